@@ -1,0 +1,48 @@
+# The two commands of the README:  make run  (install and start the app)
+#                                  make test (install and run the whole test suite)
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint format package screenshots translations bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	@tools/system_deps.sh run
+	$(PY) -m hearing_helper
+
+test: $(STAMP)
+	@tools/system_deps.sh test
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+translations: $(STAMP)
+	$(PY) tools/i18n.py update
+
+screenshots: $(STAMP)
+	@tools/system_deps.sh test
+	$(PY) tools/screenshots.py
+
+package: $(STAMP)
+	@tools/system_deps.sh run
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+bench: $(STAMP)
+	@tools/system_deps.sh test
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf build dist

@@ -1,0 +1,84 @@
+"""Command line: the GUI by default, plus sub-commands for IT, scheduled jobs and tests.
+
+Each sub-command lives in ``hearing_helper.commands.<module>`` with ``add_arguments(parser)``
+and ``run(args) -> int``; modules are imported only when their command runs, so ``--help`` and
+the GUI start stay fast. Exit codes: 0 success, 1 the command's own failure (a check failed,
+wrong password, broken chain), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from hearing_helper import __version__
+
+# name: (module, help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "gui": ("gui", "open the application window (the default)"),
+    "check": ("check", "run the automatic device and network checks"),
+    "report": ("report", "print the KPIs for a period"),
+    "export": ("export", "export the assistance log (CSV, XLSX or PDF)"),
+    "verify-log": ("verify_log", "verify the audit log's hash chain"),
+    "catalog": ("catalog", "list platforms and guides, or validate court-edited files"),
+    "supervisor": ("supervisor", "set the supervisor password or remember it in the keyring"),
+    "demo-data": ("demo_data", "create realistic synthetic records for demos and benchmarks"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data directory (default: $HEARING_HELPER_DATA or the user data dir)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hearing-helper", description="Hearing Helper (庭审协助助手)")
+    parser.add_argument("--version", action="version", version=f"hearing-helper {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start offscreen, load assets, translations and the catalog, open the database, "
+        "build the main window, then exit (0 = all good)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    _add_common(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module_name, help_text) in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        _add_common(command_parser)
+        module = importlib.import_module(f"hearing_helper.commands.{module_name}")
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(_module=module_name)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.self_test:
+        from hearing_helper.commands.self_test import run as run_self_test
+
+        return run_self_test(args)
+    module_name = getattr(args, "_module", "gui")
+    module = importlib.import_module(f"hearing_helper.commands.{module_name}")
+    return int(module.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Domain model and validation of an assisted hearing. Pure Python: no Qt, no I/O."""

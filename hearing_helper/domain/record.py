@@ -1,0 +1,272 @@
+"""The assisted-hearing record: one litigant helped at the desk, from intake to finish.
+
+A record is a plain dataclass serialised to JSON (``to_dict``/``from_dict``) for storage. Each
+wizard step owns ``steps[step].data`` (a JSON-able dict) for what only that step needs; fields that
+reports query (intake, outcome, problems, check results) are typed here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from hearing_helper.domain.enums import (
+    STEP_ORDER,
+    AccessibilityNeed,
+    DeviceKind,
+    NotJoinedReason,
+    Outcome,
+    RecordStatus,
+    Role,
+    StepId,
+    StepStatus,
+)
+from hearing_helper.domain.validation import (
+    FieldError,
+    check_hearing_time,
+    check_satisfaction,
+    error,
+    normalize_case_number,
+    normalize_name,
+    normalize_phone,
+)
+
+SCHEMA_VERSION = 1  # of the JSON payload
+
+
+def now_local() -> datetime:
+    """The current local time, timezone-aware, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def new_record_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclass
+class ClerkProfile:
+    staff_id: str
+    name: str
+    desk: str = ""
+    court: str = ""
+
+
+@dataclass
+class Intake:
+    case_number: str = ""
+    hearing_at: datetime | None = None
+    court: str = ""
+    platform_id: str = ""
+    litigant_name: str = ""
+    role: Role | None = None
+    phone: str = ""
+    device: DeviceKind | None = None
+    accessibility: list[AccessibilityNeed] = field(default_factory=list)
+    consent: bool = False
+
+    def validate(self, *, now: datetime | None = None) -> list[FieldError]:
+        """All problems that keep this intake from being complete, one per field."""
+        problems: list[FieldError] = []
+        checks = (
+            ("case_number", lambda: normalize_case_number(self.case_number)),
+            ("litigant_name", lambda: normalize_name(self.litigant_name)),
+            ("phone", lambda: normalize_phone(self.phone)),
+        )
+        for _name, run in checks:
+            try:
+                run()
+            except FieldError as exc:
+                problems.append(exc)
+        if self.hearing_at is None:
+            problems.append(error("hearing_at", "required"))
+        else:
+            try:
+                check_hearing_time(self.hearing_at, now=now)
+            except FieldError as exc:
+                problems.append(exc)
+        for name in ("platform_id", "role", "device"):
+            if not getattr(self, name):
+                problems.append(error(name, "required"))
+        return problems
+
+
+@dataclass
+class StepState:
+    status: StepStatus = StepStatus.NOT_STARTED
+    skip_reason: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Problem:
+    """Something that went wrong during the assist, from a fixed taxonomy plus free text."""
+
+    step: StepId
+    code: str
+    note: str = ""
+
+
+@dataclass
+class CheckRecord:
+    """A stored device/network check result (see hearing_helper.checks.base.CheckResult)."""
+
+    check_id: str
+    status: str
+    code: str
+    metrics: dict[str, Any] = field(default_factory=dict)
+    remedy_code: str = ""
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+
+@dataclass
+class Correction:
+    by: str
+    at: datetime
+    reason: str
+
+
+@dataclass
+class AssistRecord:
+    clerk: ClerkProfile
+    id: str = field(default_factory=new_record_id)
+    version: int = 1
+    status: RecordStatus = RecordStatus.DRAFT
+    started_at: datetime = field(default_factory=now_local)
+    ended_at: datetime | None = None
+    updated_at: datetime = field(default_factory=now_local)
+    intake: Intake = field(default_factory=Intake)
+    current_step: StepId = StepId.INTAKE
+    steps: dict[StepId, StepState] = field(
+        default_factory=lambda: {step: StepState() for step in STEP_ORDER}
+    )
+    checks: list[CheckRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    outcome: Outcome | None = None
+    outcome_reason: NotJoinedReason | None = None
+    satisfaction: int | None = None
+    notes: str = ""
+    catalog_version: str = ""
+    guide_version: str = ""
+    correction: Correction | None = None
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status is RecordStatus.FINISHED
+
+    @property
+    def duration_seconds(self) -> int | None:
+        if self.ended_at is None:
+            return None
+        return max(0, int((self.ended_at - self.started_at).total_seconds()))
+
+    def step(self, step: StepId) -> StepState:
+        return self.steps.setdefault(step, StepState())
+
+    def finish_problems(self) -> list[FieldError]:
+        """What keeps the record from being finished (outcome and its reason, satisfaction)."""
+        problems: list[FieldError] = []
+        if self.outcome is None:
+            problems.append(error("outcome", "required"))
+        elif self.outcome is Outcome.NOT_JOINED and self.outcome_reason is None:
+            problems.append(error("outcome_reason", "outcome.reason"))
+        try:
+            check_satisfaction(self.satisfaction)
+        except FieldError as exc:
+            problems.append(exc)
+        return problems
+
+    # --- serialisation -------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["schema"] = SCHEMA_VERSION
+        for key in ("started_at", "ended_at", "updated_at"):
+            data[key] = _iso(getattr(self, key))
+        data["intake"]["hearing_at"] = _iso(self.intake.hearing_at)
+        data["steps"] = {str(step): asdict(state) for step, state in self.steps.items()}
+        for check, raw in zip(self.checks, data["checks"], strict=True):
+            raw["started_at"] = _iso(check.started_at)
+            raw["ended_at"] = _iso(check.ended_at)
+        if self.correction:
+            data["correction"]["at"] = _iso(self.correction.at)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AssistRecord:
+        intake_raw = dict(data.get("intake") or {})
+        intake = Intake(
+            case_number=intake_raw.get("case_number", ""),
+            hearing_at=_dt(intake_raw.get("hearing_at")),
+            court=intake_raw.get("court", ""),
+            platform_id=intake_raw.get("platform_id", ""),
+            litigant_name=intake_raw.get("litigant_name", ""),
+            role=Role(intake_raw["role"]) if intake_raw.get("role") else None,
+            phone=intake_raw.get("phone", ""),
+            device=DeviceKind(intake_raw["device"]) if intake_raw.get("device") else None,
+            accessibility=[AccessibilityNeed(a) for a in intake_raw.get("accessibility", [])],
+            consent=bool(intake_raw.get("consent", False)),
+        )
+        steps = {step: StepState() for step in STEP_ORDER}
+        for key, raw in (data.get("steps") or {}).items():
+            steps[StepId(key)] = StepState(
+                status=StepStatus(raw.get("status", StepStatus.NOT_STARTED)),
+                skip_reason=raw.get("skip_reason", ""),
+                data=dict(raw.get("data") or {}),
+            )
+        correction_raw = data.get("correction")
+        return cls(
+            clerk=ClerkProfile(**data["clerk"]),
+            id=data["id"],
+            version=int(data.get("version", 1)),
+            status=RecordStatus(data.get("status", RecordStatus.DRAFT)),
+            started_at=datetime.fromisoformat(data["started_at"]),
+            ended_at=_dt(data.get("ended_at")),
+            updated_at=_dt(data.get("updated_at")) or now_local(),
+            intake=intake,
+            current_step=StepId(data.get("current_step", StepId.INTAKE)),
+            steps=steps,
+            checks=[
+                CheckRecord(
+                    check_id=c["check_id"],
+                    status=c["status"],
+                    code=c.get("code", ""),
+                    metrics=dict(c.get("metrics") or {}),
+                    remedy_code=c.get("remedy_code", ""),
+                    started_at=_dt(c.get("started_at")),
+                    ended_at=_dt(c.get("ended_at")),
+                )
+                for c in data.get("checks", [])
+            ],
+            problems=[
+                Problem(StepId(p["step"]), p["code"], p.get("note", ""))
+                for p in data.get("problems", [])
+            ],
+            outcome=Outcome(data["outcome"]) if data.get("outcome") else None,
+            outcome_reason=(
+                NotJoinedReason(data["outcome_reason"]) if data.get("outcome_reason") else None
+            ),
+            satisfaction=data.get("satisfaction"),
+            notes=data.get("notes", ""),
+            catalog_version=data.get("catalog_version", ""),
+            guide_version=data.get("guide_version", ""),
+            correction=(
+                Correction(
+                    by=correction_raw["by"],
+                    at=datetime.fromisoformat(correction_raw["at"]),
+                    reason=correction_raw["reason"],
+                )
+                if correction_raw
+                else None
+            ),
+        )

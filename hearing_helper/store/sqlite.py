@@ -1,0 +1,508 @@
+"""SQLite implementation of the repository: the embedded default, one file in the data dir."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
+from hearing_helper.domain.record import AssistRecord, ClerkProfile, Correction, now_local
+from hearing_helper.domain.validation import FieldError
+from hearing_helper.store.audit import GENESIS_HASH, canonical_json, entry_hash
+from hearing_helper.store.errors import (
+    CorruptDatabaseError,
+    NewerDatabaseError,
+    RecordFinishedError,
+    RecordNotFoundError,
+    StoreError,
+)
+from hearing_helper.store.repository import (
+    AssistSummary,
+    AuditEntry,
+    HistoryQuery,
+    RecordVersion,
+)
+
+DB_FILENAME = "hearing_helper.sqlite3"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class IncompleteRecordError(StoreError):
+    """Finishing was refused because fields are missing or invalid."""
+
+    def __init__(self, problems: list[FieldError]) -> None:
+        self.problems = problems
+        fields = ", ".join(sorted({p.field for p in problems}))
+        super().__init__(f"The record cannot be finished yet; check: {fields}.")
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("hearing_helper.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+MIGRATIONS = _migrations()
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def _inspect_existing(path: Path) -> int:
+    """Return the schema version of an existing file without changing a byte of it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise CorruptDatabaseError(path, f"cannot open: {exc.strerror}") from exc
+    if header != SQLITE_MAGIC:
+        raise CorruptDatabaseError(path, "not a SQLite database")
+    try:
+        probe = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(path, str(exc)) from exc
+    return int(version)
+
+
+def open_repository(data_dir: Path) -> SqliteRepository:
+    """Open (creating and migrating as needed) the database in ``data_dir``."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return SqliteRepository(data_dir / DB_FILENAME)
+
+
+class SqliteRepository:
+    """Thread-safe (one connection behind a lock); every write is durable when it returns."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if path.exists() and path.stat().st_size > 0:
+            found = _inspect_existing(path)
+            if found > SCHEMA_VERSION:
+                raise NewerDatabaseError(path, found, SCHEMA_VERSION)
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            # FULL in WAL mode fsyncs every commit: a power cut loses at most the keystroke
+            # being saved, never a finished record.
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA busy_timeout=5000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise CorruptDatabaseError(path, str(exc)) from exc
+
+    # --- plumbing --------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        current = self._db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in MIGRATIONS:
+            if number <= current:
+                continue
+            with self._transaction() as db:
+                for statement in _split_sql(script):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version={number}")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def connect_readonly(self) -> sqlite3.Connection:
+        """A separate read-only connection, e.g. for reports and streamed exports in a worker."""
+        conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # --- staff -----------------------------------------------------------------------------
+
+    def save_staff(self, profile: ClerkProfile) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO staff (staff_id, name, desk, court, last_used) VALUES (?,?,?,?,?) "
+                "ON CONFLICT (staff_id) DO UPDATE SET name=excluded.name, desk=excluded.desk, "
+                "court=excluded.court, last_used=excluded.last_used",
+                (
+                    profile.staff_id,
+                    profile.name,
+                    profile.desk,
+                    profile.court,
+                    now_local().isoformat(),
+                ),
+            )
+
+    def list_staff(self) -> list[ClerkProfile]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT staff_id, name, desk, court FROM staff ORDER BY last_used DESC, name"
+            ).fetchall()
+        return [ClerkProfile(**dict(row)) for row in rows]
+
+    # --- records ---------------------------------------------------------------------------
+
+    def _status_of(self, db: sqlite3.Connection, record_id: str) -> str | None:
+        row = db.execute("SELECT status FROM assists WHERE id=?", (record_id,)).fetchone()
+        return row["status"] if row else None
+
+    def save_draft(self, record: AssistRecord) -> None:
+        if record.is_finished:
+            raise RecordFinishedError(record.id)
+        record.updated_at = now_local()
+        with self._transaction() as db:
+            if self._status_of(db, record.id) == RecordStatus.FINISHED:
+                raise RecordFinishedError(record.id)
+            self._write_record(db, record)
+
+    def get(self, record_id: str) -> AssistRecord:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT payload FROM assists WHERE id=?", (record_id,)
+            ).fetchone()
+        if row is None:
+            raise RecordNotFoundError(record_id)
+        return AssistRecord.from_dict(json.loads(row["payload"]))
+
+    def list_drafts(self) -> list[AssistRecord]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT payload FROM assists WHERE status='draft' ORDER BY updated_at DESC"
+            ).fetchall()
+        return [AssistRecord.from_dict(json.loads(row["payload"])) for row in rows]
+
+    def discard_draft(self, record_id: str, actor: str) -> None:
+        with self._transaction() as db:
+            status = self._status_of(db, record_id)
+            if status is None:
+                raise RecordNotFoundError(record_id)
+            if status == RecordStatus.FINISHED:
+                raise RecordFinishedError(record_id)
+            db.execute("DELETE FROM assists WHERE id=?", (record_id,))
+            self._append_audit(db, actor, "draft.discarded", {"record_id": record_id})
+
+    def finish(self, record: AssistRecord, actor: str) -> AssistRecord:
+        problems = record.finish_problems()
+        if record.outcome is not Outcome.LEFT:
+            problems += record.intake.validate(now=record.started_at)
+        if problems:
+            raise IncompleteRecordError(problems)
+        record.status = RecordStatus.FINISHED
+        record.ended_at = record.ended_at or now_local()
+        record.current_step = StepId.FINISH
+        record.updated_at = now_local()
+        record.version = 1
+        with self._transaction() as db:
+            if self._status_of(db, record.id) == RecordStatus.FINISHED:
+                raise RecordFinishedError(record.id)
+            payload = self._write_record(db, record)
+            self._write_version(db, record, actor, "", payload)
+            self._append_audit(db, actor, "record.finished", _record_audit(record, payload))
+        return record
+
+    def correct(self, record: AssistRecord, actor: str, reason: str) -> AssistRecord:
+        if not reason.strip():
+            raise StoreError("A correction needs a reason.")
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT status, version FROM assists WHERE id=?", (record.id,)
+            ).fetchone()
+            if row is None:
+                raise RecordNotFoundError(record.id)
+            if row["status"] != RecordStatus.FINISHED:
+                raise StoreError("Only finished records are corrected; edit the draft instead.")
+            record.status = RecordStatus.FINISHED
+            record.version = int(row["version"]) + 1
+            record.correction = Correction(by=actor, at=now_local(), reason=reason.strip())
+            record.updated_at = record.correction.at
+            payload = self._write_record(db, record)
+            self._write_version(db, record, actor, reason.strip(), payload)
+            details = _record_audit(record, payload) | {"reason": reason.strip()}
+            self._append_audit(db, actor, "record.corrected", details)
+        return record
+
+    def versions(self, record_id: str) -> list[RecordVersion]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT version, created_at, created_by, reason, payload FROM record_versions "
+                "WHERE assist_id=? ORDER BY version",
+                (record_id,),
+            ).fetchall()
+        return [
+            RecordVersion(
+                version=row["version"],
+                created_at=row["created_at"],
+                created_by=row["created_by"],
+                reason=row["reason"],
+                record=AssistRecord.from_dict(json.loads(row["payload"])),
+            )
+            for row in rows
+        ]
+
+    def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
+        """Bulk-insert finished records (demo data, migration from another desk)."""
+        count = 0
+        batch: list[AssistRecord] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= 5000:
+                count += self._import_batch(batch, actor)
+                batch = []
+        if batch:
+            count += self._import_batch(batch, actor)
+        return count
+
+    def _import_batch(self, batch: list[AssistRecord], actor: str) -> int:
+        with self._transaction() as db:
+            assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
+            for record in batch:
+                payload = json.dumps(record.to_dict(), ensure_ascii=False)
+                assist_rows.append(_assist_row(record, payload))
+                step_rows += _step_rows(record)
+                problem_rows += _problem_rows(record)
+                check_rows += _check_rows(record)
+                version_rows.append(
+                    (record.id, record.version, record.updated_at.isoformat(), actor, "", payload)
+                )
+            db.executemany(_UPSERT_ASSIST, assist_rows)
+            db.executemany(_INSERT_STEP, step_rows)
+            db.executemany(_INSERT_PROBLEM, problem_rows)
+            db.executemany(_INSERT_CHECK, check_rows)
+            db.executemany(_INSERT_VERSION, version_rows)
+            self._append_audit(
+                db, actor, "records.imported", {"count": len(batch), "first_id": batch[0].id}
+            )
+        return len(batch)
+
+    def _write_record(self, db: sqlite3.Connection, record: AssistRecord) -> str:
+        payload = json.dumps(record.to_dict(), ensure_ascii=False)
+        db.execute(_UPSERT_ASSIST, _assist_row(record, payload))
+        for table in ("assist_steps", "assist_problems", "check_results"):
+            db.execute(f"DELETE FROM {table} WHERE assist_id=?", (record.id,))
+        db.executemany(_INSERT_STEP, _step_rows(record))
+        db.executemany(_INSERT_PROBLEM, _problem_rows(record))
+        db.executemany(_INSERT_CHECK, _check_rows(record))
+        return payload
+
+    def _write_version(
+        self, db: sqlite3.Connection, record: AssistRecord, actor: str, reason: str, payload: str
+    ) -> None:
+        db.execute(
+            _INSERT_VERSION,
+            (record.id, record.version, record.updated_at.isoformat(), actor, reason, payload),
+        )
+
+    # --- search ----------------------------------------------------------------------------
+
+    def _where(self, query: HistoryQuery) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        text = query.text.strip()
+        if text:
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern += "%"
+            clauses.append("(case_number LIKE ? ESCAPE '\\' OR litigant_name LIKE ? ESCAPE '\\')")
+            params += [pattern, pattern]
+        if query.date_from:
+            clauses.append("started_at >= ?")
+            params.append(query.date_from.isoformat())
+        if query.date_to:
+            clauses.append("started_at < ?")
+            params.append((query.date_to + timedelta(days=1)).isoformat())
+        if query.outcome:
+            clauses.append("outcome = ?")
+            params.append(query.outcome)
+        if query.status:
+            clauses.append("status = ?")
+            params.append(query.status)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def search(self, query: HistoryQuery) -> list[AssistSummary]:
+        where, params = self._where(query)
+        column = query.sort_by if query.sort_by in HistoryQuery.SORT_COLUMNS else "started_at"
+        direction = "DESC" if query.descending else "ASC"
+        sql = (
+            "SELECT id, version, status, case_number, litigant_name, role, platform_id, "
+            "clerk_name, desk, started_at, ended_at, duration_s, outcome, satisfaction "
+            f"FROM assists{where} ORDER BY {column} {direction}, id LIMIT ? OFFSET ?"
+        )
+        with self._lock:
+            rows = self._db.execute(sql, [*params, query.limit, query.offset]).fetchall()
+        return [AssistSummary(**dict(row)) for row in rows]
+
+    def count(self, query: HistoryQuery) -> int:
+        where, params = self._where(query)
+        with self._lock:
+            return int(
+                self._db.execute(f"SELECT count(*) FROM assists{where}", params).fetchone()[0]
+            )
+
+    # --- audit -----------------------------------------------------------------------------
+
+    def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry:
+        with self._transaction() as db:
+            return self._append_audit(db, actor, action, details)
+
+    def _append_audit(
+        self, db: sqlite3.Connection, actor: str, action: str, details: dict[str, Any]
+    ) -> AuditEntry:
+        last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        seq = (last["seq"] + 1) if last else 1
+        prev = last["hash"] if last else GENESIS_HASH
+        at = now_local().isoformat()
+        digest = entry_hash(prev, seq, at, actor, action, details)
+        db.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (seq, at, actor, action, canonical_json(details), prev, digest),
+        )
+        return AuditEntry(seq, at, actor, action, details, prev, digest)
+
+    def iter_audit(self) -> Iterator[AuditEntry]:
+        conn = self.connect_readonly()
+        try:
+            for row in conn.execute(
+                "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
+                "ORDER BY seq"
+            ):
+                yield AuditEntry(
+                    seq=row["seq"],
+                    at=row["at"],
+                    actor=row["actor"],
+                    action=row["action"],
+                    details=json.loads(row["details"]),
+                    prev_hash=row["prev_hash"],
+                    hash=row["hash"],
+                )
+        finally:
+            conn.close()
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (no semicolons inside our statements' literals)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
+
+
+def _record_audit(record: AssistRecord, payload: str) -> dict[str, Any]:
+    return {
+        "record_id": record.id,
+        "version": record.version,
+        "payload_sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+    }
+
+
+_UPSERT_ASSIST = (
+    "INSERT INTO assists (id, version, status, staff_id, clerk_name, desk, court, case_number, "
+    "litigant_name, phone, role, platform_id, device, hearing_at, started_at, ended_at, "
+    "duration_s, outcome, outcome_reason, satisfaction, current_step, updated_at, payload) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT (id) DO UPDATE SET version=excluded.version, status=excluded.status, "
+    "staff_id=excluded.staff_id, clerk_name=excluded.clerk_name, desk=excluded.desk, "
+    "court=excluded.court, case_number=excluded.case_number, "
+    "litigant_name=excluded.litigant_name, phone=excluded.phone, role=excluded.role, "
+    "platform_id=excluded.platform_id, device=excluded.device, hearing_at=excluded.hearing_at, "
+    "started_at=excluded.started_at, ended_at=excluded.ended_at, "
+    "duration_s=excluded.duration_s, outcome=excluded.outcome, "
+    "outcome_reason=excluded.outcome_reason, satisfaction=excluded.satisfaction, "
+    "current_step=excluded.current_step, updated_at=excluded.updated_at, payload=excluded.payload"
+)
+_INSERT_STEP = "INSERT INTO assist_steps (assist_id, step, status) VALUES (?,?,?)"
+_INSERT_PROBLEM = (
+    "INSERT INTO assist_problems (assist_id, seq, step, code, note) VALUES (?,?,?,?,?)"
+)
+_INSERT_CHECK = (
+    "INSERT OR REPLACE INTO check_results (assist_id, check_id, status, code, remedy_code, "
+    "metrics, started_at, ended_at) VALUES (?,?,?,?,?,?,?,?)"
+)
+_INSERT_VERSION = (
+    "INSERT INTO record_versions (assist_id, version, created_at, created_by, reason, payload) "
+    "VALUES (?,?,?,?,?,?)"
+)
+
+
+def _assist_row(record: AssistRecord, payload: str) -> tuple[Any, ...]:
+    intake = record.intake
+    court = intake.court or record.clerk.court
+    return (
+        record.id,
+        record.version,
+        str(record.status),
+        record.clerk.staff_id,
+        record.clerk.name,
+        record.clerk.desk,
+        court,
+        intake.case_number,
+        intake.litigant_name,
+        intake.phone,
+        str(intake.role) if intake.role else None,
+        intake.platform_id or None,
+        str(intake.device) if intake.device else None,
+        intake.hearing_at.isoformat() if intake.hearing_at else None,
+        record.started_at.isoformat(),
+        record.ended_at.isoformat() if record.ended_at else None,
+        record.duration_seconds,
+        str(record.outcome) if record.outcome else None,
+        str(record.outcome_reason) if record.outcome_reason else None,
+        record.satisfaction,
+        str(record.current_step),
+        record.updated_at.isoformat(),
+        payload,
+    )
+
+
+def _step_rows(record: AssistRecord) -> list[tuple[str, str, str]]:
+    return [(record.id, str(step), str(state.status)) for step, state in record.steps.items()]
+
+
+def _problem_rows(record: AssistRecord) -> list[tuple[Any, ...]]:
+    return [
+        (record.id, index, str(problem.step), problem.code, problem.note)
+        for index, problem in enumerate(record.problems)
+    ]
+
+
+def _check_rows(record: AssistRecord) -> list[tuple[Any, ...]]:
+    return [
+        (
+            record.id,
+            check.check_id,
+            check.status,
+            check.code,
+            check.remedy_code,
+            json.dumps(check.metrics, ensure_ascii=False),
+            check.started_at.isoformat() if check.started_at else None,
+            check.ended_at.isoformat() if check.ended_at else None,
+        )
+        for check in record.checks
+    ]

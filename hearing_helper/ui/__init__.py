@@ -1,0 +1,2 @@
+"""Qt Widgets user interface. The only package (with checks/devices and the PDF writer) that
+imports Qt."""

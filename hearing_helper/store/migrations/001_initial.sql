@@ -7,8 +7,7 @@ CREATE TABLE staff (
     last_used  TEXT
 );
 
--- One row per assisted hearing: the current version's payload plus the columns that searches
--- and reports filter on.
+-- One row per assisted hearing: the columns that searches and reports filter on.
 CREATE TABLE assists (
     id             TEXT PRIMARY KEY,
     version        INTEGER NOT NULL,
@@ -32,11 +31,14 @@ CREATE TABLE assists (
     satisfaction   INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
     current_step   TEXT NOT NULL DEFAULT 'intake',
     updated_at     TEXT NOT NULL,
-    payload        TEXT NOT NULL         -- AssistRecord.to_dict() as JSON
+    -- AssistRecord.to_dict() as JSON for drafts; NULL once finished, when the current version's
+    -- payload lives in record_versions only (no second copy of every record).
+    payload        TEXT
 );
-CREATE INDEX assists_started ON assists (started_at);
 CREATE INDEX assists_status ON assists (status, updated_at);
 CREATE INDEX assists_case ON assists (case_number);
+-- Covering index for the history search: substring matches scan this, not the wide table.
+CREATE INDEX assists_search ON assists (started_at, case_number, litigant_name, outcome, status);
 
 CREATE TABLE assist_steps (
     assist_id  TEXT NOT NULL REFERENCES assists (id) ON DELETE CASCADE,

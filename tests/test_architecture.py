@@ -10,13 +10,6 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hearing_helper"
 QT_ALLOWED = ("ui/", "checks/devices/", "reports/pdf")
-# Entry points that start the GUI on request: they import Qt lazily, inside functions.
-ENTRY_POINTS = (
-    "commands/gui.py",
-    "commands/self_test.py",
-    "commands/check.py",
-    "commands/export.py",
-)
 
 
 def _core_modules() -> list[str]:

@@ -1,51 +1,55 @@
 """Platform catalog and install guides: loading, validation, meeting-link parsing. No Qt.
 
-Skeleton API (the catalog feature fills it in): ``load_catalog(data_dir)`` returns every
-platform that loaded, plus the errors of the files that did not.
+``load_catalog(data_dir)`` returns every platform and guide that loaded (shipped files plus the
+court's files in the data dir), plus the errors of the files that did not; a broken file only
+disables its own platform. See ``assets/catalog/README.md`` for the file format.
 """
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path
+from hearing_helper.catalog.loader import CatalogLoad, load_catalog, validate_dir
+from hearing_helper.catalog.meeting import (
+    Invitation,
+    check_link,
+    check_meeting_id,
+    check_passcode,
+    extract_invitation,
+    format_meeting_id,
+    is_openable,
+    normalize_meeting_id,
+)
+from hearing_helper.catalog.model import (
+    OS_NAMES,
+    PHONE_OS,
+    PROBLEM_CODES,
+    Guide,
+    GuideProblem,
+    GuideStep,
+    MeetingFormat,
+    Platform,
+)
+from hearing_helper.catalog.schema import CatalogError, content_hash
 
-from hearing_helper.paths import asset_path
-
-
-@dataclass(frozen=True)
-class Platform:
-    id: str
-    name_zh: str
-    name_en: str
-    version: str = ""  # content hash of the file it came from
-
-    def display_name(self, language: str) -> str:
-        return self.name_zh if language.startswith("zh") else self.name_en
-
-
-@dataclass(frozen=True)
-class CatalogError:
-    file: str
-    field: str
-    problem: str
-
-
-@dataclass
-class CatalogLoad:
-    platforms: list[Platform] = field(default_factory=list)
-    errors: list[CatalogError] = field(default_factory=list)
-
-    def platform(self, platform_id: str) -> Platform | None:
-        return next((p for p in self.platforms if p.id == platform_id), None)
-
-
-def load_catalog(data_dir: Path | None = None) -> CatalogLoad:
-    result = CatalogLoad()
-    for path in sorted(asset_path("catalog").glob("*.toml")):
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-            result.platforms.append(Platform(raw["id"], raw["name_zh"], raw["name_en"]))
-        except (OSError, ValueError, KeyError) as exc:
-            result.errors.append(CatalogError(path.name, "", str(exc)))
-    return result
+__all__ = [
+    "OS_NAMES",
+    "PHONE_OS",
+    "PROBLEM_CODES",
+    "CatalogError",
+    "CatalogLoad",
+    "Guide",
+    "GuideProblem",
+    "GuideStep",
+    "Invitation",
+    "MeetingFormat",
+    "Platform",
+    "check_link",
+    "check_meeting_id",
+    "check_passcode",
+    "content_hash",
+    "extract_invitation",
+    "format_meeting_id",
+    "is_openable",
+    "load_catalog",
+    "normalize_meeting_id",
+    "validate_dir",
+]

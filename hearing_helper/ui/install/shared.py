@@ -1,0 +1,53 @@
+"""Small helpers the install and join pages share: the cached catalog, language, QR size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QWidget
+
+from hearing_helper.catalog import PROBLEM_CODES, CatalogLoad, load_catalog
+from hearing_helper.domain.validation import FieldError
+from hearing_helper.services import AppServices
+
+CATALOG_KEY = "catalog"
+QR_MIN_CM = 5.5  # the QR code's side on screen: a phone camera reads it from ~40 cm
+
+
+def catalog_for(services: AppServices) -> CatalogLoad:
+    """The catalog of this data dir, loaded once per session and shared via ``extras``."""
+    catalog = services.extras.get(CATALOG_KEY)
+    if not isinstance(catalog, CatalogLoad):
+        catalog = load_catalog(services.data_dir)
+        services.extras[CATALOG_KEY] = catalog
+    return catalog
+
+
+def ui_language() -> str:
+    """'zh_CN' or 'en', following the language the app's translators were installed for."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def qr_side_px(widget: QWidget, centimetres: float = QR_MIN_CM) -> int:
+    """Pixels for ``centimetres`` on the widget's screen (at least 240 px)."""
+    screen = widget.screen()
+    dpi = screen.physicalDotsPerInch() if screen else 96.0
+    if not 50 <= dpi <= 400:  # offscreen/virtual screens report nonsense
+        dpi = 96.0
+    # Physical DPI may be device pixels while widgets are in logical pixels.
+    ratio = screen.devicePixelRatio() if screen else 1.0
+    return max(240, round(centimetres / 2.54 * dpi / max(ratio, 1.0)))
+
+
+def problem_label(code: str) -> str:
+    source = PROBLEM_CODES.get(code, code)
+    return QCoreApplication.translate("catalog", source)
+
+
+def field_error_text(error: FieldError, platform_name: str) -> str:
+    """The translated message of a meeting-field error, with the platform's display name."""
+    template = QCoreApplication.translate("catalog", error.message)
+    params = {**error.params, "platform": platform_name}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

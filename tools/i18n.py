@@ -39,6 +39,9 @@ AREAS: dict[str, list[str]] = {
         "hearing_helper/ui/wizard/intake_page.py",
         "hearing_helper/ui/wizard/finish_page.py",
         "hearing_helper/ui/labels.py",
+        "hearing_helper/ui/litigant_view.py",
+        "hearing_helper/ui/wizard/placeholder_page.py",
+        "hearing_helper/ui/wizard/wizard_dialogs.py",
     ],
     "checks": [
         "hearing_helper/checks/base.py",
@@ -47,10 +50,12 @@ AREAS: dict[str, list[str]] = {
         "hearing_helper/checks/system_check.py",
         "hearing_helper/checks/phone_checklist.py",
         "hearing_helper/ui/checks",
+        "hearing_helper/ui/widgets/level_meter.py",
     ],
     "network": ["hearing_helper/checks/network"],
     "catalog": ["hearing_helper/catalog", "hearing_helper/ui/install", "hearing_helper/ui/join"],
     "reports": ["hearing_helper/reports", "hearing_helper/ui/reports"],
+    "packaging": ["hearing_helper/ui/self_test.py"],
 }
 
 

@@ -1,15 +1,39 @@
-"""Placeholder until its feature lands (see the open issues)."""
+"""``hearing-helper`` / ``hearing-helper gui``: open the application window."""
 
 from __future__ import annotations
 
 import argparse
-import sys
+import contextlib
+import logging
+
+from hearing_helper.config import Settings
+from hearing_helper.paths import resolve_data_dir
+from hearing_helper.services import AppServices
+from hearing_helper.store import StoreError
+
+log = logging.getLogger(__name__)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    """The GUI takes only the common options (``--data-dir``)."""
 
 
 def run(args: argparse.Namespace) -> int:
-    print("hearing-helper: this command is not available in this version yet", file=sys.stderr)
-    return 2
+    """Open the services and run the GUI; a bad database gets a message box, exit code 1."""
+    # Qt is imported lazily: the core commands must not pay for it, and this module stays Qt-free.
+    from hearing_helper.ui.app import run_gui, show_startup_error
+
+    data_dir = getattr(args, "data_dir", None)
+    try:
+        services = AppServices.open(data_dir)
+    except StoreError as exc:
+        log.error("Cannot open the data directory: %s", exc)
+        lang = "zh_CN"
+        with contextlib.suppress(OSError):
+            lang = Settings(resolve_data_dir(data_dir)).get("language")
+        show_startup_error(exc, lang)
+        return 1
+    try:
+        return run_gui(services)
+    finally:
+        services.close()

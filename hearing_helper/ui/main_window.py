@@ -1,0 +1,414 @@
+"""The clerk's main window: profile, "New assistance", history, and the wizard when one is open."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from hearing_helper import __version__
+from hearing_helper.domain.record import AssistRecord, ClerkProfile
+from hearing_helper.services import AppServices
+from hearing_helper.store import StoreError
+from hearing_helper.store.repository import AssistSummary
+from hearing_helper.ui.app import apply_font_scale, current_language
+from hearing_helper.ui.shell.background import load_catalog_in_background
+from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
+from hearing_helper.ui.shell.home_view import HomeView
+from hearing_helper.ui.shell.main_actions import MainActions
+from hearing_helper.ui.shell.profile_dialog import ProfileDialog
+from hearing_helper.ui.wizard.base import LitigantContent
+
+if TYPE_CHECKING:
+    # Imported when first used: the wizard, the QR code library and the catalog parser are not
+    # needed to show the window, and loading them later keeps the cold start fast.
+    from hearing_helper.catalog import CatalogLoad
+    from hearing_helper.ui.litigant_view import LitigantWindow
+    from hearing_helper.ui.wizard.wizard import AssistanceWizard
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    # The language to use; also emitted to rebuild the window after a text-size change.
+    language_change_requested = Signal(str)
+
+    def __init__(
+        self,
+        services: AppServices,
+        profile: ClerkProfile | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.profile = profile
+        self.language = current_language(services)
+        self._catalog: CatalogLoad | None = None
+        self.wizard: AssistanceWizard | None = None
+        self.litigant_window: LitigantWindow | None = None
+        self.drafts_dialog: DraftsDialog | None = None
+        self.profile_dialog: ProfileDialog | None = None
+        self.setWindowTitle(self.tr("Hearing Helper"))
+        self.resize(1200, 800)
+        self._build_home()
+        self._build_actions()
+        self._show_profile()
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _build_home(self) -> None:
+        self.home = HomeView(self.services.repo, self.language)
+        self.home.new_requested.connect(self.new_assistance)
+        self.home.change_clerk_requested.connect(self.choose_profile)
+        self.home.history.open_record.connect(self.open_history_row)
+        # Short names used throughout (and by tests and screenshots).
+        self.history = self.home.history
+        self.new_button = self.home.new_button
+        self.profile_label = self.home.profile_label
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.home)
+        self.setCentralWidget(self.pages)
+
+    def _build_actions(self) -> None:
+        actions = MainActions(self, self.language)
+        self.main_actions = actions
+        self.new_action = actions.new
+        self.litigant_action = actions.litigant
+        self.settings_action = actions.settings
+        self.reports_action = actions.reports
+        self.language_actions = actions.languages
+        actions.new.triggered.connect(self.new_assistance)
+        actions.drafts.triggered.connect(lambda: self.offer_drafts(always=True))
+        actions.profile.triggered.connect(self.choose_profile)
+        actions.quit.triggered.connect(self.close)
+        actions.litigant.toggled.connect(self.set_litigant_screen)
+        actions.settings.triggered.connect(self.open_settings)
+        actions.reports.triggered.connect(self.open_reports)
+        actions.about.triggered.connect(self.show_about)
+        for code, action in actions.languages.items():
+            action.triggered.connect(lambda _checked=False, c=code: self.request_language(c))
+        actions.install(self)
+
+    @property
+    def catalog(self) -> CatalogLoad:
+        """The platform catalog, loaded on first use."""
+        if self._catalog is None:
+            from hearing_helper.catalog import load_catalog
+
+            self._catalog = load_catalog(self.services.data_dir)
+            for error in self._catalog.errors:
+                log.warning("Catalog file problem: %s", error)
+            self.history.model.set_catalog(self._catalog)
+        return self._catalog
+
+    def _load_catalog_in_background(self) -> None:
+        """Parse the catalog in the thread pool; the history shows platform names when done."""
+        if self._catalog is None:
+            load_catalog_in_background(self, self.services.data_dir, self._catalog_loaded)
+
+    def _catalog_loaded(self, catalog: CatalogLoad) -> None:
+        if self._catalog is None:
+            self._catalog = catalog
+            for error in catalog.errors:
+                log.warning("Catalog file problem: %s", error)
+            self.history.model.set_catalog(catalog)
+
+    # --- start: profile, then drafts ---------------------------------------------------------
+
+    def start(self, resume_record_id: str | None = None, offer_drafts: bool = True) -> None:
+        """Called once the window is shown: pick the profile, then offer unfinished drafts."""
+        self._resume_id = resume_record_id
+        self._offer_drafts_after_profile = offer_drafts
+        self.history.refresh()
+        self._load_catalog_in_background()
+        if self.profile is None:
+            last = self.services.settings.get("last_staff_id")
+            self.profile = next(
+                (p for p in self.services.repo.list_staff() if p.staff_id == last), None
+            )
+            self._show_profile()
+        if self.profile is None:
+            self.choose_profile()
+        else:
+            self._after_profile()
+
+    def choose_profile(self) -> None:
+        dialog = ProfileDialog(
+            self.services.repo.list_staff(),
+            self.profile,
+            self.services.settings.get("court_name"),
+            self,
+        )
+        dialog.accepted.connect(lambda: self._profile_chosen(dialog.profile()))
+        dialog.rejected.connect(self._profile_dialog_closed)
+        self.profile_dialog = dialog
+        dialog.open()
+
+    def _profile_chosen(self, profile: ClerkProfile) -> None:
+        try:
+            self.services.repo.save_staff(profile)
+            self.services.settings.set("last_staff_id", profile.staff_id)
+        except (StoreError, OSError) as exc:
+            log.exception("Saving the clerk profile failed")
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        self.profile = profile
+        self._show_profile()
+        self._after_profile()
+
+    def _profile_dialog_closed(self) -> None:
+        self._show_profile()
+
+    def _after_profile(self) -> None:
+        resume_id = getattr(self, "_resume_id", None)
+        self._resume_id = None
+        if resume_id:
+            try:
+                self.open_wizard(self.services.repo.get(resume_id))
+            except StoreError:
+                log.exception("Could not reopen draft %s", resume_id)
+            return
+        if getattr(self, "_offer_drafts_after_profile", False):
+            self._offer_drafts_after_profile = False
+            self.offer_drafts()
+
+    def _show_profile(self) -> None:
+        self.home.show_profile(self.profile)
+        self.statusBar().showMessage(
+            "" if self.profile else self.tr("Choose the clerk profile to start.")
+        )
+
+    # --- drafts ------------------------------------------------------------------------------
+
+    def offer_drafts(self, always: bool = False) -> None:
+        """Offer to resume unfinished drafts (crash recovery); never drops one silently."""
+        try:
+            drafts = self.services.repo.list_drafts()
+        except StoreError:
+            log.exception("Listing drafts failed")
+            return
+        if self.wizard is not None:
+            drafts = [d for d in drafts if d.id != self.wizard.record.id]
+        if not drafts and not always:
+            return
+        if not drafts:
+            QMessageBox.information(
+                self,
+                self.tr("Unfinished assistances"),
+                self.tr("There are no unfinished assistances."),
+            )
+            return
+        dialog = DraftsDialog(drafts, self)
+        dialog.resume_requested.connect(self.open_wizard)
+        dialog.discard_requested.connect(self.discard_draft)
+        self.drafts_dialog = dialog
+        dialog.open()
+
+    def discard_draft(self, record: AssistRecord) -> None:
+        try:
+            self.services.repo.discard_draft(record.id, self.actor())
+        except StoreError as exc:
+            log.exception("Discarding draft %s failed", record.id)
+            QMessageBox.warning(self, self.tr("Not discarded"), str(exc))
+        self.history.refresh()
+
+    # --- the wizard --------------------------------------------------------------------------
+
+    def actor(self) -> str:
+        return self.profile.staff_id if self.profile else "unknown"
+
+    def new_assistance(self) -> None:
+        if self.wizard is not None:
+            self.pages.setCurrentWidget(self.wizard)
+            self.statusBar().showMessage(
+                self.tr("Finish or close the open assistance before starting a new one."), 5000
+            )
+            return
+        if self.profile is None:
+            self.choose_profile()
+            return
+        record = AssistRecord(clerk=self.profile)
+        record.intake.court = self.profile.court or self.services.settings.get("court_name")
+        self.open_wizard(record)
+
+    def open_wizard(self, record: AssistRecord) -> None:
+        if self.wizard is not None:
+            if self.wizard.record.id == record.id:
+                self.pages.setCurrentWidget(self.wizard)
+                return
+            self.wizard.close_wizard()
+        from hearing_helper.ui.wizard.wizard import AssistanceWizard
+
+        wizard = AssistanceWizard(self.services, record, self.actor())
+        wizard.record_finished.connect(self._on_record_finished)
+        wizard.closed.connect(self._close_wizard)
+        wizard.litigant_content_changed.connect(self.update_litigant_screen)
+        self.wizard = wizard
+        self.pages.addWidget(wizard)
+        self.pages.setCurrentWidget(wizard)
+        self.new_action.setEnabled(False)
+        self.update_litigant_screen()
+        wizard.current_page().setFocus()
+
+    def _on_record_finished(self, record: AssistRecord) -> None:
+        self.statusBar().showMessage(
+            self.tr("Saved: %1").replace("%1", record.intake.case_number or record.id), 8000
+        )
+        self._close_wizard()
+
+    def _close_wizard(self) -> None:
+        wizard = self.wizard
+        self.wizard = None
+        if wizard is not None:
+            self.pages.removeWidget(wizard)
+            wizard.deleteLater()
+        self.pages.setCurrentWidget(self.home)
+        self.new_action.setEnabled(True)
+        self.update_litigant_screen()
+        self.history.refresh()
+        self.new_button.setFocus()
+
+    # --- history -----------------------------------------------------------------------------
+
+    def open_history_row(self, row: AssistSummary) -> None:
+        if row.status == "draft":
+            self._offer_resume_of(row)
+            return
+        from hearing_helper.ui.shell.record_detail import RecordDetailDialog
+
+        try:
+            dialog = RecordDetailDialog(self.services, row.id, self.actor(), self.catalog, self)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the record"), str(exc))
+            return
+        dialog.finished.connect(lambda _code: self.history.refresh())
+        self.detail_dialog = dialog
+        dialog.open()
+
+    def _offer_resume_of(self, row: AssistSummary) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unfinished assistance"),
+            self.tr("This assistance is not finished yet. Resume it now?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                self.open_wizard(self.services.repo.get(row.id))
+            except StoreError as exc:
+                QMessageBox.warning(self, self.tr("Cannot open the record"), str(exc))
+
+    # --- litigant screen ---------------------------------------------------------------------
+
+    def set_litigant_screen(self, visible: bool) -> None:
+        if visible:
+            if self.litigant_window is None:
+                from hearing_helper.ui.litigant_view import LitigantWindow
+
+                self.litigant_window = LitigantWindow(self)
+                self.litigant_window.installEventFilter(self)
+            self.update_litigant_screen()
+            self.litigant_window.show()
+        elif self.litigant_window is not None:
+            self.litigant_window.hide()
+        if self.litigant_action.isChecked() != visible:
+            self.litigant_action.setChecked(visible)
+
+    def eventFilter(self, watched: QObject, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if (
+            watched is self.litigant_window
+            and getattr(event, "type", lambda: None)() == QEvent.Type.Hide
+        ):
+            self.litigant_action.setChecked(False)
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def update_litigant_screen(self) -> None:
+        if self.litigant_window is None:
+            return
+        if self.wizard is not None:
+            content = self.wizard.litigant_content()
+        else:
+            content = LitigantContent(
+                title=self.tr("Welcome to the help desk"),
+                lines=[self.tr("The clerk will help you join your online hearing.")],
+            )
+        self.litigant_window.show_content(content)
+
+    # --- settings, reports, language ---------------------------------------------------------
+
+    def open_settings(self) -> None:
+        purpose = self.tr("change the desk settings")
+        try:
+            from hearing_helper.ui.reports.supervisor import require_supervisor
+        except ImportError:
+            log.warning("Supervisor check not available yet; opening settings without it")
+        else:
+            if not require_supervisor(self, self.services, purpose):
+                return
+        from hearing_helper.ui.shell.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services.settings, self)
+        self.settings_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        changed = dialog.apply()
+        if "font_scale" in changed:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_font_scale(app, dialog.chosen_font_scale())
+        if "language" in changed or "font_scale" in changed:
+            # Rebuilding the window applies the language and the text size everywhere at once
+            # (headings with their own enlarged fonts included); open work is kept.
+            self.language_change_requested.emit(dialog.chosen_language())
+
+    def open_reports(self) -> None:
+        try:
+            from hearing_helper.ui.reports import open_reports
+        except ImportError:
+            log.warning("Reports are not available in this build")
+            self.reports_action.setEnabled(False)
+            return
+        open_reports(self, self.services)
+
+    def request_language(self, code: str) -> None:
+        if code == self.language:
+            return
+        self.services.settings.set("language", code)
+        self.language_change_requested.emit(code)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Hearing Helper"),
+            self.tr("Hearing Helper %1\nData folder: %2\nLog file: %3")
+            .replace("%1", __version__)
+            .replace("%2", str(self.services.data_dir))
+            .replace("%3", str(self.services.data_dir / "logs" / "hearing-helper.log")),
+        )
+
+    # --- shutdown ----------------------------------------------------------------------------
+
+    def save_open_work(self) -> str | None:
+        """Save the open assistance (if any) and return its id."""
+        if self.wizard is None:
+            return None
+        self.wizard.save_now()
+        return self.wizard.record.id
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The open draft stays a draft: it is offered again at the next start.
+        self.save_open_work()
+        if self.litigant_window is not None:
+            self.litigant_window.hide()
+        self.history.wait_idle()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The application shell around the wizard: profile, history, record detail, settings, drafts."""

@@ -1,0 +1,137 @@
+"""Table model of history rows, and the worker that runs searches off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    Signal,
+)
+
+from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
+from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
+from hearing_helper.ui.labels import format_duration, outcome_label, record_status_label, role_label
+
+if TYPE_CHECKING:
+    from hearing_helper.catalog import CatalogLoad
+
+log = logging.getLogger(__name__)
+
+# (header, HistoryQuery sort column or "" when not sortable)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("HistoryModel", "Started"), "started_at"),
+    (QT_TRANSLATE_NOOP("HistoryModel", "Case number"), "case_number"),
+    (QT_TRANSLATE_NOOP("HistoryModel", "Litigant"), "litigant_name"),
+    (QT_TRANSLATE_NOOP("HistoryModel", "Role"), ""),
+    (QT_TRANSLATE_NOOP("HistoryModel", "Platform"), "platform_id"),
+    (QT_TRANSLATE_NOOP("HistoryModel", "Clerk"), "clerk_name"),
+    (QT_TRANSLATE_NOOP("HistoryModel", "Duration"), "duration_s"),
+    (QT_TRANSLATE_NOOP("HistoryModel", "Outcome"), "outcome"),
+    (QT_TRANSLATE_NOOP("HistoryModel", "Status"), ""),
+)
+
+
+def short_time(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(
+        self, catalog: CatalogLoad | None, language: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.rows: list[AssistSummary] = []
+        self.catalog = catalog
+        self.language = language
+
+    def set_catalog(self, catalog: CatalogLoad) -> None:
+        """Platform names arrive after start-up (the catalog loads once the window shows)."""
+        self.catalog = catalog
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            )
+
+    def set_rows(self, rows: list[AssistSummary]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("HistoryModel", COLUMNS[section][0])
+        return None
+
+    def _platform_name(self, platform_id: str | None) -> str:
+        if not platform_id:
+            return ""
+        platform = self.catalog.platform(platform_id) if self.catalog else None
+        return platform.display_name(self.language) if platform else platform_id
+
+    def text(self, row: AssistSummary, column: int) -> str:
+        values = (
+            short_time(row.started_at),
+            row.case_number,
+            row.litigant_name,
+            role_label(row.role),
+            self._platform_name(row.platform_id),
+            row.clerk_name,
+            format_duration(row.duration_s),
+            outcome_label(row.outcome),
+            record_status_label(row.status),
+        )
+        return values[column]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(row, index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+
+class SearchSignals(QObject):
+    done = Signal(int, object, int)  # generation, rows, total count
+    failed = Signal(int, str)
+
+
+class SearchTask(QRunnable):
+    """Runs one history query in the thread pool; stale results are dropped by generation."""
+
+    def __init__(self, repo: AssistRepository, query: HistoryQuery, generation: int) -> None:
+        super().__init__()
+        self.repo, self.query, self.generation = repo, query, generation
+        self.signals = SearchSignals()
+
+    def run(self) -> None:
+        try:
+            rows = self.repo.search(self.query)
+            total = self.repo.count(self.query)
+        except Exception as exc:  # noqa: BLE001 - reported to the view, never lost
+            log.exception("History search failed")
+            self.signals.failed.emit(self.generation, str(exc))
+            return
+        self.signals.done.emit(self.generation, rows, total)

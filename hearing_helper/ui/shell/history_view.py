@@ -1,0 +1,250 @@
+"""The assistance history: search, filter, sort; opens a record's detail view."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hearing_helper.domain.enums import Outcome, RecordStatus
+from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
+from hearing_helper.ui.labels import outcome_label, record_status_label
+from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel, SearchTask
+
+if TYPE_CHECKING:
+    from hearing_helper.catalog import CatalogLoad
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 250
+PAGE_SIZE = 500
+
+
+def _as_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class HistoryView(QWidget):
+    """Filters on top, results table below (or a clear empty-state text)."""
+
+    open_record = Signal(object)  # AssistSummary
+    results_shown = Signal(int)  # number of rows shown
+
+    def __init__(
+        self,
+        repo: AssistRepository,
+        catalog: CatalogLoad | None,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self._generation = 0
+        self._tasks: dict[int, SearchTask] = {}
+        self._sort_by = "started_at"
+        self._descending = True
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.model = HistoryModel(catalog, language, self)
+        self._build()
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search case number or litigant name"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+
+        self.use_dates = QCheckBox(self.tr("Date fro&m"))
+        self.use_dates.setAccessibleName(self.tr("Filter by date"))
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30))
+        self.date_to = QDateEdit(today)
+        for editor, name in (
+            (self.date_from, self.tr("From date")),
+            (self.date_to, self.tr("To date")),
+        ):
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy-MM-dd")
+            editor.setEnabled(False)
+            editor.setAccessibleName(name)
+        to_label = QLabel(self.tr("to"))
+
+        self.outcome = QComboBox()
+        self.outcome.addItem(self.tr("All outcomes"), "")
+        for outcome in Outcome:
+            self.outcome.addItem(outcome_label(outcome), str(outcome))
+        self.outcome.setAccessibleName(self.tr("Outcome filter"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Finished and unfinished"), "")
+        for status in RecordStatus:
+            self.status.addItem(record_status_label(status), str(status))
+        self.status.setAccessibleName(self.tr("Status filter"))
+
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search, 2)
+        filters.addSpacing(8)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(to_label)
+        filters.addWidget(self.date_to)
+        filters.addSpacing(8)
+        filters.addWidget(self.outcome)
+        filters.addWidget(self.status)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Assistance history"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.sectionClicked.connect(self._on_header_clicked)
+        self.table.activated.connect(self._on_activated)
+        self.table.doubleClicked.connect(self._on_activated)
+
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.table)
+        self.results.addWidget(self.empty_label)
+        self.summary = QLabel()
+        self.summary.setAccessibleName(self.tr("Result count"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.summary)
+
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.use_dates.toggled.connect(self._on_dates_toggled)
+        self.date_from.dateChanged.connect(lambda _d: self._debounce.start())
+        self.date_to.dateChanged.connect(lambda _d: self._debounce.start())
+        self.outcome.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    # --- querying ----------------------------------------------------------------------------
+
+    def query(self) -> HistoryQuery:
+        use_dates = self.use_dates.isChecked()
+        date_from = _as_date(self.date_from.date()) if use_dates else None
+        date_to = _as_date(self.date_to.date()) if use_dates else None
+        return HistoryQuery(
+            text=self.search.text().strip(),
+            date_from=date_from,
+            date_to=date_to,
+            outcome=self.outcome.currentData() or None,
+            status=self.status.currentData() or None,
+            sort_by=self._sort_by,
+            descending=self._descending,
+            limit=PAGE_SIZE,
+        )
+
+    def refresh(self) -> None:
+        """Run the current query in the worker; the newest request wins."""
+        self._debounce.stop()
+        self._generation += 1
+        task = SearchTask(self.repo, self.query(), self._generation)
+        task.signals.done.connect(self._on_done)
+        task.signals.failed.connect(self._on_failed)
+        self._tasks[self._generation] = task
+        self.summary.setText(self.tr("Searching\u2026"))
+        self.pool.start(task)
+
+    def _on_done(self, generation: int, rows: list[AssistSummary], total: int) -> None:
+        self._tasks.pop(generation, None)
+        if generation != self._generation:
+            return
+        self.model.set_rows(rows)
+        if rows:
+            self.results.setCurrentWidget(self.table)
+            if total > len(rows):
+                text = self.tr("Showing the first %1 of %2 records; narrow the search to see more.")
+                self.summary.setText(text.replace("%1", str(len(rows))).replace("%2", str(total)))
+            else:
+                self.summary.setText(self.tr("Records: %1").replace("%1", str(total)))
+        else:
+            filtered = self.query() != HistoryQuery(
+                sort_by=self._sort_by, descending=self._descending, limit=PAGE_SIZE
+            )
+            self.empty_label.setText(
+                self.tr("Nothing matches this search. Try fewer words or another date range.")
+                if filtered
+                else self.tr(
+                    "No assistance records yet.\nPress \u201cNew assistance\u201d to help the"
+                    " first litigant."
+                )
+            )
+            self.results.setCurrentWidget(self.empty_label)
+            self.summary.setText("")
+        self.results_shown.emit(len(rows))
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        self._tasks.pop(generation, None)
+        if generation == self._generation:
+            self.summary.setText(self.tr("The search failed: %1").replace("%1", message))
+            self.results_shown.emit(-1)
+
+    def _on_dates_toggled(self, checked: bool) -> None:
+        self.date_from.setEnabled(checked)
+        self.date_to.setEnabled(checked)
+        self.refresh()
+
+    def _on_header_clicked(self, section: int) -> None:
+        column = COLUMNS[section][1]
+        if not column:
+            header = self.table.horizontalHeader()
+            current = COLUMNS.index(next(c for c in COLUMNS if c[1] == self._sort_by))
+            header.setSortIndicator(
+                current,
+                Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder,
+            )
+            return
+        self.sort_by(column, not self._descending if column == self._sort_by else False)
+
+    def sort_by(self, column: str, descending: bool) -> None:
+        self._sort_by, self._descending = column, descending
+        section = next(i for i, c in enumerate(COLUMNS) if c[1] == column)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(section, order)
+        self.refresh()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_record.emit(self.model.rows[index.row()])
+
+    def wait_idle(self, msecs: int = 5000) -> bool:
+        """Wait for running searches (used on shutdown)."""
+        return self.pool.waitForDone(msecs)

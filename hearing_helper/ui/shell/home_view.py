@@ -1,0 +1,73 @@
+"""The start screen: who is at the desk, the big "New assistance" button, and the history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from hearing_helper.domain.record import ClerkProfile
+from hearing_helper.ui.shell.history_view import HistoryView
+
+if TYPE_CHECKING:
+    from hearing_helper.store.repository import AssistRepository
+
+NEW_BUTTON_STYLE = (
+    "QPushButton { background: #1f5fbf; color: white; border-radius: 8px; padding: 8px 24px; }"
+    " QPushButton:focus { border: 3px solid #ffb000; }"
+    " QPushButton:disabled { background: #8aa4cc; }"
+)
+
+
+class HomeView(QWidget):
+    new_requested = Signal()
+    change_clerk_requested = Signal()
+
+    def __init__(
+        self, repo: AssistRepository, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.profile_label = QLabel()
+        self.profile_label.setAccessibleName(self.tr("Clerk at the desk"))
+        change = QPushButton(self.tr("Change &clerk\u2026"))
+        change.clicked.connect(self.change_clerk_requested)
+        self.new_button = QPushButton(self.tr("&New assistance"))
+        self.new_button.setAccessibleName(self.tr("New assistance"))
+        font = self.new_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.new_button.setFont(font)
+        metrics = self.new_button.fontMetrics()
+        self.new_button.setMinimumHeight(metrics.height() * 3)
+        self.new_button.setMinimumWidth(metrics.horizontalAdvance("M") * 12)
+        self.new_button.setStyleSheet(NEW_BUTTON_STYLE)
+        self.new_button.clicked.connect(self.new_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.profile_label, 1)
+        top.addWidget(change)
+        top.addSpacing(16)
+        top.addWidget(self.new_button)
+        self.history = HistoryView(repo, None, language)
+        title = QLabel(self.tr("History"))
+        title_font = title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(self.history, 1)
+
+    def show_profile(self, profile: ClerkProfile | None) -> None:
+        if profile is None:
+            self.profile_label.setText(
+                self.tr("No clerk chosen yet \u2014 press \u201cChange clerk\u201d.")
+            )
+            return
+        text = self.tr("Clerk: %1 (%2) \u00b7 Desk: %3 \u00b7 %4")
+        values = (profile.name, profile.staff_id, profile.desk or "\u2014", profile.court)
+        for number, value in enumerate(values, start=1):
+            text = text.replace(f"%{number}", value)
+        self.profile_label.setText(text)

@@ -1,0 +1,245 @@
+"""Read-only view of one assisted hearing, with its versions and a "Correct…" action."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hearing_helper.catalog import CatalogLoad
+from hearing_helper.domain.masking import mask_phone
+from hearing_helper.domain.record import AssistRecord
+from hearing_helper.services import AppServices
+from hearing_helper.store import StoreError
+from hearing_helper.store.repository import RecordVersion
+from hearing_helper.ui.labels import (
+    accessibility_label,
+    device_label,
+    field_label,
+    format_duration,
+    not_joined_reason_label,
+    outcome_label,
+    record_status_label,
+    role_label,
+    step_label,
+    step_status_label,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _fmt_time(value: object) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""  # type: ignore[attr-defined]
+
+
+class RecordDetailDialog(QDialog):
+    """Shows a record (any stored version) read-only; finished records can be corrected."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        record_id: str,
+        actor: str,
+        catalog: CatalogLoad,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.record_id = record_id
+        self.actor = actor
+        self.catalog = catalog
+        self.language = services.settings.get("language")
+        self.setWindowTitle(self.tr("Assistance record"))
+        self.resize(760, 680)
+        self.version_combo = QComboBox()
+        self.version_combo.setAccessibleName(self.tr("Version"))
+        version_label = QLabel(self.tr("&Version:"))
+        version_label.setBuddy(self.version_combo)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(self.tr("Record details"))
+        self.browser.setOpenLinks(False)
+        self.correct_button = QPushButton(self.tr("&Correct\u2026"))
+        self.correct_button.setToolTip(
+            self.tr("Save a corrected copy as a new version (the original is kept)")
+        )
+        self.correct_button.clicked.connect(self.start_correction)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.correct_button, QDialogButtonBox.ButtonRole.ActionRole)
+        top = QHBoxLayout()
+        top.addWidget(version_label)
+        top.addWidget(self.version_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        self.version_combo.currentIndexChanged.connect(self._show_selected)
+        self.reload()
+
+    def _who(self, staff_id: str) -> str:
+        name = self._staff_names.get(staff_id)
+        return f"{name} ({staff_id})" if name else staff_id
+
+    def reload(self) -> None:
+        self._staff_names = {p.staff_id: p.name for p in self.services.repo.list_staff()}
+        self.record = self.services.repo.get(self.record_id)
+        self.versions: list[RecordVersion] = self.services.repo.versions(self.record_id)
+        self.version_combo.blockSignals(True)
+        self.version_combo.clear()
+        for version in self.versions:
+            if version.reason:
+                text = self.tr("Version %1 \u2014 corrected %2 by %3: %4")
+                text = text.replace("%4", version.reason)
+            else:
+                text = self.tr("Version %1 \u2014 finished %2 by %3")
+            text = text.replace("%1", str(version.version)).replace(
+                "%2", version.created_at[:16].replace("T", " ")
+            )
+            self.version_combo.addItem(
+                text.replace("%3", self._who(version.created_by)), version.version
+            )
+        if not self.versions:
+            self.version_combo.addItem(self.tr("Unfinished draft (no versions yet)"), 0)
+        self.version_combo.setCurrentIndex(self.version_combo.count() - 1)
+        self.version_combo.blockSignals(False)
+        self.correct_button.setEnabled(self.record.is_finished)
+        self._show_selected()
+
+    def shown_record(self) -> AssistRecord:
+        number = self.version_combo.currentData()
+        for version in self.versions:
+            if version.version == number:
+                return version.record
+        return self.record
+
+    def _show_selected(self) -> None:
+        self.browser.setHtml(self.record_html(self.shown_record()))
+
+    def _platform(self, platform_id: str) -> str:
+        platform = self.catalog.platform(platform_id) if platform_id else None
+        return platform.display_name(self.language) if platform else platform_id
+
+    def record_html(self, record: AssistRecord) -> str:
+        """The record as simple HTML (escaped), sections in the order of the wizard."""
+        esc = html.escape
+        intake = record.intake
+        rows = [
+            (field_label("case_number"), intake.case_number),
+            (field_label("litigant_name"), intake.litigant_name),
+            (field_label("role"), role_label(intake.role)),
+            (field_label("phone"), mask_phone(intake.phone)),
+            (field_label("hearing_at"), _fmt_time(intake.hearing_at)),
+            (field_label("court"), intake.court or record.clerk.court),
+            (field_label("platform_id"), self._platform(intake.platform_id)),
+            (field_label("device"), device_label(intake.device)),
+            (
+                field_label("accessibility"),
+                ", ".join(accessibility_label(a) for a in intake.accessibility),
+            ),
+            (field_label("consent"), self.tr("Yes") if intake.consent else self.tr("No")),
+        ]
+        parts = [f"<h2>{esc(intake.case_number or self.tr('(no case number)'))}</h2>"]
+        parts.append(
+            "<p>"
+            + esc(
+                self.tr("%1 \u00b7 clerk %2 (%3) \u00b7 desk %4")
+                .replace("%1", record_status_label(record.status))
+                .replace("%2", record.clerk.name)
+                .replace("%3", record.clerk.staff_id)
+                .replace("%4", record.clerk.desk)
+            )
+            + "</p>"
+        )
+        parts.append(self._table(self.tr("Intake"), rows))
+        step_rows = []
+        for step, state in record.steps.items():
+            text = step_status_label(state.status)
+            if state.skip_reason:
+                text += " \u2014 " + state.skip_reason
+            step_rows.append((step_label(step), text))
+        parts.append(self._table(self.tr("Steps"), step_rows))
+        if record.checks:
+            check_rows = []
+            for check in record.checks:
+                metrics = ", ".join(f"{k}={v}" for k, v in sorted(check.metrics.items()))
+                status = self._check_status(check.status)
+                detail = " ".join(x for x in (status, check.code, metrics) if x)
+                check_rows.append((check.check_id, detail))
+            parts.append(self._table(self.tr("Check results"), check_rows))
+        if record.problems:
+            problem_rows = [
+                (step_label(p.step), " \u2014 ".join(x for x in (p.code, p.note) if x))
+                for p in record.problems
+            ]
+            parts.append(self._table(self.tr("Problems"), problem_rows))
+        outcome_text = outcome_label(record.outcome)
+        if record.outcome_reason:
+            outcome_text += " \u2014 " + not_joined_reason_label(record.outcome_reason)
+        result_rows = [
+            (field_label("outcome"), outcome_text),
+            (
+                field_label("satisfaction"),
+                str(record.satisfaction) if record.satisfaction else self.tr("Not asked"),
+            ),
+            (self.tr("Started"), _fmt_time(record.started_at)),
+            (self.tr("Ended"), _fmt_time(record.ended_at)),
+            (self.tr("Duration"), format_duration(record.duration_seconds)),
+            (field_label("notes"), record.notes),
+        ]
+        if record.correction:
+            result_rows.append(
+                (
+                    self.tr("Correction"),
+                    f"{record.correction.by}, {_fmt_time(record.correction.at)}: "
+                    f"{record.correction.reason}",
+                )
+            )
+        parts.append(self._table(self.tr("Result"), result_rows))
+        return "".join(parts)
+
+    def _check_status(self, status: str) -> str:
+        words = {
+            "pass": self.tr("passed"),
+            "warn": self.tr("warning"),
+            "fail": self.tr("failed"),
+            "skipped": self.tr("skipped"),
+            "error": self.tr("error"),
+        }
+        return words.get(status, status)
+
+    @staticmethod
+    def _table(title: str, rows: list[tuple[str, str]]) -> str:
+        esc = html.escape
+        body = "".join(
+            f"<tr><td valign='top' style='padding-right:16px;color:#555'>{esc(k)}</td>"
+            f"<td valign='top'>{esc(v).replace(chr(10), '<br>')}</td></tr>"
+            for k, v in rows
+        )
+        return f"<h3>{esc(title)}</h3><table cellspacing='2'>{body}</table>"
+
+    def start_correction(self) -> None:
+        from hearing_helper.ui.shell.correction_dialog import CorrectionDialog
+
+        dialog = CorrectionDialog(self.services, self.record, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.services.repo.correct(dialog.corrected, self.actor, dialog.reason_text())
+        except StoreError as exc:
+            log.exception("Correction of %s failed", self.record_id)
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(self, self.tr("Not saved"), str(exc))
+            return
+        self.reload()

@@ -1,0 +1,130 @@
+"""History: search, filters, sorting, empty states; detail view with versions after a correction."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    english,
+    finished_record,
+    services,
+    type_text,
+)
+
+from hearing_helper.catalog import load_catalog
+from hearing_helper.domain.enums import Outcome
+from hearing_helper.domain.record import AssistRecord
+from hearing_helper.ui.shell.correction_dialog import CorrectionDialog
+from hearing_helper.ui.shell.history_view import HistoryView
+from hearing_helper.ui.shell.record_detail import RecordDetailDialog
+
+pytestmark = OFFSCREEN_NOISE
+
+
+@pytest.fixture
+def filled(services):  # noqa: F811
+    records = [
+        finished_record("（2024）京0105民初100号", "王小明", Outcome.JOINED, days_ago=0),
+        finished_record("（2024）京0105民初200号", "李四", Outcome.NOT_JOINED, days_ago=3),
+        finished_record("（2023）冀1126民初300号", "王五", Outcome.RESCHEDULED, days_ago=20),
+    ]
+    for index, record in enumerate(records):
+        record.ended_at = record.started_at.replace(microsecond=0) + (index + 1) * (
+            record.ended_at - record.started_at
+        )
+    services.repo.import_finished(records, "test")
+    draft = AssistRecord(clerk=CLERK)
+    draft.intake.litigant_name = "赵草稿"
+    services.repo.save_draft(draft)
+    return records
+
+
+def make_view(qtbot, services) -> HistoryView:  # noqa: F811
+    view = HistoryView(services.repo, load_catalog(services.data_dir), "en")
+    qtbot.addWidget(view)
+    view.resize(1100, 500)
+    view.show()
+    return view
+
+
+def shown(qtbot, view: HistoryView, action) -> list[str]:
+    with qtbot.waitSignal(view.results_shown, timeout=3000):
+        action()
+    return [row.litigant_name for row in view.model.rows]
+
+
+def test_search_filter_and_sort(qtbot, services, filled, english):  # noqa: F811
+    view = make_view(qtbot, services)
+    names = shown(qtbot, view, view.refresh)
+    assert names[0] == "赵草稿"  # newest first
+    assert set(names) == {"王小明", "李四", "王五", "赵草稿"}
+    assert "4" in view.summary.text()
+
+    assert shown(qtbot, view, lambda: type_text(view.search, "王")) == ["王小明", "王五"]
+    view.search.clear()
+    assert set(shown(qtbot, view, lambda: type_text(view.search, "京0105"))) == {"王小明", "李四"}
+    view.search.clear()
+    qtbot.waitSignal(view.results_shown, timeout=3000).wait()
+
+    finished = view.status.findData("finished")
+    assert "赵草稿" not in shown(qtbot, view, lambda: view.status.setCurrentIndex(finished))
+    not_joined = view.outcome.findData(str(Outcome.NOT_JOINED))
+    assert shown(qtbot, view, lambda: view.outcome.setCurrentIndex(not_joined)) == ["李四"]
+    view.outcome.setCurrentIndex(0)
+    qtbot.waitSignal(view.results_shown, timeout=3000).wait()
+
+    # Date range: the last week only.
+    view.date_from.setDate(view.date_to.date().addDays(-7))
+    assert set(shown(qtbot, view, lambda: view.use_dates.setChecked(True))) == {"王小明", "李四"}
+    view.use_dates.setChecked(False)
+    qtbot.waitSignal(view.results_shown, timeout=3000).wait()
+
+    # Sorting by clicking the header: duration ascending, then descending.
+    duration = 6
+    ascending = shown(qtbot, view, lambda: view._on_header_clicked(duration))
+    assert ascending == ["王小明", "李四", "王五"]
+    descending = shown(qtbot, view, lambda: view._on_header_clicked(duration))
+    assert descending == ["王五", "李四", "王小明"]
+    assert view.table.horizontalHeader().sortIndicatorSection() == duration
+
+
+def test_empty_states(qtbot, services, english):  # noqa: F811
+    view = make_view(qtbot, services)
+    shown(qtbot, view, view.refresh)
+    assert view.results.currentWidget() is view.empty_label
+    assert "No assistance records yet" in view.empty_label.text()
+    services.repo.import_finished([finished_record("（2024）京0105民初1号", "甲")], "test")
+    shown(qtbot, view, lambda: type_text(view.search, "zzz"))
+    assert "Nothing matches" in view.empty_label.text()
+
+
+def test_detail_shows_versions_after_a_correction(qtbot, services, filled, english):  # noqa: F811
+    record = filled[1]
+    dialog = RecordDetailDialog(services, record.id, CLERK.staff_id, load_catalog(None))
+    qtbot.addWidget(dialog)
+    html = dialog.browser.toPlainText()
+    assert "李四" in html and "138****5678" in html and "13812345678" not in html
+    assert dialog.version_combo.count() == 1
+
+    correction = CorrectionDialog(services, dialog.record, dialog)
+    qtbot.addWidget(correction)
+    correction.intake_page.litigant_name.clear()
+    type_text(correction.intake_page.litigant_name, "李肆")
+    correction._accept_if_valid()  # refused: no reason given
+    assert correction.result() != QDialog.DialogCode.Accepted
+    assert "why" in correction.error.text()
+    type_text(correction.reason, "姓名录错")
+    correction._accept_if_valid()
+    assert correction.result() == QDialog.DialogCode.Accepted
+    assert dialog.record.intake.litigant_name == "李四"  # the original object is untouched
+    services.repo.correct(correction.corrected, CLERK.staff_id, correction.reason_text())
+    dialog.reload()
+
+    assert dialog.version_combo.count() == 2
+    assert "姓名录错" in dialog.version_combo.itemText(1)
+    assert "李肆" in dialog.browser.toPlainText()
+    dialog.version_combo.setCurrentIndex(0)
+    assert "李四" in dialog.browser.toPlainText()
+    assert services.repo.get(record.id).version == 2

@@ -1,0 +1,163 @@
+"""Main window: first-run profile, resuming drafts at start, language switch, litigant screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services, type_text  # noqa: F401
+
+from hearing_helper.domain.enums import StepId
+from hearing_helper.domain.record import AssistRecord
+from hearing_helper.ui.app import install_translators
+from hearing_helper.ui.main_window import MainWindow
+from hearing_helper.ui.shell.window_host import MainWindowHost
+from hearing_helper.ui.wizard.base import LitigantContent
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def open_window(qtbot, services) -> MainWindow:  # noqa: F811
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def remember_clerk(services) -> None:  # noqa: F811
+    services.repo.save_staff(CLERK)
+    services.settings.set("last_staff_id", CLERK.staff_id)
+
+
+def test_first_run_asks_for_the_profile_and_remembers_it(qtbot, services, english):  # noqa: F811
+    window = open_window(qtbot, services)
+    window.start()
+    dialog = window.profile_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.buttons.accepted.emit()  # empty: refused with a message, not accepted
+    assert dialog.isVisible() and "name" in dialog.error.text()
+    type_text(dialog.name, "李娜")
+    type_text(dialog.staff_id, "B007")
+    type_text(dialog.desk, "2")
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible()
+    assert window.profile is not None and window.profile.staff_id == "B007"
+    assert services.settings.get("last_staff_id") == "B007"
+    assert [p.staff_id for p in services.repo.list_staff()] == ["B007"]
+    assert "李娜" in window.profile_label.text()
+
+
+def test_start_offers_unfinished_drafts_and_resumes_one(qtbot, services, english):  # noqa: F811
+    remember_clerk(services)
+    older, newer = AssistRecord(clerk=CLERK), AssistRecord(clerk=CLERK)
+    older.intake.litigant_name = "孙一"
+    newer.intake.litigant_name = "周二"
+    newer.current_step = StepId.FINISH
+    services.repo.save_draft(older)
+    services.repo.save_draft(newer)
+    window = open_window(qtbot, services)
+    window.start()
+    dialog = window.drafts_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.list.count() == 2
+    assert "周二" in dialog.list.item(0).text()
+    dialog.resume_button.click()
+    assert window.wizard is not None
+    assert window.wizard.record.id == newer.id
+    assert window.wizard.current_page().step_id is StepId.FINISH
+    # The other draft is not dropped: it is offered again later.
+    assert {d.id for d in services.repo.list_drafts()} == {older.id, newer.id}
+
+
+def test_keep_for_later_and_discard_with_confirmation(qtbot, services, english, monkeypatch):  # noqa: F811
+    remember_clerk(services)
+    draft = AssistRecord(clerk=CLERK)
+    services.repo.save_draft(draft)
+    window = open_window(qtbot, services)
+    window.start()
+    window.drafts_dialog.later_button.click()
+    assert window.wizard is None
+    assert [d.id for d in services.repo.list_drafts()] == [draft.id]
+
+    window.offer_drafts(always=True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    window.drafts_dialog.discard_button.click()
+    assert [d.id for d in services.repo.list_drafts()] == [draft.id]  # cancelled: kept
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.drafts_dialog.discard_button.click()
+    assert services.repo.list_drafts() == []
+    actions = [entry.action for entry in services.repo.iter_audit()]
+    assert "draft.discarded" in actions
+
+
+def test_new_assistance_creates_a_saved_draft(qtbot, services, english):  # noqa: F811
+    remember_clerk(services)
+    window = open_window(qtbot, services)
+    window.start()
+    window.new_action.trigger()
+    assert window.wizard is not None
+    record = window.wizard.record
+    assert record.intake.court == CLERK.court  # sensible default from the profile
+    assert services.repo.get(record.id).clerk.staff_id == CLERK.staff_id
+    window.wizard.close_wizard()
+    assert window.wizard is None
+    assert window.pages.currentWidget() is window.home
+
+
+def test_language_switch_rebuilds_in_english_and_keeps_the_open_assistance(
+    qtbot,
+    qapp,
+    services,  # noqa: F811
+):
+    remember_clerk(services)
+    install_translators(qapp, "zh_CN")
+    try:
+        host = MainWindowHost(services)
+        window = host.show_initial()
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.profile is not None, timeout=2000)
+        assert window.new_button.text().replace("&", "").startswith("新")
+        window.new_assistance()
+        record_id = window.wizard.record.id
+        window.request_language("en")
+        new = host.window
+        qtbot.addWidget(new)
+        assert new is not window
+        assert services.settings.get("language") == "en"
+        assert new.new_button.text() == "&New assistance"
+        assert new.wizard is not None and new.wizard.record.id == record_id
+        assert new.wizard.heading.text() == "Intake"
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_litigant_screen_follows_the_wizard(qtbot, services, english):  # noqa: F811
+    remember_clerk(services)
+    window = open_window(qtbot, services)
+    window.start()
+    window.litigant_action.trigger()
+    screen = window.litigant_window
+    assert screen is not None and screen.isVisible()
+    assert screen.title_label.font().pointSize() >= 24
+    assert screen.lines_label.font().pointSize() >= 24
+    window.new_assistance()
+    window.wizard.go_to(4)
+    assert screen.title_label.text() == window.wizard.current_page().litigant_content().title
+    screen.show_content(LitigantContent("Scan", ["Scan this code"], qr_payload="https://x.test/j"))
+    assert not screen.qr.isHidden() and screen.qr.payload() == "https://x.test/j"
+    window.litigant_action.trigger()
+    assert not screen.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN"])
+def test_chinese_translations_cover_the_shell(qtbot, qapp, services, lang):  # noqa: F811
+    remember_clerk(services)
+    install_translators(qapp, lang)
+    try:
+        window = open_window(qtbot, services)
+        texts = [a.text() for a in window.menuBar().actions()] + [window.new_button.text()]
+        assert all(not any("a" <= ch.lower() <= "z" for ch in t.split("(")[0]) for t in texts), (
+            texts
+        )
+    finally:
+        install_translators(qapp, "en")

@@ -1,0 +1,95 @@
+"""Shared helpers of the UI tests (tests/test_ui_*.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from hearing_helper.domain.enums import DeviceKind, NotJoinedReason, Outcome, RecordStatus, Role
+from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
+from hearing_helper.services import AppServices
+
+# The offscreen platform cannot resize native windows and says so whenever a window's size
+# limits change; that is a property of the test platform, not of the app.
+OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+CLERK = ClerkProfile(staff_id="A001", name="张三", desk="3号窗口", court="测试县人民法院")
+
+
+@pytest.fixture
+def services(data_dir: Path) -> Iterator[AppServices]:
+    opened = AppServices.open(data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def english(qapp: object) -> Iterator[None]:
+    """Run with English (no translators) and leave it so."""
+    from hearing_helper.ui.app import install_translators
+
+    install_translators(qapp, "en")  # type: ignore[arg-type]
+    yield
+    install_translators(qapp, "en")  # type: ignore[arg-type]
+
+
+def core_pages(services: AppServices) -> list:
+    """The wizard pages of this issue only (intake, placeholders, finish): tests of the wizard
+    shell stay independent of the device/install/join pages other features plug in."""
+    from hearing_helper.domain.enums import StepId
+    from hearing_helper.ui.wizard.finish_page import FinishPage
+    from hearing_helper.ui.wizard.intake_page import IntakePage
+    from hearing_helper.ui.wizard.placeholder_page import PlaceholderPage
+
+    return [
+        IntakePage(services),
+        PlaceholderPage(services, StepId.CHECKS),
+        PlaceholderPage(services, StepId.INSTALL),
+        PlaceholderPage(services, StepId.JOIN),
+        FinishPage(services),
+    ]
+
+
+def type_text(widget: object, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, as a keyboard or input method would.
+
+    QTest's keyClicks only knows ASCII (it asserts on Chinese), so every character is sent as
+    a key event carrying that text.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def finished_record(
+    case_number: str,
+    name: str,
+    outcome: Outcome = Outcome.JOINED,
+    days_ago: int = 0,
+    clerk: ClerkProfile = CLERK,
+) -> AssistRecord:
+    started = now_local() - timedelta(days=days_ago, minutes=30)
+    record = AssistRecord(clerk=clerk, started_at=started)
+    intake = record.intake
+    intake.case_number = case_number
+    intake.litigant_name = name
+    intake.phone = "13812345678"
+    intake.hearing_at = started + timedelta(hours=1)
+    intake.platform_id = "tencent_meeting"
+    intake.role = Role.PLAINTIFF
+    intake.device = DeviceKind.OWN_ANDROID
+    record.outcome = outcome
+    if outcome is Outcome.NOT_JOINED:
+        record.outcome_reason = NotJoinedReason.NETWORK
+    record.satisfaction = 5
+    record.ended_at = started + timedelta(minutes=12)
+    record.status = RecordStatus.FINISHED
+    return record

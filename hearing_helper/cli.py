@@ -35,15 +35,33 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def _add_common(parser: argparse.ArgumentParser, *, sub_command: bool = False) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        # On a sub-command, no default: it would overwrite a --data-dir given before the command.
+        default=argparse.SUPPRESS if sub_command else None,
         help="data directory (default: $HEARING_HELPER_DATA or the user data dir)",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _requested_command(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` (the first word that is not an option or its value)."""
+    skip_next = False
+    for token in argv:
+        if skip_next:
+            skip_next = False
+        elif token == "--data-dir":
+            skip_next = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser; given ``argv``, only the named command's module is imported, so that
+    starting the GUI does not pay for importing requests and the report writers."""
+    wanted = _requested_command(argv) if argv is not None else None
     parser = _Parser(prog="hearing-helper", description="Hearing Helper (庭审协助助手)")
     parser.add_argument("--version", action="version", version=f"hearing-helper {__version__}")
     parser.add_argument(
@@ -57,16 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        _add_common(command_parser)
-        module = importlib.import_module(f"hearing_helper.commands.{module_name}")
-        module.add_arguments(command_parser)
+        _add_common(command_parser, sub_command=True)
+        if argv is None or name == wanted:
+            module = importlib.import_module(f"hearing_helper.commands.{module_name}")
+            module.add_arguments(command_parser)
         command_parser.set_defaults(_module=module_name)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(arguments).parse_args(arguments)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

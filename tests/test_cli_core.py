@@ -91,3 +91,18 @@ def test_demo_data_is_deterministic_valid_and_varied() -> None:
     satisfied = [r.satisfaction for r in records if r.satisfaction]
     assert 0.7 < len(satisfied) / len(records) < 0.95
     assert sum(satisfied) / len(satisfied) > 4.0
+
+
+def test_gui_start_imports_only_the_gui_command() -> None:
+    code = (
+        "import sys\n"
+        "from hearing_helper.cli import build_parser\n"
+        "args = build_parser(['--data-dir', 'check']).parse_args(['--data-dir', 'check'])\n"
+        "print(getattr(args, '_module', 'gui'), args.data_dir)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('requests', 'xlsxwriter')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["gui check", "[]"]

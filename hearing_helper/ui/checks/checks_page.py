@@ -1,0 +1,434 @@
+"""Step 2, Device checks: run the automatic checks, show each result with the sentence to read
+out, the live camera picture and microphone meter, the speaker question, the phone checklist.
+
+Results go into ``record.checks`` (replaced by check id); the phone answers into
+``record.steps[CHECKS].data["phone_checklist"]``. Device choices are remembered in settings.
+The device provider is ``services.extras["device_provider"]`` when set (tests, screenshots),
+else a :class:`QtDeviceProvider` made on the first visit.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hearing_helper.checks.base import CheckContext, CheckResult
+from hearing_helper.checks.phone_checklist import checklist_result, parse_answers
+from hearing_helper.checks.registry import available_ids, build_checks
+from hearing_helper.domain.enums import StepId
+from hearing_helper.domain.record import AssistRecord, CheckRecord
+from hearing_helper.services import AppServices
+from hearing_helper.ui.checks.context import build_context
+from hearing_helper.ui.checks.controller import ChecksController
+from hearing_helper.ui.checks.device_panel import DevicePanel
+from hearing_helper.ui.checks.phone_panel import PhoneChecklist
+from hearing_helper.ui.checks.result_row import REMEDY_STYLE, CheckRow
+from hearing_helper.ui.checks.texts import network_phase
+from hearing_helper.ui.labels import step_label
+from hearing_helper.ui.wizard.base import LitigantContent, StepPage
+
+log = logging.getLogger(__name__)
+
+PROVIDER_KEY = "device_provider"
+PHONE_KEY = "phone_checklist"
+
+
+class ChecksPage(StepPage):
+    step_id = StepId.CHECKS
+
+    def __init__(
+        self, services: AppServices, parent: QWidget | None = None, provider: Any = None
+    ) -> None:
+        super().__init__(services, parent)
+        self._provider = provider or services.extras.get(PROVIDER_KEY)
+        self._wired = False
+        self._visible_step = False
+        self._activity = ""  # what the litigant should do now: "", camera, microphone, speakers
+        self._pending: set[str] = set()  # checks of the current run without a result yet
+        self._running: set[str] = set()  # checks started and not finished
+        self._asking = False  # the speaker question is on screen
+        self._total = 0
+        self.controller = ChecksController(self)
+        self.controller.check_started.connect(self._on_started)
+        self.controller.result_ready.connect(self._on_result)
+        self.controller.finished.connect(self._on_finished)
+        self.controller.heard_question.connect(self._on_heard_question)
+        self.controller.network_progress.connect(self._on_network_progress)
+        self._build()
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.run_button = QPushButton()
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.run_all)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(12)
+        self.progress_label = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.run_button)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.progress_label)
+
+        self.heard_box = QWidget()
+        self.heard_box.setStyleSheet(REMEDY_STYLE)
+        self.heard_label = QLabel()
+        self.heard_label.setWordWrap(True)
+        self.heard_yes = QPushButton()
+        self.heard_no = QPushButton()
+        self.heard_yes.clicked.connect(lambda: self._answer(True))
+        self.heard_no.clicked.connect(lambda: self._answer(False))
+        heard_layout = QHBoxLayout(self.heard_box)
+        heard_layout.addWidget(self.heard_label, 1)
+        heard_layout.addWidget(self.heard_yes)
+        heard_layout.addWidget(self.heard_no)
+        self.heard_box.hide()
+
+        self.devices = DevicePanel()
+        self.devices.selection_changed.connect(self._on_selection_changed)
+        self.rows: dict[str, CheckRow] = {}
+        results = QVBoxLayout()
+        results.setSpacing(6)
+        for check_id in available_ids():
+            row = CheckRow(check_id)
+            row.rerun_requested.connect(self.rerun)
+            self.rows[check_id] = row
+            results.addWidget(row)
+        results.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.devices, 0)
+        middle.addLayout(results, 1)
+
+        self.phone = PhoneChecklist()
+        self.phone.answers_changed.connect(self._on_phone_answers)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.intro)
+        layout.addLayout(top)
+        layout.addWidget(self.heard_box)
+        layout.addLayout(middle)
+        layout.addWidget(self.phone)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Check the camera, microphone, speakers and network with the litigant present."
+                " When a check fails, read out what to do, fix it, then check again."
+            )
+        )
+        self.run_button.setText(self.tr("Run all checks"))
+        self.cancel_button.setText(self.tr("Stop"))
+        self.heard_label.setText(self.tr("Did the litigant hear the test sound and the voice?"))
+        self.heard_yes.setText(self.tr("Heard it"))
+        self.heard_no.setText(self.tr("Did not hear it"))
+        self.devices.retranslate()
+        self.phone.retranslate()
+        for row in self.rows.values():
+            row.retranslate()
+        self._update_progress()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def title(self) -> str:
+        return step_label(StepId.CHECKS)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._visible_step and self._provider is not None:
+            self._start_live()  # back from a minimised window
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The window closed or another step shows: the camera light must not stay on.
+        self._stop_live()
+        super().hideEvent(event)
+
+    # --- devices -----------------------------------------------------------------------------
+
+    def provider(self) -> Any:
+        if self._provider is None:
+            from hearing_helper.checks.devices import QtDeviceProvider
+
+            # Owned by the application, not this page: every new assist's wizard reuses it.
+            self._provider = QtDeviceProvider(QCoreApplication.instance())
+            self.services.extras[PROVIDER_KEY] = self._provider
+        if not self._wired:
+            self._wired = True
+            for signal, slot in (
+                ("devices_changed", self._on_devices_changed),
+                ("level_changed", self.devices.meter.set_level),
+                ("preview_frame", self.devices.show_frame),
+            ):
+                if hasattr(self._provider, signal):
+                    getattr(self._provider, signal).connect(slot)
+        return self._provider
+
+    def _remembered(self) -> tuple[str, str, str]:
+        settings = self.services.settings
+        return (
+            settings.get("camera_id"),
+            settings.get("microphone_id"),
+            settings.get("speaker_id"),
+        )
+
+    def _fill_devices(self) -> None:
+        provider = self.provider()
+        self.devices.set_devices(
+            provider.cameras(), provider.microphones(), provider.speakers(), self._remembered()
+        )
+
+    def _start_live(self) -> None:
+        provider = self.provider()
+        camera_id, microphone_id, _speaker = self.devices.chosen()
+        if hasattr(provider, "start_preview"):
+            if not provider.start_preview(camera_id):
+                self.devices.clear_picture()
+            provider.start_level_monitor(microphone_id)
+
+    def _stop_live(self) -> None:
+        provider = self._provider
+        if provider is not None and hasattr(provider, "stop_preview"):
+            provider.stop_preview()
+            provider.stop_level_monitor()
+        self.devices.meter.reset()
+
+    def _on_devices_changed(self) -> None:
+        self._fill_devices()
+        if self._visible_step:
+            self._stop_live()
+            self._start_live()
+
+    def _on_selection_changed(self) -> None:
+        camera_id, microphone_id, speaker_id = self.devices.chosen()
+        settings = self.services.settings
+        for key, value in (
+            ("camera_id", camera_id),
+            ("microphone_id", microphone_id),
+            ("speaker_id", speaker_id),
+        ):
+            if value and settings.get(key) != value:
+                settings.set(key, value)
+        if self._visible_step:
+            self._stop_live()
+            self._start_live()
+
+    # --- wizard hooks ------------------------------------------------------------------------
+
+    def load(self, record: AssistRecord) -> None:
+        super().load(record)
+        self._visible_step = True
+        stored = {c.check_id: c for c in record.checks}
+        for check_id, row in self.rows.items():
+            check = stored.get(check_id)
+            if check is None:
+                row.set_waiting()
+            else:
+                row.set_result(check.status, check.code, check.remedy_code, dict(check.metrics))
+        data = record.step(StepId.CHECKS).data
+        self.phone.set_answers(parse_answers(data.get(PHONE_KEY)))
+        self._fill_devices()
+        self._start_live()
+        self._update_progress()
+
+    def leave(self) -> None:
+        self._visible_step = False
+        self.controller.cancel()
+        self.heard_box.hide()
+        self._stop_live()
+
+    def is_complete(self) -> bool:
+        if self.record is None:
+            return False
+        done = {c.check_id for c in self.record.checks}
+        return all(check_id in done for check_id in self.rows)
+
+    def litigant_content(self) -> LitigantContent:
+        lines = {
+            "microphone": self.tr('Please say into the microphone: "The weather is nice today"'),
+            "speakers": self.tr("Can you hear the test sound? Please tell the clerk."),
+            "camera": self.tr("Please look at the camera."),
+        }
+        line = lines.get(
+            self._activity, self.tr("The clerk is checking the camera, microphone and speakers.")
+        )
+        return LitigantContent(title=self.title(), lines=[line])
+
+    def _update_activity(self) -> None:
+        """The one thing the litigant should do now: answering beats speaking beats looking."""
+        if self._asking:
+            activity = "speakers"
+        else:
+            activity = next((c for c in ("microphone", "camera") if c in self._running), "")
+        if activity != self._activity:
+            self._activity = activity
+            self.litigant_content_changed.emit()
+
+    # --- running -----------------------------------------------------------------------------
+
+    def _context(self) -> CheckContext:
+        screen = self.screen()
+        size = (screen.size().width(), screen.size().height()) if screen is not None else None
+        return build_context(
+            self.services,
+            self.record.intake.platform_id if self.record else "",
+            self.provider(),
+            self.devices.chosen(),
+            self.devices.loopback.isChecked(),
+            size,
+        )
+
+    def run_all(self) -> None:
+        self._run(list(self.rows))
+
+    def rerun(self, check_id: str) -> None:
+        self._run([check_id])
+
+    def _run(self, ids: list[str]) -> None:
+        if self.controller.running:
+            return
+        checks = build_checks(ids)
+        self._pending = {check.id for check in checks}
+        self._total = len(checks)
+        for check in checks:
+            self.rows[check.id].set_waiting()
+        self._set_running(True)
+        self.controller.run(checks, self._context())
+        self._update_progress()
+
+    def cancel(self) -> None:
+        self.controller.cancel()
+        self.heard_box.hide()
+
+    def _set_running(self, running: bool) -> None:
+        self.run_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        for combo in (
+            self.devices.camera_combo,
+            self.devices.microphone_combo,
+            self.devices.speaker_combo,
+        ):  # the running checks use the devices chosen when they started
+            combo.setEnabled(not running and combo.itemData(0) is not None)
+        self.devices.loopback.setEnabled(not running)
+        for row in self.rows.values():
+            row.set_rerun_enabled(not running)
+
+    def _on_started(self, check_id: str) -> None:
+        if check_id in self.rows:
+            self.rows[check_id].set_running()
+        self._running.add(check_id)
+        self._update_activity()
+
+    def _on_network_progress(self, phase: str) -> None:
+        row = self.rows.get("network")
+        if row is not None and row.status == "running":
+            detail = self.tr("Testing the connection: %1\u2026")
+            row.set_running(detail.replace("%1", network_phase(phase)))
+
+    def _on_result(self, result: CheckResult) -> None:
+        row = self.rows.get(result.check_id)
+        if row is not None:
+            row.set_result(str(result.status), result.code, result.remedy_code, result.metrics)
+        if result.check_id == "speakers":
+            self.heard_box.hide()
+            self._asking = False
+        self._pending.discard(result.check_id)
+        self._running.discard(result.check_id)
+        self._update_activity()
+        self._store(result)
+        self._update_progress()
+
+    def _on_finished(self) -> None:
+        self._set_running(False)
+        self.heard_box.hide()
+        self._asking = False
+        self._running.clear()
+        self._update_activity()
+        self._update_progress()
+
+    def _on_heard_question(self) -> None:
+        self.heard_box.show()
+        self.heard_yes.setFocus()
+        self._asking = True
+        self._update_activity()
+
+    def _answer(self, heard: bool) -> None:
+        self.heard_box.hide()
+        self._asking = False
+        self._update_activity()
+        self.controller.answer_heard(heard)
+
+    def _update_progress(self) -> None:
+        total, pending = self._total, self._pending
+        if self.controller.running and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(total - len(pending))
+            self.progress_label.setText(
+                self.tr("%1 of %2 checks done")
+                .replace("%1", str(total - len(pending)))
+                .replace("%2", str(total))
+            )
+            return
+        statuses = [row.status for row in self.rows.values() if row.status != "waiting"]
+        self.progress.setRange(0, max(1, len(self.rows)))
+        self.progress.setValue(len(statuses))
+        if not statuses:
+            self.progress_label.setText(self.tr("Not checked yet"))
+            return
+        attention = sum(1 for s in statuses if s in ("warn", "fail", "error"))
+        self.progress_label.setText(
+            self.tr("%1 passed, %2 need attention")
+            .replace("%1", str(sum(1 for s in statuses if s == "pass")))
+            .replace("%2", str(attention))
+        )
+
+    # --- the record --------------------------------------------------------------------------
+
+    def _store(self, result: CheckResult) -> None:
+        if self.record is None:
+            return
+        self._replace_check(result.to_record())
+        self.changed.emit()
+
+    def _replace_check(self, check: CheckRecord) -> None:
+        assert self.record is not None
+        self.record.checks = [c for c in self.record.checks if c.check_id != check.check_id]
+        self.record.checks.append(check)
+
+    def _on_phone_answers(self) -> None:
+        if self.record is None:
+            return
+        answers = self.phone.answers()
+        data = self.record.step(StepId.CHECKS).data
+        data[PHONE_KEY] = {item: answer.value for item, answer in answers.items()}
+        self._replace_check(checklist_result(answers).to_record())
+        self.changed.emit()

@@ -1,0 +1,110 @@
+"""The litigant's phone checklist: per item Pass / Fail / Not applicable, remedy shown on fail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QWidget,
+)
+
+from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
+from hearing_helper.ui.checks.result_row import REMEDY_STYLE
+
+_ANSWER_ORDER = (Answer.PASS, Answer.FAIL, Answer.NOT_APPLICABLE)
+
+
+def _checks_tr(text: str) -> str:
+    return QCoreApplication.translate("checks", text)
+
+
+class PhoneChecklist(QGroupBox):
+    answers_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._groups: dict[str, QButtonGroup] = {}
+        self._buttons: dict[tuple[str, Answer], QRadioButton] = {}
+        self._questions: dict[str, QLabel] = {}
+        self._remedies: dict[str, QLabel] = {}
+        layout = QGridLayout(self)
+        layout.setColumnStretch(0, 1)
+        row = 0
+        for item in PHONE_ITEMS:
+            question = QLabel()
+            question.setWordWrap(True)
+            self._questions[item.id] = question
+            layout.addWidget(question, row, 0)
+            group = QButtonGroup(self)
+            group.setExclusive(True)
+            for column, answer in enumerate(_ANSWER_ORDER, start=1):
+                button = QRadioButton()
+                button.setObjectName(f"phone_{item.id}_{answer.value}")
+                group.addButton(button)
+                self._buttons[(item.id, answer)] = button
+                layout.addWidget(button, row, column)
+                button.toggled.connect(self._on_toggled)
+            self._groups[item.id] = group
+            remedy = QLabel()
+            remedy.setWordWrap(True)
+            remedy.setStyleSheet(REMEDY_STYLE)
+            remedy.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            remedy.hide()
+            self._remedies[item.id] = remedy
+            layout.addWidget(remedy, row + 1, 0, 1, 4)
+            row += 2
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("The litigant's own phone (ask and tick each item)"))
+        words = {
+            Answer.PASS: self.tr("Yes"),
+            Answer.FAIL: self.tr("No"),
+            Answer.NOT_APPLICABLE: self.tr("Not needed"),
+        }
+        for item in PHONE_ITEMS:
+            question = _checks_tr(item.question)
+            self._questions[item.id].setText(question)
+            for answer in _ANSWER_ORDER:
+                button = self._buttons[(item.id, answer)]
+                button.setText(words[answer])
+                button.setAccessibleName(f"{question}: {words[answer]}")
+            self._remedies[item.id].setText(
+                self.tr("Read out: %1").replace("%1", _checks_tr(item.remedy))
+            )
+
+    def answers(self) -> dict[str, Answer]:
+        chosen: dict[str, Answer] = {}
+        for (item_id, answer), button in self._buttons.items():
+            if button.isChecked():
+                chosen[item_id] = answer
+        return chosen
+
+    def set_answers(self, answers: dict[str, Answer]) -> None:
+        for item in PHONE_ITEMS:
+            group = self._groups[item.id]
+            group.setExclusive(False)
+            for answer in _ANSWER_ORDER:
+                button = self._buttons[(item.id, answer)]
+                button.blockSignals(True)
+                button.setChecked(answers.get(item.id) is answer)
+                button.blockSignals(False)
+            group.setExclusive(True)
+        self._show_remedies()
+
+    def choose(self, item_id: str, answer: Answer) -> None:
+        self._buttons[(item_id, answer)].setChecked(True)
+
+    def _on_toggled(self, checked: bool) -> None:
+        if checked:
+            self._show_remedies()
+            self.answers_changed.emit()
+
+    def _show_remedies(self) -> None:
+        chosen = self.answers()
+        for item in PHONE_ITEMS:
+            self._remedies[item.id].setVisible(chosen.get(item.id) is Answer.FAIL)

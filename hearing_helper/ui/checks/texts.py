@@ -1,0 +1,106 @@
+"""Words and looks for check results: status badges (icon + colour + word) and a short line of
+figures per check, all translated at call time (context "checks_ui")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from hearing_helper.checks.remedies import describe, remedy_text, title
+from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
+
+CONTEXT = "checks_ui"
+
+# status -> (symbol, background, text colour, word)
+STATUS_LOOK: dict[str, tuple[str, str, str, str]] = {
+    "pass": ("\u2714", "#e8f5e9", "#1b5e20", QT_TRANSLATE_NOOP("checks_ui", "Passed")),
+    "warn": ("\u26a0", "#fff8e1", "#8a5300", QT_TRANSLATE_NOOP("checks_ui", "Warning")),
+    "fail": ("\u2716", "#ffebee", "#b71c1c", QT_TRANSLATE_NOOP("checks_ui", "Failed")),
+    "error": ("\u2716", "#ffebee", "#b71c1c", QT_TRANSLATE_NOOP("checks_ui", "Could not check")),
+    "skipped": ("\u21b7", "#f5f5f5", "#424242", QT_TRANSLATE_NOOP("checks_ui", "Skipped")),
+    "running": ("\u23f3", "#e3f2fd", "#0d47a1", QT_TRANSLATE_NOOP("checks_ui", "Checking\u2026")),
+    "waiting": ("\u25cb", "#fafafa", "#616161", QT_TRANSLATE_NOOP("checks_ui", "Not checked yet")),
+}
+
+
+NETWORK_PHASES: dict[str, str] = {
+    "address": QT_TRANSLATE_NOOP("checks_ui", "address"),
+    "dns": QT_TRANSLATE_NOOP("checks_ui", "finding the server"),
+    "tcp": QT_TRANSLATE_NOOP("checks_ui", "connecting"),
+    "tls": QT_TRANSLATE_NOOP("checks_ui", "secure connection"),
+    "latency": QT_TRANSLATE_NOOP("checks_ui", "delay"),
+    "download": QT_TRANSLATE_NOOP("checks_ui", "download speed"),
+    "upload": QT_TRANSLATE_NOOP("checks_ui", "upload speed"),
+    "stun": QT_TRANSLATE_NOOP("checks_ui", "video path"),
+}
+
+
+def network_phase(phase: str) -> str:
+    return tr(NETWORK_PHASES[phase]) if phase in NETWORK_PHASES else phase
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def status_word(status: str) -> str:
+    return tr(STATUS_LOOK.get(status, STATUS_LOOK["waiting"])[3])
+
+
+def check_title(check_id: str) -> str:
+    return QCoreApplication.translate("checks", title(check_id))
+
+
+def finding_text(code: str) -> str:
+    text = describe(code)
+    return QCoreApplication.translate("checks", text) if text else code
+
+
+def remedy_sentence(remedy_code: str) -> str:
+    text = remedy_text(remedy_code)
+    return QCoreApplication.translate("checks", text) if text else ""
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def figures_text(check_id: str, metrics: dict[str, Any]) -> str:
+    """A short line of the figures that matter for this check ("" when there are none)."""
+    parts: list[str] = []
+
+    def add(source: str, key: str, fmt: str = "{:.0f}") -> None:
+        value = _num(metrics.get(key))
+        if value is not None:
+            parts.append(tr(source).replace("%1", fmt.format(value)))
+
+    if check_id == "camera":
+        if _num(metrics.get("width_px")):
+            parts.append(f"{metrics['width_px']}\u00d7{metrics['height_px']}")
+        add(QT_TRANSLATE_NOOP("checks_ui", "%1 frames/s"), "fps", "{:.1f}")
+        add(QT_TRANSLATE_NOOP("checks_ui", "brightness %1"), "mean_luma")
+    elif check_id == "microphone":
+        add(QT_TRANSLATE_NOOP("checks_ui", "level %1 dBFS"), "rms_dbfs")
+        add(QT_TRANSLATE_NOOP("checks_ui", "peak %1 dBFS"), "peak_dbfs")
+    elif check_id == "speakers":
+        if metrics.get("loopback_detected"):
+            add(
+                QT_TRANSLATE_NOOP("checks_ui", "tone heard by the microphone, %1 dB clear"),
+                "loopback_snr_db",
+            )
+    elif check_id == "system":
+        add(QT_TRANSLATE_NOOP("checks_ui", "disk free %1 GB"), "disk_free_gb", "{:.1f}")
+        add(QT_TRANSLATE_NOOP("checks_ui", "memory free %1 MB"), "memory_free_mb")
+        add(QT_TRANSLATE_NOOP("checks_ui", "CPU busy %1 %"), "cpu_load_pct")
+        if _num(metrics.get("screen_width_px")):
+            parts.append(f"{metrics['screen_width_px']}\u00d7{metrics['screen_height_px']}")
+    elif check_id == "network":
+        add(QT_TRANSLATE_NOOP("checks_ui", "delay %1 ms"), "latency_median_ms")
+        add(QT_TRANSLATE_NOOP("checks_ui", "jitter %1 ms"), "jitter_ms")
+        add(QT_TRANSLATE_NOOP("checks_ui", "download %1 Mbit/s"), "download_mbps", "{:.1f}")
+    if "device_name" in metrics and metrics["device_name"]:
+        parts.insert(0, str(metrics["device_name"]))
+    return " \u00b7 ".join(parts)

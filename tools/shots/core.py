@@ -52,8 +52,8 @@ def render(out_dir: Path, lang: str) -> list[Path]:
     from hearing_helper.ui.main_window import MainWindow
     from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
     from hearing_helper.ui.shell.profile_dialog import ProfileDialog
-    from hearing_helper.ui.shell.settings_dialog import SettingsDialog
     from hearing_helper.ui.shell.record_detail import RecordDetailDialog
+    from hearing_helper.ui.shell.settings_dialog import SettingsDialog
     from hearing_helper.ui.wizard.base import LitigantContent
 
     services = _services(lang)

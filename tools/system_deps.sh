@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Install the system libraries Qt needs here, when we are root on a Debian/Ubuntu machine and one
-# is missing. Usage: tools/system_deps.sh [run|test]. Without root or apt it only reports.
+# is missing. Usage: tools/system_deps.sh [run|test|package]. Without root or apt it only reports.
 set -u
 mode=${1:-run}
 # libpulse0: without it `import PySide6.QtMultimedia` fails.
 # libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0: the X11 platform plugin aborts without them.
 # fonts-noto-cjk: Chinese text.
 packages="libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libegl1 fonts-noto-cjk"
+if [ "$mode" = test ] || [ "$mode" = package ]; then
+  # binutils: PyInstaller reads shared libraries with objdump (make package, packaging test).
+  packages="$packages binutils"
+fi
 if [ "$mode" = test ]; then
   # pulseaudio: the real audio loop-back test; zbar-tools: QR decoding; poppler-utils: PDF
-  # rendering checks; xvfb and imagemagick: screenshots.
-  packages="$packages pulseaudio zbar-tools poppler-utils xvfb"
+  # rendering checks; xvfb and imagemagick: screenshots; sqlite3: the reports benchmark's
+  # baseline (make bench) and the export's CSV comparison.
+  packages="$packages pulseaudio zbar-tools poppler-utils xvfb sqlite3"
 fi
 missing=""
 for p in $packages; do

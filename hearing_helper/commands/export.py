@@ -1,15 +1,106 @@
-"""Placeholder until its feature lands (see the open issues)."""
+"""``hearing-helper export --from D --to D --format csv|xlsx|pdf --out FILE [--unmask]``.
+
+Needs the supervisor password: the entry remembered in the OS keyring (``supervisor remember``),
+else a terminal prompt, else the first line of standard input. A wrong password exits 1.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import time
+from pathlib import Path
+
+from hearing_helper import secrets
+from hearing_helper.auth import AuthResult, auth_for
+from hearing_helper.commands import open_services
+from hearing_helper.commands.report import add_period_arguments, filters_from_args
+from hearing_helper.commands.supervisor import cli_actor, read_secret
+
+log = logging.getLogger(__name__)
+
+MAX_CLI_WAIT_S = 30.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    add_period_arguments(parser)
+    parser.add_argument("--format", required=True, choices=("csv", "xlsx", "pdf"))
+    parser.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    parser.add_argument(
+        "--unmask", action="store_true", help="full litigant names and phone numbers (audited)"
+    )
+    parser.add_argument(
+        "--lang", choices=("zh_CN", "en"), default=None, help="language of headers and the PDF"
+    )
+
+
+def _authenticate(services: object, purpose: str) -> AuthResult:
+    auth = auth_for(services)
+    actor = cli_actor()
+    if not auth.is_set():
+        return AuthResult(False, "not_set")
+    name = secrets.supervisor_secret_name(services.data_dir)  # type: ignore[attr-defined]
+    try:
+        remembered = secrets.get_secret(name)
+    except secrets.KeyringUnavailableError:
+        remembered = None  # no keyring here: ask instead
+    if remembered:
+        result = auth.check(remembered, actor, purpose=purpose + " (keyring)")
+        if result.ok:
+            return result
+        print(
+            "hearing-helper: the password remembered in the keyring is no longer valid; "
+            "run 'hearing-helper supervisor remember' again.",
+            file=sys.stderr,
+        )
+        if result.code == "locked":
+            return result
+    password = read_secret("Supervisor password: ")
+    wait = auth.wait_seconds()
+    if 0 < wait <= MAX_CLI_WAIT_S:
+        # Slow down instead of refusing outright: the delay is what stops guessing.
+        print(
+            f"hearing-helper: waiting {wait:.0f} s after earlier wrong passwords", file=sys.stderr
+        )
+        time.sleep(wait)
+    return auth.check(password, actor, purpose=purpose)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("hearing-helper: this command is not available in this version yet", file=sys.stderr)
-    return 2
+    filters = filters_from_args(args)
+    if filters is None:
+        return 2
+    out = Path(args.out).expanduser().resolve()
+    if not out.parent.is_dir():
+        print(f"hearing-helper: --out: the folder {out.parent} does not exist", file=sys.stderr)
+        return 2
+    services = open_services(args)
+    if services is None:
+        return 1
+    try:
+        result = _authenticate(services, f"export {args.format}")
+        if not result.ok:
+            print(f"hearing-helper: {result.message()} Nothing was exported.", file=sys.stderr)
+            return 1
+        from hearing_helper.reports.export import ExportError, export_log
+        from hearing_helper.reports.pdf_i18n import translator_for
+
+        lang = args.lang or services.settings.get("language")
+        try:
+            done = export_log(
+                services.repo,
+                filters,
+                args.format,
+                out,
+                actor=cli_actor(),
+                unmask=args.unmask,
+                translate=translator_for(lang if lang in ("zh_CN", "en") else "zh_CN"),
+            )
+        except ExportError as exc:
+            print(f"hearing-helper: {exc}", file=sys.stderr)
+            return 1
+    finally:
+        services.close()
+    print(f"Exported {done.row_count} rows to {done.path} (SHA-256 {done.sha256}).")
+    return 0

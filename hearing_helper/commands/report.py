@@ -1,15 +1,91 @@
-"""Placeholder until its feature lands (see the open issues)."""
+"""``hearing-helper report --from D --to D [filters] [--json]``: the KPIs of a period.
+
+Aggregates only (no personal data), so no password is needed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+
+from hearing_helper.commands import open_services
+from hearing_helper.reports.filters import FILTER_COLUMNS, FilterError, ReportFilters, parse_date
+
+FILTER_HELP = {
+    "court": "court name",
+    "desk": "desk name",
+    "clerk": "clerk staff ID",
+    "platform": "platform ID",
+    "role": "litigant role code (plaintiff, defendant, ...)",
+    "outcome": "outcome code (joined, not_joined, ...)",
+}
+
+
+def add_period_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    for name in FILTER_COLUMNS:
+        parser.add_argument(f"--{name}", default="", help=f"only this {FILTER_HELP[name]}")
+
+
+def filters_from_args(args: argparse.Namespace) -> ReportFilters | None:
+    """The filters, or None after printing which argument is wrong."""
+    try:
+        return ReportFilters(
+            date_from=parse_date("--from", args.date_from),
+            date_to=parse_date("--to", args.date_to),
+            **{name: getattr(args, name).strip() for name in FILTER_COLUMNS},
+        )
+    except FilterError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+        return None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    add_period_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _print_text(data: dict) -> None:
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value * 100:.1f}%"
+
+    def minutes(value: int | None) -> str:
+        return "-" if value is None else f"{value / 60:.1f} min"
+
+    period = data["period"]
+    print(f"Period              {period['from']} to {period['to']}")
+    for key, value in data["filters"].items():
+        print(f"  {key:<18}{value}")
+    print(f"Assisted            {data['assisted']}")
+    print(f"Joined              {data['joined']} ({pct(data['joined_rate'])})")
+    print(f"Median time         {minutes(data['duration_s']['median'])}")
+    print(f"90% within          {minutes(data['duration_s']['p90'])}")
+    sat = data["satisfaction"]
+    average = "-" if sat["average"] is None else f"{sat['average']:.2f}"
+    print(f"Satisfaction        {average} (response rate {pct(sat['response_rate'])})")
+    print("Top failure reasons")
+    for reason in data["failure_reasons"][:10]:
+        share = pct(reason["cumulative_share"])
+        print(f"  {reason['count']:>8}  {reason['kind']}:{reason['code']}  (cumulative {share})")
 
 
 def run(args: argparse.Namespace) -> int:
-    print("hearing-helper: this command is not available in this version yet", file=sys.stderr)
-    return 2
+    filters = filters_from_args(args)
+    if filters is None:
+        return 2
+    services = open_services(args)
+    if services is None:
+        return 1
+    from hearing_helper.reports.aggregate import report_for
+
+    try:
+        data = report_for(services.repo, filters).to_json()
+    finally:
+        services.close()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        _print_text(data)
+    return 0

@@ -1,0 +1,716 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Records: %1</source>
+        <translation>记录：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Litigant</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>用时（分钟）</translation>
+    </message>
+    <message>
+        <source>Show full names and phone numbers…</source>
+        <translation>显示完整姓名和电话…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 records; the first %2 are shown.</source>
+        <translation>共 %1 条记录，这里显示前 %2 条。</translation>
+    </message>
+    <message>
+        <source>%1 records.</source>
+        <translation>共 %1 条记录。</translation>
+    </message>
+    <message>
+        <source>see litigants&apos; full names and phone numbers</source>
+        <translation>查看当事人的完整姓名和电话</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save export</source>
+        <translation>保存导出文件</translation>
+    </message>
+    <message>
+        <source>export the assistance log</source>
+        <translation>导出协助记录</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exporting… %1 of %2 rows</source>
+        <translation>正在导出… 第 %1 条，共 %2 条</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>已导出 %1 条记录到 %2。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出没有成功：%1</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>已取消导出，没有生成文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>From date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近12个月</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>诉讼身份</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Supervisor password</source>
+        <translation>管理员密码</translation>
+    </message>
+    <message>
+        <source>A supervisor must enter the password to %1.</source>
+        <translation>需要管理员输入密码才能%1。</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Please wait %1 seconds.</source>
+        <translation>密码输错次数太多，请等 %1 秒再试。</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>现在可以再试一次。</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码不对。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>报表状态</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>统计方式</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Litigants assisted</source>
+        <translation>协助人数</translation>
+    </message>
+    <message>
+        <source>What went wrong most</source>
+        <translation>最常见的问题</translation>
+    </message>
+    <message>
+        <source>Steps: reached and failed</source>
+        <translation>各步骤：进行人数和失败人数</translation>
+    </message>
+    <message>
+        <source>Busy hours (weekday × hour)</source>
+        <translation>忙碌时段（星期 × 小时）</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>统计方式：</translation>
+    </message>
+    <message>
+        <source>Click a bar or a cell to see the records behind it.</source>
+        <translation>点击柱条或方格，可以查看对应的记录。</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Monthly summary PDF…</source>
+        <translation>月度汇总 PDF…</translation>
+    </message>
+    <message>
+        <source>Change supervisor password…</source>
+        <translation>修改管理员密码…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The report failed: %1</source>
+        <translation>统计没有成功：%1</translation>
+    </message>
+    <message>
+        <source>%1 records, counted in %2 s.</source>
+        <translation>共 %1 条记录，统计用时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>%1: %2 assisted, %3 joined</source>
+        <translation>%1：协助 %2 人，参加庭审 %3 人</translation>
+    </message>
+    <message>
+        <source>Assisted</source>
+        <translation>协助人数</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>参加庭审</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <source>Change supervisor password</source>
+        <translation>修改管理员密码</translation>
+    </message>
+    <message>
+        <source>Set a supervisor password</source>
+        <translation>设置管理员密码</translation>
+    </message>
+    <message>
+        <source>No supervisor password is set yet. Choose one now; it protects exports, personal data and settings.</source>
+        <translation>还没有设置管理员密码。请现在设置一个，用来保护导出、个人信息和系统设置。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Please wait %1 seconds.</source>
+        <translation>密码输错次数太多，请等 %1 秒再试。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不对。</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一样。</translation>
+    </message>
+    <message>
+        <source>The new password must have at least %1 characters.</source>
+        <translation>新密码至少要有 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskDialog</name>
+    <message>
+        <source>Export options</source>
+        <translation>导出选项</translation>
+    </message>
+    <message>
+        <source>Names and phone numbers are masked in exports (王*明, 138****5678). Tick the box only if the court&apos;s statistics need them in full; this is recorded in the log.</source>
+        <translation>导出时姓名和电话默认隐去部分内容（如 王*明、138****5678）。只有统计工作确实需要完整信息时才勾选，勾选后会记入日志。</translation>
+    </message>
+    <message>
+        <source>Include full names and phone numbers</source>
+        <translation>导出完整姓名和电话</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Joined</source>
+        <translation>已参加庭审</translation>
+    </message>
+    <message>
+        <source>Joined after help</source>
+        <translation>经协助后参加</translation>
+    </message>
+    <message>
+        <source>Not joined</source>
+        <translation>未能参加</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>中途离开</translation>
+    </message>
+    <message>
+        <source>Device unusable</source>
+        <translation>设备无法使用</translation>
+    </message>
+    <message>
+        <source>Network problem</source>
+        <translation>网络问题</translation>
+    </message>
+    <message>
+        <source>App could not be installed</source>
+        <translation>软件装不上</translation>
+    </message>
+    <message>
+        <source>Account or SMS code problem</source>
+        <translation>账号或短信验证码问题</translation>
+    </message>
+    <message>
+        <source>Wrong or missing meeting details</source>
+        <translation>会议信息有误或缺失</translation>
+    </message>
+    <message>
+        <source>Platform not working</source>
+        <translation>平台出现故障</translation>
+    </message>
+    <message>
+        <source>Litigant declined</source>
+        <translation>当事人不愿参加</translation>
+    </message>
+    <message>
+        <source>Hearing cancelled</source>
+        <translation>庭审取消</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>Plaintiff</source>
+        <translation>原告</translation>
+    </message>
+    <message>
+        <source>Defendant</source>
+        <translation>被告</translation>
+    </message>
+    <message>
+        <source>Third party</source>
+        <translation>第三人</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>证人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Own Android phone</source>
+        <translation>自己的安卓手机</translation>
+    </message>
+    <message>
+        <source>Own iPhone</source>
+        <translation>自己的苹果手机</translation>
+    </message>
+    <message>
+        <source>Court terminal</source>
+        <translation>法院终端</translation>
+    </message>
+    <message>
+        <source>Own laptop</source>
+        <translation>自己的笔记本电脑</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>登记信息</translation>
+    </message>
+    <message>
+        <source>Device checks</source>
+        <translation>设备检测</translation>
+    </message>
+    <message>
+        <source>App install</source>
+        <translation>安装软件</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>进入庭审</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>检测未通过</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Litigants assisted</source>
+        <translation>协助人数</translation>
+    </message>
+    <message>
+        <source>Joined their hearing</source>
+        <translation>参加庭审人数</translation>
+    </message>
+    <message>
+        <source>Join rate</source>
+        <translation>参加成功率</translation>
+    </message>
+    <message>
+        <source>Median assistance time</source>
+        <translation>协助用时（中位数）</translation>
+    </message>
+    <message>
+        <source>90% finished within</source>
+        <translation>九成在此时间内完成</translation>
+    </message>
+    <message>
+        <source>Average satisfaction (1-5)</source>
+        <translation>平均满意度（1-5分）</translation>
+    </message>
+    <message>
+        <source>Satisfaction response rate</source>
+        <translation>满意度评价率</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Online hearing assistance — summary</source>
+        <translation>网上庭审协助工作汇总</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>统计期间：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>统计范围：%1</translation>
+    </message>
+    <message>
+        <source>all courts, desks and clerks</source>
+        <translation>全部法院、窗口和工作人员</translation>
+    </message>
+    <message>
+        <source>Made on %1 · page %2 of %3</source>
+        <translation>生成时间 %1 · 第 %2 页，共 %3 页</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要数据</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>协助结果</translation>
+    </message>
+    <message>
+        <source>Litigants assisted per day</source>
+        <translation>每天协助人数</translation>
+    </message>
+    <message>
+        <source>Litigants assisted per month</source>
+        <translation>每月协助人数</translation>
+    </message>
+    <message>
+        <source>Assisted</source>
+        <translation>协助人数</translation>
+    </message>
+    <message>
+        <source>What went wrong most (top 10)</source>
+        <translation>最常见的问题（前10项）</translation>
+    </message>
+    <message>
+        <source>Steps: reached and failed</source>
+        <translation>各步骤：进行人数和失败人数</translation>
+    </message>
+    <message>
+        <source>Busy hours (weekday × hour)</source>
+        <translation>忙碌时段（星期 × 小时）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 reached · %2 failed</source>
+        <translation>进行 %1 · 失败 %2</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Litigant</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>诉讼身份</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>使用设备</translation>
+    </message>
+    <message>
+        <source>Hearing time</source>
+        <translation>开庭时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Assistance time (min)</source>
+        <translation>协助用时（分钟）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason not joined</source>
+        <translation>未参加原因</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>协助记录</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,209 @@
+"""The supervisor password: a salted scrypt hash in the settings, never the password itself.
+
+Wrong passwords slow down: after each failure the next attempt must wait an exponentially growing
+delay (1 s, 2 s, 4 s ... capped). The failure counter lives in a small state file in the data dir,
+so quitting the app does not reset it, and every failure is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from hearing_helper.config import Settings
+
+log = logging.getLogger(__name__)
+
+SETTING_KEY = "supervisor_password_hash"
+STATE_FILENAME = "supervisor_state.json"
+MIN_LENGTH = 6
+MAX_DELAY_S = 300.0
+
+# scrypt cost: ~50 ms and 16 MiB on a desk PC. Stored with the hash so it can be raised later.
+SCRYPT_N = 2**14
+SCRYPT_R = 8
+SCRYPT_P = 1
+SALT_BYTES = 16
+KEY_BYTES = 32
+
+
+class AuditSink(Protocol):
+    def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> Any: ...
+
+
+class PasswordPolicyError(ValueError):
+    """The new password is unacceptable; ``code`` says why (``too_short``, ``mismatch``)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        messages = {
+            "too_short": f"The password must have at least {MIN_LENGTH} characters.",
+            "mismatch": "The two passwords are not the same.",
+        }
+        super().__init__(messages.get(code, code))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def hash_password(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
+    """``scrypt$n$r$p$salt$key`` (base64 salt and key) for a fresh random salt."""
+    salt = os.urandom(SALT_BYTES)
+    key = hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=KEY_BYTES
+    )
+    return f"scrypt${n}${r}${p}${_b64(salt)}${_b64(key)}"
+
+
+def verify_hash(password: str, stored: str) -> bool:
+    """True when ``password`` matches the stored hash; False for any malformed hash."""
+    try:
+        scheme, n_text, r_text, p_text, salt_text, key_text = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        salt = base64.b64decode(salt_text, validate=True)
+        expected = base64.b64decode(key_text, validate=True)
+        key = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=salt,
+            n=int(n_text),
+            r=int(r_text),
+            p=int(p_text),
+            maxmem=256 * 1024 * 1024,
+            dklen=len(expected),
+        )
+    except (ValueError, TypeError) as exc:
+        log.warning("The stored supervisor password hash is malformed (%s)", type(exc).__name__)
+        return False
+    return hmac.compare_digest(key, expected)
+
+
+def delay_after(failures: int) -> float:
+    """Seconds the next attempt must wait after ``failures`` consecutive wrong passwords."""
+    if failures <= 0:
+        return 0.0
+    return min(MAX_DELAY_S, 2.0 ** (failures - 1))
+
+
+@dataclass(frozen=True)
+class AuthResult:
+    ok: bool
+    code: str  # 'ok', 'wrong', 'locked' (must wait), 'not_set'
+    wait_seconds: float = 0.0  # for 'wrong'/'locked': how long until the next attempt
+
+    def message(self) -> str:
+        """English message for the command line (the UI translates the code itself)."""
+        if self.code == "ok":
+            return "Password accepted."
+        if self.code == "not_set":
+            return (
+                "No supervisor password is set yet: run 'hearing-helper supervisor set-password'."
+            )
+        wait = f" Try again in {int(self.wait_seconds + 0.999)} s." if self.wait_seconds else ""
+        if self.code == "locked":
+            return "Too many wrong passwords." + wait
+        return "Wrong supervisor password." + wait
+
+
+class SupervisorAuth:
+    """Set and check the supervisor password of one data directory."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        audit: AuditSink,
+        data_dir: Path,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.settings = settings
+        self.audit = audit
+        self.state_path = data_dir / STATE_FILENAME
+        self.clock = clock
+
+    # --- state of failed attempts ----------------------------------------------------------
+
+    def _load_state(self) -> dict[str, Any]:
+        try:
+            raw = json.loads(self.state_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {"failures": 0, "last_failure_at": 0.0}
+        except (OSError, ValueError):
+            # A damaged state file must not unlock anything: treat it as many failures.
+            log.warning("Supervisor state file unreadable; keeping the slow-down in force")
+            return {"failures": 5, "last_failure_at": self.clock()}
+        return {
+            "failures": int(raw.get("failures", 0)),
+            "last_failure_at": float(raw.get("last_failure_at", 0.0)),
+        }
+
+    def _save_state(self, state: dict[str, Any]) -> None:
+        self.state_path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".supervisor-", dir=self.state_path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(state, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.state_path)
+
+    @property
+    def failures(self) -> int:
+        return int(self._load_state()["failures"])
+
+    def wait_seconds(self) -> float:
+        """How long until the next attempt is allowed (0 when it is allowed now)."""
+        state = self._load_state()
+        ready_at = state["last_failure_at"] + delay_after(state["failures"])
+        return max(0.0, ready_at - self.clock())
+
+    # --- password --------------------------------------------------------------------------
+
+    def is_set(self) -> bool:
+        return bool(self.settings.get(SETTING_KEY))
+
+    def set_password(self, new: str, actor: str, *, confirm: str | None = None) -> None:
+        """Store the hash of ``new`` (raises PasswordPolicyError) and audit the change."""
+        if confirm is not None and confirm != new:
+            raise PasswordPolicyError("mismatch")
+        if len(new) < MIN_LENGTH:
+            raise PasswordPolicyError("too_short")
+        replaced = self.is_set()
+        self.settings.set(SETTING_KEY, hash_password(new))
+        self._save_state({"failures": 0, "last_failure_at": 0.0})
+        self.audit.append_audit(actor, "supervisor.password_set", {"replaced_existing": replaced})
+
+    def check(self, password: str, actor: str, *, purpose: str = "") -> AuthResult:
+        """Check ``password``; a failure is counted, audited and delays the next attempt."""
+        stored = self.settings.get(SETTING_KEY)
+        if not stored:
+            return AuthResult(False, "not_set")
+        wait = self.wait_seconds()
+        if wait > 0:
+            return AuthResult(False, "locked", wait)
+        if verify_hash(password, stored):
+            if self.failures:
+                self._save_state({"failures": 0, "last_failure_at": 0.0})
+            return AuthResult(True, "ok")
+        state = self._load_state()
+        failures = state["failures"] + 1
+        self._save_state({"failures": failures, "last_failure_at": self.clock()})
+        self.audit.append_audit(
+            actor, "supervisor.login_failed", {"purpose": purpose, "consecutive_failures": failures}
+        )
+        return AuthResult(False, "wrong", delay_after(failures))
+
+
+def auth_for(services: Any, *, clock: Callable[[], float] = time.time) -> SupervisorAuth:
+    """The SupervisorAuth of an :class:`~hearing_helper.services.AppServices`."""
+    return SupervisorAuth(services.settings, services.repo, services.data_dir, clock=clock)

@@ -1,0 +1,133 @@
+"""Per-day cache of the facts that live in child tables (problems, failing checks, steps).
+
+Joining a year of records to their problems, checks and steps costs seconds on a million
+records; the per-day totals change only when a record of that day changes. Each cached day
+stores the signature of its finished records as the report's main pass saw it (count, latest
+``updated_at``, sum of versions: a new, corrected or moved record changes it), so a stale day is
+never taken for fresh. Stale days are recomputed in chunks of a few weeks, each in its own short
+transaction, so a clerk's autosave is never kept waiting long. If the cache cannot be written
+(read-only copy, locked database) the report is still right; it is just not cached.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+CHUNK_DAYS = 31
+Facts = dict[str, Counter[str]]  # kind ('problem', 'check', 'step') -> code -> count
+
+_QUERIES = {
+    "problem": (
+        "SELECT substr(a.started_at, 1, 10), p.code, count(*) FROM assist_problems p "
+        "JOIN assists a ON a.id = p.assist_id WHERE a.status = 'finished' "
+        "AND substr(a.started_at, 1, 13) >= ? AND substr(a.started_at, 1, 13) < ? "
+        "GROUP BY 1, 2"
+    ),
+    "check": (
+        "SELECT substr(a.started_at, 1, 10), c.check_id || ':' || c.code, count(*) "
+        "FROM check_results c JOIN assists a ON a.id = c.assist_id "
+        "WHERE a.status = 'finished' AND c.status IN ('fail', 'error') "
+        "AND substr(a.started_at, 1, 13) >= ? AND substr(a.started_at, 1, 13) < ? "
+        "GROUP BY 1, c.check_id, c.code"
+    ),
+    "step": (
+        "SELECT substr(a.started_at, 1, 10), s.step || ':' || s.status, count(*) "
+        "FROM assist_steps s JOIN assists a ON a.id = s.assist_id WHERE a.status = 'finished' "
+        "AND substr(a.started_at, 1, 13) >= ? AND substr(a.started_at, 1, 13) < ? "
+        "GROUP BY 1, s.step, s.status"
+    ),
+}
+
+
+def empty_facts() -> Facts:
+    return {kind: Counter() for kind in _QUERIES}
+
+
+def _runs(days: Iterable[str]) -> list[tuple[str, str]]:
+    """Group sorted day keys into [first, day-after-last) ranges of at most CHUNK_DAYS."""
+    runs: list[tuple[str, str]] = []
+    start: date | None = None
+    previous: date | None = None
+    for key in sorted(days):
+        day = date.fromisoformat(key)
+        if start is None or previous is None:
+            start = day
+        elif day - previous > timedelta(days=7) or day - start >= timedelta(days=CHUNK_DAYS):
+            runs.append((start.isoformat(), (previous + timedelta(days=1)).isoformat()))
+            start = day
+        previous = day
+    if start is not None and previous is not None:
+        runs.append((start.isoformat(), (previous + timedelta(days=1)).isoformat()))
+    return runs
+
+
+def compute_days(conn: sqlite3.Connection, first: str, end: str) -> dict[str, Facts]:
+    """Facts per day for days in [first, end)."""
+    per_day: dict[str, Facts] = {}
+    for kind, sql in _QUERIES.items():
+        for day, code, count in conn.execute(sql, (first, end)):
+            facts = per_day.setdefault(day, empty_facts())
+            facts[kind][code] += count
+    return per_day
+
+
+def _write(path: Path, rows: list[tuple[str, str, str]]) -> None:
+    try:
+        conn = sqlite3.connect(path, timeout=2.0, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(
+                "INSERT OR REPLACE INTO report_day_cache (day, signature, facts) VALUES (?,?,?)",
+                rows,
+            )
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.warning("Report cache not updated (%s); reports stay correct, only slower", exc)
+
+
+def cached_facts(
+    connect: Callable[[], sqlite3.Connection],
+    signatures: dict[str, str],
+    cache_path: Path | None,
+) -> Facts:
+    """Summed facts of the days in ``signatures`` (day -> signature of its finished records)."""
+    total = empty_facts()
+    if not signatures:
+        return total
+    conn = connect()
+    try:
+        first, last = min(signatures), max(signatures)
+        cached: dict[str, Any] = {}
+        for day, signature, facts in conn.execute(
+            "SELECT day, signature, facts FROM report_day_cache WHERE day >= ? AND day <= ?",
+            (first, last),
+        ):
+            if signatures.get(day) == signature:
+                cached[day] = json.loads(facts)
+        stale = [day for day in signatures if day not in cached]
+        fresh_rows: list[tuple[str, str, str]] = []
+        for start, end in _runs(stale):
+            computed = compute_days(conn, start, end)
+            for day in (d for d in stale if start <= d < end):
+                facts = computed.get(day, empty_facts())
+                cached[day] = facts
+                fresh_rows.append((day, signatures[day], json.dumps(facts)))
+    finally:
+        conn.close()
+    if fresh_rows and cache_path is not None:
+        _write(cache_path, fresh_rows)
+    for facts in cached.values():
+        for kind, counts in facts.items():
+            total[kind].update(counts)
+    return total

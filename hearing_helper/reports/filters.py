@@ -1,0 +1,105 @@
+"""The period and filters of a report or an export, and the SQL they translate to."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import date, timedelta
+from typing import Any
+
+# filter field -> assists column
+FILTER_COLUMNS: dict[str, str] = {
+    "court": "court",
+    "desk": "desk",
+    "clerk": "staff_id",
+    "platform": "platform_id",
+    "role": "role",
+    "outcome": "outcome",
+}
+
+
+class FilterError(ValueError):
+    """A filter value is unusable; ``field`` names it and ``str()`` says what is expected."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """A period (local start dates, both inclusive) and optional exact-match filters."""
+
+    date_from: date
+    date_to: date
+    court: str = ""
+    desk: str = ""
+    clerk: str = ""  # staff ID
+    platform: str = ""
+    role: str = ""
+    outcome: str = ""
+
+    def __post_init__(self) -> None:
+        if self.date_to < self.date_from:
+            raise FilterError(
+                "date_to",
+                f"The end date {self.date_to} is before the start date {self.date_from}.",
+            )
+
+    @property
+    def has_dimensions(self) -> bool:
+        """True when any filter besides the period is set."""
+        return any(getattr(self, name) for name in FILTER_COLUMNS)
+
+    @property
+    def start_key(self) -> str:
+        """Lower bound on ``started_at`` text (local ISO 8601 sorts as text)."""
+        return self.date_from.isoformat()
+
+    @property
+    def end_key(self) -> str:
+        """Exclusive upper bound: the day after ``date_to``."""
+        return (self.date_to + timedelta(days=1)).isoformat()
+
+    def where(self, alias: str = "a", *, hour_key: bool = False) -> tuple[str, list[Any]]:
+        """``WHERE`` clause over finished records of ``alias`` and its parameters.
+
+        With ``hour_key`` the period is expressed on ``substr(started_at, 1, 13)`` so that the
+        report index on that expression serves both the range and the grouping.
+        """
+        column = f"substr({alias}.started_at, 1, 13)" if hour_key else f"{alias}.started_at"
+        clauses = [f"{alias}.status = 'finished'", f"{column} >= ?", f"{column} < ?"]
+        params: list[Any] = [self.start_key, self.end_key]
+        for name, column_name in FILTER_COLUMNS.items():
+            value = getattr(self, name)
+            if value:
+                clauses.append(f"{alias}.{column_name} = ?")
+                params.append(value)
+        return " WHERE " + " AND ".join(clauses), params
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-able form (for the audit log and exports table); empty filters left out."""
+        out: dict[str, str] = {}
+        for key, value in asdict(self).items():
+            if isinstance(value, date):
+                out[key] = value.isoformat()
+            elif value:
+                out[key] = str(value)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReportFilters:
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        for key in ("date_from", "date_to"):
+            values[key] = parse_date(key, str(values.get(key, "")))
+        return cls(**values)
+
+
+def parse_date(field: str, text: str) -> date:
+    """``YYYY-MM-DD`` or raise FilterError naming ``field``."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise FilterError(
+            field, f"{field}: expected a date like 2026-03-01, got {text!r}."
+        ) from None

@@ -1,0 +1,183 @@
+"""The supervisor gate: password prompt, first-time setup and change-password dialogs.
+
+``require_supervisor(parent, services, purpose)`` is what other windows call before a
+supervisor-only action (settings, exports, personal data in reports).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hearing_helper.auth import MIN_LENGTH, AuthResult, PasswordPolicyError, auth_for
+
+
+def ui_actor(services: Any) -> str:
+    """Who acts, for the audit log: the desk's current clerk profile, if any."""
+    staff = services.settings.get("last_staff_id") or "desk"
+    return f"supervisor@{staff}"
+
+
+def _password_field(parent: QWidget, name: str) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setMinimumWidth(260)
+    return field
+
+
+class PasswordDialog(QDialog):
+    """Asks for the supervisor password; wrong ones slow down (the OK button waits)."""
+
+    def __init__(self, services: Any, purpose: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.purpose = purpose
+        self.auth = auth_for(services)
+        self.setWindowTitle(self.tr("Supervisor password"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("A supervisor must enter the password to %1.").replace("%1", purpose)
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.password = _password_field(self, self.tr("Supervisor password"))
+        form = QFormLayout()
+        form.addRow(self.tr("Password:"), self.password)
+        layout.addLayout(form)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #B3261E;")
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._tick)
+        self._tick()
+
+    def _ok_button(self) -> Any:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _tick(self) -> None:
+        wait = self.auth.wait_seconds()
+        self._ok_button().setEnabled(wait <= 0)
+        if wait > 0:
+            self.message.setText(
+                self.tr("Too many wrong passwords. Please wait %1 seconds.").replace(
+                    "%1", str(int(wait + 0.999))
+                )
+            )
+            if not self._timer.isActive():
+                self._timer.start()
+        elif self._timer.isActive():
+            self._timer.stop()
+            self.message.setText(self.tr("You can try again now."))
+
+    def _try(self) -> None:
+        result: AuthResult = self.auth.check(
+            self.password.text(), ui_actor(self.services), purpose=self.purpose
+        )
+        if result.ok:
+            self.accept()
+            return
+        self.password.clear()
+        self.password.setFocus()
+        if result.code == "wrong":
+            self.message.setText(self.tr("Wrong password."))
+        self._tick()
+
+
+class SetPasswordDialog(QDialog):
+    """Sets (first use) or changes the supervisor password."""
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.auth = auth_for(services)
+        self.changing = self.auth.is_set()
+        self.setWindowTitle(
+            self.tr("Change supervisor password")
+            if self.changing
+            else self.tr("Set a supervisor password")
+        )
+        layout = QVBoxLayout(self)
+        if not self.changing:
+            intro = QLabel(
+                self.tr(
+                    "No supervisor password is set yet. Choose one now; it protects exports, "
+                    "personal data and settings."
+                )
+            )
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        form = QFormLayout()
+        self.current = _password_field(self, self.tr("Current password"))
+        if self.changing:
+            form.addRow(self.tr("Current password:"), self.current)
+        self.new = _password_field(self, self.tr("New password"))
+        self.again = _password_field(self, self.tr("New password again"))
+        form.addRow(self.tr("New password:"), self.new)
+        form.addRow(self.tr("New password again:"), self.again)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("At least %1 characters.").replace("%1", str(MIN_LENGTH)))
+        layout.addWidget(hint)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #B3261E;")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        actor = ui_actor(self.services)
+        if self.changing:
+            result = self.auth.check(self.current.text(), actor, purpose="change password")
+            if not result.ok:
+                self.current.clear()
+                if result.code == "locked":
+                    text = self.tr("Too many wrong passwords. Please wait %1 seconds.")
+                    self.message.setText(text.replace("%1", str(int(result.wait_seconds + 0.999))))
+                else:
+                    self.message.setText(self.tr("The current password is wrong."))
+                return
+        try:
+            self.auth.set_password(self.new.text(), actor, confirm=self.again.text())
+        except PasswordPolicyError as exc:
+            if exc.code == "mismatch":
+                self.message.setText(self.tr("The two new passwords are not the same."))
+            else:
+                text = self.tr("The new password must have at least %1 characters.")
+                self.message.setText(text.replace("%1", str(MIN_LENGTH)))
+            return
+        self.accept()
+
+
+def require_supervisor(parent: QWidget | None, services: Any, purpose: str) -> bool:
+    """True once a supervisor has entered the password (or set the first one) for ``purpose``,
+    a translated phrase such as "open the settings"."""
+    if not auth_for(services).is_set():
+        return SetPasswordDialog(services, parent).exec() == QDialog.DialogCode.Accepted
+    return PasswordDialog(services, purpose, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def change_password(parent: QWidget | None, services: Any) -> bool:
+    return SetPasswordDialog(services, parent).exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,54 @@
+"""The PDF summary renders (pdftoppm) and carries the figures (pdftotext), in Chinese."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hearing_helper.reports.export import export_log
+from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.reports.pdf_i18n import translator_for
+from tests.reports_fixtures import seeded_services
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None,
+    reason="poppler-utils missing (tools/system_deps.sh test installs it)",
+)
+
+
+def test_summary_pdf_renders_with_the_figures(qapp, data_dir: Path, tmp_path: Path) -> None:
+    # qapp: the PDF writer would otherwise create a bare QGuiApplication, and pytest-qt's
+    # QApplication could not be made after it in the same process.
+    services = seeded_services(data_dir)
+    out = tmp_path / "summary.pdf"
+    try:
+        result = export_log(
+            services.repo,
+            ReportFilters(date(2026, 3, 1), date(2026, 4, 30)),
+            "pdf",
+            out,
+            actor="sup",
+            translate=translator_for("zh_CN"),
+        )
+    finally:
+        services.close()
+    assert result.row_count == 5 and out.read_bytes().startswith(b"%PDF")
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == 2 and all(p.stat().st_size > 5000 for p in pages)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    # Noto CJK's glyph names map some ideographs to Kangxi radicals (人 -> ⼈); NFKC undoes it.
+    compact = unicodedata.normalize("NFKC", " ".join(text.split()))
+    assert "2026-03-01" in compact and "2026-04-30" in compact
+    for figure in ("60.0%", "20 分钟", "40 分钟", "3.50", "80.0%"):
+        assert figure in compact, figure
+    assert "网上庭审协助工作汇总" in compact
+    assert "协助人数 5" in compact and "参加庭审人数 3" in compact
+    assert "no_storage" in compact  # the top problem in the Pareto list

@@ -1,0 +1,149 @@
+"""The reports window and supervisor dialogs, driven with pytest-qt."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+from hearing_helper.auth import auth_for
+from hearing_helper.reports.export import ExportCancelledError
+from hearing_helper.ui.reports import export_flow
+from hearing_helper.ui.reports.drilldown import DrillDownDialog
+from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
+from hearing_helper.ui.reports.view import ReportsWindow
+from tests.reports_fixtures import seeded_services
+
+PASSWORD = "richter-2026"
+# The offscreen platform warns on every top-level show(); it says nothing about our code.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def services(data_dir: Path):
+    services = seeded_services(data_dir)
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def window(qtbot, services):
+    window = ReportsWindow(services, today=date(2026, 4, 30))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(
+        window.report_shown, timeout=10_000, check_params_cb=lambda r: r.assisted == 5
+    ):
+        window.filter_bar.set_period(date(2026, 3, 1), date(2026, 4, 30))
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def test_kpis_and_charts_show_the_report(window: ReportsWindow) -> None:
+    assert window.tiles["assisted"].value.text() == "5"
+    assert window.tiles["joined"].value.text() == "3"
+    assert window.tiles["joined_rate"].value.text() == "60.0%"
+    assert window.tiles["satisfaction"].value.text() == "3.50"
+    clerks = window.filter_bar.combos["clerk"]
+    assert {clerks.itemData(i) for i in range(clerks.count())} == {"", "S1", "S2"}
+
+
+def test_filter_change_recounts(qtbot, window: ReportsWindow) -> None:
+    combo = window.filter_bar.combos["clerk"]
+    with qtbot.waitSignal(
+        window.report_shown, timeout=10_000, check_params_cb=lambda r: r.assisted == 2
+    ):
+        combo.setCurrentIndex(combo.findData("S2"))
+    assert window.tiles["joined"].value.text() == "0"
+
+
+def test_click_on_a_bar_drills_down_to_masked_records(qtbot, window: ReportsWindow) -> None:
+    window.granularity.setCurrentIndex(window.granularity.findData("month"))
+    chart = window.time_chart
+    chart.repaint()
+    bar = chart._hits[0]  # March
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=bar.center().toPoint())
+    dialogs = window.findChildren(DrillDownDialog)
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 4, timeout=10_000)
+    assert dialog.total == 4
+    names = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    assert names == {"王*明"}
+    assert dialog.table.item(0, 3).text() == "138****5678"
+    dialog.close()
+
+
+def test_export_runs_in_a_worker_and_is_audited(
+    qtbot, window: ReportsWindow, tmp_path: Path, monkeypatch
+) -> None:
+    out = tmp_path / "log.csv"
+    window.unlocked = True  # the password dialog has its own tests
+    monkeypatch.setattr(window.exports, "choose_unmask", lambda fmt: False)
+    monkeypatch.setattr(window.exports, "choose_path", lambda fmt, suggested: out)
+    with qtbot.waitSignal(window.exports.export_finished, timeout=10_000) as blocker:
+        qtbot.mouseClick(window.export_buttons["csv"], Qt.MouseButton.LeftButton)
+    assert blocker.args[0].row_count == 5
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle))) == 6
+    assert any(e.action == "export.written" for e in window.services.repo.iter_audit())
+    assert window.export_buttons["csv"].isEnabled()
+
+
+def test_export_can_be_cancelled(qtbot, window: ReportsWindow, tmp_path: Path, monkeypatch) -> None:
+    started = threading.Event()
+
+    def slow_export(*args, is_cancelled, **kwargs):
+        started.set()
+        while not is_cancelled():
+            threading.Event().wait(0.01)
+        raise ExportCancelledError()
+
+    monkeypatch.setattr(export_flow, "export_log", slow_export)
+    window.unlocked = True
+    monkeypatch.setattr(window.exports, "choose_unmask", lambda fmt: False)
+    monkeypatch.setattr(window.exports, "choose_path", lambda fmt, s: tmp_path / "x.xlsx")
+    window.exports.start("xlsx")
+    assert started.wait(5)
+    assert not window.export_buttons["xlsx"].isEnabled()
+    with qtbot.waitSignal(window.exports.export_cancelled, timeout=10_000):
+        window.exports.progress.findChild(QPushButton).click()  # the dialog's Cancel button
+    assert window.export_buttons["xlsx"].isEnabled()
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_password_dialog_slows_down_after_a_wrong_password(qtbot, services) -> None:
+    auth_for(services).set_password(PASSWORD, "it")
+    dialog = PasswordDialog(services, "open the settings")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.password.setText("wrong password")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not ok.isEnabled() and "wait" in dialog.message.text()
+    assert not dialog.result()
+    qtbot.waitUntil(ok.isEnabled, timeout=5_000)
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=2_000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    actions = [e.action for e in services.repo.iter_audit()]
+    assert actions.count("supervisor.login_failed") == 1
+
+
+def test_first_use_sets_the_password(qtbot, services) -> None:
+    dialog = SetPasswordDialog(services)
+    qtbot.addWidget(dialog)
+    assert not dialog.changing
+    dialog.new.setText(PASSWORD)
+    dialog.again.setText(PASSWORD + "x")
+    dialog._save()
+    assert "not the same" in dialog.message.text() and not auth_for(services).is_set()
+    dialog.again.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=2_000):
+        dialog._save()
+    assert auth_for(services).check(PASSWORD, "t").ok

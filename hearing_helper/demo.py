@@ -49,14 +49,38 @@ SURNAMES = (
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰文斌海燕春梅德福淑珍"
 CASE_KINDS = ("民初", "民初", "民初", "民终", "执", "商初", "行初", "民特")
 FALLBACK_PLATFORMS = ("court_online", "mobile_micro_court", "tencent_meeting", "court_video")
+# Install problems as the App install page records them (hearing_helper.catalog.model).
 INSTALL_PROBLEMS = (
     "no_storage",
     "store_password",
     "phone_too_old",
-    "miniprogram_not_found",
+    "mini_program_not_found",
     "permission_denied",
-    "sms_not_received",
+    "sms_code_missing",
+    "no_wechat",
 )
+# Real result codes of the checks (hearing_helper.checks.remedies / checks.network.TEXTS):
+# check id -> (failure rate, fail codes, warn codes, remedy code).
+CHECK_OUTCOMES: dict[str, tuple[float, tuple[str, ...], tuple[str, ...], str]] = {
+    "camera": (
+        0.05,
+        ("camera.no_frames", "camera.black"),
+        ("camera.low_fps",),
+        "camera.close_other_apps",
+    ),
+    "microphone": (
+        0.07,
+        ("microphone.silent",),
+        ("microphone.quiet", "microphone.clipping"),
+        "microphone.unmute",
+    ),
+    "network": (
+        0.06,
+        ("network.dns_failed", "network.high_latency"),
+        ("network.high_jitter", "network.slow_download"),
+        "network.remedy.improve_connection",
+    ),
+}
 MOBILE_PREFIXES = (
     "130",
     "131",
@@ -243,12 +267,16 @@ def _fill_steps(rng: random.Random, record: AssistRecord, outcome: Outcome) -> N
         record.problems.append(Problem(StepId.INSTALL, problem))
         if outcome is Outcome.NOT_JOINED and rng.random() < 0.5:
             record.steps[StepId.INSTALL].status = StepStatus.FAILED
-    for check_id, fail_rate in (("camera", 0.05), ("microphone", 0.07), ("network", 0.06)):
+    for check_id, (fail_rate, fail_codes, warn_codes, remedy) in CHECK_OUTCOMES.items():
         roll = rng.random()
-        status = "fail" if roll < fail_rate else "warn" if roll < fail_rate * 2.5 else "pass"
-        code = f"{check_id}.ok" if status == "pass" else f"{check_id}.{status}_demo"
+        if roll < fail_rate:
+            status, code = "fail", rng.choice(fail_codes)
+        elif roll < fail_rate * 2.5:
+            status, code = "warn", rng.choice(warn_codes)
+        else:
+            status, code, remedy = "pass", f"{check_id}.ok", ""
         record.checks.append(
-            CheckRecord(check_id, status, code, {}, "", record.started_at, record.started_at)
+            CheckRecord(check_id, status, code, {}, remedy, record.started_at, record.started_at)
         )
     if outcome is Outcome.NOT_JOINED:
         record.steps[StepId.JOIN].status = StepStatus.FAILED

@@ -106,3 +106,18 @@ def test_gui_start_imports_only_the_gui_command() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["gui check", "[]"]
+
+
+def test_demo_codes_are_real_taxonomy_codes() -> None:
+    from hearing_helper.catalog.model import PROBLEM_CODES
+    from hearing_helper.checks.remedies import describe, remedy_text
+
+    records = list(generate_records(300, seed=5))
+    problems = {p.code for r in records for p in r.problems}
+    assert problems and problems <= set(PROBLEM_CODES)
+    checks = [c for r in records for c in r.checks]
+    assert {c.status for c in checks} == {"pass", "warn", "fail"}
+    for check in checks:
+        assert describe(check.code), check.code
+        if check.status != "pass":
+            assert remedy_text(check.remedy_code), check.remedy_code

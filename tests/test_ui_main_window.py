@@ -161,3 +161,38 @@ def test_chinese_translations_cover_the_shell(qtbot, qapp, services, lang):  # n
         )
     finally:
         install_translators(qapp, "en")
+
+
+def test_settings_are_gated_and_audited(qtbot, services, english, monkeypatch):  # noqa: F811  # noqa: E501, F811
+    from PySide6.QtWidgets import QDialog
+
+    from hearing_helper.ui.reports import supervisor
+    from hearing_helper.ui.shell.settings_dialog import SettingsDialog
+
+    remember_clerk(services)
+    window = open_window(qtbot, services)
+    window.start()
+    opened: list[SettingsDialog] = []
+
+    def fake_exec(dialog: SettingsDialog) -> int:
+        opened.append(dialog)
+        dialog.court.setText("河北省故城县人民法院")
+        dialog.phone.setText("0318 5321234")
+        dialog._accept_if_valid()
+        return int(dialog.result())
+
+    monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    monkeypatch.setattr(supervisor, "require_supervisor", lambda *args: False)
+    window.open_settings()
+    assert opened == []  # refused at the gate: the dialog never opens
+    monkeypatch.setattr(supervisor, "require_supervisor", lambda *args: True)
+    window.open_settings()
+    assert len(opened) == 1 and opened[0].result() == QDialog.DialogCode.Accepted
+    assert services.settings.get("court_name") == "河北省故城县人民法院"
+    entries = [e for e in services.repo.iter_audit() if e.action == "settings.changed"]
+    assert len(entries) == 1
+    assert entries[0].actor == CLERK.staff_id
+    assert entries[0].details == {
+        "court_name": "河北省故城县人民法院",
+        "help_desk_phone": "0318-5321234",
+    }

@@ -347,21 +347,18 @@ class MainWindow(QMainWindow):
     # --- settings, reports, language ---------------------------------------------------------
 
     def open_settings(self) -> None:
-        purpose = self.tr("change the desk settings")
-        try:
-            from hearing_helper.ui.reports.supervisor import require_supervisor
-        except ImportError:
-            log.warning("Supervisor check not available yet; opening settings without it")
-        else:
-            if not require_supervisor(self, self.services, purpose):
-                return
+        from hearing_helper.ui.reports.supervisor import require_supervisor
         from hearing_helper.ui.shell.settings_dialog import SettingsDialog
 
+        if not require_supervisor(self, self.services, self.tr("change the desk settings")):
+            return
         dialog = SettingsDialog(self.services.settings, self)
         self.settings_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         changed = dialog.apply()
+        if changed:
+            self.services.repo.append_audit(self.actor(), "settings.changed", changed)
         if "font_scale" in changed:
             app = QApplication.instance()
             if isinstance(app, QApplication):
@@ -372,12 +369,8 @@ class MainWindow(QMainWindow):
             self.language_change_requested.emit(dialog.chosen_language())
 
     def open_reports(self) -> None:
-        try:
-            from hearing_helper.ui.reports import open_reports
-        except ImportError:
-            log.warning("Reports are not available in this build")
-            self.reports_action.setEnabled(False)
-            return
+        from hearing_helper.ui.reports import open_reports
+
         open_reports(self, self.services)
 
     def request_language(self, code: str) -> None:

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from hearing_helper import __version__
+from hearing_helper.commands import add_data_dir_argument
 
 # name: (module, help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -33,16 +34,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def _add_common(parser: argparse.ArgumentParser, *, sub_command: bool = False) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        # On a sub-command, no default: it would overwrite a --data-dir given before the command.
-        default=argparse.SUPPRESS if sub_command else None,
-        help="data directory (default: $HEARING_HELPER_DATA or the user data dir)",
-    )
 
 
 def _requested_command(argv: Sequence[str]) -> str | None:
@@ -71,11 +62,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "build the main window, then exit (0 = all good)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
-    _add_common(parser)
+    add_data_dir_argument(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        _add_common(command_parser, sub_command=True)
+        add_data_dir_argument(command_parser, sub_command=True)
         if argv is None or name == wanted:
             module = importlib.import_module(f"hearing_helper.commands.{module_name}")
             module.add_arguments(command_parser)

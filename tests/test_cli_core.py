@@ -121,3 +121,19 @@ def test_demo_codes_are_real_taxonomy_codes() -> None:
         assert describe(check.code), check.code
         if check.status != "pass":
             assert remedy_text(check.remedy_code), check.remedy_code
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "{d}", "supervisor", "set-password"],
+        ["supervisor", "--data-dir", "{d}", "set-password"],
+        ["supervisor", "set-password", "--data-dir", "{d}"],
+    ],
+)
+def test_data_dir_is_accepted_anywhere(argv: list[str], data_dir: Path) -> None:
+    from hearing_helper.cli import build_parser
+
+    arguments = [a.replace("{d}", str(data_dir)) for a in argv]
+    args = build_parser(arguments).parse_args(arguments)
+    assert args.data_dir == str(data_dir)

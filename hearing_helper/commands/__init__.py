@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
+
+
+def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool = False) -> None:
+    """``--data-dir DIR``, accepted before the command, after it, and after a sub-action."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        # On a sub-command, no default: it would overwrite a --data-dir given before the command.
+        default=argparse.SUPPRESS if sub_command else None,
+        help="data directory (default: $HEARING_HELPER_DATA or the user data dir)",
+    )
 
 
 def open_services(args: object) -> AppServices | None:

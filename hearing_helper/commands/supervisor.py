@@ -15,15 +15,17 @@ import sys
 
 from hearing_helper import secrets
 from hearing_helper.auth import PasswordPolicyError, auth_for
-from hearing_helper.commands import open_services
+from hearing_helper.commands import add_data_dir_argument, open_services
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    sub.add_parser("set-password", help="set or change the supervisor password")
+    set_password = sub.add_parser("set-password", help="set or change the supervisor password")
     remember = sub.add_parser(
         "remember", help="store the supervisor password in the OS keyring for scheduled jobs"
     )
+    for action in (set_password, remember):
+        add_data_dir_argument(action, sub_command=True)
     remember.add_argument("--forget", action="store_true", help="remove the stored password")
 
 

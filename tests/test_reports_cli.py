@@ -16,6 +16,7 @@ import pytest
 
 from hearing_helper.demo import generate_records
 from hearing_helper.services import AppServices
+from hearing_helper.store.audit import canonical_json, entry_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "richter-2026"
@@ -158,6 +159,7 @@ def test_verify_log_detects_edit_delete_and_swap(audited_dir: Path, tmp_path: Pa
     assert json.loads(result.stdout) | {"entries_checked": 0} == {
         "intact": False,
         "entries_checked": 0,
+        "anchor": "checked",
         "first_bad_seq": 2,
         "reason": "edited",
     }
@@ -167,4 +169,70 @@ def test_verify_log_detects_edit_delete_and_swap(audited_dir: Path, tmp_path: Pa
     )
     result = hh(garbled, "verify-log")
     assert result.returncode == 1 and "audit entry 6" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_verify_log_detects_entries_deleted_from_the_end(audited_dir: Path, tmp_path: Path) -> None:
+    anchor = json.loads((audited_dir / "audit_anchor").read_text(encoding="utf-8"))
+    assert anchor["seq"] == 6 and len(anchor["hash"]) == 64
+    intact = hh(audited_dir, "verify-log", "--json")
+    assert intact.returncode == 0 and json.loads(intact.stdout)["anchor"] == "checked"
+
+    # The shortened chain is still a valid chain: only the anchor file can tell.
+    cut = _tamper(audited_dir, tmp_path / "cut", ["DELETE FROM audit_log WHERE seq >= 5"])
+    result = hh(cut, "verify-log")
+    assert result.returncode == 1
+    assert "audit entries after 4 were deleted" in result.stderr, result.stderr
+    result = hh(cut, "verify-log", "--json")
+    assert json.loads(result.stdout) | {"entries_checked": 0} == {
+        "intact": False,
+        "entries_checked": 0,
+        "anchor": "checked",
+        "first_bad_seq": 5,
+        "reason": "tail_deleted",
+    }
+
+    emptied = _tamper(audited_dir, tmp_path / "emptied", ["DELETE FROM audit_log"])
+    result = hh(emptied, "verify-log")
+    assert result.returncode == 1 and "entries after 0 were deleted" in result.stderr
+
+    # Deleting the end and appending a forged entry with the same seq: the hash differs.
+    forged = _tamper(audited_dir, tmp_path / "forged", ["DELETE FROM audit_log WHERE seq = 6"])
+    conn = sqlite3.connect(forged / "hearing_helper.sqlite3")
+    last = conn.execute("SELECT hash FROM audit_log WHERE seq = 5").fetchone()[0]
+    at = "2026-01-01T00:00:00+08:00"
+    details = {"key": "font_scale", "n": 6}
+    digest = entry_hash(last, 6, at, "clerk", "settings.changed", details)
+    with conn:
+        conn.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash) "
+            "VALUES (6, ?, 'clerk', 'settings.changed', ?, ?, ?)",
+            (at, canonical_json(details), last, digest),
+        )
+    conn.close()
+    result = hh(forged, "verify-log")
+    assert result.returncode == 1 and "audit entry 6 is not the one" in result.stderr
+
+    # New entries after the anchor are fine (the anchor follows every commit).
+    grown = tmp_path / "grown"
+    shutil.copytree(audited_dir, grown)
+    services = AppServices.open(grown)
+    services.repo.append_audit("clerk", "settings.changed", {"key": "font_scale", "n": 7})
+    services.close()
+    assert json.loads((grown / "audit_anchor").read_text(encoding="utf-8"))["seq"] == 7
+    assert hh(grown, "verify-log").returncode == 0
+
+
+def test_verify_log_without_or_with_a_damaged_anchor(audited_dir: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing"
+    shutil.copytree(audited_dir, missing)
+    (missing / "audit_anchor").unlink()
+    result = hh(missing, "verify-log")
+    assert result.returncode == 0 and "no audit anchor file" in result.stdout
+
+    damaged = tmp_path / "damaged"
+    shutil.copytree(audited_dir, damaged)
+    (damaged / "audit_anchor").write_text("{not json", encoding="utf-8")
+    result = hh(damaged, "verify-log")
+    assert result.returncode == 1 and "anchor file is damaged" in result.stderr
     assert "Traceback" not in result.stderr

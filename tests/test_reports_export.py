@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import random
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -12,16 +13,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hearing_helper.demo import generate_records
 from hearing_helper.domain.enums import Outcome
+from hearing_helper.domain.masking import mask_name, mask_phone
 from hearing_helper.reports.cells import MAX_CELL_CHARS, safe_text
-from hearing_helper.reports.csv_fast import write_csv_fast
 from hearing_helper.reports.export import ExportCancelledError, export_log
 from hearing_helper.reports.filters import ReportFilters
-from hearing_helper.reports.labels import english
-from hearing_helper.reports.pdf_i18n import translator_for
-from hearing_helper.reports.rows import COLUMNS, header, iter_rows
-from hearing_helper.reports.writers import write_csv, write_xlsx
+from hearing_helper.reports.rows import COLUMNS, header, iter_rows, safe_cell
+from hearing_helper.reports.writers import write_xlsx
 from tests.reports_fixtures import make_record, seeded_services, standard_records
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
@@ -246,18 +244,61 @@ EDGE_TEXTS = [
     "y" * 32_768,
     "\x7fdel",
     "unknown_code",
+    # Masking edge cases (names, phones) and quotes added after masking.
+    "=x",
+    "  =王明  ",
+    "\u3000王\u3000",
+    "\x85王小明\xa0",
+    "010-12345678",
+    "0755-1234-5678",
+    "010-123",
+    "-13812345678",
+    "138-",
+    "１３８１２３４５６７８",
+    "138１２３４５６７８",
+    "+8613812345678",
+    "=" + "z" * 32_765,
+    "=" + "z" * 32_766,
+    "z" * 32_766,
 ]
 
 
+def fuzz_texts(count: int, seed: int) -> list[str]:
+    """Short strings from characters that masking, quoting and neutralising treat specially."""
+    alphabet = list("0123456789--  =+@王明'\",a") + [
+        "\u3000",
+        "１",
+        "\t",
+        "\r",
+        "\n",
+        "\x07",
+        "\x85",
+    ]
+    rng = random.Random(seed)
+    return ["".join(rng.choices(alphabet, k=rng.randint(0, 14))) for _ in range(count)]
+
+
+def _independent_safe(text: str | None) -> str:
+    """What a safe cell must be, written out again from the rules (not with safe_text)."""
+    if not text:
+        return ""
+    kept = "".join(ch for ch in text if ch in "\t\n\r" or not (ord(ch) < 32 or ord(ch) == 127))
+    if kept[:1] in TRIGGERS and kept:
+        kept = "'" + kept
+    if len(kept) > MAX_CELL_CHARS:
+        kept = kept[: MAX_CELL_CHARS - 1] + "…"
+    return kept
+
+
 @pytest.mark.parametrize("unmask", [False, True])
-def test_fast_csv_is_byte_identical_to_csv_writer(
-    data_dir: Path, tmp_path: Path, unmask: bool
-) -> None:
-    records = standard_records() + hostile_records() + list(generate_records(300, seed=5))
-    for index, text in enumerate(EDGE_TEXTS):
+def test_csv_cells_of_edge_and_random_text(data_dir: Path, tmp_path: Path, unmask: bool) -> None:
+    """Edge-case and random text through the real export, read back with the csv module."""
+    texts = EDGE_TEXTS + fuzz_texts(400, seed=11)
+    records = []
+    for index, text in enumerate(texts):
         records.append(
             make_record(
-                f"2026-04-{index % 28 + 1:02d}T1{index % 10}:00:00",
+                f"2026-04-{index % 28 + 1:02d}T{index % 24:02d}:{index % 60:02d}:00",
                 index * 61,
                 Outcome.NOT_JOINED if index % 2 else Outcome.LEFT,
                 satisfaction=None if index % 3 else 5,
@@ -265,26 +306,44 @@ def test_fast_csv_is_byte_identical_to_csv_writer(
                 phone=text,
                 case_number=text,
                 desk=text,
+                clerk_name=text[::-1],
             )
         )
     records[-1].intake.role = None
-    records[-2].outcome_reason = None
     services = seeded_services(data_dir, records)
-    conn = services.repo.connect_readonly()
-    conn.row_factory = None
-    translate = translator_for("zh_CN")
-    wide = ReportFilters(date(2025, 1, 1), date(2026, 12, 31))
+    out = tmp_path / "edge.csv"
     try:
-        for tr in (english, translate):
-            fast = tmp_path / "fast.csv"
-            assert write_csv_fast(conn, fast, wide, lambda n: None, unmask=unmask, translate=tr)
-            reference = tmp_path / "reference.csv"
-            rows = iter_rows(conn, wide, unmask=unmask, translate=tr)
-            write_csv(reference, header(tr), rows, lambda n: None)
-            assert fast.read_bytes() == reference.read_bytes()
-    finally:
+        count = export_log(services.repo, PERIOD, "csv", out, actor="sup", unmask=unmask).row_count
+        conn = services.repo.connect_readonly()
+        raw = {
+            row[0]: row[1:]
+            for row in conn.execute(
+                "SELECT id, litigant_name, phone, case_number, desk, clerk_name FROM assists"
+            )
+        }
         conn.close()
+    finally:
         services.close()
+    assert count == len(texts)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))[1:]
+    names = {c.title: i for i, c in enumerate(COLUMNS)}
+    for row in table:
+        name, phone, case_number, desk, clerk = raw[row[names["Record ID"]]]
+        if not unmask:
+            name = mask_name(name) if name else name
+            phone = mask_phone(phone) if phone else phone
+        assert row[names["Litigant"]] == _independent_safe(name)
+        assert row[names["Phone"]] == _independent_safe(phone)
+        assert row[names["Case number"]] == _independent_safe(case_number)
+        assert row[names["Desk"]] == _independent_safe(desk)
+        assert row[names["Clerk"]] == _independent_safe(clerk)
+
+
+def test_quick_check_agrees_with_safe_text() -> None:
+    for text in EDGE_TEXTS + HOSTILE + fuzz_texts(3000, seed=7) + [None, ""]:
+        assert safe_cell(text) == (safe_text(text) if text else text), repr(text)
+        assert (safe_cell(text) or "") == _independent_safe(text), repr(text)
 
 
 def test_safe_text_rules() -> None:

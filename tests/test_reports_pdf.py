@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.reports.export import export_log
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.pdf_i18n import translator_for
@@ -51,4 +52,6 @@ def test_summary_pdf_renders_with_the_figures(qapp, data_dir: Path, tmp_path: Pa
         assert figure in compact, figure
     assert "网上庭审协助工作汇总" in compact
     assert "协助人数 5" in compact and "参加庭审人数 3" in compact
-    assert "no_storage" in compact  # the top problem in the Pareto list
+    # The top problem of the Pareto list, in words rather than its code.
+    storage = translator_for("zh_CN")("catalog", PROBLEM_CODES["no_storage"])
+    assert unicodedata.normalize("NFKC", storage) in compact and "no_storage" not in compact

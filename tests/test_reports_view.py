@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from hearing_helper.auth import auth_for
+from hearing_helper.catalog.model import PROBLEM_CODES
+from hearing_helper.checks import remedies
 from hearing_helper.reports.export import ExportCancelledError
-from hearing_helper.ui.reports import export_flow
+from hearing_helper.ui.reports import export_flow, view, workers
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
 from hearing_helper.ui.reports.view import ReportsWindow
@@ -52,6 +55,13 @@ def test_kpis_and_charts_show_the_report(window: ReportsWindow) -> None:
     assert window.tiles["satisfaction"].value.text() == "3.50"
     clerks = window.filter_bar.combos["clerk"]
     assert {clerks.itemData(i) for i in range(clerks.count())} == {"", "S1", "S2"}
+
+
+def test_pareto_shows_words_not_codes(window: ReportsWindow) -> None:
+    texts = [item.label for item in window.pareto_chart._items]
+    assert any(PROBLEM_CODES["no_storage"] in text for text in texts), texts
+    assert any(remedies.describe("microphone.silent").rstrip(".") in text for text in texts)
+    assert not any("no_storage" in text or "microphone.silent" in text for text in texts)
 
 
 def test_filter_change_recounts(qtbot, window: ReportsWindow) -> None:
@@ -116,6 +126,58 @@ def test_export_can_be_cancelled(qtbot, window: ReportsWindow, tmp_path: Path, m
         window.exports.progress.findChild(QPushButton).click()  # the dialog's Cancel button
     assert window.export_buttons["xlsx"].isEnabled()
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_closing_while_a_report_runs_does_not_wait(
+    qtbot, window: ReportsWindow, monkeypatch
+) -> None:
+    started = threading.Event()
+    release = threading.Event()
+    real_report_for = view.report_for
+
+    def slow_report_for(repo, filters):
+        started.set()
+        release.wait(30)  # a year's report on a big database: nothing to interrupt
+        return real_report_for(repo, filters)
+
+    monkeypatch.setattr(view, "report_for", slow_report_for)
+    shown: list = []
+    window.report_shown.connect(shown.append)
+    window.refresh()
+    assert started.wait(5)
+    began = time.perf_counter()
+    window.close()
+    assert time.perf_counter() - began < 0.5  # was a wait of up to 10 s on the GUI thread
+    assert not window.isVisible()
+    assert workers.RUNNING  # abandoned, still referenced until it ends
+    release.set()
+    qtbot.waitUntil(lambda: not workers.RUNNING, timeout=10_000)
+    assert shown == []  # its late result is dropped
+    assert window.status.text() != ""
+
+
+def test_closing_cancels_a_running_export(
+    qtbot, window: ReportsWindow, tmp_path: Path, monkeypatch
+) -> None:
+    started = threading.Event()
+
+    def slow_export(*args, is_cancelled, **kwargs):
+        started.set()
+        while not is_cancelled():
+            threading.Event().wait(0.01)
+        raise ExportCancelledError()
+
+    monkeypatch.setattr(export_flow, "export_log", slow_export)
+    window.unlocked = True
+    monkeypatch.setattr(window.exports, "choose_unmask", lambda fmt: False)
+    monkeypatch.setattr(window.exports, "choose_path", lambda fmt, s: tmp_path / "x.csv")
+    window.exports.start("csv")
+    assert started.wait(5)
+    with qtbot.waitSignal(window.exports.export_cancelled, timeout=10_000):
+        began = time.perf_counter()
+        window.close()
+        assert time.perf_counter() - began < 0.5
+    assert not (tmp_path / "x.csv").exists()
 
 
 def test_password_dialog_slows_down_after_a_wrong_password(qtbot, services) -> None:

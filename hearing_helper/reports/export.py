@@ -18,11 +18,10 @@ from typing import Any
 
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.reports.aggregate import report_for
-from hearing_helper.reports.csv_fast import write_csv_fast
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import CONTEXT, Translate, english
 from hearing_helper.reports.rows import count_rows, header, iter_rows
-from hearing_helper.reports.writers import write_xlsx
+from hearing_helper.reports.writers import write_csv, write_xlsx
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +102,8 @@ def export_log(
                 rows = report.assisted
                 tick(rows)
             elif fmt == "csv":
-                rows = write_csv_fast(conn, part, filters, tick, unmask=unmask, translate=translate)
+                data = iter_rows(conn, filters, unmask=unmask, translate=translate)
+                rows = write_csv(part, header(translate), data, tick)
             else:
                 data = iter_rows(
                     conn, filters, unmask=unmask, translate=translate, datetimes="datetime"

@@ -7,62 +7,45 @@ Codes stay codes in the core; these tables let the UI, the PDF and the exports s
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from hearing_helper.catalog.model import PROBLEM_CODES
+from hearing_helper.checks import remedies
+from hearing_helper.domain.labels import (
+    CONTEXT as LABELS_CONTEXT,
+)
+from hearing_helper.domain.labels import (
+    DEVICE_LABELS,
+    NOT_JOINED_REASON_LABELS,
+    OUTCOME_LABELS,
+    ROLE_LABELS,
+    STEP_LABELS,
+    Translate,
+    english,
+    label,
+)
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 
-Translate = Callable[[str, str], str]
-CONTEXT = "reports"
+__all__ = [
+    "CONTEXT",
+    "DEVICE_LABELS",
+    "LABELS_CONTEXT",
+    "OUTCOME_LABELS",
+    "REASON_LABELS",
+    "ROLE_LABELS",
+    "STEP_LABELS",
+    "Translate",
+    "english",
+    "label",
+]
 
+CONTEXT = "reports"  # the reports' own texts; code tables are translated in context "labels"
 
-def english(context: str, text: str) -> str:
-    del context
-    return text
-
-
-OUTCOME_LABELS: dict[str, str] = {
-    "joined": QT_TRANSLATE_NOOP("reports", "Joined"),
-    "joined_after_help": QT_TRANSLATE_NOOP("reports", "Joined after help"),
-    "not_joined": QT_TRANSLATE_NOOP("reports", "Not joined"),
-    "rescheduled": QT_TRANSLATE_NOOP("reports", "Rescheduled"),
-    "left": QT_TRANSLATE_NOOP("reports", "Left early"),
-}
-
-REASON_LABELS: dict[str, str] = {
-    "device": QT_TRANSLATE_NOOP("reports", "Device unusable"),
-    "network": QT_TRANSLATE_NOOP("reports", "Network problem"),
-    "app_install": QT_TRANSLATE_NOOP("reports", "App could not be installed"),
-    "account": QT_TRANSLATE_NOOP("reports", "Account or SMS code problem"),
-    "meeting_info": QT_TRANSLATE_NOOP("reports", "Wrong or missing meeting details"),
-    "platform_down": QT_TRANSLATE_NOOP("reports", "Platform not working"),
-    "litigant_declined": QT_TRANSLATE_NOOP("reports", "Litigant declined"),
-    "hearing_cancelled": QT_TRANSLATE_NOOP("reports", "Hearing cancelled"),
-    "other": QT_TRANSLATE_NOOP("reports", "Other reason"),
-}
-
-ROLE_LABELS: dict[str, str] = {
-    "plaintiff": QT_TRANSLATE_NOOP("reports", "Plaintiff"),
-    "defendant": QT_TRANSLATE_NOOP("reports", "Defendant"),
-    "third_party": QT_TRANSLATE_NOOP("reports", "Third party"),
-    "agent": QT_TRANSLATE_NOOP("reports", "Agent"),
-    "witness": QT_TRANSLATE_NOOP("reports", "Witness"),
-    "other": QT_TRANSLATE_NOOP("reports", "Other"),
-}
-
-DEVICE_LABELS: dict[str, str] = {
-    "own_android": QT_TRANSLATE_NOOP("reports", "Own Android phone"),
-    "own_iphone": QT_TRANSLATE_NOOP("reports", "Own iPhone"),
-    "court_terminal": QT_TRANSLATE_NOOP("reports", "Court terminal"),
-    "own_laptop": QT_TRANSLATE_NOOP("reports", "Own laptop"),
-}
-
-STEP_LABELS: dict[str, str] = {
-    "intake": QT_TRANSLATE_NOOP("reports", "Intake"),
-    "checks": QT_TRANSLATE_NOOP("reports", "Device checks"),
-    "install": QT_TRANSLATE_NOOP("reports", "App install"),
-    "join": QT_TRANSLATE_NOOP("reports", "Join"),
-    "finish": QT_TRANSLATE_NOOP("reports", "Finish"),
-}
+# The code -> English tables are the domain's (one wording everywhere); re-exported here so the
+# reports code has one place to import them from.
+OUTCOME_LABELS = OUTCOME_LABELS
+REASON_LABELS = NOT_JOINED_REASON_LABELS
+ROLE_LABELS = ROLE_LABELS
+DEVICE_LABELS = DEVICE_LABELS
+STEP_LABELS = STEP_LABELS
 
 REASON_KIND_LABELS: dict[str, str] = {
     "not_joined": QT_TRANSLATE_NOOP("reports", "Not joined"),
@@ -91,19 +74,33 @@ KPI_LABELS: dict[str, str] = {
 }
 
 
-def label(table: dict[str, str], code: str | None, translate: Translate = english) -> str:
-    """Translated label of ``code``; the code itself when it is unknown (new taxonomy codes)."""
-    if not code:
-        return ""
-    source = table.get(code)
-    return translate(CONTEXT, source) if source else code
+def kind_label(kind: str, translate: Translate = english) -> str:
+    """The kind of a failure reason ("Not joined", "Problem", "Check failed"), translated."""
+    source = REASON_KIND_LABELS.get(kind)
+    return translate(CONTEXT, source) if source else kind
+
+
+def _sentence(text: str) -> str:
+    # Check findings are full sentences; in a bar label the closing full stop is noise.
+    return text.rstrip("。.")
 
 
 def reason_label(kind: str, code: str, translate: Translate = english) -> str:
-    """Label of a failure reason of the Pareto list."""
+    """Label of a failure reason of the Pareto list: a not-joined reason (context "labels"), an
+    install problem (``PROBLEM_CODES``, context "catalog") or a failed check ``check_id:code``
+    (its finding, context "checks"). An unknown code is shown as it is."""
     if kind == "not_joined":
-        return label(REASON_LABELS, code, translate)
-    return code  # problem and check codes belong to their own taxonomies; shown as codes
+        return label(NOT_JOINED_REASON_LABELS, code, translate)
+    if kind == "problem":
+        source = PROBLEM_CODES.get(code)
+        return translate("catalog", source) if source else code
+    if kind == "check":
+        # The finding is a sentence that names the device ("The camera sent no picture ..."):
+        # a check-title prefix would only repeat it and push the words out of the bar label.
+        _check_id, _, result_code = code.partition(":")
+        finding = remedies.describe(result_code) if result_code else ""
+        return _sentence(translate("checks", finding)) if finding else code
+    return code
 
 
 MINUTES = QT_TRANSLATE_NOOP("reports", "%1 min")

@@ -28,10 +28,10 @@ from hearing_helper.reports.labels import (
     CONTEXT,
     KPI_LABELS,
     OUTCOME_LABELS,
-    REASON_KIND_LABELS,
     STEP_LABELS,
     WEEKDAY_LABELS,
     Translate,
+    kind_label,
     label,
     minutes_text,
     percent_text,
@@ -108,7 +108,7 @@ def kpi_rows(report: Report, tr: Translate) -> list[tuple[str, str]]:
 def failure_items(report: Report, tr: Translate, limit: int = TOP_REASONS) -> list[HBarItem]:
     items = []
     for reason in report.failure_reasons[:limit]:
-        kind = label(REASON_KIND_LABELS, reason.kind, tr)
+        kind = kind_label(reason.kind, tr)
         text = tr(CONTEXT, KIND_AND_REASON).replace("%1", kind)
         text = text.replace("%2", reason_label(reason.kind, reason.code, tr))
         note = f"{reason.count:,} · {percent_text(reason.cumulative_share)}"

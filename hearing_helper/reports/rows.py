@@ -14,11 +14,12 @@ from typing import Any
 
 from hearing_helper.domain.masking import mask_name, mask_phone
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
-from hearing_helper.reports.cells import safe_text
+from hearing_helper.reports.cells import FORMULA_TRIGGERS, MAX_CELL_CHARS, safe_text
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import (
     CONTEXT,
     DEVICE_LABELS,
+    LABELS_CONTEXT,
     OUTCOME_LABELS,
     REASON_LABELS,
     ROLE_LABELS,
@@ -34,7 +35,7 @@ class Column:
     sql: str  # expression over ``assists a``
     title: str  # English source, context "reports"
     kind: str  # 'text', 'int', 'number', 'datetime'
-    labels: dict[str, str] | None = None  # code -> English label
+    labels: dict[str, str] | None = None  # code -> English label (context "labels")
     personal: str = ""  # 'name' or 'phone': masked unless the export is unmasked
     width: int = 14  # XLSX column width (characters)
 
@@ -113,12 +114,12 @@ def _converter(
     if column.kind != "text":
         return None
     if column.labels:
-        translated = {code: translate(CONTEXT, text) for code, text in column.labels.items()}
+        translated = {code: translate(LABELS_CONTEXT, text) for code, text in column.labels.items()}
 
         def labelled(value: str | None) -> str | None:
             if value is None:
                 return None
-            return translated.get(value) or safe_text(value)
+            return translated.get(value) or safe_cell(value)
 
         return labelled
     mask = {"name": mask_name, "phone": mask_phone}.get(column.personal) if not unmask else None
@@ -126,10 +127,20 @@ def _converter(
         masker = mask
 
         def masked(value: str | None) -> str | None:
-            return safe_text(masker(value)) if value else value
+            return safe_cell(masker(value)) if value else value
 
         return masked
-    return lambda value: safe_text(value) if value else value
+    return safe_cell
+
+
+def safe_cell(value: str | None) -> str | None:
+    """safe_text() for a cell, sparing its regular expression for the usual plain cell: one
+    that is printable, within the limit and starts with no trigger is left alone by it too."""
+    if not value or (
+        value[0] not in FORMULA_TRIGGERS and value.isprintable() and len(value) <= MAX_CELL_CHARS
+    ):
+        return value
+    return safe_text(value)
 
 
 def row_converter(

@@ -30,10 +30,23 @@ def entry_hash(
 
 @dataclass(frozen=True)
 class ChainBreak:
-    seq: int  # the first entry that does not verify
-    reason: str  # 'edited', 'deleted_or_reordered' or 'sequence_gap'
+    seq: int  # the first entry that does not verify (or is missing, for the anchor's reasons)
+    # 'edited', 'deleted_or_reordered', 'sequence_gap'; from the anchor (store/anchor.py):
+    # 'tail_deleted', 'tail_replaced'
+    reason: str
+    anchor_seq: int = 0  # the newest entry the anchor file records (anchor reasons only)
 
     def describe(self) -> str:
+        if self.reason == "tail_deleted":
+            return (
+                f"audit entries after {self.seq - 1} were deleted "
+                f"(the audit anchor file records entry {self.anchor_seq})"
+            )
+        if self.reason == "tail_replaced":
+            return (
+                f"audit entry {self.seq} is not the one the audit anchor file records "
+                "(the end of the log was deleted and rewritten)"
+            )
         what = {
             "edited": "was edited (its content no longer matches its hash)",
             "deleted_or_reordered": "does not follow the entry before it "
@@ -59,4 +72,19 @@ def verify_chain(entries: Iterable[Any]) -> ChainBreak | None:
             return ChainBreak(entry.seq, "deleted_or_reordered")
         expected_prev = entry.hash
         expected_seq = entry.seq + 1
+    return None
+
+
+def check_anchor(
+    anchor_seq: int, anchor_hash: str, head_seq: int, hash_at_anchor: str | None
+) -> ChainBreak | None:
+    """Compare an intact chain with the anchor (see :mod:`hearing_helper.store.anchor`).
+
+    ``head_seq`` is the chain's newest seq (0 when empty), ``hash_at_anchor`` the hash of the
+    chain's entry numbered ``anchor_seq`` (None when the chain has no such entry). A chain ahead
+    of its anchor is fine (a crash between commit and anchor write leaves it one behind)."""
+    if head_seq < anchor_seq:
+        return ChainBreak(head_seq + 1, "tail_deleted", anchor_seq)
+    if hash_at_anchor != anchor_hash:
+        return ChainBreak(anchor_seq, "tail_replaced", anchor_seq)
     return None

@@ -16,6 +16,7 @@ from typing import Any
 from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, Correction, now_local
 from hearing_helper.domain.validation import FieldError
+from hearing_helper.store.anchor import Anchor, write_anchor
 from hearing_helper.store.audit import GENESIS_HASH, canonical_json, entry_hash
 from hearing_helper.store.errors import (
     CorruptDatabaseError,
@@ -95,6 +96,7 @@ class SqliteRepository:
             if found > SCHEMA_VERSION:
                 raise NewerDatabaseError(path, found, SCHEMA_VERSION)
         self._lock = threading.RLock()
+        self._anchor_pending: Anchor | None = None  # audit head to write after the commit
         try:
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             self._db.row_factory = sqlite3.Row
@@ -124,12 +126,18 @@ class SqliteRepository:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
+            self._anchor_pending = None
             try:
                 yield self._db
             except BaseException:
+                self._anchor_pending = None
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+            if self._anchor_pending is not None:
+                # After the commit, so the anchor never names an entry that was rolled back.
+                write_anchor(self.path.parent, self._anchor_pending)
+                self._anchor_pending = None
 
     def connect_readonly(self) -> sqlite3.Connection:
         """A separate read-only connection, e.g. for reports and streamed exports in a worker."""
@@ -414,6 +422,7 @@ class SqliteRepository:
             "VALUES (?,?,?,?,?,?,?)",
             (seq, at, actor, action, canonical_json(details), prev, digest),
         )
+        self._anchor_pending = Anchor(seq, digest)  # see store/anchor.py
         return AuditEntry(seq, at, actor, action, details, prev, digest)
 
     def iter_audit(self) -> Iterator[AuditEntry]:

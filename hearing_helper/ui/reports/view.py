@@ -7,8 +7,8 @@ import time
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,7 +35,7 @@ from hearing_helper.ui.reports.export_flow import ExportController
 from hearing_helper.ui.reports.filter_bar import FilterBar
 from hearing_helper.ui.reports.supervisor import change_password, require_supervisor
 from hearing_helper.ui.reports.text import tr_reports
-from hearing_helper.ui.reports.workers import Task
+from hearing_helper.ui.reports.workers import Task, start_task
 from hearing_helper.ui.widgets.charts import HBarChart, HeatmapChart, VBarChart
 
 log = logging.getLogger(__name__)
@@ -99,8 +99,7 @@ class ReportsWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
+        self.closed = False  # closed: late results of abandoned tasks are dropped
         self.report: Report | None = None
         self.unlocked = False  # a supervisor entered the password in this window
         self._tasks: set[Task] = set()
@@ -201,8 +200,7 @@ class ReportsWindow(QDialog):
         self._tasks.add(task)
         for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
             signal.connect(lambda *_args, t=task: self._tasks.discard(t))
-        self.pool.start(task)
-        return task
+        return start_task(task)
 
     def refresh(self) -> None:
         filters = self.filter_bar.filters()
@@ -232,18 +230,18 @@ class ReportsWindow(QDialog):
         task.signals.finished.connect(
             lambda result: self._show(generation, result, time.perf_counter() - started, period)
         )
-        task.signals.failed.connect(
-            lambda message: self.status.setText(
-                self.tr("The report failed: %1").replace("%1", message)
-            )
-        )
+        task.signals.failed.connect(lambda message: self._report_failed(generation, message))
         self.run_task(task)
+
+    def _report_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation and not self.closed:
+            self.status.setText(self.tr("The report failed: %1").replace("%1", message))
 
     def _show(
         self, generation: int, result: tuple[Report, Any], seconds: float, period: tuple[str, str]
     ) -> None:
-        if generation != self._generation:
-            return  # an older request; a newer one is on its way
+        if generation != self._generation or self.closed:
+            return  # an older request (a newer one is on its way), or the window was closed
         report, options = result
         if options is not None:
             self._options_period = period
@@ -336,8 +334,18 @@ class ReportsWindow(QDialog):
             self.unlocked = require_supervisor(self, self.services, purpose)
         return self.unlocked
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.closed:  # shown again after a close: count afresh
+            self.closed = False
+            self.refresh()
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Close at once: running work is cancelled (an export stops at its next batch and
+        leaves no file) or abandoned (a report ends in the background, its result dropped);
+        the GUI thread never waits for it."""
+        self.closed = True
+        self._generation += 1
         for task in list(self._tasks):
             task.cancel()
-        self.pool.waitForDone(10_000)
         super().closeEvent(event)

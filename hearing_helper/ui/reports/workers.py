@@ -7,9 +7,45 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
+
+# Tasks started and not yet ended. A closed reports window abandons its tasks instead of waiting
+# for them (a year's report cannot be interrupted); this set keeps them alive until they end.
+RUNNING: set[Task] = set()
+_pool: QThreadPool | None = None
+
+
+def reports_pool() -> QThreadPool:
+    """The reports' thread pool. Not a child of a window: deleting a window would otherwise
+    wait for the pool's threads on the GUI thread."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(_drain)
+    return _pool
+
+
+def _drain() -> None:
+    """At quit (not at a window's close): cancel what runs and give it a moment to end, so
+    no worker is cut off in the middle of the interpreter's shutdown."""
+    for task in list(RUNNING):
+        task.cancel()
+    if _pool is not None:
+        _pool.waitForDone(3000)
+
+
+def start_task(task: Task) -> Task:
+    """Run ``task`` in :func:`reports_pool`, kept referenced until its signals are handled."""
+    RUNNING.add(task)
+    for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+        signal.connect(lambda *_args, t=task: RUNNING.discard(t))
+    reports_pool().start(task)
+    return task
 
 
 class TaskSignals(QObject):

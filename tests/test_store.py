@@ -238,3 +238,13 @@ def test_concurrent_processes_see_committed_drafts(data_dir: Path) -> None:
     record = complete_record()
     first.save_draft(record)
     assert second.get(record.id).intake.litigant_name == "王小明"
+
+
+def test_saving_after_close_is_a_clear_store_error(data_dir: Path) -> None:
+    repo = open_repository(data_dir)
+    record = AssistRecord(clerk=CLERK)
+    repo.save_draft(record)
+    repo.close()
+    with pytest.raises(StoreError) as info:
+        repo.save_draft(record)
+    assert "closed" in str(info.value)

@@ -32,6 +32,10 @@ class CatalogLoad:
     def platform(self, platform_id: str) -> Platform | None:
         return next((p for p in self.platforms if p.id == platform_id), None)
 
+    def platform_names(self, language: str) -> dict[str, str]:
+        """Platform id -> its name in ``language``, for tables and exports."""
+        return {p.id: p.display_name(language) for p in self.platforms}
+
     def guide(self, platform_id: str, os_name: str) -> Guide | None:
         return next(
             (g for g in self.guides if g.platform_id == platform_id and os_name in g.os), None

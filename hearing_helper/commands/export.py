@@ -83,10 +83,12 @@ def run(args: argparse.Namespace) -> int:
         if not result.ok:
             print(f"hearing-helper: {result.message()} Nothing was exported.", file=sys.stderr)
             return 1
+        from hearing_helper.catalog import load_catalog
         from hearing_helper.reports.export import ExportError, export_log
         from hearing_helper.reports.pdf_i18n import translator_for
 
         lang = args.lang or services.settings.get("language")
+        lang = lang if lang in ("zh_CN", "en") else "zh_CN"
         try:
             done = export_log(
                 services.repo,
@@ -95,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
                 out,
                 actor=cli_actor(),
                 unmask=args.unmask,
-                translate=translator_for(lang if lang in ("zh_CN", "en") else "zh_CN"),
+                translate=translator_for(lang),
+                platform_names=load_catalog(services.data_dir).platform_names(lang),
             )
         except ExportError as exc:
             print(f"hearing-helper: {exc}", file=sys.stderr)

@@ -11,7 +11,7 @@ import hashlib
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,7 @@ def export_log(
     actor: str,
     unmask: bool = False,
     translate: Translate = english,
+    platform_names: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
@@ -102,11 +103,22 @@ def export_log(
                 rows = report.assisted
                 tick(rows)
             elif fmt == "csv":
-                data = iter_rows(conn, filters, unmask=unmask, translate=translate)
+                data = iter_rows(
+                    conn,
+                    filters,
+                    unmask=unmask,
+                    translate=translate,
+                    platform_names=platform_names,
+                )
                 rows = write_csv(part, header(translate), data, tick)
             else:
                 data = iter_rows(
-                    conn, filters, unmask=unmask, translate=translate, datetimes="datetime"
+                    conn,
+                    filters,
+                    unmask=unmask,
+                    translate=translate,
+                    datetimes="datetime",
+                    platform_names=platform_names,
                 )
                 sheet = translate(CONTEXT, SHEET_TITLE)
                 rows = write_xlsx(part, header(translate), data, tick, sheet_title=sheet)

@@ -7,7 +7,7 @@ records the period holds. Every writer (CSV, XLSX) gets the same, already safe, 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -37,6 +37,7 @@ class Column:
     kind: str  # 'text', 'int', 'number', 'datetime'
     labels: dict[str, str] | None = None  # code -> English label (context "labels")
     personal: str = ""  # 'name' or 'phone': masked unless the export is unmasked
+    platform: bool = False  # a platform id, shown by its catalog name when one is known
     width: int = 14  # XLSX column width (characters)
 
 
@@ -50,7 +51,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("a.litigant_name", QT_TRANSLATE_NOOP("reports", "Litigant"), "text", personal="name"),
     Column("a.phone", QT_TRANSLATE_NOOP("reports", "Phone"), "text", personal="phone"),
     Column("a.role", QT_TRANSLATE_NOOP("reports", "Role"), "text", ROLE_LABELS, width=10),
-    Column("a.platform_id", QT_TRANSLATE_NOOP("reports", "Platform"), "text", width=20),
+    Column(
+        "a.platform_id", QT_TRANSLATE_NOOP("reports", "Platform"), "text", width=20, platform=True
+    ),
     Column("a.device", QT_TRANSLATE_NOOP("reports", "Device"), "text", DEVICE_LABELS),
     Column("a.hearing_at", QT_TRANSLATE_NOOP("reports", "Hearing time"), "datetime", width=19),
     Column("a.started_at", QT_TRANSLATE_NOOP("reports", "Started"), "datetime", width=19),
@@ -107,14 +110,24 @@ def naive_datetime(value: str | None) -> datetime | None:
 
 
 def _converter(
-    column: Column, *, unmask: bool, translate: Translate, datetimes: str
+    column: Column,
+    *,
+    unmask: bool,
+    translate: Translate,
+    datetimes: str,
+    platform_names: Mapping[str, str],
 ) -> Callable[[Any], Any] | None:
     if column.kind == "datetime":
         return naive_datetime if datetimes == "datetime" else text_datetime
     if column.kind != "text":
         return None
-    if column.labels:
-        translated = {code: translate(LABELS_CONTEXT, text) for code, text in column.labels.items()}
+    if column.labels or (column.platform and platform_names):
+        if column.labels:
+            translated = {
+                code: translate(LABELS_CONTEXT, text) for code, text in column.labels.items()
+            }
+        else:
+            translated = {code: safe_cell(name) for code, name in platform_names.items()}
 
         def labelled(value: str | None) -> str | None:
             if value is None:
@@ -144,11 +157,24 @@ def safe_cell(value: str | None) -> str | None:
 
 
 def row_converter(
-    *, unmask: bool = False, translate: Translate = english, datetimes: str = "text"
+    *,
+    unmask: bool = False,
+    translate: Translate = english,
+    datetimes: str = "text",
+    platform_names: Mapping[str, str] | None = None,
 ) -> Callable[[Any], list[Any]]:
-    """A function turning one raw SELECT row into export values (masked, labelled, safe)."""
+    """A function turning one raw SELECT row into export values (masked, labelled, safe).
+
+    ``platform_names`` maps platform ids to display names (from the catalog); ids without a
+    name are exported as they are."""
     converters = [
-        _converter(column, unmask=unmask, translate=translate, datetimes=datetimes)
+        _converter(
+            column,
+            unmask=unmask,
+            translate=translate,
+            datetimes=datetimes,
+            platform_names=platform_names or {},
+        )
         for column in COLUMNS
     ]
     active = [(index, fn) for index, fn in enumerate(converters) if fn is not None]
@@ -169,9 +195,12 @@ def iter_rows(
     unmask: bool = False,
     translate: Translate = english,
     datetimes: str = "text",
+    platform_names: Mapping[str, str] | None = None,
 ) -> Iterator[list[Any]]:
     """Export rows in start-time order. ``datetimes``: 'text' (CSV) or 'datetime' (XLSX)."""
-    convert = row_converter(unmask=unmask, translate=translate, datetimes=datetimes)
+    convert = row_converter(
+        unmask=unmask, translate=translate, datetimes=datetimes, platform_names=platform_names
+    )
     sql, params = export_sql(filters)
     cursor = conn.execute(sql, params)
     try:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, Correction, now_local
 from hearing_helper.domain.validation import FieldError
+from hearing_helper.store import sqlite_rows as rows
 from hearing_helper.store.anchor import Anchor, write_anchor
 from hearing_helper.store.audit import GENESIS_HASH, canonical_json, entry_hash
 from hearing_helper.store.errors import (
@@ -31,9 +30,9 @@ from hearing_helper.store.repository import (
     HistoryQuery,
     RecordVersion,
 )
+from hearing_helper.store.schema import SCHEMA_VERSION, inspect_existing, migrate
 
 DB_FILENAME = "hearing_helper.sqlite3"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class IncompleteRecordError(StoreError):
@@ -43,41 +42,6 @@ class IncompleteRecordError(StoreError):
         self.problems = problems
         fields = ", ".join(sorted({p.field for p in problems}))
         super().__init__(f"The record cannot be finished yet; check: {fields}.")
-
-
-def _migrations() -> list[tuple[int, str]]:
-    folder = resources.files("hearing_helper.store") / "migrations"
-    found = []
-    for entry in folder.iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:3].isdigit():
-            found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-MIGRATIONS = _migrations()
-SCHEMA_VERSION = MIGRATIONS[-1][0]
-
-
-def _inspect_existing(path: Path) -> int:
-    """Return the schema version of an existing file without changing a byte of it."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise CorruptDatabaseError(path, f"cannot open: {exc.strerror}") from exc
-    if header != SQLITE_MAGIC:
-        raise CorruptDatabaseError(path, "not a SQLite database")
-    try:
-        probe = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            version = probe.execute("PRAGMA user_version").fetchone()[0]
-            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            probe.close()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(path, str(exc)) from exc
-    return int(version)
 
 
 def open_repository(data_dir: Path) -> SqliteRepository:
@@ -92,10 +56,11 @@ class SqliteRepository:
     def __init__(self, path: Path) -> None:
         self.path = path
         if path.exists() and path.stat().st_size > 0:
-            found = _inspect_existing(path)
+            found = inspect_existing(path)
             if found > SCHEMA_VERSION:
                 raise NewerDatabaseError(path, found, SCHEMA_VERSION)
         self._lock = threading.RLock()
+        self._closed = False
         self._anchor_pending: Anchor | None = None  # audit head to write after the commit
         try:
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -106,25 +71,17 @@ class SqliteRepository:
             # being saved, never a finished record.
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA busy_timeout=5000")
-            self._migrate()
+            migrate(self._db, self._transaction)
         except sqlite3.DatabaseError as exc:
             raise CorruptDatabaseError(path, str(exc)) from exc
 
     # --- plumbing --------------------------------------------------------------------------
 
-    def _migrate(self) -> None:
-        current = self._db.execute("PRAGMA user_version").fetchone()[0]
-        for number, script in MIGRATIONS:
-            if number <= current:
-                continue
-            with self._transaction() as db:
-                for statement in _split_sql(script):
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version={number}")
-
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self._closed:
+                raise StoreError(f"The database {self.path} is closed; nothing was saved.")
             self._db.execute("BEGIN IMMEDIATE")
             self._anchor_pending = None
             try:
@@ -152,6 +109,7 @@ class SqliteRepository:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._db.close()
 
     # --- staff -----------------------------------------------------------------------------
@@ -195,7 +153,7 @@ class SqliteRepository:
 
     def get(self, record_id: str) -> AssistRecord:
         with self._lock:
-            row = self._db.execute(_SELECT_PAYLOAD, (record_id,)).fetchone()
+            row = self._db.execute(rows.SELECT_PAYLOAD, (record_id,)).fetchone()
         if row is None:
             raise RecordNotFoundError(record_id)
         return AssistRecord.from_dict(json.loads(row["payload"]))
@@ -233,7 +191,7 @@ class SqliteRepository:
                 raise RecordFinishedError(record.id)
             payload = self._write_record(db, record)
             self._write_version(db, record, actor, "", payload)
-            self._append_audit(db, actor, "record.finished", _record_audit(record, payload))
+            self._append_audit(db, actor, "record.finished", rows.record_audit(record, payload))
         return record
 
     def correct(self, record: AssistRecord, actor: str, reason: str) -> AssistRecord:
@@ -253,7 +211,7 @@ class SqliteRepository:
             record.updated_at = record.correction.at
             payload = self._write_record(db, record)
             self._write_version(db, record, actor, reason.strip(), payload)
-            details = _record_audit(record, payload) | {"reason": reason.strip()}
+            details = rows.record_audit(record, payload) | {"reason": reason.strip()}
             self._append_audit(db, actor, "record.corrected", details)
         return record
 
@@ -292,39 +250,39 @@ class SqliteRepository:
         with self._transaction() as db:
             assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
             for record in batch:
-                payload = _payload_json(record)
-                assist_rows.append(_assist_row(record, payload))
-                step_rows += _step_rows(record)
-                problem_rows += _problem_rows(record)
-                check_rows += _check_rows(record)
+                payload = rows.payload_json(record)
+                assist_rows.append(rows.assist_row(record, payload))
+                step_rows += rows.step_rows(record)
+                problem_rows += rows.problem_rows(record)
+                check_rows += rows.check_rows(record)
                 version_rows.append(
                     (record.id, record.version, record.updated_at.isoformat(), actor, "", payload)
                 )
-            db.executemany(_UPSERT_ASSIST, assist_rows)
-            db.executemany(_INSERT_STEP, step_rows)
-            db.executemany(_INSERT_PROBLEM, problem_rows)
-            db.executemany(_INSERT_CHECK, check_rows)
-            db.executemany(_INSERT_VERSION, version_rows)
+            db.executemany(rows.UPSERT_ASSIST, assist_rows)
+            db.executemany(rows.INSERT_STEP, step_rows)
+            db.executemany(rows.INSERT_PROBLEM, problem_rows)
+            db.executemany(rows.INSERT_CHECK, check_rows)
+            db.executemany(rows.INSERT_VERSION, version_rows)
             self._append_audit(
                 db, actor, "records.imported", {"count": len(batch), "first_id": batch[0].id}
             )
         return len(batch)
 
     def _write_record(self, db: sqlite3.Connection, record: AssistRecord) -> str:
-        payload = _payload_json(record)
-        db.execute(_UPSERT_ASSIST, _assist_row(record, payload))
+        payload = rows.payload_json(record)
+        db.execute(rows.UPSERT_ASSIST, rows.assist_row(record, payload))
         for table in ("assist_steps", "assist_problems", "check_results"):
             db.execute(f"DELETE FROM {table} WHERE assist_id=?", (record.id,))
-        db.executemany(_INSERT_STEP, _step_rows(record))
-        db.executemany(_INSERT_PROBLEM, _problem_rows(record))
-        db.executemany(_INSERT_CHECK, _check_rows(record))
+        db.executemany(rows.INSERT_STEP, rows.step_rows(record))
+        db.executemany(rows.INSERT_PROBLEM, rows.problem_rows(record))
+        db.executemany(rows.INSERT_CHECK, rows.check_rows(record))
         return payload
 
     def _write_version(
         self, db: sqlite3.Connection, record: AssistRecord, actor: str, reason: str, payload: str
     ) -> None:
         db.execute(
-            _INSERT_VERSION,
+            rows.INSERT_VERSION,
             (record.id, record.version, record.updated_at.isoformat(), actor, reason, payload),
         )
 
@@ -443,111 +401,3 @@ class SqliteRepository:
                 )
         finally:
             conn.close()
-
-
-def _split_sql(script: str) -> list[str]:
-    """Statements of a migration script (no semicolons inside our statements' literals)."""
-    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
-    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
-
-
-def _payload_json(record: AssistRecord) -> str:
-    return json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
-
-
-def _record_audit(record: AssistRecord, payload: str) -> dict[str, Any]:
-    return {
-        "record_id": record.id,
-        "version": record.version,
-        "payload_sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
-    }
-
-
-_UPSERT_ASSIST = (
-    "INSERT INTO assists (id, version, status, staff_id, clerk_name, desk, court, case_number, "
-    "litigant_name, phone, role, platform_id, device, hearing_at, started_at, ended_at, "
-    "duration_s, outcome, outcome_reason, satisfaction, current_step, updated_at, payload) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-    "ON CONFLICT (id) DO UPDATE SET version=excluded.version, status=excluded.status, "
-    "staff_id=excluded.staff_id, clerk_name=excluded.clerk_name, desk=excluded.desk, "
-    "court=excluded.court, case_number=excluded.case_number, "
-    "litigant_name=excluded.litigant_name, phone=excluded.phone, role=excluded.role, "
-    "platform_id=excluded.platform_id, device=excluded.device, hearing_at=excluded.hearing_at, "
-    "started_at=excluded.started_at, ended_at=excluded.ended_at, "
-    "duration_s=excluded.duration_s, outcome=excluded.outcome, "
-    "outcome_reason=excluded.outcome_reason, satisfaction=excluded.satisfaction, "
-    "current_step=excluded.current_step, updated_at=excluded.updated_at, payload=excluded.payload"
-)
-_SELECT_PAYLOAD = (
-    "SELECT COALESCE(a.payload, (SELECT v.payload FROM record_versions v WHERE v.assist_id=a.id "
-    "ORDER BY v.version DESC LIMIT 1)) AS payload FROM assists a WHERE a.id=?"
-)
-_INSERT_STEP = "INSERT INTO assist_steps (assist_id, step, status) VALUES (?,?,?)"
-_INSERT_PROBLEM = (
-    "INSERT INTO assist_problems (assist_id, seq, step, code, note) VALUES (?,?,?,?,?)"
-)
-_INSERT_CHECK = (
-    "INSERT OR REPLACE INTO check_results (assist_id, check_id, status, code, remedy_code, "
-    "metrics, started_at, ended_at) VALUES (?,?,?,?,?,?,?,?)"
-)
-_INSERT_VERSION = (
-    "INSERT INTO record_versions (assist_id, version, created_at, created_by, reason, payload) "
-    "VALUES (?,?,?,?,?,?)"
-)
-
-
-def _assist_row(record: AssistRecord, payload: str) -> tuple[Any, ...]:
-    intake = record.intake
-    court = intake.court or record.clerk.court
-    return (
-        record.id,
-        record.version,
-        str(record.status),
-        record.clerk.staff_id,
-        record.clerk.name,
-        record.clerk.desk,
-        court,
-        intake.case_number,
-        intake.litigant_name,
-        intake.phone,
-        str(intake.role) if intake.role else None,
-        intake.platform_id or None,
-        str(intake.device) if intake.device else None,
-        intake.hearing_at.isoformat() if intake.hearing_at else None,
-        record.started_at.isoformat(),
-        record.ended_at.isoformat() if record.ended_at else None,
-        record.duration_seconds,
-        str(record.outcome) if record.outcome else None,
-        str(record.outcome_reason) if record.outcome_reason else None,
-        record.satisfaction,
-        str(record.current_step),
-        record.updated_at.isoformat(),
-        None if record.is_finished else payload,  # finished: the payload is in record_versions
-    )
-
-
-def _step_rows(record: AssistRecord) -> list[tuple[str, str, str]]:
-    return [(record.id, str(step), str(state.status)) for step, state in record.steps.items()]
-
-
-def _problem_rows(record: AssistRecord) -> list[tuple[Any, ...]]:
-    return [
-        (record.id, index, str(problem.step), problem.code, problem.note)
-        for index, problem in enumerate(record.problems)
-    ]
-
-
-def _check_rows(record: AssistRecord) -> list[tuple[Any, ...]]:
-    return [
-        (
-            record.id,
-            check.check_id,
-            check.status,
-            check.code,
-            check.remedy_code,
-            json.dumps(check.metrics, ensure_ascii=False),
-            check.started_at.isoformat() if check.started_at else None,
-            check.ended_at.isoformat() if check.ended_at else None,
-        )
-        for check in record.checks
-    ]

@@ -22,6 +22,7 @@ from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.repository import AssistSummary
 from hearing_helper.ui.app import apply_font_scale, current_language
+from hearing_helper.ui.catalog_cache import cached_catalog, catalog_for, remember_catalog
 from hearing_helper.ui.shell.background import load_catalog_in_background
 from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
 from hearing_helper.ui.shell.home_view import HomeView
@@ -53,7 +54,6 @@ class MainWindow(QMainWindow):
         self.services = services
         self.profile = profile
         self.language = current_language(services)
-        self._catalog: CatalogLoad | None = None
         self.wizard: AssistanceWizard | None = None
         self.litigant_window: LitigantWindow | None = None
         self.drafts_dialog: DraftsDialog | None = None
@@ -101,27 +101,20 @@ class MainWindow(QMainWindow):
 
     @property
     def catalog(self) -> CatalogLoad:
-        """The platform catalog, loaded on first use."""
-        if self._catalog is None:
-            from hearing_helper.catalog import load_catalog
-
-            self._catalog = load_catalog(self.services.data_dir)
-            for error in self._catalog.errors:
-                log.warning("Catalog file problem: %s", error)
-            self.history.model.set_catalog(self._catalog)
-        return self._catalog
+        """The platform catalog, loaded now if the background load has not finished."""
+        loaded_before = cached_catalog(self.services) is not None
+        catalog = catalog_for(self.services)
+        if not loaded_before:
+            self.history.model.set_catalog(catalog)
+        return catalog
 
     def _load_catalog_in_background(self) -> None:
         """Parse the catalog in the thread pool; the history shows platform names when done."""
-        if self._catalog is None:
+        if cached_catalog(self.services) is None:
             load_catalog_in_background(self, self.services.data_dir, self._catalog_loaded)
 
     def _catalog_loaded(self, catalog: CatalogLoad) -> None:
-        if self._catalog is None:
-            self._catalog = catalog
-            for error in catalog.errors:
-                log.warning("Catalog file problem: %s", error)
-            self.history.model.set_catalog(catalog)
+        self.history.model.set_catalog(remember_catalog(self.services, catalog))
 
     # --- start: profile, then drafts ---------------------------------------------------------
 

@@ -19,7 +19,7 @@ def network_targets(services: AppServices, platform_id: str) -> tuple[list[str],
     stun: list[str] = []
     if platform_id:
         try:
-            from hearing_helper.ui.install.shared import catalog_for
+            from hearing_helper.ui.catalog_cache import catalog_for
 
             platform = catalog_for(services).platform(platform_id)
         except Exception:  # a broken catalog must not stop the device checks

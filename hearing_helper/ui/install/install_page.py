@@ -31,7 +31,8 @@ from hearing_helper.catalog import Guide, GuideStep, Platform
 from hearing_helper.domain.enums import StepId
 from hearing_helper.domain.record import AssistRecord, Problem, now_local
 from hearing_helper.services import AppServices
-from hearing_helper.ui.install.shared import catalog_for, problem_label, ui_language
+from hearing_helper.ui.catalog_cache import catalog_for
+from hearing_helper.ui.install.shared import problem_label, ui_language
 from hearing_helper.ui.install.step_view import StepView
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 

@@ -1,25 +1,14 @@
-"""Small helpers the install and join pages share: the cached catalog, language, QR size."""
+"""Small helpers the install and join pages share: language, problem labels, QR size."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QWidget
 
-from hearing_helper.catalog import PROBLEM_CODES, CatalogLoad, load_catalog
+from hearing_helper.catalog import PROBLEM_CODES
 from hearing_helper.domain.validation import FieldError
-from hearing_helper.services import AppServices
 
-CATALOG_KEY = "catalog"
 QR_MIN_CM = 5.5  # the QR code's side on screen: a phone camera reads it from ~40 cm
-
-
-def catalog_for(services: AppServices) -> CatalogLoad:
-    """The catalog of this data dir, loaded once per session and shared via ``extras``."""
-    catalog = services.extras.get(CATALOG_KEY)
-    if not isinstance(catalog, CatalogLoad):
-        catalog = load_catalog(services.data_dir)
-        services.extras[CATALOG_KEY] = catalog
-    return catalog
 
 
 def ui_language() -> str:

@@ -41,7 +41,8 @@ from hearing_helper.domain.enums import StepId
 from hearing_helper.domain.record import AssistRecord, now_local
 from hearing_helper.domain.validation import FieldError
 from hearing_helper.services import AppServices
-from hearing_helper.ui.install.shared import catalog_for, field_error_text, qr_side_px, ui_language
+from hearing_helper.ui.catalog_cache import catalog_for
+from hearing_helper.ui.install.shared import field_error_text, qr_side_px, ui_language
 from hearing_helper.ui.join.slip import SlipContent, build_slip_content
 from hearing_helper.ui.join.slip_panel import SlipPanel
 from hearing_helper.ui.widgets.qr_view import QrView

@@ -20,7 +20,7 @@ from hearing_helper.reports.drill import Drill, DrillRow, drill_rows
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import OUTCOME_LABELS, REASON_LABELS, label
 from hearing_helper.ui.reports.supervisor import ui_actor
-from hearing_helper.ui.reports.text import tr_reports
+from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task
 
 
@@ -30,6 +30,7 @@ class DrillDownDialog(QDialog):
     def __init__(self, window: Any, filters: ReportFilters, drill: Drill, title: str) -> None:
         super().__init__(window)
         self.window_ = window
+        self.platform_names = platform_names(window.services)
         self.filters = filters
         self.drill = drill
         self.total = 0
@@ -106,7 +107,7 @@ class DrillDownDialog(QDialog):
                 row.litigant_name,
                 row.phone,
                 row.clerk_name,
-                row.platform_id,
+                self.platform_names.get(row.platform_id or "", row.platform_id or ""),
                 outcome,
                 minutes,
             ]

@@ -25,7 +25,7 @@ from hearing_helper.reports.export import (
     export_log,
 )
 from hearing_helper.ui.reports.supervisor import ui_actor
-from hearing_helper.ui.reports.text import tr_reports
+from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task
 
 SUFFIXES = {"csv": "csv", "xlsx": "xlsx", "pdf": "pdf"}
@@ -109,6 +109,7 @@ class ExportController(QObject):
             return
         repo = window.services.repo
         actor = ui_actor(window.services)
+        names = platform_names(window.services)
 
         def work(task: Task) -> ExportResult:
             return export_log(
@@ -119,6 +120,7 @@ class ExportController(QObject):
                 actor=actor,
                 unmask=unmask,
                 translate=tr_reports,
+                platform_names=names,
                 progress=task.report_progress,
                 is_cancelled=task.is_cancelled,
             )

@@ -34,7 +34,7 @@ from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.export_flow import ExportController
 from hearing_helper.ui.reports.filter_bar import FilterBar
 from hearing_helper.ui.reports.supervisor import change_password, require_supervisor
-from hearing_helper.ui.reports.text import tr_reports
+from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task, start_task
 from hearing_helper.ui.widgets.charts import HBarChart, HeatmapChart, VBarChart
 
@@ -67,8 +67,11 @@ def _options(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted({(text or value, value) for text, value in rows if value})
 
 
-def load_filter_options(conn: Any, filters: ReportFilters) -> dict[str, list[tuple[str, str]]]:
+def load_filter_options(
+    conn: Any, filters: ReportFilters, platform_names: dict[str, str] | None = None
+) -> dict[str, list[tuple[str, str]]]:
     """Courts, desks, clerks and platforms that have records in the period."""
+    names_of_platforms = platform_names or {}
     sql = (
         "SELECT a.court, a.desk, a.staff_id, a.platform_id FROM assists a "
         "WHERE a.status = 'finished' AND substr(a.started_at, 1, 13) >= ? "
@@ -85,7 +88,7 @@ def load_filter_options(conn: Any, filters: ReportFilters) -> dict[str, list[tup
         "court": _options([(r[0], r[0]) for r in rows]),
         "desk": _options([(r[1], r[1]) for r in rows]),
         "clerk": _options([(f"{names.get(r[2], r[2])} ({r[2]})", r[2]) for r in rows]),
-        "platform": _options([(r[3], r[3]) for r in rows]),
+        "platform": _options([(names_of_platforms.get(r[3], r[3]), r[3]) for r in rows]),
     }
 
 
@@ -214,6 +217,7 @@ class ReportsWindow(QDialog):
         repo = self.services.repo
         period = (filters.start_key, filters.end_key)
         want_options = period != self._options_period
+        names = platform_names(self.services) if want_options else {}
 
         def work(_task: Task) -> tuple[Report, dict[str, Any] | None]:
             report = report_for(repo, filters)
@@ -221,7 +225,7 @@ class ReportsWindow(QDialog):
             if want_options:
                 conn = repo.connect_readonly()
                 try:
-                    options = load_filter_options(conn, filters)
+                    options = load_filter_options(conn, filters, names)
                 finally:
                     conn.close()
             return report, options

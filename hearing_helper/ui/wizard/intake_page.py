@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hearing_helper.catalog import load_catalog
 from hearing_helper.domain.enums import AccessibilityNeed, DeviceKind, Role, StepId
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.validation import (
@@ -34,6 +33,7 @@ from hearing_helper.domain.validation import (
     normalize_phone,
 )
 from hearing_helper.services import AppServices
+from hearing_helper.ui.catalog_cache import catalog_for
 from hearing_helper.ui.labels import accessibility_label, device_label, role_label, step_label
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.field_row import FieldRow
@@ -58,7 +58,7 @@ class IntakePage(StepPage):
         self._touched: set[str] = set()
         self._rows: dict[str, FieldRow] = {}
         language = services.settings.get("language")
-        self.catalog = load_catalog(services.data_dir)
+        self.catalog = catalog_for(services)
         self._build(language)
 
     # --- layout ------------------------------------------------------------------------------

@@ -1,0 +1,35 @@
+"""The platform catalog of the session: loaded once (in the background at start, or on first
+use) and shared by every screen through ``services.extras``."""
+
+from __future__ import annotations
+
+import logging
+
+from hearing_helper.catalog import CatalogLoad, load_catalog
+from hearing_helper.services import AppServices
+
+log = logging.getLogger(__name__)
+
+CATALOG_KEY = "catalog"
+
+
+def cached_catalog(services: AppServices) -> CatalogLoad | None:
+    """The catalog if it is loaded already, without loading it."""
+    catalog = services.extras.get(CATALOG_KEY)
+    return catalog if isinstance(catalog, CatalogLoad) else None
+
+
+def remember_catalog(services: AppServices, catalog: CatalogLoad) -> CatalogLoad:
+    """Keep ``catalog`` for the session unless one is kept already; return the kept one."""
+    kept = cached_catalog(services)
+    if kept is not None:
+        return kept
+    for error in catalog.errors:
+        log.warning("Catalog file problem: %s", error)
+    services.extras[CATALOG_KEY] = catalog
+    return catalog
+
+
+def catalog_for(services: AppServices) -> CatalogLoad:
+    """The session's catalog, loading it now if the background load has not finished."""
+    return cached_catalog(services) or remember_catalog(services, load_catalog(services.data_dir))

@@ -391,3 +391,19 @@ def test_cancelled_export_leaves_nothing(services, tmp_path: Path) -> None:
         )
     assert list(folder.iterdir()) == []
     assert not [e for e in services.repo.iter_audit() if e.action == "export.written"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_platforms_are_exported_by_name(services, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"log.{fmt}"
+    names = {"tencent_meeting": "腾讯会议", "court_online": "=人民法院在线服务"}
+    export_log(services.repo, PERIOD, fmt, out, actor="sup", platform_names=names)
+    column = [c.platform for c in COLUMNS].index(True)
+    if fmt == "csv":
+        with out.open(encoding="utf-8-sig", newline="") as handle:
+            values = {row[column] for row in list(csv.reader(handle))[1:]}
+    else:
+        sheet = openpyxl.load_workbook(out, read_only=True).active
+        values = {row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    # Names from a court-edited catalog are cells like any other: neutralised when risky.
+    assert values == {"腾讯会议", "'=人民法院在线服务"}

@@ -17,9 +17,15 @@ run: $(STAMP)
 	@tools/system_deps.sh run
 	$(PY) -m hearing_helper
 
+# The packaging test builds the PyInstaller bundle (~30 s here) and runs the frozen self-test:
+# always in CI (CI=true, set by .ci/run and by CI services), locally with PACKAGING=1.
 test: $(STAMP)
 	@tools/system_deps.sh test
 	$(PY) -m pytest -q
+	@if [ "$${CI:-}" = true ] || [ "$${PACKAGING:-}" = 1 ]; then \
+		echo "== packaging test (builds dist bundle in a temp dir)"; \
+		$(PY) -m pytest -q -m packaging; \
+	fi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -37,8 +43,9 @@ screenshots: $(STAMP)
 	$(PY) tools/screenshots.py
 
 package: $(STAMP)
-	@tools/system_deps.sh run
+	@tools/system_deps.sh package
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	dist/HearingHelper/hearing-helper-cli --data-dir build/self-test-data --self-test
 
 bench: $(STAMP)
 	@tools/system_deps.sh test

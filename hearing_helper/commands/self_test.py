@@ -1,15 +1,257 @@
-"""Placeholder until its feature lands (see the open issues)."""
+"""``hearing-helper --self-test``: prove that an installation (source or frozen bundle) works.
+
+Runs offscreen and checks, one line each: the shipped assets are there, the catalog and guides
+load, a database opens in the data dir, then (in :mod:`hearing_helper.ui.self_test`, the Qt
+side) that the application starts, translations really translate, a QtMultimedia backend loads
+and the main window builds. Exit code 0 only when every check passed, 1 otherwise.
+
+A windowed program on Windows has no console, so the report is also written to
+``<data dir>/self-test.txt``; the exit code is the same for both executables. A watchdog ends
+the run with exit code 3 if a check hangs, so CI and IT scripts never wait forever.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hearing_helper import __version__
+
+log = logging.getLogger(__name__)
+
+REPORT_FILENAME = "self-test.txt"
+TIMEOUT_S = 90.0
+EXIT_TIMEOUT = 3
+ASSET_DIRS = ("catalog", "guides", "i18n", "icons", "images", "sounds")
+# Folders that must not be empty (git does not keep empty folders, so images/sounds may be absent).
+REQUIRED_ASSET_DIRS = ("catalog", "guides", "i18n", "icons")
+
+
+class SelfTestError(Exception):
+    """A check failed for a reason worth printing as-is (no traceback)."""
+
+
+@dataclass
+class CheckLine:
+    name: str
+    ok: bool
+    detail: str
+
+    def render(self) -> str:
+        return f"{'OK  ' if self.ok else 'FAIL'}  {self.name:<13}{self.detail}"
+
+
+@dataclass
+class SelfTestReport:
+    """Collects one line per check; ``current`` names the check running (for the watchdog)."""
+
+    lines: list[CheckLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    current: str = ""
+    echo: bool = True
+
+    def run(self, name: str, check: Callable[[], str]) -> bool:
+        """Run ``check`` (returns a detail text or raises); record and print its line."""
+        self.current = name
+        started = time.monotonic()
+        try:
+            detail = check()
+            line = CheckLine(name, True, detail)
+        except SelfTestError as exc:
+            line = CheckLine(name, False, str(exc))
+        except Exception as exc:  # a self-test reports every failure, it never crashes
+            log.debug("self-test check %s raised", name, exc_info=True)
+            line = CheckLine(name, False, f"{type(exc).__name__}: {exc}")
+        elapsed = time.monotonic() - started
+        if elapsed > 1.0:
+            line.detail += f" ({elapsed:.1f} s)"
+        self.lines.append(line)
+        self.current = ""
+        if self.echo:
+            _print(line.render())
+        return line.ok
+
+    def fail(self, name: str, reason: str) -> None:
+        self.run(name, lambda: _raise(reason))
+
+    @property
+    def failed(self) -> list[CheckLine]:
+        return [line for line in self.lines if not line.ok]
+
+    def summary(self) -> str:
+        if not self.lines:
+            return "Self-test FAILED: no check ran"
+        if self.failed:
+            names = ", ".join(line.name for line in self.failed)
+            return f"Self-test FAILED: {len(self.failed)} of {len(self.lines)} checks ({names})"
+        return f"Self-test passed: {len(self.lines)} checks OK"
+
+    def text(self, header: str) -> str:
+        body = [header, *(line.render() for line in self.lines)]
+        body += [f"note: {note}" for note in self.notes]
+        body.append(self.summary())
+        return "\n".join(body) + "\n"
+
+
+def _raise(reason: str) -> str:
+    raise SelfTestError(reason)
+
+
+def _print(text: str) -> None:
+    # A windowed executable on Windows has no stdout at all (sys.stdout is None).
+    if sys.stdout is not None:
+        print(text, flush=True)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    """``--self-test`` is a top-level flag (see cli.py); no arguments of its own."""
 
 
-def run(args: argparse.Namespace) -> int:
-    print("hearing-helper: this command is not available in this version yet", file=sys.stderr)
-    return 2
+def _header(data_dir: Path) -> str:
+    kind = "frozen" if getattr(sys, "frozen", False) else "source"
+    return f"Hearing Helper {__version__} self-test ({kind}, {sys.platform}), data dir {data_dir}"
+
+
+def _write_report(data_dir: Path, text: str) -> Path | None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = data_dir / REPORT_FILENAME
+        path.write_text(text, encoding="utf-8")
+        return path
+    except OSError as exc:
+        if sys.stderr is not None:
+            print(f"hearing-helper: could not write {REPORT_FILENAME}: {exc}", file=sys.stderr)
+        return None
+
+
+def _start_watchdog(report: SelfTestReport, data_dir: Path, timeout_s: float) -> threading.Timer:
+    def expire() -> None:
+        report.fail(report.current or "self-test", f"did not finish within {timeout_s:.0f} s")
+        _write_report(data_dir, report.text(_header(data_dir)))
+        _print(report.summary())
+        os._exit(EXIT_TIMEOUT)  # the GUI thread is stuck; nothing else can end the process
+
+    timer = threading.Timer(timeout_s, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def run(args: argparse.Namespace, timeout_s: float = TIMEOUT_S) -> int:
+    """Run every check; print and save the report; 0 when all passed, 1 otherwise."""
+    # Offscreen before Qt is imported: the self-test must work on a locked desk PC and in CI.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Output redirected to a file on a non-Chinese Windows uses a code page without Chinese:
+    # escape such characters rather than crash halfway through the report.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    from hearing_helper.paths import resolve_data_dir
+
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    report = SelfTestReport()
+    header = _header(data_dir)
+    _print(header)
+    watchdog = _start_watchdog(report, data_dir, timeout_s)
+    try:
+        run_checks(report, data_dir)
+    finally:
+        watchdog.cancel()
+    for note in report.notes:
+        _print(f"note: {note}")
+    saved = _write_report(data_dir, report.text(header))
+    _print(report.summary() + (f"; report saved to {saved}" if saved else ""))
+    return 1 if report.failed else 0
+
+
+def run_checks(report: SelfTestReport, data_dir: Path) -> None:
+    """The checks in order; the Qt ones run after the plain ones, in the same process."""
+    report.run("assets", check_assets)
+    loaded: dict[str, Any] = {}
+    report.run("catalog", lambda: check_catalog(data_dir, loaded))
+    report.run("guides", lambda: check_guides(loaded))
+    report.run("database", lambda: check_database(data_dir, loaded))
+    services = loaded.get("services")
+    try:
+        try:
+            from hearing_helper.ui import self_test as qt_checks
+        except ImportError as exc:  # Qt (or a library it needs) is missing from the bundle
+            report.fail("qt", f"cannot import Qt: {exc}")
+            return
+        qt_checks.run_qt_checks(report, services)
+    finally:
+        if services is not None:
+            services.close()
+
+
+def check_assets() -> str:
+    from hearing_helper.paths import ASSET_ROOT
+
+    if not ASSET_ROOT.is_dir():
+        raise SelfTestError(f"asset folder {ASSET_ROOT} is missing")
+    counts = {}
+    for name in ASSET_DIRS:
+        folder = ASSET_ROOT / name
+        counts[name] = sum(1 for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
+    empty = [name for name in REQUIRED_ASSET_DIRS if counts[name] == 0]
+    if empty:
+        raise SelfTestError(f"no files in {', '.join(empty)} under {ASSET_ROOT}")
+    if not any((ASSET_ROOT / "i18n").glob("*.qm")):
+        raise SelfTestError(f"no compiled translations (*.qm) in {ASSET_ROOT / 'i18n'}")
+    return f"{ASSET_ROOT}: " + ", ".join(f"{name} {count}" for name, count in counts.items())
+
+
+def check_catalog(data_dir: Path, loaded: dict[str, Any]) -> str:
+    from hearing_helper.catalog import load_catalog
+
+    catalog = load_catalog(data_dir)
+    loaded["catalog"] = catalog
+    if catalog.errors:
+        shown = "; ".join(f"{e.file} {e.field}: {e.problem}".strip() for e in catalog.errors[:3])
+        raise SelfTestError(f"{len(catalog.errors)} catalog file(s) with errors: {shown}")
+    if not catalog.platforms:
+        raise SelfTestError("no platform loaded (assets/catalog has no platform files?)")
+    return f"{len(catalog.platforms)} platforms: " + ", ".join(p.id for p in catalog.platforms)
+
+
+def check_guides(loaded: dict[str, Any]) -> str:
+    catalog = loaded.get("catalog")
+    if catalog is None:
+        raise SelfTestError("not checked: the catalog did not load")
+    guides = getattr(catalog, "guides", None)
+    if guides is None:
+        raise SelfTestError("the catalog loader does not return guides yet")
+    guide_list = list(guides.values()) if isinstance(guides, dict) else list(guides)
+    if not guide_list:
+        raise SelfTestError("no install guide loaded (assets/guides has no guide files?)")
+    steps = [step for guide in guide_list for step in getattr(guide, "steps", ())]
+    missing = [str(s.image) for s in steps if getattr(s, "image", None) and not s.image.exists()]
+    if missing:
+        raise SelfTestError(f"{len(missing)} guide picture(s) missing, e.g. {missing[0]}")
+    pictures = sum(1 for s in steps if getattr(s, "image", None))
+    return f"{len(guide_list)} guides, {len(steps)} steps, {pictures} pictures"
+
+
+def check_database(data_dir: Path, loaded: dict[str, Any]) -> str:
+    from hearing_helper.services import AppServices
+    from hearing_helper.store import HistoryQuery, StoreError
+    from hearing_helper.store.sqlite import SCHEMA_VERSION
+
+    try:
+        services = AppServices.open(data_dir)
+    except (StoreError, OSError) as exc:
+        raise SelfTestError(f"cannot open the database in {data_dir}: {exc}") from exc
+    loaded["services"] = services
+    version = services.repo.schema_version
+    if version != SCHEMA_VERSION:
+        raise SelfTestError(f"schema version {version}, expected {SCHEMA_VERSION}")
+    records = services.repo.count(HistoryQuery())
+    return f"{services.repo.path.name} schema v{version}, {records} records"

@@ -196,3 +196,11 @@ def test_settings_are_gated_and_audited(qtbot, services, english, monkeypatch): 
         "court_name": "河北省故城县人民法院",
         "help_desk_phone": "0318-5321234",
     }
+
+
+def test_window_fits_the_screen(qtbot, services):  # noqa: F811
+    window = open_window(qtbot, services)
+    available = window.screen().availableGeometry()
+    assert available.width() < 1200  # the offscreen screen (800 x 800) is smaller than wished
+    assert window.width() <= available.width()
+    assert window.height() <= available.height()

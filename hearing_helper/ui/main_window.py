@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+PREFERRED_SIZE = (1200, 800)
+
 
 class MainWindow(QMainWindow):
     # The language to use; also emitted to rebuild the window after a text-size change.
@@ -59,12 +61,22 @@ class MainWindow(QMainWindow):
         self.drafts_dialog: DraftsDialog | None = None
         self.profile_dialog: ProfileDialog | None = None
         self.setWindowTitle(self.tr("Hearing Helper"))
-        self.resize(1200, 800)
+        self._fit_to_screen()
         self._build_home()
         self._build_actions()
         self._show_profile()
 
     # --- layout ------------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """1200 x 800, or less on a small screen: 1366 x 768 is common at court desks."""
+        screen = self.screen()
+        available = screen.availableGeometry() if screen else None
+        width, height = PREFERRED_SIZE
+        if available is not None and available.width() > 0:
+            width = min(width, int(available.width() * 0.96))
+            height = min(height, int(available.height() * 0.92))
+        self.resize(width, height)
 
     def _build_home(self) -> None:
         self.home = HomeView(self.services.repo, self.language)

@@ -40,7 +40,6 @@ AREAS: dict[str, list[str]] = {
         "hearing_helper/ui/wizard/finish_page.py",
         "hearing_helper/ui/labels.py",
         "hearing_helper/ui/litigant_view.py",
-        "hearing_helper/ui/wizard/placeholder_page.py",
         "hearing_helper/ui/wizard/wizard_dialogs.py",
     ],
     "checks": [

@@ -648,21 +648,6 @@ Log file: %3</source>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>%1: coming in a later version</source>
-        <translation>%1：将在后续版本提供</translation>
-    </message>
-    <message>
-        <source>This step is not available in this version of Hearing Helper yet. Help the litigant as you usually do, then press Next to move on. Nothing is lost.</source>
-        <translation>本版本还没有这一步的功能。请按平常的方法帮助当事人，然后点“下一步”继续。已录入的内容不会丢失。</translation>
-    </message>
-    <message>
-        <source>The clerk is helping you with this step.</source>
-        <translation>工作人员正在帮您完成这一步。</translation>
-    </message>
-</context>
-<context>
     <name>ProfileDialog</name>
     <message>
         <source>Clerk profile</source>

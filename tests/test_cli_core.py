@@ -137,3 +137,10 @@ def test_data_dir_is_accepted_anywhere(argv: list[str], data_dir: Path) -> None:
     arguments = [a.replace("{d}", str(data_dir)) for a in argv]
     args = build_parser(arguments).parse_args(arguments)
     assert args.data_dir == str(data_dir)
+
+
+def test_chinese_output_survives_a_non_unicode_console(data_dir: Path) -> None:
+    # An English Windows writes redirected output in its ANSI code page, not UTF-8.
+    result = run_cli("catalog", "--data-dir", str(data_dir), env={"PYTHONIOENCODING": "cp1252"})
+    assert result.returncode == 0, result.stderr
+    assert "tencent_meeting" in result.stdout and "\\u817e" in result.stdout  # 腾 escaped

@@ -135,3 +135,12 @@ def test_application_has_names_and_base_font(qapp):
     assert created is QApplication.instance()
     assert created.applicationName() and created.organizationName()
     assert created.font().pointSizeF() >= 11
+
+
+def test_application_has_the_window_icon(qapp):
+    from hearing_helper.ui.app import create_application
+
+    app = create_application()
+    assert app is qapp
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes()

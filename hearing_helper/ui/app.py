@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from hearing_helper import APP_NAME, APP_ORG, __version__
@@ -119,6 +119,9 @@ def create_application(argv: Sequence[str] | None = None, font_scale: float = 1.
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
+    icon = asset_path("icons", "hearing_helper.png")
+    if icon.exists():  # every window (and the taskbar) shows the app's icon
+        app.setWindowIcon(QIcon(str(icon)))
     apply_font_scale(app, font_scale)
     route_qt_messages()
     return app

@@ -248,3 +248,22 @@ def test_saving_after_close_is_a_clear_store_error(data_dir: Path) -> None:
     with pytest.raises(StoreError) as info:
         repo.save_draft(record)
     assert "closed" in str(info.value)
+
+
+def test_sqlite_repository_implements_the_whole_protocol(data_dir: Path) -> None:
+    import inspect
+
+    from hearing_helper.store.repository import AssistRepository
+
+    repo = open_repository(data_dir)
+    wanted = {
+        name
+        for name, member in inspect.getmembers(AssistRepository)
+        if callable(member) and not name.startswith("_")
+    }
+    assert {"save_draft", "finish", "correct", "search", "record_export"} <= wanted
+    missing = {name for name in wanted if not callable(getattr(repo, name, None))}
+    assert missing == set()
+    for name in wanted:  # same parameter names: callers can switch backends untouched
+        expected = list(inspect.signature(getattr(AssistRepository, name)).parameters)[1:]
+        assert list(inspect.signature(getattr(repo, name)).parameters) == expected, name

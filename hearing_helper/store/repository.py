@@ -6,7 +6,7 @@ without touching them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -101,11 +101,29 @@ class AssistRepository(Protocol):
         """Store a corrected copy of a finished record as a new version."""
 
     def versions(self, record_id: str) -> list[RecordVersion]: ...
+    def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
+        """Bulk-insert finished records (demo data, records moved from another desk)."""
+
     def search(self, query: HistoryQuery) -> list[AssistSummary]: ...
     def count(self, query: HistoryQuery) -> int: ...
 
     # audit log
     def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry: ...
     def iter_audit(self) -> Iterator[AuditEntry]: ...
+    def record_export(
+        self,
+        actor: str,
+        fmt: str,
+        filters: dict[str, Any],
+        row_count: int,
+        sha256: str,
+        unmasked: bool,
+        file_name: str,
+    ) -> AuditEntry:
+        """Record a written export in the exports table and the audit log, atomically."""
+
+    # Reports and exports run SQL over a read-only DB-API connection: fast aggregation where the
+    # data lives. The SQL is SQLite's; a PostgreSQL backend provides its own report queries.
+    def connect_readonly(self) -> Any: ...
 
     def close(self) -> None: ...

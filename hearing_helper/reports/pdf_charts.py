@@ -168,8 +168,10 @@ def paint_hbar_chart(
     area = paint_title(painter, rect, title)
     metrics = QFontMetricsF(painter.font())
     line = metrics.height()
+    # Failure reasons are short sentences: give them up to 55 % of the width before eliding
+    # (the full text is in the tooltip and the drill-down).
     label_width = min(
-        area.width() * 0.4,
+        area.width() * 0.55,
         max((metrics.horizontalAdvance(item.label) for item in items), default=0.0) + line * 0.5,
     )
     note_width = max((metrics.horizontalAdvance(item.annotation) for item in items), default=0.0)

@@ -75,6 +75,19 @@ class CheckResult:
             "ended": self.ended.isoformat(),
         }
 
+    @classmethod
+    def from_record(cls, record: CheckRecord) -> CheckResult:
+        """The result back from its stored form (e.g. a record resumed after a restart)."""
+        return cls(
+            check_id=record.check_id,
+            status=CheckStatus(record.status),
+            code=record.code,
+            metrics=dict(record.metrics),
+            remedy_code=record.remedy_code,
+            started=record.started_at or now_local(),
+            ended=record.ended_at or now_local(),
+        )
+
     def to_record(self) -> CheckRecord:
         return CheckRecord(
             check_id=self.check_id,

@@ -42,6 +42,9 @@ FINDINGS: dict[str, str] = {
     ),
     "microphone.quiet": QT_TRANSLATE_NOOP("checks", "The voice is very quiet."),
     "microphone.clipping": QT_TRANSLATE_NOOP("checks", "The voice is too loud and distorted."),
+    "microphone.loopback_ok": QT_TRANSLATE_NOOP(
+        "checks", "The microphone picked up the speakers' test sound: it works."
+    ),
     "speakers.heard": QT_TRANSLATE_NOOP("checks", "The test sound was heard."),
     "speakers.not_heard": QT_TRANSLATE_NOOP("checks", "The test sound was not heard."),
     "speakers.loopback_ok": QT_TRANSLATE_NOOP(

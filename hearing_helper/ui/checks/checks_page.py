@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.checks.base import CheckContext, CheckResult
+from hearing_helper.checks.loopback import credit_microphone
 from hearing_helper.checks.phone_checklist import checklist_result, parse_answers
 from hearing_helper.checks.registry import available_ids, build_checks
 from hearing_helper.domain.enums import StepId
@@ -366,6 +367,19 @@ class ChecksPage(StepPage):
         self._update_activity()
         self._store(result)
         self._update_progress()
+        if result.check_id == "speakers":
+            self._credit_microphone(result)
+
+    def _credit_microphone(self, speakers: CheckResult) -> None:
+        """A loop-back that heard the tone proves the microphone too (no one has to speak)."""
+        stored = next(
+            (c for c in (self.record.checks if self.record else []) if c.check_id == "microphone"),
+            None,
+        )
+        microphone = None if stored is None else CheckResult.from_record(stored)
+        credited = credit_microphone(microphone, speakers)
+        if credited is not None:
+            self._on_result(credited)
 
     def _on_finished(self) -> None:
         self._set_running(False)

@@ -14,7 +14,13 @@ from typing import Any
 from hearing_helper.checks.analysis.audio import detect_tone, levels, make_tone, pcm_to_floats
 from hearing_helper.checks.analysis.video import analyse_frames
 from hearing_helper.checks.base import CancelToken, CheckContext, CheckResult, CheckStatus
-from hearing_helper.checks.device_api import DeviceError, DeviceProvider, Sound, find_device
+from hearing_helper.checks.device_api import (
+    DeviceError,
+    DeviceInfo,
+    DeviceProvider,
+    Sound,
+    find_device,
+)
 from hearing_helper.checks.sounds import listening_tone, spoken_prompt
 from hearing_helper.domain.record import now_local
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
@@ -49,12 +55,25 @@ def _result(
     )
 
 
-def _device_failure(check_id: str, exc: DeviceError, metrics: dict[str, Any]) -> CheckResult:
+def _device_failure(
+    check_id: str, exc: DeviceError, metrics: dict[str, Any], started: Any
+) -> CheckResult:
     """A DeviceError turned into a FAIL with the matching code and remedy."""
     log.info("%s: device error %s", check_id, exc)
     reason = exc.reason if exc.reason in ("no_device", "open_failed", "no_data") else "open_failed"
     remedy = "connect" if reason == "no_device" else "close_other_apps"
-    return _result(check_id, CheckStatus.FAIL, reason, metrics, remedy)
+    return _result(check_id, CheckStatus.FAIL, reason, metrics, remedy, started)
+
+
+def _pick_device(
+    devices: list[DeviceInfo], ctx: CheckContext, option: str, metrics: dict[str, Any]
+) -> DeviceInfo | None:
+    """The device chosen in ``ctx.options[option]`` (or the default); noted in ``metrics``."""
+    metrics["devices"] = len(devices)
+    device = find_device(devices, str(ctx.options.get(option, "")))
+    if device is not None:
+        metrics["device_name"] = device.name
+    return device
 
 
 class CameraCheck:
@@ -69,19 +88,14 @@ class CameraCheck:
         metrics: dict[str, Any] = {}
         try:
             provider = _provider(ctx)
-            cameras = provider.cameras()
-            metrics["devices"] = len(cameras)
-            device = find_device(cameras, str(ctx.options.get("camera_id", "")))
+            device = _pick_device(provider.cameras(), ctx, "camera_id", metrics)
             if device is None:
                 return _result(self.id, CheckStatus.FAIL, "no_device", metrics, "connect", started)
-            metrics["device_name"] = device.name
             sample = provider.sample_camera(
                 device.id, t["camera.sample_s"], t["camera.first_frame_timeout_s"], cancel
             )
         except DeviceError as exc:
-            failure = _device_failure(self.id, exc, metrics)
-            failure.started = started
-            return failure
+            return _device_failure(self.id, exc, metrics, started)
         cancel.raise_if_cancelled()
         stats = analyse_frames(sample.frames, black_luma=t["camera.black_luma"])
         metrics.update(
@@ -122,17 +136,12 @@ class MicrophoneCheck:
         metrics: dict[str, Any] = {}
         try:
             provider = _provider(ctx)
-            microphones = provider.microphones()
-            metrics["devices"] = len(microphones)
-            device = find_device(microphones, str(ctx.options.get("microphone_id", "")))
+            device = _pick_device(provider.microphones(), ctx, "microphone_id", metrics)
             if device is None:
                 return _result(self.id, CheckStatus.FAIL, "no_device", metrics, "connect", started)
-            metrics["device_name"] = device.name
             recording = provider.record(device.id, t["microphone.sample_s"], cancel)
         except DeviceError as exc:
-            failure = _device_failure(self.id, exc, metrics)
-            failure.started = started
-            return failure
+            return _device_failure(self.id, exc, metrics, started)
         cancel.raise_if_cancelled()
         samples = pcm_to_floats(recording.samples.tobytes(), "int16")
         level = levels(samples, recording.sample_rate)
@@ -148,7 +157,9 @@ class MicrophoneCheck:
             else round(recording.first_data_s, 2),
         )
         if not samples:
-            return _result(self.id, CheckStatus.FAIL, "no_data", metrics, "close_other_apps")
+            return _result(
+                self.id, CheckStatus.FAIL, "no_data", metrics, "close_other_apps", started
+            )
         if level.rms_dbfs < t["microphone.rms_fail_dbfs"]:
             return _result(self.id, CheckStatus.FAIL, "silent", metrics, "unmute", started)
         if level.rms_dbfs < t["microphone.rms_warn_dbfs"]:
@@ -180,12 +191,9 @@ class SpeakersCheck:
         ask: AskHeard | None = ctx.options.get("ask_heard") if ctx.interactive else None
         try:
             provider = _provider(ctx)
-            speakers = provider.speakers()
-            metrics["devices"] = len(speakers)
-            speaker = find_device(speakers, str(ctx.options.get("speaker_id", "")))
+            speaker = _pick_device(provider.speakers(), ctx, "speaker_id", metrics)
             if speaker is None:
                 return _result(self.id, CheckStatus.FAIL, "no_device", metrics, "connect", started)
-            metrics["device_name"] = speaker.name
             if ctx.options.get("loopback", ask is None):
                 looped = self._loopback(ctx, provider, speaker.id, metrics, cancel)
                 if looped is not None and (looped.status is CheckStatus.PASS or ask is None):
@@ -198,9 +206,7 @@ class SpeakersCheck:
             if prompt is not None:
                 provider.play(speaker.id, prompt, cancel)
         except DeviceError as exc:
-            failure = _device_failure(self.id, exc, metrics)
-            failure.started = started
-            return failure
+            return _device_failure(self.id, exc, metrics, started)
         cancel.raise_if_cancelled()
         answer = ask(cancel)
         cancel.raise_if_cancelled()

@@ -13,13 +13,13 @@ import hmac
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from hearing_helper.atomic_file import write_json_atomically
 from hearing_helper.config import Settings
 
 log = logging.getLogger(__name__)
@@ -149,13 +149,7 @@ class SupervisorAuth:
         }
 
     def _save_state(self, state: dict[str, Any]) -> None:
-        self.state_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".supervisor-", dir=self.state_path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(state, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.state_path)
+        write_json_atomically(self.state_path, state)
 
     @property
     def failures(self) -> int:

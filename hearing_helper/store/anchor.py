@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from hearing_helper.atomic_file import write_json_atomically
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +72,6 @@ def write_anchor(data_dir: Path, anchor: Anchor) -> None:
             current = None
         if current is not None and current.seq > anchor.seq:
             return
-        part = path.with_name(f"{ANCHOR_FILENAME}.{os.getpid()}.tmp")
-        with part.open("w", encoding="utf-8") as handle:
-            json.dump({"seq": anchor.seq, "hash": anchor.hash}, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, path)
+        write_json_atomically(path, {"seq": anchor.seq, "hash": anchor.hash})
     except OSError as exc:
         log.warning("Cannot write the audit anchor %s: %s", path, exc)

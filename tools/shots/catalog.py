@@ -9,12 +9,10 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QWidget
-
 from hearing_helper.domain.enums import DeviceKind
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.services import AppServices
+from shots._common import save
 
 CLERK = ClerkProfile(staff_id="A017", name="刘芳", desk="2号窗口", court="河北省某县人民法院")
 INVITATION = (
@@ -23,21 +21,6 @@ INVITATION = (
     "点击链接入会，或添加至会议列表：\nhttps://meeting.tencent.com/dm/Xy7kPq2RtZ\n\n"
     "#腾讯会议：632-418-907\n会议密码：2580\n"
 )
-
-
-def _settle(ms: int = 120) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    widget.show()
-    _settle()
-    pixmap = widget.grab()
-    pixmap.save(str(path))
-    del pixmap
-    return path
 
 
 def _record(device: DeviceKind = DeviceKind.OWN_ANDROID) -> AssistRecord:
@@ -64,24 +47,24 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         install = InstallPage(services)
         install.resize(1180, 800)
         install.load(_record())
-        written.append(_save(install, out_dir / "catalog_install_download.png"))
+        written.append(save(install, out_dir / "catalog_install_download.png"))
         litigant = LitigantWindow()
         litigant.resize(1280, 800)
         litigant.show_content(install.litigant_content())
-        written.append(_save(litigant, out_dir / "catalog_litigant_install.png"))
+        written.append(save(litigant, out_dir / "catalog_litigant_install.png"))
         install.mark("done")
         install.mark("done")
         install.mark("done")
         install.mark("failed")
         install.problem_combo.setCurrentIndex(install.problem_combo.findData("permission_denied"))
-        written.append(_save(install, out_dir / "catalog_install_problem.png"))
+        written.append(save(install, out_dir / "catalog_install_problem.png"))
         iphone = InstallPage(services)
         iphone.resize(1180, 800)
         iphone_record = _record(DeviceKind.OWN_IPHONE)
         iphone_record.intake.platform_id = "court_online"
         iphone.load(iphone_record)
         iphone.show_step(1)
-        written.append(_save(iphone, out_dir / "catalog_install_mini_program.png"))
+        written.append(save(iphone, out_dir / "catalog_install_mini_program.png"))
 
         join = JoinPage(services)
         join.resize(1180, 700)
@@ -91,9 +74,9 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         join.read_invitation()
         join.open_url = lambda _url: True  # type: ignore[assignment]  # no browser in shots
         join.open_on_pc()
-        written.append(_save(join, out_dir / "catalog_join.png"))
+        written.append(save(join, out_dir / "catalog_join.png"))
         litigant.show_content(join.litigant_content())
-        written.append(_save(litigant, out_dir / "catalog_litigant_join.png"))
+        written.append(save(litigant, out_dir / "catalog_litigant_join.png"))
         with tempfile.TemporaryDirectory() as tmp:
             for paper in ("A4", "A5"):
                 join.paper.setCurrentIndex(join.paper.findData(paper))
@@ -111,7 +94,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         bad.resize(1180, 700)
         bad.load(_record())
         bad.set_fields("javascript:alert(1)", "63241890", "25a")
-        written.append(_save(bad, out_dir / "catalog_join_errors.png"))
+        written.append(save(bad, out_dir / "catalog_join_errors.png"))
         for widget in (install, iphone, join, bad, litigant):
             widget.close()
             widget.deleteLater()

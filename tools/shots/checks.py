@@ -8,22 +8,16 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QWidget
 
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
 from hearing_helper.checks.phone_checklist import Answer
 from hearing_helper.domain.enums import DeviceKind
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.services import AppServices
+from shots._common import save, settle
 
 CLERK = ClerkProfile(staff_id="A017", name="刘芳", desk="2号窗口", court="河北省某县人民法院")
 SIZE = (1280, 980)
-
-
-def _settle(ms: int = 150) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def _wait_for_run(page: object, limit_ms: int = 30000) -> None:
@@ -32,14 +26,7 @@ def _wait_for_run(page: object, limit_ms: int = 30000) -> None:
     QTimer.singleShot(limit_ms, loop.quit)
     if page.controller.running:  # type: ignore[attr-defined]
         loop.exec()
-    _settle()
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    widget.show()
-    _settle()
-    widget.grab().save(str(path))
-    return path
+    settle()
 
 
 def _record() -> AssistRecord:
@@ -78,7 +65,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
             ("wechat", Answer.NOT_APPLICABLE),
         ):
             good.phone.choose(item, answer)  # type: ignore[attr-defined]
-        written.append(_save(good, out_dir / "checks_all_pass.png"))
+        written.append(save(good, out_dir / "checks_all_pass.png"))
 
         quiet = _page(
             services, FakeLiveDevices(FakeDeviceProvider(mic_level_dbfs=-57.0), level_dbfs=-57.0)
@@ -88,16 +75,16 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         quiet.phone.choose("storage", Answer.FAIL)  # type: ignore[attr-defined]
         quiet._running.add("microphone")  # type: ignore[attr-defined]
         quiet._update_activity()  # type: ignore[attr-defined]
-        written.append(_save(quiet, out_dir / "checks_microphone_quiet.png"))
+        written.append(save(quiet, out_dir / "checks_microphone_quiet.png"))
         litigant = LitigantWindow()
         litigant.resize(1280, 800)
         litigant.show_content(quiet.litigant_content())  # type: ignore[attr-defined]
-        written.append(_save(litigant, out_dir / "checks_litigant_microphone.png"))
+        written.append(save(litigant, out_dir / "checks_litigant_microphone.png"))
 
         real = _page(services, None)  # QtDeviceProvider: this machine's real devices
         real.run_all()  # type: ignore[attr-defined]
         _wait_for_run(real)
-        written.append(_save(real, out_dir / "checks_real_devices.png"))
+        written.append(save(real, out_dir / "checks_real_devices.png"))
         for page in (good, quiet, real):
             page.leave()  # type: ignore[attr-defined]
     finally:

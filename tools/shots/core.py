@@ -6,35 +6,15 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from hearing_helper.demo import generate_records
 from hearing_helper.domain.enums import DeviceKind, Outcome, Role, StepId
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
 from hearing_helper.services import AppServices
+from shots._common import save, wait_for
 
 CLERK = ClerkProfile(staff_id="A017", name="刘芳", desk="2号窗口", court="北京市朝阳区人民法院")
-
-
-def _settle(ms: int = 150) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def _wait_signal(signal: object, timeout_ms: int = 5000) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)  # type: ignore[attr-defined]
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    widget.show()
-    _settle()
-    widget.grab().save(str(path))
-    return path
 
 
 def _services(lang: str) -> AppServices:
@@ -63,8 +43,8 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         window.resize(1280, 800)
         window.show()
         window.start(offer_drafts=False)
-        _wait_signal(window.history.results_shown)
-        written.append(_save(window, out_dir / "core_history.png"))
+        wait_for(window.history.results_shown)
+        written.append(save(window, out_dir / "core_history.png"))
 
         # Intake with typing mistakes: messages beside the fields.
         window.new_assistance()
@@ -77,7 +57,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         intake.phone._on_edited("138123")
         intake.role.setCurrentIndex(intake.role.findData(str(Role.PLAINTIFF)))
         intake.device.setCurrentIndex(intake.device.findData(str(DeviceKind.OWN_ANDROID)))
-        written.append(_save(window, out_dir / "core_intake_error.png"))
+        written.append(save(window, out_dir / "core_intake_error.png"))
 
         # Finish page with an outcome and satisfaction chosen.
         wizard = window.wizard
@@ -87,11 +67,11 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         finish.outcome_buttons[Outcome.JOINED_AFTER_HELP].setChecked(True)
         finish.satisfaction_buttons[5].setChecked(True)
         finish.notes.setPlainText("手机存储空间不足，清理后安装成功。")
-        written.append(_save(window, out_dir / "core_finish.png"))
+        written.append(save(window, out_dir / "core_finish.png"))
 
         screen = LitigantWindow()
         screen.show_content(finish.litigant_content())
-        written.append(_save(screen, out_dir / "core_litigant.png"))
+        written.append(save(screen, out_dir / "core_litigant.png"))
         screen.show_content(
             LitigantContent(
                 title=intake.tr("Welcome to the help desk"),
@@ -100,7 +80,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
                 qr_caption="腾讯会议 / Tencent Meeting",
             )
         )
-        written.append(_save(screen, out_dir / "core_litigant_qr.png"))
+        written.append(save(screen, out_dir / "core_litigant_qr.png"))
         screen.deleteLater()
 
         # Record detail with a correction (two versions).
@@ -110,7 +90,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         services.repo.correct(record, CLERK.staff_id, "姓名录错 / name typed wrong")
         detail = RecordDetailDialog(services, row.id, CLERK.staff_id, window.catalog, window)
         detail.resize(820, 760)
-        written.append(_save(detail, out_dir / "core_detail.png"))
+        written.append(save(detail, out_dir / "core_detail.png"))
         detail.close()
 
         draft = AssistRecord(clerk=CLERK)
@@ -118,14 +98,14 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         draft.intake.litigant_name = "陈桂兰"
         draft.current_step = StepId.INSTALL
         drafts = DraftsDialog([draft, wizard.record], window)
-        written.append(_save(drafts, out_dir / "core_drafts.png"))
+        written.append(save(drafts, out_dir / "core_drafts.png"))
         drafts.close()
 
         profile = ProfileDialog([], None, "北京市朝阳区人民法院", window)
-        written.append(_save(profile, out_dir / "core_profile_first_run.png"))
+        written.append(save(profile, out_dir / "core_profile_first_run.png"))
         profile.close()
         settings = SettingsDialog(services.settings, window)
-        written.append(_save(settings, out_dir / "core_settings.png"))
+        written.append(save(settings, out_dir / "core_settings.png"))
         settings.close()
 
         wizard.close_wizard()

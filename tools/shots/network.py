@@ -19,16 +19,11 @@ from PySide6.QtWidgets import QWidget
 from hearing_helper.domain.enums import DeviceKind
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.services import AppServices
+from shots._common import settle
 
 CLERK = ClerkProfile(staff_id="A017", name="刘芳", desk="2号窗口", court="河北省某县人民法院")
 SIZE = (1280, 980)
 PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
-
-
-def _settle(ms: int = 150) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 @contextlib.contextmanager
@@ -62,13 +57,13 @@ def _network_page(services: AppServices, urls: list[str]) -> QWidget:
     page.rerun("network")
     if page.controller.running:
         loop.exec()
-    _settle()
+    settle()
     return page
 
 
 def _save(page: QWidget, path: Path) -> Path:
     page.show()
-    _settle()
+    settle()
     page.grab().save(str(path))
     page.leave()  # type: ignore[attr-defined]
     page.close()

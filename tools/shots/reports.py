@@ -8,35 +8,15 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
 
 from hearing_helper.demo import generate_records
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.services import AppServices
+from shots._common import save, wait_for
 
 TODAY = date(2026, 11, 27)
 END = datetime(2026, 11, 27, 18, 0, tzinfo=timezone(timedelta(hours=8)))
-
-
-def _settle(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def _wait(signal: object, timeout_ms: int = 20_000) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)  # type: ignore[attr-defined]
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    widget.show()
-    _settle()
-    widget.grab().save(str(path))
-    return path
 
 
 def render(out_dir: Path, lang: str) -> list[Path]:
@@ -54,16 +34,16 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         window = ReportsWindow(services, today=TODAY)
         window.resize(1280, 900)
         window.show()
-        _wait(window.report_shown)
+        wait_for(window.report_shown)
         window.filter_bar.set_period(date(2026, 10, 1), date(2026, 10, 31))
-        _wait(window.report_shown)
-        written.append(_save(window, out_dir / f"reports_view_{lang}.png"))
+        wait_for(window.report_shown)
+        written.append(save(window, out_dir / f"reports_view_{lang}.png"))
 
         window.granularity.setCurrentIndex(window.granularity.findData("week"))
         drill = window.open_drill(_first_reason(window), _first_reason_title(window))
         if isinstance(drill, DrillDownDialog):
-            _wait(drill.loaded)
-            written.append(_save(drill, out_dir / f"reports_drilldown_{lang}.png"))
+            wait_for(drill.loaded)
+            written.append(save(drill, out_dir / f"reports_drilldown_{lang}.png"))
             drill.close()
 
         from hearing_helper.auth import auth_for
@@ -71,7 +51,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         auth_for(services).set_password("shots-password", "shots")
         purpose = QCoreApplication.translate("ExportController", "export the assistance log")
         gate = PasswordDialog(services, purpose)
-        written.append(_save(gate, out_dir / f"reports_password_{lang}.png"))
+        written.append(save(gate, out_dir / f"reports_password_{lang}.png"))
         gate.close()
         window.close()
 

@@ -128,3 +128,22 @@ def test_detail_shows_versions_after_a_correction(qtbot, services, filled, engli
     dialog.version_combo.setCurrentIndex(0)
     assert "李四" in dialog.browser.toPlainText()
     assert services.repo.get(record.id).version == 2
+
+
+def test_detail_shows_checks_and_problems_in_words(qtbot, services, english):  # noqa: F811
+    from hearing_helper.domain.enums import StepId
+    from hearing_helper.domain.record import CheckRecord, Problem
+
+    record = finished_record("（2024）京0105民初400号", "钱七", Outcome.JOINED, days_ago=0)
+    record.checks.append(
+        CheckRecord("camera", "fail", "camera.black", {"fps": 24.0}, "camera.uncover")
+    )
+    record.problems.append(Problem(StepId.INSTALL, "no_storage", "清理后成功"))
+    services.repo.import_finished([record], "test")
+    dialog = RecordDetailDialog(services, record.id, CLERK.staff_id, load_catalog(None))
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert "The camera picture is black." in text
+    assert "Failed" in text
+    assert "Not enough storage on the phone" in text and "清理后成功" in text
+    assert "camera.black" not in text and "no_storage" not in text

@@ -23,6 +23,14 @@ from hearing_helper.domain.record import AssistRecord
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.repository import RecordVersion
+from hearing_helper.ui.checks.texts import (
+    check_title,
+    figures_text,
+    finding_text,
+    remedy_sentence,
+    status_word,
+)
+from hearing_helper.ui.install.shared import problem_label
 from hearing_helper.ui.labels import (
     accessibility_label,
     device_label,
@@ -172,14 +180,21 @@ class RecordDetailDialog(QDialog):
         if record.checks:
             check_rows = []
             for check in record.checks:
-                metrics = ", ".join(f"{k}={v}" for k, v in sorted(check.metrics.items()))
-                status = self._check_status(check.status)
-                detail = " ".join(x for x in (status, check.code, metrics) if x)
-                check_rows.append((check.check_id, detail))
+                # The same words and figures the Device checks page showed the clerk.
+                lines = [
+                    f"{status_word(check.status)}: {finding_text(check.code)}",
+                    figures_text(check.check_id, check.metrics),
+                    remedy_sentence(check.remedy_code),
+                ]
+                detail = "\n".join(line for line in lines if line)
+                check_rows.append((check_title(check.check_id), detail))
             parts.append(self._table(self.tr("Check results"), check_rows))
         if record.problems:
             problem_rows = [
-                (step_label(p.step), " \u2014 ".join(x for x in (p.code, p.note) if x))
+                (
+                    step_label(p.step),
+                    " \u2014 ".join(x for x in (problem_label(p.code), p.note) if x),
+                )
                 for p in record.problems
             ]
             parts.append(self._table(self.tr("Problems"), problem_rows))
@@ -207,16 +222,6 @@ class RecordDetailDialog(QDialog):
             )
         parts.append(self._table(self.tr("Result"), result_rows))
         return "".join(parts)
-
-    def _check_status(self, status: str) -> str:
-        words = {
-            "pass": self.tr("passed"),
-            "warn": self.tr("warning"),
-            "fail": self.tr("failed"),
-            "skipped": self.tr("skipped"),
-            "error": self.tr("error"),
-        }
-        return words.get(status, status)
 
     @staticmethod
     def _table(title: str, rows: list[tuple[str, str]]) -> str:

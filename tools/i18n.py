@@ -150,16 +150,9 @@ def fill(area: str, mapping_file: str, lang: str = "zh_CN") -> int:
             translation.text = value
             translation.attrib.pop("type", None)
             filled += 1
-    ET.indent(tree)
     tree.write(path, encoding="utf-8", xml_declaration=True)
-    with path.open("r+", encoding="utf-8") as handle:  # keep the DOCTYPE lupdate expects
-        text = handle.read()
-        if "<!DOCTYPE TS>" not in text:
-            text = text.replace("?>\n", "?>\n<!DOCTYPE TS>\n", 1)
-            handle.seek(0)
-            handle.write(text)
-            handle.truncate()
-    compile_all()
+    # lupdate rewrites the file in its own layout (and compiles): one format, no churn later.
+    update([area])
     return filled
 
 

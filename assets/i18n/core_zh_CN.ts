@@ -773,6 +773,10 @@ Log file: %3</source>
         <translation>步骤</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Check results</source>
         <translation>检测结果</translation>
     </message>

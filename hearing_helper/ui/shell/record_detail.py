@@ -182,7 +182,9 @@ class RecordDetailDialog(QDialog):
             for check in record.checks:
                 # The same words and figures the Device checks page showed the clerk.
                 lines = [
-                    f"{status_word(check.status)}: {finding_text(check.code)}",
+                    self.tr("%1: %2")
+                    .replace("%1", status_word(check.status))
+                    .replace("%2", finding_text(check.code)),
                     figures_text(check.check_id, check.metrics),
                     remedy_sentence(check.remedy_code),
                 ]

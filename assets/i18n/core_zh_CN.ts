@@ -165,10 +165,6 @@ started %4 by %5 · at step: %6</source>
         <translation>结果</translation>
     </message>
     <message>
-        <source>— choose —</source>
-        <translation>— 请选择 —</translation>
-    </message>
-    <message>
         <source>Reason not joined</source>
         <translation>未能参加的原因</translation>
     </message>
@@ -199,10 +195,6 @@ started %4 by %5 · at step: %6</source>
 </context>
 <context>
     <name>FinishPage</name>
-    <message>
-        <source>— choose —</source>
-        <translation>— 请选择 —</translation>
-    </message>
     <message>
         <source>&amp;Why not joined:</source>
         <translation>未参加原因(&amp;W)：</translation>
@@ -432,10 +424,6 @@ Press “New assistance” to help the first litigant.</source>
     <message>
         <source>C&amp;ourt:</source>
         <translation>法院(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— 请选择 —</translation>
     </message>
     <message>
         <source>&amp;Platform:</source>
@@ -1147,6 +1135,10 @@ Log file: %3</source>
     <message>
         <source>%1 min %2 s</source>
         <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,10 @@ a language switch takes effect without re-importing anything.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox
 
 from hearing_helper.domain.labels import (
     ACCESSIBILITY_LABELS,
@@ -22,6 +25,7 @@ from hearing_helper.domain.labels import (
     STEP_STATUS_LABELS,
     label,
 )
+from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 
 
 def translate(context: str, text: str) -> str:
@@ -84,3 +88,15 @@ def format_duration(seconds: int | None) -> str:
         .replace("%1", str(minutes))
         .replace("%2", str(secs))
     )
+
+
+CHOOSE = QT_TRANSLATE_NOOP("labels", "\u2014 choose \u2014")
+
+
+def choice_combo(choices: Iterable[tuple[str, str]]) -> QComboBox:
+    """A combo box starting with "— choose —" (data "") followed by (label, code) choices."""
+    combo = QComboBox()
+    combo.addItem(QCoreApplication.translate(CONTEXT, CHOOSE), "")
+    for text, code in choices:
+        combo.addItem(text, code)
+    return combo

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from hearing_helper.domain.record import AssistRecord, now_local
 from hearing_helper.domain.validation import FieldError, check_text_length
 from hearing_helper.services import AppServices
 from hearing_helper.ui.labels import (
+    choice_combo,
     format_duration,
     not_joined_reason_label,
     outcome_label,
@@ -75,10 +75,7 @@ class FinishPage(StepPage):
             outcomes_layout.addWidget(radio)
         self._add_row(form, "outcome", self.tr("O&utcome:"), outcomes)
 
-        self.reason = QComboBox()
-        self.reason.addItem(self.tr("\u2014 choose \u2014"), "")
-        for reason in NotJoinedReason:
-            self.reason.addItem(not_joined_reason_label(reason), str(reason))
+        self.reason = choice_combo((not_joined_reason_label(r), str(r)) for r in NotJoinedReason)
         self._add_row(form, "outcome_reason", self.tr("&Why not joined:"), self.reason)
 
         scale = QWidget()

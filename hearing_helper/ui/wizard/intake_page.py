@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -34,7 +33,13 @@ from hearing_helper.domain.validation import (
 )
 from hearing_helper.services import AppServices
 from hearing_helper.ui.catalog_cache import catalog_for
-from hearing_helper.ui.labels import accessibility_label, device_label, role_label, step_label
+from hearing_helper.ui.labels import (
+    accessibility_label,
+    choice_combo,
+    device_label,
+    role_label,
+    step_label,
+)
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.field_row import FieldRow
 from hearing_helper.ui.wizard.phone_edit import PhoneEdit
@@ -99,10 +104,9 @@ class IntakePage(StepPage):
         self.court = QLineEdit()
         self._row(form, "court", self.tr("C&ourt:"), self.court)
 
-        self.platform = QComboBox()
-        self.platform.addItem(self.tr("\u2014 choose \u2014"), "")
-        for platform in self.catalog.platforms:
-            self.platform.addItem(platform.display_name(language), platform.id)
+        self.platform = choice_combo(
+            (platform.display_name(language), platform.id) for platform in self.catalog.platforms
+        )
         platform_row = self._row(form, "platform_id", self.tr("&Platform:"), self.platform)
         if not self.catalog.platforms:
             platform_row.error_label.setText(
@@ -114,20 +118,14 @@ class IntakePage(StepPage):
         self.litigant_name.setMaxLength(200)  # the validator explains the real limit (50)
         self._row(form, "litigant_name", self.tr("Litigant n&ame:"), self.litigant_name)
 
-        self.role = QComboBox()
-        self.role.addItem(self.tr("\u2014 choose \u2014"), "")
-        for role in Role:
-            self.role.addItem(role_label(role), str(role))
+        self.role = choice_combo((role_label(role), str(role)) for role in Role)
         self._row(form, "role", self.tr("&Role:"), self.role)
 
         self.phone = PhoneEdit()
         self.phone.setPlaceholderText("138 1234 5678")
         self._row(form, "phone", self.tr("Phone n&umber:"), self.phone)
 
-        self.device = QComboBox()
-        self.device.addItem(self.tr("\u2014 choose \u2014"), "")
-        for device in DeviceKind:
-            self.device.addItem(device_label(device), str(device))
+        self.device = choice_combo((device_label(d), str(d)) for d in DeviceKind)
         self._row(form, "device", self.tr("&Device used:"), self.device)
 
         needs = QWidget()

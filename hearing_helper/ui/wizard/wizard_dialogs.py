@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.domain.enums import NotJoinedReason, Outcome
-from hearing_helper.ui.labels import not_joined_reason_label, outcome_label
+from hearing_helper.ui.labels import choice_combo, not_joined_reason_label, outcome_label
 
 NOTE_MAX = 500
 
@@ -93,10 +93,7 @@ class EndEarlyDialog(QDialog):
         ):
             self.outcome.addItem(outcome_label(outcome), str(outcome))
         self.outcome.setAccessibleName(self.tr("Outcome"))
-        self.reason = QComboBox()
-        self.reason.addItem(self.tr("\u2014 choose \u2014"), "")
-        for reason in NotJoinedReason:
-            self.reason.addItem(not_joined_reason_label(reason), str(reason))
+        self.reason = choice_combo((not_joined_reason_label(r), str(r)) for r in NotJoinedReason)
         self.reason.setAccessibleName(self.tr("Reason not joined"))
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Note"))

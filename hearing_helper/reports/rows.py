@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from hearing_helper.domain.masking import mask_name, mask_phone
+from hearing_helper.domain.masking import mask_personal
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
-from hearing_helper.reports.cells import FORMULA_TRIGGERS, MAX_CELL_CHARS, safe_text
+from hearing_helper.reports.cells import FORMULA_TRIGGERS, MAX_CELL_CHARS, export_cell, safe_text
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import (
     CONTEXT,
@@ -95,18 +95,23 @@ def header(translate: Translate = english) -> list[str]:
     return [safe_text(translate(CONTEXT, column.title)) for column in COLUMNS]
 
 
-def text_datetime(value: str | None) -> str | None:
+def naive_datetime(value: Any) -> datetime | str | None:
+    """Local wall time without the offset (spreadsheets have no time zones); a stored value that
+    is not a timestamp (edited into the database) comes back as neutralised text."""
+    if value is None or value == "":
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None)
+    except (TypeError, ValueError):
+        return safe_text(str(value))
+
+
+def text_datetime(value: Any) -> str | None:
     """'2026-03-04T09:12:33+08:00' -> '2026-03-04 09:12:33' (local wall time, as Excel likes)."""
-    if not value:
-        return None
-    return value[:10] + " " + value[11:19]
-
-
-def naive_datetime(value: str | None) -> datetime | None:
-    """Local wall time without the offset (spreadsheets have no time zones)."""
-    if not value:
-        return None
-    return datetime.fromisoformat(value).replace(tzinfo=None)
+    parsed = naive_datetime(value)
+    if isinstance(parsed, datetime):
+        return parsed.isoformat(sep=" ", timespec="seconds")
+    return parsed
 
 
 def _converter(
@@ -120,8 +125,14 @@ def _converter(
     if column.kind == "datetime":
         return naive_datetime if datetimes == "datetime" else text_datetime
     if column.kind != "text":
-        return None
+        kind = column.kind
+
+        def checked(value: Any) -> Any:
+            return export_cell(kind, value)
+
+        return checked
     if column.labels or (column.platform and platform_names):
+        translated: dict[str, str | None]
         if column.labels:
             translated = {
                 code: translate(LABELS_CONTEXT, text) for code, text in column.labels.items()
@@ -129,21 +140,25 @@ def _converter(
         else:
             translated = {code: safe_cell(name) for code, name in platform_names.items()}
 
-        def labelled(value: str | None) -> str | None:
+        def labelled(value: Any) -> str | None:
             if value is None:
                 return None
-            return translated.get(value) or safe_cell(value)
+            return translated.get(value) or _text_cell(value)
 
         return labelled
-    mask = {"name": mask_name, "phone": mask_phone}.get(column.personal) if not unmask else None
-    if mask is not None:
-        masker = mask
+    if column.personal and not unmask:
+        personal = column.personal
 
-        def masked(value: str | None) -> str | None:
-            return safe_cell(masker(value)) if value else value
+        def masked(value: Any) -> str | None:
+            return safe_cell(mask_personal(personal, str(value))) if value else value
 
         return masked
-    return safe_cell
+    return _text_cell
+
+
+def _text_cell(value: Any) -> str | None:
+    """safe_cell() for a value that should be text but may not be (edited in the database)."""
+    return safe_cell(value) if value is None or isinstance(value, str) else safe_text(str(value))
 
 
 def safe_cell(value: str | None) -> str | None:

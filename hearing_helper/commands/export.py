@@ -10,7 +10,6 @@ import argparse
 import logging
 import sys
 import time
-from pathlib import Path
 
 from hearing_helper import secrets
 from hearing_helper.auth import AuthResult, auth_for
@@ -71,9 +70,12 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from_args(args)
     if filters is None:
         return 2
-    out = Path(args.out).expanduser().resolve()
-    if not out.parent.is_dir():
-        print(f"hearing-helper: --out: the folder {out.parent} does not exist", file=sys.stderr)
+    from hearing_helper.reports.export import ExportPathError, check_out_path
+
+    try:
+        out = check_out_path(args.out)
+    except ExportPathError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
         return 2
     services = open_services(args)
     if services is None:

@@ -1,8 +1,10 @@
 """Export the assistance log of a period (CSV, XLSX) or its monthly summary (PDF), audited.
 
-The file is written next to its destination as ``<name>.part``, hashed, recorded in the
-``exports`` table and the audit log (who, when, filters, row count, SHA-256), then renamed into
-place, so a cancelled or failed export never leaves a half-written file under the real name.
+The destination is checked first (a file name in a writable folder), then the file is written
+next to it as ``<name>.part``, hashed, and renamed into place inside the transaction that records
+it in the ``exports`` table and the audit log (who, when, filters, row count, SHA-256): a
+cancelled or failed export never leaves a half-written file under the real name, and the audit
+log never names a file that was not written, nor misses one that was.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import CONTEXT, Translate, english
 from hearing_helper.reports.rows import count_rows, header, iter_rows
 from hearing_helper.reports.writers import write_csv, write_xlsx
+from hearing_helper.store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,30 @@ class ExportCancelledError(Exception):
 
 class ExportError(Exception):
     """The export could not be written; ``str()`` says why in plain words."""
+
+
+class ExportPathError(ExportError):
+    """The output path cannot be an export file (checked before anything is written)."""
+
+
+# Moving the finished file into place (a name of its own so tests can make it fail).
+_move_into_place = os.replace
+
+
+def check_out_path(raw: str | Path) -> Path:
+    """The export's destination as an absolute path; raises ExportPathError naming what is
+    wrong (empty, a folder, a missing or unwritable folder)."""
+    text = str(raw).strip()
+    if not text:
+        raise ExportPathError("--out: give the file to write, e.g. --out log.csv.")
+    out = Path(text).expanduser().absolute()
+    if out.is_dir():
+        raise ExportPathError(f"--out: {out} is a folder; give a file name inside it.")
+    if not out.parent.is_dir():
+        raise ExportPathError(f"--out: the folder {out.parent} does not exist.")
+    if not os.access(out.parent, os.W_OK | os.X_OK):
+        raise ExportPathError(f"--out: the folder {out.parent} is not writable by this user.")
+    return out
 
 
 @dataclass(frozen=True)
@@ -78,9 +105,7 @@ def export_log(
     """Write the export and audit it. Raises ExportCancelledError or ExportError."""
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise ExportError(f"The folder {out.parent} does not exist.")
+    out = check_out_path(out)
     part = out.with_name(out.name + ".part")
 
     conn = _connect(repo)
@@ -131,6 +156,16 @@ def export_log(
     finally:
         conn.close()
 
+    # The file is moved into place inside the audit transaction, just before its commit: a
+    # failed move commits nothing, and a failed commit removes the moved file. Either both the
+    # file and its audit entry exist, or neither does.
+    moved = False
+
+    def move() -> None:
+        nonlocal moved
+        _move_into_place(part, out)
+        moved = True
+
     try:
         entry = repo.record_export(
             actor,
@@ -140,10 +175,16 @@ def export_log(
             digest,
             unmask and fmt != "pdf",
             out.name,
+            before_commit=move,
         )
-        os.replace(part, out)
-    except BaseException:
+    except BaseException as exc:
         part.unlink(missing_ok=True)
+        if moved:
+            out.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
+        if isinstance(exc, StoreError):
+            raise ExportError(f"{exc} The export was not kept.") from exc
         raise
     log.info("Exported %d rows as %s (unmasked=%s)", rows, fmt, unmask)
     return ExportResult(out, fmt, rows, digest, unmask and fmt != "pdf", entry.seq)

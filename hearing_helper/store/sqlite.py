@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -342,8 +342,12 @@ class SqliteRepository:
         sha256: str,
         unmasked: bool,
         file_name: str,
+        before_commit: Callable[[], None] | None = None,
     ) -> AuditEntry:
-        """Record a written export in ``exports`` and the audit log, in one transaction."""
+        """Record a written export in ``exports`` and the audit log, in one transaction.
+
+        ``before_commit`` (moving the file into place) runs inside the transaction, after the
+        rows are written: if it raises, nothing is committed."""
         details = {
             "format": fmt,
             "filters": filters,
@@ -359,6 +363,8 @@ class SqliteRepository:
                 "VALUES (?,?,?,?,?,?,?)",
                 (entry.at, actor, fmt, canonical_json(filters), row_count, sha256, int(unmasked)),
             )
+            if before_commit is not None:
+                before_commit()
         return entry
 
     # --- audit -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 
 from hearing_helper.config import Settings
 from hearing_helper.paths import resolve_data_dir
+from hearing_helper.secrets import ensure_audit_key
 from hearing_helper.store import SqliteRepository, open_repository
 
 
@@ -24,7 +25,10 @@ class AppServices:
         """Resolve the data dir, open settings and the database (raises StoreError)."""
         resolved = resolve_data_dir(data_dir)
         resolved.mkdir(parents=True, exist_ok=True)
-        return cls(data_dir=resolved, settings=Settings(resolved), repo=open_repository(resolved))
+        repo = open_repository(resolved)
+        # The audit chain's key lives in the OS keyring, never in the data folder.
+        repo.audit_key = ensure_audit_key(resolved, repo.audit_head_seq() + 1)
+        return cls(data_dir=resolved, settings=Settings(resolved), repo=repo)
 
     def close(self) -> None:
         self.repo.close()

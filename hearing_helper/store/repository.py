@@ -6,7 +6,7 @@ without touching them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -119,8 +119,11 @@ class AssistRepository(Protocol):
         sha256: str,
         unmasked: bool,
         file_name: str,
+        before_commit: Callable[[], None] | None = None,
     ) -> AuditEntry:
-        """Record a written export in the exports table and the audit log, atomically."""
+        """Record a written export in the exports table and the audit log, atomically;
+        ``before_commit`` (moving the file into place) runs in the transaction, before its
+        commit: if it raises, nothing is recorded."""
 
     # Reports and exports run SQL over a read-only DB-API connection: fast aggregation where the
     # data lives. The SQL is SQLite's; a PostgreSQL backend provides its own report queries.

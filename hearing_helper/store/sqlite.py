@@ -16,7 +16,7 @@ from hearing_helper.domain.record import AssistRecord, ClerkProfile, Correction,
 from hearing_helper.domain.validation import FieldError
 from hearing_helper.store import sqlite_rows as rows
 from hearing_helper.store.anchor import Anchor, write_anchor
-from hearing_helper.store.audit import GENESIS_HASH, canonical_json, entry_hash
+from hearing_helper.store.audit import GENESIS_HASH, AuditKey, canonical_json, entry_hash
 from hearing_helper.store.errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
@@ -62,6 +62,7 @@ class SqliteRepository:
         self._lock = threading.RLock()
         self._closed = False
         self._anchor_pending: Anchor | None = None  # audit head to write after the commit
+        self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
         try:
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             self._db.row_factory = sqlite3.Row
@@ -369,6 +370,12 @@ class SqliteRepository:
 
     # --- audit -----------------------------------------------------------------------------
 
+    def audit_head_seq(self) -> int:
+        """The newest audit entry's seq (0 for an empty log)."""
+        with self._lock:
+            row = self._db.execute("SELECT max(seq) FROM audit_log").fetchone()
+        return int(row[0] or 0)
+
     def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry:
         with self._transaction() as db:
             return self._append_audit(db, actor, action, details)
@@ -380,7 +387,7 @@ class SqliteRepository:
         seq = (last["seq"] + 1) if last else 1
         prev = last["hash"] if last else GENESIS_HASH
         at = now_local().isoformat()
-        digest = entry_hash(prev, seq, at, actor, action, details)
+        digest = entry_hash(prev, seq, at, actor, action, details, self.audit_key)
         db.execute(
             "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash) "
             "VALUES (?,?,?,?,?,?,?)",

@@ -623,6 +623,14 @@ Press “New assistance” to help the first litigant.</source>
         <translation>修改服务台设置</translation>
     </message>
     <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>The settings were not changed: %1</source>
+        <translation>设置未更改：%1</translation>
+    </message>
+    <message>
         <source>About Hearing Helper</source>
         <translation>关于庭审协助助手</translation>
     </message>

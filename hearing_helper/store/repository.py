@@ -108,7 +108,16 @@ class AssistRepository(Protocol):
     def count(self, query: HistoryQuery) -> int: ...
 
     # audit log
-    def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry: ...
+    def append_audit(
+        self,
+        actor: str,
+        action: str,
+        details: dict[str, Any],
+        before_commit: Callable[[], None] | None = None,
+    ) -> AuditEntry:
+        """Append one audit entry; ``before_commit`` (the audited change) runs inside the
+        transaction, before its commit: if it raises, nothing is recorded."""
+
     def iter_audit(self) -> Iterator[AuditEntry]: ...
     def record_export(
         self,

@@ -376,9 +376,20 @@ class SqliteRepository:
             row = self._db.execute("SELECT max(seq) FROM audit_log").fetchone()
         return int(row[0] or 0)
 
-    def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry:
+    def append_audit(
+        self,
+        actor: str,
+        action: str,
+        details: dict[str, Any],
+        before_commit: Callable[[], None] | None = None,
+    ) -> AuditEntry:
+        """Append one entry; ``before_commit`` (the audited change itself, e.g. writing a
+        setting) runs inside the transaction: if it raises, the entry is not committed."""
         with self._transaction() as db:
-            return self._append_audit(db, actor, action, details)
+            entry = self._append_audit(db, actor, action, details)
+            if before_commit is not None:
+                before_commit()
+            return entry
 
     def _append_audit(
         self, db: sqlite3.Connection, actor: str, action: str, details: dict[str, Any]

@@ -1250,5 +1250,9 @@ Log file: %3</source>
         <source>At most {max} characters (now {length}).</source>
         <translation>最多 {max} 个字（现在 {length} 个）。</translation>
     </message>
+    <message>
+        <source>The litigant&apos;s name or phone number is recorded without consent. Tick the consent box, give the reason consent was not given, or remove the name and phone number.</source>
+        <translation>已记录当事人的姓名或电话，但未取得同意。请勾选同意，或填写未取得同意的原因，或删除姓名和电话。</translation>
+    </message>
 </context>
 </TS>

@@ -180,8 +180,10 @@ class SqliteRepository:
         problems = record.finish_problems()
         if record.outcome is not Outcome.LEFT:
             problems += record.intake.validate(now=record.started_at)
+        problems += record.personal_finish_problems()
         if problems:
             raise IncompleteRecordError(problems)
+        record.intake.settle_personal_data()  # normalised; masked without consent
         record.status = RecordStatus.FINISHED
         record.ended_at = record.ended_at or now_local()
         record.current_step = StepId.FINISH

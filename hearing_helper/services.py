@@ -24,8 +24,7 @@ class AppServices:
     def open(cls, data_dir: str | Path | None = None) -> AppServices:
         """Resolve the data dir, open settings and the database (raises StoreError)."""
         resolved = resolve_data_dir(data_dir)
-        resolved.mkdir(parents=True, exist_ok=True)
-        repo = open_repository(resolved)
+        repo = open_repository(resolved)  # creates the folder 0700 (or raises StoreError)
         # The audit chain's key lives in the OS keyring, never in the data folder.
         repo.audit_key = ensure_audit_key(resolved, repo.audit_head_seq() + 1)
         return cls(data_dir=resolved, settings=Settings(resolved), repo=repo)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
+from hearing_helper.private_files import create_private_file
 from hearing_helper.reports.aggregate import report_for
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import CONTEXT, Translate, english
@@ -107,6 +108,11 @@ def export_log(
         raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
     out = check_out_path(out)
     part = out.with_name(out.name + ".part")
+    try:
+        part.unlink(missing_ok=True)  # a leftover of a crash: start afresh, private
+        create_private_file(part)  # 0600 before a byte is written (private_files.py)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
 
     conn = _connect(repo)
     try:

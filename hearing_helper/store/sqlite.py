@@ -14,6 +14,7 @@ from typing import Any
 from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, Correction, now_local
 from hearing_helper.domain.validation import FieldError
+from hearing_helper.private_files import create_private_file, make_private_dir
 from hearing_helper.store import sqlite_rows as rows
 from hearing_helper.store.anchor import Anchor, write_anchor
 from hearing_helper.store.audit import GENESIS_HASH, AuditKey, canonical_json, entry_hash
@@ -46,7 +47,14 @@ class IncompleteRecordError(StoreError):
 
 def open_repository(data_dir: Path) -> SqliteRepository:
     """Open (creating and migrating as needed) the database in ``data_dir``."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        make_private_dir(data_dir)
+        create_private_file(data_dir / DB_FILENAME)  # SQLite's -wal/-shm files copy its mode
+    except OSError as exc:
+        raise StoreError(
+            f"The data folder {data_dir} cannot be used: {exc.strerror or exc}. "
+            "Give --data-dir a folder this user can write."
+        ) from exc
     return SqliteRepository(data_dir / DB_FILENAME)
 
 

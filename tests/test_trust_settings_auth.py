@@ -180,3 +180,21 @@ def test_stale_keyring_password_is_forgotten_not_counted(ring, data_dir: Path, c
         assert "supervisor.login_failed" not in actions
     finally:
         services.close()
+
+
+def test_set_password_while_the_database_is_locked_changes_nothing(data_dir: Path, capsys):
+    import sqlite3
+
+    assert set_password_cli(data_dir, PASSWORD, PASSWORD) == 0
+    before = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))[SETTING_KEY]
+    holder = sqlite3.connect(data_dir / "hearing_helper.sqlite3", timeout=0.1)
+    holder.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    try:
+        code = set_password_cli(data_dir, PASSWORD, "another-pass", "another-pass")
+    finally:
+        holder.rollback()
+        holder.close()
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and "internal error" not in err
+    after = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))[SETTING_KEY]
+    assert after == before

@@ -91,7 +91,13 @@ class SqliteRepository:
         with self._lock:
             if self._closed:
                 raise StoreError(f"The database {self.path} is closed; nothing was saved.")
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:  # locked past busy_timeout, read-only
+                raise StoreError(
+                    f"The database {self.path} cannot be written now ({exc}): another program "
+                    "may hold it, or it is read-only. Nothing was changed; try again."
+                ) from exc
             self._anchor_pending = None
             try:
                 yield self._db
@@ -258,6 +264,15 @@ class SqliteRepository:
         return count
 
     def _import_batch(self, batch: list[AssistRecord], actor: str) -> int:
+        try:
+            return self._import_batch_once(batch, actor)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(
+                f"Some of these records are already in the database {self.path} "
+                f"(the same record ids; {exc}). Nothing from this batch was written."
+            ) from exc
+
+    def _import_batch_once(self, batch: list[AssistRecord], actor: str) -> int:
         with self._transaction() as db:
             assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
             for record in batch:

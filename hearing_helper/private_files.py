@@ -8,10 +8,10 @@ chooses. Existing files keep the permissions court IT gave them.
 
 from __future__ import annotations
 
+import io
 import logging.handlers
 import os
 from pathlib import Path
-from typing import IO, Any
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -44,6 +44,6 @@ def create_private_file(path: Path) -> None:
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files (the rotated ones too) are created 0600."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         create_private_file(Path(self.baseFilename))
         return super()._open()

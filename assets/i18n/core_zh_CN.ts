@@ -466,6 +466,18 @@ Press “New assistance” to help the first litigant.</source>
         <translation>同意记录个人信息</translation>
     </message>
     <message>
+        <source>e.g. the litigant declined</source>
+        <translation>例如：当事人不同意</translation>
+    </message>
+    <message>
+        <source>Reason consent was not given</source>
+        <translation>未取得同意的原因</translation>
+    </message>
+    <message>
+        <source>Reason &amp;without consent:</source>
+        <translation>未同意原因(&amp;W)：</translation>
+    </message>
+    <message>
         <source>Please have your phone and ID card ready.</source>
         <translation>请准备好您的手机和身份证。</translation>
     </message>

@@ -129,6 +129,11 @@ def ensure_audit_key(data_dir: Path, next_seq: int) -> AuditKey | None:
     key = AuditKey(os.urandom(32), max(1, next_seq))
     try:
         if not keyring_available():
+            log.warning(
+                "No system keyring: the audit log of %s is written unkeyed "
+                "(verify-log says so); see README, Export",
+                data_dir,
+            )
             return None
         name = audit_key_name(data_dir)
         if get_secret(name):  # present but damaged: never overwrite it silently

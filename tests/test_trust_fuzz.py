@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hearing_helper.auth import MAX_DELAY_S, SupervisorAuth
 from hearing_helper.catalog import load_catalog, validate_dir
 from hearing_helper.catalog.schema import read_toml
 from hearing_helper.cli import main
@@ -28,6 +29,14 @@ from hearing_helper.store.anchor import DamagedAnchorError, read_anchor
 from tests.reports_fixtures import seeded_services
 
 PASSWORD = "richter-2026"
+
+
+class _NoAudit:
+    def append_audit(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+NO_AUDIT = _NoAudit()
 
 HOSTILE_TEXT = st.one_of(
     st.sampled_from(
@@ -202,7 +211,7 @@ def test_no_command_line_prints_a_traceback(worlds, tmp_path_factory, data) -> N
     assert "Traceback" not in err and "internal error" not in err, (world, argv, err)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.one_of(
         st.binary(max_size=2000),
@@ -228,6 +237,9 @@ def test_loaders_never_raise_on_generated_files(tmp_path_factory, content: bytes
     Settings(root).get("language")
     with contextlib.suppress(DamagedAnchorError):
         read_anchor(root)
+    (root / "supervisor_state.json").write_bytes(content)
+    auth = SupervisorAuth(Settings(root), NO_AUDIT, root)
+    assert 0 <= auth.wait_seconds() <= MAX_DELAY_S
 
 
 def test_the_issues_list_of_bad_inputs(worlds, tmp_path: Path) -> None:

@@ -55,3 +55,27 @@ def test_reports_open_only_after_the_supervisor_password(
     else:
         assert window is None
         assert not isinstance(services.extras.get("reports_window"), ReportsWindow)
+
+
+def test_export_to_a_folder_is_refused_before_anything_is_audited(
+    qtbot, services, monkeypatch, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    window = ReportsWindow(services, today=date(2026, 4, 30))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.report_shown, timeout=10_000):
+        window.filter_bar.set_period(date(2026, 3, 1), date(2026, 4, 30))
+    window.unlocked = True
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(window.exports, "choose_unmask", lambda fmt: False)
+    monkeypatch.setattr(window.exports, "choose_path", lambda fmt, s: tmp_path)
+    before = [entry.action for entry in services.repo.iter_audit()]
+    window.exports.start("csv")
+    assert warnings and "folder" in warnings[0]
+    assert window.exports.task is None
+    assert [entry.action for entry in services.repo.iter_audit()] == before
+    window.close()

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         out = check_out_path(args.out)
     except ExportPathError as exc:
-        print(f"hearing-helper: {exc}", file=sys.stderr)
+        print(f"hearing-helper: --out: {exc}", file=sys.stderr)
         return 2
     services = open_services(args)
     if services is None:

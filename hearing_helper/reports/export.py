@@ -55,14 +55,14 @@ def check_out_path(raw: str | Path) -> Path:
     wrong (empty, a folder, a missing or unwritable folder)."""
     text = str(raw).strip()
     if not text:
-        raise ExportPathError("--out: give the file to write, e.g. --out log.csv.")
+        raise ExportPathError("Give the file to write, e.g. log.csv.")
     out = Path(text).expanduser().absolute()
     if out.is_dir():
-        raise ExportPathError(f"--out: {out} is a folder; give a file name inside it.")
+        raise ExportPathError(f"{out} is a folder; give a file name inside it.")
     if not out.parent.is_dir():
-        raise ExportPathError(f"--out: the folder {out.parent} does not exist.")
+        raise ExportPathError(f"The folder {out.parent} does not exist.")
     if not os.access(out.parent, os.W_OK | os.X_OK):
-        raise ExportPathError(f"--out: the folder {out.parent} is not writable by this user.")
+        raise ExportPathError(f"The folder {out.parent} is not writable by this user.")
     return out
 
 

@@ -11,9 +11,12 @@ personal field; a field it does not know is masked completely.
 
 from __future__ import annotations
 
+import re
+
 from hearing_helper.domain.validation import FieldError, is_mobile, normalize_phone
 
 FULL_MASK_CHAR = "*"
+_STORED_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
 
 def mask_name(name: str) -> str:
@@ -36,6 +39,8 @@ def mask_phone(phone: str) -> str:
     text = (phone or "").strip()
     if not text:
         return ""
+    if _STORED_MOBILE.fullmatch(text):  # as finished records store it: skip normalising
+        return text[:3] + "****" + text[-4:]
     try:
         normal = normalize_phone(text)
     except FieldError:

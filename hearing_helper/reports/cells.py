@@ -47,6 +47,8 @@ def export_cell(kind: str, value: object) -> object:
     spreadsheet would evaluate. None stays None (an empty cell)."""
     if value is None:
         return None
+    if type(value) is int and kind != "text":  # the usual number cell, fast
+        return value
     if kind == "text":
         return _as_text(value)
     if kind == "datetime":

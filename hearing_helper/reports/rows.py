@@ -6,6 +6,7 @@ records the period holds. Every writer (CSV, XLSX) gets the same, already safe, 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -95,6 +96,10 @@ def header(translate: Translate = english) -> list[str]:
     return [safe_text(translate(CONTEXT, column.title)) for column in COLUMNS]
 
 
+_BIG = float("inf")  # finite numbers only: inf fails "< _BIG", NaN fails "value == value"
+_STORED_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+
 def naive_datetime(value: Any) -> datetime | str | None:
     """Local wall time without the offset (spreadsheets have no time zones); a stored value that
     is not a timestamp (edited into the database) comes back as neutralised text."""
@@ -108,6 +113,8 @@ def naive_datetime(value: Any) -> datetime | str | None:
 
 def text_datetime(value: Any) -> str | None:
     """'2026-03-04T09:12:33+08:00' -> '2026-03-04 09:12:33' (local wall time, as Excel likes)."""
+    if type(value) is str and _STORED_TIMESTAMP.match(value):  # the usual case, fast
+        return value[:10] + " " + value[11:19]
     parsed = naive_datetime(value)
     if isinstance(parsed, datetime):
         return parsed.isoformat(sep=" ", timespec="seconds")
@@ -126,8 +133,12 @@ def _converter(
         return naive_datetime if datetimes == "datetime" else text_datetime
     if column.kind != "text":
         kind = column.kind
+        fine = (int, float) if kind == "number" else (int,)
 
         def checked(value: Any) -> Any:
+            # The usual stored number passes at once; anything else goes through the gate.
+            if value is None or (type(value) in fine and value == value and abs(value) < _BIG):
+                return value
             return export_cell(kind, value)
 
         return checked
@@ -143,7 +154,7 @@ def _converter(
         def labelled(value: Any) -> str | None:
             if value is None:
                 return None
-            return translated.get(value) or _text_cell(value)
+            return translated.get(value) or safe_cell(value)
 
         return labelled
     if column.personal and not unmask:
@@ -153,17 +164,15 @@ def _converter(
             return safe_cell(mask_personal(personal, str(value))) if value else value
 
         return masked
-    return _text_cell
+    return safe_cell
 
 
-def _text_cell(value: Any) -> str | None:
-    """safe_cell() for a value that should be text but may not be (edited in the database)."""
-    return safe_cell(value) if value is None or isinstance(value, str) else safe_text(str(value))
-
-
-def safe_cell(value: str | None) -> str | None:
-    """safe_text() for a cell, sparing its regular expression for the usual plain cell: one
-    that is printable, within the limit and starts with no trigger is left alone by it too."""
+def safe_cell(value: Any) -> str | None:
+    """safe_text() for a text cell, sparing its regular expression for the usual plain cell: one
+    that is printable, within the limit and starts with no trigger is left alone by it too. A
+    value that is not text (edited into the database) becomes neutralised text."""
+    if type(value) is not str:
+        return None if value is None else safe_text(str(value))
     if not value or (
         value[0] not in FORMULA_TRIGGERS and value.isprintable() and len(value) <= MAX_CELL_CHARS
     ):

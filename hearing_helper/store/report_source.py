@@ -67,7 +67,7 @@ class HourlyCount(NamedTuple):
     hour_key: str  # 'YYYY-MM-DDTHH' (local start hour)
     outcome: str  # '' when none
     reason: str  # outcome reason, '' when none
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, which nobody needs here
     rated: int  # records with a satisfaction rating
     satisfaction_sum: int
     last_update: str  # newest updated_at among them

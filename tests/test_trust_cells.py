@@ -40,7 +40,7 @@ def tampered(data_dir: Path):
 
 def test_tampered_date_and_number_columns_are_inert_in_csv(tampered, tmp_path: Path) -> None:
     out = tmp_path / "log.csv"
-    export_log(tampered.repo, PERIOD, "csv", out, actor="sup", unmask=True)
+    export_log(tampered.store, PERIOD, "csv", out, actor="sup", unmask=True)
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))[1:]
     assert rows
@@ -52,7 +52,7 @@ def test_tampered_date_and_number_columns_are_inert_in_csv(tampered, tmp_path: P
 
 def test_tampered_database_exports_to_xlsx_without_crashing(tampered, tmp_path: Path) -> None:
     out = tmp_path / "log.xlsx"
-    export_log(tampered.repo, PERIOD, "xlsx", out, actor="sup", unmask=True)
+    export_log(tampered.store, PERIOD, "xlsx", out, actor="sup", unmask=True)
     sheet = openpyxl.load_workbook(out).active
     values = [cell.value for row in sheet.iter_rows(min_row=2) for cell in row]
     assert "'" + FORMULA in values and "'" + LINK in values

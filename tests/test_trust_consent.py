@@ -13,7 +13,7 @@ from hearing_helper.domain.enums import Outcome, RecordStatus
 from hearing_helper.reports.export import export_log
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.services import AppServices
-from hearing_helper.store.sqlite import IncompleteRecordError
+from hearing_helper.store import IncompleteRecordError
 from tests.reports_fixtures import make_record
 
 
@@ -54,7 +54,7 @@ def test_finishing_without_consent_records_the_reason_and_masks_everywhere(
     assert stored.intake.litigant_name == "王*明" and stored.intake.phone == "138****5678"
     out = tmp_path / "log.csv"
     export_log(
-        services.repo,
+        services.store,
         ReportFilters(date(2026, 3, 1), date(2026, 3, 31)),
         "csv",
         out,

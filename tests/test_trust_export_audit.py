@@ -68,7 +68,7 @@ def test_failed_audit_commit_leaves_no_file(seeded: Path, tmp_path: Path, monkey
     monkeypatch.setattr(services.repo, "record_export", refuse)
     try:
         with pytest.raises(ExportError, match="busy"):
-            export_log(services.repo, PERIOD, "csv", out, actor="sup")
+            export_log(services.store, PERIOD, "csv", out, actor="sup")
     finally:
         services.close()
     assert not out.exists()
@@ -86,7 +86,7 @@ def test_failed_move_leaves_no_audit_entry(seeded: Path, tmp_path: Path, monkeyp
     monkeypatch.setattr("hearing_helper.reports.export._move_into_place", no_move)
     try:
         with pytest.raises(ExportError, match="Permission denied"):
-            export_log(services.repo, PERIOD, "csv", out, actor="sup")
+            export_log(services.store, PERIOD, "csv", out, actor="sup")
     finally:
         services.close()
     assert list(tmp_path.glob("log.csv*")) == []

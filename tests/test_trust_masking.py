@@ -84,7 +84,7 @@ def test_masked_export_of_odd_phones_shows_no_full_number(data_dir: Path, tmp_pa
     services = seeded_services(data_dir, records)
     try:
         out = tmp_path / "log.csv"
-        export_log(services.repo, PERIOD, "csv", out, actor="sup")
+        export_log(services.store, PERIOD, "csv", out, actor="sup")
     finally:
         services.close()
     with out.open(encoding="utf-8-sig", newline="") as handle:

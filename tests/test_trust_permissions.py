@@ -40,7 +40,7 @@ def test_everything_personal_is_created_private(qapp, open_umask, tmp_path: Path
         for fmt, unmask in (("csv", True), ("xlsx", False), ("pdf", False)):
             out = tmp_path / f"log.{fmt}"
             export_log(
-                services.repo,
+                services.store,
                 ReportFilters(date(2026, 3, 1), date(2026, 4, 30)),
                 fmt,
                 out,

@@ -14,22 +14,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from hearing_helper import secrets
 from hearing_helper.commands import open_services
 from hearing_helper.store.anchor import Anchor, DamagedAnchorError, read_anchor
 from hearing_helper.store.audit import ChainBreak, check_anchor, verify_chain
+from hearing_helper.store.errors import UnreadableAuditEntryError
 from hearing_helper.store.repository import AuditEntry
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-
-
-class _UnreadableEntryError(Exception):
-    def __init__(self, seq: int) -> None:
-        self.seq = seq
 
 
 class _Head:
@@ -47,17 +43,9 @@ class _Head:
             self.hash_at_anchor = entry.hash
 
 
-def _entries(conn: object, counter: list[int], head: _Head) -> Iterator[AuditEntry]:
-    rows = conn.execute(  # type: ignore[attr-defined]
-        "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log ORDER BY seq"
-    )
-    for seq, at, actor, action, details, prev_hash, digest in rows:
-        try:
-            parsed = json.loads(details)
-        except (TypeError, ValueError):
-            raise _UnreadableEntryError(seq) from None  # details no longer JSON: it was edited
+def _entries(audit: Iterable[AuditEntry], counter: list[int], head: _Head) -> Iterator[AuditEntry]:
+    for entry in audit:
         counter[0] += 1
-        entry = AuditEntry(seq, at, actor, action, parsed, prev_hash, digest)
         head.see(entry)
         yield entry
 
@@ -66,9 +54,8 @@ def run(args: argparse.Namespace) -> int:
     services = open_services(args)
     if services is None:
         return 1
-    data_dir = services.repo.path.parent
+    data_dir = services.data_dir
     key = secrets.load_audit_key(data_dir)
-    conn = services.repo.connect_readonly()
     counter = [0]
     damaged = ""
     try:
@@ -78,11 +65,10 @@ def run(args: argparse.Namespace) -> int:
     head = _Head(anchor)
     try:
         try:
-            broken = verify_chain(_entries(conn, counter, head), key)
-        except _UnreadableEntryError as exc:
+            broken = verify_chain(_entries(services.repo.iter_audit(), counter, head), key)
+        except UnreadableAuditEntryError as exc:  # details no longer JSON: it was edited
             broken = ChainBreak(exc.seq, "edited")
     finally:
-        conn.close()
         services.close()
     if broken is None and anchor is not None:
         broken = check_anchor(anchor.seq, anchor.hash, head.seq, head.hash_at_anchor)

@@ -12,19 +12,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.private_files import create_private_file
 from hearing_helper.reports.aggregate import report_for
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import CONTEXT, Translate, english
-from hearing_helper.reports.rows import count_rows, header, iter_rows
+from hearing_helper.reports.rows import header, iter_rows
 from hearing_helper.reports.writers import write_csv, write_xlsx
+from hearing_helper.store.backend import Store
 from hearing_helper.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -84,14 +83,8 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _connect(repo: Any) -> sqlite3.Connection:
-    conn: sqlite3.Connection = repo.connect_readonly()
-    conn.row_factory = None  # plain tuples: the fastest rows sqlite3 hands out
-    return conn
-
-
 def export_log(
-    repo: Any,
+    store: Store,
     filters: ReportFilters,
     fmt: str,
     out: Path,
@@ -114,9 +107,9 @@ def export_log(
     except OSError as exc:
         raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
 
-    conn = _connect(repo)
+    source = store.reports
     try:
-        expected = count_rows(conn, filters)
+        expected = source.export_count(filters)
 
         def tick(done: int) -> None:
             if is_cancelled is not None and is_cancelled():
@@ -128,14 +121,14 @@ def export_log(
             if fmt == "pdf":
                 from hearing_helper.reports.pdf import write_summary_pdf
 
-                report = report_for(repo, filters)
+                report = report_for(source, filters)
                 tick(0)
                 write_summary_pdf(part, report, translate)
                 rows = report.assisted
                 tick(rows)
             elif fmt == "csv":
                 data = iter_rows(
-                    conn,
+                    source,
                     filters,
                     unmask=unmask,
                     translate=translate,
@@ -144,7 +137,7 @@ def export_log(
                 rows = write_csv(part, header(translate), data, tick)
             else:
                 data = iter_rows(
-                    conn,
+                    source,
                     filters,
                     unmask=unmask,
                     translate=translate,
@@ -159,8 +152,6 @@ def export_log(
             raise
     except OSError as exc:
         raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
-    finally:
-        conn.close()
 
     # The file is moved into place inside the audit transaction, just before its commit: a
     # failed move commits nothing, and a failed commit removes the moved file. Either both the
@@ -173,7 +164,7 @@ def export_log(
         moved = True
 
     try:
-        entry = repo.record_export(
+        entry = store.repository.record_export(
             actor,
             fmt,
             filters.to_dict(),

@@ -22,7 +22,7 @@ def open_reports(parent: QWidget | None, services: Any) -> QWidget | None:
     from hearing_helper.ui.reports import supervisor
     from hearing_helper.ui.reports.view import ReportsWindow
 
-    existing = services.extras.get("reports_window")
+    existing = services.reports_window
     if isinstance(existing, ReportsWindow) and existing.isVisible():
         existing.raise_()
         existing.activateWindow()
@@ -32,6 +32,6 @@ def open_reports(parent: QWidget | None, services: Any) -> QWidget | None:
         return None
     window = ReportsWindow(services, parent)
     window.unlocked = True
-    services.extras["reports_window"] = window
+    services.reports_window = window
     window.show()
     return window

@@ -114,13 +114,13 @@ class ExportController(QObject):
         except ExportPathError as exc:
             QMessageBox.warning(window, self.tr("Export"), str(exc))
             return
-        repo = window.services.repo
+        store = window.services.store
         actor = ui_actor(window.services)
         names = platform_names(window.services)
 
         def work(task: Task) -> ExportResult:
             return export_log(
-                repo,
+                store,
                 filters,
                 fmt,
                 out,

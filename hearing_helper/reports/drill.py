@@ -9,18 +9,9 @@ from typing import Any
 
 from hearing_helper.domain.masking import mask_name, mask_phone
 from hearing_helper.reports.aggregate import FAILING_CHECK_STATUSES
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.reports.filters import Drill, ReportFilters
 
 DRILL_LIMIT = 500
-
-
-@dataclass(frozen=True)
-class Drill:
-    """What was clicked. ``kind``: 'period' (key 'YYYY-MM-DD', 'YYYY-Www' or 'YYYY-MM'),
-    'reason' (key = reason kind, code), 'step' (key = step, status), 'load' (weekday, hour)."""
-
-    kind: str
-    key: tuple[Any, ...]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""The period and filters of a report or an export, and the SQL they translate to."""
+"""The period and filters of a report or an export, and what a drill-down clicked: plain data.
+
+Each storage adapter turns these into its own query (``store/sqlite/report_sql.py`` for SQLite).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,8 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date, timedelta
 from typing import Any
 
-# filter field -> assists column
-FILTER_COLUMNS: dict[str, str] = {
+# filter field -> the record field it matches exactly (adapters map these to their columns)
+FILTER_FIELDS: dict[str, str] = {
     "court": "court",
     "desk": "desk",
     "clerk": "staff_id",
@@ -48,7 +51,7 @@ class ReportFilters:
     @property
     def has_dimensions(self) -> bool:
         """True when any filter besides the period is set."""
-        return any(getattr(self, name) for name in FILTER_COLUMNS)
+        return any(getattr(self, name) for name in FILTER_FIELDS)
 
     @property
     def start_key(self) -> str:
@@ -60,20 +63,22 @@ class ReportFilters:
         """Exclusive upper bound: the day after ``date_to``."""
         return (self.date_to + timedelta(days=1)).isoformat()
 
-    def where(self, alias: str = "a", *, hour_key: bool = False) -> tuple[str, list[Any]]:
-        """``WHERE`` clause over finished records of ``alias`` and its parameters.
+    def dimensions(self) -> dict[str, str]:
+        """The set exact-match filters as {record field: value}."""
+        return {
+            field_name: getattr(self, name)
+            for name, field_name in FILTER_FIELDS.items()
+            if getattr(self, name)
+        }
 
-        With ``hour_key`` the period is expressed on ``substr(started_at, 1, 13)`` so that the
-        report index on that expression serves both the range and the grouping.
-        """
+    def where(self, alias: str = "a", *, hour_key: bool = False) -> tuple[str, list[Any]]:
+        """Transitional (moves into the SQLite adapter): SQLite WHERE clause and parameters."""
         column = f"substr({alias}.started_at, 1, 13)" if hour_key else f"{alias}.started_at"
         clauses = [f"{alias}.status = 'finished'", f"{column} >= ?", f"{column} < ?"]
         params: list[Any] = [self.start_key, self.end_key]
-        for name, column_name in FILTER_COLUMNS.items():
-            value = getattr(self, name)
-            if value:
-                clauses.append(f"{alias}.{column_name} = ?")
-                params.append(value)
+        for column_name, value in self.dimensions().items():
+            clauses.append(f"{alias}.{column_name} = ?")
+            params.append(value)
         return " WHERE " + " AND ".join(clauses), params
 
     def to_dict(self) -> dict[str, str]:
@@ -103,3 +108,13 @@ def parse_date(field: str, text: str) -> date:
         raise FilterError(
             field, f"{field}: expected a date like 2026-03-01, got {text!r}."
         ) from None
+
+
+@dataclass(frozen=True)
+class Drill:
+    """What was clicked. ``kind``: 'period' (key 'YYYY-MM-DD', 'YYYY-Www' or 'YYYY-MM'),
+    'reason' (key = reason kind, code), 'step' (key = step, status), 'load' (weekday with
+    Monday = 0, hour)."""
+
+    kind: str
+    key: tuple[Any, ...]

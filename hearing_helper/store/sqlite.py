@@ -13,12 +13,12 @@ from typing import Any
 
 from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, Correction, now_local
-from hearing_helper.domain.validation import FieldError
 from hearing_helper.store import sqlite_rows as rows
 from hearing_helper.store.anchor import Anchor, write_anchor
 from hearing_helper.store.audit import GENESIS_HASH, canonical_json, entry_hash
 from hearing_helper.store.errors import (
     CorruptDatabaseError,
+    IncompleteRecordError,
     NewerDatabaseError,
     RecordFinishedError,
     RecordNotFoundError,
@@ -33,15 +33,6 @@ from hearing_helper.store.repository import (
 from hearing_helper.store.schema import SCHEMA_VERSION, inspect_existing, migrate
 
 DB_FILENAME = "hearing_helper.sqlite3"
-
-
-class IncompleteRecordError(StoreError):
-    """Finishing was refused because fields are missing or invalid."""
-
-    def __init__(self, problems: list[FieldError]) -> None:
-        self.problems = problems
-        fields = ", ".join(sorted({p.field for p in problems}))
-        super().__init__(f"The record cannot be finished yet; check: {fields}.")
 
 
 def open_repository(data_dir: Path) -> SqliteRepository:
@@ -101,6 +92,10 @@ class SqliteRepository:
         conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         return conn
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     @property
     def schema_version(self) -> int:

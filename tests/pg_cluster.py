@@ -9,8 +9,8 @@ initdb and the server refuse to run as root, so when the tests run as root (CI, 
 here) both run as the ``postgres`` system user and the folder is chowned to it.
 
 Authentication (pg_hba.conf): the superuser ``postgres`` and every other role connect without a
-password over 127.0.0.1 (``trust``), except roles whose names start with ``pw_``, which must give
-their password (SCRAM): the tests of passwords read from the keyring use those.
+password over 127.0.0.1 (``trust``), except members of the group role ``password_users``, who
+must give their password (SCRAM): the tests of passwords read from the keyring use those.
 
 Without the binaries the PostgreSQL tests are skipped with the reason, except in CI
 (``CI=true``), where that is a failure: CI must never silently skip the contract suite.
@@ -88,7 +88,7 @@ def _service_user() -> tuple[int, int] | None:
 HBA = f"""\
 # Written by tests/pg_cluster.py: loopback only.
 local all all trust
-host all /^pw_ {LOOPBACK}/32 scram-sha-256
+host all +password_users {LOOPBACK}/32 scram-sha-256
 host all all {LOOPBACK}/32 trust
 """
 
@@ -235,6 +235,7 @@ def running_cluster() -> Iterator[PgCluster]:
     try:
         cluster.init()
         cluster.start()
+        cluster.psql("CREATE ROLE password_users NOLOGIN")
         yield cluster
     finally:
         cluster.destroy()

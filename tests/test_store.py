@@ -28,7 +28,8 @@ from hearing_helper.store import (
     open_repository,
 )
 from hearing_helper.store.audit import verify_chain
-from hearing_helper.store.sqlite import DB_FILENAME, SCHEMA_VERSION, IncompleteRecordError
+from hearing_helper.store.errors import IncompleteRecordError
+from hearing_helper.store.sqlite import DB_FILENAME, SCHEMA_VERSION
 
 CLERK = ClerkProfile("S1001", "李静", "1号窗口", "北京市朝阳区人民法院")
 

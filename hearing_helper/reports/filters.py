@@ -5,7 +5,7 @@ Each storage adapter turns these into its own query (``store/sqlite/report_sql.p
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -71,16 +71,6 @@ class ReportFilters:
             if getattr(self, name)
         }
 
-    def where(self, alias: str = "a", *, hour_key: bool = False) -> tuple[str, list[Any]]:
-        """Transitional (moves into the SQLite adapter): SQLite WHERE clause and parameters."""
-        column = f"substr({alias}.started_at, 1, 13)" if hour_key else f"{alias}.started_at"
-        clauses = [f"{alias}.status = 'finished'", f"{column} >= ?", f"{column} < ?"]
-        params: list[Any] = [self.start_key, self.end_key]
-        for column_name, value in self.dimensions().items():
-            clauses.append(f"{alias}.{column_name} = ?")
-            params.append(value)
-        return " WHERE " + " AND ".join(clauses), params
-
     def to_dict(self) -> dict[str, str]:
         """JSON-able form (for the audit log and exports table); empty filters left out."""
         out: dict[str, str] = {}
@@ -118,3 +108,28 @@ class Drill:
 
     kind: str
     key: tuple[Any, ...]
+
+
+def period_range(key: str) -> tuple[date, date]:
+    """First and last day of a day, ISO week or month key."""
+    if "-W" in key:
+        year, week = key.split("-W")
+        first = date.fromisocalendar(int(year), int(week), 1)
+        return first, first + timedelta(days=6)
+    if len(key) == 7:
+        first = date.fromisoformat(key + "-01")
+        following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return first, following - timedelta(days=1)
+    day = date.fromisoformat(key)
+    return day, day
+
+
+def drill_period(filters: ReportFilters, drill: Drill) -> ReportFilters:
+    """The filters narrowed to a clicked period (a week or month at the edge of the period is
+    cut to the period); other clicks keep the filters."""
+    if drill.kind != "period":
+        return filters
+    first, last = period_range(str(drill.key[0]))
+    return replace(
+        filters, date_from=max(first, filters.date_from), date_to=min(last, filters.date_to)
+    )

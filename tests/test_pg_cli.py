@@ -10,9 +10,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def hh(data_dir: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def hh(
+    data_dir: Path, *args: str, timeout: float = 180, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "hearing_helper", "--data-dir", str(data_dir), *args],
+        input=stdin,
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -69,3 +69,29 @@ def test_court_scope_when_the_server_is_down_says_so(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""  # no partial total
     assert "court scope is not available" in result.stderr and "--scope desk" in result.stderr
+
+
+def test_court_export_has_every_desks_rows_and_is_audited_on_the_desk(
+    court: str, tmp_path: Path
+) -> None:
+    import csv
+
+    desks = [tmp_path / "desk1", tmp_path / "desk2"]
+    for seed, desk in enumerate(desks, start=1):
+        assert hh(desk, "demo-data", "--count", "150", "--seed", str(seed + 10)).returncode == 0
+        assert hh(desk, "--central", court, "sync", "--once").returncode == 0
+    supervisor = desks[0]
+    made = hh(supervisor, "supervisor", "set-password", stdin="richter-2026\nrichter-2026\n")
+    assert made.returncode == 0, made.stderr
+    out = tmp_path / "court.csv"
+    args = ["export", *PERIOD, "--format", "csv", "--out", str(out), "--scope", "court"]
+    done = hh(supervisor, "--central", court, *args, stdin="richter-2026\n")
+    assert done.returncode == 0, done.stderr
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) == 1 + 300
+    # The export's audit entry waits in this desk's outbox and reaches the court with the next
+    # sync; the court's chains still verify.
+    sent = json.loads(hh(supervisor, "--central", court, "sync", "--once", "--json").stdout)
+    assert sent["sent"] >= 2 and sent["state"] == "all_sent"  # audit entries + export row
+    assert hh(supervisor, "--central", court, "verify-log", "--scope", "court").returncode == 0

@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.store.postgres import rows
@@ -112,17 +113,20 @@ def _newest_records(batch: Batch) -> list[tuple[AssistRecord, str]]:
 def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -> DeliveryResult:
     """Merge ``batch`` into the central database in one transaction (see the module)."""
     desk = batch.desk_id
+    # Round trips are what a slow court network costs, so the statements are few: the desk row
+    # (which also reads the server's clock), the staging tables, one COPY per kind of row, and
+    # the whole merge as one multi-statement query.
     with conn.transaction(), conn.cursor() as cursor:
-        server_row = cursor.execute("SELECT now()").fetchone()
+        server_row = cursor.execute(
+            "INSERT INTO desks (desk_id, name, last_seen, last_skew_s) "
+            "VALUES (%s, %s, now(), extract(epoch FROM %s::timestamptz - now())) "
+            "ON CONFLICT (desk_id) DO UPDATE SET name=excluded.name, last_seen=now(), "
+            "last_skew_s=excluded.last_skew_s RETURNING now(), last_skew_s",
+            (desk, batch.desk_name, desk_clock),
+        ).fetchone()
         assert server_row is not None
         server_at: datetime = server_row[0]
-        skew_s = (desk_clock - server_at).total_seconds()
-        cursor.execute(
-            "INSERT INTO desks (desk_id, name, last_seen, last_skew_s) VALUES (%s,%s,now(),%s) "
-            "ON CONFLICT (desk_id) DO UPDATE SET name=excluded.name, last_seen=now(), "
-            "last_skew_s=excluded.last_skew_s",
-            (desk, batch.desk_name, skew_s),
-        )
+        skew_s = float(server_row[1])
         cursor.execute(_STAGING)
         assists, steps, problems, checks = [], [], [], []
         for record, payload in _newest_records(batch):
@@ -177,21 +181,37 @@ def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -
                 for e in batch.exports
             ],
         )
-        new_conflicts = 0
-        for index, statement in enumerate(_MERGE):
-            cursor.execute(statement)
-            if index < 3:
-                new_conflicts += max(0, cursor.rowcount)
-        applied_row = cursor.execute("SELECT count(*) FROM applied").fetchone()
-        cursor.execute(
-            "INSERT INTO deliveries (desk_id, desk_at, skew_s, items) VALUES (%s,%s,%s,%s)",
-            (desk, desk_clock, skew_s, len(batch)),
+        desk_literal = sql.Literal(desk)
+        conflicts_now = sql.SQL("SELECT count(*) FROM conflicts WHERE desk_id = {}").format(
+            desk_literal
         )
+        script = sql.SQL("; ").join(
+            [
+                conflicts_now,
+                *(sql.SQL(statement) for statement in _MERGE),  # type: ignore[arg-type]
+                sql.SQL(
+                    "INSERT INTO deliveries (desk_id, desk_at, skew_s, items) "
+                    "VALUES ({}, {}, {}, {})"
+                ).format(
+                    desk_literal,
+                    sql.Literal(desk_clock),
+                    sql.Literal(skew_s),
+                    sql.Literal(len(batch)),
+                ),
+                sql.SQL("SELECT ({}), (SELECT count(*) FROM applied)").format(conflicts_now),
+            ]
+        )
+        cursor.execute(script)  # a simple query: one round trip, a result per statement
+        before = cursor.fetchone()
+        while cursor.nextset():
+            pass
+        after = cursor.fetchone()
+        assert before is not None and after is not None
     return DeliveryResult(
         server_at=server_at,
         skew_s=skew_s,
-        new_conflicts=new_conflicts,
-        applied_records=int(applied_row[0]) if applied_row else 0,
+        new_conflicts=int(after[0]) - int(before[0]),
+        applied_records=int(after[1]),
     )
 
 

@@ -7,6 +7,7 @@ import sys
 
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
+from hearing_helper.store.backend import check_database_url
 
 
 def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool = False) -> None:
@@ -23,6 +24,7 @@ def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool 
     parser.add_argument(
         "--database",
         metavar="URL",
+        type=_database_url,
         default=default,
         help="database to use, e.g. postgresql://user@host:5432/dbname (the password comes from "
         'the OS keyring; default: the "database" setting, else the file in the data directory)',
@@ -34,6 +36,14 @@ def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool 
         help="the court's central database this desk sends its records to, e.g. "
         'postgresql://desk1@host:5432/court (default: the "central" setting)',
     )
+
+
+def _database_url(text: str) -> str:
+    """``--database`` checked while parsing, so a bad URL is a usage error (exit 2)."""
+    try:
+        return check_database_url(text)
+    except StoreError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def open_services(args: object) -> AppServices | None:

@@ -19,11 +19,11 @@ from hearing_helper.store.errors import (
 BUSY_TIMEOUT_S = 5.0
 
 
-def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
+def store_error(path: Path, exc: sqlite3.Error, waited_s: float = BUSY_TIMEOUT_S) -> StoreError:
     """The StoreError that says what ``exc`` means for the database at ``path``."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseLockedError(path, BUSY_TIMEOUT_S)
+        return DatabaseLockedError(path, waited_s)
     if "readonly" in text or "read-only" in text or "read only" in text:
         return ReadOnlyDatabaseError(path)
     if "disk is full" in text or "disk i/o error" in text:
@@ -39,12 +39,12 @@ def store_error(path: Path, exc: sqlite3.Error) -> StoreError:
 
 
 @contextmanager
-def translated(path: Path) -> Iterator[None]:
+def translated(path: Path, waited_s: float = BUSY_TIMEOUT_S) -> Iterator[None]:
     """Re-raise sqlite3 errors inside the block as StoreErrors."""
     try:
         yield
     except sqlite3.Error as exc:
-        raise store_error(path, exc) from exc
+        raise store_error(path, exc, waited_s) from exc
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:

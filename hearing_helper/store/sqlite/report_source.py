@@ -35,7 +35,7 @@ class SqliteReportSource:
             conn.close()
 
     def hourly_counts(self, filters: ReportFilters) -> list[HourlyCount]:
-        return [HourlyCount(*row) for row in self._all(*report_sql.hourly(filters))]
+        return list(map(HourlyCount._make, self._all(*report_sql.hourly(filters))))
 
     def duration_histogram(self, filters: ReportFilters) -> list[tuple[int, int]]:
         return [(int(v), int(n)) for v, n in self._all(*report_sql.durations(filters))]

@@ -60,24 +60,25 @@ def open_repository(data_dir: Path) -> SqliteRepository:
 class SqliteRepository:
     """Thread-safe (one connection behind a lock); every write is durable when it returns."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = path
         if path.exists() and path.stat().st_size > 0:
             found = inspect_existing(path)
             if found > SCHEMA_VERSION:
                 raise NewerDatabaseError(path, found, SCHEMA_VERSION)
+        self._busy_timeout_s = busy_timeout_s
         self._lock = threading.RLock()
         self._closed = False
         self._anchor_pending: Anchor | None = None  # audit head to write after the commit
         try:
-            self._db = connect_writer(path)
+            self._db = connect_writer(path, busy_timeout_s)
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             # FULL in WAL mode fsyncs every commit: a power cut loses at most the keystroke
             # being saved, never a finished record.
             self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+            self._db.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
             with translated(path):
                 migrate(self._db, self._transaction)
         except sqlite3.DatabaseError as exc:
@@ -87,7 +88,7 @@ class SqliteRepository:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, translated(self.path):
+        with self._lock, translated(self.path, self._busy_timeout_s):
             if self._closed:
                 raise StoreError(f"The database {self.path} is closed; nothing was saved.")
             self._db.execute("BEGIN IMMEDIATE")

@@ -48,20 +48,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _init(url: str) -> int:
-    import psycopg
-
-    from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
-    from hearing_helper.store.postgres.roles import DESK_ROLE, SUPERVISOR_ROLE, init_server
+    from hearing_helper.store.postgres.connection import ServerAddress
+    from hearing_helper.store.postgres.roles import DESK_ROLE, SUPERVISOR_ROLE, init_server_at
     from hearing_helper.store.postgres.schema import SCHEMA_VERSION
 
     address = ServerAddress.from_url(url)
-    conn = connect(address)
-    try:
-        before = init_server(conn, address.location)
-    except psycopg.Error as exc:
-        raise translate(address, exc) from None
-    finally:
-        conn.close()
+    before = init_server_at(address)
     change = (
         f"created (schema {SCHEMA_VERSION})"
         if before == 0

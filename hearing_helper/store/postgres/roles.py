@@ -16,6 +16,7 @@ from typing import Any
 
 import psycopg
 
+from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.schema import migrate
 
 DESK_ROLE = "hh_desk"
@@ -82,3 +83,14 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
                 "USING (true)"
             )
     return before
+
+
+def init_server_at(address: ServerAddress) -> int:
+    """``init_server`` on a new connection to ``address``; driver errors become StoreErrors."""
+    conn = connect(address)
+    try:
+        return init_server(conn, address.location)
+    except psycopg.Error as exc:
+        raise translate(address, exc) from None
+    finally:
+        conn.close()

@@ -20,6 +20,7 @@ import psycopg
 
 from hearing_helper.reports.filters import Drill, ReportFilters
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
+from hearing_helper.store.postgres.day_cache import cached_day_facts
 from hearing_helper.store.report_source import (
     DRILL_FIELDS,
     DRILL_LIMIT,
@@ -161,12 +162,9 @@ class PostgresReportSource:
         )
 
     def day_facts(self, signatures: Mapping[str, str]) -> ChildFacts:
-        """Counted live over the days' span: the server's own caches make repeats cheap, and
-        a central database has many writers, so a per-day cache would need invalidation."""
-        if not signatures:
-            return ChildFacts()
-        first, last = date.fromisoformat(min(signatures)), date.fromisoformat(max(signatures))
-        return self.child_facts(ReportFilters(date_from=first, date_to=last))
+        """From the per-day cache (``day_cache``), recomputing only days that changed."""
+        with self._borrow() as conn:
+            return cached_day_facts(conn, signatures)
 
     def drill(
         self, filters: ReportFilters, drill: Drill, limit: int = DRILL_LIMIT

@@ -54,6 +54,10 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
         tables = ", ".join(("desks", "schema_migrations", *DESK_TABLES))
         conn.execute(f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}, {SUPERVISOR_ROLE}")
         conn.execute(f"GRANT SELECT ON {tables} TO {SUPERVISOR_ROLE}")
+        # A court-wide cache (no personal data): the supervisor's reports fill it.
+        conn.execute(
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON report_day_cache TO {SUPERVISOR_ROLE}"
+        )
         conn.execute(f"GRANT SELECT ON desks, schema_migrations TO {DESK_ROLE}")
         conn.execute(f"GRANT INSERT, UPDATE ON desks TO {DESK_ROLE}")
         conn.execute(

@@ -214,6 +214,7 @@ def test_unreachable_server_is_remembered_until_a_push_succeeds(
     first = desk.sender(dead, connect_timeout_s=2).push()
     second = desk.sender(dead, connect_timeout_s=2).push()
     assert first.status.state == "unreachable" and not first.ok
+    assert first.status.error_code == "unreachable"
     assert second.status.unreachable_since == first.status.unreachable_since
     assert second.status.failures == 2
     assert "cannot be used" in second.status.last_error

@@ -22,7 +22,7 @@ from typing import Any
 
 import psycopg
 
-from hearing_helper.store.errors import NewerDatabaseError, StoreError
+from hearing_helper.store.errors import NewerDatabaseError, StoreError, StoreUnavailableError
 from hearing_helper.store.postgres.connection import (
     ServerAddress,
     connect,
@@ -59,6 +59,24 @@ class Backoff:
         return raw * (0.75 + 0.25 * (rng or random).random())
 
 
+# Kinds of failure the window words for the clerk and court IT (the detail is last_error).
+ERROR_CODES = ("unreachable", "password", "schema", "permission", "other")
+
+
+def error_code(exc: BaseException) -> str:
+    """Which of ERROR_CODES ``exc`` (already a StoreError where possible) is."""
+    text = str(exc).lower()
+    if isinstance(exc, NewerDatabaseError) or "not set up for this version" in text:
+        return "schema"
+    if "password" in text or "keyring" in text:
+        return "password"
+    if "may not" in text or "row-level security" in text or "permission" in text:
+        return "permission"
+    if isinstance(exc, StoreUnavailableError | OSError):
+        return "unreachable"
+    return "other"
+
+
 @dataclass(frozen=True)
 class SyncStatus:
     """What the status line, the sync page and ``sync --json`` show."""
@@ -68,6 +86,7 @@ class SyncStatus:
     last_success: str | None  # ISO time of the last push that emptied the outbox
     unreachable_since: str | None  # ISO time of the first failure in a row
     last_error: str  # plain words; '' after a success
+    error_code: str  # what kind of failure, for translated texts: see ERROR_CODES
     failures: int  # failures in a row
     skew_s: float | None  # desk clock minus server clock at the last delivery
 
@@ -129,6 +148,7 @@ class Sender:
             last_success=state.get("last_success"),
             unreachable_since=state.get("unreachable_since"),
             last_error=str(state.get("last_error", "")),
+            error_code=str(state.get("error_code", "")),
             failures=int(state.get("failures", 0)),
             skew_s=state.get("skew_s"),
         )
@@ -168,6 +188,7 @@ class Sender:
                 "conflicts": conflicts,
                 "unreachable_since": None,
                 "last_error": "",
+                "error_code": "",
                 "failures": 0,
             }
             if skew_s is not None:
@@ -200,5 +221,6 @@ class Sender:
             unreachable_since=state.get("unreachable_since")
             or _now().isoformat(timespec="seconds"),
             last_error=message,
+            error_code=error_code(exc),
             failures=int(state.get("failures", 0)) + 1,
         )

@@ -141,6 +141,17 @@ def translate(address: ServerAddress, exc: psycopg.Error) -> StoreError:
     return StoreError(f"The database {address.location} refused the change ({first}).")
 
 
+def cut_connection(conn: psycopg.Connection[Any]) -> None:
+    """Shut ``conn``'s socket down from any thread: a call waiting on it fails at once."""
+    with contextlib.suppress(OSError, psycopg.Error):
+        # Borrow the socket (detach, never close: libpq still owns it).
+        borrowed = socket.socket(fileno=conn.pgconn.socket)
+        try:
+            borrowed.shutdown(socket.SHUT_RDWR)
+        finally:
+            borrowed.detach()
+
+
 @contextlib.contextmanager
 def hard_deadline(conn: psycopg.Connection[Any], seconds: float) -> Iterator[None]:
     """Cut ``conn``'s socket if the block takes longer than ``seconds``.
@@ -148,17 +159,7 @@ def hard_deadline(conn: psycopg.Connection[Any], seconds: float) -> Iterator[Non
     A server behind a stalled network (accepts, never answers) would otherwise keep a worker
     waiting for ever: TCP keepalives are answered by whatever stalls. Shutting the socket down
     makes the waiting call fail at once with a connection error."""
-
-    def cut() -> None:
-        with contextlib.suppress(OSError, psycopg.Error):
-            # Borrow the socket (detach, never close: libpq still owns it).
-            borrowed = socket.socket(fileno=conn.pgconn.socket)
-            try:
-                borrowed.shutdown(socket.SHUT_RDWR)
-            finally:
-                borrowed.detach()
-
-    timer = threading.Timer(seconds, cut)
+    timer = threading.Timer(seconds, cut_connection, args=(conn,))
     timer.daemon = True
     timer.start()
     try:

@@ -26,6 +26,7 @@ from hearing_helper.store.errors import NewerDatabaseError, StoreError, StoreUna
 from hearing_helper.store.postgres.connection import (
     ServerAddress,
     connect,
+    cut_connection,
     hard_deadline,
     translate,
 )
@@ -139,6 +140,14 @@ class Sender:
         self.batch_items = batch_items
         self.batch_timeout_s = batch_timeout_s
         self.connect_timeout_s = connect_timeout_s
+        self._conn: psycopg.Connection[Any] | None = None  # while a push runs
+
+    def abort(self) -> None:
+        """Cut a running push's connection (from another thread): it ends at once; the batch
+        in flight is rolled back by the server, or already committed and resent next time."""
+        conn = self._conn
+        if conn is not None:
+            cut_connection(conn)
 
     def status(self) -> SyncStatus:
         state = self.outbox.state()
@@ -159,6 +168,7 @@ class Sender:
         sent = batches = 0
         try:
             conn = connect(self.central, timeout_s=self.connect_timeout_s)
+            self._conn = conn
             try:
                 self._check_schema(conn)
                 skew_s: float | None = None
@@ -180,6 +190,7 @@ class Sender:
                 with hard_deadline(conn, self.batch_timeout_s):
                     conflicts = conflict_count(conn, self.desk_id)
             finally:
+                self._conn = None
                 conn.close()
         except (StoreError, psycopg.Error, OSError) as exc:
             self._failed(exc)

@@ -62,9 +62,7 @@ def test_existing_history_is_queued_by_the_migration(desks: list[Desk]) -> None:
     """A desk joined later sends what it recorded before (migration 004 fills the outbox)."""
     desk = desks[0]
     desk.demo(20, seed=4)
-    with desk.outbox._db as db:
-        db.execute("DELETE FROM outbox")
-        db.execute("DELETE FROM sync_state")
+    desk.outbox._db.execute("DELETE FROM outbox")
     from hearing_helper.store.sqlite.schema import MIGRATIONS, split_sql
 
     script = dict(MIGRATIONS)[4]
@@ -72,6 +70,18 @@ def test_existing_history_is_queued_by_the_migration(desks: list[Desk]) -> None:
     for statement in backfill:
         desk.outbox._db.execute(statement)
     assert desk.outbox.waiting() == 20 + 1  # 20 versions + the import's audit entry
+
+
+def test_resend_all_after_a_server_restore_fills_the_gap(central: str, desks: list[Desk]) -> None:
+    desk = desks[0]
+    desk.demo(30, seed=5)
+    assert desk.sender(central).push().ok
+    with psycopg.connect(central) as pg:  # the server restored from a backup older than that
+        pg.execute("DELETE FROM assists")
+        pg.execute("DELETE FROM audit_log")
+    assert desk.outbox.requeue_all() == 31
+    assert desk.sender(central).push().ok
+    assert_delivered_exactly(central, [desk])
 
 
 def test_push_delivers_every_desk_exactly_once(central: str, desks: list[Desk]) -> None:

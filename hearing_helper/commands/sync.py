@@ -20,6 +20,12 @@ from hearing_helper.store.sync.sender import Backoff, PushResult, SyncStatus
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--once", action="store_true", help="one attempt, no retries")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--resend-all",
+        action="store_true",
+        help="queue this desk's whole history again first (after the central database was "
+        "restored from an older backup; what the server has is ignored)",
+    )
 
 
 def describe(status: SyncStatus) -> str:
@@ -73,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         services.close()
+    if args.resend_all:
+        queued = sender.outbox.requeue_all()
+        if not args.json:
+            print(f"Queued {queued} items of this desk's history again.")
     sent = 0
     backoff = Backoff()
     try:

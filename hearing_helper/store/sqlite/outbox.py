@@ -16,6 +16,15 @@ from hearing_helper.store.sqlite.connection import connect_writer, translated
 from hearing_helper.store.sync.batch import AuditItem, Batch, ExportItem, VersionItem
 
 _ID_CHUNK = 500
+# The history, in the order migration 004 queues it (record versions, audit entries, exports).
+REQUEUE = (
+    "INSERT INTO outbox (kind, ref, num) SELECT 'version', assist_id, version "
+    "FROM record_versions ORDER BY created_at, assist_id",
+    "INSERT INTO outbox (kind, ref, num) SELECT 'audit', '', seq FROM audit_log ORDER BY seq",
+    "INSERT INTO outbox (kind, ref, num) SELECT 'export', CAST(e.id AS TEXT), "
+    "(SELECT min(a.seq) FROM audit_log a WHERE a.action = 'export.written' AND a.at = e.at) "
+    "FROM exports e ORDER BY e.id",
+)
 
 
 class SqliteOutbox:
@@ -86,6 +95,21 @@ class SqliteOutbox:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def requeue_all(self) -> int:
+        """Queue this desk's whole history again (after the central database was restored from
+        an older backup); the server ignores what it already has. Returns the items queued."""
+        with translated(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("DELETE FROM outbox")
+                for statement in REQUEUE:
+                    self._db.execute(statement)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        return self.waiting()
 
     # --- the sender's state ------------------------------------------------------------------
 

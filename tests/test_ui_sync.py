@@ -115,3 +115,46 @@ def test_status_words_are_translated(qtbot, qapp, services, central: str) -> Non
         assert window.sync.button.text() == "已全部发送到中心数据库"
     finally:
         install_translators(qapp, "en")
+
+
+def test_reports_window_court_scope_shows_every_desk_and_falls_back_when_down(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+    central: str,
+    tmp_path,
+) -> None:
+    from datetime import date
+
+    from hearing_helper.ui.reports.view import ReportsWindow
+    from tests.sync_fixtures import open_desk
+
+    other = open_desk(tmp_path / "other-desk")
+    try:
+        other.demo(70, seed=43)
+        assert other.sender(central).push().ok
+    finally:
+        other.close()
+    services.repo.import_finished(generate_records(30, seed=44), "demo")
+    services.settings.set("central", central)
+    window = ReportsWindow(services, today=date(2026, 11, 27))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(
+        window.report_shown, timeout=20_000, check_params_cb=lambda r: r.assisted == 30
+    ):
+        window.filter_bar.set_period(date(2025, 11, 1), date(2026, 11, 30))
+    assert not window.scope.isHidden()
+    assert window.tiles["assisted"].value.text() == "30"  # this desk's (not sent yet)
+    with qtbot.waitSignal(window.report_shown, timeout=30_000):
+        window.scope.setCurrentIndex(1)
+    assert window.tiles["assisted"].value.text() == "70"  # the court: what the server has
+    window.scope.close_sources()
+    services.settings.set("central", f"postgresql://boss@127.0.0.1:{free_port()}/court")
+    with qtbot.waitSignal(
+        window.report_shown, timeout=30_000, check_params_cb=lambda r: r.assisted == 30
+    ):
+        window.scope.setCurrentIndex(0)
+        window.scope.setCurrentIndex(1)  # now unreachable: back to this desk, with the reason
+    assert window.scope.current() == "desk"
+    assert "not available" in window.scope_note.text()
+    window.close()

@@ -160,5 +160,17 @@
         <source>Sending failed. Court IT can read the details below.</source>
         <translation>发送失败。法院信息技术人员可查看下方详情。</translation>
     </message>
+    <message>
+        <source>This desk</source>
+        <translation>本窗口</translation>
+    </message>
+    <message>
+        <source>The court (all desks)</source>
+        <translation>全院（所有窗口）</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
 </context>
 </TS>

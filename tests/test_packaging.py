@@ -29,6 +29,7 @@ CHECKS = (
     "catalog",
     "guides",
     "database",
+    "postgresql",
     "application",
     "translations",
     "multimedia",

@@ -166,3 +166,17 @@ def hard_deadline(conn: psycopg.Connection[Any], seconds: float) -> Iterator[Non
         yield
     finally:
         timer.cancel()
+
+
+def driver_description() -> str:
+    """What the self-test shows: the driver, its libpq and how it is built. Raises RuntimeError
+    when only the pure-Python implementation is there (it needs a libpq installed on the PC,
+    which a help-desk PC does not have)."""
+    impl = psycopg.pq.__impl__
+    if impl == "python":
+        raise RuntimeError(
+            "psycopg has no compiled implementation in this build (psycopg-binary missing); "
+            "PostgreSQL would need a separately installed libpq"
+        )
+    libpq = psycopg.pq.version()
+    return f"psycopg {psycopg.__version__} ({impl}), libpq {libpq // 10000}.{libpq % 100}"

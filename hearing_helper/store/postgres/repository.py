@@ -14,7 +14,6 @@ import json
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 from typing import Any
 
 import psycopg
@@ -27,7 +26,7 @@ from hearing_helper.store.errors import (
     StoreError,
     UnreadableAuditEntryError,
 )
-from hearing_helper.store.postgres import rows
+from hearing_helper.store.postgres import history, rows
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.schema import check_not_newer, migrate, stored_version
 from hearing_helper.store.repository import (
@@ -39,10 +38,6 @@ from hearing_helper.store.repository import (
 
 IMPORT_BATCH = 2000
 AUDIT_FETCH = 2000
-SUMMARY_COLUMNS = (
-    "id, version, status, case_number, litigant_name, role, platform_id, clerk_name, desk, "
-    "started_at, ended_at, duration_s, outcome, satisfaction"
-)
 
 
 class PostgresRepository:
@@ -314,52 +309,13 @@ class PostgresRepository:
 
     # --- search ------------------------------------------------------------------------------
 
-    @staticmethod
-    def _where(query: HistoryQuery) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        text = query.text.strip()
-        if text:
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            pattern += "%"
-            # ILIKE under the "C" collation folds ASCII letters only, as SQLite's LIKE does.
-            clauses.append(
-                "(case_number ILIKE %s ESCAPE '\\' OR litigant_name ILIKE %s ESCAPE '\\')"
-            )
-            params += [pattern, pattern]
-        if query.date_from:
-            clauses.append("started_at >= %s")
-            params.append(query.date_from.isoformat())
-        if query.date_to:
-            clauses.append("started_at < %s")
-            params.append((query.date_to + timedelta(days=1)).isoformat())
-        if query.outcome:
-            clauses.append("outcome = %s")
-            params.append(query.outcome)
-        if query.status:
-            clauses.append("status = %s")
-            params.append(query.status)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
     def search(self, query: HistoryQuery) -> list[AssistSummary]:
-        where, params = self._where(query)
-        column = query.sort_by if query.sort_by in HistoryQuery.SORT_COLUMNS else "started_at"
-        # SQLite sorts NULL first ascending and last descending; say so, PostgreSQL differs.
-        direction = "DESC NULLS LAST" if query.descending else "ASC NULLS FIRST"
-        sql = (
-            f"SELECT {SUMMARY_COLUMNS} FROM assists{where} "
-            f"ORDER BY {column} {direction}, id LIMIT %s OFFSET %s"
-        )
         with self._read() as db:
-            found = db.execute(sql, [*params, query.limit, query.offset]).fetchall()
-        names = [name.strip() for name in SUMMARY_COLUMNS.split(",")]
-        return [AssistSummary(**dict(zip(names, row, strict=True))) for row in found]
+            return history.search(db, query)
 
     def count(self, query: HistoryQuery) -> int:
-        where, params = self._where(query)
         with self._read() as db:
-            row = db.execute(f"SELECT count(*) FROM assists{where}", params).fetchone()
-        return int(row[0]) if row else 0
+            return history.count(db, query)
 
     # --- exports and the audit chain ---------------------------------------------------------
 

@@ -107,13 +107,14 @@ class ExportController(QObject):
         out = self.choose_path(fmt, suggested)
         if out is None:
             return
-        store = window.services.store
+        scope_box = window.scope
+        scope = scope_box.current()
         actor = ui_actor(window.services)
         names = platform_names(window.services)
 
         def work(task: Task) -> ExportResult:
             return export_log(
-                store,
+                scope_box.store_for(scope),
                 filters,
                 fmt,
                 out,

@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "catalog": ("catalog", "list platforms and guides, or validate court-edited files"),
     "supervisor": ("supervisor", "set the supervisor password or remember it in the keyring"),
     "demo-data": ("demo_data", "create realistic synthetic records for demos and benchmarks"),
+    "sync": ("sync", "send this desk's waiting records to the court's central database"),
+    "server": ("server", "set up the court's central database (for court IT)"),
 }
 
 
@@ -42,7 +44,7 @@ def _requested_command(argv: Sequence[str]) -> str | None:
     for token in argv:
         if skip_next:
             skip_next = False
-        elif token in ("--data-dir", "--database"):
+        elif token in ("--data-dir", "--database", "--central"):
             skip_next = True
         elif not token.startswith("-"):
             return token

@@ -56,6 +56,10 @@ OPTIONS: dict[str, Option] = {
         # Empty: the SQLite file in the data directory; else a postgresql://user@host/db URL
         # (no password: that is in the OS keyring). Checked when the database is opened.
         Option("database", str, "", QT_TRANSLATE_NOOP("settings", "Database")),
+        # The court's central PostgreSQL this desk delivers its outbox to (issue 12); empty:
+        # this desk works alone. The desk name is shown beside the desk id on the server.
+        Option("central", str, "", QT_TRANSLATE_NOOP("settings", "Central database")),
+        Option("desk_name", str, "", QT_TRANSLATE_NOOP("settings", "Desk name")),
         Option(
             "supervisor_password_hash",
             str,

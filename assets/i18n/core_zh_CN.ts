@@ -1212,6 +1212,14 @@ Log file: %3</source>
         <translation>数据库</translation>
     </message>
     <message>
+        <source>Central database</source>
+        <translation>中心数据库</translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation>窗口名称</translation>
+    </message>
+    <message>
         <source>Supervisor password</source>
         <translation>管理员密码</translation>
     </message>

@@ -288,6 +288,10 @@
         <translation>正在统计…</translation>
     </message>
     <message>
+        <source>The court&apos;s figures are not available (%1). This desk&apos;s are shown.</source>
+        <translation>无法获取全院数据（%1），现显示本窗口的数据。</translation>
+    </message>
+    <message>
         <source>The report failed: %1</source>
         <translation>统计没有成功：%1</translation>
     </message>

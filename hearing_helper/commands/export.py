@@ -16,6 +16,7 @@ from hearing_helper import secrets
 from hearing_helper.auth import AuthResult, auth_for
 from hearing_helper.commands import open_services
 from hearing_helper.commands.report import add_period_arguments, filters_from_args
+from hearing_helper.commands.scope import add_scope_argument, court_source
 from hearing_helper.commands.supervisor import cli_actor, read_secret
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", choices=("zh_CN", "en"), default=None, help="language of headers and the PDF"
     )
+    add_scope_argument(parser)
 
 
 def _authenticate(services: object, purpose: str) -> AuthResult:
@@ -94,9 +96,19 @@ def run(args: argparse.Namespace) -> int:
 
         lang = args.lang or services.settings.get("language")
         lang = lang if lang in ("zh_CN", "en") else "zh_CN"
+        store = services.store
+        if getattr(args, "scope", "desk") == "court":
+            from hearing_helper.store.backend import Store
+
+            source = court_source(services, args)
+            if source is None:
+                return 1
+            # Rows from the central database; the export is audited on this desk (and its
+            # audit entry reaches the court through the outbox like any other).
+            store = Store(repository=services.repo, reports=source)
         try:
             done = export_log(
-                services.store,
+                store,
                 filters,
                 args.format,
                 out,
@@ -108,6 +120,9 @@ def run(args: argparse.Namespace) -> int:
         except (ExportError, StoreError) as exc:
             print(f"hearing-helper: {exc}", file=sys.stderr)
             return 1
+        finally:
+            if store is not services.store:
+                store.reports.close()  # type: ignore[attr-defined]
     finally:
         services.close()
     print(f"Exported {done.row_count} rows to {done.path} (SHA-256 {done.sha256}).")

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from hearing_helper import secrets
 from hearing_helper.commands import open_services
+from hearing_helper.commands.scope import add_scope_argument, court_source
 from hearing_helper.store.anchor import Anchor, DamagedAnchorError, read_anchor
 from hearing_helper.store.audit import ChainBreak, check_anchor, verify_chain
 from hearing_helper.store.errors import UnreadableAuditEntryError
@@ -26,6 +27,7 @@ from hearing_helper.store.repository import AuditEntry
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_scope_argument(parser)
 
 
 class _Head:
@@ -50,10 +52,58 @@ def _entries(audit: Iterable[AuditEntry], counter: list[int], head: _Head) -> It
         yield entry
 
 
+def _verify_court(services: object, args: argparse.Namespace) -> int:
+    """Every desk's chain as stored on the central database (no anchor files there)."""
+    from hearing_helper.store.errors import StoreError
+
+    source = court_source(services, args)
+    if source is None:
+        return 1
+    results: dict[str, dict[str, object]] = {}
+    try:
+        for desk in source.chain_desks():
+            counter = [0]
+            try:
+                # The server holds no desk's key: signed entries are checked for their place
+                # in the chain; their signatures are checked by verify-log on the desk.
+                entries = _entries(source.iter_desk_audit(desk), counter, _Head(None))
+                broken = verify_chain(entries, keyed_links_only=True)
+            except UnreadableAuditEntryError as exc:
+                broken = ChainBreak(exc.seq, "edited")
+            results[desk] = {"intact": broken is None, "entries_checked": counter[0]}
+            if broken is not None:
+                results[desk] |= {"first_bad_seq": broken.seq, "reason": broken.describe()}
+        conflicts = source.conflicts()
+    except StoreError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        source.close()
+    ok = all(result["intact"] for result in results.values())
+    if args.json:
+        print(json.dumps({"intact": ok, "desks": results, "conflicts": conflicts}))
+    else:
+        for desk, result in results.items():
+            if result["intact"]:
+                print(f"Desk {desk}: intact, {result['entries_checked']} entries verified.")
+            else:
+                print(f"Desk {desk}: BROKEN: {result['reason']}.", file=sys.stderr)
+        verdict = "intact" if ok else "BROKEN"
+        print(f"Court audit log {verdict}: {len(results)} desks checked.")
+        if conflicts:
+            print(f"Note: {conflicts} deliveries are in the conflicts table for court IT.")
+    return 0 if ok else 1
+
+
 def run(args: argparse.Namespace) -> int:
     services = open_services(args)
     if services is None:
         return 1
+    if getattr(args, "scope", "desk") == "court":
+        try:
+            return _verify_court(services, args)
+        finally:
+            services.close()
     data_dir = services.data_dir
     key = secrets.load_audit_key(data_dir)
     counter = [0]

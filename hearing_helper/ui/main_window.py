@@ -29,6 +29,7 @@ from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
 from hearing_helper.ui.shell.home_view import HomeView
 from hearing_helper.ui.shell.main_actions import MainActions
 from hearing_helper.ui.shell.profile_dialog import ProfileDialog
+from hearing_helper.ui.sync import install_sync
 from hearing_helper.ui.wizard.base import LitigantContent
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self._build_home()
         self._build_actions()
         self._show_profile()
+        # The court's central database: status line, Sync now, sync page (ui/sync).
+        self.sync = install_sync(self, services, self.actor)
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -266,6 +269,7 @@ class MainWindow(QMainWindow):
         wizard.current_page().setFocus()
 
     def _on_record_finished(self, record: AssistRecord) -> None:
+        self.sync.controller.sync_now()  # in a worker; returns at once
         self.statusBar().showMessage(
             self.tr("Saved: %1").replace("%1", record.intake.case_number or record.id), 8000
         )
@@ -427,4 +431,5 @@ class MainWindow(QMainWindow):
         if self.litigant_window is not None:
             self.litigant_window.hide()
         self.history.wait_idle()
+        self.sync.controller.stop()
         super().closeEvent(event)

@@ -114,13 +114,14 @@ class ExportController(QObject):
         except ExportPathError as exc:
             QMessageBox.warning(window, self.tr("Export"), str(exc))
             return
-        store = window.services.store
+        scope_box = window.scope
+        scope = scope_box.current()
         actor = ui_actor(window.services)
         names = platform_names(window.services)
 
         def work(task: Task) -> ExportResult:
             return export_log(
-                store,
+                scope_box.store_for(scope),
                 filters,
                 fmt,
                 out,

@@ -326,12 +326,19 @@ def _valid_command_lines(out_dir: Path, folder: Path) -> dict[str, list[str]]:
         "supervisor": ["supervisor", "set-password"],
         "demo-data": ["demo-data", "--count", "2", "--seed", "1", "--days", "5"],
         "check": ["check", "--only", "system", "--platform", "tencent_meeting"],
+        # Port 1 on 127.0.0.1: nothing listens, so the connection is refused at once.
+        "sync": ["sync", "--once", "--json", "--central", "postgresql://desk@127.0.0.1:1/court"],
+        "server": ["server", "init", "--database", "postgresql://it@127.0.0.1:1/court"],
     }
 
 
 @pytest.mark.parametrize(
-    "command", ["report", "export", "verify-log", "catalog", "supervisor", "demo-data", "check"]
-)
+    "command",
+    [
+        "report", "export", "verify-log", "catalog", "supervisor", "demo-data", "check", "sync",
+        "server",
+    ],
+)  # fmt: skip
 def test_each_bad_value_alone_and_every_world(worlds, tmp_path: Path, command: str) -> None:
     argv = _valid_command_lines(tmp_path, worlds["bad_catalog"])[command]
     stdin = f"{PASSWORD}\n{PASSWORD}\n{PASSWORD}\n"

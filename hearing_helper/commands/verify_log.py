@@ -4,7 +4,9 @@ Exit 0 when every entry verifies; exit 1 naming the first entry that was edited,
 inserted or reordered. Entries deleted from the END of the log leave a valid, shorter chain: the
 audit anchor file beside the database (:mod:`hearing_helper.store.anchor`) records the newest
 entry, and a chain whose head is older than the anchor is reported as "entries after N were
-deleted". Someone who can edit both the database and the anchor file can still hide that.
+deleted". The chain is keyed with a secret in the OS keyring (store/audit.py): a chain rewritten
+together with its anchor is detected at the first edited entry. Without a keyring the chain is
+unkeyed and the command says so.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 
+from hearing_helper import secrets
 from hearing_helper.commands import open_services
 from hearing_helper.commands.scope import add_scope_argument, court_source
 from hearing_helper.store.anchor import Anchor, DamagedAnchorError, read_anchor
@@ -99,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             services.close()
     data_dir = services.data_dir
+    key = secrets.load_audit_key(data_dir)
     counter = [0]
     damaged = ""
     try:
@@ -108,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     head = _Head(anchor)
     try:
         try:
-            broken = verify_chain(_entries(services.repo.iter_audit(), counter, head))
+            broken = verify_chain(_entries(services.repo.iter_audit(), counter, head), key)
         except UnreadableAuditEntryError as exc:  # details no longer JSON: it was edited
             broken = ChainBreak(exc.seq, "edited")
     finally:
@@ -122,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
             "intact": ok,
             "entries_checked": counter[0],
             "anchor": anchor_state,
+            "keyed": key is not None,
         }
         if broken is not None:
             result |= {"first_bad_seq": broken.seq, "reason": broken.reason}
@@ -138,6 +143,11 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         print(f"Audit log intact: {counter[0]} entries verified.")
+        if key is None and counter[0]:
+            print(
+                "Note: the audit log is not keyed (this computer has no usable keyring), so a "
+                "chain rewritten together with its anchor file cannot be detected."
+            )
         if anchor is None and counter[0]:
             print(
                 "Note: no audit anchor file yet (it is written with the next audit entry); "

@@ -138,7 +138,7 @@ def test_audit_key_without_keyring_is_none(data_dir: Path) -> None:
 
 
 def test_the_servers_copy_checks_signed_entries_links_without_the_key(ring, data_dir) -> None:
-    from hearing_helper.store.audit import verify_chain
+    from hearing_helper.store.audit import SignatureTally, verify_chain
 
     write_entries(data_dir, 4)
     services = AppServices.open(data_dir)
@@ -147,7 +147,8 @@ def test_the_servers_copy_checks_signed_entries_links_without_the_key(ring, data
     finally:
         services.close()
     assert verify_chain(entries) is not None  # no key: the signatures cannot be checked
-    assert verify_chain(entries, keyed_links_only=True) is None
+    tally = SignatureTally()
+    assert verify_chain(entries, links_only=tally) is None and tally.unchecked == 4
     swapped = [entries[0], entries[2], entries[1], entries[3]]
-    broken = verify_chain(swapped, keyed_links_only=True)
+    broken = verify_chain(swapped, links_only=SignatureTally())
     assert broken is not None and broken.seq == 3

@@ -20,7 +20,13 @@ from hearing_helper import secrets
 from hearing_helper.commands import open_services
 from hearing_helper.commands.scope import add_scope_argument, court_source
 from hearing_helper.store.anchor import Anchor, DamagedAnchorError, read_anchor
-from hearing_helper.store.audit import ChainBreak, check_anchor, verify_chain
+from hearing_helper.store.audit import (
+    AuditKey,
+    ChainBreak,
+    SignatureTally,
+    check_anchor,
+    verify_chain,
+)
 from hearing_helper.store.errors import UnreadableAuditEntryError
 from hearing_helper.store.repository import AuditEntry
 
@@ -52,6 +58,19 @@ def _entries(audit: Iterable[AuditEntry], counter: list[int], head: _Head) -> It
         yield entry
 
 
+def _own_desk_key(services: object) -> tuple[str | None, AuditKey | None]:
+    """This installation's desk id and audit key, when both can be read."""
+    from hearing_helper.desk_identity import desk_id
+
+    data_dir = getattr(services, "data_dir", None)
+    if data_dir is None:
+        return None, None
+    try:
+        return desk_id(data_dir), secrets.load_audit_key(data_dir)
+    except (OSError, ValueError):  # a damaged desk id file: every chain by its links only
+        return None, None
+
+
 def _verify_court(services: object, args: argparse.Namespace) -> int:
     """Every desk's chain as stored on the central database (no anchor files there)."""
     from hearing_helper.store.errors import StoreError
@@ -60,17 +79,27 @@ def _verify_court(services: object, args: argparse.Namespace) -> int:
     if source is None:
         return 1
     results: dict[str, dict[str, object]] = {}
+    # This desk's own chain is checked with its key; other desks' keys stay on their PCs, so
+    # their signed entries are checked for sequence and links only, and the tally says so.
+    own_desk, own_key = _own_desk_key(services)
     try:
         for desk in source.chain_desks():
             counter = [0]
+            tally = SignatureTally()
+            key = own_key if desk == own_desk else None
             try:
-                # The server holds no desk's key: signed entries are checked for their place
-                # in the chain; their signatures are checked by verify-log on the desk.
-                entries = _entries(source.iter_desk_audit(desk), counter, _Head(None))
-                broken = verify_chain(entries, keyed_links_only=True)
+                broken = verify_chain(
+                    _entries(source.iter_desk_audit(desk), counter, _Head(None)),
+                    key,
+                    links_only=tally,
+                )
             except UnreadableAuditEntryError as exc:
                 broken = ChainBreak(exc.seq, "edited")
-            results[desk] = {"intact": broken is None, "entries_checked": counter[0]}
+            results[desk] = {
+                "intact": broken is None,
+                "entries_checked": counter[0],
+                "signatures_unchecked": tally.unchecked,
+            }
             if broken is not None:
                 results[desk] |= {"first_bad_seq": broken.seq, "reason": broken.describe()}
         conflicts = source.conflicts()
@@ -85,7 +114,14 @@ def _verify_court(services: object, args: argparse.Namespace) -> int:
     else:
         for desk, result in results.items():
             if result["intact"]:
-                print(f"Desk {desk}: intact, {result['entries_checked']} entries verified.")
+                unchecked = result["signatures_unchecked"]
+                note = (
+                    f" ({unchecked} signed entries linked; their signatures can be checked"
+                    " only on that desk, with verify-log)"
+                    if unchecked
+                    else ""
+                )
+                print(f"Desk {desk}: intact, {result['entries_checked']} entries verified{note}.")
             else:
                 print(f"Desk {desk}: BROKEN: {result['reason']}.", file=sys.stderr)
         verdict = "intact" if ok else "BROKEN"

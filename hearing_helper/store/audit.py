@@ -114,28 +114,44 @@ class ChainBreak:
         return f"audit entry {self.seq} {what}"
 
 
+@dataclass
+class SignatureTally:
+    """Keyed entries a key-less check could only link, not verify (court scope)."""
+
+    unchecked: int = 0
+
+
 def verify_chain(
-    entries: Iterable[Any], key: AuditKey | None = None, *, keyed_links_only: bool = False
+    entries: Iterable[Any],
+    key: AuditKey | None = None,
+    *,
+    links_only: SignatureTally | None = None,
 ) -> ChainBreak | None:
     """Check entries (with seq, at, actor, action, details, prev_hash, hash) in seq order;
     ``key``: the data folder's audit key, None where the keyring holds none.
 
-    ``keyed_links_only`` (the court's copy on the central server, which has no desk's key): a
-    signed entry is checked for its place in the chain (sequence and link to the entry before)
-    but its signature is not, since only the desk that wrote it can check that."""
+    ``links_only``: for a copy of another desk's chain (the central database holds no desk's
+    key) a keyed entry without its key is not a break: its sequence and its link to the entry
+    before are still checked, and it is counted in the tally as a signature left unchecked."""
     expected_prev = GENESIS_HASH
     expected_seq: int | None = None
     for entry in entries:
         if expected_seq is not None and entry.seq != expected_seq:
             return ChainBreak(entry.seq, "sequence_gap")
         keyed = str(entry.hash).startswith(KEYED_PREFIX)
-        unsigned_here = keyed and (key is None or entry.seq < key.from_seq)
-        if unsigned_here and not keyed_links_only:
-            # Signed, but not by the key held here (that one signs later entries only).
-            return ChainBreak(entry.seq, "key_missing")
+        if keyed and (key is None or entry.seq < key.from_seq):
+            if links_only is None:
+                # Signed, but not by the key held here (that one signs later entries only).
+                return ChainBreak(entry.seq, "key_missing")
+            links_only.unchecked += 1
+            if entry.prev_hash != expected_prev:
+                return ChainBreak(entry.seq, "deleted_or_reordered")
+            expected_prev = entry.hash
+            expected_seq = entry.seq + 1
+            continue
         if not keyed and key is not None and entry.seq >= key.from_seq:
             return ChainBreak(entry.seq, "unkeyed")
-        if not unsigned_here and _expected_hash(entry, key) != entry.hash:
+        if _expected_hash(entry, key) != entry.hash:
             return ChainBreak(entry.seq, "edited")
         if entry.prev_hash != expected_prev:
             return ChainBreak(entry.seq, "deleted_or_reordered")

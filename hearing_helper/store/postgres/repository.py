@@ -49,7 +49,7 @@ class PostgresRepository:
         self._lock = threading.RLock()
         self._closed = False
         self._conn: psycopg.Connection[Any] | None = None
-        self.audit_key: AuditKey | None = None  # set by AppServices.open (store/audit.py)
+        self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
         with self._lock:
             conn = self._connection()
             try:
@@ -331,6 +331,8 @@ class PostgresRepository:
         file_name: str,
         before_commit: Callable[[], None] | None = None,
     ) -> AuditEntry:
+        """Record a written export and its audit entry in one transaction; ``before_commit``
+        (moving the file into place) runs inside it: if it raises, nothing is committed."""
         details = lifecycle.export_audit_details(
             fmt, filters, row_count, sha256, unmasked, file_name
         )
@@ -352,16 +354,16 @@ class PostgresRepository:
                 ),
             )
             if before_commit is not None:
-                before_commit()  # moving the file into place: a failure commits nothing
+                before_commit()
         return entry
 
     def audit_head_seq(self) -> int:
-        """The newest audit entry's seq of this desk's chain (0 for an empty chain)."""
+        """This desk's newest audit entry's seq (0 for an empty chain)."""
         with self._read() as db:
             row = db.execute(
                 "SELECT max(seq) FROM audit_log WHERE desk_id=%s", (self.desk_id,)
             ).fetchone()
-        return int(row[0] or 0) if row else 0
+        return int(row[0]) if row and row[0] is not None else 0
 
     def append_audit(
         self,
@@ -370,10 +372,12 @@ class PostgresRepository:
         details: dict[str, Any],
         before_commit: Callable[[], None] | None = None,
     ) -> AuditEntry:
+        """Append one entry; ``before_commit`` (the audited change itself) runs inside the
+        transaction: if it raises, the entry is not committed."""
         with self._transaction() as db:
             entry = self._append_audit(db, actor, action, details)
             if before_commit is not None:
-                before_commit()  # the audited change itself: a failure commits nothing
+                before_commit()
             return entry
 
     def _append_audit(

@@ -135,3 +135,20 @@ def test_damaged_anchor_never_crashes(data_dir: Path, content: bytes, capsys) ->
 
 def test_audit_key_without_keyring_is_none(data_dir: Path) -> None:
     assert secrets.load_audit_key(data_dir) is None
+
+
+def test_the_servers_copy_checks_signed_entries_links_without_the_key(ring, data_dir) -> None:
+    from hearing_helper.store.audit import SignatureTally, verify_chain
+
+    write_entries(data_dir, 4)
+    services = AppServices.open(data_dir)
+    try:
+        entries = list(services.repo.iter_audit())
+    finally:
+        services.close()
+    assert verify_chain(entries) is not None  # no key: the signatures cannot be checked
+    tally = SignatureTally()
+    assert verify_chain(entries, links_only=tally) is None and tally.unchecked == 4
+    swapped = [entries[0], entries[2], entries[1], entries[3]]
+    broken = verify_chain(swapped, links_only=SignatureTally())
+    assert broken is not None and broken.seq == 3

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from hearing_helper.checks.device_api import DeviceInfo
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
@@ -163,12 +164,56 @@ def test_stored_results_shown_on_revisit_and_leave_stops_live(qtbot, services: A
 
 def test_litigant_instruction_follows_the_check(qtbot, services: AppServices) -> None:  # noqa: ANN001
     page, _devices, _record = _page(qtbot, services, FakeDeviceProvider(real_time=True))
-    assert "checking" in page.litigant_content().lines[0]
+    assert "will check" in page.litigant_content().lines[0]
     with qtbot.waitSignal(page.litigant_content_changed, timeout=5000):
         page.rerun("microphone")
     assert "The weather is nice today" in page.litigant_content().lines[0]
     with qtbot.waitSignal(page.controller.finished, timeout=10000):
         page.cancel()
+
+
+def test_litigant_sees_one_plain_sentence_per_result(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    from hearing_helper.checks.base import CheckResult, CheckStatus
+
+    page, _devices, _record = _page(qtbot, services)
+    with qtbot.waitSignal(page.litigant_content_changed):
+        page._on_result(CheckResult("camera", CheckStatus.FAIL, "camera.black"))
+    page._on_result(CheckResult("network", CheckStatus.PASS, "network.ok"))
+    lines = page.litigant_content().lines
+    assert "\u2716 Camera: not working yet. The clerk is fixing it." in lines
+    assert "\u2714 Internet: good enough for video." in lines
+    assert not any("black" in line or "camera." in line for line in lines)  # not the clerk's words
+
+
+def test_f5_runs_all_checks(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    page, _devices, _record = _page(qtbot, services)
+    page.show()
+    page.activateWindow()
+    qtbot.waitActive(page)
+    page.run_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    with qtbot.waitSignal(page.controller.finished, timeout=15000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F5)
+    assert all(row.status != "waiting" for row in page.rows.values())
+
+
+def test_phone_checklist_answers_by_key_and_moves_on(qtbot) -> None:  # noqa: ANN001
+    from hearing_helper.checks.phone_checklist import PHONE_ITEMS
+    from hearing_helper.ui.checks.phone_panel import PhoneChecklist
+
+    panel = PhoneChecklist()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    first, second = PHONE_ITEMS[0].id, PHONE_ITEMS[1].id
+    panel._buttons[(first, Answer.PASS)].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    assert panel.answers() == {first: Answer.FAIL}
+    assert panel._buttons[(second, Answer.PASS)].hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y)
+    assert panel.answers() == {first: Answer.FAIL, second: Answer.PASS}
 
 
 def test_chinese_translations_load(qtbot) -> None:  # noqa: ANN001

@@ -16,6 +16,8 @@ if [ "$mode" = test ]; then
   # rendering checks; xvfb and imagemagick: screenshots; sqlite3: the reports benchmark's
   # baseline (make bench) and the export's CSV comparison.
   packages="$packages pulseaudio zbar-tools poppler-utils xvfb sqlite3"
+  # speech-dispatcher with espeak-ng: the read-aloud (朗读) test speaks Mandarin into PulseAudio.
+  packages="$packages speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
 fi
 missing=""
 for p in $packages; do

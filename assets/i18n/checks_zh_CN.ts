@@ -31,8 +31,8 @@
         <translation>请在当事人在场时检测摄像头、麦克风、扬声器和网络。某项不通过时，把下面的处理办法读给当事人听，处理好后再点“重新检测”。</translation>
     </message>
     <message>
-        <source>Run all checks</source>
-        <translation>全部检测</translation>
+        <source>Run all checks (F5)</source>
+        <translation>全部检测 (F5)</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -63,8 +63,16 @@
         <translation>请看着摄像头</translation>
     </message>
     <message>
-        <source>The clerk is checking the camera, microphone and speakers.</source>
-        <translation>工作人员正在检测摄像头、麦克风和扬声器</translation>
+        <source>Now checking: %1</source>
+        <translation>正在检测：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The clerk will check the camera, microphone, sound and internet.</source>
+        <translation>工作人员将检测摄像头、麦克风、声音和网络。</translation>
     </message>
     <message>
         <source>Testing the connection: %1…</source>
@@ -461,6 +469,105 @@
     <message>
         <source>Install WeChat and sign in, or use the hearing app&apos;s own sign-in instead.</source>
         <translation>请安装并登录微信，或者改用庭审软件自己的登录方式。</translation>
+    </message>
+</context>
+<context>
+    <name>checks_litigant</name>
+    <message>
+        <source>Camera: works, we can see you.</source>
+        <translation>摄像头：正常，能看清您。</translation>
+    </message>
+    <message>
+        <source>Camera: works, but the picture could be better. The clerk will help.</source>
+        <translation>摄像头：能用，但画面还可以更好，工作人员会帮您调整。</translation>
+    </message>
+    <message>
+        <source>Camera: not working yet. The clerk is fixing it.</source>
+        <translation>摄像头：暂时不能用，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Microphone: works, we can hear you.</source>
+        <translation>麦克风：正常，能听到您的声音。</translation>
+    </message>
+    <message>
+        <source>Microphone: your voice is quiet. Please speak a little louder.</source>
+        <translation>麦克风：您的声音有点小，请大声一点说话。</translation>
+    </message>
+    <message>
+        <source>Microphone: we cannot hear you yet. The clerk is fixing it.</source>
+        <translation>麦克风：暂时听不到您的声音，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Sound: works, you can hear us.</source>
+        <translation>声音：正常，您能听到我们。</translation>
+    </message>
+    <message>
+        <source>Sound: works, but it could be clearer.</source>
+        <translation>声音：能听到，但还可以更清楚。</translation>
+    </message>
+    <message>
+        <source>Sound: not working yet. The clerk is fixing it.</source>
+        <translation>声音：暂时不正常，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Internet: good enough for video.</source>
+        <translation>网络：足够视频开庭使用。</translation>
+    </message>
+    <message>
+        <source>Internet: slow. The picture may stutter; the clerk will advise you.</source>
+        <translation>网络：有点慢，画面可能会卡，工作人员会告诉您怎么办。</translation>
+    </message>
+    <message>
+        <source>Internet: not good enough yet. The clerk is fixing it.</source>
+        <translation>网络：暂时不够用，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Computer: ready.</source>
+        <translation>电脑：已准备好。</translation>
+    </message>
+    <message>
+        <source>Computer: ready, the clerk will tidy something up.</source>
+        <translation>电脑：可以使用，工作人员会再整理一下。</translation>
+    </message>
+    <message>
+        <source>Computer: not ready yet. The clerk is fixing it.</source>
+        <translation>电脑：还没准备好，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Your phone: ready.</source>
+        <translation>您的手机：已准备好。</translation>
+    </message>
+    <message>
+        <source>Your phone: a few things to set up. The clerk will show you.</source>
+        <translation>您的手机：还有几项要设置，工作人员会教您。</translation>
+    </message>
+    <message>
+        <source>%1: not needed today.</source>
+        <translation>%1：今天不需要检测。</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>Your phone</source>
+        <translation>您的手机</translation>
     </message>
 </context>
 <context>

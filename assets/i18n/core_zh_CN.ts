@@ -483,10 +483,37 @@ Press “New assistance” to help the first litigant.</source>
     </message>
 </context>
 <context>
+    <name>KeyboardDialog</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘操作</translation>
+    </message>
+    <message>
+        <source>Everything in Hearing Helper works with the keyboard alone.</source>
+        <translation>庭审协助助手的所有操作都可以只用键盘完成。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>LitigantWindow</name>
     <message>
         <source>Hearing Helper — for the litigant</source>
         <translation>庭审协助助手 — 当事人屏幕</translation>
+    </message>
+    <message>
+        <source>▶ Read aloud</source>
+        <translation>▶ 朗读</translation>
+    </message>
+    <message>
+        <source>Reads the instruction aloud (clerk: Ctrl+R)</source>
+        <translation>朗读屏幕上的提示（工作人员：Ctrl+R）</translation>
     </message>
     <message>
         <source>F11: full screen</source>
@@ -524,6 +551,18 @@ Press “New assistance” to help the first litigant.</source>
         <translation>打开给当事人看的大字窗口（可拖到第二块屏幕）</translation>
     </message>
     <message>
+        <source>&amp;Read aloud for the litigant</source>
+        <translation>为当事人朗读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reads the litigant screen&apos;s instruction aloud in Mandarin</source>
+        <translation>用普通话朗读当事人屏幕上的提示</translation>
+    </message>
+    <message>
+        <source>Litigant screen &amp;full screen</source>
+        <translation>当事人屏幕全屏(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -534,6 +573,10 @@ Press “New assistance” to help the first litigant.</source>
     <message>
         <source>Reports arrive in a later version</source>
         <translation>统计报表将在后续版本提供</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard…</source>
+        <translation>键盘操作(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -700,6 +743,17 @@ Log file: %3</source>
     <message>
         <source>Please enter your staff ID (as on your badge).</source>
         <translation>请填写工号（与工作证一致）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>No Chinese voice is installed on this computer, so nothing can be read aloud. Ask court IT to add one (Windows: Settings &gt; Time &amp; language &gt; Speech &gt; Add voices, Chinese (Simplified, China); Linux: the packages speech-dispatcher, speech-dispatcher-espeak-ng and espeak-ng).</source>
+        <translation>这台电脑没有安装中文语音，无法朗读。请联系法院信息技术人员安装（Windows：设置 &gt; 时间和语言 &gt; 语音 &gt; 添加语音，选择“中文(简体，中国)”；Linux：安装 speech-dispatcher、speech-dispatcher-espeak-ng 和 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>Reading aloud is not available on this computer (no speech engine works). Ask court IT to install one (Linux: speech-dispatcher and espeak-ng).</source>
+        <translation>这台电脑无法朗读（没有可用的语音引擎）。请联系法院信息技术人员安装（Linux：speech-dispatcher 和 espeak-ng）。</translation>
     </message>
 </context>
 <context>
@@ -908,6 +962,77 @@ Log file: %3</source>
     <message>
         <source>Nothing was changed or deleted. Please tell court IT and show them this message.</source>
         <translation>没有修改或删除任何数据。请联系法院信息技术人员，并把这条提示给他们看。</translation>
+    </message>
+</context>
+<context>
+    <name>keyboard</name>
+    <message>
+        <source>New assistance</source>
+        <translation>新建协助</translation>
+    </message>
+    <message>
+        <source>Show or hide the litigant screen</source>
+        <translation>显示或隐藏当事人屏幕</translation>
+    </message>
+    <message>
+        <source>Read the litigant screen aloud</source>
+        <translation>朗读当事人屏幕上的提示</translation>
+    </message>
+    <message>
+        <source>Litigant screen full screen (Esc leaves)</source>
+        <translation>当事人屏幕全屏（Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Go to step 1 to 5 of the assistance</source>
+        <translation>转到协助的第 1 至 5 步</translation>
+    </message>
+    <message>
+        <source>Next / previous step</source>
+        <translation>下一步 / 上一步</translation>
+    </message>
+    <message>
+        <source>Next step; on the last step, finish</source>
+        <translation>下一步；在最后一步时完成</translation>
+    </message>
+    <message>
+        <source>Save now (it also saves by itself)</source>
+        <translation>立即保存（也会自动保存）</translation>
+    </message>
+    <message>
+        <source>Press that button or go to that field</source>
+        <translation>按下该按钮或转到该输入项</translation>
+    </message>
+    <message>
+        <source>Device checks: run all checks</source>
+        <translation>设备检测：全部检测</translation>
+    </message>
+    <message>
+        <source>Phone checklist: answer yes / no / not checked</source>
+        <translation>手机检查清单：回答 是 / 否 / 未检查</translation>
+    </message>
+    <message>
+        <source>Choose the satisfaction or option that has focus</source>
+        <translation>选中当前焦点所在的满意度或选项</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入项</translation>
+    </message>
+    <message>
+        <source>History: open the selected record</source>
+        <translation>历史记录：打开选中的记录</translation>
+    </message>
+    <message>
+        <source>Close the dialog or window</source>
+        <translation>关闭对话框或窗口</translation>
+    </message>
+    <message>
+        <source>Quit (the open assistance stays saved)</source>
+        <translation>退出（未完成的协助已保存）</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>本列表</translation>
     </message>
 </context>
 <context>

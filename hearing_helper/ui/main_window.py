@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     # needed to show the window, and loading them later keeps the cold start fast.
     from hearing_helper.catalog import CatalogLoad
     from hearing_helper.ui.litigant_view import LitigantWindow
+    from hearing_helper.ui.speech import ReadAloud
     from hearing_helper.ui.wizard.wizard import AssistanceWizard
 
 log = logging.getLogger(__name__)
@@ -62,14 +63,19 @@ class MainWindow(QMainWindow):
         self.profile_dialog: ProfileDialog | None = None
         self.setWindowTitle(self.tr("Hearing Helper"))
         self._fit_to_screen()
+        self.reader: ReadAloud | None = None
         self._build_home()
         self._build_actions()
         self._show_profile()
 
     # --- layout ------------------------------------------------------------------------------
 
+    def show_initial(self) -> None:
+        """Show the window as the clerk starts the app: maximised, on any screen size."""
+        self.showMaximized()
+
     def _fit_to_screen(self) -> None:
-        """1200 x 800, or less on a small screen: 1366 x 768 is common at court desks."""
+        """The size when not maximised: 1200 x 800, or less on a small screen (1366 x 768)."""
         screen = self.screen()
         available = screen.availableGeometry() if screen else None
         width, height = PREFERRED_SIZE
@@ -107,6 +113,9 @@ class MainWindow(QMainWindow):
         actions.settings.triggered.connect(self.open_settings)
         actions.reports.triggered.connect(self.open_reports)
         actions.about.triggered.connect(self.show_about)
+        actions.keyboard.triggered.connect(self.show_keyboard)
+        actions.read_aloud.triggered.connect(self.read_aloud)
+        actions.full_screen.triggered.connect(self._toggle_litigant_full_screen)
         for code, action in actions.languages.items():
             action.triggered.connect(lambda _checked=False, c=code: self.request_language(c))
         actions.install(self)
@@ -320,8 +329,13 @@ class MainWindow(QMainWindow):
 
                 self.litigant_window = LitigantWindow(self)
                 self.litigant_window.installEventFilter(self)
+                self.litigant_window.read_aloud_requested.connect(self.speak)
+                self.litigant_window.place_beside(self)
             self.update_litigant_screen()
-            self.litigant_window.show()
+            self.litigant_window.show()  # without activation: the keyboard stays here
+            # Some platforms (and window managers) activate new windows whatever the flags
+            # say; hand the keyboard straight back to the clerk.
+            self.activateWindow()
         elif self.litigant_window is not None:
             self.litigant_window.hide()
         if self.litigant_action.isChecked() != visible:
@@ -337,17 +351,47 @@ class MainWindow(QMainWindow):
             self.litigant_action.setChecked(False)
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
-    def update_litigant_screen(self) -> None:
-        if self.litigant_window is None:
-            return
+    def litigant_content(self) -> LitigantContent:
         if self.wizard is not None:
-            content = self.wizard.litigant_content()
-        else:
-            content = LitigantContent(
-                title=self.tr("Welcome to the help desk"),
-                lines=[self.tr("The clerk will help you join your online hearing.")],
-            )
-        self.litigant_window.show_content(content)
+            return self.wizard.litigant_content()
+        return LitigantContent(
+            title=self.tr("Welcome to the help desk"),
+            lines=[self.tr("The clerk will help you join your online hearing.")],
+        )
+
+    def update_litigant_screen(self) -> None:
+        if self.litigant_window is not None:
+            self.litigant_window.show_content(self.litigant_content())
+
+    def _toggle_litigant_full_screen(self) -> None:
+        if self.litigant_window is None or not self.litigant_window.isVisible():
+            self.set_litigant_screen(True)
+        assert self.litigant_window is not None
+        self.litigant_window.toggle_full_screen()
+
+    # --- read aloud --------------------------------------------------------------------------
+
+    def read_aloud(self) -> None:
+        """Ctrl+R: read what the litigant screen shows (whether or not it is open)."""
+        if self.litigant_window is not None:
+            self.litigant_window.read_aloud()
+            return
+        from hearing_helper.ui.litigant_view import spoken_text
+
+        self.speak(spoken_text(self.litigant_content()))
+
+    def speak(self, text: str) -> None:
+        if self.reader is None:
+            from hearing_helper.ui.speech import ReadAloud
+
+            self.reader = ReadAloud(self)
+            self.reader.problem.connect(self._speech_problem)
+        self.reader.speak(text)
+
+    def _speech_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+        if self.litigant_window is not None:
+            self.litigant_window.show_notice(message)
 
     # --- settings, reports, language ---------------------------------------------------------
 
@@ -383,6 +427,13 @@ class MainWindow(QMainWindow):
             return
         self.services.settings.set("language", code)
         self.language_change_requested.emit(code)
+
+    def show_keyboard(self) -> None:
+        from hearing_helper.ui.shell.keyboard_help import KeyboardDialog
+
+        dialog = KeyboardDialog(self)
+        self.keyboard_dialog = dialog
+        dialog.open()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,9 +34,10 @@ from hearing_helper.services import AppServices
 from hearing_helper.ui.checks.context import build_context
 from hearing_helper.ui.checks.controller import ChecksController
 from hearing_helper.ui.checks.device_panel import DevicePanel
+from hearing_helper.ui.checks.litigant_texts import litigant_sentence
 from hearing_helper.ui.checks.phone_panel import PhoneChecklist
 from hearing_helper.ui.checks.result_row import REMEDY_STYLE, CheckRow
-from hearing_helper.ui.checks.texts import network_phase
+from hearing_helper.ui.checks.texts import check_title, network_phase
 from hearing_helper.ui.labels import step_label
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 
@@ -77,6 +78,9 @@ class ChecksPage(StepPage):
         self.run_button = QPushButton()
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run_all)
+        run_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        run_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        run_key.activated.connect(self.run_all)
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -145,7 +149,7 @@ class ChecksPage(StepPage):
                 " When a check fails, read out what to do, fix it, then check again."
             )
         )
-        self.run_button.setText(self.tr("Run all checks"))
+        self.run_button.setText(self.tr("Run all checks (F5)"))
         self.cancel_button.setText(self.tr("Stop"))
         self.heard_label.setText(self.tr("Did the litigant hear the test sound and the voice?"))
         self.heard_yes.setText(self.tr("Heard it"))
@@ -279,10 +283,28 @@ class ChecksPage(StepPage):
             "speakers": self.tr("Can you hear the test sound? Please tell the clerk."),
             "camera": self.tr("Please look at the camera."),
         }
-        line = lines.get(
-            self._activity, self.tr("The clerk is checking the camera, microphone and speakers.")
+        results = [
+            litigant_sentence(check_id, row.status)
+            for check_id, row in self.rows.items()
+            if row.status not in ("waiting", "running")
+        ]
+        running = [check_title(c) for c in self.rows if c in self._running]
+        if self._activity in lines:
+            first = lines[self._activity]
+        elif running:
+            first = self.tr("Now checking: %1").replace("%1", self.tr(", ").join(running))
+        elif not results:
+            first = self.tr("The clerk will check the camera, microphone, sound and internet.")
+        else:
+            first = ""
+        phone = self.record and next(
+            (c for c in self.record.checks if c.check_id == "phone_checklist"), None
         )
-        return LitigantContent(title=self.title(), lines=[line])
+        if phone is not None:
+            results.append(litigant_sentence("phone_checklist", phone.status))
+        return LitigantContent(
+            title=self.title(), lines=[line for line in [first, *results] if line]
+        )
 
     def _update_activity(self) -> None:
         """The one thing the litigant should do now: answering beats speaking beats looking."""
@@ -348,6 +370,7 @@ class ChecksPage(StepPage):
             self.rows[check_id].set_running()
         self._running.add(check_id)
         self._update_activity()
+        self.litigant_content_changed.emit()  # "Now checking: ..."
 
     def _on_network_progress(self, phase: str) -> None:
         row = self.rows.get("network")
@@ -365,6 +388,7 @@ class ChecksPage(StepPage):
         self._pending.discard(result.check_id)
         self._running.discard(result.check_id)
         self._update_activity()
+        self.litigant_content_changed.emit()
         self._store(result)
         self._update_progress()
         if result.check_id == "speakers":
@@ -446,3 +470,4 @@ class ChecksPage(StepPage):
         data[PHONE_KEY] = {item: answer.value for item, answer in answers.items()}
         self._replace_check(checklist_result(answers).to_record())
         self.changed.emit()
+        self.litigant_content_changed.emit()

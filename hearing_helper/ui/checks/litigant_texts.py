@@ -1,0 +1,94 @@
+"""What the litigant window says about each check result: one plain sentence for the litigant,
+not the clerk's technical wording (context "checks_litigant")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
+
+CONTEXT = "checks_litigant"
+
+# (check id, status group) -> sentence; status group: ok (pass), attention (warn), problem.
+SENTENCES: dict[tuple[str, str], str] = {
+    ("camera", "ok"): QT_TRANSLATE_NOOP("checks_litigant", "Camera: works, we can see you."),
+    ("camera", "attention"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Camera: works, but the picture could be better. The clerk will help."
+    ),
+    ("camera", "problem"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Camera: not working yet. The clerk is fixing it."
+    ),
+    ("microphone", "ok"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Microphone: works, we can hear you."
+    ),
+    ("microphone", "attention"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Microphone: your voice is quiet. Please speak a little louder."
+    ),
+    ("microphone", "problem"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Microphone: we cannot hear you yet. The clerk is fixing it."
+    ),
+    ("speakers", "ok"): QT_TRANSLATE_NOOP("checks_litigant", "Sound: works, you can hear us."),
+    ("speakers", "attention"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Sound: works, but it could be clearer."
+    ),
+    ("speakers", "problem"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Sound: not working yet. The clerk is fixing it."
+    ),
+    ("network", "ok"): QT_TRANSLATE_NOOP("checks_litigant", "Internet: good enough for video."),
+    ("network", "attention"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Internet: slow. The picture may stutter; the clerk will advise you."
+    ),
+    ("network", "problem"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Internet: not good enough yet. The clerk is fixing it."
+    ),
+    ("system", "ok"): QT_TRANSLATE_NOOP("checks_litigant", "Computer: ready."),
+    ("system", "attention"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Computer: ready, the clerk will tidy something up."
+    ),
+    ("system", "problem"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Computer: not ready yet. The clerk is fixing it."
+    ),
+    ("phone_checklist", "ok"): QT_TRANSLATE_NOOP("checks_litigant", "Your phone: ready."),
+    ("phone_checklist", "attention"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Your phone: a few things to set up. The clerk will show you."
+    ),
+    ("phone_checklist", "problem"): QT_TRANSLATE_NOOP(
+        "checks_litigant", "Your phone: a few things to set up. The clerk will show you."
+    ),
+}
+SKIPPED = QT_TRANSLATE_NOOP("checks_litigant", "%1: not needed today.")
+NAMES = {
+    "camera": QT_TRANSLATE_NOOP("checks_litigant", "Camera"),
+    "microphone": QT_TRANSLATE_NOOP("checks_litigant", "Microphone"),
+    "speakers": QT_TRANSLATE_NOOP("checks_litigant", "Sound"),
+    "network": QT_TRANSLATE_NOOP("checks_litigant", "Internet"),
+    "system": QT_TRANSLATE_NOOP("checks_litigant", "Computer"),
+    "phone_checklist": QT_TRANSLATE_NOOP("checks_litigant", "Your phone"),
+}
+# A symbol with every sentence, so colour is never the only signal (and it survives print).
+SYMBOLS = {"ok": "\u2714", "attention": "!", "problem": "\u2716", "skipped": "\u2013"}
+
+
+def _group(status: str) -> str:
+    if status == "pass":
+        return "ok"
+    if status == "warn":
+        return "attention"
+    if status == "skipped":
+        return "skipped"
+    return "problem"
+
+
+def litigant_sentence(check_id: str, status: str) -> str:
+    """The litigant's sentence for one result, with its symbol; "" for an unknown check."""
+    group = _group(status)
+    if group == "skipped":
+        if check_id not in NAMES:
+            return ""
+        name = QCoreApplication.translate(CONTEXT, NAMES[check_id])
+        text = QCoreApplication.translate(CONTEXT, SKIPPED).replace("%1", name)
+    elif (check_id, group) in SENTENCES:
+        text = QCoreApplication.translate(CONTEXT, SENTENCES[(check_id, group)])
+    else:
+        return ""
+    return f"{SYMBOLS[group]} {text}"

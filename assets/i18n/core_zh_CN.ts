@@ -85,12 +85,12 @@ The draft is kept.</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <source>&amp;Reason for the correction (required):</source>
-        <translation>更正原因（必填）(&amp;R)：</translation>
+        <source>R&amp;eason for the correction (required):</source>
+        <translation>更正原因（必填）(&amp;E)：</translation>
     </message>
     <message>
-        <source>&amp;Save as new version</source>
-        <translation>另存为新版本(&amp;S)</translation>
+        <source>Save as ne&amp;w version</source>
+        <translation>另存为新版本(&amp;W)</translation>
     </message>
     <message>
         <source>Please say why the record is corrected.</source>
@@ -181,7 +181,7 @@ started %4 by %5 · at step: %6</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <source>N&amp;ote:</source>
+        <source>No&amp;te:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>

@@ -78,7 +78,7 @@ class JoinPage(StepPage):
         self.errors: dict[str, QLabel] = {}
         grid = QGridLayout()
         captions = {
-            "link": self.tr("Meeting &link:"),
+            "link": self.tr("&Meeting link:"),
             "meeting_id": self.tr("Meeting &ID:"),
             "passcode": self.tr("Pass&code:"),
         }
@@ -114,7 +114,7 @@ class JoinPage(StepPage):
         self.invitation.setFixedHeight(90)
         self.read_button = QPushButton(self.tr("&Read invitation"))
         self.read_button.clicked.connect(self.read_invitation)
-        self.paste_button = QPushButton(self.tr("Paste from clip&board"))
+        self.paste_button = QPushButton(self.tr("Paste from clipboar&d"))
         self.paste_button.clicked.connect(self.paste_invitation)
         self.invitation_status = QLabel()
         self.invitation_status.setWordWrap(True)

@@ -36,7 +36,7 @@ class SlipPanel(QWidget):
         self.save_button.clicked.connect(self.ask_save)
         self.print_button = QPushButton(self.tr("&Print join slip…"))
         self.print_button.clicked.connect(self.ask_print)
-        caption = QLabel(self.tr("Pap&er:"))
+        caption = QLabel(self.tr("P&aper:"))
         caption.setBuddy(self.paper)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
+from hearing_helper.ui.widgets.fit import fit_to_screen
 
 CONTEXT = "keyboard"
 
@@ -73,7 +74,7 @@ class KeyboardDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(table, 1)
         layout.addWidget(buttons)
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 600)
         buttons.button(QDialogButtonBox.StandardButton.Close).setFocus(
             Qt.FocusReason.OtherFocusReason
         )

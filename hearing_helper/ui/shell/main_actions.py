@@ -6,7 +6,9 @@ import importlib.util
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from hearing_helper.ui.widgets.menus import keep_labels_whole
 
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))  # each in its own language
 
@@ -70,6 +72,9 @@ class MainActions(QObject):
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.keyboard)
         help_menu.addAction(self.about)
+
+        for top in menu.findChildren(QMenu):
+            keep_labels_whole(top)
 
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")

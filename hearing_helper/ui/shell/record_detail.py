@@ -43,6 +43,7 @@ from hearing_helper.ui.labels import (
     step_label,
     step_status_label,
 )
+from hearing_helper.ui.widgets.fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class RecordDetailDialog(QDialog):
         self.catalog = catalog
         self.language = services.settings.get("language")
         self.setWindowTitle(self.tr("Assistance record"))
-        self.resize(760, 680)
+        fit_to_screen(self, 760, 680)
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName(self.tr("Version"))
         version_label = QLabel(self.tr("&Version:"))

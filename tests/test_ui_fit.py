@@ -118,7 +118,8 @@ def mnemonic_owners(window: QWidget) -> dict[str, list[str]]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window):
             continue
-        if isinstance(widget, QAbstractButton) or isinstance(widget, QLabel) and widget.buddy() is not None:
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if isinstance(widget, QAbstractButton) or labelled:
             claim(widget.text())
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             claim(widget.title())

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(wizard)
         self.new_action.setEnabled(False)
         self.update_litigant_screen()
-        wizard.current_page().setFocus()
+        wizard.focus_current_page()
 
     def _on_record_finished(self, record: AssistRecord) -> None:
         self.statusBar().showMessage(

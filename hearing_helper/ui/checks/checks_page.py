@@ -271,6 +271,9 @@ class ChecksPage(StepPage):
         self.heard_box.hide()
         self._stop_live()
 
+    def initial_focus(self) -> QWidget | None:
+        return self.run_button
+
     def is_complete(self) -> bool:
         if self.record is None:
             return False

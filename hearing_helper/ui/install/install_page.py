@@ -146,6 +146,9 @@ class InstallPage(StepPage):
 
     # --- StepPage ----------------------------------------------------------------------------
 
+    def initial_focus(self) -> QWidget | None:
+        return self.done_button if self.done_button.isEnabled() else None
+
     def title(self) -> str:
         return self.tr("App install")
 

@@ -174,6 +174,9 @@ class JoinPage(StepPage):
 
     # --- StepPage ----------------------------------------------------------------------------
 
+    def initial_focus(self) -> QWidget | None:
+        return self.editors["link"]
+
     def title(self) -> str:
         return self.tr("Join")
 

@@ -190,11 +190,18 @@ class AssistanceWizard(QWidget):
         page.load(self.record)
         self.stack.setCurrentIndex(index)
         self.heading.setText(page.title())
+        self.focus_current_page()
         self._refresh_navigator()
         self._refresh_buttons()
         self.save_now()
         self.step_changed.emit(step)
         self.litigant_content_changed.emit()
+
+    def focus_current_page(self) -> None:
+        """Put the keyboard where the clerk works next on this page (typing is never lost)."""
+        target = self.current_page().initial_focus()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_next(self) -> None:
         """Next step; on the last step, finish the record."""

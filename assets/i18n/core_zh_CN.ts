@@ -1265,6 +1265,14 @@ Log file: %3</source>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Passed with warnings</source>
+        <translation>通过（有提醒）</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>

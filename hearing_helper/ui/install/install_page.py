@@ -4,7 +4,7 @@ The clerk reads each step out, marks it done, failed or skipped, and picks the p
 remedy shown) when something goes wrong. Progress lives in ``record.steps[INSTALL].data``::
 
     {"platform_id": "...", "os": "android", "guide_version": "...", "current": "<step id>",
-     "steps": {"<step id>": "done" | "failed" | "skipped"}}
+     "total": <number of guide steps>, "steps": {"<step id>": "done" | "failed" | "skipped"}}
 
 and problems in ``record.problems`` as ``Problem(StepId.INSTALL, code, "<step id>: note")``.
 """
@@ -168,6 +168,7 @@ class InstallPage(StepPage):
             data.clear()
             data.update({"platform_id": self.platform.id, "os": self.os_name, "steps": {}})
         data["guide_version"] = self.guide.version
+        data["total"] = len(self.guide.steps)  # the step's mark is computed from it
         record.catalog_version = self.platform.version
         record.guide_version = self.guide.version
         self.stack.setCurrentIndex(1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from hearing_helper.catalog import CatalogLoad
 from hearing_helper.domain.masking import mask_phone
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.domain.step_marks import step_mark
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.repository import RecordVersion
@@ -41,7 +42,7 @@ from hearing_helper.ui.labels import (
     record_status_label,
     role_label,
     step_label,
-    step_status_label,
+    step_mark_text,
 )
 from hearing_helper.ui.widgets.fit import fit_to_screen
 
@@ -173,7 +174,7 @@ class RecordDetailDialog(QDialog):
         parts.append(self._table(self.tr("Intake"), rows))
         step_rows = []
         for step, state in record.steps.items():
-            text = step_status_label(state.status)
+            text = step_mark_text(step_mark(record, step))
             if state.skip_reason:
                 text += " \u2014 " + state.skip_reason
             step_rows.append((step_label(step), text))

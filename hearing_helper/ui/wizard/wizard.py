@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hearing_helper.checks.registry import available_ids
 from hearing_helper.domain.enums import STEP_ORDER, RecordStatus, StepId, StepStatus
 from hearing_helper.domain.record import AssistRecord, now_local
+from hearing_helper.domain.step_marks import MARK_SYMBOLS, step_mark, sync_step_statuses
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.sqlite import IncompleteRecordError
-from hearing_helper.ui.labels import field_label, step_status_label
+from hearing_helper.ui.labels import field_label, step_mark_text
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
@@ -41,13 +43,6 @@ log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 400
 FINISH_FIELDS = {"outcome", "outcome_reason", "satisfaction", "notes"}
-_STATUS_MARK = {
-    StepStatus.NOT_STARTED: "\u25cb",  # ○
-    StepStatus.IN_PROGRESS: "\u25d4",  # ◔
-    StepStatus.DONE: "\u2714",  # ✔
-    StepStatus.FAILED: "\u2716",  # ✖
-    StepStatus.SKIPPED: "\u21b7",  # ↷
-}
 
 
 class AssistanceWizard(QWidget):
@@ -230,15 +225,16 @@ class AssistanceWizard(QWidget):
         is_complete = getattr(page, "is_complete", None)  # optional page hook
         if state.status is StepStatus.IN_PROGRESS and (is_complete is None or is_complete()):
             state.status = StepStatus.DONE
+        sync_step_statuses(self.record)  # a step whose results failed is not "done"
 
     def _refresh_navigator(self) -> None:
         self.navigator.blockSignals(True)
         for row, page in enumerate(self.pages):
-            status = self.record.step(page.step_id).status
+            mark = step_mark(self.record, page.step_id, available_ids())
             item = self.navigator.item(row)
-            item.setText(f"{_STATUS_MARK[status]} {row + 1}. {page.title()}")
+            item.setText(f"{MARK_SYMBOLS[mark]} {row + 1}. {page.title()}")
             label = self.tr("Step %1: %2, %3").replace("%1", str(row + 1))
-            label = label.replace("%2", page.title()).replace("%3", step_status_label(status))
+            label = label.replace("%2", page.title()).replace("%3", step_mark_text(mark))
             item.setToolTip(label)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
             font = item.font()
@@ -352,6 +348,7 @@ class AssistanceWizard(QWidget):
         finish_state = record.step(StepId.FINISH)
         previous_status, previous_end = finish_state.status, record.ended_at
         finish_state.status = StepStatus.DONE
+        sync_step_statuses(record)
         try:
             stored = self.services.repo.finish(record, self.actor)
         except IncompleteRecordError as exc:

@@ -273,3 +273,24 @@ def test_hiding_the_page_turns_the_camera_off(qtbot, services: AppServices) -> N
     assert devices.previewing is None and devices.monitoring is None
     page.show()
     assert devices.previewing == "cam0" and devices.monitoring == "mic0"
+
+
+def test_network_without_a_platform_says_choose_the_platform(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    page, _devices, record = _page(qtbot, services)
+    assert record.intake.platform_id == ""
+    page.rerun("network")
+    row = page.rows["network"]
+    assert row.status == "skipped"
+    assert "no hearing platform is chosen" in row.finding.text()
+    assert "Choose the platform in step 1" in row.remedy.text()
+    assert "court IT" not in row.finding.text() + row.remedy.text()
+
+
+def test_phone_problems_are_named(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    page, _devices, record = _page(qtbot, services)
+    page.phone.choose("storage", Answer.FAIL)
+    row_text = next(c for c in record.checks if c.check_id == "phone")
+    from hearing_helper.ui.checks.texts import finding_text
+
+    text = finding_text(row_text.code, row_text.metrics)
+    assert "At least 1 GB of free storage" in text, text

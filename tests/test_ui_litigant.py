@@ -98,7 +98,7 @@ def test_every_text_colour_has_contrast_4_5_to_1(litigant: LitigantWindow) -> No
 
 
 def test_colour_is_never_the_only_signal() -> None:
-    for check_id in [*available_ids(), "phone_checklist"]:
+    for check_id in [*available_ids(), "phone"]:
         sentences = {
             status: litigant_sentence(check_id, status) for status in ("pass", "warn", "fail")
         }

@@ -633,6 +633,26 @@
         <translation>视频通道</translation>
     </message>
     <message>
+        <source>Not checked: no hearing platform is chosen yet.</source>
+        <translation>未检测：还没有选择庭审平台。</translation>
+    </message>
+    <message>
+        <source>Choose the platform in step 1 (Intake) first; the network check tests that platform&apos;s servers.</source>
+        <translation>请先在第 1 步（登记）选择平台；网络检测测试的是该平台的服务器。</translation>
+    </message>
+    <message>
+        <source>No further details.</source>
+        <translation>没有更多说明。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Not ready: %1.</source>
+        <translation>未就绪：%1。</translation>
+    </message>
+    <message>
         <source>%1 frames/s</source>
         <translation>每秒 %1 帧</translation>
     </message>

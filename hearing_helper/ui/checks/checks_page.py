@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hearing_helper.checks.base import CheckContext, CheckResult
+from hearing_helper.checks.base import CheckContext, CheckResult, CheckStatus
 from hearing_helper.checks.loopback import credit_microphone
-from hearing_helper.checks.phone_checklist import checklist_result, parse_answers
+from hearing_helper.checks.phone_checklist import PHONE_CHECK_ID, checklist_result, parse_answers
 from hearing_helper.checks.registry import available_ids, build_checks
 from hearing_helper.domain.enums import StepId
 from hearing_helper.domain.record import AssistRecord, CheckRecord
@@ -301,10 +301,10 @@ class ChecksPage(StepPage):
         else:
             first = ""
         phone = self.record and next(
-            (c for c in self.record.checks if c.check_id == "phone_checklist"), None
+            (c for c in self.record.checks if c.check_id == PHONE_CHECK_ID), None
         )
         if phone is not None:
-            results.append(litigant_sentence("phone_checklist", phone.status))
+            results.append(litigant_sentence(PHONE_CHECK_ID, phone.status))
         return LitigantContent(
             title=self.title(), lines=[line for line in [first, *results] if line]
         )
@@ -342,6 +342,20 @@ class ChecksPage(StepPage):
     def _run(self, ids: list[str]) -> None:
         if self.controller.running:
             return
+        if "network" in ids and self.record is not None and not self.record.intake.platform_id:
+            # The network check tests the chosen platform's servers: say what is missing
+            # instead of "this platform has no test address, call court IT".
+            ids = [check_id for check_id in ids if check_id != "network"]
+            self._on_result(
+                CheckResult(
+                    "network",
+                    CheckStatus.SKIPPED,
+                    "network.no_platform",
+                    remedy_code="network.choose_platform",
+                )
+            )
+            if not ids:
+                return
         checks = build_checks(ids)
         self._pending = {check.id for check in checks}
         self._total = len(checks)

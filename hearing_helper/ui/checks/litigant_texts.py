@@ -48,11 +48,11 @@ SENTENCES: dict[tuple[str, str], str] = {
     ("system", "problem"): QT_TRANSLATE_NOOP(
         "checks_litigant", "Computer: not ready yet. The clerk is fixing it."
     ),
-    ("phone_checklist", "ok"): QT_TRANSLATE_NOOP("checks_litigant", "Your phone: ready."),
-    ("phone_checklist", "attention"): QT_TRANSLATE_NOOP(
+    ("phone", "ok"): QT_TRANSLATE_NOOP("checks_litigant", "Your phone: ready."),
+    ("phone", "attention"): QT_TRANSLATE_NOOP(
         "checks_litigant", "Your phone: a few things to set up. The clerk will show you."
     ),
-    ("phone_checklist", "problem"): QT_TRANSLATE_NOOP(
+    ("phone", "problem"): QT_TRANSLATE_NOOP(
         "checks_litigant", "Your phone: a few things to set up. The clerk will show you."
     ),
 }
@@ -63,7 +63,7 @@ NAMES = {
     "speakers": QT_TRANSLATE_NOOP("checks_litigant", "Sound"),
     "network": QT_TRANSLATE_NOOP("checks_litigant", "Internet"),
     "system": QT_TRANSLATE_NOOP("checks_litigant", "Computer"),
-    "phone_checklist": QT_TRANSLATE_NOOP("checks_litigant", "Your phone"),
+    "phone": QT_TRANSLATE_NOOP("checks_litigant", "Your phone"),
 }
 # A symbol with every sentence, so colour is never the only signal (and it survives print).
 SYMBOLS = {"ok": "\u2714", "attention": "!", "problem": "\u2716", "skipped": "\u2013"}

@@ -52,12 +52,48 @@ def check_title(check_id: str) -> str:
     return QCoreApplication.translate("checks", title(check_id))
 
 
-def finding_text(code: str) -> str:
+# Results the page makes itself, without running a check.
+UI_FINDINGS = {
+    "network.no_platform": QT_TRANSLATE_NOOP(
+        "checks_ui", "Not checked: no hearing platform is chosen yet."
+    ),
+}
+UI_REMEDIES = {
+    "network.choose_platform": QT_TRANSLATE_NOOP(
+        "checks_ui",
+        "Choose the platform in step 1 (Intake) first; the network check tests that"
+        " platform's servers.",
+    ),
+}
+NO_DETAILS = QT_TRANSLATE_NOOP("checks_ui", "No further details.")
+
+
+def finding_text(code: str, metrics: dict[str, Any] | None = None) -> str:
+    """The finding in words (never the code itself); phone items are named one by one."""
+    if code in UI_FINDINGS:
+        return tr(UI_FINDINGS[code])
     text = describe(code)
-    return QCoreApplication.translate("checks", text) if text else code
+    if not text:
+        return tr(NO_DETAILS)
+    sentence = QCoreApplication.translate("checks", text)
+    failed = str((metrics or {}).get("failed_items") or "")
+    if code == "phone.items_failed" and failed:
+        names = [phone_item_text(item) for item in failed.split(",") if item]
+        joined = tr(QT_TRANSLATE_NOOP("checks_ui", "; ")).join(names)
+        sentence += " " + tr(QT_TRANSLATE_NOOP("checks_ui", "Not ready: %1.")).replace("%1", joined)
+    return sentence
+
+
+def phone_item_text(item_id: str) -> str:
+    from hearing_helper.checks.phone_checklist import PHONE_ITEMS
+
+    item = next((i for i in PHONE_ITEMS if i.id == item_id), None)
+    return QCoreApplication.translate("checks", item.question) if item else tr(NO_DETAILS)
 
 
 def remedy_sentence(remedy_code: str) -> str:
+    if remedy_code in UI_REMEDIES:
+        return tr(UI_REMEDIES[remedy_code])
     text = remedy_text(remedy_code)
     return QCoreApplication.translate("checks", text) if text else ""
 

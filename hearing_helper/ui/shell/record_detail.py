@@ -186,7 +186,7 @@ class RecordDetailDialog(QDialog):
                 lines = [
                     self.tr("%1: %2")
                     .replace("%1", status_word(check.status))
-                    .replace("%2", finding_text(check.code)),
+                    .replace("%2", finding_text(check.code, check.metrics)),
                     figures_text(check.check_id, check.metrics),
                     remedy_sentence(check.remedy_code),
                 ]

@@ -1356,6 +1356,10 @@ Log file: %3</source>
         <translation>姓名里不应有数字，请检查。</translation>
     </message>
     <message>
+        <source>The name contains emoji or symbols, which cannot be printed on the join slip or in exports; please type the name in characters.</source>
+        <translation>姓名里有表情符号或特殊符号，提示单和导出文件无法打印，请只输入文字。</translation>
+    </message>
+    <message>
         <source>The hearing time is more than {days} days in the past; please check it.</source>
         <translation>开庭时间已过去 {days} 天以上，请检查。</translation>
     </message>

@@ -19,7 +19,8 @@ STATUS_LOOK: dict[str, tuple[str, str, str, str]] = {
     "fail": ("\u2716", "#ffebee", "#b71c1c", QT_TRANSLATE_NOOP("checks_ui", "Failed")),
     "error": ("\u2716", "#ffebee", "#b71c1c", QT_TRANSLATE_NOOP("checks_ui", "Could not check")),
     "skipped": ("\u21b7", "#f5f5f5", "#424242", QT_TRANSLATE_NOOP("checks_ui", "Skipped")),
-    "running": ("\u23f3", "#e3f2fd", "#0d47a1", QT_TRANSLATE_NOOP("checks_ui", "Checking\u2026")),
+    # ▶, not ⏳ (U+23F3): no font the app uses has an hourglass, so it showed as a box.
+    "running": ("\u25b6", "#e3f2fd", "#0d47a1", QT_TRANSLATE_NOOP("checks_ui", "Checking\u2026")),
     "waiting": ("\u25cb", "#fafafa", "#616161", QT_TRANSLATE_NOOP("checks_ui", "Not checked yet")),
 }
 

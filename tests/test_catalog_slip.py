@@ -134,3 +134,20 @@ def test_slip_save_failure_is_reported(qtbot: QtBot, tmp_path: Path, services: A
     target = tmp_path / "missing-folder" / "slip.pdf"
     assert not page.save_slip(target)
     assert str(target) in page.status.text()
+
+
+def test_an_invalid_link_gives_no_slip_but_says_why(
+    qtbot: QtBot, tmp_path: Path, services: AppServices
+) -> None:
+    page = joined_page(qtbot, services)
+    page.editors["link"].setText("https://evil.example/meeting")
+    page._on_edited("link")
+    pdf = tmp_path / "slip.pdf"
+    assert not page.save_slip(pdf)
+    assert not pdf.exists()
+    assert "meeting link" in page.status.text() and "Correct" in page.status.text()
+    for name in ("link", "meeting_id"):
+        page.editors[name].clear()
+        page._on_edited(name)
+    assert not page.save_slip(pdf)
+    assert "meeting link or the meeting ID" in page.status.text()

@@ -205,3 +205,29 @@ def test_window_fits_the_screen(qtbot, services):  # noqa: F811
     # Never larger than the screen (1200 x 800 is wished, 768 is all there is).
     assert available.contains(window.frameGeometry())
     assert window.height() < 768
+
+
+def test_a_blank_draft_closed_leaves_no_trace(qtbot, services, english):  # noqa: F811
+    remember_clerk(services)
+    window = open_window(qtbot, services)
+    window.start(offer_drafts=False)
+    window.new_assistance()
+    window.wizard.save_now()  # the wizard autosaves even before anything is typed
+    assert services.repo.list_drafts()
+    window.wizard.close_button.click()
+    assert window.wizard is None
+    assert services.repo.list_drafts() == []  # not kept, not offered as "computer was off"
+
+
+def test_a_draft_with_anything_typed_is_kept(qtbot, services, english):  # noqa: F811
+    remember_clerk(services)
+    window = open_window(qtbot, services)
+    window.start(offer_drafts=False)
+    window.new_assistance()
+    type_text(window.wizard.current_page().litigant_name, "王")
+    window.wizard.close_button.click()
+    drafts = services.repo.list_drafts()
+    assert [d.intake.litigant_name for d in drafts] == ["王"]
+    window.new_assistance()
+    assert window.save_open_work() is None  # a blank one is not saved at quit either
+    assert len(services.repo.list_drafts()) == 1

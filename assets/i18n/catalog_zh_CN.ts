@@ -270,6 +270,22 @@
         <source>Joined at %1.</source>
         <translation>%1 已入会。</translation>
     </message>
+    <message>
+        <source>Correct the %1 first: the join slip would be printed without it.</source>
+        <translation>请先改正%1：否则入会提示单上将没有这一项。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Enter the meeting link or the meeting ID first.</source>
+        <translation>请先填写会议链接或会议号。</translation>
+    </message>
+    <message>
+        <source>meeting link</source>
+        <translation>会议链接</translation>
+    </message>
 </context>
 <context>
     <name>JoinSlip</name>

@@ -447,9 +447,15 @@ class MainWindow(QMainWindow):
 
     # --- shutdown ----------------------------------------------------------------------------
 
-    def save_open_work(self) -> str | None:
-        """Save the open assistance (if any) and return its id."""
+    def save_open_work(self, keep_blank: bool = False) -> str | None:
+        """Save the open assistance (if any) and return its id.
+
+        One in which nothing was entered is discarded at quit (it is not lost work), but kept
+        when the window is only rebuilt (``keep_blank``, a language switch).
+        """
         if self.wizard is None:
+            return None
+        if not keep_blank and self.wizard.discard_if_blank():
             return None
         self.wizard.save_now()
         return self.wizard.record.id

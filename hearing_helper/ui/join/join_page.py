@@ -141,7 +141,9 @@ class JoinPage(StepPage):
         self.status.setWordWrap(True)
 
         self.slip_panel = SlipPanel(
-            self.slip_content, lambda: self.record.intake.case_number if self.record else ""
+            self.slip_content,
+            lambda: self.record.intake.case_number if self.record else "",
+            problem=self.slip_problem,
         )
         self.slip_panel.message.connect(lambda text, error: self._set_status(text, error=error))
         self.paper = self.slip_panel.paper
@@ -398,6 +400,28 @@ class JoinPage(StepPage):
             help_phone=self.services.settings.get("help_desk_phone"),
             language=ui_language(),
         )
+
+    def slip_problem(self) -> str:
+        """Why a join slip cannot be made now: an invalid entry, or no way to join at all."""
+        values = dict(zip(FIELDS, self.valid_values(), strict=True))
+        invalid = [
+            name for name in FIELDS if self.editors[name].text().strip() and not values[name]
+        ]
+        if invalid:
+            return self.tr(
+                "Correct the %1 first: the join slip would be printed without it."
+            ).replace("%1", self.tr(", ").join(self._field_name(name) for name in invalid))
+        if not values["link"] and not values["meeting_id"]:
+            return self.tr("Enter the meeting link or the meeting ID first.")
+        return ""
+
+    def _field_name(self, name: str) -> str:
+        names = {
+            "link": self.tr("meeting link"),
+            "meeting_id": self.tr("meeting ID"),
+            "passcode": self.tr("passcode"),
+        }
+        return names[name]
 
     def save_slip(self, path: Path) -> bool:
         return self.slip_panel.save(path)

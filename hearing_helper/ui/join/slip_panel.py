@@ -24,10 +24,12 @@ class SlipPanel(QWidget):
         content: Callable[[], SlipContent],
         case_number: Callable[[], str],
         parent: QWidget | None = None,
+        problem: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(parent)
         self._content = content
         self._case_number = case_number
+        self._problem = problem  # why no slip can be made now ("" when it can)
         self.paper = QComboBox()
         self.paper.addItem("A4", "A4")
         self.paper.addItem("A5", "A5")
@@ -47,7 +49,16 @@ class SlipPanel(QWidget):
     def page_size(self) -> str:
         return str(self.paper.currentData())
 
+    def _refused(self) -> bool:
+        """Say why there is no slip (e.g. an invalid link) instead of printing one without it."""
+        problem = self._problem()
+        if problem:
+            self.message.emit(problem, True)
+        return bool(problem)
+
     def save(self, path: Path) -> bool:
+        if self._refused():
+            return False
         ok = write_slip_pdf(path, self._content(), self.page_size())
         if ok:
             self.message.emit(self.tr("Join slip saved: %1").replace("%1", str(path)), False)
@@ -60,6 +71,8 @@ class SlipPanel(QWidget):
         return print_slip(printer, self._content(), self.page_size())
 
     def ask_save(self) -> None:
+        if self._refused():
+            return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         case = "".join(ch for ch in self._case_number() if ch not in _UNSAFE_IN_FILE_NAMES)
         name = self.tr("join-slip") + (f"-{case}" if case else "") + ".pdf"
@@ -70,6 +83,8 @@ class SlipPanel(QWidget):
             self.save(Path(path))
 
     def ask_print(self) -> None:
+        if self._refused():
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted and not self.print_to(printer):

@@ -38,7 +38,7 @@ class MainWindowHost(QObject):
         app = QApplication.instance()
         if old is None or not isinstance(app, QApplication):
             return
-        resume_id = old.save_open_work()
+        resume_id = old.save_open_work(keep_blank=True)
         litigant_visible = old.litigant_action.isChecked()
         install_translators(app, lang)
         new = self._make(old.profile)

@@ -34,15 +34,42 @@ from hearing_helper.domain.record import AssistRecord, now_local
 from hearing_helper.domain.step_marks import MARK_SYMBOLS, step_mark, sync_step_statuses
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
+from hearing_helper.store.errors import RecordNotFoundError
 from hearing_helper.store.sqlite import IncompleteRecordError
 from hearing_helper.ui.labels import field_label, step_mark_text
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
+from hearing_helper.ui.wizard.intake_page import default_hearing_time
 from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 400
 FINISH_FIELDS = {"outcome", "outcome_reason", "satisfaction", "notes"}
+
+
+def nothing_entered(record: AssistRecord) -> bool:
+    """True when the clerk has entered nothing yet (the court comes from the profile)."""
+    intake = record.intake
+    # The intake page proposes the next full hour; only a changed time counts as entered.
+    proposed = default_hearing_time(record.started_at)
+    typed = (
+        intake.case_number,
+        intake.hearing_at not in (None, proposed),
+        intake.platform_id,
+        intake.litigant_name,
+        intake.role,
+        intake.phone,
+        intake.device,
+        intake.accessibility,
+        intake.consent,
+    )
+    steps_used = any(
+        state.data or state.skip_reason or state.status is StepStatus.SKIPPED
+        for state in record.steps.values()
+    )
+    results = record.checks or record.problems or record.notes.strip()
+    answers = record.outcome is not None or record.satisfaction is not None
+    return not any(typed) and not steps_used and not results and not answers
 
 
 class AssistanceWizard(QWidget):
@@ -285,11 +312,32 @@ class AssistanceWizard(QWidget):
         return True
 
     def close_wizard(self) -> None:
-        """Leave the wizard keeping the draft (it is offered again at the next start)."""
+        """Leave the wizard keeping the draft (it is offered again at the next start).
+
+        A draft in which nothing was entered is discarded instead: it would only clutter the
+        history and be offered for recovery as if work had been lost.
+        """
         if self._index >= 0:
             self.current_page().leave()
-        self.save_now()
+        if not self.discard_if_blank():
+            self.save_now()
         self.closed.emit()
+
+    def discard_if_blank(self) -> bool:
+        """Discard the draft when the clerk entered nothing; True when discarded."""
+        if self._index >= 0:
+            self.current_page().flush()
+        if not nothing_entered(self.record):
+            return False
+        self._save_timer.stop()
+        try:
+            self.services.repo.discard_draft(self.record.id, self.actor)
+        except RecordNotFoundError:
+            pass  # never saved: nothing to discard
+        except StoreError:
+            log.exception("Discarding the blank draft %s failed", self.record.id)
+            return False
+        return True
 
     # --- skip, end early, finish -------------------------------------------------------------
 

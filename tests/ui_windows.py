@@ -11,6 +11,7 @@ from ui_fixtures import CLERK, finished_record
 
 from hearing_helper.checks.base import CheckResult, CheckStatus
 from hearing_helper.domain.enums import DeviceKind, Outcome, StepId
+from hearing_helper.domain.record import Problem
 from hearing_helper.reports.drill import Drill
 from hearing_helper.services import AppServices
 from hearing_helper.ui.app import apply_font_scale, install_translators
@@ -45,6 +46,8 @@ def seed(services: AppServices) -> str:
         CheckResult("microphone", CheckStatus.FAIL, "microphone.silent", {}).to_record(),
         CheckResult("network", CheckStatus.SKIPPED, "network.no_endpoints", {}).to_record(),
     ]
+    # As the install page records a problem: "<guide step id>: <note>".
+    record.problems = [Problem(StepId.INSTALL, "no_storage", "find_hearing: 手机内存不足")]
     services.repo.import_finished([record], "test")
     return record.id
 

@@ -100,10 +100,6 @@
         <translation>在当事人的%2上安装%1</translation>
     </message>
     <message>
-        <source>Guide version %1</source>
-        <translation>指引版本 %1</translation>
-    </message>
-    <message>
         <source>done</source>
         <translation>已完成</translation>
     </message>

@@ -290,6 +290,10 @@ started %4 by %5 · at step: %6</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>(platform no longer listed)</source>
+        <translation>（平台已不在列表中）</translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>

@@ -328,7 +328,8 @@ class InstallPage(StepPage):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        self.version_label.setText(self.tr("Guide version %1").replace("%1", self.guide.version))
+        # The guide's version is a content hash for the record and court IT, not for the clerk.
+        self.version_label.clear()
 
     def _refresh_list(self) -> None:
         if self.guide is None:

@@ -31,7 +31,7 @@ from hearing_helper.ui.checks.texts import (
     remedy_sentence,
     status_word,
 )
-from hearing_helper.ui.install.shared import problem_label
+from hearing_helper.ui.install.shared import problem_label, problem_note_text
 from hearing_helper.ui.labels import (
     accessibility_label,
     device_label,
@@ -194,10 +194,15 @@ class RecordDetailDialog(QDialog):
                 check_rows.append((check_title(check.check_id), detail))
             parts.append(self._table(self.tr("Check results"), check_rows))
         if record.problems:
+            device = record.intake.device
+            os_name = (device.phone_os if device else None) or ""
+            guide = self.catalog.guide(record.intake.platform_id, os_name)
             problem_rows = [
                 (
                     step_label(p.step),
-                    " \u2014 ".join(x for x in (problem_label(p.code), p.note) if x),
+                    " \u2014 ".join(
+                        x for x in (problem_label(p.code), problem_note_text(p.note, guide)) if x
+                    ),
                 )
                 for p in record.problems
             ]

@@ -181,7 +181,7 @@ def test_litigant_sees_one_plain_sentence_per_result(qtbot, services: AppService
     page._on_result(CheckResult("network", CheckStatus.PASS, "network.ok"))
     lines = page.litigant_content().lines
     assert "\u2716 Camera: not working yet. The clerk is fixing it." in lines
-    assert "\u2714 Internet: good enough for video." in lines
+    assert "\u2714 Working: Internet." in lines
     assert not any("black" in line or "camera." in line for line in lines)  # not the clerk's words
 
 
@@ -294,3 +294,12 @@ def test_phone_problems_are_named(qtbot, services: AppServices) -> None:  # noqa
 
     text = finding_text(row_text.code, row_text.metrics)
     assert "At least 1 GB of free storage" in text, text
+
+
+def test_the_count_names_what_needs_attention(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    from hearing_helper.checks.base import CheckResult, CheckStatus
+
+    page, _devices, _record = _page(qtbot, services)
+    page._on_result(CheckResult("camera", CheckStatus.FAIL, "camera.black"))
+    page._on_result(CheckResult("system", CheckStatus.PASS, "system.ok"))
+    assert page.progress_label.text() == "1 passed; needs attention: Camera"

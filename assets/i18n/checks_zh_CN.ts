@@ -87,8 +87,12 @@
         <translation>尚未检测</translation>
     </message>
     <message>
-        <source>%1 passed, %2 need attention</source>
-        <translation>%1 项通过，%2 项需要处理</translation>
+        <source>%1 passed; needs attention: %2</source>
+        <translation>%1 项通过；需要处理：%2</translation>
+    </message>
+    <message>
+        <source>%1 passed, none needs attention</source>
+        <translation>%1 项通过，没有需要处理的</translation>
     </message>
 </context>
 <context>
@@ -544,6 +548,14 @@
     <message>
         <source>%1: not needed today.</source>
         <translation>%1：今天不需要检测。</translation>
+    </message>
+    <message>
+        <source>Working: %1.</source>
+        <translation>正常：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Camera</source>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -31,6 +31,7 @@ TITLE_POINT_SIZE = 36
 TEXT_POINT_SIZE = 28
 CAPTION_POINT_SIZE = 24
 SMALLEST_POINT_SIZE = 18  # the guideline's minimum for body text
+SMALLEST_TEXT_POINT_SIZE = 20  # instructions shrink to fit a small window, never below this
 LINE_HEIGHT_PERCENT = 140  # the guideline asks for at least 130 %
 # White on dark blue: high contrast (about 14:1) and calm for long reading.
 BACKGROUND = "#0b2a5b"
@@ -165,6 +166,7 @@ class LitigantWindow(QWidget):
             for line in content.lines
         )
         self.lines_label.setText(paragraphs)
+        QTimer.singleShot(0, self._fit_text)
         self.qr.set_payload(content.qr_payload)
         self.qr_caption.setText(content.qr_caption)
         self._qr_box_widget.setVisible(bool(content.qr_payload))
@@ -231,6 +233,17 @@ class LitigantWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(event.size().width())
         super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_text)
+
+    def _fit_text(self) -> None:
+        """The largest instruction size (28 pt down to 20 pt) at which every line is seen."""
+        label = self.lines_label
+        if not label.isVisible() or label.width() <= 0:
+            return
+        for points in range(TEXT_POINT_SIZE, SMALLEST_TEXT_POINT_SIZE - 1, -2):
+            label.setFont(self._font(points))
+            if label.heightForWidth(label.width()) <= label.height():
+                break
 
     def toggle_full_screen(self) -> None:
         # Window states, not showFullScreen(): that would also try to activate the window.

@@ -34,7 +34,7 @@ from hearing_helper.services import AppServices
 from hearing_helper.ui.checks.context import build_context
 from hearing_helper.ui.checks.controller import ChecksController
 from hearing_helper.ui.checks.device_panel import DevicePanel
-from hearing_helper.ui.checks.litigant_texts import litigant_sentence
+from hearing_helper.ui.checks.litigant_texts import litigant_results
 from hearing_helper.ui.checks.phone_panel import PhoneChecklist
 from hearing_helper.ui.checks.result_row import REMEDY_STYLE, CheckRow
 from hearing_helper.ui.checks.texts import check_title, network_phase
@@ -286,11 +286,17 @@ class ChecksPage(StepPage):
             "speakers": self.tr("Can you hear the test sound? Please tell the clerk."),
             "camera": self.tr("Please look at the camera."),
         }
-        results = [
-            litigant_sentence(check_id, row.status)
+        statuses = {
+            check_id: row.status
             for check_id, row in self.rows.items()
             if row.status not in ("waiting", "running")
-        ]
+        }
+        phone = self.record and next(
+            (c for c in self.record.checks if c.check_id == PHONE_CHECK_ID), None
+        )
+        if phone is not None:
+            statuses[PHONE_CHECK_ID] = str(phone.status)
+        results = litigant_results(statuses)
         running = [check_title(c) for c in self.rows if c in self._running]
         if self._activity in lines:
             first = lines[self._activity]
@@ -300,11 +306,6 @@ class ChecksPage(StepPage):
             first = self.tr("The clerk will check the camera, microphone, sound and internet.")
         else:
             first = ""
-        phone = self.record and next(
-            (c for c in self.record.checks if c.check_id == PHONE_CHECK_ID), None
-        )
-        if phone is not None:
-            results.append(litigant_sentence(PHONE_CHECK_ID, phone.status))
         return LitigantContent(
             title=self.title(), lines=[line for line in [first, *results] if line]
         )
@@ -459,12 +460,19 @@ class ChecksPage(StepPage):
         if not statuses:
             self.progress_label.setText(self.tr("Not checked yet"))
             return
-        attention = sum(1 for s in statuses if s in ("warn", "fail", "error"))
-        self.progress_label.setText(
-            self.tr("%1 passed, %2 need attention")
-            .replace("%1", str(sum(1 for s in statuses if s == "pass")))
-            .replace("%2", str(attention))
-        )
+        # Name what needs attention: a count alone sends the clerk hunting for it.
+        attention = [
+            check_title(check_id)
+            for check_id, row in self.rows.items()
+            if row.status in ("warn", "fail", "error")
+        ]
+        passed = str(sum(1 for s in statuses if s == "pass"))
+        if attention:
+            text = self.tr("%1 passed; needs attention: %2")
+            text = text.replace("%2", self.tr(", ").join(attention))
+        else:
+            text = self.tr("%1 passed, none needs attention")
+        self.progress_label.setText(text.replace("%1", passed))
 
     # --- the record --------------------------------------------------------------------------
 

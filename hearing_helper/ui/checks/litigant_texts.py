@@ -57,6 +57,8 @@ SENTENCES: dict[tuple[str, str], str] = {
     ),
 }
 SKIPPED = QT_TRANSLATE_NOOP("checks_litigant", "%1: not needed today.")
+WORKING = QT_TRANSLATE_NOOP("checks_litigant", "Working: %1.")
+WORKING_SEPARATOR = QT_TRANSLATE_NOOP("checks_litigant", ", ")
 NAMES = {
     "camera": QT_TRANSLATE_NOOP("checks_litigant", "Camera"),
     "microphone": QT_TRANSLATE_NOOP("checks_litigant", "Microphone"),
@@ -92,3 +94,24 @@ def litigant_sentence(check_id: str, status: str) -> str:
     else:
         return ""
     return f"{SYMBOLS[group]} {text}"
+
+
+def litigant_results(statuses: dict[str, str]) -> list[str]:
+    """The litigant's lines for check results: everything that works in one line ("✔ Working:
+    camera, microphone"), then one plain sentence per thing that needs attention."""
+    working = [
+        QCoreApplication.translate(CONTEXT, NAMES[check_id])
+        for check_id, status in statuses.items()
+        if status == "pass" and check_id in NAMES
+    ]
+    lines = []
+    if working:
+        joined = QCoreApplication.translate(CONTEXT, WORKING_SEPARATOR).join(working)
+        text = QCoreApplication.translate(CONTEXT, WORKING).replace("%1", joined)
+        lines.append(f"{SYMBOLS['ok']} {text}")
+    for check_id, status in statuses.items():
+        if status not in ("pass", "skipped"):
+            sentence = litigant_sentence(check_id, status)
+            if sentence:
+                lines.append(sentence)
+    return lines

@@ -98,13 +98,13 @@ class JoinPage(StepPage):
             error = QLabel()
             error.setWordWrap(True)
             error.setStyleSheet(ERROR_STYLE)
-            error.setMinimumWidth(220)
-            grid.addWidget(caption, row, 0)
-            grid.addWidget(editor, row, 1)
-            grid.addWidget(error, row, 2)
+            # The message goes under its field, so the page stays narrow enough to share a
+            # 1366-pixel screen with the litigant window.
+            grid.addWidget(caption, 2 * row, 0)
+            grid.addWidget(editor, 2 * row, 1)
+            grid.addWidget(error, 2 * row + 1, 1)
             self.editors[name], self.errors[name] = editor, error
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(1, 1)
 
         self.invitation = QPlainTextEdit()
         self.invitation.setPlaceholderText(
@@ -133,10 +133,11 @@ class JoinPage(StepPage):
         self.joined_button.clicked.connect(self.mark_joined)
         self.failed_button = QPushButton(self.tr("✗ Joining did not &work"))
         self.failed_button.clicked.connect(lambda: self._add_attempt("phone", "failed"))
-        actions = QHBoxLayout()
-        for button in (self.open_button, self.joined_button, self.failed_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        actions = QGridLayout()
+        actions.addWidget(self.joined_button, 0, 0)
+        actions.addWidget(self.failed_button, 0, 1)
+        actions.addWidget(self.open_button, 1, 0)
+        actions.setColumnStretch(2, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -164,15 +165,15 @@ class JoinPage(StepPage):
         self.qr_caption = QLabel()
         self.qr_caption.setWordWrap(True)
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.qr_caption.setMaximumWidth(320)
+        self.qr_caption.setMaximumWidth(260)
         right = QVBoxLayout()
         right.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.qr_caption)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 1)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 0)  # the QR code keeps its size; the fields take the rest
 
     # --- StepPage ----------------------------------------------------------------------------
 

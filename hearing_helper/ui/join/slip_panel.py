@@ -7,7 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from hearing_helper.ui.join.slip import SlipContent, print_slip, write_slip_pdf
 
@@ -40,11 +48,17 @@ class SlipPanel(QWidget):
         self.print_button.clicked.connect(self.ask_print)
         caption = QLabel(self.tr("P&aper:"))
         caption.setBuddy(self.paper)
-        layout = QHBoxLayout(self)
+        # Two rows: narrow enough to share a 1366-pixel screen with the litigant window.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (caption, self.paper, self.save_button, self.print_button):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addWidget(self.save_button, 0, 0)
+        layout.addWidget(self.print_button, 0, 1)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(caption)
+        paper_row.addWidget(self.paper)
+        paper_row.addStretch(1)
+        layout.addLayout(paper_row, 1, 0, 1, 2)
+        layout.setColumnStretch(2, 1)
 
     def page_size(self) -> str:
         return str(self.paper.currentData())

@@ -13,8 +13,9 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 
 PROVIDER_KEY = "device_provider"
 PHONE_KEY = "phone_checklist"
+NARROW_WIDTH = 760  # below this the device choice goes above the results
 
 
 class ChecksPage(StepPage):
@@ -88,6 +90,7 @@ class ChecksPage(StepPage):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
         self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)  # it names the checks that need attention
         top = QHBoxLayout()
         top.addWidget(self.run_button)
         top.addWidget(self.cancel_button)
@@ -119,9 +122,12 @@ class ChecksPage(StepPage):
             self.rows[check_id] = row
             results.addWidget(row)
         results.addStretch(1)
-        middle = QHBoxLayout()
+        # Devices beside the results on a wide window, above them on a narrow one (the clerk's
+        # window shares a 1366-pixel screen with the litigant window).
+        middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         middle.addWidget(self.devices, 0)
         middle.addLayout(results, 1)
+        self._middle = middle
 
         self.phone = PhoneChecklist()
         self.phone.answers_changed.connect(self._on_phone_answers)
@@ -167,6 +173,13 @@ class ChecksPage(StepPage):
 
     def title(self) -> str:
         return step_label(StepId.CHECKS)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < NARROW_WIDTH
+        self._middle.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

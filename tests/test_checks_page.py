@@ -82,8 +82,10 @@ def test_rerun_one_replaces_only_that_result(qtbot, services: AppServices) -> No
 
 def test_cancel_stops_a_run(qtbot, services: AppServices) -> None:  # noqa: ANN001
     page, _devices, record = _page(qtbot, services, FakeDeviceProvider(real_time=True))
-    with qtbot.waitSignal(page.controller.check_started, timeout=5000):
-        page.run_all()
+    # check_started is emitted from the runner's threads: a waitSignal blocker on it is called
+    # from those threads and raced its own clean-up (a rare crash). Wait on the page instead.
+    page.run_all()
+    qtbot.waitUntil(lambda: bool(page._running), timeout=5000)
     assert page.cancel_button.isEnabled()
     with qtbot.waitSignal(page.controller.finished, timeout=5000):
         page.cancel()

@@ -154,3 +154,19 @@ def test_read_aloud_reads_title_lines_and_caption(litigant: LitigantWindow, qtbo
     text = said.args[0]
     assert text.startswith("第二步：设备检测。摄像头") and "\u2714" not in text
     assert "请用手机扫码" in text
+
+
+def test_many_lines_shrink_to_fit_but_stay_large(qtbot, services, english) -> None:  # noqa: F811
+    window = MainWindow(services, CLERK)
+    qtbot.addWidget(window)
+    window.show_initial()
+    qtbot.waitExposed(window)
+    window.set_litigant_screen(True)
+    litigant = window.litigant_window
+    sentence = "\u2716 Microphone: we cannot hear you yet. The clerk is fixing it."
+    litigant.show_content(LitigantContent(title="Device checks", lines=[sentence] * 5))
+    label = litigant.lines_label
+    qtbot.waitUntil(lambda: label.font().pointSize() < 28, timeout=2000)
+    assert label.font().pointSize() >= 20  # never below the guideline's large text
+    bottom = label.mapTo(litigant, label.rect().topLeft()).y() + label.heightForWidth(label.width())
+    assert bottom <= litigant.read_button.mapTo(litigant, litigant.read_button.rect().topLeft()).y()

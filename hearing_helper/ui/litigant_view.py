@@ -235,14 +235,31 @@ class LitigantWindow(QWidget):
         super().resizeEvent(event)
         QTimer.singleShot(0, self._fit_text)
 
+    def _text_budget(self) -> int:
+        """The height the instructions may take: the window less title, QR code and buttons.
+
+        (A word-wrapped label asks the layout for all the height its text needs, so its own
+        height says nothing about what is on screen.)
+        """
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        height = self.height() - (margins.top() + margins.bottom() if margins else 0)
+        height -= self.title_label.heightForWidth(self.title_label.width()) + 24
+        height -= self.read_button.sizeHint().height() + 2 * (layout.spacing() if layout else 0)
+        stacked = self._body.direction() == QBoxLayout.Direction.TopToBottom
+        if self._qr_box_widget.isVisibleTo(self) and stacked:
+            height -= self._qr_box_widget.sizeHint().height() + self._body.spacing()
+        return height
+
     def _fit_text(self) -> None:
         """The largest instruction size (28 pt down to 20 pt) at which every line is seen."""
         label = self.lines_label
         if not label.isVisible() or label.width() <= 0:
             return
+        budget = self._text_budget()
         for points in range(TEXT_POINT_SIZE, SMALLEST_TEXT_POINT_SIZE - 1, -2):
             label.setFont(self._font(points))
-            if label.heightForWidth(label.width()) <= label.height():
+            if label.heightForWidth(label.width()) <= budget:
                 break
 
     def toggle_full_screen(self) -> None:

@@ -1015,6 +1015,10 @@ Log file: %3</source>
         <translation>手机检查清单：回答 是 / 否 / 未检查</translation>
     </message>
     <message>
+        <source>Move between outcomes or ratings (chooses nothing)</source>
+        <translation>在结果或满意度之间移动（移动不会选中）</translation>
+    </message>
+    <message>
         <source>Choose the satisfaction or option that has focus</source>
         <translation>选中当前焦点所在的满意度或选项</translation>
     </message>

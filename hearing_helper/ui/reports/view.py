@@ -162,16 +162,16 @@ class ReportsWindow(QDialog):
         buttons = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, text in (
-            ("csv", self.tr("Export CSV…")),
-            ("xlsx", self.tr("Export Excel…")),
-            ("pdf", self.tr("Monthly summary PDF…")),
+            ("csv", self.tr("Export &CSV…")),
+            ("xlsx", self.tr("Export &Excel…")),
+            ("pdf", self.tr("Monthly summary &PDF…")),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _=False, f=fmt: self.exports.start(f))
             buttons.addWidget(button)
             self.export_buttons[fmt] = button
         buttons.addStretch(1)
-        self.password_button = QPushButton(self.tr("Change supervisor password…"), self)
+        self.password_button = QPushButton(self.tr("Change supervisor pass&word…"), self)
         self.password_button.clicked.connect(lambda: change_password(self, self.services))
         buttons.addWidget(self.password_button)
         close = QPushButton(self.tr("Close"), self)

@@ -36,6 +36,10 @@ KEYBOARD_MAP: list[tuple[str, str]] = [
     ),
     ("F5", QT_TRANSLATE_NOOP("keyboard", "Device checks: run all checks")),
     ("Y / N / ?", QT_TRANSLATE_NOOP("keyboard", "Phone checklist: answer yes / no / not checked")),
+    (
+        "Arrow keys",
+        QT_TRANSLATE_NOOP("keyboard", "Move between outcomes or ratings (chooses nothing)"),
+    ),
     ("Space", QT_TRANSLATE_NOOP("keyboard", "Choose the satisfaction or option that has focus")),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("keyboard", "Next / previous field")),
     ("Enter", QT_TRANSLATE_NOOP("keyboard", "History: open the selected record")),

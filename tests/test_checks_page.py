@@ -305,3 +305,16 @@ def test_the_count_names_what_needs_attention(qtbot, services: AppServices) -> N
     page._on_result(CheckResult("camera", CheckStatus.FAIL, "camera.black"))
     page._on_result(CheckResult("system", CheckStatus.PASS, "system.ok"))
     assert page.progress_label.text() == "1 passed; needs attention: Camera"
+
+
+def test_many_failures_become_one_litigant_sentence() -> None:
+    from hearing_helper.ui.checks.litigant_texts import litigant_results
+
+    statuses = {"system": "pass", "camera": "fail", "network": "fail", "microphone": "error"}
+    assert len(litigant_results(statuses)) == 4  # three problems: one sentence each
+    statuses["speakers"] = "fail"
+    lines = litigant_results(statuses)
+    assert lines == [
+        "\u2714 Working: Computer.",
+        "\u2716 Not working yet: Camera, Internet, Microphone, Sound. The clerk is fixing it.",
+    ]

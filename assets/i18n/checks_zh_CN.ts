@@ -558,6 +558,10 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>Not working yet: %1. The clerk is fixing it.</source>
+        <translation>还不能用：%1。工作人员正在处理。</translation>
+    </message>
+    <message>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>

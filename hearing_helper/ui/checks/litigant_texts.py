@@ -59,6 +59,8 @@ SENTENCES: dict[tuple[str, str], str] = {
 SKIPPED = QT_TRANSLATE_NOOP("checks_litigant", "%1: not needed today.")
 WORKING = QT_TRANSLATE_NOOP("checks_litigant", "Working: %1.")
 WORKING_SEPARATOR = QT_TRANSLATE_NOOP("checks_litigant", ", ")
+NOT_WORKING = QT_TRANSLATE_NOOP("checks_litigant", "Not working yet: %1. The clerk is fixing it.")
+MAX_PROBLEM_LINES = 3
 NAMES = {
     "camera": QT_TRANSLATE_NOOP("checks_litigant", "Camera"),
     "microphone": QT_TRANSLATE_NOOP("checks_litigant", "Microphone"),
@@ -109,9 +111,24 @@ def litigant_results(statuses: dict[str, str]) -> list[str]:
         joined = QCoreApplication.translate(CONTEXT, WORKING_SEPARATOR).join(working)
         text = QCoreApplication.translate(CONTEXT, WORKING).replace("%1", joined)
         lines.append(f"{SYMBOLS['ok']} {text}")
+    failing = [
+        check_id
+        for check_id, status in statuses.items()
+        if status in ("fail", "error") and check_id in NAMES
+    ]
+    separator = QCoreApplication.translate(CONTEXT, WORKING_SEPARATOR)
+    if len(failing) > MAX_PROBLEM_LINES:
+        # Many failures (e.g. a PC without devices): one sentence, so it all stays readable
+        # in large type instead of six lines that no longer fit the litigant's screen.
+        names = separator.join(QCoreApplication.translate(CONTEXT, NAMES[c]) for c in failing)
+        text = QCoreApplication.translate(CONTEXT, NOT_WORKING).replace("%1", names)
+        lines.append(f"{SYMBOLS['problem']} {text}")
     for check_id, status in statuses.items():
-        if status not in ("pass", "skipped"):
-            sentence = litigant_sentence(check_id, status)
-            if sentence:
-                lines.append(sentence)
+        if status in ("pass", "skipped") or (
+            check_id in failing and len(failing) > MAX_PROBLEM_LINES
+        ):
+            continue
+        sentence = litigant_sentence(check_id, status)
+        if sentence:
+            lines.append(sentence)
     return lines

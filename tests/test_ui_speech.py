@@ -114,3 +114,74 @@ def _stop_speech_dispatcher(runtime: Path) -> None:
     for pid_file in runtime.glob("**/speech-dispatcher.pid"):
         with contextlib.suppress(ValueError, ProcessLookupError):
             os.kill(int(pid_file.read_text().split()[0]), signal.SIGTERM)
+
+
+class _FakeSpeechd:
+    """A unix socket that answers like speech-dispatcher, or accepts and never answers."""
+
+    def __init__(self, path: Path, answer: bool) -> None:
+        import socket
+        import threading
+
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(str(path))
+        self.server.listen(4)
+        self.answer = answer
+        self.open: list[object] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            self.open.append(client)
+            if self.answer:
+                client.recv(256)
+                client.sendall(b"208 OK CLIENT NAME SET\r\n")
+
+    def close(self) -> None:
+        self.server.close()
+        for client in self.open:
+            client.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_the_speech_service_probe_has_a_time_limit(tmp_path: Path, monkeypatch, answer) -> None:  # noqa: ANN001
+    from hearing_helper.ui.speech_service import speech_service_answers
+
+    path = tmp_path / "speechd.sock"
+    fake = _FakeSpeechd(path, answer)
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
+    try:
+        assert speech_service_answers(timeout_s=0.3) is answer
+    finally:
+        fake.close()
+
+
+def test_a_hung_speech_service_gives_a_message_not_a_frozen_window(
+    qtbot,
+    tmp_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    from hearing_helper.ui import speech_service
+    from hearing_helper.ui.speech import ReadAloud
+
+    path = tmp_path / "speechd.sock"
+    fake = _FakeSpeechd(path, answer=False)
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
+    monkeypatch.setattr(speech_service, "TIMEOUT_S", 0.3)
+    monkeypatch.setattr(
+        "hearing_helper.ui.speech.speech_service_answers",
+        lambda: speech_service.speech_service_answers(0.3),
+    )
+    reader = ReadAloud()
+    try:
+        with qtbot.waitSignal(reader.problem, timeout=5000) as said:
+            reader.speak("请看屏幕。")
+            assert reader._speech is None  # returned at once; the engine was not made
+    finally:
+        fake.close()
+    assert "speech-dispatcher" in said.args[0]

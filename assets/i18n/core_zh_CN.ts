@@ -752,6 +752,10 @@ Log file: %3</source>
 <context>
     <name>ReadAloud</name>
     <message>
+        <source>The speech service (speech-dispatcher) does not answer, so nothing can be read aloud. Restart the computer or ask court IT.</source>
+        <translation>语音服务（speech-dispatcher）没有响应，暂时无法朗读。请重启电脑或联系法院信息技术人员。</translation>
+    </message>
+    <message>
         <source>No Chinese voice is installed on this computer, so nothing can be read aloud. Ask court IT to add one (Windows: Settings &gt; Time &amp; language &gt; Speech &gt; Add voices, Chinese (Simplified, China); Linux: the packages speech-dispatcher, speech-dispatcher-espeak-ng and espeak-ng).</source>
         <translation>这台电脑没有安装中文语音，无法朗读。请联系法院信息技术人员安装（Windows：设置 &gt; 时间和语言 &gt; 语音 &gt; 添加语音，选择“中文(简体，中国)”；Linux：安装 speech-dispatcher、speech-dispatcher-espeak-ng 和 espeak-ng）。</translation>
     </message>

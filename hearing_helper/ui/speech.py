@@ -10,10 +10,14 @@ of silence or a voice reading Chinese as letters.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, QObject, Signal
+
+from hearing_helper.ui.shell.background import run_in_background
+from hearing_helper.ui.speech_service import speech_service_answers
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,8 @@ class ReadAloud(QObject):
         self._engine_name = engine
         self._speech: object | None = None
         self._pending = ""
+        self._probing = False
+        self._probed_ok = False
         self.voice_name = ""
 
     def _create(self) -> object | None:
@@ -99,7 +105,37 @@ class ReadAloud(QObject):
         return self._speech
 
     def speak(self, text: str) -> None:
-        """Read ``text`` aloud (stopping what is being read); say why when it cannot."""
+        """Read ``text`` aloud (stopping what is being read); say why when it cannot.
+
+        The first time on Linux the speech service is asked off the GUI thread whether it
+        answers (:mod:`.speech_service`); the engine is made only when it does.
+        """
+        if self._speech is None and self._needs_probe():
+            self._pending = text
+            if not self._probing:
+                self._probing = True
+                run_in_background(self, speech_service_answers, self._probed)
+            return
+        self._speak_now(text)
+
+    def _needs_probe(self) -> bool:
+        return sys.platform.startswith("linux") and not self._probed_ok
+
+    def _probed(self, answers: object) -> None:
+        self._probing = False
+        text, self._pending = self._pending, ""
+        if not answers:
+            self.problem.emit(
+                self.tr(
+                    "The speech service (speech-dispatcher) does not answer, so nothing can be"
+                    " read aloud. Restart the computer or ask court IT."
+                )
+            )
+            return
+        self._probed_ok = True
+        self._speak_now(text)
+
+    def _speak_now(self, text: str) -> None:
         speech = self.engine()
         if speech is None:
             self.problem.emit(self._no_engine_text())

@@ -666,6 +666,10 @@ Press “New assistance” to help the first litigant.</source>
         <translation>工作人员会帮您参加网上庭审。</translation>
     </message>
     <message>
+        <source>Reading aloud is not available right now; the clerk will read it to you.</source>
+        <translation>现在无法朗读，工作人员会读给您听。</translation>
+    </message>
+    <message>
         <source>change the desk settings</source>
         <translation>修改服务台设置</translation>
     </message>

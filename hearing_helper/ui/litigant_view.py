@@ -130,11 +130,12 @@ class LitigantWindow(QWidget):
         self.hint.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
-        bottom.addWidget(self.notice, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 28, 32, 20)
         outer.addLayout(body, 1)
+        outer.addWidget(self.notice)
         outer.addLayout(bottom)
         full_screen = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
         full_screen.activated.connect(self.toggle_full_screen)
@@ -182,9 +183,11 @@ class LitigantWindow(QWidget):
         self.read_aloud_requested.emit(self.spoken_text())
 
     def show_notice(self, text: str) -> None:
-        """A short message at the bottom (e.g. that no Chinese voice is installed)."""
+        """A short line for the litigant above the button (e.g. reading aloud is not
+        available); the clerk gets the technical reason in the status line."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        QTimer.singleShot(0, self._fit_text)
 
     # --- placement ---------------------------------------------------------------------------
 
@@ -249,6 +252,8 @@ class LitigantWindow(QWidget):
         height -= self.title_label.heightForWidth(self.title_label.width()) + 24
         height -= self.read_button.sizeHint().height() + 2 * (layout.spacing() if layout else 0)
         stacked = self._body.direction() == QBoxLayout.Direction.TopToBottom
+        if self.notice.isVisibleTo(self):
+            height -= self.notice.heightForWidth(self.width()) + layout.spacing() if layout else 0
         if self._qr_box_widget.isVisibleTo(self) and stacked:
             height -= self._qr_box_widget.sizeHint().height() + self._body.spacing()
         return height

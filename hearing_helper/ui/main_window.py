@@ -389,9 +389,11 @@ class MainWindow(QMainWindow):
         self.reader.speak(text)
 
     def _speech_problem(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)
+        self.statusBar().showMessage(message, 15000)  # the reason, for the clerk
         if self.litigant_window is not None:
-            self.litigant_window.show_notice(message)
+            self.litigant_window.show_notice(
+                self.tr("Reading aloud is not available right now; the clerk will read it to you.")
+            )
 
     # --- settings, reports, language ---------------------------------------------------------
 

@@ -34,19 +34,35 @@ def socket_path() -> Path:
 def speech_service_answers(timeout_s: float = TIMEOUT_S) -> bool:
     """Start speech-dispatcher when needed and check that it answers within ``timeout_s``."""
     path = socket_path()
-    if not path.exists():
-        daemon = shutil.which("speech-dispatcher")
-        if daemon is None:
-            return False
-        try:  # --spawn: starts it once per user, returns at once when it already runs
-            subprocess.run([daemon, "--spawn"], timeout=timeout_s * 2, capture_output=True)
-        except (OSError, subprocess.TimeoutExpired):
-            log.warning("speech-dispatcher did not start in time")
-            return False
+    if not path.exists() and not _spawn(timeout_s):
+        return False
+    answered = _ask(path, timeout_s)
+    if answered is None and _spawn(timeout_s):  # a socket left behind by a daemon that died
+        answered = _ask(path, timeout_s)
+    return bool(answered)
+
+
+def _spawn(timeout_s: float) -> bool:
+    daemon = shutil.which("speech-dispatcher")
+    if daemon is None:
+        return False
+    try:  # --spawn: starts it once per user, returns at once when it already runs
+        subprocess.run([daemon, "--spawn"], timeout=timeout_s * 2, capture_output=True)
+    except (OSError, subprocess.TimeoutExpired):
+        log.warning("speech-dispatcher did not start in time")
+        return False
+    return True
+
+
+def _ask(path: Path, timeout_s: float) -> bool | None:
+    """True/False: the daemon answered well/badly or not in time; None: nobody listens."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conversation:
             conversation.settimeout(timeout_s)
-            conversation.connect(str(path))
+            try:
+                conversation.connect(str(path))
+            except (ConnectionRefusedError, FileNotFoundError):
+                return None
             conversation.sendall(b"SET SELF CLIENT_NAME user:hearing-helper:probe\r\n")
             reply = conversation.recv(256)
             conversation.sendall(b"QUIT\r\n")

@@ -318,3 +318,15 @@ def test_many_failures_become_one_litigant_sentence() -> None:
         "\u2714 Working: Computer.",
         "\u2716 Not working yet: Camera, Internet, Microphone, Sound. The clerk is fixing it.",
     ]
+
+
+def test_a_microphone_passed_by_the_loopback_shows_the_tone_not_silence(
+    qtbot, services: AppServices
+) -> None:  # noqa: ANN001
+    from hearing_helper.checks.base import CheckResult, CheckStatus
+
+    page, _devices, _record = _page(qtbot, services)
+    metrics = {"rms_dbfs": -120.0, "peak_dbfs": -120.0, "loopback_snr_db": 27.0}
+    page._on_result(CheckResult("microphone", CheckStatus.PASS, "microphone.loopback_ok", metrics))
+    figures = page.rows["microphone"].figures.text()
+    assert "-120" not in figures and "27 dB" in figures, figures

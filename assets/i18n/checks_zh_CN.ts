@@ -677,6 +677,10 @@
         <translation>亮度 %1</translation>
     </message>
     <message>
+        <source>heard the speakers&apos; test tone, %1 dB clear</source>
+        <translation>听到了扬声器的测试音，清晰度 %1 dB</translation>
+    </message>
+    <message>
         <source>level %1 dBFS</source>
         <translation>音量 %1 dBFS</translation>
     </message>

@@ -99,7 +99,7 @@ class CheckRow(QFrame):
         )
         self.finding.setText(finding_text(self.code, self.metrics) if self.code else detail)
         self.finding.setVisible(bool(self.code or detail))
-        figures = figures_text(self.check_id, self.metrics) if self.metrics else ""
+        figures = figures_text(self.check_id, self.metrics, self.code) if self.metrics else ""
         self.figures.setText(figures)
         self.figures.setVisible(bool(figures))
         remedy = remedy_sentence(self.remedy_code) if self.status != "pass" else ""

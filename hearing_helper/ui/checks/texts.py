@@ -105,8 +105,12 @@ def _num(value: Any) -> float | None:
     return None
 
 
-def figures_text(check_id: str, metrics: dict[str, Any]) -> str:
-    """A short line of the figures that matter for this check ("" when there are none)."""
+def figures_text(check_id: str, metrics: dict[str, Any], code: str = "") -> str:
+    """A short line of the figures that matter for this check ("" when there are none).
+
+    A microphone passed by the loop-back shows the tone it heard, not the level of the silent
+    speech recording ("-120 dBFS" beside "Passed" read as a pass without signal).
+    """
     parts: list[str] = []
 
     def add(source: str, key: str, fmt: str = "{:.0f}") -> None:
@@ -119,6 +123,11 @@ def figures_text(check_id: str, metrics: dict[str, Any]) -> str:
             parts.append(f"{metrics['width_px']}\u00d7{metrics['height_px']}")
         add(QT_TRANSLATE_NOOP("checks_ui", "%1 frames/s"), "fps", "{:.1f}")
         add(QT_TRANSLATE_NOOP("checks_ui", "brightness %1"), "mean_luma")
+    elif check_id == "microphone" and code == "microphone.loopback_ok":
+        add(
+            QT_TRANSLATE_NOOP("checks_ui", "heard the speakers' test tone, %1 dB clear"),
+            "loopback_snr_db",
+        )
     elif check_id == "microphone":
         add(QT_TRANSLATE_NOOP("checks_ui", "level %1 dBFS"), "rms_dbfs")
         add(QT_TRANSLATE_NOOP("checks_ui", "peak %1 dBFS"), "peak_dbfs")

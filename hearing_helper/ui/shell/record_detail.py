@@ -187,7 +187,7 @@ class RecordDetailDialog(QDialog):
                     self.tr("%1: %2")
                     .replace("%1", status_word(check.status))
                     .replace("%2", finding_text(check.code, check.metrics)),
-                    figures_text(check.check_id, check.metrics),
+                    figures_text(check.check_id, check.metrics, check.code),
                     remedy_sentence(check.remedy_code),
                 ]
                 detail = "\n".join(line for line in lines if line)

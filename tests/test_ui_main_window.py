@@ -72,6 +72,7 @@ def test_start_offers_unfinished_drafts_and_resumes_one(qtbot, services, english
 def test_keep_for_later_and_discard_with_confirmation(qtbot, services, english, monkeypatch):  # noqa: F811
     remember_clerk(services)
     draft = AssistRecord(clerk=CLERK)
+    draft.intake.litigant_name = "孙一"  # a blank draft would not be offered at all
     services.repo.save_draft(draft)
     window = open_window(qtbot, services)
     window.start()
@@ -231,3 +232,17 @@ def test_a_draft_with_anything_typed_is_kept(qtbot, services, english):  # noqa:
     window.new_assistance()
     assert window.save_open_work() is None  # a blank one is not saved at quit either
     assert len(services.repo.list_drafts()) == 1
+
+
+def test_blank_drafts_left_by_a_crash_are_not_offered(qtbot, services, english):  # noqa: F811
+    remember_clerk(services)
+    blank = AssistRecord(clerk=CLERK)
+    typed = AssistRecord(clerk=CLERK)
+    typed.intake.litigant_name = "周二"
+    services.repo.save_draft(blank)
+    services.repo.save_draft(typed)
+    window = open_window(qtbot, services)
+    window.start()
+    dialog = window.drafts_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert [d.id for d in services.repo.list_drafts()] == [typed.id]

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
             return
         if self.wizard is not None:
             drafts = [d for d in drafts if d.id != self.wizard.record.id]
+        drafts = self._without_blank_drafts(drafts)
         if not drafts and not always:
             return
         if not drafts:
@@ -226,6 +227,25 @@ class MainWindow(QMainWindow):
         dialog.discard_requested.connect(self.discard_draft)
         self.drafts_dialog = dialog
         dialog.open()
+
+    def _without_blank_drafts(self, drafts: list[AssistRecord]) -> list[AssistRecord]:
+        """Drop drafts in which nothing was entered (left by a crash right after "New"):
+        offering them as lost work would only alarm the clerk."""
+        from hearing_helper.ui.wizard.wizard import nothing_entered
+
+        kept = []
+        for draft in drafts:
+            if nothing_entered(draft):
+                try:
+                    self.services.repo.discard_draft(draft.id, self.actor())
+                except StoreError:
+                    log.exception("Discarding the blank draft %s failed", draft.id)
+                    kept.append(draft)
+            else:
+                kept.append(draft)
+        if len(kept) != len(drafts):
+            self.history.refresh()
+        return kept
 
     def discard_draft(self, record: AssistRecord) -> None:
         try:

@@ -1019,8 +1019,8 @@ Log file: %3</source>
         <translation>设备检测：全部检测</translation>
     </message>
     <message>
-        <source>Phone checklist: answer yes / no / not checked</source>
-        <translation>手机检查清单：回答 是 / 否 / 未检查</translation>
+        <source>Phone checklist: answer yes / no / not needed</source>
+        <translation>手机检查清单：回答 是 / 否 / 不需要</translation>
     </message>
     <message>
         <source>Move between outcomes or ratings (chooses nothing)</source>

@@ -35,7 +35,7 @@ KEYBOARD_MAP: list[tuple[str, str]] = [
         QT_TRANSLATE_NOOP("keyboard", "Press that button or go to that field"),
     ),
     ("F5", QT_TRANSLATE_NOOP("keyboard", "Device checks: run all checks")),
-    ("Y / N / ?", QT_TRANSLATE_NOOP("keyboard", "Phone checklist: answer yes / no / not checked")),
+    ("Y / N / ?", QT_TRANSLATE_NOOP("keyboard", "Phone checklist: answer yes / no / not needed")),
     (
         "Arrow keys",
         QT_TRANSLATE_NOOP("keyboard", "Move between outcomes or ratings (chooses nothing)"),

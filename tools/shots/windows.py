@@ -55,7 +55,7 @@ def _wait_checks(page: object) -> None:
     settle()
 
 
-def render(out_dir: Path, lang: str) -> list[Path]:  # noqa: PLR0915 - one linear walkthrough
+def render(out_dir: Path, lang: str) -> list[Path]:
     from hearing_helper.ui.catalog_cache import catalog_for
     from hearing_helper.ui.main_window import MainWindow
     from hearing_helper.ui.reports.drilldown import DrillDownDialog
@@ -139,8 +139,9 @@ def render(out_dir: Path, lang: str) -> list[Path]:  # noqa: PLR0915 - one linea
         wizard.close_wizard()
         row = window.history.model.rows[0]
         record = services.repo.get(row.id)
+        detail = RecordDetailDialog(services, row.id, "A017", window.catalog, window)
         dialogs += [
-            ("17_record_detail", RecordDetailDialog(services, row.id, "A017", window.catalog, window)),
+            ("17_record_detail", detail),
             ("18_correction", CorrectionDialog(services, record, window)),
         ]
         for name, dialog in dialogs:

@@ -56,8 +56,10 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
         conn.execute(f"GRANT SELECT ON {tables} TO {SUPERVISOR_ROLE}")
         # A court-wide cache (no personal data): the supervisor's reports fill it.
         conn.execute(
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON report_day_cache TO {SUPERVISOR_ROLE}"
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON report_day_cache, report_day_summary "
+            f"TO {SUPERVISOR_ROLE}"
         )
+        conn.execute(f"GRANT SELECT ON report_day_stamps TO {SUPERVISOR_ROLE}")
         conn.execute(f"GRANT SELECT ON desks, schema_migrations TO {DESK_ROLE}")
         conn.execute(f"GRANT INSERT, UPDATE ON desks TO {DESK_ROLE}")
         conn.execute(

@@ -355,6 +355,10 @@
         <translation>至少 %1 个字符。</translation>
     </message>
     <message>
+        <source>The password was not changed: %1</source>
+        <translation>密码未更改：%1</translation>
+    </message>
+    <message>
         <source>Too many wrong passwords. Please wait %1 seconds.</source>
         <translation>密码输错次数太多，请等 %1 秒再试。</translation>
     </message>
@@ -607,6 +611,10 @@
     <message>
         <source>Records</source>
         <translation>协助记录</translation>
+    </message>
+    <message>
+        <source>open the reports</source>
+        <translation>打开统计报表</translation>
     </message>
 </context>
 </TS>

@@ -7,10 +7,10 @@ else a terminal prompt, else the first line of standard input. A wrong password 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 import time
-from pathlib import Path
 
 from hearing_helper import secrets
 from hearing_helper.auth import AuthResult, auth_for
@@ -48,16 +48,17 @@ def _authenticate(services: object, purpose: str) -> AuthResult:
     except secrets.KeyringUnavailableError:
         remembered = None  # no keyring here: ask instead
     if remembered:
-        result = auth.check(remembered, actor, purpose=purpose + " (keyring)")
-        if result.ok:
-            return result
+        if auth.is_current(remembered):
+            return auth.check(remembered, actor, purpose=purpose + " (keyring)")
+        # Stale (the password was changed since): forget it and ask; it is not a guess, so
+        # it is not counted against the person who types the right password next.
+        with contextlib.suppress(secrets.KeyringUnavailableError):
+            secrets.delete_secret(name)
         print(
-            "hearing-helper: the password remembered in the keyring is no longer valid; "
-            "run 'hearing-helper supervisor remember' again.",
+            "hearing-helper: the password remembered in the keyring is no longer valid and "
+            "was forgotten; run 'hearing-helper supervisor remember' again.",
             file=sys.stderr,
         )
-        if result.code == "locked":
-            return result
     password = read_secret("Supervisor password: ")
     wait = auth.wait_seconds()
     if 0 < wait <= MAX_CLI_WAIT_S:
@@ -73,9 +74,12 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from_args(args)
     if filters is None:
         return 2
-    out = Path(args.out).expanduser().resolve()
-    if not out.parent.is_dir():
-        print(f"hearing-helper: --out: the folder {out.parent} does not exist", file=sys.stderr)
+    from hearing_helper.reports.export import ExportPathError, check_out_path
+
+    try:
+        out = check_out_path(args.out)
+    except ExportPathError as exc:
+        print(f"hearing-helper: --out: {exc}", file=sys.stderr)
         return 2
     services = open_services(args)
     if services is None:

@@ -76,6 +76,11 @@ MESSAGES = {
     ),
     "outcome.reason": QT_TRANSLATE_NOOP("validation", "Choose why the litigant did not join."),
     "text.too_long": QT_TRANSLATE_NOOP("validation", "At most {max} characters (now {length})."),
+    "consent.required": QT_TRANSLATE_NOOP(
+        "validation",
+        "The litigant's name or phone number is recorded without consent. Tick the consent box,"
+        " give the reason consent was not given, or remove the name and phone number.",
+    ),
 }
 
 

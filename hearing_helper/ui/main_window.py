@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper import __version__
+from hearing_helper.config import SettingsFileError
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
@@ -365,9 +366,15 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        changed = dialog.apply()
-        if changed:
-            self.services.repo.append_audit(self.actor(), "settings.changed", changed)
+        try:
+            changed = dialog.apply(
+                lambda changes, write: self.services.repo.append_audit(
+                    self.actor(), "settings.changed", changes, before_commit=write
+                )
+            )
+        except (StoreError, SettingsFileError) as exc:
+            self._settings_not_saved(exc)
+            return
         if "font_scale" in changed:
             app = QApplication.instance()
             if isinstance(app, QApplication):
@@ -385,8 +392,19 @@ class MainWindow(QMainWindow):
     def request_language(self, code: str) -> None:
         if code == self.language:
             return
-        self.services.settings.set("language", code)
+        try:
+            self.services.settings.set("language", code)
+        except SettingsFileError as exc:
+            self._settings_not_saved(exc)
+            return
         self.language_change_requested.emit(code)
+
+    def _settings_not_saved(self, exc: Exception) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Settings not saved"),
+            self.tr("The settings were not changed: %1").replace("%1", str(exc)),
+        )
 
     def show_about(self) -> None:
         QMessageBox.about(

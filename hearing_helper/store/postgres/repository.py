@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -20,7 +20,7 @@ import psycopg
 
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
 from hearing_helper.store import lifecycle
-from hearing_helper.store.audit import canonical_json
+from hearing_helper.store.audit import AuditKey, canonical_json
 from hearing_helper.store.errors import (
     RecordNotFoundError,
     StoreError,
@@ -49,6 +49,7 @@ class PostgresRepository:
         self._lock = threading.RLock()
         self._closed = False
         self._conn: psycopg.Connection[Any] | None = None
+        self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
         with self._lock:
             conn = self._connection()
             try:
@@ -328,7 +329,10 @@ class PostgresRepository:
         sha256: str,
         unmasked: bool,
         file_name: str,
+        before_commit: Callable[[], None] | None = None,
     ) -> AuditEntry:
+        """Record a written export and its audit entry in one transaction; ``before_commit``
+        (moving the file into place) runs inside it: if it raises, nothing is committed."""
         details = lifecycle.export_audit_details(
             fmt, filters, row_count, sha256, unmasked, file_name
         )
@@ -349,11 +353,32 @@ class PostgresRepository:
                     unmasked,
                 ),
             )
+            if before_commit is not None:
+                before_commit()
         return entry
 
-    def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry:
+    def audit_head_seq(self) -> int:
+        """This desk's newest audit entry's seq (0 for an empty chain)."""
+        with self._read() as db:
+            row = db.execute(
+                "SELECT max(seq) FROM audit_log WHERE desk_id=%s", (self.desk_id,)
+            ).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def append_audit(
+        self,
+        actor: str,
+        action: str,
+        details: dict[str, Any],
+        before_commit: Callable[[], None] | None = None,
+    ) -> AuditEntry:
+        """Append one entry; ``before_commit`` (the audited change itself) runs inside the
+        transaction: if it raises, the entry is not committed."""
         with self._transaction() as db:
-            return self._append_audit(db, actor, action, details)
+            entry = self._append_audit(db, actor, action, details)
+            if before_commit is not None:
+                before_commit()
+            return entry
 
     def _append_audit(
         self, db: psycopg.Connection[Any], actor: str, action: str, details: dict[str, Any]
@@ -365,7 +390,11 @@ class PostgresRepository:
             (self.desk_id,),
         ).fetchone()
         entry = lifecycle.next_audit_entry(
-            (int(head[0]), str(head[1])) if head else None, actor, action, details
+            (int(head[0]), str(head[1])) if head else None,
+            actor,
+            action,
+            details,
+            key=self.audit_key,
         )
         db.execute(
             "INSERT INTO audit_log (desk_id, seq, at, actor, action, details, prev_hash, hash) "

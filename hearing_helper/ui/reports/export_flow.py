@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from hearing_helper.reports.export import (
     ExportCancelledError,
     ExportError,
+    ExportPathError,
     ExportResult,
+    check_out_path,
     export_log,
 )
 from hearing_helper.ui.reports.supervisor import ui_actor
@@ -106,6 +108,11 @@ class ExportController(QObject):
         suggested = f"hearing-help-{filters.start_key}-{filters.date_to.isoformat()}.{fmt}"
         out = self.choose_path(fmt, suggested)
         if out is None:
+            return
+        try:
+            out = check_out_path(out)  # before anything is written or audited
+        except ExportPathError as exc:
+            QMessageBox.warning(window, self.tr("Export"), str(exc))
             return
         scope_box = window.scope
         scope = scope_box.current()

@@ -227,6 +227,10 @@ class PostgresReportSource:
         sql, params = export_sql(filters)
         with self._borrow() as conn, conn.transaction():
             conn.execute("SET TRANSACTION READ ONLY")
+            # Every row will be read: plan for the whole result (as psql \copy does), not for
+            # the first 10 % that a cursor is planned for by default, which on a court's
+            # millions of records means walking an index with a random heap read per row.
+            conn.execute("SET LOCAL cursor_tuple_fraction = 1.0")
             name = f"hh_export_{uuid.uuid4().hex[:12]}"
             with conn.cursor(name=name) as cursor:
                 cursor.itersize = EXPORT_FETCH

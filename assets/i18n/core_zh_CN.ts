@@ -1242,5 +1242,53 @@ Log file: %3</source>
         <source>At most {max} characters (now {length}).</source>
         <translation>最多 {max} 个字（现在 {length} 个）。</translation>
     </message>
+    <message>
+        <source>Choose the cause from the list (a code such as camera.no_frames).</source>
+        <translation>请从列表中选择原因（如 camera.no_frames 这样的代码）。</translation>
+    </message>
+    <message>
+        <source>For &quot;Other&quot;, write the reason in the note.</source>
+        <translation>选择“其他”时，请在备注中写明原因。</translation>
+    </message>
+    <message>
+        <source>The next visit must be from today to {days} days ahead.</source>
+        <translation>下次来访日期须在今天至 {days} 天以内。</translation>
+    </message>
+    <message>
+        <source>Say why another way to join was chosen than the recommended one.</source>
+        <translation>请说明为什么没有采用推荐的参加方式。</translation>
+    </message>
+    <message>
+        <source>Choose or write why the litigant joined late.</source>
+        <translation>请选择或填写当事人迟到的原因。</translation>
+    </message>
+    <message>
+        <source>Choose or write the technical reason the hearing was adjourned.</source>
+        <translation>请选择或填写因技术原因休庭的具体原因。</translation>
+    </message>
+    <message>
+        <source>Write why the hearing did not take place.</source>
+        <translation>请填写庭审未进行的原因。</translation>
+    </message>
+    <message>
+        <source>Only a finished preparation visit can get a follow-up.</source>
+        <translation>只有已完成的庭前准备记录才能登记回访。</translation>
+    </message>
+    <message>
+        <source>The follow-up of this visit is already recorded.</source>
+        <translation>这次来访的回访结果已经登记过了。</translation>
+    </message>
+    <message>
+        <source>This outcome belongs to the other kind of visit.</source>
+        <translation>这个结果属于另一种来访类型。</translation>
+    </message>
+    <message>
+        <source>The litigant gave this rating; a correction may only mark it as not asked.</source>
+        <translation>这是当事人本人给出的评价；更正时只能改为“未询问”。</translation>
+    </message>
+    <message>
+        <source>Only the litigant can give a rating, on the litigant screen.</source>
+        <translation>只有当事人本人能在当事人屏幕上评价。</translation>
+    </message>
 </context>
 </TS>

@@ -348,3 +348,23 @@ def test_every_shipped_reason_and_mode_is_used_sensibly() -> None:
     assert used <= set(REASON_TEXTS)
     assert RULES.order[-1] is JoinMode.IN_PERSON
     assert set(RULES.order) == set(JoinMode)
+
+
+def test_a_later_rules_error_points_at_its_own_line_not_the_first_rules(tmp_path: Path) -> None:
+    text = (
+        'order = ["desk_pc", "in_person"]\n'
+        '[[rule]]\nmode = "desk_pc"\neffect = "exclude"\nreason = "desk_camera_failed"\n'
+        '[[rule]]\nmode = "desk_pc"\neffect = "exclude"\nreason = "nope"\n'
+    )
+    _rules, errors = parse_join_rules(_write(tmp_path, text))
+    assert [(e.field, e.line) for e in errors] == [("rule[1].reason", 9)]
+
+
+def test_the_readme_documents_every_reason_and_fact() -> None:
+    from hearing_helper.paths import asset_path
+    from hearing_helper.visits.join_rules import FACT_VALUES
+
+    readme = asset_path(FOLDER, "README.md").read_text(encoding="utf-8")
+    assert all(f"`{code}`" in readme for code in REASON_TEXTS)
+    prefixes = {name.split(".")[0] for name in FACT_VALUES}
+    assert all(f"`{prefix}" in readme for prefix in prefixes)

@@ -20,6 +20,9 @@ from hearing_helper.paths import asset_path
 log = logging.getLogger(__name__)
 
 MAX_FILES = 200  # a folder with more files than this is surely not a catalog
+# Files a folder given to validate_dir may hold that are neither platforms nor guides
+# (the join-mode rules are validated by hearing_helper.visits.join_rules).
+NOT_CATALOG_FILES = frozenset({"join_modes.toml"})
 
 
 @dataclass
@@ -141,6 +144,8 @@ def validate_dir(folder: Path) -> tuple[CatalogLoad, int]:
     else:
         platform_files, guide_files = [], []
         for path in _toml_files(folder):
+            if path.name in NOT_CATALOG_FILES:
+                continue
             is_guide = "[[steps]]" in path.read_text(encoding="utf-8", errors="replace")
             (guide_files if is_guide else platform_files).append(path)
     result = CatalogLoad()

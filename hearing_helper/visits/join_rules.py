@@ -12,6 +12,7 @@ back to the shipped rules and says why.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,53 +107,88 @@ def _order(check: Checker, raw: dict[str, Any]) -> tuple[JoinMode, ...]:
     return tuple(order)
 
 
-def _when(check: Checker, raw: Any, prefix: str) -> tuple[tuple[str, frozenset[Value]], ...]:
+class _RuleChecker:
+    """Reports a problem of the index-th [[rule]] at the line of its key inside that rule (the
+    catalog's line finder would find the first rule's key of the same name)."""
+
+    def __init__(self, check: Checker, index: int) -> None:
+        self.check = check
+        self.index = index
+
+    def line_of(self, key: str) -> int | None:
+        seen = -1
+        start = None
+        for number, line in enumerate(self.check.lines, start=1):
+            stripped = line.strip()
+            if stripped.startswith("[[rule]]"):
+                seen += 1
+                if seen == self.index:
+                    start = number
+                elif start is not None:
+                    break
+            elif start is not None and re.match(rf"{re.escape(key)}\s*=", stripped):
+                return number
+        return start
+
+    def error(self, key: str, problem: str, detail: str = "") -> None:
+        field_name = f"rule[{self.index}].{key}" + (f".{detail}" if detail else "")
+        self.check.errors.append(
+            CatalogError(self.check.file.name, field_name, problem, self.line_of(key))
+        )
+
+
+def _when(rule: _RuleChecker, raw: Any) -> tuple[tuple[str, frozenset[Value]], ...]:
     if not isinstance(raw, dict):
-        check.error(prefix + "when", 'must be a table of facts, e.g. { "desk.camera" = "fail" }')
+        rule.error("when", 'must be a table of facts, e.g. { "desk.camera" = "fail" }')
         return ()
     conditions: list[tuple[str, frozenset[Value]]] = []
     for name, expected in raw.items():
-        where = f"{prefix}when.{name}"
         if name not in FACT_VALUES:
-            check.error(
-                where, f"unknown fact {name!r}; see the README for the facts a rule can use"
-            )
+            rule.error("when", f"unknown fact {name!r}; see the README for the facts", name)
             continue
         allowed = FACT_VALUES[name]
         values = expected if isinstance(expected, list) else [expected]
         wrong = [v for v in values if not any(type(v) is type(a) and v == a for a in allowed)]
         if not values or wrong:
             shown = ", ".join(str(a).lower() if isinstance(a, bool) else f'"{a}"' for a in allowed)
-            check.error(where, f"must be one of {shown} (or a list of them)")
+            rule.error("when", f"must be one of {shown} (or a list of them)", name)
             continue
         conditions.append((name, frozenset(values)))
     return tuple(conditions)
 
 
+def _word(rule: _RuleChecker, raw: dict[str, Any], key: str) -> str:
+    value = raw.get(key, "")
+    if not isinstance(value, str) or not value.strip():
+        rule.error(key, "is required: a word in quotes")
+        return ""
+    return value.strip()
+
+
 def _rule(check: Checker, raw: Any, index: int, order: tuple[JoinMode, ...]) -> Rule | None:
-    prefix = f"rule[{index}]."
+    rule = _RuleChecker(check, index)
     if not isinstance(raw, dict):
         check.error(f"rule[{index}]", "must be a [[rule]] table")
         return None
-    check.unknown_keys(raw, {"mode", "effect", "when", "reason"}, prefix)
     errors_before = len(check.errors)
-    mode_text = check.text(raw, "mode", required=True, limit=20, prefix=prefix)
+    for key in raw:
+        if key not in {"mode", "effect", "when", "reason"}:
+            rule.error(key, "unknown field (allowed: effect, mode, reason, when)")
+    mode_text = _word(rule, raw, "mode")
     if mode_text and mode_text not in JoinMode._value2member_map_:
         known = ", ".join(m.value for m in JoinMode)
-        check.error(prefix + "mode", f"unknown way to join {mode_text!r}; use one of {known}")
+        rule.error("mode", f"unknown way to join {mode_text!r}; use one of {known}")
     elif mode_text and order and JoinMode(mode_text) not in order:
-        check.error(prefix + "mode", f"{mode_text!r} is not in order")
-    effect = check.text(raw, "effect", required=True, limit=20, prefix=prefix)
+        rule.error("mode", f"{mode_text!r} is not in order")
+    effect = _word(rule, raw, "effect")
     if effect and effect not in EFFECTS:
-        check.error(prefix + "effect", 'must be "exclude" (rule it out) or "support" (say why)')
+        rule.error("effect", 'must be "exclude" (rule it out) or "support" (say why)')
     if effect == "exclude" and mode_text == JoinMode.IN_PERSON.value:
-        check.error(prefix + "effect", "attending in person cannot be ruled out: it always works")
-    reason = check.text(raw, "reason", required=True, limit=60, prefix=prefix)
+        rule.error("effect", "attending in person cannot be ruled out: it always works")
+    reason = _word(rule, raw, "reason")
     if reason and reason not in REASON_TEXTS:
-        check.error(
-            prefix + "reason", f"unknown reason {reason!r}; use one of {', '.join(REASON_TEXTS)}"
-        )
-    when = _when(check, raw.get("when", {}), prefix)
+        rule.error("reason", f"unknown reason {reason!r}; use one of {', '.join(REASON_TEXTS)}")
+    when = _when(rule, raw.get("when", {}))
     if len(check.errors) > errors_before:
         return None
     return Rule(JoinMode(mode_text), effect, when, reason)

@@ -277,12 +277,11 @@ def rating_change_problems(
     if after == before:
         return []
     after_source, after_value = after
+    if before[0] is RatingSource.LITIGANT:
+        withdrawn = after_source is RatingSource.NOT_ASKED and after_value is None
+        return [] if withdrawn else [error("satisfaction", "rating.litigant_kept")]
     if after_source is RatingSource.LITIGANT:
         return [error("satisfaction", "rating.litigant_only_live")]
-    if before[0] is RatingSource.LITIGANT and (
-        after_source is not RatingSource.NOT_ASKED or after_value is not None
-    ):
-        return [error("satisfaction", "rating.litigant_kept")]
     return []
 
 

@@ -148,6 +148,17 @@ def test_ready_needs_the_way_to_join_and_an_override_needs_a_reason() -> None:
     assert _codes(overridden) == [("override_reason", "join_mode.override_reason")]
     overridden.join.override_reason = "当事人坚持用自己手机，已借用充电器"
     assert _codes(overridden) == []
+    # Attending in person against the recommendation also says why; no choice is needed.
+    in_person = _record(
+        kind=VisitKind.PREPARATION,
+        preparation=PreparationResult(
+            PreparationOutcome.IN_PERSON, in_person_reason=InPersonReason.LITIGANT_PREFERS
+        ),
+        join=JoinChoice(JoinMode.DESK_PC, (), JoinMode.IN_PERSON),
+    )
+    assert _codes(in_person) == [("override_reason", "join_mode.override_reason")]
+    in_person.join = JoinChoice(JoinMode.DESK_PC, ())
+    assert _codes(in_person) == []
 
 
 @pytest.mark.parametrize(

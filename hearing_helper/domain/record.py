@@ -224,9 +224,8 @@ class AssistRecord:
         if self.preparation is None:
             return [*problems, error("preparation_outcome", "required")]
         problems += self.preparation.problems(visit_day=self.started_at.date())
-        if self.preparation.outcome is PreparationOutcome.READY:
-            problems += self.join.problems()
-        return problems
+        ready = self.preparation.outcome is PreparationOutcome.READY
+        return problems + self.join.problems(choice_required=ready)
 
     def _rating_problems(self) -> list[FieldError]:
         try:

@@ -172,9 +172,11 @@ class JoinChoice:
             and self.chosen is not self.recommended
         )
 
-    def problems(self) -> list[FieldError]:
+    def problems(self, *, choice_required: bool = True) -> list[FieldError]:
+        """A way to join must be chosen (when ``choice_required``: a visit that ends ready);
+        choosing another than the recommended one always needs its reason."""
         found: list[FieldError] = []
-        if self.chosen is None:
+        if self.chosen is None and choice_required:
             found.append(error("join_mode", "required"))
         elif self.overridden and not self.override_reason.strip():
             found.append(error("override_reason", "join_mode.override_reason"))

@@ -6,6 +6,10 @@ beside the sqlite3 command-line tool's ``-csv`` output of the same SELECT, XLSX 
 peak memory (RSS) of export processes over growing periods (should stay flat).
 
   .venv/bin/python benchmarks/bench_reports.py [--count N] [--data-dir DIR] [--skip-xlsx]
+      [--report-only] [--compare-with OTHER_CHECKOUT]
+
+``--compare-with /work/main`` times the report with that checkout's code too, back to back on the
+same database (each from a cold per-day cache), so a before/after pair comes from one run.
 
 The data dir is generated once with ``hearing-helper demo-data`` and reused when it exists.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -25,7 +30,9 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# A child timing another checkout (--compare-with) imports that checkout's hearing_helper.
+CODE = Path(sys.argv[sys.argv.index("--code") + 1]) if "--code" in sys.argv else ROOT
+sys.path.insert(0, str(CODE))
 
 from hearing_helper.reports.filters import ReportFilters  # noqa: E402
 
@@ -40,12 +47,12 @@ PERIODS = {
 def child_export(fmt: str, first: str, last: str, out: str, data_dir: str) -> None:
     """Run one export in this (child) process and print rows, seconds and peak RSS as JSON."""
     from hearing_helper.reports.export import export_log
-    from hearing_helper.store import open_repository
+    from hearing_helper.store import open_store
 
-    repo = open_repository(Path(data_dir))
+    store = open_store(Path(data_dir))
     filters = ReportFilters(date.fromisoformat(first), date.fromisoformat(last))
     started = time.perf_counter()
-    result = export_log(repo, filters, fmt, Path(out), actor="benchmark")
+    result = export_log(store, filters, fmt, Path(out), actor="benchmark")
     seconds = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"rows": result.row_count, "seconds": seconds, "peak_mib": peak_kib / 1024}))
@@ -88,45 +95,91 @@ def ensure_data(data_dir: Path, count: int) -> None:
     print(f"  generated in {time.perf_counter() - started:.1f} s")
 
 
-def bench_report(data_dir: Path) -> None:
-    from hearing_helper.reports.aggregate import report_for
-    from hearing_helper.store import open_repository
-
-    started = time.perf_counter()
-    repo = open_repository(data_dir)
-    print(f"open (and migrate) database: {time.perf_counter() - started:.2f} s")
+def child_report(data_dir: str) -> None:
+    """Time the one-year report with the code of the checkout this process imports (its own or
+    ``--compare-with``'s) and print the figures as JSON."""
     import sqlite3
 
-    with sqlite3.connect(repo.path) as conn:  # start cold, as right after a bulk import
-        conn.execute("DELETE FROM report_day_cache")
+    import hearing_helper.store as store_package
+    from hearing_helper.reports.aggregate import report_for
+
     started = time.perf_counter()
-    report = report_for(repo, YEAR)
+    if hasattr(store_package, "open_store"):  # the storage boundary: reports read a ReportSource
+        store = store_package.open_store(Path(data_dir))
+        source, close = store.reports, store.close
+    else:  # before it: reports read the repository's raw connections
+        repo = store_package.open_repository(Path(data_dir))
+        source, close = repo, repo.close
+    opened = time.perf_counter() - started
+    with sqlite3.connect(Path(data_dir) / "hearing_helper.sqlite3") as conn:
+        conn.execute("DELETE FROM report_day_cache")  # start cold, as right after a bulk import
+    started = time.perf_counter()
+    report = report_for(source, YEAR)
     cold = time.perf_counter() - started
     warm = []
     for _ in range(7):
         started = time.perf_counter()
-        report_for(repo, YEAR)
+        report_for(source, YEAR)
         warm.append(time.perf_counter() - started)
     filtered = ReportFilters(YEAR.date_from, YEAR.date_to, clerk="S1003")
     started = time.perf_counter()
-    small = report_for(repo, filtered)
+    small = report_for(source, filtered)
     filtered_s = time.perf_counter() - started
-    print(f"one-year report, {report.assisted:,} records:")
-    print(f"  cold, as after a bulk import (fills the per-day cache): {cold:.3f} s")
-    print(
-        f"  warm: median {statistics.median(warm):.3f} s, best {min(warm):.3f} s (target < 0.5 s)"
+    close()
+    figures = {
+        "code": str(Path(store_package.__file__).parent.parent.parent),
+        "open": opened,
+        "assisted": report.assisted,
+        "cold": cold,
+        "warm_median": statistics.median(warm),
+        "warm_best": min(warm),
+        "filtered_assisted": small.assisted,
+        "filtered": filtered_s,
+        "json": json.dumps(report.to_json(), sort_keys=True),
+    }
+    print(json.dumps(figures))
+
+
+def run_report(data_dir: Path, checkout: Path) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child-report", str(data_dir), "--code", str(checkout)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=checkout,
+        # Leave the other checkout untouched: no bytecode files written into it.
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
-    print(f"  filtered by one clerk ({small.assisted:,} records, live joins): {filtered_s:.3f} s")
-    repo.close()
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_report(data_dir: Path, compare_with: Path | None) -> None:
+    checkouts = ([compare_with] if compare_with else []) + [ROOT]
+    results = [run_report(data_dir, checkout) for checkout in checkouts]
+    for figures in results:
+        print(f"one-year report with {figures['code']}, {figures['assisted']:,} records:")
+        print(f"  open (and migrate) database: {figures['open']:.2f} s")
+        print(f"  cold, as after a bulk import (fills the per-day cache): {figures['cold']:.3f} s")
+        print(
+            f"  warm: median {figures['warm_median']:.3f} s, best {figures['warm_best']:.3f} s "
+            "(target < 0.5 s)"
+        )
+        print(
+            f"  filtered by one clerk ({figures['filtered_assisted']:,} records, live joins): "
+            f"{figures['filtered']:.3f} s"
+        )
+    if len(results) == 2:
+        same = results[0]["json"] == results[1]["json"]
+        print(f"  both checkouts give identical report JSON: {same}")
 
 
 def bench_sqlite_cli(data_dir: Path, out: Path) -> tuple[int, float] | None:
-    from hearing_helper.reports.rows import export_sql
+    from hearing_helper.store.sqlite.report_sql import export_select
 
     if shutil.which("sqlite3") is None:
         print("sqlite3 command-line tool missing (apt-get install sqlite3); skipped")
         return None
-    sql, params = export_sql(YEAR)
+    sql, params = export_select(YEAR)
     for value in params:  # dates only: safe to inline for the CLI
         sql = sql.replace("?", f"'{value}'", 1)
     uri = f"file:{data_dir / 'hearing_helper.sqlite3'}?mode=ro"
@@ -142,9 +195,9 @@ def bench_python_fetch(data_dir: Path) -> float:
     """Rows/s of merely fetching the export SELECT through Python's sqlite3 (no writing)."""
     import sqlite3
 
-    from hearing_helper.reports.rows import export_sql
+    from hearing_helper.store.sqlite.report_sql import export_select
 
-    sql, params = export_sql(YEAR)
+    sql, params = export_select(YEAR)
     uri = f"file:{data_dir / 'hearing_helper.sqlite3'}?mode=ro"
     conn = sqlite3.connect(uri, uri=True)
     started = time.perf_counter()
@@ -162,14 +215,22 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--skip-xlsx", action="store_true")
     parser.add_argument("--report-only", action="store_true", help="skip the exports")
+    parser.add_argument(
+        "--compare-with", type=Path, default=None, help="another checkout to time the report of"
+    )
     parser.add_argument("--child-export", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--child-report", help=argparse.SUPPRESS)
+    parser.add_argument("--code", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_export:
         child_export(*args.child_export)
         return 0
+    if args.child_report:
+        child_report(args.child_report)
+        return 0
     data_dir = args.data_dir or Path(tempfile.gettempdir()) / f"hh-bench-reports-{args.count}"
     ensure_data(data_dir, args.count)
-    bench_report(data_dir)
+    bench_report(data_dir, args.compare_with)
     if args.report_only:
         return 0
 

@@ -42,7 +42,7 @@ def _requested_command(argv: Sequence[str]) -> str | None:
     for token in argv:
         if skip_next:
             skip_next = False
-        elif token == "--data-dir":
+        elif token in ("--data-dir", "--database"):
             skip_next = True
         elif not token.startswith("-"):
             return token

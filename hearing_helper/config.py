@@ -52,6 +52,9 @@ OPTIONS: dict[str, Option] = {
         ),
         # Check thresholds overriding hearing_helper.checks.thresholds defaults, by key.
         Option("thresholds", dict, {}, QT_TRANSLATE_NOOP("settings", "Check thresholds")),
+        # Empty: the SQLite file in the data directory; else a postgresql://user@host/db URL
+        # (no password: that is in the OS keyring). Checked when the database is opened.
+        Option("database", str, "", QT_TRANSLATE_NOOP("settings", "Database")),
         Option(
             "supervisor_password_hash",
             str,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from hearing_helper.domain.record import (
     StepState,
 )
 from hearing_helper.services import AppServices
+from hearing_helper.store.sqlite import DB_FILENAME
 
 TZ = timezone(timedelta(hours=8))
 CLERKS = {
@@ -127,3 +129,10 @@ def seeded_services(data_dir: Path, records: list[AssistRecord] | None = None) -
     services = AppServices.open(data_dir)
     services.repo.import_finished(records if records is not None else standard_records(), "test")
     return services
+
+
+def raw_db(services: AppServices) -> sqlite3.Connection:
+    """A read-only look at the SQLite file behind ``services``, for assertions on what is stored
+    (tests may look under the storage boundary; the product may not)."""
+    path = services.data_dir / DB_FILENAME
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)

@@ -152,9 +152,9 @@ def test_bundle_is_trimmed_and_ffmpeg_untouched(bundle: Path) -> None:
     assert qt_translations and all(n.endswith(("_zh_CN.qm", "_en.qm")) for n in qt_translations)
     assert (bundle / "_internal" / "assets" / "icons" / "hearing_helper.png").is_file()
     assert not list((bundle / "_internal" / "assets").rglob("*.ts"))
-    migrations = bundle / "_internal" / "hearing_helper" / "store" / "migrations"
+    migrations = bundle / "_internal" / "hearing_helper" / "store" / "sqlite" / "migrations"
     assert sorted(p.name for p in migrations.glob("*.sql")) == sorted(
-        p.name for p in (ROOT / "hearing_helper" / "store" / "migrations").glob("*.sql")
+        p.name for p in (ROOT / "hearing_helper" / "store" / "sqlite" / "migrations").glob("*.sql")
     )
     # The FFmpeg libraries are copied byte for byte (a stripped libavformat loses the backend).
     import PySide6

@@ -12,7 +12,7 @@ from hearing_helper.domain.enums import Outcome
 from hearing_helper.reports.aggregate import FailureReason, FunnelStep, percentile, report_for
 from hearing_helper.reports.drill import Drill, drill_rows, period_range
 from hearing_helper.reports.filters import FilterError, ReportFilters
-from tests.reports_fixtures import make_record, seeded_services
+from tests.reports_fixtures import make_record, raw_db, seeded_services
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
 
@@ -25,7 +25,7 @@ def services(data_dir: Path):
 
 
 def test_kpis_match_hand_computed_figures(services) -> None:
-    report = report_for(services.repo, PERIOD)
+    report = report_for(services.reports, PERIOD)
     assert report.assisted == 5  # the February record is outside the period
     assert report.joined == 3
     assert report.joined_rate == pytest.approx(0.6)
@@ -43,7 +43,7 @@ def test_kpis_match_hand_computed_figures(services) -> None:
 
 
 def test_pareto_funnel_and_time_buckets(services) -> None:
-    report = report_for(services.repo, PERIOD)
+    report = report_for(services.reports, PERIOD)
     assert report.failure_reasons == [
         FailureReason("problem", "no_storage", 2, 0.5),
         FailureReason("check", "microphone:microphone.silent", 1, 0.75),
@@ -73,7 +73,7 @@ def test_pareto_funnel_and_time_buckets(services) -> None:
 
 
 def test_dimension_filters_use_the_live_path(services) -> None:
-    report = report_for(services.repo, dataclasses.replace(PERIOD, clerk="S2"))
+    report = report_for(services.reports, dataclasses.replace(PERIOD, clerk="S2"))
     assert (report.assisted, report.joined) == (2, 0)
     assert {(r.kind, r.code, r.count) for r in report.failure_reasons} == {
         ("problem", "no_storage", 1),
@@ -81,20 +81,20 @@ def test_dimension_filters_use_the_live_path(services) -> None:
         ("not_joined", "app_install", 1),
     }
     assert (
-        report_for(services.repo, dataclasses.replace(PERIOD, platform="court_online")).assisted
+        report_for(services.reports, dataclasses.replace(PERIOD, platform="court_online")).assisted
         == 2
     )
-    assert report_for(services.repo, dataclasses.replace(PERIOD, role="defendant")).assisted == 1
-    assert report_for(services.repo, dataclasses.replace(PERIOD, outcome="joined")).assisted == 2
-    assert report_for(services.repo, dataclasses.replace(PERIOD, desk="2号窗口")).assisted == 2
-    assert report_for(services.repo, dataclasses.replace(PERIOD, court="别的法院")).assisted == 0
+    assert report_for(services.reports, dataclasses.replace(PERIOD, role="defendant")).assisted == 1
+    assert report_for(services.reports, dataclasses.replace(PERIOD, outcome="joined")).assisted == 2
+    assert report_for(services.reports, dataclasses.replace(PERIOD, desk="2号窗口")).assisted == 2
+    assert report_for(services.reports, dataclasses.replace(PERIOD, court="别的法院")).assisted == 0
 
 
 def test_day_cache_follows_corrections_and_new_records(services) -> None:
-    first = report_for(services.repo, PERIOD)
+    first = report_for(services.reports, PERIOD)
     assert first.failure_reasons[0].count == 2
     # Correct the not-joined record: the problem is gone and the litigant joined after all.
-    conn = services.repo.connect_readonly()
+    conn = raw_db(services)
     record_id = conn.execute("SELECT id FROM assists WHERE outcome='not_joined'").fetchone()[0]
     conn.close()
     record = services.repo.get(record_id)
@@ -106,7 +106,7 @@ def test_day_cache_follows_corrections_and_new_records(services) -> None:
         [make_record("2026-03-02T11:00:00", 60, Outcome.LEFT, problems=("sms_not_received",))],
         "test",
     )
-    second = report_for(services.repo, PERIOD)
+    second = report_for(services.reports, PERIOD)
     assert second.assisted == 6 and second.joined == 4
     reasons = {(r.kind, r.code): r.count for r in second.failure_reasons}
     assert reasons == {
@@ -115,13 +115,13 @@ def test_day_cache_follows_corrections_and_new_records(services) -> None:
         ("check", "microphone:microphone.silent"): 1,
     }
     # The live (filtered) path agrees with the cached one.
-    live = report_for(services.repo, dataclasses.replace(PERIOD, court="朝阳法院"))
+    live = report_for(services.reports, dataclasses.replace(PERIOD, court="朝阳法院"))
     assert {(r.kind, r.code): r.count for r in live.failure_reasons} == reasons
     assert live.funnel == second.funnel
 
 
 def test_empty_period_and_bad_filters(services) -> None:
-    report = report_for(services.repo, ReportFilters(date(2030, 1, 1), date(2030, 1, 31)))
+    report = report_for(services.reports, ReportFilters(date(2030, 1, 1), date(2030, 1, 31)))
     assert report.assisted == 0 and report.joined_rate is None
     assert report.median_duration_s is None and report.failure_reasons == []
     assert report.to_json()["assisted"] == 0
@@ -139,22 +139,19 @@ def test_percentile_nearest_rank() -> None:
 
 
 def test_drill_down_finds_the_records_behind_bars(services) -> None:
-    conn = services.repo.connect_readonly()
-    try:
-        total, rows = drill_rows(conn, PERIOD, Drill("period", ("2026-03-02",)))
-        assert total == 2 and all(row.started_at.startswith("2026-03-02") for row in rows)
-        assert rows[0].litigant_name == "王*明" and rows[0].phone == "138****5678"
-        total, rows = drill_rows(conn, PERIOD, Drill("period", ("2026-W10",)), unmask=True)
-        assert total == 3 and rows[0].litigant_name == "王小明"
-        assert drill_rows(conn, PERIOD, Drill("period", ("2026-04",)))[0] == 1
-        assert drill_rows(conn, PERIOD, Drill("reason", ("problem", "no_storage")))[0] == 2
-        check = Drill("reason", ("check", "microphone:microphone.silent"))
-        assert drill_rows(conn, PERIOD, check)[0] == 1
-        assert drill_rows(conn, PERIOD, Drill("reason", ("not_joined", "app_install")))[0] == 1
-        assert drill_rows(conn, PERIOD, Drill("step", ("join", "failed")))[0] == 1
-        assert drill_rows(conn, PERIOD, Drill("load", (0, 9)))[0] == 2
-        assert drill_rows(conn, PERIOD, Drill("load", (1, 14)))[0] == 1
-    finally:
-        conn.close()
+    source = services.reports
+    total, rows = drill_rows(source, PERIOD, Drill("period", ("2026-03-02",)))
+    assert total == 2 and all(row.started_at.startswith("2026-03-02") for row in rows)
+    assert rows[0].litigant_name == "王*明" and rows[0].phone == "138****5678"
+    total, rows = drill_rows(source, PERIOD, Drill("period", ("2026-W10",)), unmask=True)
+    assert total == 3 and rows[0].litigant_name == "王小明"
+    assert drill_rows(source, PERIOD, Drill("period", ("2026-04",)))[0] == 1
+    assert drill_rows(source, PERIOD, Drill("reason", ("problem", "no_storage")))[0] == 2
+    check = Drill("reason", ("check", "microphone:microphone.silent"))
+    assert drill_rows(source, PERIOD, check)[0] == 1
+    assert drill_rows(source, PERIOD, Drill("reason", ("not_joined", "app_install")))[0] == 1
+    assert drill_rows(source, PERIOD, Drill("step", ("join", "failed")))[0] == 1
+    assert drill_rows(source, PERIOD, Drill("load", (0, 9)))[0] == 2
+    assert drill_rows(source, PERIOD, Drill("load", (1, 14)))[0] == 1
     assert period_range("2026-02") == (date(2026, 2, 1), date(2026, 2, 28))
     assert period_range("2026-W01") == (date(2025, 12, 29), date(2026, 1, 4))

@@ -20,7 +20,7 @@ from hearing_helper.reports.export import ExportCancelledError, export_log
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.rows import COLUMNS, header, iter_rows, safe_cell
 from hearing_helper.reports.writers import write_xlsx
-from tests.reports_fixtures import make_record, seeded_services, standard_records
+from tests.reports_fixtures import make_record, raw_db, seeded_services, standard_records
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -63,7 +63,7 @@ def hostile_records() -> list:
 def services(data_dir: Path):
     records = standard_records()
     services = seeded_services(data_dir, records)
-    services.extras["records"] = records
+    services.seeded_records = records  # what the database holds, to compare exports with
     yield services
     services.close()
 
@@ -101,14 +101,14 @@ def expected_rows(records: list, unmask: bool) -> list[dict[str, str]]:
 @pytest.mark.parametrize("unmask", [False, True])
 def test_csv_has_bom_rfc4180_and_the_right_cells(services, tmp_path: Path, unmask: bool) -> None:
     out = tmp_path / "log.csv"
-    result = export_log(services.repo, PERIOD, "csv", out, actor="sup", unmask=unmask)
+    result = export_log(services.store, PERIOD, "csv", out, actor="sup", unmask=unmask)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" in raw and raw.count(b"\r\n") == 6  # header + 5 rows, CRLF line ends
     with out.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
     assert result.row_count == len(table) == 5
-    for got, want in zip(table, expected_rows(services.extras["records"], unmask), strict=True):
+    for got, want in zip(table, expected_rows(services.seeded_records, unmask), strict=True):
         for key, value in want.items():
             assert got[key] == value, key
     assert len(table[0]) == len(COLUMNS)
@@ -116,7 +116,7 @@ def test_csv_has_bom_rfc4180_and_the_right_cells(services, tmp_path: Path, unmas
 
 def test_masked_csv_leaks_no_mobile_number(services, tmp_path: Path) -> None:
     out = tmp_path / "log.csv"
-    export_log(services.repo, PERIOD, "csv", out, actor="sup")
+    export_log(services.store, PERIOD, "csv", out, actor="sup")
     text = out.read_text(encoding="utf-8-sig")
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -128,7 +128,7 @@ def test_masked_csv_leaks_no_mobile_number(services, tmp_path: Path) -> None:
 
 def test_xlsx_typed_cells_frozen_header_autofilter(services, tmp_path: Path) -> None:
     out = tmp_path / "log.xlsx"
-    result = export_log(services.repo, PERIOD, "xlsx", out, actor="sup")
+    result = export_log(services.store, PERIOD, "xlsx", out, actor="sup")
     book = openpyxl.load_workbook(out)
     sheet = book.worksheets[0]
     assert sheet.freeze_panes == "A2"
@@ -137,7 +137,7 @@ def test_xlsx_typed_cells_frozen_header_autofilter(services, tmp_path: Path) -> 
     assert titles == header()
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == result.row_count == 5
-    want = expected_rows(services.extras["records"], False)
+    want = expected_rows(services.seeded_records, False)
     index = {title: i for i, title in enumerate(titles)}
     for got, expected in zip(rows, want, strict=True):
         started = got[index["Started"]]
@@ -157,13 +157,10 @@ def test_xlsx_typed_cells_frozen_header_autofilter(services, tmp_path: Path) -> 
 def test_xlsx_continues_on_a_new_sheet(tmp_path: Path, data_dir: Path) -> None:
     services = seeded_services(data_dir)
     try:
-        conn = services.repo.connect_readonly()
-        conn.row_factory = None
-        rows = iter_rows(conn, PERIOD, datetimes="datetime")
+        rows = iter_rows(services.reports, PERIOD, datetimes="datetime")
         count = write_xlsx(
             tmp_path / "split.xlsx", header(), rows, lambda n: None, rows_per_sheet=2
         )
-        conn.close()
     finally:
         services.close()
     book = openpyxl.load_workbook(tmp_path / "split.xlsx")
@@ -193,9 +190,9 @@ def test_hostile_cells_come_out_inert(data_dir: Path, tmp_path: Path, fmt: str) 
     services = seeded_services(data_dir, hostile_records())
     out = tmp_path / f"hostile.{fmt}"
     try:
-        export_log(services.repo, PERIOD, fmt, out, actor="sup", unmask=True)
+        export_log(services.store, PERIOD, fmt, out, actor="sup", unmask=True)
         masked = tmp_path / f"masked.{fmt}"
-        export_log(services.repo, PERIOD, fmt, masked, actor="sup")
+        export_log(services.store, PERIOD, fmt, masked, actor="sup")
     finally:
         services.close()
     if fmt == "csv":
@@ -317,8 +314,8 @@ def test_csv_cells_of_edge_and_random_text(data_dir: Path, tmp_path: Path, unmas
     services = seeded_services(data_dir, records)
     out = tmp_path / "edge.csv"
     try:
-        count = export_log(services.repo, PERIOD, "csv", out, actor="sup", unmask=unmask).row_count
-        conn = services.repo.connect_readonly()
+        count = export_log(services.store, PERIOD, "csv", out, actor="sup", unmask=unmask).row_count
+        conn = raw_db(services)
         raw = {
             row[0]: row[1:]
             for row in conn.execute(
@@ -361,7 +358,7 @@ def test_safe_text_rules() -> None:
 
 def test_every_export_is_audited_with_the_file_hash(services, tmp_path: Path) -> None:
     out = tmp_path / "log.csv"
-    result = export_log(services.repo, PERIOD, "csv", out, actor="sup", unmask=True)
+    result = export_log(services.store, PERIOD, "csv", out, actor="sup", unmask=True)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     assert result.sha256 == digest
     entry = [e for e in services.repo.iter_audit() if e.action == "export.written"][-1]
@@ -369,7 +366,7 @@ def test_every_export_is_audited_with_the_file_hash(services, tmp_path: Path) ->
     assert entry.details["sha256"] == digest and entry.details["row_count"] == 5
     assert entry.details["unmasked"] is True
     assert entry.details["filters"] == {"date_from": "2026-03-01", "date_to": "2026-04-30"}
-    conn = services.repo.connect_readonly()
+    conn = raw_db(services)
     row = conn.execute("SELECT actor, format, filters, row_count, sha256, unmasked FROM exports")
     actor, fmt, filters, rows, sha, unmasked = row.fetchone()
     conn.close()
@@ -382,7 +379,7 @@ def test_cancelled_export_leaves_nothing(services, tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(ExportCancelledError):
         export_log(
-            services.repo,
+            services.store,
             PERIOD,
             "xlsx",
             folder / "log.xlsx",
@@ -397,7 +394,7 @@ def test_cancelled_export_leaves_nothing(services, tmp_path: Path) -> None:
 def test_platforms_are_exported_by_name(services, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"log.{fmt}"
     names = {"tencent_meeting": "腾讯会议", "court_online": "=人民法院在线服务"}
-    export_log(services.repo, PERIOD, fmt, out, actor="sup", platform_names=names)
+    export_log(services.store, PERIOD, fmt, out, actor="sup", platform_names=names)
     column = [c.platform for c in COLUMNS].index(True)
     if fmt == "csv":
         with out.open(encoding="utf-8-sig", newline="") as handle:

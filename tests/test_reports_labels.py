@@ -43,9 +43,9 @@ def test_reports_reuse_the_domain_tables() -> None:
     assert report_labels.ROLE_LABELS is domain_labels.ROLE_LABELS
     assert report_labels.DEVICE_LABELS is domain_labels.DEVICE_LABELS
     assert report_labels.STEP_LABELS is domain_labels.STEP_LABELS
-    labelled = {c.sql: c.labels for c in COLUMNS if c.labels}
-    assert labelled["a.outcome"] is domain_labels.OUTCOME_LABELS
-    assert labelled["a.outcome_reason"] is domain_labels.NOT_JOINED_REASON_LABELS
+    labelled = {c.field: c.labels for c in COLUMNS if c.labels}
+    assert labelled["outcome"] is domain_labels.OUTCOME_LABELS
+    assert labelled["outcome_reason"] is domain_labels.NOT_JOINED_REASON_LABELS
 
 
 def test_every_code_label_has_chinese_in_context_labels() -> None:

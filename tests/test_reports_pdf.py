@@ -29,7 +29,7 @@ def test_summary_pdf_renders_with_the_figures(qapp, data_dir: Path, tmp_path: Pa
     out = tmp_path / "summary.pdf"
     try:
         result = export_log(
-            services.repo,
+            services.store,
             ReportFilters(date(2026, 3, 1), date(2026, 4, 30)),
             "pdf",
             out,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -92,6 +93,6 @@ def test_draft_survives_sigkill_mid_edit(data_dir: Path, tmp_path: Path) -> None
     assert len(saved) == 7
     # Every note reported saved is there (the one being written when killed may be too).
     assert int(drafts[0].notes.split()[1]) >= last_note
-    check = repo.connect_readonly().execute("PRAGMA integrity_check").fetchone()[0]
+    check = sqlite3.connect(data_dir / DB_FILENAME).execute("PRAGMA integrity_check").fetchone()[0]
     assert check == "ok"
     assert json.loads(json.dumps(drafts[0].to_dict()))["id"] == record_id

@@ -1188,6 +1188,10 @@ Log file: %3</source>
         <translation>检测阈值</translation>
     </message>
     <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
         <source>Supervisor password</source>
         <translation>管理员密码</translation>
     </message>

@@ -7,23 +7,42 @@ import sys
 
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
+from hearing_helper.store.backend import check_database_url
 
 
 def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool = False) -> None:
-    """``--data-dir DIR``, accepted before the command, after it, and after a sub-action."""
+    """``--data-dir DIR`` and ``--database URL``, accepted before the command, after it, and
+    after a sub-action."""
+    # On a sub-command, no default: it would overwrite a value given before the command.
+    default = argparse.SUPPRESS if sub_command else None
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        # On a sub-command, no default: it would overwrite a --data-dir given before the command.
-        default=argparse.SUPPRESS if sub_command else None,
+        default=default,
         help="data directory (default: $HEARING_HELPER_DATA or the user data dir)",
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        type=_database_url,
+        default=default,
+        help="database to use, e.g. postgresql://user@host:5432/dbname (the password comes from "
+        'the OS keyring; default: the "database" setting, else the file in the data directory)',
+    )
+
+
+def _database_url(text: str) -> str:
+    """``--database`` checked while parsing, so a bad URL is a usage error (exit 2)."""
+    try:
+        return check_database_url(text)
+    except StoreError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def open_services(args: object) -> AppServices | None:
     """Open the data dir named by ``--data-dir``; print a clear message and return None if not."""
     try:
-        return AppServices.open(getattr(args, "data_dir", None))
+        return AppServices.open(getattr(args, "data_dir", None), getattr(args, "database", None))
     except StoreError as exc:
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return None

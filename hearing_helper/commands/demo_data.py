@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         services.close()
     elapsed = time.perf_counter() - started
     print(
-        f"{written} demo records written to {services.repo.path} in {elapsed:.1f} s",
+        f"{written} demo records written to {services.repo.location} in {elapsed:.1f} s",
         file=sys.stdout,
     )
     return 0

@@ -86,12 +86,13 @@ def run(args: argparse.Namespace) -> int:
         from hearing_helper.catalog import load_catalog
         from hearing_helper.reports.export import ExportError, export_log
         from hearing_helper.reports.pdf_i18n import translator_for
+        from hearing_helper.store import StoreError
 
         lang = args.lang or services.settings.get("language")
         lang = lang if lang in ("zh_CN", "en") else "zh_CN"
         try:
             done = export_log(
-                services.repo,
+                services.store,
                 filters,
                 args.format,
                 out,
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
                 translate=translator_for(lang),
                 platform_names=load_catalog(services.data_dir).platform_names(lang),
             )
-        except ExportError as exc:
+        except (ExportError, StoreError) as exc:
             print(f"hearing-helper: {exc}", file=sys.stderr)
             return 1
     finally:

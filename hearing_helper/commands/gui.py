@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The GUI takes only the common options (``--data-dir``)."""
+    """The GUI takes only the common options (``--data-dir``, ``--database``)."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     data_dir = getattr(args, "data_dir", None)
     try:
-        services = AppServices.open(data_dir)
+        services = AppServices.open(data_dir, getattr(args, "database", None))
     except StoreError as exc:
         log.error("Cannot open the data directory: %s", exc)
         lang = "zh_CN"

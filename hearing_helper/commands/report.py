@@ -10,7 +10,7 @@ import json
 import sys
 
 from hearing_helper.commands import open_services
-from hearing_helper.reports.filters import FILTER_COLUMNS, FilterError, ReportFilters, parse_date
+from hearing_helper.reports.filters import FILTER_FIELDS, FilterError, ReportFilters, parse_date
 
 FILTER_HELP = {
     "court": "court name",
@@ -25,7 +25,7 @@ FILTER_HELP = {
 def add_period_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     parser.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
-    for name in FILTER_COLUMNS:
+    for name in FILTER_FIELDS:
         parser.add_argument(f"--{name}", default="", help=f"only this {FILTER_HELP[name]}")
 
 
@@ -35,7 +35,7 @@ def filters_from_args(args: argparse.Namespace) -> ReportFilters | None:
         return ReportFilters(
             date_from=parse_date("--from", args.date_from),
             date_to=parse_date("--to", args.date_to),
-            **{name: getattr(args, name).strip() for name in FILTER_COLUMNS},
+            **{name: getattr(args, name).strip() for name in FILTER_FIELDS},
         )
     except FilterError as exc:
         print(f"hearing-helper: {exc}", file=sys.stderr)
@@ -79,9 +79,13 @@ def run(args: argparse.Namespace) -> int:
     if services is None:
         return 1
     from hearing_helper.reports.aggregate import report_for
+    from hearing_helper.store import StoreError
 
     try:
-        data = report_for(services.repo, filters).to_json()
+        data = report_for(services.reports, filters).to_json()
+    except StoreError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+        return 1
     finally:
         services.close()
     if args.json:

@@ -254,4 +254,4 @@ def check_database(data_dir: Path, loaded: dict[str, Any]) -> str:
     if version != SCHEMA_VERSION:
         raise SelfTestError(f"schema version {version}, expected {SCHEMA_VERSION}")
     records = services.repo.count(HistoryQuery())
-    return f"{services.repo.path.name} schema v{version}, {records} records"
+    return f"{Path(services.repo.location).name} schema v{version}, {records} records"

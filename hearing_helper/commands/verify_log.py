@@ -12,21 +12,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from hearing_helper.commands import open_services
 from hearing_helper.store.anchor import Anchor, DamagedAnchorError, read_anchor
 from hearing_helper.store.audit import ChainBreak, check_anchor, verify_chain
+from hearing_helper.store.errors import UnreadableAuditEntryError
 from hearing_helper.store.repository import AuditEntry
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-
-
-class _UnreadableEntryError(Exception):
-    def __init__(self, seq: int) -> None:
-        self.seq = seq
 
 
 class _Head:
@@ -44,17 +40,9 @@ class _Head:
             self.hash_at_anchor = entry.hash
 
 
-def _entries(conn: object, counter: list[int], head: _Head) -> Iterator[AuditEntry]:
-    rows = conn.execute(  # type: ignore[attr-defined]
-        "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log ORDER BY seq"
-    )
-    for seq, at, actor, action, details, prev_hash, digest in rows:
-        try:
-            parsed = json.loads(details)
-        except (TypeError, ValueError):
-            raise _UnreadableEntryError(seq) from None  # details no longer JSON: it was edited
+def _entries(audit: Iterable[AuditEntry], counter: list[int], head: _Head) -> Iterator[AuditEntry]:
+    for entry in audit:
         counter[0] += 1
-        entry = AuditEntry(seq, at, actor, action, parsed, prev_hash, digest)
         head.see(entry)
         yield entry
 
@@ -63,8 +51,7 @@ def run(args: argparse.Namespace) -> int:
     services = open_services(args)
     if services is None:
         return 1
-    data_dir = services.repo.path.parent
-    conn = services.repo.connect_readonly()
+    data_dir = services.data_dir
     counter = [0]
     damaged = ""
     try:
@@ -74,11 +61,10 @@ def run(args: argparse.Namespace) -> int:
     head = _Head(anchor)
     try:
         try:
-            broken = verify_chain(_entries(conn, counter, head))
-        except _UnreadableEntryError as exc:
+            broken = verify_chain(_entries(services.repo.iter_audit(), counter, head))
+        except UnreadableAuditEntryError as exc:  # details no longer JSON: it was edited
             broken = ChainBreak(exc.seq, "edited")
     finally:
-        conn.close()
         services.close()
     if broken is None and anchor is not None:
         broken = check_anchor(anchor.seq, anchor.hash, head.seq, head.hash_at_anchor)

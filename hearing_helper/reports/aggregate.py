@@ -1,31 +1,34 @@
-"""KPIs of a period: one SQL pass per fact family, run concurrently on read-only connections.
+"""KPIs of a period: one report-source query per fact family, run concurrently.
 
-SQLite does the scanning and grouping (it releases the GIL while it works, so the passes overlap
-on a multi-core PC); Python only folds the small grouped results into days, weeks, months and the
-hour x weekday grid. Percentiles use the nearest-rank method: the p-th percentile is the smallest
-duration whose cumulative count reaches ceil(p * n).
+The storage adapter does the scanning and grouping where the data lives (SQLite releases the GIL
+while it works, so the queries overlap on a multi-core PC); Python only folds the small grouped
+results into days, weeks, months and the hour x weekday grid. Percentiles use the nearest-rank
+method: the p-th percentile is the smallest duration whose cumulative count reaches ceil(p * n).
 """
 
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 from hearing_helper.domain.enums import STEP_ORDER, Outcome
-from hearing_helper.reports.day_cache import cached_facts
 from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.store.report_source import (
+    FAILING_CHECK_STATUSES,
+    ChildFacts,
+    HourlyCount,
+    ReportSource,
+    day_signatures,
+)
 
 JOINED = (str(Outcome.JOINED), str(Outcome.JOINED_AFTER_HELP))
-FAILING_CHECK_STATUSES = ("fail", "error")
-
-Connect = Callable[[], sqlite3.Connection]
+__all__ = ["FAILING_CHECK_STATUSES", "Report", "build_report", "day_signatures", "report_for"]
 
 
 @dataclass(frozen=True)
@@ -123,61 +126,6 @@ def percentile(histogram: list[tuple[int, int]], share: float) -> int | None:
     return int(histogram[-1][0])
 
 
-# --- the SQL passes --------------------------------------------------------------------------
-
-
-def _hourly(conn: sqlite3.Connection, filters: ReportFilters) -> list[sqlite3.Row]:
-    where, params = filters.where("a", hour_key=True)
-    sql = (
-        "SELECT substr(a.started_at, 1, 13) AS hour_key, a.outcome AS outcome, "
-        "a.outcome_reason AS reason, count(*) AS n, count(a.satisfaction) AS rated, "
-        "coalesce(sum(a.satisfaction), 0) AS sat_sum, max(a.updated_at) AS last_update, "
-        "sum(a.version) AS versions "
-        f"FROM assists a{where} GROUP BY hour_key, a.outcome, a.outcome_reason"
-    )
-    return conn.execute(sql, params).fetchall()
-
-
-def _durations(conn: sqlite3.Connection, filters: ReportFilters) -> list[tuple[int, int]]:
-    # SQLite walks assists_duration in duration order (no sort of a year of rows) and checks
-    # the period per entry, which is cheaper than sorting.
-    where, params = filters.where("a")
-    sql = (
-        f"SELECT a.duration_s, count(*) FROM assists a{where} AND a.duration_s IS NOT NULL "
-        "GROUP BY a.duration_s ORDER BY a.duration_s"
-    )
-    return [(int(v), int(n)) for v, n in conn.execute(sql, params)]
-
-
-def _problem_codes(conn: sqlite3.Connection, filters: ReportFilters) -> list[tuple[str, int]]:
-    where, params = filters.where("a", hour_key=True)
-    sql = (
-        "SELECT p.code, count(*) FROM assist_problems p JOIN assists a ON a.id = p.assist_id"
-        f"{where} GROUP BY p.code"
-    )
-    return [(str(c), int(n)) for c, n in conn.execute(sql, params)]
-
-
-def _check_codes(conn: sqlite3.Connection, filters: ReportFilters) -> list[tuple[str, int]]:
-    where, params = filters.where("a", hour_key=True)
-    marks = ",".join("?" for _ in FAILING_CHECK_STATUSES)
-    sql = (
-        "SELECT c.check_id || ':' || c.code, count(*) FROM check_results c "
-        f"JOIN assists a ON a.id = c.assist_id{where} AND c.status IN ({marks}) "
-        "GROUP BY c.check_id, c.code"
-    )
-    return [(str(c), int(n)) for c, n in conn.execute(sql, [*params, *FAILING_CHECK_STATUSES])]
-
-
-def _steps(conn: sqlite3.Connection, filters: ReportFilters) -> list[tuple[str, str, int]]:
-    where, params = filters.where("a", hour_key=True)
-    sql = (
-        "SELECT s.step, s.status, count(*) FROM assist_steps s "
-        f"JOIN assists a ON a.id = s.assist_id{where} GROUP BY s.step, s.status"
-    )
-    return [(str(s), str(st), int(n)) for s, st, n in conn.execute(sql, params)]
-
-
 # --- folding ---------------------------------------------------------------------------------
 
 
@@ -186,34 +134,22 @@ def _iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def day_signatures(rows: list[sqlite3.Row]) -> dict[str, str]:
-    """Per day: count, latest update and sum of versions of its finished records."""
-    parts: dict[str, list[Any]] = {}
-    for row in rows:
-        day = row["hour_key"][:10]
-        entry = parts.setdefault(day, [0, "", 0])
-        entry[0] += int(row["n"])
-        entry[1] = max(entry[1], row["last_update"] or "")
-        entry[2] += int(row["versions"] or 0)
-    return {day: f"{n}|{last}|{versions}" for day, (n, last, versions) in parts.items()}
-
-
-def _fold_hourly(report: Report, rows: list[sqlite3.Row]) -> Counter[str]:
+def _fold_hourly(report: Report, rows: list[HourlyCount]) -> Counter[str]:
     filters = report.filters
     by_day: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     reasons: Counter[str] = Counter()
     for row in rows:
-        n = int(row["n"])
-        outcome = row["outcome"] or ""
+        n = row.count
+        outcome = row.outcome
         joined = n if outcome in JOINED else 0
         report.assisted += n
         report.joined += joined
         report.outcomes[outcome] = report.outcomes.get(outcome, 0) + n
-        report.rated += int(row["rated"])
-        report.satisfaction_sum += int(row["sat_sum"])
-        if outcome == Outcome.NOT_JOINED and row["reason"]:
-            reasons[str(row["reason"])] += n
-        hour_key: str = row["hour_key"]
+        report.rated += row.rated
+        report.satisfaction_sum += row.satisfaction_sum
+        if outcome == Outcome.NOT_JOINED and row.reason:
+            reasons[row.reason] += n
+        hour_key = row.hour_key
         day_key = hour_key[:10]
         cell = by_day[day_key]
         cell[0] += n
@@ -279,62 +215,42 @@ def _split(filters: ReportFilters) -> list[ReportFilters]:
     ]
 
 
-def build_report(
-    connect: Connect,
-    filters: ReportFilters,
-    *,
-    parallel: bool = True,
-    cache_path: Path | None = None,
-) -> Report:
-    """All KPIs for ``filters``; ``connect`` opens a read-only connection (one per pass).
+def build_report(source: ReportSource, filters: ReportFilters, *, parallel: bool = True) -> Report:
+    """All KPIs for ``filters`` from ``source``.
 
-    Without dimension filters the problem, check and step facts come from the per-day cache
-    (:mod:`hearing_helper.reports.day_cache`, written to ``cache_path`` when given); with
-    filters they are joined live, which costs time in proportion to the matching records.
+    Without dimension filters the problem, check and step facts come per day
+    (:meth:`ReportSource.day_facts`, which an adapter may cache); with filters they are counted
+    live, which costs time in proportion to the matching records.
     """
-    use_cache = not filters.has_dimensions
+    use_day_facts = not filters.has_dimensions
     # The main pass is the longest: over a long period it runs as two halves in parallel.
     halves = _split(filters) if parallel else [filters]
-    passes: dict[str, tuple[Callable[[sqlite3.Connection, ReportFilters], Any], ReportFilters]]
-    passes = {f"hourly{i}": (_hourly, part) for i, part in enumerate(halves)}
-    passes["durations"] = (_durations, filters)
-    if not use_cache:
-        passes |= {
-            "steps": (_steps, filters),
-            "problems": (_problem_codes, filters),
-            "checks": (_check_codes, filters),
-        }
-
-    def run(name: str) -> Any:
-        function, part = passes[name]
-        conn = connect()
-        try:
-            conn.row_factory = sqlite3.Row
-            return function(conn, part)
-        finally:
-            conn.close()
+    passes: dict[str, Callable[[], Any]] = {
+        f"hourly{i}": partial(source.hourly_counts, part) for i, part in enumerate(halves)
+    }
+    passes["durations"] = partial(source.duration_histogram, filters)
+    if not use_day_facts:
+        passes["facts"] = partial(source.child_facts, filters)
 
     if parallel:
         with ThreadPoolExecutor(max_workers=3, thread_name_prefix="report") as pool:
-            futures = {name: pool.submit(run, name) for name in passes}
+            futures = {name: pool.submit(run) for name, run in passes.items()}
             results = {name: future.result() for name, future in futures.items()}
     else:
-        results = {name: run(name) for name in passes}
-    results["hourly"] = [row for i in range(len(halves)) for row in results[f"hourly{i}"]]
-    if use_cache:
-        facts = cached_facts(connect, day_signatures(results["hourly"]), cache_path)
-        results["problems"] = list(facts["problem"].items())
-        results["checks"] = list(facts["check"].items())
-        results["steps"] = [(*key.split(":", 1), n) for key, n in facts["step"].items()]
+        results = {name: run() for name, run in passes.items()}
+    hourly: list[HourlyCount] = [row for i in range(len(halves)) for row in results[f"hourly{i}"]]
+    facts: ChildFacts = (
+        source.day_facts(day_signatures(hourly)) if use_day_facts else results["facts"]
+    )
     report = Report(filters=filters)
-    reasons = _fold_hourly(report, results["hourly"])
+    reasons = _fold_hourly(report, hourly)
     report.median_duration_s = percentile(results["durations"], 0.5)
     report.p90_duration_s = percentile(results["durations"], 0.9)
-    report.failure_reasons = _pareto(reasons, results["problems"], results["checks"])
-    report.funnel = _funnel(results["steps"])
+    report.failure_reasons = _pareto(reasons, facts.problems, facts.checks)
+    report.funnel = _funnel(facts.steps)
     return report
 
 
-def report_for(repo: Any, filters: ReportFilters) -> Report:
-    """A report from a repository (``connect_readonly``; its file holds the day cache)."""
-    return build_report(repo.connect_readonly, filters, cache_path=getattr(repo, "path", None))
+def report_for(source: ReportSource, filters: ReportFilters) -> Report:
+    """A report from a store's report source."""
+    return build_report(source, filters)

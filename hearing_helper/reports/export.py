@@ -10,18 +10,17 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.reports.aggregate import report_for
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import CONTEXT, Translate, english
-from hearing_helper.reports.rows import count_rows, header, iter_rows
+from hearing_helper.reports.rows import header, iter_rows
 from hearing_helper.reports.writers import write_csv, write_xlsx
+from hearing_helper.store.backend import Store
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +55,8 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _connect(repo: Any) -> sqlite3.Connection:
-    conn: sqlite3.Connection = repo.connect_readonly()
-    conn.row_factory = None  # plain tuples: the fastest rows sqlite3 hands out
-    return conn
-
-
 def export_log(
-    repo: Any,
+    store: Store,
     filters: ReportFilters,
     fmt: str,
     out: Path,
@@ -83,9 +76,9 @@ def export_log(
         raise ExportError(f"The folder {out.parent} does not exist.")
     part = out.with_name(out.name + ".part")
 
-    conn = _connect(repo)
+    source = store.reports
     try:
-        expected = count_rows(conn, filters)
+        expected = source.export_count(filters)
 
         def tick(done: int) -> None:
             if is_cancelled is not None and is_cancelled():
@@ -97,14 +90,14 @@ def export_log(
             if fmt == "pdf":
                 from hearing_helper.reports.pdf import write_summary_pdf
 
-                report = report_for(repo, filters)
+                report = report_for(source, filters)
                 tick(0)
                 write_summary_pdf(part, report, translate)
                 rows = report.assisted
                 tick(rows)
             elif fmt == "csv":
                 data = iter_rows(
-                    conn,
+                    source,
                     filters,
                     unmask=unmask,
                     translate=translate,
@@ -113,7 +106,7 @@ def export_log(
                 rows = write_csv(part, header(translate), data, tick)
             else:
                 data = iter_rows(
-                    conn,
+                    source,
                     filters,
                     unmask=unmask,
                     translate=translate,
@@ -128,11 +121,9 @@ def export_log(
             raise
     except OSError as exc:
         raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
-    finally:
-        conn.close()
 
     try:
-        entry = repo.record_export(
+        entry = store.repository.record_export(
             actor,
             fmt,
             filters.to_dict(),

@@ -1,13 +1,16 @@
-"""The period and filters of a report or an export, and the SQL they translate to."""
+"""The period and filters of a report or an export, and what a drill-down clicked: plain data.
+
+Each storage adapter turns these into its own query (``store/sqlite/report_sql.py`` for SQLite).
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
-# filter field -> assists column
-FILTER_COLUMNS: dict[str, str] = {
+# filter field -> the record field it matches exactly (adapters map these to their columns)
+FILTER_FIELDS: dict[str, str] = {
     "court": "court",
     "desk": "desk",
     "clerk": "staff_id",
@@ -48,7 +51,7 @@ class ReportFilters:
     @property
     def has_dimensions(self) -> bool:
         """True when any filter besides the period is set."""
-        return any(getattr(self, name) for name in FILTER_COLUMNS)
+        return any(getattr(self, name) for name in FILTER_FIELDS)
 
     @property
     def start_key(self) -> str:
@@ -60,21 +63,13 @@ class ReportFilters:
         """Exclusive upper bound: the day after ``date_to``."""
         return (self.date_to + timedelta(days=1)).isoformat()
 
-    def where(self, alias: str = "a", *, hour_key: bool = False) -> tuple[str, list[Any]]:
-        """``WHERE`` clause over finished records of ``alias`` and its parameters.
-
-        With ``hour_key`` the period is expressed on ``substr(started_at, 1, 13)`` so that the
-        report index on that expression serves both the range and the grouping.
-        """
-        column = f"substr({alias}.started_at, 1, 13)" if hour_key else f"{alias}.started_at"
-        clauses = [f"{alias}.status = 'finished'", f"{column} >= ?", f"{column} < ?"]
-        params: list[Any] = [self.start_key, self.end_key]
-        for name, column_name in FILTER_COLUMNS.items():
-            value = getattr(self, name)
-            if value:
-                clauses.append(f"{alias}.{column_name} = ?")
-                params.append(value)
-        return " WHERE " + " AND ".join(clauses), params
+    def dimensions(self) -> dict[str, str]:
+        """The set exact-match filters as {record field: value}."""
+        return {
+            field_name: getattr(self, name)
+            for name, field_name in FILTER_FIELDS.items()
+            if getattr(self, name)
+        }
 
     def to_dict(self) -> dict[str, str]:
         """JSON-able form (for the audit log and exports table); empty filters left out."""
@@ -103,3 +98,38 @@ def parse_date(field: str, text: str) -> date:
         raise FilterError(
             field, f"{field}: expected a date like 2026-03-01, got {text!r}."
         ) from None
+
+
+@dataclass(frozen=True)
+class Drill:
+    """What was clicked. ``kind``: 'period' (key 'YYYY-MM-DD', 'YYYY-Www' or 'YYYY-MM'),
+    'reason' (key = reason kind, code), 'step' (key = step, status), 'load' (weekday with
+    Monday = 0, hour)."""
+
+    kind: str
+    key: tuple[Any, ...]
+
+
+def period_range(key: str) -> tuple[date, date]:
+    """First and last day of a day, ISO week or month key."""
+    if "-W" in key:
+        year, week = key.split("-W")
+        first = date.fromisocalendar(int(year), int(week), 1)
+        return first, first + timedelta(days=6)
+    if len(key) == 7:
+        first = date.fromisoformat(key + "-01")
+        following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return first, following - timedelta(days=1)
+    day = date.fromisoformat(key)
+    return day, day
+
+
+def drill_period(filters: ReportFilters, drill: Drill) -> ReportFilters:
+    """The filters narrowed to a clicked period (a week or month at the edge of the period is
+    cut to the period); other clicks keep the filters."""
+    if drill.kind != "period":
+        return filters
+    first, last = period_range(str(drill.key[0]))
+    return replace(
+        filters, date_from=max(first, filters.date_from), date_to=min(last, filters.date_to)
+    )

@@ -1,12 +1,11 @@
-"""The rows of the assistance-log export: columns, SQL, masking, labels and safe text.
+"""The rows of the assistance-log export: columns, masking, labels and safe text.
 
-Rows are streamed from a read-only connection in batches, so memory stays flat however many
-records the period holds. Every writer (CSV, XLSX) gets the same, already safe, typed values.
+Rows are streamed from the store's report source, so memory stays flat however many records the
+period holds. Every writer (CSV, XLSX) gets the same, already safe, typed values.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,13 +25,12 @@ from hearing_helper.reports.labels import (
     Translate,
     english,
 )
-
-FETCH_BATCH = 2000
+from hearing_helper.store.report_source import EXPORT_FIELDS, ReportSource
 
 
 @dataclass(frozen=True)
 class Column:
-    sql: str  # expression over ``assists a``
+    field: str  # one of the report source's EXPORT_FIELDS
     title: str  # English source, context "reports"
     kind: str  # 'text', 'int', 'number', 'datetime'
     labels: dict[str, str] | None = None  # code -> English label (context "labels")
@@ -42,53 +40,44 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("a.id", QT_TRANSLATE_NOOP("reports", "Record ID"), "text", width=38),
-    Column("a.case_number", QT_TRANSLATE_NOOP("reports", "Case number"), "text", width=26),
-    Column("a.court", QT_TRANSLATE_NOOP("reports", "Court"), "text", width=24),
-    Column("a.desk", QT_TRANSLATE_NOOP("reports", "Desk"), "text"),
-    Column("a.staff_id", QT_TRANSLATE_NOOP("reports", "Staff ID"), "text", width=10),
-    Column("a.clerk_name", QT_TRANSLATE_NOOP("reports", "Clerk"), "text", width=10),
-    Column("a.litigant_name", QT_TRANSLATE_NOOP("reports", "Litigant"), "text", personal="name"),
-    Column("a.phone", QT_TRANSLATE_NOOP("reports", "Phone"), "text", personal="phone"),
-    Column("a.role", QT_TRANSLATE_NOOP("reports", "Role"), "text", ROLE_LABELS, width=10),
+    Column("id", QT_TRANSLATE_NOOP("reports", "Record ID"), "text", width=38),
+    Column("case_number", QT_TRANSLATE_NOOP("reports", "Case number"), "text", width=26),
+    Column("court", QT_TRANSLATE_NOOP("reports", "Court"), "text", width=24),
+    Column("desk", QT_TRANSLATE_NOOP("reports", "Desk"), "text"),
+    Column("staff_id", QT_TRANSLATE_NOOP("reports", "Staff ID"), "text", width=10),
+    Column("clerk_name", QT_TRANSLATE_NOOP("reports", "Clerk"), "text", width=10),
+    Column("litigant_name", QT_TRANSLATE_NOOP("reports", "Litigant"), "text", personal="name"),
+    Column("phone", QT_TRANSLATE_NOOP("reports", "Phone"), "text", personal="phone"),
+    Column("role", QT_TRANSLATE_NOOP("reports", "Role"), "text", ROLE_LABELS, width=10),
     Column(
-        "a.platform_id", QT_TRANSLATE_NOOP("reports", "Platform"), "text", width=20, platform=True
+        "platform_id", QT_TRANSLATE_NOOP("reports", "Platform"), "text", width=20, platform=True
     ),
-    Column("a.device", QT_TRANSLATE_NOOP("reports", "Device"), "text", DEVICE_LABELS),
-    Column("a.hearing_at", QT_TRANSLATE_NOOP("reports", "Hearing time"), "datetime", width=19),
-    Column("a.started_at", QT_TRANSLATE_NOOP("reports", "Started"), "datetime", width=19),
-    Column("a.ended_at", QT_TRANSLATE_NOOP("reports", "Ended"), "datetime", width=19),
+    Column("device", QT_TRANSLATE_NOOP("reports", "Device"), "text", DEVICE_LABELS),
+    Column("hearing_at", QT_TRANSLATE_NOOP("reports", "Hearing time"), "datetime", width=19),
+    Column("started_at", QT_TRANSLATE_NOOP("reports", "Started"), "datetime", width=19),
+    Column("ended_at", QT_TRANSLATE_NOOP("reports", "Ended"), "datetime", width=19),
     Column(
-        "round(a.duration_s / 60.0, 1)",
+        "duration_min",
         QT_TRANSLATE_NOOP("reports", "Assistance time (min)"),
         "number",
         width=12,
     ),
-    Column("a.outcome", QT_TRANSLATE_NOOP("reports", "Outcome"), "text", OUTCOME_LABELS),
+    Column("outcome", QT_TRANSLATE_NOOP("reports", "Outcome"), "text", OUTCOME_LABELS),
     Column(
-        "a.outcome_reason",
+        "outcome_reason",
         QT_TRANSLATE_NOOP("reports", "Reason not joined"),
         "text",
         REASON_LABELS,
         width=20,
     ),
-    Column("a.satisfaction", QT_TRANSLATE_NOOP("reports", "Satisfaction"), "int", width=10),
-    Column("a.version", QT_TRANSLATE_NOOP("reports", "Version"), "int", width=8),
+    Column("satisfaction", QT_TRANSLATE_NOOP("reports", "Satisfaction"), "int", width=10),
+    Column("version", QT_TRANSLATE_NOOP("reports", "Version"), "int", width=8),
 )
 
 
-def export_sql(filters: ReportFilters) -> tuple[str, list[Any]]:
-    """The export's SELECT (also what the benchmark hands to the sqlite3 command-line tool)."""
-    where, params = filters.where("a")
-    # Unary + keeps SQLite off the status index: walking started_at gives the export order.
-    where = where.replace("a.status = 'finished'", "+a.status = 'finished'")
-    select = ", ".join(column.sql for column in COLUMNS)
-    return f"SELECT {select} FROM assists a{where} ORDER BY a.started_at, a.id", params
-
-
-def count_rows(conn: sqlite3.Connection, filters: ReportFilters) -> int:
-    where, params = filters.where("a")
-    return int(conn.execute(f"SELECT count(*) FROM assists a{where}", params).fetchone()[0])
+# The report source hands rows in EXPORT_FIELDS order; the columns must follow it.
+if tuple(column.field for column in COLUMNS) != EXPORT_FIELDS:
+    raise RuntimeError("reports.rows.COLUMNS no longer follow the report source's EXPORT_FIELDS")
 
 
 def header(translate: Translate = english) -> list[str]:
@@ -122,6 +111,7 @@ def _converter(
     if column.kind != "text":
         return None
     if column.labels or (column.platform and platform_names):
+        translated: dict[str, str | None]
         if column.labels:
             translated = {
                 code: translate(LABELS_CONTEXT, text) for code, text in column.labels.items()
@@ -189,7 +179,7 @@ def row_converter(
 
 
 def iter_rows(
-    conn: sqlite3.Connection,
+    source: ReportSource,
     filters: ReportFilters,
     *,
     unmask: bool = False,
@@ -201,14 +191,11 @@ def iter_rows(
     convert = row_converter(
         unmask=unmask, translate=translate, datetimes=datetimes, platform_names=platform_names
     )
-    sql, params = export_sql(filters)
-    cursor = conn.execute(sql, params)
+    raw_rows = source.export_rows(filters)
     try:
-        while True:
-            batch = cursor.fetchmany(FETCH_BATCH)
-            if not batch:
-                return
-            for raw in batch:
-                yield convert(raw)
+        for raw in raw_rows:
+            yield convert(raw)
     finally:
-        cursor.close()
+        close = getattr(raw_rows, "close", None)
+        if close is not None:
+            close()

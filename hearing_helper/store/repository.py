@@ -1,7 +1,11 @@
-"""The repository interface every storage backend implements (SQLite now, PostgreSQL later).
+"""The record repository every storage backend implements (SQLite, PostgreSQL).
 
-Callers depend only on this protocol, never on SQL, so a shared-database backend can be added
-without touching them.
+Callers depend only on this protocol, never on SQL or a connection, so a shared-database backend
+is a second adapter, not a rewrite. The record rules (validation, version numbers, correction
+stamps, the next audit entry) live in :mod:`hearing_helper.store.lifecycle`; adapters persist what
+it decides. Reports use the separate :class:`~hearing_helper.store.report_source.ReportSource`.
+
+Every failure a user can meet is a :class:`~hearing_helper.store.errors.StoreError` subclass.
 """
 
 from __future__ import annotations
@@ -80,7 +84,14 @@ class AuditEntry:
 
 
 class AssistRepository(Protocol):
-    """What the application needs from storage."""
+    """What the wizard, history and commands need from storage. Thread-safe."""
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages: a file path or a URL without its password."""
+
+    @property
+    def schema_version(self) -> int: ...
 
     # clerk profiles
     def save_staff(self, profile: ClerkProfile) -> None: ...
@@ -95,21 +106,31 @@ class AssistRepository(Protocol):
     def discard_draft(self, record_id: str, actor: str) -> None: ...
 
     def finish(self, record: AssistRecord, actor: str) -> AssistRecord:
-        """Validate, freeze as version 1 and audit; returns the stored record."""
+        """Validate, freeze as version 1 and audit; returns the stored record.
+
+        Raises IncompleteRecordError. Finishing again a record already stored finished with the
+        same content is a no-op returning the stored record; different content raises
+        RecordConflictError."""
 
     def correct(self, record: AssistRecord, actor: str, reason: str) -> AssistRecord:
         """Store a corrected copy of a finished record as a new version."""
 
     def versions(self, record_id: str) -> list[RecordVersion]: ...
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
-        """Bulk-insert finished records (demo data, records moved from another desk)."""
+        """Bulk-insert finished records (demo data, records moved from another desk).
+
+        Returns how many were new. A record already stored with the same content is skipped;
+        with different content the batch holding it is refused with RecordConflictError."""
 
     def search(self, query: HistoryQuery) -> list[AssistSummary]: ...
     def count(self, query: HistoryQuery) -> int: ...
 
     # audit log
     def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry: ...
-    def iter_audit(self) -> Iterator[AuditEntry]: ...
+    def iter_audit(self) -> Iterator[AuditEntry]:
+        """Entries in seq order, streamed. An entry whose details are not JSON any more raises
+        UnreadableAuditEntryError (verify-log reports it as edited)."""
+
     def record_export(
         self,
         actor: str,
@@ -121,9 +142,5 @@ class AssistRepository(Protocol):
         file_name: str,
     ) -> AuditEntry:
         """Record a written export in the exports table and the audit log, atomically."""
-
-    # Reports and exports run SQL over a read-only DB-API connection: fast aggregation where the
-    # data lives. The SQL is SQLite's; a PostgreSQL backend provides its own report queries.
-    def connect_readonly(self) -> Any: ...
 
     def close(self) -> None: ...

@@ -1,5 +1,5 @@
 """The platform catalog of the session: loaded once (in the background at start, or on first
-use) and shared by every screen through ``services.extras``."""
+use) and shared by every screen through ``services.catalog``."""
 
 from __future__ import annotations
 
@@ -10,13 +10,10 @@ from hearing_helper.services import AppServices
 
 log = logging.getLogger(__name__)
 
-CATALOG_KEY = "catalog"
-
 
 def cached_catalog(services: AppServices) -> CatalogLoad | None:
     """The catalog if it is loaded already, without loading it."""
-    catalog = services.extras.get(CATALOG_KEY)
-    return catalog if isinstance(catalog, CatalogLoad) else None
+    return services.catalog
 
 
 def remember_catalog(services: AppServices, catalog: CatalogLoad) -> CatalogLoad:
@@ -26,7 +23,7 @@ def remember_catalog(services: AppServices, catalog: CatalogLoad) -> CatalogLoad
         return kept
     for error in catalog.errors:
         log.warning("Catalog file problem: %s", error)
-    services.extras[CATALOG_KEY] = catalog
+    services.catalog = catalog
     return catalog
 
 

@@ -57,7 +57,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
 
         pdf = out_dir / f"reports_summary_{lang}.pdf"
         export_log(
-            services.repo,
+            services.store,
             ReportFilters(date(2026, 10, 1), date(2026, 10, 31)),
             "pdf",
             pdf,

@@ -3,7 +3,7 @@ out, the live camera picture and microphone meter, the speaker question, the pho
 
 Results go into ``record.checks`` (replaced by check id); the phone answers into
 ``record.steps[CHECKS].data["phone_checklist"]``. Device choices are remembered in settings.
-The device provider is ``services.extras["device_provider"]`` when set (tests, screenshots),
+The device provider is ``services.device_provider`` when set (tests, screenshots),
 else a :class:`QtDeviceProvider` made on the first visit.
 """
 
@@ -42,7 +42,6 @@ from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 
 log = logging.getLogger(__name__)
 
-PROVIDER_KEY = "device_provider"
 PHONE_KEY = "phone_checklist"
 
 
@@ -53,7 +52,7 @@ class ChecksPage(StepPage):
         self, services: AppServices, parent: QWidget | None = None, provider: Any = None
     ) -> None:
         super().__init__(services, parent)
-        self._provider = provider or services.extras.get(PROVIDER_KEY)
+        self._provider: Any = provider or services.device_provider
         self._wired = False
         self._visible_step = False
         self._activity = ""  # what the litigant should do now: "", camera, microphone, speakers
@@ -182,7 +181,7 @@ class ChecksPage(StepPage):
 
             # Owned by the application, not this page: every new assist's wizard reuses it.
             self._provider = QtDeviceProvider(QCoreApplication.instance())
-            self.services.extras[PROVIDER_KEY] = self._provider
+            self.services.device_provider = self._provider
         if not self._wired:
             self._wired = True
             for signal, slot in (

@@ -15,12 +15,12 @@ def open_reports(parent: QWidget | None, services: Any) -> QWidget:
     """Open (or raise) the reports window; returns it."""
     from hearing_helper.ui.reports.view import ReportsWindow
 
-    existing = services.extras.get("reports_window")
+    existing = services.reports_window
     if isinstance(existing, ReportsWindow) and existing.isVisible():
         existing.raise_()
         existing.activateWindow()
         return existing
     window = ReportsWindow(services, parent)
-    services.extras["reports_window"] = window
+    services.reports_window = window
     window.show()
     return window

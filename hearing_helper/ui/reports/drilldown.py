@@ -70,17 +70,13 @@ class DrillDownDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        repo = self.window_.services.repo
+        source = self.window_.services.reports
         unmask = bool(self.window_.unlocked)
         self.unmask_button.setVisible(not unmask)
         filters, drill = self.filters, self.drill
 
         def work(_task: Task) -> tuple[int, list[DrillRow]]:
-            conn = repo.connect_readonly()
-            try:
-                return drill_rows(conn, filters, drill, unmask=unmask)
-            finally:
-                conn.close()
+            return drill_rows(source, filters, drill, unmask=unmask)
 
         task = Task(work)
         task.signals.finished.connect(self._show)

@@ -107,13 +107,13 @@ class ExportController(QObject):
         out = self.choose_path(fmt, suggested)
         if out is None:
             return
-        repo = window.services.repo
+        store = window.services.store
         actor = ui_actor(window.services)
         names = platform_names(window.services)
 
         def work(task: Task) -> ExportResult:
             return export_log(
-                repo,
+                store,
                 filters,
                 fmt,
                 out,

@@ -30,6 +30,7 @@ from hearing_helper.reports.labels import (
     WEEKDAY_LABELS,
 )
 from hearing_helper.reports.pdf import failure_items, funnel_items, kpi_rows
+from hearing_helper.store.report_source import ReportSource
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.export_flow import ExportController
 from hearing_helper.ui.reports.filter_bar import FilterBar
@@ -68,22 +69,12 @@ def _options(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def load_filter_options(
-    conn: Any, filters: ReportFilters, platform_names: dict[str, str] | None = None
+    source: ReportSource, filters: ReportFilters, platform_names: dict[str, str] | None = None
 ) -> dict[str, list[tuple[str, str]]]:
     """Courts, desks, clerks and platforms that have records in the period."""
     names_of_platforms = platform_names or {}
-    sql = (
-        "SELECT a.court, a.desk, a.staff_id, a.platform_id FROM assists a "
-        "WHERE a.status = 'finished' AND substr(a.started_at, 1, 13) >= ? "
-        "AND substr(a.started_at, 1, 13) < ? GROUP BY 1, 2, 3, 4"
-    )
-    rows = conn.execute(sql, (filters.start_key, filters.end_key)).fetchall()
-    names = dict(conn.execute("SELECT staff_id, name FROM staff").fetchall())
-    for staff_id in {row[2] for row in rows} - set(names):
-        found = conn.execute(  # the first record of a clerk is found early in the table
-            "SELECT clerk_name FROM assists WHERE staff_id = ? LIMIT 1", (staff_id,)
-        ).fetchone()
-        names[staff_id] = found[0] if found else staff_id
+    found = source.filter_options(filters)
+    rows, names = found.combinations, found.clerk_names
     return {
         "court": _options([(r[0], r[0]) for r in rows]),
         "desk": _options([(r[1], r[1]) for r in rows]),
@@ -214,20 +205,16 @@ class ReportsWindow(QDialog):
         generation = self._generation
         self.status.setText(self.tr("Counting…"))
         started = time.perf_counter()
-        repo = self.services.repo
+        source = self.services.reports
         period = (filters.start_key, filters.end_key)
         want_options = period != self._options_period
         names = platform_names(self.services) if want_options else {}
 
         def work(_task: Task) -> tuple[Report, dict[str, Any] | None]:
-            report = report_for(repo, filters)
+            report = report_for(source, filters)
             options = None
             if want_options:
-                conn = repo.connect_readonly()
-                try:
-                    options = load_filter_options(conn, filters, names)
-                finally:
-                    conn.close()
+                options = load_filter_options(source, filters, names)
             return report, options
 
         task = Task(work)

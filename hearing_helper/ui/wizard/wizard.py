@@ -32,7 +32,7 @@ from hearing_helper.domain.enums import STEP_ORDER, RecordStatus, StepId, StepSt
 from hearing_helper.domain.record import AssistRecord, now_local
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
-from hearing_helper.store.sqlite import IncompleteRecordError
+from hearing_helper.store.errors import IncompleteRecordError
 from hearing_helper.ui.labels import field_label, step_status_label
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog

@@ -1,4 +1,5 @@
-"""SQLite implementation of the repository: the embedded default, one file in the data dir."""
+"""SQLite implementation of the record repository: the embedded default, one file in the data
+dir. It persists what :mod:`hearing_helper.store.lifecycle` decides; the rules are not here."""
 
 from __future__ import annotations
 
@@ -11,18 +12,18 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
-from hearing_helper.domain.record import AssistRecord, ClerkProfile, Correction, now_local
-from hearing_helper.domain.validation import FieldError
-from hearing_helper.store import sqlite_rows as rows
+from hearing_helper.domain.enums import RecordStatus
+from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
+from hearing_helper.store import lifecycle
 from hearing_helper.store.anchor import Anchor, write_anchor
-from hearing_helper.store.audit import GENESIS_HASH, canonical_json, entry_hash
+from hearing_helper.store.audit import canonical_json
 from hearing_helper.store.errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
-    RecordFinishedError,
+    RecordConflictError,
     RecordNotFoundError,
     StoreError,
+    UnreadableAuditEntryError,
 )
 from hearing_helper.store.repository import (
     AssistSummary,
@@ -30,48 +31,56 @@ from hearing_helper.store.repository import (
     HistoryQuery,
     RecordVersion,
 )
-from hearing_helper.store.schema import SCHEMA_VERSION, inspect_existing, migrate
+from hearing_helper.store.sqlite import rows
+from hearing_helper.store.sqlite.connection import (
+    BUSY_TIMEOUT_S,
+    connect_readonly,
+    connect_writer,
+    translated,
+)
+from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
 
 DB_FILENAME = "hearing_helper.sqlite3"
-
-
-class IncompleteRecordError(StoreError):
-    """Finishing was refused because fields are missing or invalid."""
-
-    def __init__(self, problems: list[FieldError]) -> None:
-        self.problems = problems
-        fields = ", ".join(sorted({p.field for p in problems}))
-        super().__init__(f"The record cannot be finished yet; check: {fields}.")
+IMPORT_BATCH = 5000
+_ID_CHUNK = 500  # ids per "IN (...)" lookup, well under SQLite's parameter limit
 
 
 def open_repository(data_dir: Path) -> SqliteRepository:
     """Open (creating and migrating as needed) the database in ``data_dir``."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"The data folder {data_dir} cannot be created ({exc.strerror or exc}); choose "
+            "another with --data-dir."
+        ) from exc
     return SqliteRepository(data_dir / DB_FILENAME)
 
 
 class SqliteRepository:
     """Thread-safe (one connection behind a lock); every write is durable when it returns."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = path
         if path.exists() and path.stat().st_size > 0:
             found = inspect_existing(path)
             if found > SCHEMA_VERSION:
                 raise NewerDatabaseError(path, found, SCHEMA_VERSION)
+        self._busy_timeout_s = busy_timeout_s
         self._lock = threading.RLock()
         self._closed = False
         self._anchor_pending: Anchor | None = None  # audit head to write after the commit
         try:
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db = connect_writer(path, busy_timeout_s)
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             # FULL in WAL mode fsyncs every commit: a power cut loses at most the keystroke
             # being saved, never a finished record.
             self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute("PRAGMA busy_timeout=5000")
-            migrate(self._db, self._transaction)
+            self._db.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
+            with translated(path):
+                migrate(self._db, self._transaction)
         except sqlite3.DatabaseError as exc:
             raise CorruptDatabaseError(path, str(exc)) from exc
 
@@ -79,7 +88,7 @@ class SqliteRepository:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, translated(self.path, self._busy_timeout_s):
             if self._closed:
                 raise StoreError(f"The database {self.path} is closed; nothing was saved.")
             self._db.execute("BEGIN IMMEDIATE")
@@ -96,30 +105,34 @@ class SqliteRepository:
                 write_anchor(self.path.parent, self._anchor_pending)
                 self._anchor_pending = None
 
-    def connect_readonly(self) -> sqlite3.Connection:
-        """A separate read-only connection, e.g. for reports and streamed exports in a worker."""
-        conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        return conn
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, translated(self.path):
+            if self._closed:
+                raise StoreError(f"The database {self.path} is closed.")
+            yield self._db
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     @property
     def schema_version(self) -> int:
-        with self._lock:
-            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        with self._reading() as db:
+            return int(db.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         with self._lock:
-            self._closed = True
-            self._db.close()
+            if not self._closed:
+                self._closed = True
+                self._db.close()
 
     # --- staff -----------------------------------------------------------------------------
 
     def save_staff(self, profile: ClerkProfile) -> None:
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO staff (staff_id, name, desk, court, last_used) VALUES (?,?,?,?,?) "
-                "ON CONFLICT (staff_id) DO UPDATE SET name=excluded.name, desk=excluded.desk, "
-                "court=excluded.court, last_used=excluded.last_used",
+                rows.UPSERT_STAFF,
                 (
                     profile.staff_id,
                     profile.name,
@@ -130,98 +143,77 @@ class SqliteRepository:
             )
 
     def list_staff(self) -> list[ClerkProfile]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT staff_id, name, desk, court FROM staff ORDER BY last_used DESC, name"
-            ).fetchall()
-        return [ClerkProfile(**dict(row)) for row in rows]
+        with self._reading() as db:
+            found = db.execute(rows.SELECT_STAFF).fetchall()
+        return [ClerkProfile(**dict(row)) for row in found]
 
     # --- records ---------------------------------------------------------------------------
 
     def _status_of(self, db: sqlite3.Connection, record_id: str) -> str | None:
-        row = db.execute("SELECT status FROM assists WHERE id=?", (record_id,)).fetchone()
+        row = db.execute(rows.SELECT_STATUS, (record_id,)).fetchone()
         return row["status"] if row else None
 
+    def _stored(self, db: sqlite3.Connection, record_id: str) -> AssistRecord | None:
+        row = db.execute(rows.SELECT_PAYLOAD, (record_id,)).fetchone()
+        return AssistRecord.from_dict(json.loads(row["payload"])) if row else None
+
     def save_draft(self, record: AssistRecord) -> None:
-        if record.is_finished:
-            raise RecordFinishedError(record.id)
-        record.updated_at = now_local()
+        lifecycle.prepare_draft(record, None)
         with self._transaction() as db:
-            if self._status_of(db, record.id) == RecordStatus.FINISHED:
-                raise RecordFinishedError(record.id)
+            lifecycle.prepare_draft(record, self._status_of(db, record.id))
             self._write_record(db, record)
 
     def get(self, record_id: str) -> AssistRecord:
-        with self._lock:
-            row = self._db.execute(rows.SELECT_PAYLOAD, (record_id,)).fetchone()
-        if row is None:
+        with self._reading() as db:
+            stored = self._stored(db, record_id)
+        if stored is None:
             raise RecordNotFoundError(record_id)
-        return AssistRecord.from_dict(json.loads(row["payload"]))
+        return stored
 
     def list_drafts(self) -> list[AssistRecord]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT payload FROM assists WHERE status='draft' ORDER BY updated_at DESC"
-            ).fetchall()
-        return [AssistRecord.from_dict(json.loads(row["payload"])) for row in rows]
+        with self._reading() as db:
+            found = db.execute(rows.SELECT_DRAFTS).fetchall()
+        return [AssistRecord.from_dict(json.loads(row["payload"])) for row in found]
 
     def discard_draft(self, record_id: str, actor: str) -> None:
         with self._transaction() as db:
-            status = self._status_of(db, record_id)
-            if status is None:
-                raise RecordNotFoundError(record_id)
-            if status == RecordStatus.FINISHED:
-                raise RecordFinishedError(record_id)
-            db.execute("DELETE FROM assists WHERE id=?", (record_id,))
+            lifecycle.check_discardable(record_id, self._status_of(db, record_id))
+            db.execute(rows.DELETE_ASSIST, (record_id,))
             self._append_audit(db, actor, "draft.discarded", {"record_id": record_id})
 
     def finish(self, record: AssistRecord, actor: str) -> AssistRecord:
-        problems = record.finish_problems()
-        if record.outcome is not Outcome.LEFT:
-            problems += record.intake.validate(now=record.started_at)
-        if problems:
-            raise IncompleteRecordError(problems)
-        record.status = RecordStatus.FINISHED
-        record.ended_at = record.ended_at or now_local()
-        record.current_step = StepId.FINISH
-        record.updated_at = now_local()
-        record.version = 1
+        lifecycle.prepare_finish(record)
         with self._transaction() as db:
-            if self._status_of(db, record.id) == RecordStatus.FINISHED:
-                raise RecordFinishedError(record.id)
+            stored = self._stored(db, record.id)
+            if lifecycle.existing_finished(stored, record):
+                assert stored is not None
+                return stored  # finishing again what is already stored: nothing to do
             payload = self._write_record(db, record)
             self._write_version(db, record, actor, "", payload)
-            self._append_audit(db, actor, "record.finished", rows.record_audit(record, payload))
+            details = lifecycle.record_audit_details(record, payload)
+            self._append_audit(db, actor, "record.finished", details)
         return record
 
     def correct(self, record: AssistRecord, actor: str, reason: str) -> AssistRecord:
-        if not reason.strip():
-            raise StoreError("A correction needs a reason.")
         with self._transaction() as db:
-            row = db.execute(
-                "SELECT status, version FROM assists WHERE id=?", (record.id,)
-            ).fetchone()
-            if row is None:
-                raise RecordNotFoundError(record.id)
-            if row["status"] != RecordStatus.FINISHED:
-                raise StoreError("Only finished records are corrected; edit the draft instead.")
-            record.status = RecordStatus.FINISHED
-            record.version = int(row["version"]) + 1
-            record.correction = Correction(by=actor, at=now_local(), reason=reason.strip())
-            record.updated_at = record.correction.at
+            row = db.execute(rows.SELECT_STATUS, (record.id,)).fetchone()
+            lifecycle.prepare_correction(
+                record,
+                actor,
+                reason,
+                row["status"] if row else None,
+                int(row["version"]) if row else 0,
+            )
+            reason = record.correction.reason if record.correction else reason.strip()
             payload = self._write_record(db, record)
-            self._write_version(db, record, actor, reason.strip(), payload)
-            details = rows.record_audit(record, payload) | {"reason": reason.strip()}
+            self._write_version(db, record, actor, reason, payload)
+            details = lifecycle.record_audit_details(record, payload) | {"reason": reason}
             self._append_audit(db, actor, "record.corrected", details)
         return record
 
     def versions(self, record_id: str) -> list[RecordVersion]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT version, created_at, created_by, reason, payload FROM record_versions "
-                "WHERE assist_id=? ORDER BY version",
-                (record_id,),
-            ).fetchall()
+        with self._reading() as db:
+            found = db.execute(rows.SELECT_VERSIONS, (record_id,)).fetchall()
         return [
             RecordVersion(
                 version=row["version"],
@@ -230,27 +222,64 @@ class SqliteRepository:
                 reason=row["reason"],
                 record=AssistRecord.from_dict(json.loads(row["payload"])),
             )
-            for row in rows
+            for row in found
         ]
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
-        """Bulk-insert finished records (demo data, migration from another desk)."""
+        """Bulk-insert finished records; returns how many were new (see the protocol)."""
         count = 0
         batch: list[AssistRecord] = []
         for record in records:
             batch.append(record)
-            if len(batch) >= 5000:
+            if len(batch) >= IMPORT_BATCH:
                 count += self._import_batch(batch, actor)
                 batch = []
         if batch:
             count += self._import_batch(batch, actor)
         return count
 
+    def _existing(self, db: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+        """id -> status of the records among ``ids`` already stored."""
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), _ID_CHUNK):
+            chunk = ids[start : start + _ID_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for row in db.execute(rows.SELECT_STATUSES.format(marks=marks), chunk):
+                found[row["id"]] = row["status"]
+        return found
+
+    def _new_records(
+        self, db: sqlite3.Connection, batch: list[AssistRecord]
+    ) -> tuple[list[AssistRecord], list[str]]:
+        """The records of ``batch`` to write, and the ids of drafts they replace."""
+        unique: dict[str, AssistRecord] = {}
+        for record in batch:
+            seen = unique.get(record.id)
+            if seen is not None and not lifecycle.same_content(seen, record):
+                raise RecordConflictError(record.id)
+            unique.setdefault(record.id, record)
+        existing = self._existing(db, list(unique))
+        fresh, replaced_drafts = [], []
+        for record_id, record in unique.items():
+            status = existing.get(record_id)
+            if status == RecordStatus.FINISHED:
+                if lifecycle.existing_finished(self._stored(db, record_id), record):
+                    continue
+            elif status is not None:
+                replaced_drafts.append(record_id)
+            fresh.append(record)
+        return fresh, replaced_drafts
+
     def _import_batch(self, batch: list[AssistRecord], actor: str) -> int:
         with self._transaction() as db:
+            fresh, replaced_drafts = self._new_records(db, batch)
+            if not fresh:
+                return 0
+            for record_id in replaced_drafts:
+                self._delete_children(db, record_id)
             assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
-            for record in batch:
-                payload = rows.payload_json(record)
+            for record in fresh:
+                payload = lifecycle.payload_json(record)
                 assist_rows.append(rows.assist_row(record, payload))
                 step_rows += rows.step_rows(record)
                 problem_rows += rows.problem_rows(record)
@@ -264,15 +293,18 @@ class SqliteRepository:
             db.executemany(rows.INSERT_CHECK, check_rows)
             db.executemany(rows.INSERT_VERSION, version_rows)
             self._append_audit(
-                db, actor, "records.imported", {"count": len(batch), "first_id": batch[0].id}
+                db, actor, "records.imported", {"count": len(fresh), "first_id": fresh[0].id}
             )
-        return len(batch)
+        return len(fresh)
+
+    def _delete_children(self, db: sqlite3.Connection, record_id: str) -> None:
+        for statement in rows.DELETE_CHILDREN:
+            db.execute(statement, (record_id,))
 
     def _write_record(self, db: sqlite3.Connection, record: AssistRecord) -> str:
-        payload = rows.payload_json(record)
+        payload = lifecycle.payload_json(record)
         db.execute(rows.UPSERT_ASSIST, rows.assist_row(record, payload))
-        for table in ("assist_steps", "assist_problems", "check_results"):
-            db.execute(f"DELETE FROM {table} WHERE assist_id=?", (record.id,))
+        self._delete_children(db, record.id)
         db.executemany(rows.INSERT_STEP, rows.step_rows(record))
         db.executemany(rows.INSERT_PROBLEM, rows.problem_rows(record))
         db.executemany(rows.INSERT_CHECK, rows.check_rows(record))
@@ -295,7 +327,7 @@ class SqliteRepository:
         if text:
             pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             pattern += "%"
-            clauses.append("(case_number LIKE ? ESCAPE '\\' OR litigant_name LIKE ? ESCAPE '\\')")
+            clauses.append(rows.TEXT_MATCH)
             params += [pattern, pattern]
         if query.date_from:
             clauses.append("started_at >= ?")
@@ -315,23 +347,17 @@ class SqliteRepository:
         where, params = self._where(query)
         column = query.sort_by if query.sort_by in HistoryQuery.SORT_COLUMNS else "started_at"
         direction = "DESC" if query.descending else "ASC"
-        sql = (
-            "SELECT id, version, status, case_number, litigant_name, role, platform_id, "
-            "clerk_name, desk, started_at, ended_at, duration_s, outcome, satisfaction "
-            f"FROM assists{where} ORDER BY {column} {direction}, id LIMIT ? OFFSET ?"
-        )
-        with self._lock:
-            rows = self._db.execute(sql, [*params, query.limit, query.offset]).fetchall()
-        return [AssistSummary(**dict(row)) for row in rows]
+        sql = rows.SEARCH.format(where=where, column=column, direction=direction)
+        with self._reading() as db:
+            found = db.execute(sql, [*params, query.limit, query.offset]).fetchall()
+        return [AssistSummary(**dict(row)) for row in found]
 
     def count(self, query: HistoryQuery) -> int:
         where, params = self._where(query)
-        with self._lock:
-            return int(
-                self._db.execute(f"SELECT count(*) FROM assists{where}", params).fetchone()[0]
-            )
+        with self._reading() as db:
+            return int(db.execute(rows.COUNT.format(where=where), params).fetchone()[0])
 
-    # --- exports (reports owner) -------------------------------------------------------------
+    # --- exports ---------------------------------------------------------------------------
 
     def record_export(
         self,
@@ -344,19 +370,13 @@ class SqliteRepository:
         file_name: str,
     ) -> AuditEntry:
         """Record a written export in ``exports`` and the audit log, in one transaction."""
-        details = {
-            "format": fmt,
-            "filters": filters,
-            "row_count": row_count,
-            "sha256": sha256,
-            "unmasked": unmasked,
-            "file": file_name,
-        }
+        details = lifecycle.export_audit_details(
+            fmt, filters, row_count, sha256, unmasked, file_name
+        )
         with self._transaction() as db:
             entry = self._append_audit(db, actor, "export.written", details)
             db.execute(
-                "INSERT INTO exports (at, actor, format, filters, row_count, sha256, unmasked) "
-                "VALUES (?,?,?,?,?,?,?)",
+                rows.INSERT_EXPORT,
                 (entry.at, actor, fmt, canonical_json(filters), row_count, sha256, int(unmasked)),
             )
         return entry
@@ -370,34 +390,34 @@ class SqliteRepository:
     def _append_audit(
         self, db: sqlite3.Connection, actor: str, action: str, details: dict[str, Any]
     ) -> AuditEntry:
-        last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-        seq = (last["seq"] + 1) if last else 1
-        prev = last["hash"] if last else GENESIS_HASH
-        at = now_local().isoformat()
-        digest = entry_hash(prev, seq, at, actor, action, details)
+        last = db.execute(rows.SELECT_AUDIT_HEAD).fetchone()
+        head = (int(last["seq"]), str(last["hash"])) if last else None
+        entry = lifecycle.next_audit_entry(head, actor, action, details)
         db.execute(
-            "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash) "
-            "VALUES (?,?,?,?,?,?,?)",
-            (seq, at, actor, action, canonical_json(details), prev, digest),
+            rows.INSERT_AUDIT,
+            (
+                entry.seq,
+                entry.at,
+                actor,
+                action,
+                canonical_json(details),
+                entry.prev_hash,
+                entry.hash,
+            ),
         )
-        self._anchor_pending = Anchor(seq, digest)  # see store/anchor.py
-        return AuditEntry(seq, at, actor, action, details, prev, digest)
+        self._anchor_pending = Anchor(entry.seq, entry.hash)  # see store/anchor.py
+        return entry
 
     def iter_audit(self) -> Iterator[AuditEntry]:
-        conn = self.connect_readonly()
+        conn = connect_readonly(self.path)
         try:
-            for row in conn.execute(
-                "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
-                "ORDER BY seq"
-            ):
-                yield AuditEntry(
-                    seq=row["seq"],
-                    at=row["at"],
-                    actor=row["actor"],
-                    action=row["action"],
-                    details=json.loads(row["details"]),
-                    prev_hash=row["prev_hash"],
-                    hash=row["hash"],
-                )
+            with translated(self.path):
+                cursor = conn.execute(rows.SELECT_AUDIT)
+                for seq, at, actor, action, details, prev_hash, digest in cursor:
+                    try:
+                        parsed = json.loads(details)
+                    except (TypeError, ValueError):
+                        raise UnreadableAuditEntryError(seq) from None
+                    yield AuditEntry(seq, at, actor, action, parsed, prev_hash, digest)
         finally:
             conn.close()

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
 from hearing_helper.domain.record import AssistRecord
-
-
-def payload_json(record: AssistRecord) -> str:
-    return json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
-
-
-def record_audit(record: AssistRecord, payload: str) -> dict[str, Any]:
-    return {
-        "record_id": record.id,
-        "version": record.version,
-        "payload_sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
-    }
-
 
 UPSERT_ASSIST = (
     "INSERT INTO assists (id, version, status, staff_id, clerk_name, desk, court, case_number, "
@@ -39,6 +25,41 @@ UPSERT_ASSIST = (
 SELECT_PAYLOAD = (
     "SELECT COALESCE(a.payload, (SELECT v.payload FROM record_versions v WHERE v.assist_id=a.id "
     "ORDER BY v.version DESC LIMIT 1)) AS payload FROM assists a WHERE a.id=?"
+)
+SELECT_STATUS = "SELECT status, version FROM assists WHERE id=?"
+SELECT_STATUSES = "SELECT id, status FROM assists WHERE id IN ({marks})"
+SELECT_DRAFTS = "SELECT payload FROM assists WHERE status='draft' ORDER BY updated_at DESC"
+DELETE_ASSIST = "DELETE FROM assists WHERE id=?"
+DELETE_CHILDREN = tuple(
+    f"DELETE FROM {table} WHERE assist_id=?"
+    for table in ("assist_steps", "assist_problems", "check_results")
+)
+SELECT_VERSIONS = (
+    "SELECT version, created_at, created_by, reason, payload FROM record_versions "
+    "WHERE assist_id=? ORDER BY version"
+)
+UPSERT_STAFF = (
+    "INSERT INTO staff (staff_id, name, desk, court, last_used) VALUES (?,?,?,?,?) "
+    "ON CONFLICT (staff_id) DO UPDATE SET name=excluded.name, desk=excluded.desk, "
+    "court=excluded.court, last_used=excluded.last_used"
+)
+SELECT_STAFF = "SELECT staff_id, name, desk, court FROM staff ORDER BY last_used DESC, name"
+TEXT_MATCH = "(case_number LIKE ? ESCAPE '\\' OR litigant_name LIKE ? ESCAPE '\\')"
+SEARCH = (
+    "SELECT id, version, status, case_number, litigant_name, role, platform_id, "
+    "clerk_name, desk, started_at, ended_at, duration_s, outcome, satisfaction "
+    "FROM assists{where} ORDER BY {column} {direction}, id LIMIT ? OFFSET ?"
+)
+COUNT = "SELECT count(*) FROM assists{where}"
+INSERT_EXPORT = (
+    "INSERT INTO exports (at, actor, format, filters, row_count, sha256, unmasked) "
+    "VALUES (?,?,?,?,?,?,?)"
+)
+SELECT_AUDIT_HEAD = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+SELECT_AUDIT = "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log ORDER BY seq"
+INSERT_AUDIT = (
+    "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash) "
+    "VALUES (?,?,?,?,?,?,?)"
 )
 INSERT_STEP = "INSERT INTO assist_steps (assist_id, step, status) VALUES (?,?,?)"
 INSERT_PROBLEM = "INSERT INTO assist_problems (assist_id, seq, step, code, note) VALUES (?,?,?,?,?)"

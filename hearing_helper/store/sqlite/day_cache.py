@@ -15,7 +15,7 @@ import json
 import logging
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -97,34 +97,31 @@ def _write(path: Path, rows: list[tuple[str, str, str]]) -> None:
 
 
 def cached_facts(
-    connect: Callable[[], sqlite3.Connection],
+    conn: sqlite3.Connection,
     signatures: dict[str, str],
     cache_path: Path | None,
 ) -> Facts:
-    """Summed facts of the days in ``signatures`` (day -> signature of its finished records)."""
+    """Summed facts of the days in ``signatures`` (day -> signature of its finished records),
+    read over ``conn``; recomputed days are written to the cache in ``cache_path``'s file."""
     total = empty_facts()
     if not signatures:
         return total
-    conn = connect()
-    try:
-        first, last = min(signatures), max(signatures)
-        cached: dict[str, Any] = {}
-        for day, signature, facts in conn.execute(
-            "SELECT day, signature, facts FROM report_day_cache WHERE day >= ? AND day <= ?",
-            (first, last),
-        ):
-            if signatures.get(day) == signature:
-                cached[day] = json.loads(facts)
-        stale = [day for day in signatures if day not in cached]
-        fresh_rows: list[tuple[str, str, str]] = []
-        for start, end in _runs(stale):
-            computed = compute_days(conn, start, end)
-            for day in (d for d in stale if start <= d < end):
-                facts = computed.get(day, empty_facts())
-                cached[day] = facts
-                fresh_rows.append((day, signatures[day], json.dumps(facts)))
-    finally:
-        conn.close()
+    first, last = min(signatures), max(signatures)
+    cached: dict[str, Any] = {}
+    for day, signature, facts in conn.execute(
+        "SELECT day, signature, facts FROM report_day_cache WHERE day >= ? AND day <= ?",
+        (first, last),
+    ):
+        if signatures.get(day) == signature:
+            cached[day] = json.loads(facts)
+    stale = [day for day in signatures if day not in cached]
+    fresh_rows: list[tuple[str, str, str]] = []
+    for start, end in _runs(stale):
+        computed = compute_days(conn, start, end)
+        for day in (d for d in stale if start <= d < end):
+            facts = computed.get(day, empty_facts())
+            cached[day] = facts
+            fresh_rows.append((day, signatures[day], json.dumps(facts)))
     if fresh_rows and cache_path is not None:
         _write(cache_path, fresh_rows)
     for facts in cached.values():

@@ -14,7 +14,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _migrations() -> list[tuple[int, str]]:
-    folder = resources.files("hearing_helper.store") / "migrations"
+    folder = resources.files("hearing_helper.store.sqlite") / "migrations"
     found = []
     for entry in folder.iterdir():
         name = entry.name

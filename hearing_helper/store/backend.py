@@ -1,0 +1,94 @@
+"""Opening a store: the repository and the report source of one database, chosen by URL.
+
+No URL: the embedded SQLite file in the data directory (the default). ``postgresql://…``: the
+PostgreSQL adapter, imported only then. Every backend package exposes
+``open_store(url: str, data_dir: Path) -> Store`` (SQLite ignores the URL).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from hearing_helper.store.errors import StoreError, StoreUnavailableError
+from hearing_helper.store.report_source import ReportSource
+from hearing_helper.store.repository import AssistRepository
+
+# URL scheme -> backend package
+BACKENDS: dict[str, str] = {
+    "sqlite": "hearing_helper.store.sqlite",
+    "postgresql": "hearing_helper.store.postgres",
+    "postgres": "hearing_helper.store.postgres",
+}
+
+
+class BadDatabaseUrlError(StoreError):
+    def __init__(self, url: str, detail: str) -> None:
+        self.url = url
+        super().__init__(
+            f"The database address {redact_url(url)!r} is not usable: {detail}. Expected "
+            "postgresql://user@host:port/dbname (the password comes from the OS keyring), "
+            "or nothing for the database file in the data folder."
+        )
+
+
+@dataclass(frozen=True)
+class Store:
+    """One open database: what records and reports need from it."""
+
+    repository: AssistRepository
+    reports: ReportSource
+
+    def close(self) -> None:
+        self.repository.close()
+        closer = getattr(self.reports, "close", None)
+        if closer is not None and self.reports is not self.repository:
+            closer()
+
+
+def redact_url(url: str) -> str:
+    """``url`` without a password, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))
+
+
+def check_database_url(url: str) -> str:
+    """``url`` stripped, or raise BadDatabaseUrlError. Empty means the default SQLite file."""
+    url = url.strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in BACKENDS:
+        raise BadDatabaseUrlError(url, f"unknown kind {parts.scheme or '(none)'!r}")
+    if parts.password is not None:
+        raise BadDatabaseUrlError(
+            url, "it contains a password; store the password in the OS keyring instead"
+        )
+    if parts.scheme.startswith("postgres") and not parts.hostname:
+        raise BadDatabaseUrlError(url, "the server's host name is missing")
+    return url
+
+
+def open_store(data_dir: Path, database_url: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the database ``database_url`` selects."""
+    url = check_database_url(database_url or "")
+    scheme = urlsplit(url).scheme if url else "sqlite"
+    module_name = BACKENDS[scheme]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise StoreUnavailableError(
+            f"This build of Hearing Helper cannot use {scheme} databases ({exc}). Leave "
+            '--database and the "database" setting empty to use the database file in the data '
+            "folder, or install a build with the PostgreSQL driver."
+        ) from exc
+    store: Store = module.open_store(url, data_dir)
+    return store

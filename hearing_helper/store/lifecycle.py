@@ -1,0 +1,171 @@
+"""The record rules, in one place every storage adapter shares (Qt-free and storage-free).
+
+An adapter reads what it needs (the stored status and version, the audit chain's head), asks
+these functions what to write, and persists exactly that in one transaction. So finishing,
+correcting, idempotent imports and the audit chain behave the same on SQLite and PostgreSQL.
+Hashing is :mod:`hearing_helper.store.audit`'s business; this module only calls it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
+from hearing_helper.domain.record import AssistRecord, Correction, now_local
+from hearing_helper.store.audit import GENESIS_HASH, entry_hash
+from hearing_helper.store.errors import (
+    IncompleteRecordError,
+    RecordConflictError,
+    RecordFinishedError,
+    RecordNotFoundError,
+    StoreError,
+)
+from hearing_helper.store.repository import AuditEntry
+
+# Fields a stored copy may differ in and still be "the same record" for idempotent writes:
+# when it was last written says nothing about its content.
+_VOLATILE_FIELDS = ("updated_at",)
+
+
+def payload_json(record: AssistRecord) -> str:
+    """The record as stored: compact JSON, readable non-ASCII."""
+    return json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def record_audit_details(record: AssistRecord, payload: str) -> dict[str, Any]:
+    """What the audit entry of a finished or corrected record says about it."""
+    return {
+        "record_id": record.id,
+        "version": record.version,
+        "payload_sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+    }
+
+
+# --- drafts ------------------------------------------------------------------------------------
+
+
+def prepare_draft(
+    record: AssistRecord, stored_status: str | None, now: datetime | None = None
+) -> None:
+    """Stamp a draft about to be saved; refuse when it (or its stored copy) is finished."""
+    if record.is_finished or stored_status == RecordStatus.FINISHED:
+        raise RecordFinishedError(record.id)
+    record.updated_at = now or now_local()
+
+
+def check_discardable(record_id: str, stored_status: str | None) -> None:
+    if stored_status is None:
+        raise RecordNotFoundError(record_id)
+    if stored_status == RecordStatus.FINISHED:
+        raise RecordFinishedError(record_id)
+
+
+# --- finishing ---------------------------------------------------------------------------------
+
+
+def check_finishable(record: AssistRecord) -> None:
+    """Raise IncompleteRecordError naming every field that keeps ``record`` from finishing."""
+    problems = record.finish_problems()
+    if record.outcome is not Outcome.LEFT:
+        problems += record.intake.validate(now=record.started_at)
+    if problems:
+        raise IncompleteRecordError(problems)
+
+
+def prepare_finish(record: AssistRecord, now: datetime | None = None) -> AssistRecord:
+    """Validate and freeze ``record`` (in place) as version 1; returns it."""
+    check_finishable(record)
+    stamp = now or now_local()
+    record.status = RecordStatus.FINISHED
+    record.ended_at = record.ended_at or stamp
+    record.current_step = StepId.FINISH
+    record.updated_at = stamp
+    record.version = 1
+    return record
+
+
+def same_content(stored: AssistRecord, incoming: AssistRecord) -> bool:
+    """True when two copies of a record hold the same content (write time aside)."""
+    left, right = stored.to_dict(), incoming.to_dict()
+    for name in _VOLATILE_FIELDS:
+        left.pop(name, None)
+        right.pop(name, None)
+    return left == right
+
+
+def existing_finished(stored: AssistRecord | None, incoming: AssistRecord) -> bool:
+    """Decide an idempotent write of a finished record over what is stored under its id.
+
+    False: nothing stored (or only a draft, which the finished record replaces): write it.
+    True: the same finished record is already stored: write nothing.
+    Raises RecordConflictError when a different finished record is stored under the id."""
+    if stored is None or not stored.is_finished:
+        return False
+    if same_content(stored, incoming):
+        return True
+    raise RecordConflictError(incoming.id)
+
+
+# --- corrections -------------------------------------------------------------------------------
+
+
+def prepare_correction(
+    record: AssistRecord,
+    actor: str,
+    reason: str,
+    stored_status: str | None,
+    stored_version: int,
+    now: datetime | None = None,
+) -> AssistRecord:
+    """Stamp ``record`` (in place) as the next version of a stored finished record."""
+    reason = reason.strip()
+    if not reason:
+        raise StoreError("A correction needs a reason.")
+    if stored_status is None:
+        raise RecordNotFoundError(record.id)
+    if stored_status != RecordStatus.FINISHED:
+        raise StoreError("Only finished records are corrected; edit the draft instead.")
+    record.status = RecordStatus.FINISHED
+    record.version = stored_version + 1
+    record.correction = Correction(by=actor, at=now or now_local(), reason=reason)
+    record.updated_at = record.correction.at
+    return record
+
+
+# --- the audit chain ---------------------------------------------------------------------------
+
+
+def next_audit_entry(
+    head: tuple[int, str] | None,
+    actor: str,
+    action: str,
+    details: dict[str, Any],
+    now: datetime | None = None,
+) -> AuditEntry:
+    """The entry that follows ``head`` (the newest entry's seq and hash; None: empty log)."""
+    seq = head[0] + 1 if head else 1
+    prev = head[1] if head else GENESIS_HASH
+    at = (now or now_local()).isoformat()
+    digest = entry_hash(prev, seq, at, actor, action, details)
+    return AuditEntry(seq, at, actor, action, details, prev, digest)
+
+
+def export_audit_details(
+    fmt: str,
+    filters: dict[str, Any],
+    row_count: int,
+    sha256: str,
+    unmasked: bool,
+    file_name: str,
+) -> dict[str, Any]:
+    return {
+        "format": fmt,
+        "filters": filters,
+        "row_count": row_count,
+        "sha256": sha256,
+        "unmasked": unmasked,
+        "file": file_name,
+    }

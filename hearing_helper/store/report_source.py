@@ -1,0 +1,137 @@
+"""The report source every storage backend implements: the queries reports, drill-down, filter
+options and exports need, answered with small grouped results or streamed tuples.
+
+The adapter does the scanning and grouping where the data lives (fast aggregation in SQL);
+:mod:`hearing_helper.reports` folds what it returns into days, weeks, months, percentiles and
+the Pareto list. Every method considers finished records only, started within the filters'
+period (local start dates, both inclusive) and matching their exact-match dimensions. Methods may
+be called from several worker threads at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Protocol
+
+from hearing_helper.reports.filters import Drill, ReportFilters
+
+FAILING_CHECK_STATUSES = ("fail", "error")
+DRILL_LIMIT = 500
+
+# The values of one export row, in this order. ``duration_min`` is the duration in minutes
+# rounded to one decimal; date-times are local ISO 8601 text; absent values are None.
+EXPORT_FIELDS: tuple[str, ...] = (
+    "id",
+    "case_number",
+    "court",
+    "desk",
+    "staff_id",
+    "clerk_name",
+    "litigant_name",
+    "phone",
+    "role",
+    "platform_id",
+    "device",
+    "hearing_at",
+    "started_at",
+    "ended_at",
+    "duration_min",
+    "outcome",
+    "outcome_reason",
+    "satisfaction",
+    "version",
+)
+
+# The values of one drill-down row, in this order (unmasked; absent values are None).
+DRILL_FIELDS: tuple[str, ...] = (
+    "id",
+    "started_at",
+    "case_number",
+    "litigant_name",
+    "phone",
+    "clerk_name",
+    "desk",
+    "platform_id",
+    "outcome",
+    "outcome_reason",
+    "duration_s",
+)
+
+
+class HourlyCount(NamedTuple):
+    """Finished records of one start hour with one outcome and reason. A named tuple: a year
+    holds tens of thousands of these, and a tuple is made several times faster than a frozen
+    dataclass (adapters can build it straight from a database row with ``_make``)."""
+
+    hour_key: str  # 'YYYY-MM-DDTHH' (local start hour)
+    outcome: str  # '' when none
+    reason: str  # outcome reason, '' when none
+    count: int  # type: ignore[assignment]  # shadows tuple.count, which nobody needs here
+    rated: int  # records with a satisfaction rating
+    satisfaction_sum: int
+    last_update: str  # newest updated_at among them
+    versions: int  # sum of their version numbers
+
+
+@dataclass(frozen=True)
+class ChildFacts:
+    """Counts from a record's problems, failing checks and steps."""
+
+    problems: list[tuple[str, int]] = field(default_factory=list)  # problem code, count
+    checks: list[tuple[str, int]] = field(default_factory=list)  # 'check_id:code', count
+    steps: list[tuple[str, str, int]] = field(default_factory=list)  # step, status, count
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filter boxes can offer for a period."""
+
+    # distinct (court, desk, staff_id, platform_id) of the period's finished records
+    combinations: list[tuple[str, str, str, str]]
+    clerk_names: dict[str, str]  # staff_id -> name (profile, else the name on a record)
+
+
+def day_signatures(hourly: list[HourlyCount]) -> dict[str, str]:
+    """Per day: count, latest update and sum of versions of its finished records. A new,
+    corrected or moved record changes its day's signature, so a cache keyed by it is never
+    stale."""
+    parts: dict[str, list[Any]] = {}
+    for row in hourly:
+        entry = parts.setdefault(row.hour_key[:10], [0, "", 0])
+        entry[0] += row.count
+        entry[1] = max(entry[1], row.last_update or "")
+        entry[2] += row.versions
+    return {day: f"{n}|{last}|{versions}" for day, (n, last, versions) in parts.items()}
+
+
+class ReportSource(Protocol):
+    """Read-only queries behind reports and exports."""
+
+    def hourly_counts(self, filters: ReportFilters) -> list[HourlyCount]:
+        """Counts grouped by start hour, outcome and outcome reason."""
+
+    def duration_histogram(self, filters: ReportFilters) -> list[tuple[int, int]]:
+        """[(duration_s, count)] sorted by duration, records with a duration only."""
+
+    def child_facts(self, filters: ReportFilters) -> ChildFacts:
+        """Problem codes, failing check codes (status in FAILING_CHECK_STATUSES) and step
+        statuses of the matching records, counted live."""
+
+    def day_facts(self, signatures: Mapping[str, str]) -> ChildFacts:
+        """The same facts summed over whole days (no dimension filters): ``signatures`` maps
+        each day 'YYYY-MM-DD' to :func:`day_signatures` of its records, so an adapter may cache
+        facts per day and reuse them while the signature is unchanged."""
+
+    def drill(
+        self, filters: ReportFilters, drill: Drill, limit: int = DRILL_LIMIT
+    ) -> tuple[int, list[tuple[Any, ...]]]:
+        """(total, first ``limit`` rows in start order, DRILL_FIELDS) behind a chart click."""
+
+    def filter_options(self, filters: ReportFilters) -> FilterOptions: ...
+
+    def export_count(self, filters: ReportFilters) -> int: ...
+
+    def export_rows(self, filters: ReportFilters) -> Iterator[tuple[Any, ...]]:
+        """EXPORT_FIELDS rows in start order (then id), streamed with constant memory. Close
+        the iterator (or exhaust it) to release the database cursor."""

@@ -1,0 +1,107 @@
+"""SQLite implementation of the report source: read-only connections, one per query, so the
+report's passes run concurrently (SQLite releases the GIL while it scans)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from hearing_helper.reports.filters import Drill, ReportFilters
+from hearing_helper.store.report_source import (
+    DRILL_LIMIT,
+    ChildFacts,
+    FilterOptions,
+    HourlyCount,
+)
+from hearing_helper.store.sqlite import report_sql
+from hearing_helper.store.sqlite.connection import connect_readonly, translated
+from hearing_helper.store.sqlite.day_cache import cached_facts
+
+FETCH_BATCH = 2000
+
+
+class SqliteReportSource:
+    def __init__(self, path: Path, *, cache_writable: bool = True) -> None:
+        self.path = path
+        self._cache_path = path if cache_writable else None
+
+    def _all(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        conn = connect_readonly(self.path)
+        try:
+            with translated(self.path):
+                return conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+
+    def hourly_counts(self, filters: ReportFilters) -> list[HourlyCount]:
+        return list(map(HourlyCount._make, self._all(*report_sql.hourly(filters))))
+
+    def duration_histogram(self, filters: ReportFilters) -> list[tuple[int, int]]:
+        return [(int(v), int(n)) for v, n in self._all(*report_sql.durations(filters))]
+
+    def child_facts(self, filters: ReportFilters) -> ChildFacts:
+        return ChildFacts(
+            problems=[(str(c), int(n)) for c, n in self._all(*report_sql.problem_codes(filters))],
+            checks=[(str(c), int(n)) for c, n in self._all(*report_sql.check_codes(filters))],
+            steps=[(str(s), str(t), int(n)) for s, t, n in self._all(*report_sql.steps(filters))],
+        )
+
+    def day_facts(self, signatures: Mapping[str, str]) -> ChildFacts:
+        conn = connect_readonly(self.path)
+        try:
+            with translated(self.path):
+                facts = cached_facts(conn, dict(signatures), self._cache_path)
+        finally:
+            conn.close()
+        return ChildFacts(
+            problems=list(facts["problem"].items()),
+            checks=list(facts["check"].items()),
+            steps=[(*key.split(":", 1), n) for key, n in facts["step"].items()],  # type: ignore[misc]
+        )
+
+    def drill(
+        self, filters: ReportFilters, drill: Drill, limit: int = DRILL_LIMIT
+    ) -> tuple[int, list[tuple[Any, ...]]]:
+        count_sql, rows_sql, params = report_sql.drill(filters, drill, limit)
+        conn = connect_readonly(self.path)
+        try:
+            with translated(self.path):
+                total = int(conn.execute(count_sql, params).fetchone()[0])
+                found = conn.execute(rows_sql, [*params, limit]).fetchall()
+        finally:
+            conn.close()
+        return total, found
+
+    def filter_options(self, filters: ReportFilters) -> FilterOptions:
+        conn = connect_readonly(self.path)
+        try:
+            with translated(self.path):
+                combinations = conn.execute(
+                    report_sql.FILTER_COMBINATIONS, (filters.start_key, filters.end_key)
+                ).fetchall()
+                names = dict(conn.execute(report_sql.STAFF_NAMES).fetchall())
+                for staff_id in {row[2] for row in combinations} - set(names):
+                    # the first record of a clerk is found early in the table
+                    found = conn.execute(report_sql.CLERK_NAME_ON_RECORD, (staff_id,)).fetchone()
+                    names[staff_id] = found[0] if found else staff_id
+        finally:
+            conn.close()
+        return FilterOptions(combinations=combinations, clerk_names=names)
+
+    def export_count(self, filters: ReportFilters) -> int:
+        return int(self._all(*report_sql.export_count(filters))[0][0])
+
+    def export_rows(self, filters: ReportFilters) -> Iterator[tuple[Any, ...]]:
+        sql, params = report_sql.export_select(filters)
+        conn = connect_readonly(self.path)
+        try:
+            with translated(self.path):
+                cursor = conn.execute(sql, params)
+                while True:
+                    batch = cursor.fetchmany(FETCH_BATCH)
+                    if not batch:
+                        return
+                    yield from batch
+        finally:
+            conn.close()

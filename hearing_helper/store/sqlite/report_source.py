@@ -4,6 +4,7 @@ report's passes run concurrently (SQLite releases the GIL while it scans)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,10 @@ from hearing_helper.store.report_source import (
     ChildFacts,
     FilterOptions,
     HourlyCount,
+    VisitCounts,
 )
 from hearing_helper.store.sqlite import report_sql
+from hearing_helper.store.sqlite import visit_report_sql as visit_sql
 from hearing_helper.store.sqlite.connection import connect_readonly, translated
 from hearing_helper.store.sqlite.day_cache import cached_facts
 
@@ -88,6 +91,36 @@ class SqliteReportSource:
         finally:
             conn.close()
         return FilterOptions(combinations=combinations, clerk_names=names)
+
+    def visit_counts(self, filters: ReportFilters, now: datetime) -> VisitCounts:
+        conn = connect_readonly(self.path)
+        try:
+            with translated(self.path):
+
+                def rows(query: tuple[str, list[Any]]) -> list[Any]:
+                    return conn.execute(*query).fetchall()
+
+                phones = rows(visit_sql.phones(filters))[0]
+                follow_ups = rows(visit_sql.follow_ups(filters, now))[0]
+                return VisitCounts(
+                    preparation=[
+                        (str(o), str(m), str(f), int(n))
+                        for o, m, f, n in rows(visit_sql.preparation(filters))
+                    ],
+                    hearing_day=[
+                        (bool(p), str(o), int(n))
+                        for p, o, n in rows(visit_sql.hearing_day(filters))
+                    ],
+                    phones=(int(phones[0]), int(phones[1]), int(phones[2])),
+                    follow_ups=(int(follow_ups[0]), int(follow_ups[1])),
+                    ratings=[
+                        (str(s), int(n), int(total))
+                        for s, n, total in rows(visit_sql.ratings(filters))
+                    ],
+                    finished=int(rows(visit_sql.finished(filters))[0][0]),
+                )
+        finally:
+            conn.close()
 
     def export_count(self, filters: ReportFilters) -> int:
         return int(self._all(*report_sql.export_count(filters))[0][0])

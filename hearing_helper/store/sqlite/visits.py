@@ -21,9 +21,10 @@ PREPARED_COLUMNS = (
 )
 # Times are compared as instants (SQLite's datetime() turns "…+08:00" into UTC): a record's
 # local offset and the desk PC's time zone need not agree.
+# (A set built once: a correlated NOT EXISTS made SQLite scan every preparation visit per row.)
 # Not handed on to a later preparation visit of the same litigant (it links back to this one).
 NOT_SUPERSEDED = (
-    "NOT EXISTS (SELECT 1 FROM assists b WHERE b.previous_id = a.id "
+    "a.id NOT IN (SELECT b.previous_id FROM assists b WHERE b.previous_id IS NOT NULL "
     "AND b.kind = 'preparation' AND b.status = 'finished')"
 )
 SELECT_FOLLOW_UPS = (

@@ -25,6 +25,8 @@ CREATE INDEX assists_prepared ON assists (kind, status, follow_up_result, hearin
 -- Returning litigants are found by case number (assists_case) or phone.
 CREATE INDEX assists_phone ON assists (phone);
 CREATE INDEX assists_previous ON assists (previous_id);
+-- Repeat visits per litigant (by phone) over a report's period, read from this index alone.
+CREATE INDEX assists_period_phone ON assists (status, started_at, phone);
 -- The visit figures of a report, read from this index alone.
 CREATE INDEX assists_visits ON assists (
     status, kind, started_at, prep_outcome, chosen_mode, follow_up_result, outcome,

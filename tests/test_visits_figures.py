@@ -9,7 +9,6 @@ from hearing_helper.demo import generate_records
 from hearing_helper.reports import rows
 from hearing_helper.reports.aggregate import build_report
 from hearing_helper.reports.filters import ReportFilters
-from hearing_helper.reports.visits import visit_figures
 from hearing_helper.store import open_store
 from tests.visits_oracle import visit_figures as visit_figures_oracle
 from tests.visits_scenario import EXPECTED, NOW, PERIOD, scenario_records
@@ -46,9 +45,8 @@ def test_the_store_counts_the_scenario_as_counted_by_hand(data_dir: Path) -> Non
     try:
         store.repository.import_finished(scenario_records(), "test")
         filters = ReportFilters(PERIOD[0], PERIOD[1])
-        counts = store.reports.visit_counts(filters, NOW)
-        figures = visit_figures(counts)
-        in_utc = visit_figures(store.reports.visit_counts(filters, NOW.astimezone(UTC)))
+        figures = build_report(store.reports, filters, now=NOW).visits
+        in_utc = build_report(store.reports, filters, now=NOW.astimezone(UTC)).visits
         report = build_report(store.reports, filters, now=NOW).to_json()
     finally:
         store.close()
@@ -68,7 +66,7 @@ def test_the_store_agrees_with_the_oracle_on_demo_data(data_dir: Path) -> None:
             (date(2026, 9, 1), date(2026, 11, 30), "河北省故城县人民法院"),
         ):
             filters = ReportFilters(date_from, date_to, court=court)
-            got = visit_figures(store.reports.visit_counts(filters, END))
+            got = build_report(store.reports, filters, now=END).visits
             chosen = [r for r in records if not court or r.intake.court == court]
             expected = _rounded(
                 visit_figures_oracle(chosen, date_from=date_from, date_to=date_to, now=END)

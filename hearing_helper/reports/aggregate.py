@@ -259,7 +259,7 @@ def build_report(
     report.p90_duration_s = percentile(results["durations"], 0.9)
     report.failure_reasons = _pareto(reasons, facts.problems, facts.checks)
     report.funnel = _funnel(facts.steps)
-    report.visits = visit_figures(results["visits"])
+    report.visits = visit_figures(results["visits"], report.outcomes, report.assisted)
     return report
 
 

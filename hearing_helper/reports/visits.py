@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from hearing_helper.domain.enums import Outcome
@@ -53,11 +54,16 @@ def _problems(rows: list[tuple[str, int]]) -> dict[str, Any]:
     }
 
 
-def visit_figures(counts: VisitCounts) -> dict[str, Any]:
-    """The visit figures as ``report --json`` prints them under ``"visits"``."""
-    outcomes: Counter[str] = Counter()
+def visit_figures(
+    counts: VisitCounts, outcomes: Mapping[str, int], assisted: int
+) -> dict[str, Any]:
+    """The visit figures as ``report --json`` prints them under ``"visits"``; ``outcomes`` and
+    ``assisted`` are the report's (every outcome is a hearing-day assistance's)."""
+    prepared = dict(counts.prepared_outcomes)
+    hearing_day = [(o, n) for o, n in outcomes.items() if o]
+    by_outcome: Counter[str] = Counter()
     for outcome, _mode, _result, n in counts.preparation:
-        outcomes[outcome] += n
+        by_outcome[outcome] += n
     ready = PreparationOutcome.READY.value
     ready_rows = [(mode, result, n) for o, mode, result, n in counts.preparation if o == ready]
     ratings = {source: (n, total) for source, n, total in counts.ratings}
@@ -66,8 +72,8 @@ def visit_figures(counts: VisitCounts) -> dict[str, Any]:
     litigants, visits, returning = counts.phones
     return {
         "preparation": {
-            "visits": sum(outcomes.values()),
-            **{o.value: outcomes[o.value] for o in PreparationOutcome},
+            "visits": sum(by_outcome.values()),
+            **{o.value: by_outcome[o.value] for o in PreparationOutcome},
         },
         "funnel": _stages([(result, n) for _mode, result, n in ready_rows]),
         "by_join_mode": {
@@ -75,8 +81,8 @@ def visit_figures(counts: VisitCounts) -> dict[str, Any]:
             for mode in JoinMode
         },
         "hearing_day": {
-            "prepared": _problems([(o, n) for p, o, n in counts.hearing_day if p]),
-            "not_prepared": _problems([(o, n) for p, o, n in counts.hearing_day if not p]),
+            "prepared": _problems(list(prepared.items())),
+            "not_prepared": _problems([(o, n - prepared.get(o, 0)) for o, n in hearing_day]),
         },
         "repeat_visits": {
             "litigants": litigants,
@@ -89,7 +95,7 @@ def visit_figures(counts: VisitCounts) -> dict[str, Any]:
             "staff": staff_n,
             "litigant_average": round(litigant_sum / litigant_n, 2) if litigant_n else None,
             "staff_average": round(staff_sum / staff_n, 2) if staff_n else None,
-            "response_rate": _rate(litigant_n + staff_n, counts.finished),
-            "litigant_response_rate": _rate(litigant_n, counts.finished),
+            "response_rate": _rate(litigant_n + staff_n, assisted),
+            "litigant_response_rate": _rate(litigant_n, assisted),
         },
     }

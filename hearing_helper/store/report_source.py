@@ -101,21 +101,21 @@ class FilterOptions:
 
 @dataclass(frozen=True)
 class VisitCounts:
-    """What the visit figures (issue 13) are folded from, for a period and filters.
+    """What the visit figures (issue 13) are folded from, for a period and filters (with the
+    report's outcome counts, which already hold every hearing-day outcome).
 
     ``preparation``: (prep_outcome, chosen_mode, follow_up_result, count) of preparation visits
-    ('' for none). ``hearing_day``: (prepared, outcome, count) of hearing-day assistance;
-    prepared = it links to an earlier preparation visit. ``phones``: (distinct litigants by
-    phone, their visits, litigants with more than one visit). ``follow_ups``: (due, overdue) at
-    the given time, of unsuperseded preparation visits without a follow-up. ``ratings``:
-    (rating_source, count, sum of ratings) of rated records; ``finished``: every record."""
+    ('' for none). ``prepared_outcomes``: (outcome, count) of hearing-day assistance linked to
+    an earlier preparation visit. ``phones``: (distinct litigants by phone, their visits,
+    litigants with more than one visit). ``follow_ups``: (due, overdue) at the given time, of
+    unsuperseded preparation visits without a follow-up. ``ratings``: (rating_source, count,
+    sum of ratings) of rated records."""
 
     preparation: list[tuple[str, str, str, int]] = field(default_factory=list)
-    hearing_day: list[tuple[bool, str, int]] = field(default_factory=list)
+    prepared_outcomes: list[tuple[str, int]] = field(default_factory=list)
     phones: tuple[int, int, int] = (0, 0, 0)
     follow_ups: tuple[int, int] = (0, 0)
     ratings: list[tuple[str, int, int]] = field(default_factory=list)
-    finished: int = 0
 
 
 def day_signatures(hourly: list[HourlyCount]) -> dict[str, str]:

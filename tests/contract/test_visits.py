@@ -142,20 +142,21 @@ def test_history_filters_by_kind_and_shows_it(visits_store: Store) -> None:
 
 
 def test_visit_figures_and_export_columns_match_the_hand_count(visits_store: Store) -> None:
+    from hearing_helper.reports.aggregate import build_report
     from hearing_helper.reports.filters import ReportFilters
-    from hearing_helper.reports.visits import visit_figures
     from hearing_helper.store.report_source import EXPORT_FIELDS
     from tests.visits_scenario import EXPECTED, PERIOD
 
     filters = ReportFilters(PERIOD[0], PERIOD[1])
-    figures = visit_figures(visits_store.reports.visit_counts(filters, NOW))
+    figures = build_report(visits_store.reports, filters, now=NOW).visits
     assert figures["preparation"] == EXPECTED["preparation"]
     assert figures["funnel"] == EXPECTED["funnel"]
     assert figures["hearing_day"] == EXPECTED["hearing_day"]
     assert figures["repeat_visits"] == EXPECTED["repeat_visits"]
     assert figures["follow_ups"] == EXPECTED["follow_ups"]
     assert figures["rating"]["litigant"] == 2 and figures["rating"]["staff"] == 1
-    assert visit_figures(visits_store.reports.visit_counts(filters, NOW.astimezone(UTC))) == figures
+    in_utc = build_report(visits_store.reports, filters, now=NOW.astimezone(UTC)).visits
+    assert in_utc == figures
     exported = {
         row[0]: dict(zip(EXPORT_FIELDS, row, strict=True))
         for row in visits_store.reports.export_rows(filters)

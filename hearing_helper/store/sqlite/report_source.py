@@ -96,31 +96,20 @@ class SqliteReportSource:
         conn = connect_readonly(self.path)
         try:
             with translated(self.path):
-
-                def rows(query: tuple[str, list[Any]]) -> list[Any]:
-                    return conn.execute(*query).fetchall()
-
-                phones = rows(visit_sql.phones(filters))[0]
-                follow_ups = rows(visit_sql.follow_ups(filters, now))[0]
-                return VisitCounts(
-                    preparation=[
-                        (str(o), str(m), str(f), int(n))
-                        for o, m, f, n in rows(visit_sql.preparation(filters))
-                    ],
-                    hearing_day=[
-                        (bool(p), str(o), int(n))
-                        for p, o, n in rows(visit_sql.hearing_day(filters))
-                    ],
-                    phones=(int(phones[0]), int(phones[1]), int(phones[2])),
-                    follow_ups=(int(follow_ups[0]), int(follow_ups[1])),
-                    ratings=[
-                        (str(s), int(n), int(total))
-                        for s, n, total in rows(visit_sql.ratings(filters))
-                    ],
-                    finished=int(rows(visit_sql.finished(filters))[0][0]),
-                )
+                preparation = conn.execute(*visit_sql.preparation(filters)).fetchall()
+                prepared = conn.execute(*visit_sql.prepared_hearing_days(filters)).fetchall()
+                phones = conn.execute(*visit_sql.phones(filters)).fetchone()
+                follow_ups = conn.execute(*visit_sql.follow_ups(filters, now)).fetchone()
+                ratings = conn.execute(*visit_sql.ratings(filters)).fetchall()
         finally:
             conn.close()
+        return VisitCounts(
+            preparation=[(str(o), str(m), str(f), int(n)) for o, m, f, n in preparation],
+            prepared_outcomes=[(str(o), int(n)) for o, n in prepared],
+            phones=(int(phones[0]), int(phones[1]), int(phones[2])),
+            follow_ups=(int(follow_ups[0]), int(follow_ups[1])),
+            ratings=[(str(source), int(n), int(total)) for source, n, total in ratings],
+        )
 
     def export_count(self, filters: ReportFilters) -> int:
         return int(self._all(*report_sql.export_count(filters))[0][0])

@@ -27,8 +27,13 @@ CREATE INDEX assists_phone ON assists (phone);
 CREATE INDEX assists_previous ON assists (previous_id);
 -- Repeat visits per litigant (by phone) over a report's period, read from this index alone.
 CREATE INDEX assists_period_phone ON assists (status, started_at, phone);
--- The visit figures of a report, read from this index alone.
+-- The visit figures of a report, read from indexes alone: preparation visits and hearing-day
+-- records linked to one (kind first), and the ratings by who gave them.
 CREATE INDEX assists_visits ON assists (
-    status, kind, started_at, prep_outcome, chosen_mode, follow_up_result, outcome,
-    rating_source, satisfaction, previous_id, court, desk, staff_id, platform_id, role, id
+    kind, status, started_at, prep_outcome, chosen_mode, follow_up_result, previous_id,
+    outcome, court, desk, staff_id, platform_id, role, id
+);
+CREATE INDEX assists_ratings ON assists (
+    status, started_at, satisfaction, rating_source, court, desk, staff_id, platform_id, role,
+    outcome
 );

@@ -2,7 +2,9 @@
 
 Wrong passwords slow down: after each failure the next attempt must wait an exponentially growing
 delay (1 s, 2 s, 4 s ... capped). The failure counter lives in a small state file in the data dir,
-so quitting the app does not reset it, and every failure is written to the audit log.
+so quitting the app does not reset it; it is read and counted under a file lock, so simultaneous
+attempts are checked one at a time. Every failure, and every attempt refused during the delay,
+is written to the audit log; a password change is made in the same step as its audit entry.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import hmac
 import json
 import logging
+import math
 import os
 import time
 from collections.abc import Callable
@@ -21,6 +24,7 @@ from typing import Any, Protocol
 
 from hearing_helper.atomic_file import write_json_atomically
 from hearing_helper.config import Settings
+from hearing_helper.file_lock import locked
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +32,7 @@ SETTING_KEY = "supervisor_password_hash"
 STATE_FILENAME = "supervisor_state.json"
 MIN_LENGTH = 6
 MAX_DELAY_S = 300.0
+DAMAGED_STATE_FAILURES = 5  # a damaged state file counts as this many failures (16 s)
 
 # scrypt cost: ~50 ms and 16 MiB on a desk PC. Stored with the hash so it can be raised later.
 SCRYPT_N = 2**14
@@ -38,7 +43,13 @@ KEY_BYTES = 32
 
 
 class AuditSink(Protocol):
-    def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> Any: ...
+    def append_audit(
+        self,
+        actor: str,
+        action: str,
+        details: dict[str, Any],
+        before_commit: Callable[[], None] | None = None,
+    ) -> Any: ...
 
 
 class PasswordPolicyError(ValueError):
@@ -133,65 +144,123 @@ class SupervisorAuth:
         self.clock = clock
 
     # --- state of failed attempts ----------------------------------------------------------
+    #
+    # Read, counted and written under the state file's lock (hearing_helper/file_lock.py), so
+    # simultaneous attempts -- threads or processes -- are checked one at a time and each sees
+    # the failures before it: twenty wrong passwords at once cost one check, not twenty.
 
     def _load_state(self) -> dict[str, Any]:
         try:
             raw = json.loads(self.state_path.read_text(encoding="utf-8"))
+            state = {
+                "failures": int(raw.get("failures", 0)),
+                "last_failure_at": float(raw.get("last_failure_at", 0.0)),
+            }
+            if not 0 <= state["failures"] <= 10_000 or not math.isfinite(state["last_failure_at"]):
+                raise ValueError("out of range")
+            return state
         except FileNotFoundError:
             return {"failures": 0, "last_failure_at": 0.0}
-        except (OSError, ValueError):
-            # A damaged state file must not unlock anything: treat it as many failures.
-            log.warning("Supervisor state file unreadable; keeping the slow-down in force")
-            return {"failures": 5, "last_failure_at": self.clock()}
-        return {
-            "failures": int(raw.get("failures", 0)),
-            "last_failure_at": float(raw.get("last_failure_at", 0.0)),
-        }
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError, OverflowError):
+            # A damaged state file must not unlock anything, nor lock anyone out for good:
+            # it counts as DAMAGED_STATE_FAILURES failures from now, which the caller writes
+            # back, so the delay runs out once (bounded by delay_after()).
+            log.warning("Supervisor state file unreadable; a bounded slow-down is in force")
+            return {"failures": DAMAGED_STATE_FAILURES, "last_failure_at": self.clock(), "new": 1}
 
     def _save_state(self, state: dict[str, Any]) -> None:
-        write_json_atomically(self.state_path, state)
+        write_json_atomically(
+            self.state_path,
+            {"failures": state["failures"], "last_failure_at": state["last_failure_at"]},
+        )
+
+    def _current_state(self) -> dict[str, Any]:
+        """The state, a damaged file replaced by its bounded equivalent (call under the lock)."""
+        state = self._load_state()
+        if state.pop("new", None):
+            self._save_state(state)
+        return state
+
+    def _wait_for(self, state: dict[str, Any]) -> float:
+        ready_at = state["last_failure_at"] + delay_after(state["failures"])
+        return max(0.0, ready_at - self.clock())
 
     @property
     def failures(self) -> int:
-        return int(self._load_state()["failures"])
+        with locked(self.state_path):
+            return int(self._current_state()["failures"])
 
     def wait_seconds(self) -> float:
         """How long until the next attempt is allowed (0 when it is allowed now)."""
-        state = self._load_state()
-        ready_at = state["last_failure_at"] + delay_after(state["failures"])
-        return max(0.0, ready_at - self.clock())
+        with locked(self.state_path):
+            return self._wait_for(self._current_state())
 
     # --- password --------------------------------------------------------------------------
 
     def is_set(self) -> bool:
         return bool(self.settings.get(SETTING_KEY))
 
+    def is_current(self, password: str) -> bool:
+        """Whether ``password`` is the current one, without counting a failure: for a password
+        remembered in the keyring, which goes stale when the password is changed elsewhere
+        and must then be forgotten, not held against the person who types the right one."""
+        stored = self.settings.get(SETTING_KEY)
+        return bool(stored) and verify_hash(password, stored)
+
     def set_password(self, new: str, actor: str, *, confirm: str | None = None) -> None:
-        """Store the hash of ``new`` (raises PasswordPolicyError) and audit the change."""
+        """Store the hash of ``new`` (raises PasswordPolicyError) in the same step as its audit
+        entry: the settings file is written inside the audit transaction, before its commit; if
+        the audit entry cannot be written (a locked database), the password is not changed,
+        and if the commit fails after all, the old hash is put back."""
         if confirm is not None and confirm != new:
             raise PasswordPolicyError("mismatch")
         if len(new) < MIN_LENGTH:
             raise PasswordPolicyError("too_short")
-        replaced = self.is_set()
-        self.settings.set(SETTING_KEY, hash_password(new))
-        self._save_state({"failures": 0, "last_failure_at": 0.0})
-        self.audit.append_audit(actor, "supervisor.password_set", {"replaced_existing": replaced})
+        old = self.settings.get(SETTING_KEY)
+        new_hash = hash_password(new)
+        changed = False
+
+        def change() -> None:
+            nonlocal changed
+            self.settings.set(SETTING_KEY, new_hash)
+            changed = True
+
+        try:
+            self.audit.append_audit(
+                actor,
+                "supervisor.password_set",
+                {"replaced_existing": bool(old)},
+                before_commit=change,
+            )
+        except BaseException:
+            if changed:
+                self.settings.update({SETTING_KEY: old or None})
+            raise
+        with locked(self.state_path):
+            self._save_state({"failures": 0, "last_failure_at": 0.0})
 
     def check(self, password: str, actor: str, *, purpose: str = "") -> AuthResult:
-        """Check ``password``; a failure is counted, audited and delays the next attempt."""
+        """Check ``password``; a failure is counted, audited and delays the next attempt. An
+        attempt refused because of the delay is audited too (without checking it)."""
         stored = self.settings.get(SETTING_KEY)
         if not stored:
             return AuthResult(False, "not_set")
-        wait = self.wait_seconds()
-        if wait > 0:
-            return AuthResult(False, "locked", wait)
-        if verify_hash(password, stored):
-            if self.failures:
-                self._save_state({"failures": 0, "last_failure_at": 0.0})
-            return AuthResult(True, "ok")
-        state = self._load_state()
-        failures = state["failures"] + 1
-        self._save_state({"failures": failures, "last_failure_at": self.clock()})
+        with locked(self.state_path):
+            state = self._current_state()
+            wait = self._wait_for(state)
+            if wait > 0:
+                self.audit.append_audit(
+                    actor,
+                    "supervisor.login_refused",
+                    {"purpose": purpose, "wait_seconds": round(wait, 1)},
+                )
+                return AuthResult(False, "locked", wait)
+            if verify_hash(password, stored):
+                if state["failures"]:
+                    self._save_state({"failures": 0, "last_failure_at": 0.0})
+                return AuthResult(True, "ok")
+            failures = state["failures"] + 1
+            self._save_state({"failures": failures, "last_failure_at": self.clock()})
         self.audit.append_audit(
             actor, "supervisor.login_failed", {"purpose": purpose, "consecutive_failures": failures}
         )

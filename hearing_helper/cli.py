@@ -12,7 +12,7 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from hearing_helper import __version__
 from hearing_helper.commands import add_data_dir_argument
@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "catalog": ("catalog", "list platforms and guides, or validate court-edited files"),
     "supervisor": ("supervisor", "set the supervisor password or remember it in the keyring"),
     "demo-data": ("demo_data", "create realistic synthetic records for demos and benchmarks"),
+    "sync": ("sync", "send this desk's waiting records to the court's central database"),
+    "server": ("server", "set up the court's central database (for court IT)"),
 }
 
 
@@ -43,7 +45,7 @@ def _requested_command(argv: Sequence[str]) -> str | None:
     for token in argv:
         if skip_next:
             skip_next = False
-        elif token in ("--data-dir", "--database"):
+        elif token in ("--data-dir", "--database", "--central"):
             skip_next = True
         elif not token.startswith("-"):
             return token
@@ -92,7 +94,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test(args)
     module_name = getattr(args, "_module", "gui")
     module = importlib.import_module(f"hearing_helper.commands.{module_name}")
-    return int(module.run(args))
+    return run_guarded(module.run, args)
+
+
+def run_guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command; an expected failure that escaped it becomes its message and exit 1.
+
+    Commands handle their own expected errors where they can say more; this is the boundary
+    that keeps a traceback from ever reaching the user. An unexpected exception is reported as
+    an internal error in one line (its traceback only in the log, with --verbose)."""
+    from hearing_helper.store.errors import StoreError
+
+    try:
+        return int(run(args))
+    except StoreError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(
+            f"hearing-helper: {exc.strerror or exc}{where}. Nothing more was done.", file=sys.stderr
+        )
+    except KeyboardInterrupt:
+        print("hearing-helper: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence; the fuzz test treats it as a bug
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        print(
+            f"hearing-helper: internal error ({type(exc).__name__}: {exc}); please report "
+            "it with the command you ran (add --verbose for details).",
+            file=sys.stderr,
+        )
+    return 1
 
 
 if __name__ == "__main__":

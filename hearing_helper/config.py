@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hearing_helper.atomic_file import write_json_atomically
+from hearing_helper.file_lock import LockTimeoutError, locked
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,10 @@ OPTIONS: dict[str, Option] = {
         # Empty: the SQLite file in the data directory; else a postgresql://user@host/db URL
         # (no password: that is in the OS keyring). Checked when the database is opened.
         Option("database", str, "", QT_TRANSLATE_NOOP("settings", "Database")),
+        # The court's central PostgreSQL this desk delivers its outbox to (issue 12); empty:
+        # this desk works alone. The desk name is shown beside the desk id on the server.
+        Option("central", str, "", QT_TRANSLATE_NOOP("settings", "Central database")),
+        Option("desk_name", str, "", QT_TRANSLATE_NOOP("settings", "Desk name")),
         Option(
             "supervisor_password_hash",
             str,
@@ -65,42 +70,92 @@ OPTIONS: dict[str, Option] = {
 }
 
 
+class SettingsFileError(Exception):
+    """The settings file cannot be written; ``str()`` names the file and the reason."""
+
+
+MAX_SETTINGS_BYTES = 1024 * 1024
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    """The settings file's keys; {} (with a logged warning) when it is missing or unreadable."""
+    try:
+        if path.stat().st_size > MAX_SETTINGS_BYTES:
+            log.warning("Settings file %s is larger than 1 MiB; using defaults", path)
+            return {}
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, RecursionError) as exc:
+        log.warning("Settings file %s unreadable (%s); using defaults", path, type(exc).__name__)
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
 class Settings:
-    """Settings of one data directory. Reads once; ``set`` writes the file atomically."""
+    """Settings of one data directory.
+
+    Reads come from memory, refreshed when the file changed on disk (another process -- the
+    command line -- may have written it). Every change is made key by key under the settings
+    file's lock: read the file afresh, change only the keys asked for, write it atomically. So a
+    writer holding an old copy never drops a key it did not mean to change (the supervisor
+    password set from the command line survives a language switch in a running app)."""
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / SETTINGS_FILENAME
         self._values: dict[str, Any] = {}
-        self._load()
+        self._stamp: tuple[int, int, int] | None = None
+        self._refresh()
 
-    def _load(self) -> None:
-        if not self.path.exists():
-            return
+    def _file_stamp(self) -> tuple[int, int, int] | None:
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            log.warning("Settings file %s unreadable (%s); using defaults", self.path, exc)
-            return
-        if isinstance(raw, dict):
-            self._values = raw
+            info = self.path.stat()
+        except OSError:
+            return None
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+    def _refresh(self) -> None:
+        stamp = self._file_stamp()
+        if stamp != self._stamp or stamp is None:
+            self._values = _read_file(self.path)
+            self._stamp = stamp
 
     def get(self, key: str) -> Any:
         option = OPTIONS[key]
+        self._refresh()
         value = self._values.get(key, option.default)
         if option.type is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, option.type) or isinstance(value, bool) != (option.type is bool):
             if key in self._values:
-                log.warning("Setting %s has a bad value %r; using the default", key, value)
+                log.warning("Setting %s has a bad value; using the default", key)
             return option.default
         return value
 
     def set(self, key: str, value: Any) -> None:
-        option = OPTIONS[key]
-        if not isinstance(value, option.type):
-            raise TypeError(f"setting {key} expects {option.type.__name__}")
-        self._values[key] = value
-        self._save()
+        self.update({key: value})
 
-    def _save(self) -> None:
-        write_json_atomically(self.path, self._values, ensure_ascii=False, indent=2)
+    def update(self, changes: dict[str, Any]) -> None:
+        """Change ``changes``' keys (None removes a key), and nothing else, under the lock.
+        Raises SettingsFileError when the file cannot be written or stays locked."""
+        for key, value in changes.items():
+            option = OPTIONS[key]
+            if value is not None and not isinstance(value, option.type):
+                raise TypeError(f"setting {key} expects {option.type.__name__}")
+        try:
+            with locked(self.path):
+                current = _read_file(self.path)
+                for key, value in changes.items():
+                    if value is None:
+                        current.pop(key, None)
+                    else:
+                        current[key] = value
+                write_json_atomically(self.path, current, ensure_ascii=False, indent=2)
+                self._values = current
+                self._stamp = self._file_stamp()
+        except LockTimeoutError as exc:
+            raise SettingsFileError(str(exc)) from exc
+        except OSError as exc:
+            raise SettingsFileError(
+                f"Cannot save the settings file {self.path}: {exc.strerror or exc}."
+            ) from exc

@@ -7,12 +7,16 @@ A machine without a usable keyring backend (a headless server, a locked-down PC)
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
 from pathlib import Path
 
 import keyring
 import keyring.errors
 from keyring.backends import fail
+
+from hearing_helper.store.audit import AuditKey
 
 log = logging.getLogger(__name__)
 
@@ -85,3 +89,58 @@ def supervisor_secret_name(data_dir: Path) -> str:
     """Keyring entry of the supervisor password for one data directory (each has its own)."""
     digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
     return f"supervisor-password:{digest}"
+
+
+# --- the audit chain's key ------------------------------------------------------------------
+#
+# One per data folder, made once with 32 random bytes and kept only in the keyring, so that
+# the audit chain (store/audit.py) cannot be rewritten by someone who can only edit the data
+# folder. Where there is no keyring the chain stays unkeyed and verify-log says so.
+
+
+def audit_key_name(data_dir: Path) -> str:
+    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"audit-key:{digest}"
+
+
+def load_audit_key(data_dir: Path) -> AuditKey | None:
+    """The data folder's audit key; None when there is no keyring or no (readable) key."""
+    try:
+        stored = get_secret(audit_key_name(data_dir))
+    except KeyringUnavailableError:
+        return None
+    if not stored:
+        return None
+    try:
+        data = json.loads(stored)
+        key = AuditKey(bytes.fromhex(data["key"]), int(data["from_seq"]))
+    except (ValueError, TypeError, KeyError):
+        log.warning("The audit key in the keyring is damaged; the chain is verified without it")
+        return None
+    return key if len(key.secret) >= 16 and key.from_seq >= 1 else None
+
+
+def ensure_audit_key(data_dir: Path, next_seq: int) -> AuditKey | None:
+    """The data folder's audit key, created (signing from entry ``next_seq`` on) when there is
+    none yet; None when there is no usable keyring."""
+    existing = load_audit_key(data_dir)
+    if existing is not None:
+        return existing
+    key = AuditKey(os.urandom(32), max(1, next_seq))
+    try:
+        if not keyring_available():
+            log.warning(
+                "No system keyring: the audit log of %s is written unkeyed "
+                "(verify-log says so); see README, Export",
+                data_dir,
+            )
+            return None
+        name = audit_key_name(data_dir)
+        if get_secret(name):  # present but damaged: never overwrite it silently
+            return None
+        set_secret(name, json.dumps({"key": key.secret.hex(), "from_seq": key.from_seq}))
+    except KeyringUnavailableError:
+        return None
+    # Some backends accept a secret and keep nothing (the null keyring): only a key that
+    # reads back is used, otherwise entries would be signed with a key nobody holds.
+    return key if load_audit_key(data_dir) == key else None

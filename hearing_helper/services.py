@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from hearing_helper.config import Settings
 from hearing_helper.paths import resolve_data_dir
-from hearing_helper.store import AssistRepository, ReportSource, Store, open_store
+from hearing_helper.private_files import make_private_dir
+from hearing_helper.secrets import ensure_audit_key
+from hearing_helper.store import AssistRepository, ReportSource, Store, StoreError, open_store
 
 if TYPE_CHECKING:  # types only: the core never imports Qt or the catalog loader at start
     from PySide6.QtWidgets import QWidget
@@ -42,10 +44,20 @@ class AppServices:
         ``database`` (``--database``) overrides the ``"database"`` setting; neither means the
         SQLite file in the data dir."""
         resolved = resolve_data_dir(data_dir)
-        resolved.mkdir(parents=True, exist_ok=True)
+        try:
+            make_private_dir(resolved)  # 0700 (private_files.py)
+        except OSError as exc:
+            raise StoreError(
+                f"The data folder {resolved} cannot be used: {exc.strerror or exc}. "
+                "Give --data-dir a folder this user can write."
+            ) from exc
         settings = Settings(resolved)
         url = database if database is not None else settings.get("database")
-        return cls(data_dir=resolved, settings=settings, store=open_store(resolved, url))
+        store = open_store(resolved, url)
+        repo = store.repository
+        # The audit chain's key lives in the OS keyring, never in the data folder.
+        repo.audit_key = ensure_audit_key(resolved, repo.audit_head_seq() + 1)
+        return cls(data_dir=resolved, settings=settings, store=store)
 
     def close(self) -> None:
         self.store.close()

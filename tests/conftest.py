@@ -24,3 +24,8 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+# PostgreSQL: the private test cluster, a fresh database per test, the fault proxy.
+from tests.pg_fixtures import pg_cluster, pg_dbname, pg_proxy, pg_url  # noqa: E402, F401
+from tests.sync_fixtures import central, desks  # noqa: E402, F401

@@ -23,12 +23,15 @@ pytestmark = pytest.mark.packaging
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
-MAX_BUNDLE_MIB = 210
+# 210 before the PostgreSQL driver; psycopg-binary adds 10.4 MiB (its libpq with its own OpenSSL,
+# Kerberos and LDAP libraries: 9.2 MiB; the compiled module: 1.2 MiB), measured: 216 MiB.
+MAX_BUNDLE_MIB = 222
 CHECKS = (
     "assets",
     "catalog",
     "guides",
     "database",
+    "postgresql",
     "application",
     "translations",
     "multimedia",

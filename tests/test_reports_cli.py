@@ -160,6 +160,7 @@ def test_verify_log_detects_edit_delete_and_swap(audited_dir: Path, tmp_path: Pa
         "intact": False,
         "entries_checked": 0,
         "anchor": "checked",
+        "keyed": False,
         "first_bad_seq": 2,
         "reason": "edited",
     }
@@ -188,6 +189,7 @@ def test_verify_log_detects_entries_deleted_from_the_end(audited_dir: Path, tmp_
         "intact": False,
         "entries_checked": 0,
         "anchor": "checked",
+        "keyed": False,
         "first_bad_seq": 5,
         "reason": "tail_deleted",
     }

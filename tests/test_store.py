@@ -42,6 +42,7 @@ def complete_record(**intake_overrides: object) -> AssistRecord:
     intake.role = Role.PLAINTIFF
     intake.phone = "13812345678"
     intake.device = DeviceKind.OWN_ANDROID
+    intake.consent = True  # name and phone are recorded with consent
     for key, value in intake_overrides.items():
         setattr(intake, key, value)
     record.outcome = Outcome.JOINED

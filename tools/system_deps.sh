@@ -14,8 +14,9 @@ fi
 if [ "$mode" = test ]; then
   # pulseaudio: the real audio loop-back test; zbar-tools: QR decoding; poppler-utils: PDF
   # rendering checks; xvfb and imagemagick: screenshots; sqlite3: the reports benchmark's
-  # baseline (make bench) and the export's CSV comparison.
-  packages="$packages pulseaudio zbar-tools poppler-utils xvfb sqlite3"
+  # baseline (make bench) and the export's CSV comparison; postgresql: the private server the
+  # PostgreSQL contract and fault tests start themselves (tests/pg_cluster.py).
+  packages="$packages pulseaudio zbar-tools poppler-utils xvfb sqlite3 postgresql"
 fi
 missing=""
 for p in $packages; do

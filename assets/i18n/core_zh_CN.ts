@@ -466,6 +466,18 @@ Press “New assistance” to help the first litigant.</source>
         <translation>同意记录个人信息</translation>
     </message>
     <message>
+        <source>e.g. the litigant declined</source>
+        <translation>例如：当事人不同意</translation>
+    </message>
+    <message>
+        <source>Reason consent was not given</source>
+        <translation>未取得同意的原因</translation>
+    </message>
+    <message>
+        <source>Reason &amp;without consent:</source>
+        <translation>未同意原因(&amp;W)：</translation>
+    </message>
+    <message>
         <source>Please have your phone and ID card ready.</source>
         <translation>请准备好您的手机和身份证。</translation>
     </message>
@@ -621,6 +633,14 @@ Press “New assistance” to help the first litigant.</source>
     <message>
         <source>change the desk settings</source>
         <translation>修改服务台设置</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>The settings were not changed: %1</source>
+        <translation>设置未更改：%1</translation>
     </message>
     <message>
         <source>About Hearing Helper</source>
@@ -1192,6 +1212,14 @@ Log file: %3</source>
         <translation>数据库</translation>
     </message>
     <message>
+        <source>Central database</source>
+        <translation>中心数据库</translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation>窗口名称</translation>
+    </message>
+    <message>
         <source>Supervisor password</source>
         <translation>管理员密码</translation>
     </message>
@@ -1291,8 +1319,8 @@ Log file: %3</source>
         <translation>这是当事人本人给出的评价；更正时只能改为“未询问”。</translation>
     </message>
     <message>
-        <source>Only the litigant can give a rating, on the litigant screen.</source>
-        <translation>只有当事人本人能在当事人屏幕上评价。</translation>
+        <source>The litigant&apos;s name or phone number is recorded without consent. Tick the consent box, give the reason consent was not given, or remove the name and phone number.</source>
+        <translation>已记录当事人的姓名或电话，但未取得同意。请勾选同意，或填写未取得同意的原因，或删除姓名和电话。</translation>
     </message>
 </context>
 </TS>

@@ -288,6 +288,10 @@
         <translation>正在统计…</translation>
     </message>
     <message>
+        <source>The court&apos;s figures are not available (%1). This desk&apos;s are shown.</source>
+        <translation>无法获取全院数据（%1），现显示本窗口的数据。</translation>
+    </message>
+    <message>
         <source>The report failed: %1</source>
         <translation>统计没有成功：%1</translation>
     </message>
@@ -349,6 +353,10 @@
     <message>
         <source>At least %1 characters.</source>
         <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>密码未更改：%1</translation>
     </message>
     <message>
         <source>Too many wrong passwords. Please wait %1 seconds.</source>
@@ -623,6 +631,10 @@
     <message>
         <source>Records</source>
         <translation>协助记录</translation>
+    </message>
+    <message>
+        <source>open the reports</source>
+        <translation>打开统计报表</translation>
     </message>
 </context>
 </TS>

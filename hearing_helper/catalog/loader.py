@@ -14,7 +14,8 @@ from pathlib import Path
 
 from hearing_helper.catalog.guide_schema import parse_guide
 from hearing_helper.catalog.model import Guide, Platform
-from hearing_helper.catalog.schema import CatalogError, parse_platform
+from hearing_helper.catalog.regex_safety import trial_run
+from hearing_helper.catalog.schema import MAX_FILE_BYTES, CatalogError, parse_platform
 from hearing_helper.paths import asset_path
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,15 @@ def _sort_platforms(result: CatalogLoad) -> None:
     result.platforms.sort(key=lambda p: (p.order, p.id))
 
 
+def _looks_like_guide(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(MAX_FILE_BYTES)
+    except OSError:
+        return False  # read_toml reports it
+    return b"[[steps]]" in head
+
+
 def validate_dir(folder: Path) -> tuple[CatalogLoad, int]:
     """Check a folder of court-edited files as IT would before deploying them.
 
@@ -146,11 +156,17 @@ def validate_dir(folder: Path) -> tuple[CatalogLoad, int]:
         for path in _toml_files(folder):
             if path.name in NOT_CATALOG_FILES:
                 continue
-            is_guide = "[[steps]]" in path.read_text(encoding="utf-8", errors="replace")
-            (guide_files if is_guide else platform_files).append(path)
+            (guide_files if _looks_like_guide(path) else platform_files).append(path)
     result = CatalogLoad()
     for path in platform_files:
         platform, errors = parse_platform(path)
+        if platform and platform.meeting.link_patterns:
+            # The bounded trial run (catalog/regex_safety.py) on top of the static check.
+            sources = [pattern.pattern for pattern in platform.meeting.link_patterns]
+            problem = trial_run(sources)
+            if problem:
+                errors = [*errors, CatalogError(path.name, "meeting.link_patterns", problem)]
+                platform = None
         result.errors += errors
         if platform:
             result.platforms.append(platform)

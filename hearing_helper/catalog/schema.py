@@ -21,6 +21,7 @@ from hearing_helper.catalog.model import (
     MeetingFormat,
     Platform,
 )
+from hearing_helper.catalog.regex_safety import regex_problem
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 STUN_RE = re.compile(r"^(stun:)?[A-Za-z0-9.-]{1,253}:\d{1,5}$")
@@ -30,6 +31,8 @@ MAX_NAME = 60
 MAX_URL = 2000
 MAX_PATTERN = 500
 MAX_STEPS = 30
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 8
 
 
 @dataclass(frozen=True)
@@ -134,18 +137,45 @@ class Checker:
                 self.error(prefix + key, f"unknown field (allowed: {', '.join(sorted(allowed))})")
 
 
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of tables and arrays, counted up to ``limit + 1`` (no deeper)."""
+    if limit < 0 or not isinstance(value, dict | list):
+        return 0
+    items = value.values() if isinstance(value, dict) else value
+    return 1 + max((_depth(item, limit - 1) for item in items), default=0)
+
+
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, bytes, list[CatalogError]]:
-    """Read and parse one file; syntax errors carry tomllib's line number."""
+    """Read and parse one file; syntax errors carry tomllib's line number. Files larger than
+    MAX_FILE_BYTES or nested deeper than MAX_DEPTH are refused (a catalog file is small and
+    flat; anything else is a mistake or an attack on the parser)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, b"", [CatalogError(path.name, "", f"cannot be read: {exc.strerror or exc}")]
+    if len(data) > MAX_FILE_BYTES:
+        return (
+            None,
+            b"",
+            [CatalogError(path.name, "", f"is too large (over {MAX_FILE_BYTES // 1024} KiB)")],
+        )
+    parsed, errors = _parse_toml(path, data)
+    if parsed is not None and _depth(parsed, MAX_DEPTH) > MAX_DEPTH:
+        return (
+            None,
+            data,
+            [CatalogError(path.name, "", f"is nested deeper than {MAX_DEPTH} levels")],
+        )
+    return parsed, data, errors
+
+
+def _parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any] | None, list[CatalogError]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return (
             None,
-            data,
             [
                 CatalogError(
                     path.name, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"
@@ -153,7 +183,9 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, bytes, list[CatalogErr
             ],
         )
     try:
-        return tomllib.loads(text), data, []
+        return tomllib.loads(text), []
+    except RecursionError:
+        return None, [CatalogError(path.name, "", f"is nested deeper than {MAX_DEPTH} levels")]
     except tomllib.TOMLDecodeError as exc:
         # Python 3.14 has exc.lineno; older versions only say "(at line L, column C)".
         message = str(exc)
@@ -161,7 +193,9 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, bytes, list[CatalogErr
         line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
         if where:
             message = message[: where.start()] + f" (column {where.group(2)})"
-        return None, data, [CatalogError(path.name, "", f"TOML syntax error: {message}", line)]
+        return None, [CatalogError(path.name, "", f"TOML syntax error: {message}", line)]
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        return None, [CatalogError(path.name, "", f"has a value that cannot be read: {exc}")]
 
 
 # --- platforms --------------------------------------------------------------------------------
@@ -196,9 +230,13 @@ def _meeting(check: Checker, raw: dict[str, Any]) -> MeetingFormat:
         if len(source) > MAX_PATTERN:
             check.error(field, f"is too long (at most {MAX_PATTERN} characters)")
             continue
+        problem = regex_problem(source)
+        if problem:
+            check.error(field, problem)
+            continue
         try:
             patterns.append(re.compile(source))
-        except re.error as exc:
+        except (re.error, RecursionError, OverflowError) as exc:
             check.error(field, f"is not a valid regular expression: {exc}")
     lengths_raw = raw.get("id_lengths", [])
     lengths: list[int] = []

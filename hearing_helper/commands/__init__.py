@@ -29,6 +29,13 @@ def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool 
         help="database to use, e.g. postgresql://user@host:5432/dbname (the password comes from "
         'the OS keyring; default: the "database" setting, else the file in the data directory)',
     )
+    parser.add_argument(
+        "--central",
+        metavar="URL",
+        default=default,
+        help="the court's central database this desk sends its records to, e.g. "
+        'postgresql://desk1@host:5432/court (default: the "central" setting)',
+    )
 
 
 def _database_url(text: str) -> str:

@@ -7,15 +7,16 @@ else a terminal prompt, else the first line of standard input. A wrong password 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 import time
-from pathlib import Path
 
 from hearing_helper import secrets
 from hearing_helper.auth import AuthResult, auth_for
 from hearing_helper.commands import open_services
 from hearing_helper.commands.report import add_period_arguments, filters_from_args
+from hearing_helper.commands.scope import add_scope_argument, court_source
 from hearing_helper.commands.supervisor import cli_actor, read_secret
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", choices=("zh_CN", "en"), default=None, help="language of headers and the PDF"
     )
+    add_scope_argument(parser)
 
 
 def _authenticate(services: object, purpose: str) -> AuthResult:
@@ -46,16 +48,17 @@ def _authenticate(services: object, purpose: str) -> AuthResult:
     except secrets.KeyringUnavailableError:
         remembered = None  # no keyring here: ask instead
     if remembered:
-        result = auth.check(remembered, actor, purpose=purpose + " (keyring)")
-        if result.ok:
-            return result
+        if auth.is_current(remembered):
+            return auth.check(remembered, actor, purpose=purpose + " (keyring)")
+        # Stale (the password was changed since): forget it and ask; it is not a guess, so
+        # it is not counted against the person who types the right password next.
+        with contextlib.suppress(secrets.KeyringUnavailableError):
+            secrets.delete_secret(name)
         print(
-            "hearing-helper: the password remembered in the keyring is no longer valid; "
-            "run 'hearing-helper supervisor remember' again.",
+            "hearing-helper: the password remembered in the keyring is no longer valid and "
+            "was forgotten; run 'hearing-helper supervisor remember' again.",
             file=sys.stderr,
         )
-        if result.code == "locked":
-            return result
     password = read_secret("Supervisor password: ")
     wait = auth.wait_seconds()
     if 0 < wait <= MAX_CLI_WAIT_S:
@@ -71,9 +74,12 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from_args(args)
     if filters is None:
         return 2
-    out = Path(args.out).expanduser().resolve()
-    if not out.parent.is_dir():
-        print(f"hearing-helper: --out: the folder {out.parent} does not exist", file=sys.stderr)
+    from hearing_helper.reports.export import ExportPathError, check_out_path
+
+    try:
+        out = check_out_path(args.out)
+    except ExportPathError as exc:
+        print(f"hearing-helper: --out: {exc}", file=sys.stderr)
         return 2
     services = open_services(args)
     if services is None:
@@ -90,9 +96,19 @@ def run(args: argparse.Namespace) -> int:
 
         lang = args.lang or services.settings.get("language")
         lang = lang if lang in ("zh_CN", "en") else "zh_CN"
+        store = services.store
+        if getattr(args, "scope", "desk") == "court":
+            from hearing_helper.store.backend import Store
+
+            source = court_source(services, args)
+            if source is None:
+                return 1
+            # Rows from the central database; the export is audited on this desk (and its
+            # audit entry reaches the court through the outbox like any other).
+            store = Store(repository=services.repo, reports=source)
         try:
             done = export_log(
-                services.store,
+                store,
                 filters,
                 args.format,
                 out,
@@ -104,6 +120,9 @@ def run(args: argparse.Namespace) -> int:
         except (ExportError, StoreError) as exc:
             print(f"hearing-helper: {exc}", file=sys.stderr)
             return 1
+        finally:
+            if store is not services.store:
+                store.reports.close()  # type: ignore[attr-defined]
     finally:
         services.close()
     print(f"Exported {done.row_count} rows to {done.path} (SHA-256 {done.sha256}).")

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 
 from hearing_helper.commands import open_services
+from hearing_helper.commands.scope import add_scope_argument, court_source, waiting_here
 from hearing_helper.reports.filters import FILTER_FIELDS, FilterError, ReportFilters, parse_date
 
 FILTER_HELP = {
@@ -46,6 +47,31 @@ def filters_from_args(args: argparse.Namespace) -> ReportFilters | None:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_period_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")
+    add_scope_argument(parser)
+
+
+def _court_report(
+    services: object, args: argparse.Namespace, filters: ReportFilters
+) -> dict | None:
+    """The court-wide KPIs with the desks they include, or None (reason printed)."""
+    from hearing_helper.reports.aggregate import report_for
+
+    source = court_source(services, args)
+    if source is None:
+        return None
+    try:
+        data = report_for(source, filters).to_json()
+        desks = source.desks()
+    finally:
+        source.close()
+    return data | {
+        "scope": "court",
+        "desks": [
+            {"desk_id": d.desk_id, "name": d.name, "last_delivery": d.last_seen} for d in desks
+        ],
+        # Records of this desk the central total does not include yet.
+        "this_desk_waiting": waiting_here(services),
+    }
 
 
 def _print_text(data: dict) -> None:
@@ -59,6 +85,12 @@ def _print_text(data: dict) -> None:
     print(f"Period              {period['from']} to {period['to']}")
     for key, value in data["filters"].items():
         print(f"  {key:<18}{value}")
+    if data.get("scope") == "court":
+        print(f"Scope               the court: {len(data['desks'])} desks")
+        for desk in data["desks"]:
+            print(f"  {desk['name'] or desk['desk_id']:<18}last delivery {desk['last_delivery']}")
+        if data["this_desk_waiting"]:
+            print(f"  (this desk has {data['this_desk_waiting']} items not yet sent)")
     print(f"Assisted            {data['assisted']}")
     print(f"Joined              {data['joined']} ({pct(data['joined_rate'])})")
     print(f"Median time         {minutes(data['duration_s']['median'])}")
@@ -121,7 +153,12 @@ def run(args: argparse.Namespace) -> int:
     from hearing_helper.store import StoreError
 
     try:
-        data = report_for(services.reports, filters).to_json()
+        if args.scope == "court":
+            data = _court_report(services, args, filters)
+            if data is None:
+                return 1
+        else:
+            data = report_for(services.reports, filters).to_json()
     except StoreError as exc:
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return 1

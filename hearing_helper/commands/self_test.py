@@ -179,6 +179,7 @@ def run_checks(report: SelfTestReport, data_dir: Path) -> None:
     report.run("catalog", lambda: check_catalog(data_dir, loaded))
     report.run("guides", lambda: check_guides(loaded))
     report.run("database", lambda: check_database(data_dir, loaded))
+    report.run("postgresql", check_postgresql_driver)
     services = loaded.get("services")
     try:
         try:
@@ -238,6 +239,19 @@ def check_guides(loaded: dict[str, Any]) -> str:
         raise SelfTestError(f"{len(missing)} guide picture(s) missing, e.g. {missing[0]}")
     pictures = sum(1 for s in steps if getattr(s, "image", None))
     return f"{len(guide_list)} guides, {len(steps)} steps, {pictures} pictures"
+
+
+def check_postgresql_driver() -> str:
+    """The PostgreSQL driver (court central database, --database) is in the build and usable
+    without a PostgreSQL client installed on the PC."""
+    try:
+        from hearing_helper.store.postgres.connection import driver_description
+    except ImportError as exc:
+        raise SelfTestError(f"the PostgreSQL driver is missing: {exc}") from exc
+    try:
+        return driver_description()
+    except RuntimeError as exc:
+        raise SelfTestError(str(exc)) from exc
 
 
 def check_database(data_dir: Path, loaded: dict[str, Any]) -> str:

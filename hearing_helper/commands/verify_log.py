@@ -4,7 +4,9 @@ Exit 0 when every entry verifies; exit 1 naming the first entry that was edited,
 inserted or reordered. Entries deleted from the END of the log leave a valid, shorter chain: the
 audit anchor file beside the database (:mod:`hearing_helper.store.anchor`) records the newest
 entry, and a chain whose head is older than the anchor is reported as "entries after N were
-deleted". Someone who can edit both the database and the anchor file can still hide that.
+deleted". The chain is keyed with a secret in the OS keyring (store/audit.py): a chain rewritten
+together with its anchor is detected at the first edited entry. Without a keyring the chain is
+unkeyed and the command says so.
 """
 
 from __future__ import annotations
@@ -14,15 +16,24 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 
+from hearing_helper import secrets
 from hearing_helper.commands import open_services
+from hearing_helper.commands.scope import add_scope_argument, court_source
 from hearing_helper.store.anchor import Anchor, DamagedAnchorError, read_anchor
-from hearing_helper.store.audit import ChainBreak, check_anchor, verify_chain
+from hearing_helper.store.audit import (
+    AuditKey,
+    ChainBreak,
+    SignatureTally,
+    check_anchor,
+    verify_chain,
+)
 from hearing_helper.store.errors import UnreadableAuditEntryError
 from hearing_helper.store.repository import AuditEntry
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_scope_argument(parser)
 
 
 class _Head:
@@ -47,11 +58,90 @@ def _entries(audit: Iterable[AuditEntry], counter: list[int], head: _Head) -> It
         yield entry
 
 
+def _own_desk_key(services: object) -> tuple[str | None, AuditKey | None]:
+    """This installation's desk id and audit key, when both can be read."""
+    from hearing_helper.desk_identity import desk_id
+
+    data_dir = getattr(services, "data_dir", None)
+    if data_dir is None:
+        return None, None
+    try:
+        return desk_id(data_dir), secrets.load_audit_key(data_dir)
+    except (OSError, ValueError):  # a damaged desk id file: every chain by its links only
+        return None, None
+
+
+def _verify_court(services: object, args: argparse.Namespace) -> int:
+    """Every desk's chain as stored on the central database (no anchor files there)."""
+    from hearing_helper.store.errors import StoreError
+
+    source = court_source(services, args)
+    if source is None:
+        return 1
+    results: dict[str, dict[str, object]] = {}
+    # This desk's own chain is checked with its key; other desks' keys stay on their PCs, so
+    # their signed entries are checked for sequence and links only, and the tally says so.
+    own_desk, own_key = _own_desk_key(services)
+    try:
+        for desk in source.chain_desks():
+            counter = [0]
+            tally = SignatureTally()
+            key = own_key if desk == own_desk else None
+            try:
+                broken = verify_chain(
+                    _entries(source.iter_desk_audit(desk), counter, _Head(None)),
+                    key,
+                    links_only=tally,
+                )
+            except UnreadableAuditEntryError as exc:
+                broken = ChainBreak(exc.seq, "edited")
+            results[desk] = {
+                "intact": broken is None,
+                "entries_checked": counter[0],
+                "signatures_unchecked": tally.unchecked,
+            }
+            if broken is not None:
+                results[desk] |= {"first_bad_seq": broken.seq, "reason": broken.describe()}
+        conflicts = source.conflicts()
+    except StoreError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        source.close()
+    ok = all(result["intact"] for result in results.values())
+    if args.json:
+        print(json.dumps({"intact": ok, "desks": results, "conflicts": conflicts}))
+    else:
+        for desk, result in results.items():
+            if result["intact"]:
+                unchecked = result["signatures_unchecked"]
+                note = (
+                    f" ({unchecked} signed entries linked; their signatures can be checked"
+                    " only on that desk, with verify-log)"
+                    if unchecked
+                    else ""
+                )
+                print(f"Desk {desk}: intact, {result['entries_checked']} entries verified{note}.")
+            else:
+                print(f"Desk {desk}: BROKEN: {result['reason']}.", file=sys.stderr)
+        verdict = "intact" if ok else "BROKEN"
+        print(f"Court audit log {verdict}: {len(results)} desks checked.")
+        if conflicts:
+            print(f"Note: {conflicts} deliveries are in the conflicts table for court IT.")
+    return 0 if ok else 1
+
+
 def run(args: argparse.Namespace) -> int:
     services = open_services(args)
     if services is None:
         return 1
+    if getattr(args, "scope", "desk") == "court":
+        try:
+            return _verify_court(services, args)
+        finally:
+            services.close()
     data_dir = services.data_dir
+    key = secrets.load_audit_key(data_dir)
     counter = [0]
     damaged = ""
     try:
@@ -61,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     head = _Head(anchor)
     try:
         try:
-            broken = verify_chain(_entries(services.repo.iter_audit(), counter, head))
+            broken = verify_chain(_entries(services.repo.iter_audit(), counter, head), key)
         except UnreadableAuditEntryError as exc:  # details no longer JSON: it was edited
             broken = ChainBreak(exc.seq, "edited")
     finally:
@@ -75,6 +165,7 @@ def run(args: argparse.Namespace) -> int:
             "intact": ok,
             "entries_checked": counter[0],
             "anchor": anchor_state,
+            "keyed": key is not None,
         }
         if broken is not None:
             result |= {"first_bad_seq": broken.seq, "reason": broken.reason}
@@ -91,6 +182,11 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         print(f"Audit log intact: {counter[0]} entries verified.")
+        if key is None and counter[0]:
+            print(
+                "Note: the audit log is not keyed (this computer has no usable keyring), so a "
+                "chain rewritten together with its anchor file cannot be detected."
+            )
         if anchor is None and counter[0]:
             print(
                 "Note: no audit anchor file yet (it is written with the next audit entry); "

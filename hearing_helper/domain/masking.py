@@ -1,6 +1,22 @@
-"""Masking of litigant personal data for exports and screens that do not need it in full."""
+"""Masking of litigant personal data for exports and screens that do not need it in full.
+
+Masking works from the *shape* of the value, never from how it was typed: a phone number is
+first normalised (:func:`~hearing_helper.domain.validation.normalize_phone`); only a value that
+is recognisably a mobile or a landline keeps some digits (a mobile its first 3 and last 4, a
+landline its area code and last 4). Anything else -- an extension typed after the number, stray
+letters, full-width digits that do not normalise -- is masked completely, so that no way of
+typing a number lets it through. :func:`mask_personal` is the one entry point for every
+personal field; a field it does not know is masked completely.
+"""
 
 from __future__ import annotations
+
+import re
+
+from hearing_helper.domain.validation import FieldError, is_mobile, normalize_phone
+
+FULL_MASK_CHAR = "*"
+_STORED_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
 
 def mask_name(name: str) -> str:
@@ -13,14 +29,33 @@ def mask_name(name: str) -> str:
     return text[0] + "*" * (len(text) - 2) + text[-1]
 
 
+def mask_completely(value: str) -> str:
+    """Every character replaced (the length is kept so a screen still shows something)."""
+    return FULL_MASK_CHAR * len((value or "").strip())
+
+
 def mask_phone(phone: str) -> str:
-    """13812345678 -> 138****5678; landlines keep the area code and the last 4 digits."""
+    """13812345678 -> 138****5678; 010-12345678 -> 010-****5678; anything else all stars."""
     text = (phone or "").strip()
-    digits = [ch for ch in text if ch.isdigit()]
-    if len(digits) < 7:
-        return "*" * len(text)
-    if "-" in text:
-        area, _, rest = text.partition("-")
-        rest_digits = rest.replace("-", "")
-        return f"{area}-" + "*" * (len(rest_digits) - 4) + rest_digits[-4:]
-    return text[:3] + "*" * (len(text) - 7) + text[-4:]
+    if not text:
+        return ""
+    if _STORED_MOBILE.fullmatch(text):  # as finished records store it: skip normalising
+        return text[:3] + "****" + text[-4:]
+    try:
+        normal = normalize_phone(text)
+    except FieldError:
+        return mask_completely(text)
+    if is_mobile(normal):
+        return normal[:3] + "****" + normal[-4:]
+    area, _, rest = normal.partition("-")
+    if "-" in rest:  # an extension: area-number-ext; the extension is hidden too
+        return mask_completely(text)
+    return f"{area}-" + "*" * (len(rest) - 4) + rest[-4:]
+
+
+_MASKERS = {"name": mask_name, "phone": mask_phone}
+
+
+def mask_personal(kind: str, value: str) -> str:
+    """Mask the personal field of ``kind`` ('name', 'phone'); unknown kinds completely."""
+    return _MASKERS.get(kind, mask_completely)(value)

@@ -24,6 +24,7 @@ from hearing_helper.domain.enums import (
     StepId,
     StepStatus,
 )
+from hearing_helper.domain.masking import mask_personal
 from hearing_helper.domain.validation import (
     FieldError,
     check_hearing_time,
@@ -84,6 +85,38 @@ class Intake:
     device: DeviceKind | None = None
     accessibility: list[AccessibilityNeed] = field(default_factory=list)
     consent: bool = False
+    # Why the litigant's personal data is recorded without consent (see consent_problems).
+    no_consent_reason: str = ""
+
+    @property
+    def holds_personal_data(self) -> bool:
+        return bool(self.litigant_name.strip() or self.phone.strip())
+
+    def personal_data_problems(self) -> list[FieldError]:
+        """Problems with the name and phone *that were given* (empty ones are not required
+        here) and the consent rule: personal data needs consent or a recorded reason."""
+        problems: list[FieldError] = []
+        for name, normalise in (("litigant_name", normalize_name), ("phone", normalize_phone)):
+            if getattr(self, name).strip():
+                try:
+                    normalise(getattr(self, name))
+                except FieldError as exc:
+                    problems.append(exc)
+        if self.holds_personal_data and not self.consent and not self.no_consent_reason.strip():
+            problems.append(error("consent", "consent.required"))
+        return problems
+
+    def settle_personal_data(self) -> None:
+        """On finish: store name and phone normalised; without consent, store them masked
+        only, so they are masked everywhere (reports, history, unmasked exports) for good."""
+        if self.litigant_name.strip():
+            self.litigant_name = normalize_name(self.litigant_name)
+        if self.phone.strip():
+            self.phone = normalize_phone(self.phone)
+        if not self.consent:
+            self.litigant_name = mask_personal("name", self.litigant_name)
+            self.phone = mask_personal("phone", self.phone)
+            self.no_consent_reason = self.no_consent_reason.strip()
 
     def validate(self, *, now: datetime | None = None) -> list[FieldError]:
         """All problems that keep this intake from being complete, one per field."""
@@ -192,6 +225,15 @@ class AssistRecord:
     def step(self, step: StepId) -> StepState:
         return self.steps.setdefault(step, StepState())
 
+    def personal_finish_problems(self) -> list[FieldError]:
+        """On finish, for every outcome: the name and phone given must be valid, and personal
+        data needs consent or a recorded reason (for outcomes other than LEFT the full intake
+        is validated too, which covers name and phone already)."""
+        problems = self.intake.personal_data_problems()
+        if self.outcome is not Outcome.LEFT:
+            problems = [problem for problem in problems if problem.field == "consent"]
+        return problems
+
     def finish_problems(self) -> list[FieldError]:
         """What keeps the record from being finished, per kind of visit: a hearing-day outcome
         and its reason, or a preparation outcome with its particulars and the way to join; the
@@ -271,6 +313,7 @@ class AssistRecord:
                 "device": str(intake.device) if intake.device else None,
                 "accessibility": [str(need) for need in intake.accessibility],
                 "consent": intake.consent,
+                "no_consent_reason": intake.no_consent_reason,
             },
             "current_step": str(self.current_step),
             "steps": {
@@ -334,6 +377,7 @@ class AssistRecord:
             device=DeviceKind(intake_raw["device"]) if intake_raw.get("device") else None,
             accessibility=[AccessibilityNeed(a) for a in intake_raw.get("accessibility", [])],
             consent=bool(intake_raw.get("consent", False)),
+            no_consent_reason=str(intake_raw.get("no_consent_reason", "")),
         )
         steps = {step: StepState() for step in STEP_ORDER}
         for key, raw in (data.get("steps") or {}).items():

@@ -7,7 +7,9 @@ Excel, LibreOffice and Google Sheets show it as text instead of evaluating it.
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import datetime
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
 # Excel refuses more than 32,767 characters in a cell; we cut there, with a visible mark.
@@ -31,3 +33,30 @@ def safe_text(value: str) -> str:
     if len(value) > MAX_CELL_CHARS:
         value = value[: MAX_CELL_CHARS - len(TRUNCATION_MARK)] + TRUNCATION_MARK
     return value
+
+
+def _as_text(value: object) -> str:
+    return safe_text(value if isinstance(value, str) else str(value))
+
+
+def export_cell(kind: str, value: object) -> object:
+    """The one gate every export cell passes: ``value`` checked against its column ``kind``
+    ('text', 'int', 'number', 'datetime'). A value of the right type passes as it is (a text
+    neutralised); anything else -- a formula edited into a date or number column, say -- is
+    written as neutralised text, so no writer ever receives a value it would crash on or a
+    spreadsheet would evaluate. None stays None (an empty cell)."""
+    if value is None:
+        return None
+    if type(value) is int and kind != "text":  # the usual number cell, fast
+        return value
+    if kind == "text":
+        return _as_text(value)
+    if kind == "datetime":
+        return value if isinstance(value, datetime) else _as_text(value)
+    if isinstance(value, bool):
+        return _as_text(value)
+    if kind == "int" and isinstance(value, int):
+        return value
+    if kind == "number" and isinstance(value, int | float) and math.isfinite(value):
+        return value
+    return _as_text(value)

@@ -1,8 +1,10 @@
 """Export the assistance log of a period (CSV, XLSX) or its monthly summary (PDF), audited.
 
-The file is written next to its destination as ``<name>.part``, hashed, recorded in the
-``exports`` table and the audit log (who, when, filters, row count, SHA-256), then renamed into
-place, so a cancelled or failed export never leaves a half-written file under the real name.
+The destination is checked first (a file name in a writable folder), then the file is written
+next to it as ``<name>.part``, hashed, and renamed into place inside the transaction that records
+it in the ``exports`` table and the audit log (who, when, filters, row count, SHA-256): a
+cancelled or failed export never leaves a half-written file under the real name, and the audit
+log never names a file that was not written, nor misses one that was.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
+from hearing_helper.private_files import create_private_file
 from hearing_helper.reports.aggregate import report_for
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import CONTEXT, Translate, english
 from hearing_helper.reports.rows import header, iter_rows
 from hearing_helper.reports.writers import write_csv, write_xlsx
 from hearing_helper.store.backend import Store
+from hearing_helper.store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,30 @@ class ExportCancelledError(Exception):
 
 class ExportError(Exception):
     """The export could not be written; ``str()`` says why in plain words."""
+
+
+class ExportPathError(ExportError):
+    """The output path cannot be an export file (checked before anything is written)."""
+
+
+# Moving the finished file into place (a name of its own so tests can make it fail).
+_move_into_place = os.replace
+
+
+def check_out_path(raw: str | Path) -> Path:
+    """The export's destination as an absolute path; raises ExportPathError naming what is
+    wrong (empty, a folder, a missing or unwritable folder)."""
+    text = str(raw).strip()
+    if not text:
+        raise ExportPathError("Give the file to write, e.g. log.csv.")
+    out = Path(text).expanduser().absolute()
+    if out.is_dir():
+        raise ExportPathError(f"{out} is a folder; give a file name inside it.")
+    if not out.parent.is_dir():
+        raise ExportPathError(f"The folder {out.parent} does not exist.")
+    if not os.access(out.parent, os.W_OK | os.X_OK):
+        raise ExportPathError(f"The folder {out.parent} is not writable by this user.")
+    return out
 
 
 @dataclass(frozen=True)
@@ -71,10 +99,13 @@ def export_log(
     """Write the export and audit it. Raises ExportCancelledError or ExportError."""
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise ExportError(f"The folder {out.parent} does not exist.")
+    out = check_out_path(out)
     part = out.with_name(out.name + ".part")
+    try:
+        part.unlink(missing_ok=True)  # a leftover of a crash: start afresh, private
+        create_private_file(part)  # 0600 before a byte is written (private_files.py)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
 
     source = store.reports
     try:
@@ -122,6 +153,16 @@ def export_log(
     except OSError as exc:
         raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
 
+    # The file is moved into place inside the audit transaction, just before its commit: a
+    # failed move commits nothing, and a failed commit removes the moved file. Either both the
+    # file and its audit entry exist, or neither does.
+    moved = False
+
+    def move() -> None:
+        nonlocal moved
+        _move_into_place(part, out)
+        moved = True
+
     try:
         entry = store.repository.record_export(
             actor,
@@ -131,10 +172,16 @@ def export_log(
             digest,
             unmask and fmt != "pdf",
             out.name,
+            before_commit=move,
         )
-        os.replace(part, out)
-    except BaseException:
+    except BaseException as exc:
         part.unlink(missing_ok=True)
+        if moved:
+            out.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
+        if isinstance(exc, StoreError):
+            raise ExportError(f"{exc} The export was not kept.") from exc
         raise
     log.info("Exported %d rows as %s (unmasked=%s)", rows, fmt, unmask)
     return ExportResult(out, fmt, rows, digest, unmask and fmt != "pdf", entry.seq)

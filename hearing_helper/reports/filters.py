@@ -90,14 +90,25 @@ class ReportFilters:
         return cls(**values)
 
 
+EARLIEST_DATE = date(1970, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
+
+
 def parse_date(field: str, text: str) -> date:
     """``YYYY-MM-DD`` or raise FilterError naming ``field``."""
     try:
-        return date.fromisoformat(text.strip())
+        value = date.fromisoformat(text.strip())
     except ValueError:
         raise FilterError(
             field, f"{field}: expected a date like 2026-03-01, got {text!r}."
         ) from None
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        # Period arithmetic (the next day, week, month) must stay inside Python's dates.
+        raise FilterError(
+            field,
+            f"{field}: expected a date from {EARLIEST_DATE} to {LATEST_DATE}, got {text!r}.",
+        )
+    return value
 
 
 @dataclass(frozen=True)

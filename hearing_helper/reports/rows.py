@@ -6,14 +6,15 @@ period holds. Every writer (CSV, XLSX) gets the same, already safe, typed values
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from hearing_helper.domain.masking import mask_name, mask_phone
+from hearing_helper.domain.masking import mask_personal
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
-from hearing_helper.reports.cells import FORMULA_TRIGGERS, MAX_CELL_CHARS, safe_text
+from hearing_helper.reports.cells import FORMULA_TRIGGERS, MAX_CELL_CHARS, export_cell, safe_text
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import (
     CONTEXT,
@@ -133,18 +134,29 @@ def header(translate: Translate = english) -> list[str]:
     return [safe_text(translate(CONTEXT, column.title)) for column in COLUMNS]
 
 
-def text_datetime(value: str | None) -> str | None:
+_BIG = float("inf")  # finite numbers only: inf fails "< _BIG", NaN fails "value == value"
+_STORED_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+
+def naive_datetime(value: Any) -> datetime | str | None:
+    """Local wall time without the offset (spreadsheets have no time zones); a stored value that
+    is not a timestamp (edited into the database) comes back as neutralised text."""
+    if value is None or value == "":
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None)
+    except (TypeError, ValueError):
+        return safe_text(str(value))
+
+
+def text_datetime(value: Any) -> str | None:
     """'2026-03-04T09:12:33+08:00' -> '2026-03-04 09:12:33' (local wall time, as Excel likes)."""
-    if not value:
-        return None
-    return value[:10] + " " + value[11:19]
-
-
-def naive_datetime(value: str | None) -> datetime | None:
-    """Local wall time without the offset (spreadsheets have no time zones)."""
-    if not value:
-        return None
-    return datetime.fromisoformat(value).replace(tzinfo=None)
+    if type(value) is str and _STORED_TIMESTAMP.match(value):  # the usual case, fast
+        return value[:10] + " " + value[11:19]
+    parsed = naive_datetime(value)
+    if isinstance(parsed, datetime):
+        return parsed.isoformat(sep=" ", timespec="seconds")
+    return parsed
 
 
 def _converter(
@@ -158,7 +170,16 @@ def _converter(
     if column.kind == "datetime":
         return naive_datetime if datetimes == "datetime" else text_datetime
     if column.kind != "text":
-        return None
+        kind = column.kind
+        fine = (int, float) if kind == "number" else (int,)
+
+        def checked(value: Any) -> Any:
+            # The usual stored number passes at once; anything else goes through the gate.
+            if value is None or (type(value) in fine and value == value and abs(value) < _BIG):
+                return value
+            return export_cell(kind, value)
+
+        return checked
     if column.labels or (column.platform and platform_names):
         translated: dict[str, str | None]
         if column.labels:
@@ -168,26 +189,28 @@ def _converter(
         else:
             translated = {code: safe_cell(name) for code, name in platform_names.items()}
 
-        def labelled(value: str | None) -> str | None:
+        def labelled(value: Any) -> str | None:
             if value is None:
                 return None
             return translated.get(value) or safe_cell(value)
 
         return labelled
-    mask = {"name": mask_name, "phone": mask_phone}.get(column.personal) if not unmask else None
-    if mask is not None:
-        masker = mask
+    if column.personal and not unmask:
+        personal = column.personal
 
-        def masked(value: str | None) -> str | None:
-            return safe_cell(masker(value)) if value else value
+        def masked(value: Any) -> str | None:
+            return safe_cell(mask_personal(personal, str(value))) if value else value
 
         return masked
     return safe_cell
 
 
-def safe_cell(value: str | None) -> str | None:
-    """safe_text() for a cell, sparing its regular expression for the usual plain cell: one
-    that is printable, within the limit and starts with no trigger is left alone by it too."""
+def safe_cell(value: Any) -> str | None:
+    """safe_text() for a text cell, sparing its regular expression for the usual plain cell: one
+    that is printable, within the limit and starts with no trigger is left alone by it too. A
+    value that is not text (edited into the database) becomes neutralised text."""
+    if type(value) is not str:
+        return None if value is None else safe_text(str(value))
     if not value or (
         value[0] not in FORMULA_TRIGGERS and value.isprintable() and len(value) <= MAX_CELL_CHARS
     ):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,6 @@ def write_xlsx(
     )
     bold = workbook.add_format({"bold": True, "bg_color": "#DDE6F0", "border": 1})
     date_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
-    kinds = [column.kind for column in COLUMNS]
     last_col = len(COLUMNS) - 1
     count = 0
     sheet = None
@@ -89,10 +89,11 @@ def write_xlsx(
             for index, value in enumerate(row):
                 if value is None or value == "":
                     continue
-                kind = kinds[index]
-                if kind == "text":
+                # By the value's own type: export_cell() (reports/cells.py) has already turned
+                # anything that is not what its column promises into neutralised text.
+                if isinstance(value, str):
                     sheet.write_string(sheet_row, index, value)
-                elif kind == "datetime":
+                elif isinstance(value, datetime):
                     sheet.write_datetime(sheet_row, index, value, date_format)
                 else:
                     sheet.write_number(sheet_row, index, value)

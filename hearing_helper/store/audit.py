@@ -1,12 +1,25 @@
-"""Hash chain of the audit log: each entry's SHA-256 covers its content and the previous hash.
+"""Hash chain of the audit log: each entry's hash covers its content and the previous hash.
 
 Editing, deleting or reordering any entry breaks the chain at that entry, which
 :func:`verify_chain` reports.
+
+**Keyed chain.** A plain SHA-256 chain can be recomputed by anyone who edits the database: edit
+entry 3, recompute every later hash and the anchor, and the chain verifies. So each entry's hash
+is an HMAC-SHA-256 with a secret :class:`AuditKey` that is not in the data folder: it is created
+once per data folder in the OS keyring (:mod:`hearing_helper.secrets`). A keyed hash is stored as
+``hmac:<hex>``. An edit without the key fails at the edited entry itself, so the first broken
+entry is named even when later hashes were recomputed.
+
+Where there is no keyring (a headless server, a locked-down PC) entries are written unkeyed
+(plain SHA-256, as before) and ``verify-log`` says the chain is not keyed. The key records the
+first entry it signs (``from_seq``): entries before it are older unkeyed entries; an unkeyed
+entry after it is reported (written without the keyring, or forged).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,20 +32,61 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def entry_hash(
-    prev_hash: str, seq: int, at: str, actor: str, action: str, details: dict[str, Any]
-) -> str:
-    body = canonical_json(
+KEYED_PREFIX = "hmac:"
+
+
+@dataclass(frozen=True)
+class AuditKey:
+    """The chain's secret and the first entry it signs (older entries stay unkeyed)."""
+
+    secret: bytes
+    from_seq: int
+
+    def __repr__(self) -> str:  # never print the secret
+        return f"AuditKey(from_seq={self.from_seq})"
+
+
+def _body(seq: int, at: str, actor: str, action: str, details: dict[str, Any]) -> str:
+    return canonical_json(
         {"seq": seq, "at": at, "actor": actor, "action": action, "details": details}
     )
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def entry_hash(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    details: dict[str, Any],
+    key: AuditKey | None = None,
+) -> str:
+    """The entry's hash: keyed (``hmac:<hex>``) when ``key`` signs entry ``seq``, else the
+    plain SHA-256 hex digest."""
+    message = (prev_hash + _body(seq, at, actor, action, details)).encode("utf-8")
+    if key is not None and seq >= key.from_seq:
+        return KEYED_PREFIX + hmac.new(key.secret, message, hashlib.sha256).hexdigest()
+    return hashlib.sha256(message).hexdigest()
+
+
+def _expected_hash(entry: Any, key: AuditKey | None) -> str | None:
+    """What ``entry.hash`` should be, by the form it claims; None when that cannot be known."""
+    message = (
+        entry.prev_hash + _body(entry.seq, entry.at, entry.actor, entry.action, entry.details)
+    ).encode("utf-8")
+    if str(entry.hash).startswith(KEYED_PREFIX):
+        if key is None:
+            return None
+        return KEYED_PREFIX + hmac.new(key.secret, message, hashlib.sha256).hexdigest()
+    return hashlib.sha256(message).hexdigest()
 
 
 @dataclass(frozen=True)
 class ChainBreak:
     seq: int  # the first entry that does not verify (or is missing, for the anchor's reasons)
-    # 'edited', 'deleted_or_reordered', 'sequence_gap'; from the anchor (store/anchor.py):
-    # 'tail_deleted', 'tail_replaced'
+    # 'edited', 'deleted_or_reordered', 'sequence_gap', 'unkeyed' (an unsigned entry where
+    # the key signs), 'key_missing' (a signed entry and no key here); from the anchor
+    # (store/anchor.py): 'tail_deleted', 'tail_replaced'
     reason: str
     anchor_seq: int = 0  # the newest entry the anchor file records (anchor reasons only)
 
@@ -52,21 +106,52 @@ class ChainBreak:
             "deleted_or_reordered": "does not follow the entry before it "
             "(an entry was deleted, inserted or reordered)",
             "sequence_gap": "follows a gap in the sequence numbers (an entry was deleted)",
+            "unkeyed": "is not signed with this data folder's audit key although the key "
+            "signs every entry from that number on (it was written or rewritten without it)",
+            "key_missing": "is signed with an audit key this computer's keyring does not hold "
+            "(verify on the desk PC and user account that wrote it)",
         }[self.reason]
         return f"audit entry {self.seq} {what}"
 
 
-def verify_chain(entries: Iterable[Any]) -> ChainBreak | None:
-    """Check entries (with seq, at, actor, action, details, prev_hash, hash) in seq order."""
+@dataclass
+class SignatureTally:
+    """Keyed entries a key-less check could only link, not verify (court scope)."""
+
+    unchecked: int = 0
+
+
+def verify_chain(
+    entries: Iterable[Any],
+    key: AuditKey | None = None,
+    *,
+    links_only: SignatureTally | None = None,
+) -> ChainBreak | None:
+    """Check entries (with seq, at, actor, action, details, prev_hash, hash) in seq order;
+    ``key``: the data folder's audit key, None where the keyring holds none.
+
+    ``links_only``: for a copy of another desk's chain (the central database holds no desk's
+    key) a keyed entry without its key is not a break: its sequence and its link to the entry
+    before are still checked, and it is counted in the tally as a signature left unchecked."""
     expected_prev = GENESIS_HASH
     expected_seq: int | None = None
     for entry in entries:
         if expected_seq is not None and entry.seq != expected_seq:
             return ChainBreak(entry.seq, "sequence_gap")
-        recomputed = entry_hash(
-            entry.prev_hash, entry.seq, entry.at, entry.actor, entry.action, entry.details
-        )
-        if recomputed != entry.hash:
+        keyed = str(entry.hash).startswith(KEYED_PREFIX)
+        if keyed and (key is None or entry.seq < key.from_seq):
+            if links_only is None:
+                # Signed, but not by the key held here (that one signs later entries only).
+                return ChainBreak(entry.seq, "key_missing")
+            links_only.unchecked += 1
+            if entry.prev_hash != expected_prev:
+                return ChainBreak(entry.seq, "deleted_or_reordered")
+            expected_prev = entry.hash
+            expected_seq = entry.seq + 1
+            continue
+        if not keyed and key is not None and entry.seq >= key.from_seq:
+            return ChainBreak(entry.seq, "unkeyed")
+        if _expected_hash(entry, key) != entry.hash:
             return ChainBreak(entry.seq, "edited")
         if entry.prev_hash != expected_prev:
             return ChainBreak(entry.seq, "deleted_or_reordered")

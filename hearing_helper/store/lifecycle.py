@@ -16,7 +16,7 @@ from typing import Any
 from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
 from hearing_helper.domain.record import AssistRecord, Correction, now_local
 from hearing_helper.domain.visit import FollowUp, follow_up_problems, rating_change_problems
-from hearing_helper.store.audit import GENESIS_HASH, entry_hash
+from hearing_helper.store.audit import GENESIS_HASH, AuditKey, entry_hash
 from hearing_helper.store.errors import (
     IncompleteRecordError,
     RecordConflictError,
@@ -73,6 +73,7 @@ def check_finishable(record: AssistRecord) -> None:
     problems = record.finish_problems()
     if record.outcome is not Outcome.LEFT:
         problems += record.intake.validate(now=record.started_at)
+    problems += record.personal_finish_problems()  # name, phone and consent, every outcome
     if problems:
         raise IncompleteRecordError(problems)
 
@@ -80,6 +81,7 @@ def check_finishable(record: AssistRecord) -> None:
 def prepare_finish(record: AssistRecord, now: datetime | None = None) -> AssistRecord:
     """Validate and freeze ``record`` (in place) as version 1; returns it."""
     check_finishable(record)
+    record.intake.settle_personal_data()  # normalised; stored masked without consent
     stamp = now or now_local()
     record.status = RecordStatus.FINISHED
     record.ended_at = record.ended_at or stamp
@@ -192,12 +194,14 @@ def next_audit_entry(
     action: str,
     details: dict[str, Any],
     now: datetime | None = None,
+    key: AuditKey | None = None,
 ) -> AuditEntry:
-    """The entry that follows ``head`` (the newest entry's seq and hash; None: empty log)."""
+    """The entry that follows ``head`` (the newest entry's seq and hash; None: empty log),
+    signed with ``key`` (the data folder's audit key, see store/audit.py) when there is one."""
     seq = head[0] + 1 if head else 1
     prev = head[1] if head else GENESIS_HASH
     at = (now or now_local()).isoformat()
-    digest = entry_hash(prev, seq, at, actor, action, details)
+    digest = entry_hash(prev, seq, at, actor, action, details, key)
     return AuditEntry(seq, at, actor, action, details, prev, digest)
 
 

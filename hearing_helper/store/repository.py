@@ -10,7 +10,7 @@ Every failure a user can meet is a :class:`~hearing_helper.store.errors.StoreErr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.domain.returning import EarlierVisit
 from hearing_helper.domain.visit import FollowUp
+from hearing_helper.store.audit import AuditKey
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,21 @@ class AssistRepository(Protocol):
     def count(self, query: HistoryQuery) -> int: ...
 
     # audit log
-    def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry: ...
+    audit_key: AuditKey | None  # the data folder's key (store/audit.py); None: unkeyed
+
+    def audit_head_seq(self) -> int:
+        """The newest audit entry's seq (0 for an empty log)."""
+
+    def append_audit(
+        self,
+        actor: str,
+        action: str,
+        details: dict[str, Any],
+        before_commit: Callable[[], None] | None = None,
+    ) -> AuditEntry:
+        """Append one audit entry; ``before_commit`` (the audited change) runs inside the
+        transaction, before its commit: if it raises, nothing is recorded."""
+
     def iter_audit(self) -> Iterator[AuditEntry]:
         """Entries in seq order, streamed. An entry whose details are not JSON any more raises
         UnreadableAuditEntryError (verify-log reports it as edited)."""
@@ -181,7 +196,10 @@ class AssistRepository(Protocol):
         sha256: str,
         unmasked: bool,
         file_name: str,
+        before_commit: Callable[[], None] | None = None,
     ) -> AuditEntry:
-        """Record a written export in the exports table and the audit log, atomically."""
+        """Record a written export in the exports table and the audit log, atomically;
+        ``before_commit`` (moving the file into place) runs in the transaction, before its
+        commit: if it raises, nothing is recorded."""
 
     def close(self) -> None: ...

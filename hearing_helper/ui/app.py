@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from hearing_helper import APP_NAME, APP_ORG, __version__
 from hearing_helper.paths import asset_path
+from hearing_helper.private_files import PrivateRotatingFileHandler, make_private_dir
 
 if TYPE_CHECKING:
     from hearing_helper.services import AppServices
@@ -64,7 +65,7 @@ def route_qt_messages() -> object:
 def setup_file_logging(data_dir: Path) -> Path:
     """Add a rotating log file ``<data_dir>/logs/hearing-helper.log`` to the root logger."""
     path = data_dir / LOG_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     root = logging.getLogger()
     for handler in root.handlers:
         if (
@@ -72,9 +73,7 @@ def setup_file_logging(data_dir: Path) -> Path:
             and Path(handler.baseFilename) == path.resolve()
         ):
             return path
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     root.addHandler(handler)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper import __version__
+from hearing_helper.config import SettingsFileError
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
@@ -28,6 +29,7 @@ from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
 from hearing_helper.ui.shell.home_view import HomeView
 from hearing_helper.ui.shell.main_actions import MainActions
 from hearing_helper.ui.shell.profile_dialog import ProfileDialog
+from hearing_helper.ui.sync import install_sync
 from hearing_helper.ui.wizard.base import LitigantContent
 
 if TYPE_CHECKING:
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self._build_home()
         self._build_actions()
         self._show_profile()
+        # The court's central database: status line, Sync now, sync page (ui/sync).
+        self.sync = install_sync(self, services, self.actor)
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -265,6 +269,7 @@ class MainWindow(QMainWindow):
         wizard.current_page().setFocus()
 
     def _on_record_finished(self, record: AssistRecord) -> None:
+        self.sync.controller.sync_now()  # in a worker; returns at once
         self.statusBar().showMessage(
             self.tr("Saved: %1").replace("%1", record.intake.case_number or record.id), 8000
         )
@@ -361,9 +366,15 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        changed = dialog.apply()
-        if changed:
-            self.services.repo.append_audit(self.actor(), "settings.changed", changed)
+        try:
+            changed = dialog.apply(
+                lambda changes, write: self.services.repo.append_audit(
+                    self.actor(), "settings.changed", changes, before_commit=write
+                )
+            )
+        except (StoreError, SettingsFileError) as exc:
+            self._settings_not_saved(exc)
+            return
         if "font_scale" in changed:
             app = QApplication.instance()
             if isinstance(app, QApplication):
@@ -381,8 +392,19 @@ class MainWindow(QMainWindow):
     def request_language(self, code: str) -> None:
         if code == self.language:
             return
-        self.services.settings.set("language", code)
+        try:
+            self.services.settings.set("language", code)
+        except SettingsFileError as exc:
+            self._settings_not_saved(exc)
+            return
         self.language_change_requested.emit(code)
+
+    def _settings_not_saved(self, exc: Exception) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Settings not saved"),
+            self.tr("The settings were not changed: %1").replace("%1", str(exc)),
+        )
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -409,4 +431,5 @@ class MainWindow(QMainWindow):
         if self.litigant_window is not None:
             self.litigant_window.hide()
         self.history.wait_idle()
+        self.sync.controller.stop()
         super().closeEvent(event)

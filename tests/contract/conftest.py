@@ -24,8 +24,17 @@ def sqlite_store(request: pytest.FixtureRequest, folder: Path) -> Iterator[Store
     store.close()
 
 
+def postgres_store(request: pytest.FixtureRequest, folder: Path) -> Iterator[Store]:
+    """A fresh database on the private test server (tests/pg_cluster.py)."""
+    cluster = request.getfixturevalue("pg_cluster")
+    store = open_store(folder, cluster.url(cluster.new_database()))
+    yield store
+    store.close()
+
+
 BACKENDS: dict[str, StoreFactory] = {
     "sqlite": sqlite_store,
+    "postgres": postgres_store,
 }
 
 

@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QAudioSource, QtAudio
@@ -75,6 +75,7 @@ def encode_for(sound: Sound, fmt: QAudioFormat) -> bytes:
         mono = array("h", map(source.__getitem__, map(min, indexes, repeat(len(source) - 1))))
     if name == "int16" and channels == 1:
         return mono.tobytes()
+    converted: array[Any]  # int or float samples, by the output format
     if name == "int32":
         converted = array("i", map((1 << 16).__mul__, mono))
     elif name == "float32":
@@ -85,7 +86,9 @@ def encode_for(sound: Sound, fmt: QAudioFormat) -> bytes:
         converted = array("h", mono)
     if channels == 1:
         return converted.tobytes()
-    interleaved = array(converted.typecode, bytes(converted.itemsize * len(converted) * channels))
+    interleaved: array[Any] = array(
+        converted.typecode, bytes(converted.itemsize * len(converted) * channels)
+    )
     for channel in range(channels):
         interleaved[channel::channels] = converted
     return interleaved.tobytes()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -14,9 +14,10 @@ from typing import Any
 
 from hearing_helper.domain.enums import RecordStatus
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
+from hearing_helper.private_files import create_private_file, make_private_dir
 from hearing_helper.store import lifecycle
 from hearing_helper.store.anchor import Anchor, write_anchor
-from hearing_helper.store.audit import canonical_json
+from hearing_helper.store.audit import AuditKey, canonical_json
 from hearing_helper.store.errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
@@ -49,11 +50,12 @@ _ID_CHUNK = 500  # ids per "IN (...)" lookup, well under SQLite's parameter limi
 def open_repository(data_dir: Path) -> SqliteRepository:
     """Open (creating and migrating as needed) the database in ``data_dir``."""
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(data_dir)
+        create_private_file(data_dir / DB_FILENAME)  # SQLite's -wal/-shm files copy its mode
     except OSError as exc:
         raise StoreError(
-            f"The data folder {data_dir} cannot be created ({exc.strerror or exc}); choose "
-            "another with --data-dir."
+            f"The data folder {data_dir} cannot be used: {exc.strerror or exc}. "
+            "Give --data-dir a folder this user can write."
         ) from exc
     return SqliteRepository(data_dir / DB_FILENAME)
 
@@ -71,6 +73,7 @@ class SqliteRepository(SqliteVisitsMixin):
         self._lock = threading.RLock()
         self._closed = False
         self._anchor_pending: Anchor | None = None  # audit head to write after the commit
+        self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
         try:
             self._db = connect_writer(path, busy_timeout_s)
             self._db.row_factory = sqlite3.Row
@@ -375,8 +378,12 @@ class SqliteRepository(SqliteVisitsMixin):
         sha256: str,
         unmasked: bool,
         file_name: str,
+        before_commit: Callable[[], None] | None = None,
     ) -> AuditEntry:
-        """Record a written export in ``exports`` and the audit log, in one transaction."""
+        """Record a written export in ``exports`` and the audit log, in one transaction.
+
+        ``before_commit`` (moving the file into place) runs inside the transaction, after the
+        rows are written: if it raises, nothing is committed."""
         details = lifecycle.export_audit_details(
             fmt, filters, row_count, sha256, unmasked, file_name
         )
@@ -386,20 +393,39 @@ class SqliteRepository(SqliteVisitsMixin):
                 rows.INSERT_EXPORT,
                 (entry.at, actor, fmt, canonical_json(filters), row_count, sha256, int(unmasked)),
             )
+            if before_commit is not None:
+                before_commit()
         return entry
 
     # --- audit -----------------------------------------------------------------------------
 
-    def append_audit(self, actor: str, action: str, details: dict[str, Any]) -> AuditEntry:
+    def audit_head_seq(self) -> int:
+        """The newest audit entry's seq (0 for an empty log)."""
+        with self._reading() as db:
+            row = db.execute(rows.SELECT_AUDIT_HEAD).fetchone()
+        return int(row["seq"]) if row else 0
+
+    def append_audit(
+        self,
+        actor: str,
+        action: str,
+        details: dict[str, Any],
+        before_commit: Callable[[], None] | None = None,
+    ) -> AuditEntry:
+        """Append one entry; ``before_commit`` (the audited change itself, e.g. writing a
+        setting) runs inside the transaction: if it raises, the entry is not committed."""
         with self._transaction() as db:
-            return self._append_audit(db, actor, action, details)
+            entry = self._append_audit(db, actor, action, details)
+            if before_commit is not None:
+                before_commit()
+            return entry
 
     def _append_audit(
         self, db: sqlite3.Connection, actor: str, action: str, details: dict[str, Any]
     ) -> AuditEntry:
         last = db.execute(rows.SELECT_AUDIT_HEAD).fetchone()
         head = (int(last["seq"]), str(last["hash"])) if last else None
-        entry = lifecycle.next_audit_entry(head, actor, action, details)
+        entry = lifecycle.next_audit_entry(head, actor, action, details, key=self.audit_key)
         db.execute(
             rows.INSERT_AUDIT,
             (

@@ -49,9 +49,23 @@ def inspect_existing(path: Path) -> int:
 
 
 def split_sql(script: str) -> list[str]:
-    """Statements of a migration script (no semicolons inside our statements' literals)."""
-    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
-    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
+    """Statements of a migration script (no semicolons inside our statements' literals). A
+    ``CREATE TRIGGER`` runs to its line ``END;``: its body's statements end in semicolons."""
+    statements: list[str] = []
+    current: list[str] = []
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        current.append(line)
+        in_trigger = current[0].lstrip().upper().startswith("CREATE TRIGGER")
+        ends = stripped.upper() == "END;" if in_trigger else stripped.endswith(";")
+        if ends:
+            statements.append("\n".join(current).strip().removesuffix(";").strip())
+            current = []
+    if current:
+        statements.append("\n".join(current).strip())
+    return [statement for statement in statements if statement]
 
 
 def migrate(

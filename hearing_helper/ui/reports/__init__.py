@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 
-def open_reports(parent: QWidget | None, services: Any) -> QWidget:
-    """Open (or raise) the reports window; returns it."""
+def open_reports(parent: QWidget | None, services: Any) -> QWidget | None:
+    """Open (or raise) the reports window once a supervisor has entered the password; returns
+    it, or None when the password was not given.
+
+    The reports need the password (README, design notes): their drill-down lists individual
+    assists -- case number, masked name, outcome, reason -- which together identify a litigant,
+    and the per-clerk figures are staff data; neither is for whoever sits at the desk."""
+    from hearing_helper.ui.reports import supervisor
     from hearing_helper.ui.reports.view import ReportsWindow
 
     existing = services.reports_window
@@ -20,7 +27,11 @@ def open_reports(parent: QWidget | None, services: Any) -> QWidget:
         existing.raise_()
         existing.activateWindow()
         return existing
+    purpose = QCoreApplication.translate("reports", "open the reports")
+    if not supervisor.require_supervisor(parent, services, purpose):
+        return None
     window = ReportsWindow(services, parent)
+    window.unlocked = True
     services.reports_window = window
     window.show()
     return window

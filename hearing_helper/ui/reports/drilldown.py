@@ -70,13 +70,14 @@ class DrillDownDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        source = self.window_.services.reports
+        scope_box = self.window_.scope
+        scope = scope_box.current()
         unmask = bool(self.window_.unlocked)
         self.unmask_button.setVisible(not unmask)
         filters, drill = self.filters, self.drill
 
         def work(_task: Task) -> tuple[int, list[DrillRow]]:
-            return drill_rows(source, filters, drill, unmask=unmask)
+            return drill_rows(scope_box.reports_for(scope), filters, drill, unmask=unmask)
 
         task = Task(work)
         task.signals.finished.connect(self._show)

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from hearing_helper.reports.export import (
     ExportCancelledError,
     ExportError,
+    ExportPathError,
     ExportResult,
+    check_out_path,
     export_log,
 )
 from hearing_helper.ui.reports.supervisor import ui_actor
@@ -107,13 +109,19 @@ class ExportController(QObject):
         out = self.choose_path(fmt, suggested)
         if out is None:
             return
-        store = window.services.store
+        try:
+            out = check_out_path(out)  # before anything is written or audited
+        except ExportPathError as exc:
+            QMessageBox.warning(window, self.tr("Export"), str(exc))
+            return
+        scope_box = window.scope
+        scope = scope_box.current()
         actor = ui_actor(window.services)
         names = platform_names(window.services)
 
         def work(task: Task) -> ExportResult:
             return export_log(
-                store,
+                scope_box.store_for(scope),
                 filters,
                 fmt,
                 out,

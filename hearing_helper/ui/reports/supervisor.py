@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.auth import MIN_LENGTH, AuthResult, PasswordPolicyError, auth_for
+from hearing_helper.config import SettingsFileError
+from hearing_helper.file_lock import LockTimeoutError
+from hearing_helper.store.errors import StoreError
 
 
 def ui_actor(services: Any) -> str:
@@ -89,9 +92,13 @@ class PasswordDialog(QDialog):
             self.message.setText(self.tr("You can try again now."))
 
     def _try(self) -> None:
-        result: AuthResult = self.auth.check(
-            self.password.text(), ui_actor(self.services), purpose=self.purpose
-        )
+        try:
+            result: AuthResult = self.auth.check(
+                self.password.text(), ui_actor(self.services), purpose=self.purpose
+            )
+        except (StoreError, LockTimeoutError) as exc:
+            self.message.setText(str(exc))
+            return
         if result.ok:
             self.accept()
             return
@@ -126,8 +133,11 @@ class SetPasswordDialog(QDialog):
             intro.setWordWrap(True)
             layout.addWidget(intro)
         form = QFormLayout()
-        self.current = _password_field(self, self.tr("Current password"))
+        # Only when changing: a field made but never laid out would float, unlabelled, over
+        # the intro and take the focus.
+        self.current: QLineEdit | None = None
         if self.changing:
+            self.current = _password_field(self, self.tr("Current password"))
             form.addRow(self.tr("Current password:"), self.current)
         self.new = _password_field(self, self.tr("New password"))
         self.again = _password_field(self, self.tr("New password again"))
@@ -146,10 +156,20 @@ class SetPasswordDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        (self.current or self.new).setFocus()
 
     def _save(self) -> None:
         actor = ui_actor(self.services)
-        if self.changing:
+        try:
+            self._save_as(actor)
+        except (StoreError, SettingsFileError, LockTimeoutError) as exc:
+            # E.g. the database is locked by another program: nothing was changed.
+            self.message.setText(
+                self.tr("The password was not changed: %1").replace("%1", str(exc))
+            )
+
+    def _save_as(self, actor: str) -> None:
+        if self.current is not None:
             result = self.auth.check(self.current.text(), actor, purpose="change password")
             if not result.ok:
                 self.current.clear()

@@ -30,6 +30,7 @@ from hearing_helper.reports.labels import (
     WEEKDAY_LABELS,
 )
 from hearing_helper.reports.pdf import failure_items, funnel_items, kpi_rows
+from hearing_helper.store.errors import StoreError
 from hearing_helper.store.report_source import ReportSource
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.export_flow import ExportController
@@ -37,6 +38,7 @@ from hearing_helper.ui.reports.filter_bar import FilterBar
 from hearing_helper.ui.reports.supervisor import change_password, require_supervisor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task, start_task
+from hearing_helper.ui.sync.court_scope import ScopeCombo
 from hearing_helper.ui.widgets.charts import HBarChart, HeatmapChart, VBarChart
 
 log = logging.getLogger(__name__)
@@ -98,13 +100,18 @@ class ReportsWindow(QDialog):
         self.unlocked = False  # a supervisor entered the password in this window
         self._tasks: set[Task] = set()
         self._generation = 0
-        self._options_period: tuple[str, str] | None = None
+        self._options_period: tuple[str, ...] | None = None
         self.setWindowTitle(self.tr("Reports"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1180, 860)
 
         self.filter_bar = FilterBar(today or date.today(), self)
         self.filter_bar.changed.connect(self.refresh)
+        # This desk or the whole court (central database); hidden on a desk working alone.
+        self.scope = ScopeCombo(services, self)
+        self.scope.scope_changed.connect(lambda _scope: self.refresh())
+        self.scope_note = QLabel("", self)  # why the court's figures are not shown
+        self.scope_note.setWordWrap(True)
         self.status = QLabel("", self)
         self.status.setAccessibleName(self.tr("Report status"))
 
@@ -170,6 +177,10 @@ class ReportsWindow(QDialog):
 
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(self.scope)
+        scope_row.addWidget(self.scope_note, 1)
+        body_layout.addLayout(scope_row)
         body_layout.addWidget(self.filter_bar)
         body_layout.addLayout(tiles)
         body_layout.addLayout(charts, 1)
@@ -205,31 +216,48 @@ class ReportsWindow(QDialog):
         generation = self._generation
         self.status.setText(self.tr("Counting…"))
         started = time.perf_counter()
-        source = self.services.reports
-        period = (filters.start_key, filters.end_key)
+        scope = self.scope.current()
+        if scope == "court":
+            self.scope_note.setText("")
+        period = (filters.start_key, filters.end_key, scope)
         want_options = period != self._options_period
         names = platform_names(self.services) if want_options else {}
 
         def work(_task: Task) -> tuple[Report, dict[str, Any] | None]:
+            source = self.scope.reports_for(scope)
             report = report_for(source, filters)
             options = None
             if want_options:
                 options = load_filter_options(source, filters, names)
             return report, options
 
-        task = Task(work)
+        task = Task(work, expected_errors=(StoreError,))
         task.signals.finished.connect(
             lambda result: self._show(generation, result, time.perf_counter() - started, period)
         )
-        task.signals.failed.connect(lambda message: self._report_failed(generation, message))
+        task.signals.failed.connect(lambda message: self._report_failed(generation, message, scope))
         self.run_task(task)
 
-    def _report_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation and not self.closed:
-            self.status.setText(self.tr("The report failed: %1").replace("%1", message))
+    def _report_failed(self, generation: int, message: str, scope: str = "desk") -> None:
+        if generation != self._generation or self.closed:
+            return
+        if scope == "court":
+            # Never a partial or stale total under the court's name: back to this desk's.
+            self.scope_note.setText(
+                self.tr(
+                    "The court's figures are not available (%1). This desk's are shown."
+                ).replace("%1", message)
+            )
+            self.scope.fall_back_to_desk()
+            return
+        self.status.setText(self.tr("The report failed: %1").replace("%1", message))
 
     def _show(
-        self, generation: int, result: tuple[Report, Any], seconds: float, period: tuple[str, str]
+        self,
+        generation: int,
+        result: tuple[Report, Any],
+        seconds: float,
+        period: tuple[str, ...],
     ) -> None:
         if generation != self._generation or self.closed:
             return  # an older request (a newer one is on its way), or the window was closed
@@ -339,4 +367,5 @@ class ReportsWindow(QDialog):
         self._generation += 1
         for task in list(self._tasks):
             task.cancel()
+        self.scope.close_sources()  # idle connections to the central database
         super().closeEvent(event)

@@ -39,12 +39,13 @@ def _drain() -> None:
         _pool.waitForDone(3000)
 
 
-def start_task(task: Task) -> Task:
-    """Run ``task`` in :func:`reports_pool`, kept referenced until its signals are handled."""
+def start_task(task: Task, pool: QThreadPool | None = None) -> Task:
+    """Run ``task`` in ``pool`` (default :func:`reports_pool`), kept referenced until its
+    signals are handled."""
     RUNNING.add(task)
     for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
         signal.connect(lambda *_args, t=task: RUNNING.discard(t))
-    reports_pool().start(task)
+    (pool or reports_pool()).start(task)
     return task
 
 

@@ -51,6 +51,7 @@ class MainActions(QObject):
         file_menu.addAction(self.quit)
         menu.addMenu(self.tr("&View")).addAction(self.litigant)
         tools_menu = menu.addMenu(self.tr("&Tools"))
+        tools_menu.setObjectName("toolsMenu")  # other features add their actions here
         tools_menu.addAction(self.reports)
         tools_menu.addAction(self.settings)
         language_menu = menu.addMenu(self.tr("Lan&guage"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -95,8 +97,12 @@ class SettingsDialog(QDialog):
                 return
         self.accept()
 
-    def apply(self) -> dict[str, object]:
-        """Store the values; returns the options that changed."""
+    def apply(
+        self, audited: Callable[[dict[str, object], Callable[[], None]], object] | None = None
+    ) -> dict[str, object]:
+        """Store the values that changed, key by key; returns them. With ``audited``, the write
+        is handed to it (``audited(changes, write)``) so it runs inside the audit transaction:
+        the change and its audit entry are made together or not at all."""
         values: dict[str, object] = {
             "language": self.chosen_language(),
             "font_scale": self.chosen_font_scale(),
@@ -104,6 +110,14 @@ class SettingsDialog(QDialog):
             "help_desk_phone": self.phone.text().strip(),
         }
         changed = {k: v for k, v in values.items() if self.settings.get(k) != v}
-        for key, value in changed.items():
-            self.settings.set(key, value)
+        if not changed:
+            return changed
+
+        def write() -> None:
+            self.settings.update(changed)
+
+        if audited is None:
+            write()
+        else:
+            audited(changed, write)
         return changed

@@ -147,6 +147,14 @@ class IntakePage(StepPage):
         )
         self.consent.setAccessibleName(self.tr("Consent to record personal data"))
         form.addRow("", self.consent)
+        # Without consent, a name or phone is kept only with a reason, and stored masked.
+        self.no_consent_reason = QLineEdit()
+        self.no_consent_reason.setMaxLength(200)
+        self.no_consent_reason.setPlaceholderText(self.tr("e.g. the litigant declined"))
+        self.no_consent_reason.setAccessibleName(self.tr("Reason consent was not given"))
+        reason_caption = QLabel(self.tr("Reason &without consent:"))
+        reason_caption.setBuddy(self.no_consent_reason)
+        form.addRow(reason_caption, self.no_consent_reason)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -165,6 +173,7 @@ class IntakePage(StepPage):
         for box in self.needs.values():
             box.toggled.connect(self._on_needs)
         self.consent.toggled.connect(self._on_consent)
+        self.no_consent_reason.textEdited.connect(self._on_no_consent_reason)
 
     def title(self) -> str:
         return step_label(StepId.INTAKE)
@@ -196,6 +205,8 @@ class IntakePage(StepPage):
             for need, box in self.needs.items():
                 box.setChecked(need in intake.accessibility)
             self.consent.setChecked(intake.consent)
+            self.no_consent_reason.setText(intake.no_consent_reason)
+            self.no_consent_reason.setEnabled(not intake.consent)
         finally:
             self._loading = False
         self._touched = {name for name in TEXT_FIELDS if getattr(intake, name)}
@@ -272,7 +283,14 @@ class IntakePage(StepPage):
         if self.record is None or self._loading:
             return
         self.record.intake.consent = checked
+        self.no_consent_reason.setEnabled(not checked)
         self._edited("consent")
+
+    def _on_no_consent_reason(self, text: str) -> None:
+        if self.record is None or self._loading:
+            return
+        self.record.intake.no_consent_reason = text
+        self._edited("no_consent_reason")
 
     @staticmethod
     def _normalised(normalise: object, text: str) -> str:

@@ -1,0 +1,176 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CentralSettingsDialog</name>
+    <message>
+        <source>Central database settings</source>
+        <translation>中心数据库设置</translation>
+    </message>
+    <message>
+        <source>Central database address</source>
+        <translation>中心数据库地址</translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation>窗口名称</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Desk &amp;name:</source>
+        <translation>窗口名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Leave the address empty for a desk that works alone. The password is never entered here: court IT stores it in this PC&apos;s keyring.</source>
+        <translation>单独使用的窗口请将地址留空。密码不在此处填写：由法院信息技术人员保存在本机的系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Not a usable address: expected postgresql://user@host:port/dbname, without a password.</source>
+        <translation>地址不可用：应为 postgresql://用户@主机:端口/数据库名，且不含密码。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Central database</source>
+        <translation>中心数据库</translation>
+    </message>
+    <message>
+        <source>This desk:</source>
+        <translation>本窗口：</translation>
+    </message>
+    <message>
+        <source>Central database:</source>
+        <translation>中心数据库：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Waiting:</source>
+        <translation>待发送：</translation>
+    </message>
+    <message>
+        <source>Last complete send:</source>
+        <translation>最近一次全部发送：</translation>
+    </message>
+    <message>
+        <source>Clock:</source>
+        <translation>时钟：</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>修改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>none: this desk works alone</source>
+        <translation>无：本窗口单独使用</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1 s off the server&apos;s clock</source>
+        <translation>与服务器时钟相差 %1 秒</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>change the central database</source>
+        <translation>修改中心数据库</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <source>Central database status</source>
+        <translation>中心数据库状态</translation>
+    </message>
+    <message>
+        <source>Open the central database page</source>
+        <translation>打开中心数据库页面</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Central database…</source>
+        <translation>中心数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Central database: checking…</source>
+        <translation>中心数据库：正在检查…</translation>
+    </message>
+    <message>
+        <source>%1 conflicting item(s) on the central database</source>
+        <translation>中心数据库有 %1 条冲突</translation>
+    </message>
+    <message>
+        <source>Server unreachable since %1 · %2 waiting</source>
+        <translation>自 %1 起无法连接服务器 · %2 条待发送</translation>
+    </message>
+    <message>
+        <source>%1 waiting to be sent</source>
+        <translation>%1 条待发送</translation>
+    </message>
+    <message>
+        <source>All sent to the central database</source>
+        <translation>已全部发送到中心数据库</translation>
+    </message>
+    <message>
+        <source>this PC&apos;s clock is %1 min off</source>
+        <translation>本机时钟偏差 %1 分钟</translation>
+    </message>
+    <message>
+        <source>The central database cannot be reached: check the network cable or Wi-Fi, or ask court IT whether the server is running. Records are kept on this PC and sent automatically later.</source>
+        <translation>无法连接中心数据库：请检查网线或无线网络，或询问法院信息技术人员服务器是否在运行。记录已保存在本机，稍后会自动发送。</translation>
+    </message>
+    <message>
+        <source>The central database refused this desk&apos;s password. Court IT stores the right one on this PC (hearing-helper server remember-password).</source>
+        <translation>中心数据库拒绝了本窗口的密码。请法院信息技术人员在本机保存正确的密码（hearing-helper server remember-password）。</translation>
+    </message>
+    <message>
+        <source>The central database is not set up for this version. Court IT runs hearing-helper server init.</source>
+        <translation>中心数据库尚未按本版本设置。请法院信息技术人员运行 hearing-helper server init。</translation>
+    </message>
+    <message>
+        <source>The central database does not allow this desk&apos;s login to send these records. Ask court IT to check the desk&apos;s login.</source>
+        <translation>中心数据库不允许本窗口的账号发送这些记录。请法院信息技术人员检查本窗口的账号。</translation>
+    </message>
+    <message>
+        <source>Sending failed. Court IT can read the details below.</source>
+        <translation>发送失败。法院信息技术人员可查看下方详情。</translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation>本窗口</translation>
+    </message>
+    <message>
+        <source>The court (all desks)</source>
+        <translation>全院（所有窗口）</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+</context>
+</TS>

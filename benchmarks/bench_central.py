@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""The court's central database (issue 12), on a private PostgreSQL this script starts.
+
+Prints:
+1. a desk's backlog of N finished records (default 20,000) pushed from its outbox: records/s;
+2. a court-scope one-year report over M records from 20 desks (default 2,000,000): cold (first
+   run, fills the per-day cache) and warm (target under 1 s);
+3. court-scope CSV export throughput beside ``psql -c "\\copy (...) to stdout csv"`` of the same
+   rows, in the same run (target: at least half of psql's rate);
+4. the largest GUI event-loop stall while the proxy delays every packet by 300 ms and the
+   window's sync runs (tests/tcp_proxy.py; target <= 50 ms).
+
+The court data beyond the first desk's backlog is replicated on the server with SQL (new ids,
+20 desk ids, the same days), so building 2,000,000 records takes minutes, not hours.
+
+  .venv/bin/python benchmarks/bench_central.py [--backlog N] [--court-records M] [--skip-gui]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import psycopg  # noqa: E402
+
+from hearing_helper.reports.aggregate import report_for  # noqa: E402
+from hearing_helper.reports.export import export_log  # noqa: E402
+from hearing_helper.reports.filters import ReportFilters  # noqa: E402
+from hearing_helper.store.backend import Store  # noqa: E402
+from hearing_helper.store.postgres.connection import ServerAddress  # noqa: E402
+from hearing_helper.store.postgres.court import CourtReportSource  # noqa: E402
+from hearing_helper.store.postgres.report_sql import export_sql  # noqa: E402
+from hearing_helper.store.postgres.roles import init_server_at  # noqa: E402
+from tests.pg_cluster import PgCluster, running_cluster  # noqa: E402
+from tests.sync_fixtures import open_desk  # noqa: E402
+
+YEAR = ReportFilters(date(2025, 11, 28), date(2026, 11, 27))  # demo-data's default year
+DESKS = 20
+
+# Copies of every delivered record (and its children) under new ids and desk ids.
+REPLICATE = """
+INSERT INTO desks (desk_id, name)
+    SELECT 'bench-desk-' || d, 'Desk ' || d FROM generate_series(1, {desks}) d
+    ON CONFLICT DO NOTHING;
+CREATE TEMP TABLE copies AS
+    SELECT a.id AS src, a.id || '-c' || g AS id, 'bench-desk-' || (1 + g % {desks}) AS desk_id
+    FROM assists a, generate_series(1, {copies}) g;
+INSERT INTO assists SELECT c.id, c.desk_id, a.version, a.status, a.staff_id, a.clerk_name, a.desk,
+    a.court, a.case_number, a.litigant_name, a.phone, a.role, a.platform_id, a.device,
+    a.hearing_at, a.started_at, a.ended_at, a.duration_s, a.outcome, a.outcome_reason,
+    a.satisfaction, a.current_step, a.updated_at, a.payload
+    FROM copies c JOIN assists a ON a.id = c.src;
+INSERT INTO assist_steps SELECT c.id, c.desk_id, s.step, s.status
+    FROM copies c JOIN assist_steps s ON s.assist_id = c.src;
+INSERT INTO assist_problems SELECT c.id, c.desk_id, p.seq, p.step, p.code, p.note
+    FROM copies c JOIN assist_problems p ON p.assist_id = c.src;
+INSERT INTO check_results SELECT c.id, c.desk_id, k.check_id, k.status, k.code, k.remedy_code,
+    k.metrics, k.started_at, k.ended_at FROM copies c JOIN check_results k ON k.assist_id = c.src;
+"""
+
+
+def push_backlog(url: str, count: int, work: Path) -> None:
+    desk = open_desk(work / "desk")
+    started = time.perf_counter()
+    desk.demo(count, seed=3)
+    made = time.perf_counter() - started
+    waiting = desk.outbox.waiting()
+    sender = desk.sender(url, batch_items=2000)
+    started = time.perf_counter()
+    result = sender.push()
+    elapsed = time.perf_counter() - started
+    assert result.ok, result.status.last_error
+    print(
+        f"1. backlog push: {count:,} records ({waiting:,} outbox items, made locally in "
+        f"{made:.1f} s) pushed in {elapsed:.1f} s = {count / elapsed:,.0f} records/s "
+        f"({result.batches} batches)",
+        flush=True,
+    )
+    desk.close()
+
+
+def build_court(url: str, total: int, have: int) -> None:
+    copies = max(0, total // have - 1)
+    started = time.perf_counter()
+    with psycopg.connect(url, autocommit=True) as conn:
+        for statement in REPLICATE.format(desks=DESKS, copies=copies).split(";"):
+            if statement.strip():
+                conn.execute(statement)  # type: ignore[call-overload]
+        conn.execute("VACUUM ANALYZE")
+        rows = conn.execute("SELECT count(*) FROM assists").fetchone()
+    assert rows is not None
+    print(
+        f"   court data: {rows[0]:,} records from {DESKS + 1} desks built in "
+        f"{time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
+
+
+def court_report(url: str) -> None:
+    source = CourtReportSource(ServerAddress.from_url(url))
+    try:
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            report = report_for(source, YEAR)
+            timings.append(time.perf_counter() - started)
+    finally:
+        source.close()
+    print(
+        f"2. court report, one year, {report.assisted:,} records: cold {timings[0]:.2f} s, "
+        f"warm {min(timings[1:]):.2f} s (target < 1 s)"
+    )
+
+
+def court_export(cluster: PgCluster, dbname: str, url: str, work: Path) -> None:
+    source = CourtReportSource(ServerAddress.from_url(url))
+    desk = open_desk(work / "supervisor")
+    out = work / "court.csv"
+    try:
+        started = time.perf_counter()
+        done = export_log(Store(desk.repo, source), YEAR, "csv", out, actor="bench")
+        ours = time.perf_counter() - started
+    finally:
+        source.close()
+        desk.close()
+    sql, params = export_sql(YEAR)
+    with psycopg.connect(url) as conn:
+        literal = psycopg.ClientCursor(conn).mogrify(sql, params)
+    started = time.perf_counter()
+    psql = subprocess.run(
+        [
+            str(cluster.bindir / "psql"),
+            "-X",
+            "-q",
+            "-d",
+            url,
+            "-c",
+            f"\\copy ({literal}) to stdout csv",
+        ],
+        stdout=subprocess.PIPE,
+        check=True,
+    )
+    theirs = time.perf_counter() - started
+    print(
+        f"3. court CSV export, {done.row_count:,} rows: ours {done.row_count / ours:,.0f} rows/s "
+        f"({ours:.1f} s, masked, neutralised, audited) vs psql \\copy "
+        f"{done.row_count / theirs:,.0f} rows/s ({theirs:.1f} s, {len(psql.stdout) >> 20} MiB): "
+        f"{theirs / ours:.0%} of psql's rate (target >= 50%)"
+    )
+
+
+def gui_stall(url_port: int, dbname: str) -> None:
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "gui_sync_stall.py"), str(url_port), dbname],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    print(result.stdout.strip() or result.stderr[-2000:])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backlog", type=int, default=20_000)
+    parser.add_argument("--court-records", type=int, default=2_000_000)
+    parser.add_argument("--skip-gui", action="store_true")
+    args = parser.parse_args()
+    with running_cluster() as cluster, tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        dbname = cluster.new_database()
+        url = cluster.url(dbname)
+        init_server_at(ServerAddress.from_url(url))
+        push_backlog(url, args.backlog, work)
+        build_court(url, args.court_records, args.backlog)
+        court_report(url)
+        court_export(cluster, dbname, url, work)
+        if not args.skip_gui:
+            gui_stall(cluster.port, cluster.new_database())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""``--scope desk|court`` for report, export and verify-log.
+
+``desk``: this desk's own database (always available). ``court``: the court's central database
+(``--central`` or the "central" setting), all desks, read with a login allowed to read them all.
+When it cannot be reached the command says so and names ``--scope desk``; it never prints a
+partial total as if it were the court's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def add_scope_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scope",
+        choices=("desk", "court"),
+        default="desk",
+        help="this desk's records (default) or the whole court's, from the central database",
+    )
+
+
+def court_source(services: Any, args: argparse.Namespace) -> Any | None:
+    """The court's report source, or None after printing why it cannot be used."""
+    from hearing_helper.store.errors import StoreError
+    from hearing_helper.store.postgres.court import CourtReportSource
+    from hearing_helper.store.sync.desk import central_address
+
+    url = getattr(args, "central", None) or str(services.settings.get("central") or "")
+    try:
+        return CourtReportSource(central_address(url))
+    except StoreError as exc:
+        print(
+            f"hearing-helper: the court scope is not available: {exc} "
+            "This desk's own records: --scope desk.",
+            file=sys.stderr,
+        )
+        return None
+
+
+def waiting_here(services: Any) -> int:
+    """Items of this desk not yet on the central database (0 when it has no outbox)."""
+    from hearing_helper.store.errors import StoreError
+    from hearing_helper.store.sqlite.outbox import open_outbox
+
+    try:
+        outbox = open_outbox(services.data_dir)
+    except StoreError:
+        return 0
+    try:
+        return outbox.waiting()
+    except StoreError:
+        return 0
+    finally:
+        outbox.close()

@@ -1,0 +1,89 @@
+"""``hearing-helper server init|remember-password --database URL`` (for court IT).
+
+``init`` creates or upgrades the central database's schema (numbered migrations; a newer schema
+is refused untouched) and the roles ``hh_desk`` and ``hh_supervisor`` with their grants and
+row-level security. Run it as the database's owner. ``remember-password`` stores the password of
+the URL's user in this computer's OS keyring (prompted, or read from standard input), never in a
+file or on the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("init", "remember-password"))
+
+
+def _database_url(args: argparse.Namespace) -> str | None:
+    from hearing_helper.store.backend import check_database_url
+
+    url = check_database_url(getattr(args, "database", None) or "")
+    if not url.startswith("postgres"):
+        print(
+            "hearing-helper: give the central database with --database "
+            "postgresql://owner@host:port/dbname",
+            file=sys.stderr,
+        )
+        return None
+    return url
+
+
+def run(args: argparse.Namespace) -> int:
+    from hearing_helper.store.errors import StoreError
+
+    try:
+        url = _database_url(args)
+        if url is None:
+            return 2
+        if args.action == "init":
+            return _init(url)
+        return _remember(url)
+    except StoreError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+        return 1
+
+
+def _init(url: str) -> int:
+    from hearing_helper.store.postgres.connection import ServerAddress
+    from hearing_helper.store.postgres.roles import DESK_ROLE, SUPERVISOR_ROLE, init_server_at
+    from hearing_helper.store.postgres.schema import SCHEMA_VERSION
+
+    address = ServerAddress.from_url(url)
+    before = init_server_at(address)
+    change = (
+        f"created (schema {SCHEMA_VERSION})"
+        if before == 0
+        else (
+            f"upgraded from schema {before} to {SCHEMA_VERSION}"
+            if before < SCHEMA_VERSION
+            else f"already at schema {SCHEMA_VERSION}"
+        )
+    )
+    print(f"Central database {address.location}: {change}.")
+    print(f"Roles ready: {DESK_ROLE} (a desk writes its own rows), {SUPERVISOR_ROLE} (reads all).")
+    return 0
+
+
+def _remember(url: str) -> int:
+    from hearing_helper import secrets
+    from hearing_helper.store.postgres.connection import ServerAddress, password_key
+
+    address = ServerAddress.from_url(url)
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"Password of {address.user} on {address.host}: ")
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    if not password:
+        print("hearing-helper: no password given; nothing stored.", file=sys.stderr)
+        return 1
+    try:
+        secrets.set_secret(password_key(address), password)
+    except secrets.KeyringUnavailableError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+        return 1
+    print(f"The password of {address.user} on {address.host}:{address.port} is in the keyring.")
+    return 0

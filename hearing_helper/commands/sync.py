@@ -1,0 +1,102 @@
+"""``hearing-helper sync [--once] [--json]``: send this desk's outbox to the central database.
+
+``--once``: one attempt to send everything now. Without it, failed attempts are retried with the
+sender's backoff until everything is sent (Ctrl+C stops). Exit 0 when the outbox is empty
+afterwards and nothing is in conflict; 1 when something is left or in conflict (the reason is
+printed); 2 for bad usage (no central database configured).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from hearing_helper.commands import open_services
+from hearing_helper.store.sync.sender import Backoff, PushResult, SyncStatus
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--once", action="store_true", help="one attempt, no retries")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--resend-all",
+        action="store_true",
+        help="queue this desk's whole history again first (after the central database was "
+        "restored from an older backup; what the server has is ignored)",
+    )
+
+
+def describe(status: SyncStatus) -> str:
+    """The sync state in one plain sentence (English; the window shows its own words)."""
+    if status.conflicts:
+        return (
+            f"{status.conflicts} items are in conflict on the central database (it already has "
+            "a different copy); court IT must check them. "
+            + (f"{status.waiting} items are waiting." if status.waiting else "")
+        ).strip()
+    if status.unreachable_since:
+        return (
+            f"{status.waiting} items are waiting; the central database has not been reachable "
+            f"since {status.unreachable_since}: {status.last_error}"
+        )
+    if status.waiting:
+        return f"{status.waiting} items are waiting to be sent."
+    return "All records are on the central database."
+
+
+def _report(result: PushResult, sent: int, as_json: bool) -> int:
+    status = result.status
+    if as_json:
+        print(json.dumps({"sent": sent, "ok": result.ok} | status.to_json(), ensure_ascii=False))
+    else:
+        print(f"Sent {sent} items. {describe(status)}")
+        if status.clock_skewed:
+            print(
+                f"Warning: this PC's clock is {status.skew_s:+.0f} s off the server's; "
+                "hearing times and durations depend on it. Ask court IT to set the time."
+            )
+    return 0 if result.ok else 1
+
+
+def run(args: argparse.Namespace) -> int:
+    from hearing_helper.store.errors import StoreError
+    from hearing_helper.store.sync.desk import NotJoinedError, open_sender
+
+    services = open_services(args)
+    if services is None:
+        return 1
+    try:
+        url = getattr(args, "central", None) or str(services.settings.get("central") or "")
+        desk_name = str(services.settings.get("desk_name") or "")
+        sender = open_sender(services.data_dir, url, desk_name)
+    except NotJoinedError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+    if args.resend_all:
+        queued = sender.outbox.requeue_all()
+        if not args.json:
+            print(f"Queued {queued} items of this desk's history again.")
+    sent = 0
+    backoff = Backoff()
+    try:
+        while True:
+            result = sender.push()
+            sent += result.sent
+            if args.once or result.ok or result.status.conflicts:
+                break
+            delay = backoff.delay(result.status.failures) if result.status.last_error else 0.0
+            if not args.json:
+                print(f"{describe(result.status)} Retrying in {delay:.0f} s.", file=sys.stderr)
+            time.sleep(delay)
+    except KeyboardInterrupt:
+        result = PushResult(sent=0, batches=0, status=sender.status())
+    finally:
+        sender.outbox.close()
+    return _report(result, sent, args.json)

@@ -1,0 +1,46 @@
+"""The desk id: a UUID made once per installation (data directory) and never changed.
+
+Records, audit entries and exports carry it, so a court's central database tells desks apart and
+keeps one audit chain per desk. It lives in the file ``desk_id`` in the data directory (written
+atomically, once); settings hold the desk's human name.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from pathlib import Path
+
+DESK_ID_FILENAME = "desk_id"
+
+
+def desk_id(data_dir: Path) -> str:
+    """This installation's desk id, made and stored on first use."""
+    path = data_dir / DESK_ID_FILENAME
+    try:
+        text = path.read_text(encoding="ascii").strip()
+        return str(uuid.UUID(text))
+    except FileNotFoundError:
+        pass
+    except (ValueError, UnicodeDecodeError):
+        # A damaged file: a new id would split this desk's audit chain on the server, so refuse.
+        raise ValueError(
+            f"{path} does not hold a desk id (a UUID). Restore it from a backup of this PC's "
+            "data folder, or ask court IT; deleting it makes this PC a new desk."
+        ) from None
+    data_dir.mkdir(parents=True, exist_ok=True)
+    made = str(uuid.uuid4())
+    fd, tmp = tempfile.mkstemp(prefix=".desk_id-", dir=data_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(made + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)  # never replaces an id another process wrote first
+        except FileExistsError:
+            return desk_id(data_dir)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return made

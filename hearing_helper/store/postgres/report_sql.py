@@ -1,0 +1,286 @@
+"""The report source on PostgreSQL: grouped counts where the data lives, streamed exports.
+
+The same results as the SQLite adapter for the same records (the "C" collation and ISO local
+times as text keep comparisons and hour keys identical). Methods may run in several worker
+threads at once: each borrows its own connection from a small pool. Exports read through a
+server-side cursor in a read-only transaction, so memory stays flat for any number of rows.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+import psycopg
+
+from hearing_helper.reports.filters import Drill, ReportFilters
+from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
+from hearing_helper.store.postgres.day_cache import cached_day_facts
+from hearing_helper.store.report_source import (
+    DRILL_FIELDS,
+    DRILL_LIMIT,
+    FAILING_CHECK_STATUSES,
+    ChildFacts,
+    FilterOptions,
+    HourlyCount,
+)
+
+POOL_SIZE = 4
+EXPORT_FETCH = 2000
+
+EXPORT_SELECT = (
+    "a.id, a.case_number, a.court, a.desk, a.staff_id, a.clerk_name, a.litigant_name, a.phone, "
+    "a.role, a.platform_id, a.device, a.hearing_at, a.started_at, a.ended_at, "
+    "round(a.duration_s / 60.0, 1)::float8, a.outcome, a.outcome_reason, a.satisfaction, "
+    "a.version"
+)
+
+
+def where(filters: ReportFilters, alias: str = "a") -> tuple[str, list[Any]]:
+    """WHERE clause over the finished records of ``alias`` matching ``filters``."""
+    clauses = [
+        f"{alias}.status = 'finished'",
+        f"{alias}.started_at >= %s",
+        f"{alias}.started_at < %s",
+    ]
+    params: list[Any] = [filters.start_key, filters.end_key]
+    for column, value in filters.dimensions().items():
+        clauses.append(f"{alias}.{column} = %s")
+        params.append(value)
+    desk_id = getattr(filters, "desk_id", "")
+    if desk_id:
+        clauses.append(f"{alias}.desk_id = %s")
+        params.append(desk_id)
+    return " WHERE " + " AND ".join(clauses), params
+
+
+def export_sql(filters: ReportFilters) -> tuple[str, list[Any]]:
+    """The export's SELECT (also what the benchmark gives psql's \\copy)."""
+    clause, params = where(filters)
+    return f"SELECT {EXPORT_SELECT} FROM assists a{clause} ORDER BY a.started_at, a.id", params
+
+
+class PostgresReportSource:
+    """Read-only report queries; thread-safe."""
+
+    def __init__(self, address: ServerAddress) -> None:
+        self.address = address
+        self._idle: list[psycopg.Connection[Any]] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @contextmanager
+    def _borrow(self) -> Iterator[psycopg.Connection[Any]]:
+        with self._lock:
+            conn = self._idle.pop() if self._idle else None
+        if conn is None or conn.closed or conn.broken:
+            conn = connect(self.address)
+        try:
+            yield conn
+        except psycopg.Error as exc:
+            conn.close()
+            raise translate(self.address, exc) from None
+        except BaseException:
+            conn.close()
+            raise
+        with self._lock:
+            if not self._closed and len(self._idle) < POOL_SIZE and not conn.broken:
+                self._idle.append(conn)
+                conn = None  # type: ignore[assignment]
+        if conn is not None:
+            conn.close()
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        with self._borrow() as conn:
+            return conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            conn.close()
+
+    # --- the report passes -------------------------------------------------------------------
+
+    def hourly_counts(self, filters: ReportFilters) -> list[HourlyCount]:
+        clause, params = where(filters)
+        sql = (
+            "SELECT substr(a.started_at, 1, 13), coalesce(a.outcome, ''), "
+            "coalesce(a.outcome_reason, ''), count(*), count(a.satisfaction), "
+            "coalesce(sum(a.satisfaction), 0), max(a.updated_at), sum(a.version) "
+            f"FROM assists a{clause} GROUP BY 1, 2, 3"
+        )
+        return [
+            HourlyCount(
+                hour_key=row[0],
+                outcome=row[1],
+                reason=row[2],
+                count=int(row[3]),
+                rated=int(row[4]),
+                satisfaction_sum=int(row[5]),
+                last_update=row[6] or "",
+                versions=int(row[7] or 0),
+            )
+            for row in self._fetch(sql, params)
+        ]
+
+    def duration_histogram(self, filters: ReportFilters) -> list[tuple[int, int]]:
+        clause, params = where(filters)
+        sql = (
+            f"SELECT a.duration_s, count(*) FROM assists a{clause} AND a.duration_s IS NOT NULL "
+            "GROUP BY 1 ORDER BY 1"
+        )
+        return [(int(v), int(n)) for v, n in self._fetch(sql, params)]
+
+    def child_facts(self, filters: ReportFilters) -> ChildFacts:
+        clause, params = where(filters)
+        problems = self._fetch(
+            "SELECT p.code, count(*) FROM assist_problems p JOIN assists a ON a.id = p.assist_id"
+            f"{clause} GROUP BY 1",
+            params,
+        )
+        checks = self._fetch(
+            "SELECT c.check_id || ':' || c.code, count(*) FROM check_results c "
+            f"JOIN assists a ON a.id = c.assist_id{clause} AND c.status = ANY(%s) GROUP BY 1",
+            [*params, list(FAILING_CHECK_STATUSES)],
+        )
+        steps = self._fetch(
+            "SELECT s.step, s.status, count(*) FROM assist_steps s "
+            f"JOIN assists a ON a.id = s.assist_id{clause} GROUP BY 1, 2",
+            params,
+        )
+        return ChildFacts(
+            problems=[(str(c), int(n)) for c, n in problems],
+            checks=[(str(c), int(n)) for c, n in checks],
+            steps=[(str(s), str(st), int(n)) for s, st, n in steps],
+        )
+
+    def day_facts(self, signatures: Mapping[str, str]) -> ChildFacts:
+        """From the per-day cache (``day_cache``), recomputing only days that changed."""
+        with self._borrow() as conn:
+            return cached_day_facts(conn, signatures)
+
+    def drill(
+        self, filters: ReportFilters, drill: Drill, limit: int = DRILL_LIMIT
+    ) -> tuple[int, list[tuple[Any, ...]]]:
+        narrowed, extra, extra_params = _narrow(filters, drill)
+        clause, params = where(narrowed)
+        params += extra_params
+        columns = ", ".join(f"a.{name}" for name in DRILL_FIELDS)
+        with self._borrow() as conn:
+            total_row = conn.execute(
+                f"SELECT count(*) FROM assists a{clause}{extra}", params
+            ).fetchone()
+            found = conn.execute(
+                f"SELECT {columns} FROM assists a{clause}{extra} "
+                "ORDER BY a.started_at, a.id LIMIT %s",
+                [*params, limit],
+            ).fetchall()
+        return int(total_row[0]) if total_row else 0, [tuple(row) for row in found]
+
+    def filter_options(self, filters: ReportFilters) -> FilterOptions:
+        period = ReportFilters(date_from=filters.date_from, date_to=filters.date_to)
+        clause, params = where(period)
+        with self._borrow() as conn:
+            combinations = conn.execute(
+                "SELECT a.court, a.desk, a.staff_id, coalesce(a.platform_id, '') "
+                f"FROM assists a{clause} GROUP BY 1, 2, 3, 4",
+                params,
+            ).fetchall()
+            names = dict(conn.execute("SELECT staff_id, name FROM staff").fetchall())
+            missing = sorted({row[2] for row in combinations} - set(names))
+            if missing:
+                for staff_id, name in conn.execute(
+                    "SELECT DISTINCT ON (staff_id) staff_id, clerk_name FROM assists "
+                    "WHERE staff_id = ANY(%s)",
+                    (missing,),
+                ):
+                    names[staff_id] = name
+        return FilterOptions(
+            combinations=[tuple(row) for row in combinations],  # type: ignore[misc]
+            clerk_names={str(k): str(v) for k, v in names.items()},
+        )
+
+    def export_count(self, filters: ReportFilters) -> int:
+        clause, params = where(filters)
+        rows = self._fetch(f"SELECT count(*) FROM assists a{clause}", params)
+        return int(rows[0][0]) if rows else 0
+
+    def export_rows(self, filters: ReportFilters) -> Iterator[tuple[Any, ...]]:
+        sql, params = export_sql(filters)
+        with self._borrow() as conn, conn.transaction():
+            conn.execute("SET TRANSACTION READ ONLY")
+            name = f"hh_export_{uuid.uuid4().hex[:12]}"
+            with conn.cursor(name=name) as cursor:
+                cursor.itersize = EXPORT_FETCH
+                cursor.execute(sql, params)
+                while True:
+                    batch = cursor.fetchmany(EXPORT_FETCH)
+                    if not batch:
+                        return
+                    yield from batch
+
+
+def _narrow(filters: ReportFilters, drill: Drill) -> tuple[ReportFilters, str, list[Any]]:
+    """Filters and extra SQL (over ``assists a``) selecting the drilled records."""
+    if drill.kind == "period":
+        first, last = _period_range(str(drill.key[0]))
+        narrowed = replace(
+            filters, date_from=max(first, filters.date_from), date_to=min(last, filters.date_to)
+        )
+        return narrowed, "", []
+    if drill.kind == "reason":
+        kind, code = drill.key
+        if kind == "not_joined":
+            return filters, " AND a.outcome = 'not_joined' AND a.outcome_reason = %s", [code]
+        if kind == "problem":
+            return (
+                filters,
+                " AND EXISTS (SELECT 1 FROM assist_problems p WHERE p.assist_id = a.id "
+                "AND p.code = %s)",
+                [code],
+            )
+        check_id, _, check_code = str(code).partition(":")
+        return (
+            filters,
+            " AND EXISTS (SELECT 1 FROM check_results c WHERE c.assist_id = a.id "
+            "AND c.check_id = %s AND c.code = %s AND c.status = ANY(%s))",
+            [check_id, check_code, list(FAILING_CHECK_STATUSES)],
+        )
+    if drill.kind == "step":
+        step, status = drill.key
+        return (
+            filters,
+            " AND EXISTS (SELECT 1 FROM assist_steps s WHERE s.assist_id = a.id "
+            "AND s.step = %s AND s.status = %s)",
+            [step, status],
+        )
+    if drill.kind == "load":
+        weekday, hour = drill.key  # Monday = 0 (Python); isodow: Monday = 1
+        return (
+            filters,
+            " AND extract(isodow FROM substr(a.started_at, 1, 10)::date) = %s "
+            "AND substr(a.started_at, 12, 2) = %s",
+            [int(weekday) + 1, f"{int(hour):02d}"],
+        )
+    raise ValueError(f"unknown drill kind {drill.kind!r}")
+
+
+def _period_range(key: str) -> tuple[date, date]:
+    """First and last day of a day, ISO week or month key."""
+    if "-W" in key:
+        year, week = key.split("-W")
+        first = date.fromisocalendar(int(year), int(week), 1)
+        return first, first + timedelta(days=6)
+    if len(key) == 7:
+        first = date.fromisoformat(key + "-01")
+        following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return first, following - timedelta(days=1)
+    day = date.fromisoformat(key)
+    return day, day

@@ -1,0 +1,139 @@
+"""The desk's outbox (migration 004): what waits for the court's central database, and the
+sender's state. Its own connection, so sending never waits on the repository's lock.
+
+Rows are queued by triggers in the same transaction as the change; this module reads a batch
+(oldest first) with the content the rows point at, deletes the rows once the server committed
+them, and keeps the sender's state (``sync_state``) for the window and the ``sync`` command.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hearing_helper.store.sqlite.connection import connect_writer, translated
+from hearing_helper.store.sync.batch import AuditItem, Batch, ExportItem, VersionItem
+
+_ID_CHUNK = 500
+# The history, in the order migration 004 queues it (record versions, audit entries, exports).
+REQUEUE = (
+    "INSERT INTO outbox (kind, ref, num) SELECT 'version', assist_id, version "
+    "FROM record_versions ORDER BY created_at, assist_id",
+    "INSERT INTO outbox (kind, ref, num) SELECT 'audit', '', seq FROM audit_log ORDER BY seq",
+    "INSERT INTO outbox (kind, ref, num) SELECT 'export', CAST(e.id AS TEXT), "
+    "(SELECT min(a.seq) FROM audit_log a WHERE a.action = 'export.written' AND a.at = e.at) "
+    "FROM exports e ORDER BY e.id",
+)
+
+
+class SqliteOutbox:
+    """The outbox of the desk database at ``path`` (already created by the repository)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with translated(path):
+            self._db = connect_writer(path)
+            self._db.execute("PRAGMA busy_timeout=10000")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def waiting(self) -> int:
+        with translated(self.path):
+            return int(self._db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+
+    def next_batch(self, desk_id: str, desk_name: str, limit: int) -> tuple[list[int], Batch]:
+        """The oldest ``limit`` queued items with their content, and their outbox ids."""
+        batch = Batch(desk_id=desk_id, desk_name=desk_name)
+        with translated(self.path):
+            queued = self._db.execute(
+                "SELECT id, kind, ref, num FROM outbox ORDER BY id LIMIT ?", (limit,)
+            ).fetchall()
+            for _id, kind, ref, num in queued:
+                if kind == "version":
+                    row = self._db.execute(
+                        "SELECT created_at, created_by, reason, payload FROM record_versions "
+                        "WHERE assist_id=? AND version=?",
+                        (ref, num),
+                    ).fetchone()
+                    if row is not None:
+                        batch.versions.append(VersionItem(ref, int(num), *row))
+                elif kind == "audit":
+                    row = self._db.execute(
+                        "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
+                        "WHERE seq=?",
+                        (num,),
+                    ).fetchone()
+                    if row is not None:
+                        batch.audits.append(AuditItem(*row))
+                else:
+                    row = self._db.execute(
+                        "SELECT at, actor, format, filters, row_count, sha256, unmasked "
+                        "FROM exports WHERE id=?",
+                        (int(ref),),
+                    ).fetchone()
+                    if row is not None:
+                        at, actor, fmt, filters, row_count, sha256, unmasked = row
+                        batch.exports.append(
+                            ExportItem(
+                                int(num), at, actor, fmt, filters, row_count, sha256, bool(unmasked)
+                            )
+                        )
+        return [int(row[0]) for row in queued], batch
+
+    def mark_sent(self, ids: list[int]) -> None:
+        """Forget items the server has committed (one local transaction)."""
+        with translated(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for start in range(0, len(ids), _ID_CHUNK):
+                    chunk = ids[start : start + _ID_CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    self._db.execute(f"DELETE FROM outbox WHERE id IN ({marks})", chunk)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def requeue_all(self) -> int:
+        """Queue this desk's whole history again (after the central database was restored from
+        an older backup); the server ignores what it already has. Returns the items queued."""
+        with translated(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("DELETE FROM outbox")
+                for statement in REQUEUE:
+                    self._db.execute(statement)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        return self.waiting()
+
+    # --- the sender's state ------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        with translated(self.path):
+            found = self._db.execute("SELECT key, value FROM sync_state").fetchall()
+        return {key: json.loads(value) for key, value in found}
+
+    def update_state(self, **values: Any) -> None:
+        with translated(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for key, value in values.items():
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+                        (key, json.dumps(value)),
+                    )
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+
+def open_outbox(data_dir: Path) -> SqliteOutbox:
+    from hearing_helper.store.sqlite.repository import DB_FILENAME
+
+    return SqliteOutbox(data_dir / DB_FILENAME)

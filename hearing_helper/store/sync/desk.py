@@ -1,0 +1,41 @@
+"""This desk's link to the court's central database: its URL, desk id and name, a sender."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from hearing_helper.desk_identity import desk_id
+from hearing_helper.store.backend import BadDatabaseUrlError, check_database_url
+from hearing_helper.store.errors import StoreError
+from hearing_helper.store.postgres.connection import ServerAddress
+from hearing_helper.store.sqlite.outbox import SqliteOutbox
+from hearing_helper.store.sqlite.repository import DB_FILENAME, open_repository
+from hearing_helper.store.sync.sender import Sender
+
+
+class NotJoinedError(StoreError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This desk is not joined to a court's central database: give --central "
+            'postgresql://user@host:port/dbname, or set "central" in settings.json '
+            "(Settings → Central database)."
+        )
+
+
+def central_address(url: str) -> ServerAddress:
+    """The central database's address; raises NotJoinedError or BadDatabaseUrlError."""
+    checked = check_database_url(url or "")
+    if not checked:
+        raise NotJoinedError()
+    if not urlsplit(checked).scheme.startswith("postgres"):
+        raise BadDatabaseUrlError(checked, "the central database must be a PostgreSQL database")
+    return ServerAddress.from_url(checked)
+
+
+def open_sender(data_dir: Path, central_url: str, desk_name: str = "") -> Sender:
+    """A sender for the desk whose data is in ``data_dir`` (its SQLite file is created and
+    migrated first, so the outbox exists)."""
+    address = central_address(central_url)
+    open_repository(data_dir).close()
+    return Sender(SqliteOutbox(data_dir / DB_FILENAME), address, desk_id(data_dir), desk_name)

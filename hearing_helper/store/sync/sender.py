@@ -1,0 +1,237 @@
+"""The sender: pushes the desk's outbox to the central database, batch by batch.
+
+Each batch is one server transaction (``delivery.deliver``); only after its commit are the items
+deleted from the outbox. A crash in between resends the batch, which the server recognises and
+ignores, so nothing is lost or duplicated. Failures are remembered in the outbox's state (since
+when the server is unreachable, the last error in plain words) and retried with a capped
+exponential backoff (:class:`Backoff`) by whoever drives the sender (the window's timer, or the
+``sync`` command), without waiting for a new local write.
+
+A server that accepts connections and never answers cannot hold a push for ever: every batch
+runs under a hard deadline that cuts the connection.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+
+from hearing_helper.store.errors import NewerDatabaseError, StoreError, StoreUnavailableError
+from hearing_helper.store.postgres.connection import (
+    ServerAddress,
+    connect,
+    cut_connection,
+    hard_deadline,
+    translate,
+)
+from hearing_helper.store.postgres.delivery import SKEW_WARN_S, conflict_count, deliver
+from hearing_helper.store.postgres.schema import SCHEMA_VERSION, stored_version
+from hearing_helper.store.sqlite.outbox import SqliteOutbox
+
+log = logging.getLogger(__name__)
+
+BATCH_ITEMS = 1000
+BATCH_TIMEOUT_S = 60.0
+CONNECT_TIMEOUT_S = 10.0
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Delay before the next try after ``failures`` failures in a row: doubling from
+    ``base_s`` up to ``cap_s``, with jitter so that many desks do not retry in step."""
+
+    base_s: float = 5.0
+    cap_s: float = 300.0
+
+    def delay(self, failures: int, rng: random.Random | None = None) -> float:
+        if failures <= 0:
+            return 0.0
+        raw = min(self.cap_s, self.base_s * 2 ** (failures - 1))
+        return raw * (0.75 + 0.25 * (rng or random).random())
+
+
+# Kinds of failure the window words for the clerk and court IT (the detail is last_error).
+ERROR_CODES = ("unreachable", "password", "schema", "permission", "other")
+
+
+def error_code(exc: BaseException) -> str:
+    """Which of ERROR_CODES ``exc`` (already a StoreError where possible) is."""
+    text = str(exc).lower()
+    if isinstance(exc, NewerDatabaseError) or "not set up for this version" in text:
+        return "schema"
+    if "password" in text or "keyring" in text:
+        return "password"
+    if "may not" in text or "row-level security" in text or "permission" in text:
+        return "permission"
+    if isinstance(exc, StoreUnavailableError | OSError):
+        return "unreachable"
+    return "other"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status line, the sync page and ``sync --json`` show."""
+
+    waiting: int  # items in the outbox
+    conflicts: int  # this desk's items the server keeps in its conflicts table
+    last_success: str | None  # ISO time of the last push that emptied the outbox
+    unreachable_since: str | None  # ISO time of the first failure in a row
+    last_error: str  # plain words; '' after a success
+    error_code: str  # what kind of failure, for translated texts: see ERROR_CODES
+    failures: int  # failures in a row
+    skew_s: float | None  # desk clock minus server clock at the last delivery
+
+    @property
+    def state(self) -> str:
+        """'conflicts', 'unreachable', 'waiting' or 'all_sent' (in that priority)."""
+        if self.conflicts:
+            return "conflicts"
+        if self.unreachable_since:
+            return "unreachable"
+        return "waiting" if self.waiting else "all_sent"
+
+    @property
+    def clock_skewed(self) -> bool:
+        return self.skew_s is not None and abs(self.skew_s) > SKEW_WARN_S
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self) | {"state": self.state, "clock_skewed": self.clock_skewed}
+
+
+@dataclass(frozen=True)
+class PushResult:
+    sent: int
+    batches: int
+    status: SyncStatus
+
+    @property
+    def ok(self) -> bool:
+        return self.status.waiting == 0 and not self.status.conflicts and not self.status.last_error
+
+
+class Sender:
+    """Pushes one desk's outbox to one central database. Not thread-safe: one push at a time."""
+
+    def __init__(
+        self,
+        outbox: SqliteOutbox,
+        central: ServerAddress,
+        desk_id: str,
+        desk_name: str = "",
+        *,
+        batch_items: int = BATCH_ITEMS,
+        batch_timeout_s: float = BATCH_TIMEOUT_S,
+        connect_timeout_s: float = CONNECT_TIMEOUT_S,
+    ) -> None:
+        self.outbox = outbox
+        self.central = central
+        self.desk_id = desk_id
+        self.desk_name = desk_name
+        self.batch_items = batch_items
+        self.batch_timeout_s = batch_timeout_s
+        self.connect_timeout_s = connect_timeout_s
+        self._conn: psycopg.Connection[Any] | None = None  # while a push runs
+
+    def abort(self) -> None:
+        """Cut a running push's connection (from another thread): it ends at once; the batch
+        in flight is rolled back by the server, or already committed and resent next time."""
+        conn = self._conn
+        if conn is not None:
+            cut_connection(conn)
+
+    def status(self) -> SyncStatus:
+        state = self.outbox.state()
+        return SyncStatus(
+            waiting=self.outbox.waiting(),
+            conflicts=int(state.get("conflicts", 0)),
+            last_success=state.get("last_success"),
+            unreachable_since=state.get("unreachable_since"),
+            last_error=str(state.get("last_error", "")),
+            error_code=str(state.get("error_code", "")),
+            failures=int(state.get("failures", 0)),
+            skew_s=state.get("skew_s"),
+        )
+
+    def push(self, should_stop: Callable[[], bool] = lambda: False) -> PushResult:
+        """Send everything waiting (until ``should_stop()``); never raises for server trouble:
+        the result's status says what happened."""
+        sent = batches = 0
+        try:
+            conn = connect(self.central, timeout_s=self.connect_timeout_s)
+            self._conn = conn
+            try:
+                self._check_schema(conn)
+                skew_s: float | None = None
+                while not should_stop():
+                    ids, batch = self.outbox.next_batch(
+                        self.desk_id, self.desk_name, self.batch_items
+                    )
+                    if not ids:
+                        break
+                    with hard_deadline(conn, self.batch_timeout_s):
+                        result = deliver(conn, batch, _now())
+                    # The server has committed: only now forget the items here.
+                    self.outbox.mark_sent(ids)
+                    sent += len(ids)
+                    batches += 1
+                    skew_s = result.skew_s
+                    if abs(skew_s) > SKEW_WARN_S:
+                        log.warning("This desk's clock is %.0f s off the server's", skew_s)
+                with hard_deadline(conn, self.batch_timeout_s):
+                    conflicts = conflict_count(conn, self.desk_id)
+            finally:
+                self._conn = None
+                conn.close()
+        except (StoreError, psycopg.Error, OSError) as exc:
+            self._failed(exc)
+        else:
+            values: dict[str, Any] = {
+                "conflicts": conflicts,
+                "unreachable_since": None,
+                "last_error": "",
+                "error_code": "",
+                "failures": 0,
+            }
+            if skew_s is not None:
+                values["skew_s"] = round(skew_s, 1)
+            if self.outbox.waiting() == 0:
+                values["last_success"] = _now().isoformat(timespec="seconds")
+            self.outbox.update_state(**values)
+        if sent:
+            log.info("Sent %d outbox items in %d batches to %s", sent, batches, self.central)
+        return PushResult(sent=sent, batches=batches, status=self.status())
+
+    def _check_schema(self, conn: psycopg.Connection[Any]) -> None:
+        found = stored_version(conn)
+        if found > SCHEMA_VERSION:
+            raise NewerDatabaseError(self.central.location, found, SCHEMA_VERSION)
+        if found < SCHEMA_VERSION:
+            raise StoreError(
+                f"The central database {self.central.location} is not set up for this version "
+                f"(schema {found}, needs {SCHEMA_VERSION}). Court IT runs "
+                f"`hearing-helper server init --database {self.central.location}`."
+            )
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, psycopg.Error):
+            exc = translate(self.central, exc)
+        message = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
+        state = self.outbox.state()
+        log.warning("Sending to the central database failed: %s", message)
+        self.outbox.update_state(
+            unreachable_since=state.get("unreachable_since")
+            or _now().isoformat(timespec="seconds"),
+            last_error=message,
+            error_code=error_code(exc),
+            failures=int(state.get("failures", 0)) + 1,
+        )

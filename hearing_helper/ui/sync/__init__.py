@@ -1,0 +1,63 @@
+"""The window's part of the court's central database: status line, "Sync now", sync page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from hearing_helper.ui.sync.controller import SyncController
+from hearing_helper.ui.sync.status_button import SyncStatusButton
+
+
+@dataclass
+class SyncUi:
+    controller: SyncController
+    button: SyncStatusButton
+    sync_now: QAction
+    page: QAction
+
+
+def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
+    """Add the status button, Tools → Sync now and Tools → Central database…, and start the
+    background sender. ``actor()`` names who changes the settings (for the audit log)."""
+    controller = SyncController(services, window)
+    button = SyncStatusButton(window)
+    window.statusBar().addPermanentWidget(button)
+    button.setVisible(controller.joined)
+    controller.status_changed.connect(button.show_status)
+    sync_now = QAction(QCoreApplication.translate("sync", "S&ync now"), window)
+    sync_now.setShortcut("F9")
+    sync_now.triggered.connect(controller.sync_now)
+    page = QAction(QCoreApplication.translate("sync", "&Central database…"), window)
+
+    def open_page() -> None:
+        from hearing_helper.ui.sync.sync_dialog import SyncDialog
+
+        dialog = SyncDialog(services, controller, actor(), window)
+        dialog.finished.connect(lambda _code: button.setVisible(controller.joined))
+        window.sync_dialog = dialog  # type: ignore[attr-defined]
+        dialog.open()
+
+    page.triggered.connect(open_page)
+    button.clicked.connect(open_page)
+    tools = next(
+        (
+            action.menu()
+            for action in window.menuBar().actions()
+            if isinstance(action.menu(), QMenu) and action.menu().objectName() == "toolsMenu"
+        ),
+        None,
+    )
+    menu = (
+        tools
+        if isinstance(tools, QMenu)
+        else window.menuBar().addMenu(QCoreApplication.translate("sync", "&Sync"))
+    )
+    menu.addAction(sync_now)
+    menu.addAction(page)
+    controller.start()
+    return SyncUi(controller, button, sync_now, page)

@@ -1,0 +1,141 @@
+"""Drives the desk's sender from the window: every push runs in a worker, never on the GUI thread.
+
+A push is started soon after the window opens, then again every POLL_S while everything goes
+well (new local records are picked up without any call from the wizard), after a capped backoff
+when the server cannot be reached, and at once on "Sync now". A server that hangs cannot hold
+the window: the push runs in the sync pool and each batch has a hard deadline.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from hearing_helper.store.errors import StoreError
+from hearing_helper.store.sync.sender import Backoff, PushResult, Sender, SyncStatus
+from hearing_helper.ui.reports.workers import Task, start_task
+
+log = logging.getLogger(__name__)
+
+FIRST_PUSH_MS = 2000  # after start: the window and its first screens come first
+POLL_S = 15.0
+
+_pool: QThreadPool | None = None
+
+
+def sync_pool() -> QThreadPool:
+    """One thread: pushes never overlap, and a slow server never takes the reports' threads."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+class SyncController(QObject):
+    """Owns the sender of this desk; ``status_changed`` carries the newest SyncStatus."""
+
+    status_changed = Signal(object)  # SyncStatus
+    push_started = Signal()
+
+    def __init__(self, services: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.status: SyncStatus | None = None
+        self.backoff = Backoff()
+        self._sender: Sender | None = None
+        self._task: Task | None = None
+        self._stopped = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.sync_now)
+
+    @property
+    def central_url(self) -> str:
+        return str(self.services.settings.get("central") or "")
+
+    @property
+    def joined(self) -> bool:
+        return bool(self.central_url)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def start(self) -> None:
+        if self.joined:
+            self._timer.start(FIRST_PUSH_MS)
+
+    def stop(self, wait_ms: int = 3000) -> None:
+        """At window close: no new pushes; a running one is cut off (its batch is rolled back
+        by the server and resent next time) and waited for up to ``wait_ms``."""
+        self._stopped = True
+        self._timer.stop()
+        if self._task is not None:
+            self._task.cancel()
+            if self._sender is not None:
+                self._sender.abort()
+            sync_pool().waitForDone(wait_ms)
+
+    def settings_changed(self) -> None:
+        """The central URL or desk name changed: the next push uses them."""
+        self._sender = None
+        self.status = None
+        if self.joined and not self._stopped:
+            self.sync_now()
+
+    def sync_now(self) -> None:
+        """Start a push now (returns at once); nothing happens while one runs."""
+        if self._stopped or not self.joined or self._task is not None:
+            return
+        self._timer.stop()
+        url = self.central_url
+        desk_name = str(self.services.settings.get("desk_name") or "")
+        data_dir = self.services.data_dir
+
+        def push(task: Task) -> PushResult:
+            if self._sender is None:
+                from hearing_helper.store.sync.desk import open_sender
+
+                self._sender = open_sender(data_dir, url, desk_name)
+            return self._sender.push(should_stop=task.is_cancelled)
+
+        task = Task(push, expected_errors=(StoreError, ValueError))
+        task.signals.finished.connect(self._pushed)
+        task.signals.failed.connect(self._failed)
+        self._task = task
+        self.push_started.emit()
+        start_task(task, pool=sync_pool())
+
+    def _pushed(self, result: PushResult) -> None:
+        self._task = None
+        self.status = result.status
+        self.status_changed.emit(result.status)
+        if result.status.last_error:
+            self._schedule(self.backoff.delay(result.status.failures))
+        else:
+            self._schedule(POLL_S)
+
+    def _failed(self, message: str) -> None:
+        """The push could not even start (a bad URL, a damaged desk id): say so, retry later."""
+        self._task = None
+        log.warning("Sync could not run: %s", message)
+        failures = (self.status.failures if self.status else 0) + 1
+        self.status = SyncStatus(
+            waiting=self.status.waiting if self.status else 0,
+            conflicts=self.status.conflicts if self.status else 0,
+            last_success=self.status.last_success if self.status else None,
+            unreachable_since=self.status.unreachable_since if self.status else None,
+            last_error=message,
+            error_code="other",
+            failures=failures,
+            skew_s=self.status.skew_s if self.status else None,
+        )
+        self.status_changed.emit(self.status)
+        self._schedule(self.backoff.delay(failures))
+
+    def _schedule(self, seconds: float) -> None:
+        if not self._stopped:
+            self._timer.start(max(0, int(seconds * 1000)))

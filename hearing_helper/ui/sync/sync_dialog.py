@@ -1,0 +1,189 @@
+"""The sync page for court IT: this desk's identity, the central database, what waits, the last
+error in plain words, "Sync now", and the central database settings (supervisor password)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hearing_helper.desk_identity import desk_id
+from hearing_helper.store.backend import BadDatabaseUrlError, check_database_url, redact_url
+from hearing_helper.store.sync.sender import SyncStatus
+from hearing_helper.ui.sync import texts
+from hearing_helper.ui.sync.controller import SyncController
+
+
+class SyncDialog(QDialog):
+    def __init__(
+        self, services: Any, controller: SyncController, actor: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.controller = controller
+        self.actor = actor
+        self.setWindowTitle(self.tr("Central database"))
+        self.desk = QLabel()
+        self.central = QLabel()
+        self.state = QLabel()
+        self.waiting = QLabel()
+        self.last_success = QLabel()
+        self.skew = QLabel()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color: #555;")
+        for label in (self.desk, self.central, self.detail):
+            label.setTextInteractionFlags(label.textInteractionFlags() | _selectable())
+        form = QFormLayout()
+        for caption, widget in (
+            (self.tr("This desk:"), self.desk),
+            (self.tr("Central database:"), self.central),
+            (self.tr("State:"), self.state),
+            (self.tr("Waiting:"), self.waiting),
+            (self.tr("Last complete send:"), self.last_success),
+            (self.tr("Clock:"), self.skew),
+        ):
+            form.addRow(caption, widget)
+        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.sync_button.clicked.connect(self._sync_now)
+        self.change_button = QPushButton(self.tr("&Change…"))
+        self.change_button.clicked.connect(self._change)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.sync_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.detail)
+        layout.addWidget(buttons)
+        controller.status_changed.connect(self.show_status)
+        controller.push_started.connect(self._busy)
+        self.show_status(controller.status)
+
+    def show_status(self, status: SyncStatus | None) -> None:
+        name = str(self.services.settings.get("desk_name") or "")
+        ident = desk_id(self.services.data_dir)
+        self.desk.setText(f"{name} ({ident})" if name else ident)
+        url = self.controller.central_url
+        self.central.setText(redact_url(url) if url else self.tr("none: this desk works alone"))
+        self.sync_button.setEnabled(self.controller.joined and not self.controller.busy)
+        if status is None:
+            self.state.setText(texts.summary(None) if self.controller.joined else "-")
+            for label in (self.waiting, self.last_success, self.skew, self.error, self.detail):
+                label.setText("")
+            return
+        self.state.setText(texts.summary(status))
+        self.waiting.setText(str(status.waiting))
+        self.last_success.setText(texts.clock(status.last_success) or self.tr("never"))
+        if status.skew_s is None:
+            self.skew.setText("")
+        else:
+            self.skew.setText(
+                self.tr("%1 s off the server's clock").replace("%1", f"{status.skew_s:+.0f}")
+            )
+        self.error.setText(texts.error_words(status))
+        self.detail.setText(status.last_error)
+
+    def _busy(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.state.setText(self.tr("Sending…"))
+
+    def _sync_now(self) -> None:
+        self.controller.sync_now()
+
+    def _change(self) -> None:
+        from hearing_helper.ui.reports.supervisor import require_supervisor
+
+        if not require_supervisor(self, self.services, self.tr("change the central database")):
+            return
+        dialog = CentralSettingsDialog(self.services.settings, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        changed = dialog.apply()
+        if changed:
+            self.services.repo.append_audit(self.actor, "settings.changed", changed)
+            self.controller.settings_changed()
+            self.show_status(self.controller.status)
+
+
+class CentralSettingsDialog(QDialog):
+    """The central database's URL (no password: that is in the keyring) and the desk name."""
+
+    def __init__(self, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Central database settings"))
+        self.url = QLineEdit(str(settings.get("central") or ""))
+        self.url.setPlaceholderText("postgresql://desk1@court-db:5432/court")
+        self.url.setAccessibleName(self.tr("Central database address"))
+        self.desk_name = QLineEdit(str(settings.get("desk_name") or ""))
+        self.desk_name.setMaxLength(100)
+        self.desk_name.setAccessibleName(self.tr("Desk name"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Address:"), self.url)
+        form.addRow(self.tr("Desk &name:"), self.desk_name)
+        note = QLabel(
+            self.tr(
+                "Leave the address empty for a desk that works alone. The password is never "
+                "entered here: court IT stores it in this PC's keyring."
+            )
+        )
+        note.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept_if_valid)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _accept_if_valid(self) -> None:
+        url = self.url.text().strip()
+        try:
+            checked = check_database_url(url)
+        except BadDatabaseUrlError:
+            checked = None
+        if url and (checked is None or not checked.startswith("postgres")):
+            self.problem.setText(
+                self.tr(
+                    "Not a usable address: expected postgresql://user@host:port/dbname, "
+                    "without a password."
+                )
+            )
+            self.url.setFocus()
+            return
+        self.accept()
+
+    def apply(self) -> dict[str, object]:
+        values: dict[str, object] = {
+            "central": self.url.text().strip(),
+            "desk_name": self.desk_name.text().strip(),
+        }
+        changed = {k: v for k, v in values.items() if self.settings.get(k) != v}
+        for key, value in changed.items():
+            self.settings.set(key, value)
+        return changed
+
+
+def _selectable() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.TextInteractionFlag.TextSelectableByMouse

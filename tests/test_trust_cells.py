@@ -1,0 +1,81 @@
+"""Every export cell goes through one writer (issue 11, finding "Formula cells"): values edited
+straight into the database into date, time and number columns come out inert, never a crash."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from hearing_helper.reports.cells import export_cell
+from hearing_helper.reports.export import export_log
+from hearing_helper.reports.filters import ReportFilters
+from tests.reports_fixtures import seeded_services, standard_records
+
+PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
+FORMULA = "=cmd|' /C calc'!A0"
+LINK = '=HYPERLINK("http://127.0.0.1/x","click")'
+
+
+def tamper(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE assists SET hearing_at=?", (FORMULA,))
+        conn.execute("UPDATE assists SET version=?", (LINK,))
+        conn.execute("UPDATE assists SET ended_at=?", ("+garbage",))
+    conn.close()
+
+
+@pytest.fixture
+def tampered(data_dir: Path):
+    services = seeded_services(data_dir, standard_records())
+    tamper(services.repo.path)
+    yield services
+    services.close()
+
+
+def test_tampered_date_and_number_columns_are_inert_in_csv(tampered, tmp_path: Path) -> None:
+    out = tmp_path / "log.csv"
+    export_log(tampered.store, PERIOD, "csv", out, actor="sup", unmask=True)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    assert rows
+    for row in rows:
+        for cell in row:
+            assert not cell or cell[0] not in "=+-@\t\r", cell
+        assert "'" + FORMULA in row and "'" + LINK in row
+
+
+def test_tampered_database_exports_to_xlsx_without_crashing(tampered, tmp_path: Path) -> None:
+    out = tmp_path / "log.xlsx"
+    export_log(tampered.store, PERIOD, "xlsx", out, actor="sup", unmask=True)
+    sheet = openpyxl.load_workbook(out).active
+    values = [cell.value for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert "'" + FORMULA in values and "'" + LINK in values
+    assert not any(isinstance(v, str) and v.startswith("=") for v in values)
+    formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "expected"),
+    [
+        ("int", 3, 3),
+        ("int", True, "True"),
+        ("int", "=1+1", "'=1+1"),
+        ("number", 2.5, 2.5),
+        ("number", float("nan"), "nan"),
+        ("number", "-3", "'-3"),
+        ("datetime", datetime(2026, 3, 1, 9, 0), datetime(2026, 3, 1, 9, 0)),
+        ("datetime", "@now", "'@now"),
+        ("text", "+1", "'+1"),
+        ("text", 12, "12"),
+        ("text", None, None),
+    ],
+)
+def test_export_cell_checks_types(kind: str, value: object, expected: object) -> None:
+    assert export_cell(kind, value) == expected

@@ -1,0 +1,32 @@
+"""The wizard's consent rule (issue 11, finding "Consent"): a record with the litigant's name and
+phone but no consent is not finished until a reason is given, and is then stored masked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_fixtures import english, services, type_text  # noqa: F401 - fixtures
+
+from hearing_helper.domain.enums import Outcome
+from tests.test_ui_wizard import fill_intake, make_wizard
+
+
+def test_no_consent_needs_a_reason_and_is_stored_masked(qtbot, services, english):  # noqa: F811
+    wizard = make_wizard(qtbot, services)
+    page = wizard.current_page()
+    fill_intake(qtbot, page)
+    qtbot.keyClick(page.consent, Qt.Key.Key_Space)  # untick: no consent
+    assert wizard.record.intake.consent is False and page.no_consent_reason.isEnabled()
+    wizard.go_to(4)
+    finish = wizard.current_page()
+    qtbot.keyClick(finish.outcome_buttons[Outcome.JOINED], Qt.Key.Key_Space)
+    qtbot.keyClick(finish.satisfaction_buttons[4], Qt.Key.Key_Space)
+    assert wizard.finish() is False
+    box = wizard._incomplete_box
+    assert "consent" in box.text().lower()
+    box.accept()
+    type_text(wizard.current_page().no_consent_reason, "The litigant declined.")
+    wizard.go_to(4)
+    assert wizard.finish() is True
+    stored = services.repo.get(wizard.record.id)
+    assert stored.intake.litigant_name == "王*明" and stored.intake.phone == "138****5678"
+    assert stored.intake.no_consent_reason == "The litigant declined."

@@ -1,0 +1,160 @@
+"""The window and the central database: status line, Sync now, the sync page, and a GUI that
+never waits on the network (issue 12)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+
+from hearing_helper.demo import generate_records
+from hearing_helper.ui.main_window import MainWindow
+from hearing_helper.ui.sync import texts
+from hearing_helper.ui.sync.controller import sync_pool
+from tests.pg_cluster import free_port
+from tests.tcp_proxy import TcpProxy
+from tests.test_store import complete_record
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def open_window(qtbot, services) -> MainWindow:  # noqa: F811
+    services.repo.save_staff(CLERK)
+    services.settings.set("last_staff_id", CLERK.staff_id)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def pushed(qtbot, window: MainWindow):
+    controller = window.sync.controller
+    with qtbot.waitSignal(controller.status_changed, timeout=60_000) as blocker:
+        controller.sync_now()
+    return blocker.args[0]
+
+
+def test_a_desk_working_alone_shows_no_sync_state(qtbot, services, english) -> None:  # noqa: F811
+    window = open_window(qtbot, services)
+    assert not window.sync.button.isVisible()
+    window.sync.controller.sync_now()  # nothing to do, nothing started
+    assert not window.sync.controller.busy
+    tools = [a.text() for a in window.menuBar().actions()]
+    assert "&Sync" not in tools  # the actions went into the Tools menu
+    assert window.sync.sync_now.text() == "S&ync now"
+
+
+def test_all_sent_after_sync_now(qtbot, services, english, central: str) -> None:  # noqa: F811
+    services.repo.import_finished(generate_records(30, seed=41), "demo")
+    services.settings.set("central", central)
+    window = open_window(qtbot, services)
+    assert window.sync.button.isVisible()
+    status = pushed(qtbot, window)
+    assert status.state == "all_sent" and status.waiting == 0
+    assert window.sync.button.text() == "All sent to the central database"
+
+
+def test_unreachable_server_is_shown_with_its_time_and_plain_words(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+) -> None:
+    services.repo.finish(complete_record(), "clerk")
+    services.settings.set("central", f"postgresql://desk@127.0.0.1:{free_port()}/court")
+    window = open_window(qtbot, services)
+    status = pushed(qtbot, window)
+    assert status.state == "unreachable"
+    since = texts.clock(status.unreachable_since)
+    assert window.sync.button.text() == f"Server unreachable since {since} · 2 waiting"
+    window.sync.page.trigger()
+    dialog = window.sync_dialog
+    assert "cannot be reached" in dialog.error.text()
+    assert "127.0.0.1" in dialog.detail.text()
+    assert dialog.sync_button.isEnabled()
+    dialog.close()
+
+
+def test_the_window_stays_usable_while_the_server_never_answers(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+    central: str,
+    pg_proxy: TcpProxy,
+    pg_dbname: str,
+) -> None:
+    services.repo.import_finished(generate_records(20, seed=42), "demo")
+    services.settings.set("central", pg_proxy.url(pg_dbname))
+    pg_proxy.stall()
+    window = open_window(qtbot, services)
+    window.sync.controller.sync_now()
+    assert window.sync.controller.busy  # running in its worker; sync_now has returned
+    # The event loop keeps running and a draft still saves locally while the push hangs.
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    draft = complete_record()
+    services.repo.save_draft(draft)
+    qtbot.wait(300)
+    timer.stop()
+    assert len(ticks) >= 5
+    assert services.repo.get(draft.id).intake.case_number == draft.intake.case_number
+    assert window.sync.controller.busy
+    window.sync.controller.stop(wait_ms=10_000)  # cuts the hanging connection
+    assert sync_pool().activeThreadCount() == 0  # the worker ended; nothing is left running
+
+
+def test_status_words_are_translated(qtbot, qapp, services, central: str) -> None:  # noqa: F811
+    from hearing_helper.ui.app import install_translators
+
+    install_translators(qapp, "zh_CN")
+    try:
+        services.settings.set("central", central)
+        window = open_window(qtbot, services)
+        pushed(qtbot, window)
+        assert window.sync.button.text() == "已全部发送到中心数据库"
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_reports_window_court_scope_shows_every_desk_and_falls_back_when_down(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+    central: str,
+    tmp_path,
+) -> None:
+    from datetime import date
+
+    from hearing_helper.ui.reports.view import ReportsWindow
+    from tests.sync_fixtures import open_desk
+
+    other = open_desk(tmp_path / "other-desk")
+    try:
+        other.demo(70, seed=43)
+        assert other.sender(central).push().ok
+    finally:
+        other.close()
+    services.repo.import_finished(generate_records(30, seed=44), "demo")
+    services.settings.set("central", central)
+    window = ReportsWindow(services, today=date(2026, 11, 27))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(
+        window.report_shown, timeout=20_000, check_params_cb=lambda r: r.assisted == 30
+    ):
+        window.filter_bar.set_period(date(2025, 11, 1), date(2026, 11, 30))
+    assert not window.scope.isHidden()
+    assert window.tiles["assisted"].value.text() == "30"  # this desk's (not sent yet)
+    with qtbot.waitSignal(window.report_shown, timeout=30_000):
+        window.scope.setCurrentIndex(1)
+    assert window.tiles["assisted"].value.text() == "70"  # the court: what the server has
+    window.scope.close_sources()
+    services.settings.set("central", f"postgresql://boss@127.0.0.1:{free_port()}/court")
+    with qtbot.waitSignal(
+        window.report_shown, timeout=30_000, check_params_cb=lambda r: r.assisted == 30
+    ):
+        window.scope.setCurrentIndex(0)
+        window.scope.setCurrentIndex(1)  # now unreachable: back to this desk, with the reason
+    assert window.scope.current() == "desk"
+    assert "not available" in window.scope_note.text()
+    window.close()

@@ -1319,6 +1319,10 @@ Log file: %3</source>
         <translation>这是当事人本人给出的评价；更正时只能改为“未询问”。</translation>
     </message>
     <message>
+        <source>Only the litigant can give a rating, on the litigant screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The litigant&apos;s name or phone number is recorded without consent. Tick the consent box, give the reason consent was not given, or remove the name and phone number.</source>
         <translation>已记录当事人的姓名或电话，但未取得同意。请勾选同意，或填写未取得同意的原因，或删除姓名和电话。</translation>
     </message>

@@ -113,6 +113,7 @@ MESSAGES = {
     ),
     "rating.litigant_only_live": QT_TRANSLATE_NOOP(
         "validation", "Only the litigant can give a rating, on the litigant screen."
+    ),
     "consent.required": QT_TRANSLATE_NOOP(
         "validation",
         "The litigant's name or phone number is recorded without consent. Tick the consent box,"

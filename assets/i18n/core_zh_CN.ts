@@ -1320,7 +1320,7 @@ Log file: %3</source>
     </message>
     <message>
         <source>Only the litigant can give a rating, on the litigant screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有当事人本人能在当事人屏幕上评价。</translation>
     </message>
     <message>
         <source>The litigant&apos;s name or phone number is recorded without consent. Tick the consent box, give the reason consent was not given, or remove the name and phone number.</source>

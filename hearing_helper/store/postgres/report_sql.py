@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import psycopg
@@ -28,6 +28,7 @@ from hearing_helper.store.report_source import (
     ChildFacts,
     FilterOptions,
     HourlyCount,
+    VisitCounts,
 )
 
 POOL_SIZE = 4
@@ -37,7 +38,7 @@ EXPORT_SELECT = (
     "a.id, a.case_number, a.court, a.desk, a.staff_id, a.clerk_name, a.litigant_name, a.phone, "
     "a.role, a.platform_id, a.device, a.hearing_at, a.started_at, a.ended_at, "
     "round(a.duration_s / 60.0, 1)::float8, a.outcome, a.outcome_reason, a.satisfaction, "
-    "a.version"
+    "a.version, a.kind, a.prep_outcome, a.chosen_mode, a.follow_up_result, a.rating_source"
 )
 
 
@@ -206,6 +207,11 @@ class PostgresReportSource:
             combinations=[tuple(row) for row in combinations],  # type: ignore[misc]
             clerk_names={str(k): str(v) for k, v in names.items()},
         )
+
+    def visit_counts(self, filters: ReportFilters, now: datetime) -> VisitCounts:
+        from hearing_helper.store.postgres.visits import visit_counts
+
+        return visit_counts(self._fetch, where, filters, now)
 
     def export_count(self, filters: ReportFilters) -> int:
         clause, params = where(filters)

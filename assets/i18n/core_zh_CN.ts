@@ -216,6 +216,10 @@ started %4 by %5 · at step: %6</source>
         <translation>结果(&amp;U)：</translation>
     </message>
     <message>
+        <source>&amp;Cause:</source>
+        <translation>具体原因(&amp;C)：</translation>
+    </message>
+    <message>
         <source>S&amp;atisfaction:</source>
         <translation>满意度(&amp;A)：</translation>
     </message>
@@ -236,8 +240,24 @@ started %4 by %5 · at step: %6</source>
         <translation>用时：</translation>
     </message>
     <message>
+        <source>The litigant can choose on the litigant screen.</source>
+        <translation>当事人可以在当事人屏幕上选择。</translation>
+    </message>
+    <message>
+        <source>Given by the litigant on their screen: %1 (only Not asked undoes it)</source>
+        <translation>当事人本人在屏幕上选择：%1（只能改为“未询问”）</translation>
+    </message>
+    <message>
         <source>%1 (set when you press Finish)</source>
         <translation>%1（点“完成”时记录）</translation>
+    </message>
+    <message>
+        <source>Thank you for your answer.</source>
+        <translation>谢谢您的评价。</translation>
+    </message>
+    <message>
+        <source>Please press one of the five answers below.</source>
+        <translation>请按下面五个选项中的一个。</translation>
     </message>
     <message>
         <source>Thank you</source>
@@ -246,10 +266,6 @@ started %4 by %5 · at step: %6</source>
     <message>
         <source>How satisfied are you with our help?</source>
         <translation>您对我们的帮助满意吗？</translation>
-    </message>
-    <message>
-        <source>Please tell the clerk a number from 1 (not at all) to 5 (very).</source>
-        <translation>请告诉工作人员一个数字：1（很不满意）到 5（很满意）。</translation>
     </message>
 </context>
 <context>
@@ -448,6 +464,10 @@ Press “New assistance” to help the first litigant.</source>
     <message>
         <source>Hearing date and ti&amp;me:</source>
         <translation>开庭日期和时间(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Visit t&amp;ype:</source>
+        <translation>来访类型(&amp;Y)：</translation>
     </message>
     <message>
         <source>Litigant n&amp;ame:</source>
@@ -881,6 +901,10 @@ Log file: %3</source>
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>来访</translation>
     </message>
     <message>
         <source>Not saved</source>

@@ -2,6 +2,216 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>EarlierVisitsPanel</name>
+    <message>
+        <source>Earlier visits</source>
+        <translation>以前的来访</translation>
+    </message>
+    <message>
+        <source>Carry over details and link</source>
+        <translation>沿用信息并关联</translation>
+    </message>
+    <message>
+        <source>Seen before: %1 earlier visit(s) with this case number or phone</source>
+        <translation>来过：此案号或手机号有 %1 次以前的来访</translation>
+    </message>
+    <message>
+        <source>Linked to the visit of %1.</source>
+        <translation>已关联到 %1 的来访。</translation>
+    </message>
+    <message>
+        <source>Linked to an earlier visit.</source>
+        <translation>已关联到以前的一次来访。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up after the hearing</source>
+        <translation>庭后回访</translation>
+    </message>
+    <message>
+        <source>Hearing:</source>
+        <translation>庭审：</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>实际情况(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Because of:</source>
+        <translation>原因(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Told by:</source>
+        <translation>信息来源(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPanel</name>
+    <message>
+        <source>To follow up</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Record &amp;result…</source>
+        <translation>登记结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Prepared hearings today and tomorrow</source>
+        <translation>今明两天已准备的庭审</translation>
+    </message>
+    <message>
+        <source>To follow up (%1)</source>
+        <translation>待回访（%1）</translation>
+    </message>
+    <message>
+        <source>Prepared hearings today and tomorrow (%1)</source>
+        <translation>今明两天已准备的庭审（%1）</translation>
+    </message>
+    <message>
+        <source>The follow-up was not saved</source>
+        <translation>回访结果没有保存</translation>
+    </message>
+</context>
+<context>
+    <name>PreparationPanel</name>
+    <message>
+        <source>Recommended:</source>
+        <translation>推荐方式：</translation>
+    </message>
+    <message>
+        <source>Wa&amp;y to join:</source>
+        <translation>参加方式(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Why not the recommended way?</source>
+        <translation>为什么不用推荐的方式？</translation>
+    </message>
+    <message>
+        <source>&amp;Why another way:</source>
+        <translation>改用其他方式的原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>结果(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Why co&amp;me again:</source>
+        <translation>再来的原因(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt visit on:</source>
+        <translation>下次来访日期(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Why in &amp;person:</source>
+        <translation>到庭参加的原因(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDetail</name>
+    <message>
+        <source>Kind of visit</source>
+        <translation>来访类型</translation>
+    </message>
+    <message>
+        <source>next visit %1</source>
+        <translation>下次来访 %1</translation>
+    </message>
+    <message>
+        <source>Preparation outcome</source>
+        <translation>庭前准备结果</translation>
+    </message>
+    <message>
+        <source>Recommended way to join</source>
+        <translation>推荐的参加方式</translation>
+    </message>
+    <message>
+        <source>instead of the recommendation: %1</source>
+        <translation>未采用推荐方式：%1</translation>
+    </message>
+    <message>
+        <source>Way to join chosen</source>
+        <translation>选定的参加方式</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>具体原因</translation>
+    </message>
+    <message>
+        <source>%1, told by %2, recorded by %3</source>
+        <translation>%1，信息来源：%2，登记人：%3</translation>
+    </message>
+    <message>
+        <source>After the hearing</source>
+        <translation>庭后回访</translation>
+    </message>
+    <message>
+        <source>Earlier visit</source>
+        <translation>以前的来访</translation>
+    </message>
+    <message>
+        <source>Rating given by</source>
+        <translation>评价来源</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFiguresPanel</name>
+    <message>
+        <source>Preparation and follow-up</source>
+        <translation>庭前准备与庭后回访</translation>
+    </message>
+    <message>
+        <source>Preparation visits: %1 (ready %2, another visit %3, in person %4)</source>
+        <translation>庭前准备来访：%1 次（已准备好 %2，需再来 %3，到庭参加 %4）</translation>
+    </message>
+    <message>
+        <source>Readiness: %5 ready → %6 followed up → %7 hearings went ahead → %8 joined on time (%9)</source>
+        <translation>准备情况：已准备好 %5 → 已回访 %6 → 庭审如期进行 %7 → 按时进入 %8（%9）</translation>
+    </message>
+    <message>
+        <source>Hearing-day problems: prepared %10 of %11, not prepared %12 of %13</source>
+        <translation>开庭当天遇到问题：准备过的 %11 人中 %10，未准备的 %13 人中 %12</translation>
+    </message>
+    <message>
+        <source>Repeat visits: %14 visits by %15 litigants; %16 came more than once</source>
+        <translation>重复来访：%15 位当事人共来访 %14 次；%16 位来过不止一次</translation>
+    </message>
+    <message>
+        <source>Follow-ups: %17 due, %18 overdue</source>
+        <translation>回访：待回访 %17，已逾期 %18</translation>
+    </message>
+    <message>
+        <source>Ratings: %19 by the litigant (average %20), %21 entered by staff (average %22); litigant response rate %23</source>
+        <translation>评价：当事人本人评价 %19 次（平均 %20），工作人员录入 %21 次（平均 %22）；当事人参评率 %23</translation>
+    </message>
+    <message>
+        <source>Way to join</source>
+        <translation>参加方式</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>已准备好</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时进入</translation>
+    </message>
+</context>
+<context>
     <name>visits</name>
     <message>
         <source>Power cut</source>
@@ -282,6 +492,14 @@
     <message>
         <source>An interpreter is needed: that is easier in the court&apos;s room.</source>
         <translation>需要翻译：在法庭现场更方便。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+    <message>
+        <source>Preparation: %1</source>
+        <translation>庭前准备：%1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,82 @@
+"""The visit figures in the Reports window (the same numbers as ``report --json``'s "visits"):
+preparation outcomes, the readiness funnel overall and per way to join, hearing-day problems of
+prepared and unprepared litigants, repeat visits, follow-ups due, and who gave the ratings."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from hearing_helper.ui.visits.texts import join_mode_label
+
+
+def _pct(value: float | None) -> str:
+    return "\u2013" if value is None else f"{value * 100:.1f}%"
+
+
+class VisitFiguresPanel(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Preparation and follow-up"))
+        self.summary = QLabel()
+        self.summary.setObjectName("visitFigures")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+
+    def show_figures(self, visits: dict[str, Any]) -> None:
+        if not visits:
+            self.summary.clear()
+            return
+        esc = html.escape
+        prep, funnel = visits["preparation"], visits["funnel"]
+        day, repeat = visits["hearing_day"], visits["repeat_visits"]
+        follow, rating = visits["follow_ups"], visits["rating"]
+        lines = [
+            self.tr("Preparation visits: %1 (ready %2, another visit %3, in person %4)"),
+            self.tr(
+                "Readiness: %5 ready \u2192 %6 followed up \u2192 %7 hearings went ahead"
+                " \u2192 %8 joined on time (%9)"
+            ),
+            self.tr("Hearing-day problems: prepared %10 of %11, not prepared %12 of %13"),
+            self.tr("Repeat visits: %14 visits by %15 litigants; %16 came more than once"),
+            self.tr("Follow-ups: %17 due, %18 overdue"),
+            self.tr(
+                "Ratings: %19 by the litigant (average %20), %21 entered by staff (average %22);"
+                " litigant response rate %23"
+            ),
+        ]
+        values = [
+            prep["visits"], prep["ready"], prep["another_visit"], prep["in_person"],
+            funnel["prepared"], funnel["followed_up"], funnel["went_ahead"],
+            funnel["joined_on_time"], _pct(funnel["on_time_rate"]),
+            _pct(day["prepared"]["problem_share"]), day["prepared"]["assisted"],
+            _pct(day["not_prepared"]["problem_share"]), day["not_prepared"]["assisted"],
+            repeat["visits"], repeat["litigants"], repeat["returning_litigants"],
+            follow["due"], follow["overdue"],
+            rating["litigant"], rating["litigant_average"] or "\u2013",
+            rating["staff"], rating["staff_average"] or "\u2013",
+            _pct(rating["litigant_response_rate"]),
+        ]  # fmt: skip
+        text = "<br>".join(lines)
+        # Highest placeholder first, so %1 does not eat the start of %10.
+        for number in range(len(values), 0, -1):
+            text = text.replace(f"%{number}", esc(str(values[number - 1])))
+        head = self.tr("Way to join"), self.tr("Ready"), self.tr("Followed up"), self.tr("On time")
+        rows = "".join(
+            f"<tr><td>{esc(join_mode_label(mode))}</td><td align='right'>{s['prepared']}</td>"
+            f"<td align='right'>{s['followed_up']}</td>"
+            f"<td align='right'>{esc(_pct(s['on_time_rate']))}</td></tr>"
+            for mode, s in visits["by_join_mode"].items()
+        )
+        table = (
+            "<table cellspacing='0' cellpadding='3'><tr>"
+            + "".join(f"<th align='left'>{esc(h)}</th>" for h in head)
+            + f"</tr>{rows}</table>"
+        )
+        self.summary.setText(f"<p>{text}</p>{table}")

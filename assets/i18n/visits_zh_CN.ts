@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>&amp;Remark:</source>
-        <translation>备注(&amp;R)：</translation>
+        <translation>情况说明(&amp;R)：</translation>
     </message>
 </context>
 <context>

@@ -1075,6 +1075,10 @@ Log file: %3</source>
         <translation>选中当前焦点所在的满意度或选项</translation>
     </message>
     <message>
+        <source>Finish: the litigant&apos;s own rating, from a keypad they hold</source>
+        <translation>完成：当事人用手中的小键盘自己评价</translation>
+    </message>
+    <message>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个输入项</translation>
     </message>

@@ -280,3 +280,18 @@ def test_a_keypad_in_front_of_the_litigant_answers_for_them_not_the_digit_row(
     assert record.satisfaction == 4 and record.rating_source is RatingSource.LITIGANT
     content = wizard.litigant_content()
     assert content.ask_rating and content.rating == 4
+
+
+def test_history_filters_by_kind_of_visit(qtbot, services, english) -> None:  # noqa: F811
+    from hearing_helper.ui.shell.history_view import HistoryView
+
+    services.repo.import_finished(scenario_records(), "test")
+    view = HistoryView(services.repo, None, "en")
+    qtbot.addWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 8, timeout=3000)
+    view.kind.setCurrentIndex(view.kind.findData("preparation"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5, timeout=3000)
+    assert {row.kind for row in view.model.rows} == {"preparation"}
+    view.kind.setCurrentIndex(view.kind.findData("hearing_day"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=3000)

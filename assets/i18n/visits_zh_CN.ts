@@ -212,6 +212,17 @@
     </message>
 </context>
 <context>
+    <name>VisitKindFilter</name>
+    <message>
+        <source>All visits</source>
+        <translation>全部来访类型</translation>
+    </message>
+    <message>
+        <source>Visit filter</source>
+        <translation>来访类型筛选</translation>
+    </message>
+</context>
+<context>
     <name>visits</name>
     <message>
         <source>Power cut</source>

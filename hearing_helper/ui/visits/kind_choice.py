@@ -3,8 +3,8 @@ hearing is later; the visit ends with how the litigant will join)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QRadioButton, QWidget
 
 from hearing_helper.domain.visit import VisitKind
 from hearing_helper.ui.visits.texts import kind_label
@@ -40,3 +40,13 @@ class VisitKindChoice(QWidget):
 
     def kind(self) -> VisitKind:
         return next(k for k, b in self.buttons.items() if b.isChecked())
+
+
+def visit_kind_filter() -> QComboBox:
+    """History's filter by kind of visit: all, hearing day, preparation."""
+    combo = QComboBox()
+    combo.addItem(QCoreApplication.translate("VisitKindFilter", "All visits"), "")
+    for kind in (VisitKind.HEARING_DAY, VisitKind.PREPARATION):
+        combo.addItem(kind_label(kind), str(kind))
+    combo.setAccessibleName(QCoreApplication.translate("VisitKindFilter", "Visit filter"))
+    return combo

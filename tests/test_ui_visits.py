@@ -4,6 +4,7 @@ rating, a returning litigant at intake, and the follow-up list on the home scree
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -252,7 +253,8 @@ def test_the_reports_window_shows_the_visit_figures(qtbot, english) -> None:  # 
     panel = VisitFiguresPanel()
     qtbot.addWidget(panel)
     panel.show_figures(EXPECTED)
-    text = panel.summary.text()
+    html_text = panel.summary.text()
+    text = re.sub(r"<[^>]+>", "", html_text)  # what the supervisor reads
     assert "Preparation visits: 5 (ready 3, another visit 1, in person 1)" in text
     assert (
         "3 ready \u2192 2 followed up \u2192 2 hearings went ahead \u2192 1 joined on time" in text
@@ -260,6 +262,14 @@ def test_the_reports_window_shows_the_visit_figures(qtbot, english) -> None:  # 
     assert "prepared 100.0% of 1, not prepared 50.0% of 2" in text
     assert "2 by the litigant (average 4.5), 1 entered by staff (average 2.0)" in text
     assert "Follow-ups: 1 due, 1 overdue" in text
+    # The figures open their records.
+    assert "<a href='funnel:on_time:'>1</a>" in html_text
+    assert "<a href='funnel:prepared:own_phone'>2</a>" in html_text
+    with qtbot.waitSignal(panel.drill_requested) as blocker:
+        panel.summary.linkActivated.emit("funnel:prepared:own_phone")
+    drill, title = blocker.args
+    assert drill.kind == "visit" and drill.key == ("funnel", "prepared", "own_phone")
+    assert title == "Own phone (video) \u00b7 Ready"
 
 
 def test_a_keypad_in_front_of_the_litigant_answers_for_them_not_the_digit_row(

@@ -210,6 +210,10 @@
         <source>On time</source>
         <translation>按时进入</translation>
     </message>
+    <message>
+        <source>Hearing went ahead</source>
+        <translation>庭审如期进行</translation>
+    </message>
 </context>
 <context>
     <name>VisitKindFilter</name>

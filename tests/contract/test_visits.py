@@ -169,3 +169,24 @@ def test_visit_figures_and_export_columns_match_the_hand_count(visits_store: Sto
         a["follow_up_result"],
         a["rating_source"],
     ) == ("preparation", "ready", "desk_pc", "on_time", "litigant")
+
+
+def test_the_visit_figures_drill_down_to_their_records(visits_store: Store) -> None:
+    from hearing_helper.reports.filters import Drill, ReportFilters
+    from tests.visits_scenario import PERIOD
+
+    filters = ReportFilters(PERIOD[0], PERIOD[1])
+
+    def ids(*key: str) -> list[str]:
+        total, rows = visits_store.reports.drill(filters, Drill("visit", key), 50)
+        assert total == len(rows)
+        return [row[0] for row in rows]
+
+    assert sorted(ids("funnel", "prepared", "")) == _ids([1, 4, 5])
+    assert sorted(ids("funnel", "followed_up", "")) == _ids([1, 4])
+    assert sorted(ids("funnel", "went_ahead", "")) == _ids([1, 4])
+    assert ids("funnel", "on_time", "") == _ids([1])
+    assert sorted(ids("funnel", "prepared", "own_phone")) == _ids([4, 5])
+    assert ids("preparation", "another_visit") == _ids([3])
+    with pytest.raises(ValueError):
+        ids("funnel", "prepared", "bus")

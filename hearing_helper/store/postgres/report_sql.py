@@ -30,6 +30,7 @@ from hearing_helper.store.report_source import (
     HourlyCount,
     VisitCounts,
 )
+from hearing_helper.store.visit_drill import visit_drill_condition
 
 POOL_SIZE = 4
 EXPORT_FETCH = 2000
@@ -267,6 +268,8 @@ def _narrow(filters: ReportFilters, drill: Drill) -> tuple[ReportFilters, str, l
             "AND s.step = %s AND s.status = %s)",
             [step, status],
         )
+    if drill.kind == "visit":
+        return (filters, *visit_drill_condition(drill.key, "%s"))
     if drill.kind == "load":
         weekday, hour = drill.key  # Monday = 0 (Python); isodow: Monday = 1
         return (

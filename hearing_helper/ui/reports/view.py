@@ -187,6 +187,7 @@ class ReportsWindow(QDialog):
         body_layout.addLayout(tiles)
         body_layout.addLayout(charts, 1)
         self.visits_panel = VisitFiguresPanel(self)
+        self.visits_panel.drill_requested.connect(self.open_drill)
         body_layout.addWidget(self.visits_panel)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

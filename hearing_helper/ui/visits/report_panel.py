@@ -7,10 +7,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from hearing_helper.ui.visits.texts import join_mode_label
+from hearing_helper.reports.filters import Drill
+from hearing_helper.ui.visits.texts import join_mode_label, preparation_outcome_label
 
 
 def _pct(value: float | None) -> str:
@@ -18,6 +19,10 @@ def _pct(value: float | None) -> str:
 
 
 class VisitFiguresPanel(QGroupBox):
+    """Underlined figures open the records behind them (``drill_requested(drill, title)``)."""
+
+    drill_requested = Signal(object, str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Preparation and follow-up"))
@@ -25,7 +30,12 @@ class VisitFiguresPanel(QGroupBox):
         self.summary.setObjectName("visitFigures")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.summary.linkActivated.connect(self._on_link)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
 
@@ -64,13 +74,23 @@ class VisitFiguresPanel(QGroupBox):
             _pct(rating["litigant_response_rate"]),
         ]  # fmt: skip
         text = "<br>".join(lines)
+        # Figures that open their records: placeholder number -> drill key.
+        links = {
+            2: "preparation:ready", 3: "preparation:another_visit", 4: "preparation:in_person",
+            5: "funnel:prepared:", 6: "funnel:followed_up:", 7: "funnel:went_ahead:",
+            8: "funnel:on_time:",
+        }  # fmt: skip
         # Highest placeholder first, so %1 does not eat the start of %10.
         for number in range(len(values), 0, -1):
-            text = text.replace(f"%{number}", esc(str(values[number - 1])))
+            shown = esc(str(values[number - 1]))
+            if number in links:
+                shown = f"<a href='{links[number]}'>{shown}</a>"
+            text = text.replace(f"%{number}", shown)
         head = self.tr("Way to join"), self.tr("Ready"), self.tr("Followed up"), self.tr("On time")
         rows = "".join(
-            f"<tr><td>{esc(join_mode_label(mode))}</td><td align='right'>{s['prepared']}</td>"
-            f"<td align='right'>{s['followed_up']}</td>"
+            f"<tr><td>{esc(join_mode_label(mode))}</td>"
+            f"<td align='right'><a href='funnel:prepared:{mode}'>{s['prepared']}</a></td>"
+            f"<td align='right'><a href='funnel:followed_up:{mode}'>{s['followed_up']}</a></td>"
             f"<td align='right'>{esc(_pct(s['on_time_rate']))}</td></tr>"
             for mode, s in visits["by_join_mode"].items()
         )
@@ -80,3 +100,19 @@ class VisitFiguresPanel(QGroupBox):
             + f"</tr>{rows}</table>"
         )
         self.summary.setText(f"<p>{text}</p>{table}")
+
+    def _on_link(self, href: str) -> None:
+        key = tuple(href.split(":"))
+        titles = {
+            "prepared": self.tr("Ready"),
+            "followed_up": self.tr("Followed up"),
+            "went_ahead": self.tr("Hearing went ahead"),
+            "on_time": self.tr("On time"),
+        }
+        if key[0] == "funnel":
+            title = titles.get(key[1], key[1])
+            if len(key) > 2 and key[2]:
+                title = f"{join_mode_label(key[2])} \u00b7 {title}"
+        else:
+            title = preparation_outcome_label(key[1])
+        self.drill_requested.emit(Drill("visit", key), title)

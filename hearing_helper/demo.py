@@ -162,14 +162,36 @@ def _start_time(rng: random.Random, end: datetime, days: int) -> datetime:
 
 
 def generate_records(
-    count: int, seed: int = 1, *, end: datetime | None = None, days: int = 365
+    count: int,
+    seed: int = 1,
+    *,
+    end: datetime | None = None,
+    days: int = 365,
+    visits: bool = False,
 ) -> Iterator[AssistRecord]:
-    """Yield ``count`` finished records started within ``days`` days before ``end``."""
+    """Yield ``count`` finished records started within ``days`` days before ``end``.
+
+    With ``visits``, some are preparation visits (with the recommended way to join and, after
+    the hearing, a follow-up), some litigants come back (linked to their earlier visit), and
+    ratings are marked as the litigant's own (hearing_helper.demo_visits). Without it every
+    record is a hearing-day assistance, as before visit kinds existed.
+    """
     rng = random.Random(seed)
     end = (end or datetime(2026, 11, 27, 18, 0, tzinfo=CHINA_TZ)).replace(microsecond=0)
     clerks = make_clerks(rng)
     platforms = _platform_ids()
-    for _ in range(count):
+    shaper = None
+    if visits:
+        from hearing_helper.demo_visits import VisitShaper
+
+        shaper = VisitShaper(seed, end, clerks)
+    produced = 0
+    follow_on: list[AssistRecord] = []
+    while produced < count:
+        if follow_on:
+            produced += 1
+            yield follow_on.pop(0)
+            continue
         clerk = rng.choice(clerks)
         court_name, court_code = next(c for c in COURTS if c[0] == clerk.court)
         started = _start_time(rng, end, days)
@@ -255,6 +277,9 @@ def generate_records(
             )
         if rng.random() < 0.85:
             record.satisfaction = _weighted(rng, [(5, 60), (4, 28), (3, 8), (2, 3), (1, 1)])  # type: ignore[assignment]
+        if shaper is not None:
+            follow_on = shaper.shape(record)
+        produced += 1
         yield record
 
 

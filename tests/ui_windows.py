@@ -12,8 +12,10 @@ from ui_fixtures import CLERK, finished_record
 from hearing_helper.checks.base import CheckResult, CheckStatus
 from hearing_helper.domain.enums import DeviceKind, Outcome, StepId
 from hearing_helper.domain.record import Problem
+from hearing_helper.domain.visit import VisitKind
 from hearing_helper.reports.drill import Drill
 from hearing_helper.services import AppServices
+from hearing_helper.store.repository import PreparedHearing
 from hearing_helper.ui.app import apply_font_scale, install_translators
 
 
@@ -68,6 +70,7 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
     from hearing_helper.ui.shell.profile_dialog import ProfileDialog
     from hearing_helper.ui.shell.record_detail import RecordDetailDialog
     from hearing_helper.ui.shell.settings_dialog import SettingsDialog
+    from hearing_helper.ui.visits.follow_ups import FollowUpDialog
     from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
     services.device_provider = FakeLiveDevices(FakeDeviceProvider())
@@ -90,6 +93,12 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
         wizard.go_to(index)
         QApplication.processEvents()
         yield f"main window: wizard step {index + 1} ({page.step_id})", window
+    # A preparation visit ends with its own outcome and the recommended way to join.
+    wizard.record.kind = VisitKind.PREPARATION
+    wizard.go_to(0)
+    wizard.go_to(len(wizard.pages) - 1)
+    QApplication.processEvents()
+    yield "main window: finish of a preparation visit", window
 
     def dialogs() -> Iterator[tuple[str, QWidget]]:
         catalog = catalog_for(services)
@@ -117,6 +126,12 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
                     "x",
                 ),
             )
+        hearing = PreparedHearing(
+            record_id, "（2026）冀1126民初88号", "王建国", "13812345678",
+            "2026-11-30T09:00:00+08:00", "tencent_meeting", "ready", "desk_pc", "张三",
+            "2026-11-27T10:00:00+08:00",
+        )  # fmt: skip
+        yield "follow-up", FollowUpDialog(hearing, window)
         litigant = LitigantWindow(window)
         litigant.show_content(wizard.litigant_content())
         yield "litigant window", litigant

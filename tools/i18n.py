@@ -56,6 +56,7 @@ AREAS: dict[str, list[str]] = {
     "catalog": ["hearing_helper/catalog", "hearing_helper/ui/install", "hearing_helper/ui/join"],
     "reports": ["hearing_helper/reports", "hearing_helper/ui/reports"],
     "packaging": ["hearing_helper/ui/self_test.py"],
+    "visits": ["hearing_helper/visits", "hearing_helper/ui/visits"],
     "sync": ["hearing_helper/ui/sync"],
 }
 

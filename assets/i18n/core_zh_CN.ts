@@ -216,6 +216,10 @@ started %4 by %5 · at step: %6</source>
         <translation>结果(&amp;U)：</translation>
     </message>
     <message>
+        <source>&amp;Cause:</source>
+        <translation>具体原因(&amp;C)：</translation>
+    </message>
+    <message>
         <source>S&amp;atisfaction:</source>
         <translation>满意度(&amp;A)：</translation>
     </message>
@@ -236,8 +240,24 @@ started %4 by %5 · at step: %6</source>
         <translation>用时：</translation>
     </message>
     <message>
+        <source>The litigant can choose on the litigant screen.</source>
+        <translation>当事人可以在当事人屏幕上选择。</translation>
+    </message>
+    <message>
+        <source>Given by the litigant on their screen: %1 (only Not asked undoes it)</source>
+        <translation>当事人本人在屏幕上选择：%1（只能改为“未询问”）</translation>
+    </message>
+    <message>
         <source>%1 (set when you press Finish)</source>
         <translation>%1（点“完成”时记录）</translation>
+    </message>
+    <message>
+        <source>Thank you for your answer.</source>
+        <translation>谢谢您的评价。</translation>
+    </message>
+    <message>
+        <source>Please press one of the five answers below.</source>
+        <translation>请按下面五个选项中的一个。</translation>
     </message>
     <message>
         <source>Thank you</source>
@@ -246,10 +266,6 @@ started %4 by %5 · at step: %6</source>
     <message>
         <source>How satisfied are you with our help?</source>
         <translation>您对我们的帮助满意吗？</translation>
-    </message>
-    <message>
-        <source>Please tell the clerk a number from 1 (not at all) to 5 (very).</source>
-        <translation>请告诉工作人员一个数字：1（很不满意）到 5（很满意）。</translation>
     </message>
 </context>
 <context>
@@ -448,6 +464,10 @@ Press “New assistance” to help the first litigant.</source>
     <message>
         <source>Hearing date and ti&amp;me:</source>
         <translation>开庭日期和时间(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Visit t&amp;ype:</source>
+        <translation>来访类型(&amp;Y)：</translation>
     </message>
     <message>
         <source>Litigant n&amp;ame:</source>
@@ -883,6 +903,10 @@ Log file: %3</source>
         <translation>结果</translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1049,6 +1073,10 @@ Log file: %3</source>
     <message>
         <source>Choose the satisfaction or option that has focus</source>
         <translation>选中当前焦点所在的满意度或选项</translation>
+    </message>
+    <message>
+        <source>Finish: the litigant&apos;s own rating, from a keypad they hold</source>
+        <translation>完成：当事人用手中的小键盘自己评价</translation>
     </message>
     <message>
         <source>Next / previous field</source>
@@ -1426,6 +1454,54 @@ Log file: %3</source>
     <message>
         <source>At most {max} characters (now {length}).</source>
         <translation>最多 {max} 个字（现在 {length} 个）。</translation>
+    </message>
+    <message>
+        <source>Choose the cause from the list (a code such as camera.no_frames).</source>
+        <translation>请从列表中选择原因（如 camera.no_frames 这样的代码）。</translation>
+    </message>
+    <message>
+        <source>For &quot;Other&quot;, write the reason in the note.</source>
+        <translation>选择“其他”时，请在备注中写明原因。</translation>
+    </message>
+    <message>
+        <source>The next visit must be from today to {days} days ahead.</source>
+        <translation>下次来访日期须在今天至 {days} 天以内。</translation>
+    </message>
+    <message>
+        <source>Say why another way to join was chosen than the recommended one.</source>
+        <translation>请说明为什么没有采用推荐的参加方式。</translation>
+    </message>
+    <message>
+        <source>Choose or write why the litigant joined late.</source>
+        <translation>请选择或填写当事人迟到的原因。</translation>
+    </message>
+    <message>
+        <source>Choose or write the technical reason the hearing was adjourned.</source>
+        <translation>请选择或填写因技术原因休庭的具体原因。</translation>
+    </message>
+    <message>
+        <source>Write why the hearing did not take place.</source>
+        <translation>请填写庭审未进行的原因。</translation>
+    </message>
+    <message>
+        <source>Only a finished preparation visit can get a follow-up.</source>
+        <translation>只有已完成的庭前准备记录才能登记回访。</translation>
+    </message>
+    <message>
+        <source>The follow-up of this visit is already recorded.</source>
+        <translation>这次来访的回访结果已经登记过了。</translation>
+    </message>
+    <message>
+        <source>This outcome belongs to the other kind of visit.</source>
+        <translation>这个结果属于另一种来访类型。</translation>
+    </message>
+    <message>
+        <source>The litigant gave this rating; a correction may only mark it as not asked.</source>
+        <translation>这是当事人本人给出的评价；更正时只能改为“未询问”。</translation>
+    </message>
+    <message>
+        <source>Only the litigant can give a rating, on the litigant screen.</source>
+        <translation>只有当事人本人能在当事人屏幕上评价。</translation>
     </message>
     <message>
         <source>The litigant&apos;s name or phone number is recorded without consent. Tick the consent box, give the reason consent was not given, or remove the name and phone number.</source>

@@ -609,6 +609,26 @@
         <translation>版本</translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation>来访类型</translation>
+    </message>
+    <message>
+        <source>Preparation outcome</source>
+        <translation>庭前准备结果</translation>
+    </message>
+    <message>
+        <source>Way to join</source>
+        <translation>参加方式</translation>
+    </message>
+    <message>
+        <source>After the hearing</source>
+        <translation>庭后回访</translation>
+    </message>
+    <message>
+        <source>Rating given by</source>
+        <translation>评价来源</translation>
+    </message>
+    <message>
         <source>Records</source>
         <translation>协助记录</translation>
     </message>

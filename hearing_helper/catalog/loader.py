@@ -21,6 +21,9 @@ from hearing_helper.paths import asset_path
 log = logging.getLogger(__name__)
 
 MAX_FILES = 200  # a folder with more files than this is surely not a catalog
+# Files a folder given to validate_dir may hold that are neither platforms nor guides
+# (the join-mode rules are validated by hearing_helper.visits.join_rules).
+NOT_CATALOG_FILES = frozenset({"join_modes.toml"})
 
 
 @dataclass
@@ -151,6 +154,8 @@ def validate_dir(folder: Path) -> tuple[CatalogLoad, int]:
     else:
         platform_files, guide_files = [], []
         for path in _toml_files(folder):
+            if path.name in NOT_CATALOG_FILES:
+                continue
             (guide_files if _looks_like_guide(path) else platform_files).append(path)
     result = CatalogLoad()
     for path in platform_files:

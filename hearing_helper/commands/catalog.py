@@ -2,8 +2,9 @@
 
 hearing-helper catalog               platforms, guide coverage, and any broken files
 hearing-helper catalog --json        the same as JSON
-hearing-helper catalog --validate D  check a folder of files before deploying them;
-                                     exit 1 naming each broken file and problem, 0 when valid
+hearing-helper catalog --validate D  check a folder of files before deploying them (platforms,
+                                     guides, join_modes.toml); exit 1 naming each broken
+                                     file and problem, 0 when valid
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from hearing_helper.catalog import CatalogLoad, load_catalog, validate_dir
 from hearing_helper.paths import resolve_data_dir
+from hearing_helper.visits.join_rules import load_join_rules, parse_join_rules, rules_file_in
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,6 +71,11 @@ def _validate(folder: Path, as_json: bool) -> int:
         print(f"hearing-helper: {folder} is not a folder", file=sys.stderr)
         return 2
     load, checked = validate_dir(folder)
+    rules_file = rules_file_in(folder)
+    if rules_file is not None:
+        _rules, rule_errors = parse_join_rules(rules_file)
+        load.errors += rule_errors
+        checked += 1
     if as_json:
         data = _as_json(load)
         data["checked_files"] = checked
@@ -89,7 +96,9 @@ def _validate(folder: Path, as_json: bool) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.validate:
         return _validate(Path(args.validate), args.json)
-    load = load_catalog(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    load = load_catalog(data_dir)
+    load.errors += load_join_rules(data_dir).errors  # a broken court file: shipped rules apply
     if args.json:
         print(json.dumps(_as_json(load), ensure_ascii=False, indent=2))
         return 0

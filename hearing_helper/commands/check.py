@@ -64,6 +64,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="network test address (repeatable); replaces the catalog's endpoints",
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    recommend = parser.add_argument_group("recommended way to join")
+    recommend.add_argument(
+        "--recommend",
+        action="store_true",
+        help="also recommend a way to join (own_phone, desk_pc, audio_phone, in_person); "
+        'with --json prints {"results": [...], "recommendation": {...}}',
+    )
+    recommend.add_argument(
+        "--device",
+        metavar="D",
+        help="the litigant's device: own_android, own_iphone, court_terminal, own_laptop",
+    )
+    recommend.add_argument(
+        "--needs", metavar="N", help="comma-separated needs: elderly, hearing, sight, dialect"
+    )
+    recommend.add_argument(
+        "--phone",
+        metavar="ITEM=ANSWER",
+        help="phone checklist answers, e.g. os_version=fail,storage=pass (answers: pass, fail, na)",
+    )
 
 
 def _usage_error(message: str) -> int:
@@ -101,6 +121,16 @@ def run(args: argparse.Namespace) -> int:
         checks = build_checks(parse_ids(args.only) if args.only is not None else None)
     except UnknownCheckError as exc:
         return _usage_error(str(exc))
+    visit: Any = None
+    if args.recommend:
+        from hearing_helper.commands.recommend import VisitArgumentError, visit_from_args
+
+        try:
+            visit = visit_from_args(args)
+        except VisitArgumentError as exc:
+            return _usage_error(str(exc))
+    elif args.device or args.needs or args.phone:
+        return _usage_error("--device, --needs and --phone need --recommend")
     if not checks:
         return _usage_error("--only needs at least one check id")
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
@@ -140,7 +170,19 @@ def run(args: argparse.Namespace) -> int:
     results = credited
     order = {check.id: i for i, check in enumerate(checks)}
     results.sort(key=lambda r: order.get(r.check_id, len(order)))
-    if args.json:
+    if visit is not None:
+        from hearing_helper.commands.recommend import print_recommendation, recommendation_for
+
+        recommendation = recommendation_for(visit, results, data_dir)
+        if args.json:
+            output = {
+                "results": [r.to_json() for r in results],
+                "recommendation": recommendation.to_json(),
+            }
+            print(json.dumps(output, ensure_ascii=False, indent=2))
+        else:
+            print_recommendation(recommendation)
+    elif args.json:
         print(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))
     ok = all(r.status in (CheckStatus.PASS, CheckStatus.SKIPPED) for r in results)
     return 0 if ok else 1

@@ -20,6 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--count", type=_positive, required=True, help="how many records")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--days", type=_positive, default=365, help="spread over N days")
+    parser.add_argument(
+        "--no-visits",
+        action="store_true",
+        help="only hearing-day assistance (no preparation visits, follow-ups or returning "
+        "litigants), as before visit kinds existed",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
         for clerk in make_clerks(random.Random(args.seed)):
             services.repo.save_staff(clerk)
         written = services.repo.import_finished(
-            generate_records(args.count, args.seed, days=args.days), actor="demo-data"
+            generate_records(args.count, args.seed, days=args.days, visits=not args.no_visits),
+            actor="demo-data",
         )
     finally:
         services.close()

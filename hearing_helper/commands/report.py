@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 
 from hearing_helper.commands import open_services
 from hearing_helper.commands.scope import add_scope_argument, court_source, waiting_here
@@ -101,6 +102,44 @@ def _print_text(data: dict) -> None:
     for reason in data["failure_reasons"][:10]:
         share = pct(reason["cumulative_share"])
         print(f"  {reason['count']:>8}  {reason['kind']}:{reason['code']}  (cumulative {share})")
+    _print_visits(data["visits"], pct)
+
+
+def _print_visits(visits: dict, pct: Callable[[float | None], str]) -> None:
+    prep = visits["preparation"]
+    print(
+        f"Preparation visits  {prep['visits']} (ready {prep['ready']}, another visit "
+        f"{prep['another_visit']}, in person {prep['in_person']})"
+    )
+    funnel = visits["funnel"]
+    print(
+        f"Readiness funnel    ready {funnel['prepared']} -> followed up {funnel['followed_up']}"
+        f" -> went ahead {funnel['went_ahead']} -> joined on time {funnel['joined_on_time']}"
+        f" ({pct(funnel['on_time_rate'])} of those followed up)"
+    )
+    for mode, stages in visits["by_join_mode"].items():
+        print(
+            f"  {mode:<16}  {stages['prepared']:>6} ready, on time "
+            f"{pct(stages['on_time_rate'])} of {stages['followed_up']} followed up"
+        )
+    day = visits["hearing_day"]
+    print(
+        f"Hearing-day problems prepared {pct(day['prepared']['problem_share'])} of "
+        f"{day['prepared']['assisted']}, not prepared {pct(day['not_prepared']['problem_share'])}"
+        f" of {day['not_prepared']['assisted']}"
+    )
+    repeat = visits["repeat_visits"]
+    print(
+        f"Repeat visits       {repeat['visits']} visits by {repeat['litigants']} litigants, "
+        f"{repeat['returning_litigants']} came more than once"
+    )
+    follow = visits["follow_ups"]
+    print(f"Follow-ups          {follow['due']} due, {follow['overdue']} overdue")
+    rating = visits["rating"]
+    print(
+        f"Ratings             {rating['litigant']} by the litigant, {rating['staff']} by staff"
+        f" (litigant response rate {pct(rating['litigant_response_rate'])})"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -34,6 +34,16 @@ from hearing_helper.domain.validation import (
     normalize_name,
     normalize_phone,
 )
+from hearing_helper.domain.visit import (
+    FollowUp,
+    JoinChoice,
+    PreparationOutcome,
+    PreparationResult,
+    RatingSource,
+    VisitKind,
+    check_cause_code,
+    effective_rating_source,
+)
 
 SCHEMA_VERSION = 1  # of the JSON payload
 
@@ -193,6 +203,14 @@ class AssistRecord:
     catalog_version: str = ""
     guide_version: str = ""
     correction: Correction | None = None
+    # Visits (issue 13): records made before visit kinds existed read as hearing-day assistance.
+    kind: VisitKind = VisitKind.HEARING_DAY
+    preparation: PreparationResult | None = None  # preparation visits: ready / again / in person
+    join: JoinChoice = field(default_factory=JoinChoice)  # recommended and chosen way to join
+    failure_cause: str = ""  # hearing-day failure: a code of hearing_helper.visits.causes
+    follow_up: FollowUp | None = None  # after a prepared litigant's hearing
+    previous_record_id: str = ""  # the earlier visit of a returning litigant
+    rating_source: RatingSource = RatingSource.NOT_ASKED
 
     @property
     def is_finished(self) -> bool:
@@ -217,17 +235,51 @@ class AssistRecord:
         return problems
 
     def finish_problems(self) -> list[FieldError]:
-        """What keeps the record from being finished (outcome and its reason, satisfaction)."""
+        """What keeps the record from being finished, per kind of visit: a hearing-day outcome
+        and its reason, or a preparation outcome with its particulars and the way to join; the
+        satisfaction rating and who gave it."""
+        if self.kind is VisitKind.PREPARATION:
+            problems = self._preparation_problems()
+        else:
+            problems = self._hearing_day_problems()
+        return problems + self._rating_problems()
+
+    def _hearing_day_problems(self) -> list[FieldError]:
         problems: list[FieldError] = []
+        if self.preparation is not None:
+            problems.append(error("preparation_outcome", "kind.mismatch"))
         if self.outcome is None:
             problems.append(error("outcome", "required"))
         elif self.outcome is Outcome.NOT_JOINED and self.outcome_reason is None:
             problems.append(error("outcome_reason", "outcome.reason"))
+        if self.failure_cause:
+            try:
+                check_cause_code(self.failure_cause, "failure_cause")
+            except FieldError as exc:
+                problems.append(exc)
+        return problems
+
+    def _preparation_problems(self) -> list[FieldError]:
+        problems: list[FieldError] = []
+        if self.outcome is not None:
+            problems.append(error("outcome", "kind.mismatch"))
+        if self.preparation is None:
+            return [*problems, error("preparation_outcome", "required")]
+        problems += self.preparation.problems(visit_day=self.started_at.date())
+        ready = self.preparation.outcome is PreparationOutcome.READY
+        return problems + self.join.problems(choice_required=ready)
+
+    def _rating_problems(self) -> list[FieldError]:
         try:
             check_satisfaction(self.satisfaction)
         except FieldError as exc:
-            problems.append(exc)
-        return problems
+            return [exc]
+        return []
+
+    @property
+    def rating_given_by(self) -> RatingSource:
+        """Who gave the rating: a rating without a source was typed in by the clerk."""
+        return effective_rating_source(self.rating_source, self.satisfaction)
 
     # --- serialisation -------------------------------------------------------------------
 
@@ -302,6 +354,13 @@ class AssistRecord:
                 if self.correction
                 else None
             ),
+            "kind": str(self.kind),
+            "preparation": self.preparation.to_dict() if self.preparation else None,
+            "join": self.join.to_dict(),
+            "failure_cause": self.failure_cause,
+            "follow_up": self.follow_up.to_dict() if self.follow_up else None,
+            "previous_record_id": self.previous_record_id,
+            "rating_source": str(self.rating_given_by),
         }
 
     @classmethod
@@ -328,6 +387,7 @@ class AssistRecord:
                 data=dict(raw.get("data") or {}),
             )
         correction_raw = data.get("correction")
+        satisfaction = data.get("satisfaction")
         return cls(
             clerk=ClerkProfile(**data["clerk"]),
             id=data["id"],
@@ -359,7 +419,7 @@ class AssistRecord:
             outcome_reason=(
                 NotJoinedReason(data["outcome_reason"]) if data.get("outcome_reason") else None
             ),
-            satisfaction=data.get("satisfaction"),
+            satisfaction=satisfaction,
             notes=data.get("notes", ""),
             catalog_version=data.get("catalog_version", ""),
             guide_version=data.get("guide_version", ""),
@@ -371,5 +431,19 @@ class AssistRecord:
                 )
                 if correction_raw
                 else None
+            ),
+            kind=VisitKind(data.get("kind") or VisitKind.HEARING_DAY),
+            preparation=(
+                PreparationResult.from_dict(data["preparation"])
+                if data.get("preparation")
+                else None
+            ),
+            join=JoinChoice.from_dict(data.get("join") or {}),
+            failure_cause=data.get("failure_cause", ""),
+            follow_up=FollowUp.from_dict(data["follow_up"]) if data.get("follow_up") else None,
+            previous_record_id=data.get("previous_record_id", ""),
+            # Before the litigant rated on the litigant window, the clerk typed ratings in.
+            rating_source=effective_rating_source(
+                RatingSource(data.get("rating_source") or RatingSource.NOT_ASKED), satisfaction
             ),
         )

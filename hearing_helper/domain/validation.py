@@ -81,6 +81,44 @@ MESSAGES = {
     ),
     "outcome.reason": QT_TRANSLATE_NOOP("validation", "Choose why the litigant did not join."),
     "text.too_long": QT_TRANSLATE_NOOP("validation", "At most {max} characters (now {length})."),
+    # visits (hearing_helper.domain.visit)
+    "cause.format": QT_TRANSLATE_NOOP(
+        "validation", "Choose the cause from the list (a code such as camera.no_frames)."
+    ),
+    "note.required_for_other": QT_TRANSLATE_NOOP(
+        "validation", 'For "Other", write the reason in the note.'
+    ),
+    "next_visit.range": QT_TRANSLATE_NOOP(
+        "validation", "The next visit must be from today to {days} days ahead."
+    ),
+    "join_mode.override_reason": QT_TRANSLATE_NOOP(
+        "validation", "Say why another way to join was chosen than the recommended one."
+    ),
+    "follow_up.why_late": QT_TRANSLATE_NOOP(
+        "validation", "Choose or write why the litigant joined late."
+    ),
+    "follow_up.why_adjourned": QT_TRANSLATE_NOOP(
+        "validation", "Choose or write the technical reason the hearing was adjourned."
+    ),
+    "follow_up.why_not_held": QT_TRANSLATE_NOOP(
+        "validation", "Write why the hearing did not take place."
+    ),
+    "follow_up.not_prepared": QT_TRANSLATE_NOOP(
+        "validation", "Only a finished preparation visit can get a follow-up."
+    ),
+    "follow_up.already": QT_TRANSLATE_NOOP(
+        "validation", "The follow-up of this visit is already recorded."
+    ),
+    "kind.mismatch": QT_TRANSLATE_NOOP(
+        "validation", "This outcome belongs to the other kind of visit."
+    ),
+    "rating.litigant_kept": QT_TRANSLATE_NOOP(
+        "validation",
+        "The litigant gave this rating; a correction may only mark it as not asked.",
+    ),
+    "rating.litigant_only_live": QT_TRANSLATE_NOOP(
+        "validation", "Only the litigant can give a rating, on the litigant screen."
+    ),
     "consent.required": QT_TRANSLATE_NOOP(
         "validation",
         "The litigant's name or phone number is recorded without consent. Tick the consent box,"

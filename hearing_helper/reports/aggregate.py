@@ -13,12 +13,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
 from hearing_helper.domain.enums import STEP_ORDER, Outcome
+from hearing_helper.domain.record import now_local
 from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.reports.visits import visit_figures
 from hearing_helper.store.report_source import (
     FAILING_CHECK_STATUSES,
     ChildFacts,
@@ -71,6 +73,7 @@ class Report:
     by_week: list[PeriodCount] = field(default_factory=list)
     by_month: list[PeriodCount] = field(default_factory=list)
     load: list[list[int]] = field(default_factory=lambda: [[0] * 24 for _ in range(7)])
+    visits: dict[str, Any] = field(default_factory=dict)  # reports/visits.py
 
     @property
     def joined_rate(self) -> float | None:
@@ -109,6 +112,7 @@ class Report:
             "by_week": [asdict(p) for p in self.by_week],
             "by_month": [asdict(p) for p in self.by_month],
             "load_weekday_hour": self.load,
+            "visits": self.visits,
         }
 
 
@@ -215,7 +219,13 @@ def _split(filters: ReportFilters) -> list[ReportFilters]:
     ]
 
 
-def build_report(source: ReportSource, filters: ReportFilters, *, parallel: bool = True) -> Report:
+def build_report(
+    source: ReportSource,
+    filters: ReportFilters,
+    *,
+    parallel: bool = True,
+    now: datetime | None = None,
+) -> Report:
     """All KPIs for ``filters`` from ``source``.
 
     Without dimension filters the problem, check and step facts come per day
@@ -229,6 +239,7 @@ def build_report(source: ReportSource, filters: ReportFilters, *, parallel: bool
         f"hourly{i}": partial(source.hourly_counts, part) for i, part in enumerate(halves)
     }
     passes["durations"] = partial(source.duration_histogram, filters)
+    passes["visits"] = partial(source.visit_counts, filters, now or now_local())
     if not use_day_facts:
         passes["facts"] = partial(source.child_facts, filters)
 
@@ -248,6 +259,7 @@ def build_report(source: ReportSource, filters: ReportFilters, *, parallel: bool
     report.p90_duration_s = percentile(results["durations"], 0.9)
     report.failure_reasons = _pareto(reasons, facts.problems, facts.checks)
     report.funnel = _funnel(facts.steps)
+    report.visits = visit_figures(results["visits"], report.outcomes, report.assisted)
     return report
 
 

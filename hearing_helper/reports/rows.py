@@ -27,6 +27,14 @@ from hearing_helper.reports.labels import (
     english,
 )
 from hearing_helper.store.report_source import EXPORT_FIELDS, ReportSource
+from hearing_helper.visits.labels import CONTEXT as VISITS_CONTEXT
+from hearing_helper.visits.labels import (
+    FOLLOW_UP_RESULT_LABELS,
+    JOIN_MODE_LABELS,
+    PREPARATION_OUTCOME_LABELS,
+    RATING_SOURCE_LABELS,
+    VISIT_KIND_LABELS,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class Column:
     personal: str = ""  # 'name' or 'phone': masked unless the export is unmasked
     platform: bool = False  # a platform id, shown by its catalog name when one is known
     width: int = 14  # XLSX column width (characters)
+    labels_context: str = LABELS_CONTEXT  # translation context of ``labels``
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -73,6 +82,46 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("satisfaction", QT_TRANSLATE_NOOP("reports", "Satisfaction"), "int", width=10),
     Column("version", QT_TRANSLATE_NOOP("reports", "Version"), "int", width=8),
+    Column(
+        "kind",
+        QT_TRANSLATE_NOOP("reports", "Visit"),
+        "text",
+        VISIT_KIND_LABELS,
+        labels_context=VISITS_CONTEXT,
+        width=16,
+    ),
+    Column(
+        "prep_outcome",
+        QT_TRANSLATE_NOOP("reports", "Preparation outcome"),
+        "text",
+        PREPARATION_OUTCOME_LABELS,
+        labels_context=VISITS_CONTEXT,
+        width=18,
+    ),
+    Column(
+        "chosen_mode",
+        QT_TRANSLATE_NOOP("reports", "Way to join"),
+        "text",
+        JOIN_MODE_LABELS,
+        labels_context=VISITS_CONTEXT,
+        width=18,
+    ),
+    Column(
+        "follow_up_result",
+        QT_TRANSLATE_NOOP("reports", "After the hearing"),
+        "text",
+        FOLLOW_UP_RESULT_LABELS,
+        labels_context=VISITS_CONTEXT,
+        width=20,
+    ),
+    Column(
+        "rating_source",
+        QT_TRANSLATE_NOOP("reports", "Rating given by"),
+        "text",
+        RATING_SOURCE_LABELS,
+        labels_context=VISITS_CONTEXT,
+        width=14,
+    ),
 )
 
 
@@ -135,7 +184,7 @@ def _converter(
         translated: dict[str, str | None]
         if column.labels:
             translated = {
-                code: translate(LABELS_CONTEXT, text) for code, text in column.labels.items()
+                code: translate(column.labels_context, text) for code, text in column.labels.items()
             }
         else:
             translated = {code: safe_cell(name) for code, name in platform_names.items()}

@@ -108,6 +108,15 @@ class IncompleteRecordError(StoreError):
         super().__init__(f"The record cannot be finished yet; check: {fields}.")
 
 
+class RecordRuleError(StoreError):
+    """A change to a finished record that the record rules do not allow (a follow-up on the
+    wrong kind of visit, a correction of the litigant's own rating ...)."""
+
+    def __init__(self, problems: list[FieldError]) -> None:
+        self.problems = problems
+        super().__init__(" ".join(str(problem) for problem in problems))
+
+
 class UnreadableAuditEntryError(StoreError):
     """An audit entry's stored details are no longer JSON: it was edited outside the app."""
 

@@ -15,12 +15,14 @@ from typing import Any
 
 from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
 from hearing_helper.domain.record import AssistRecord, Correction, now_local
+from hearing_helper.domain.visit import FollowUp, follow_up_problems, rating_change_problems
 from hearing_helper.store.audit import GENESIS_HASH, AuditKey, entry_hash
 from hearing_helper.store.errors import (
     IncompleteRecordError,
     RecordConflictError,
     RecordFinishedError,
     RecordNotFoundError,
+    RecordRuleError,
     StoreError,
 )
 from hearing_helper.store.repository import AuditEntry
@@ -135,6 +137,52 @@ def prepare_correction(
     record.correction = Correction(by=actor, at=now or now_local(), reason=reason)
     record.updated_at = record.correction.at
     return record
+
+
+def check_correction_content(stored: AssistRecord, record: AssistRecord) -> None:
+    """Refuse a correction that changes what only the litigant may give: their own rating
+    stays as given, or is marked "not asked" (RecordRuleError)."""
+    problems = rating_change_problems(
+        (stored.rating_given_by, stored.satisfaction), (record.rating_given_by, record.satisfaction)
+    )
+    if problems:
+        raise RecordRuleError(problems)
+
+
+# --- follow-ups --------------------------------------------------------------------------------
+
+
+def prepare_follow_up(
+    stored: AssistRecord | None,
+    record_id: str,
+    follow_up: FollowUp,
+    now: datetime | None = None,
+) -> AssistRecord:
+    """The next version of a stored preparation visit, with what happened at its hearing.
+
+    Raises RecordNotFoundError, or RecordRuleError when the record is no finished preparation
+    visit, already has a follow-up, or the follow-up lacks its reason."""
+    if stored is None:
+        raise RecordNotFoundError(record_id)
+    problems = follow_up_problems(
+        kind=stored.kind,
+        finished=stored.is_finished,
+        existing=stored.follow_up,
+        follow_up=follow_up,
+    )
+    if problems:
+        raise RecordRuleError(problems)
+    stored.follow_up = follow_up
+    stored.version += 1
+    stored.updated_at = now or now_local()
+    return stored
+
+
+def follow_up_audit_details(record: AssistRecord, payload: str) -> dict[str, Any]:
+    details = record_audit_details(record, payload)
+    if record.follow_up is not None:
+        details["result"] = str(record.follow_up.result)
+    return details
 
 
 # --- the audit chain ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, NamedTuple, Protocol
 
 from hearing_helper.reports.filters import Drill, ReportFilters
@@ -41,6 +42,12 @@ EXPORT_FIELDS: tuple[str, ...] = (
     "outcome_reason",
     "satisfaction",
     "version",
+    # visits (issue 13)
+    "kind",
+    "prep_outcome",
+    "chosen_mode",
+    "follow_up_result",
+    "rating_source",
 )
 
 # The values of one drill-down row, in this order (unmasked; absent values are None).
@@ -92,6 +99,25 @@ class FilterOptions:
     clerk_names: dict[str, str]  # staff_id -> name (profile, else the name on a record)
 
 
+@dataclass(frozen=True)
+class VisitCounts:
+    """What the visit figures (issue 13) are folded from, for a period and filters (with the
+    report's outcome counts, which already hold every hearing-day outcome).
+
+    ``preparation``: (prep_outcome, chosen_mode, follow_up_result, count) of preparation visits
+    ('' for none). ``prepared_outcomes``: (outcome, count) of hearing-day assistance linked to
+    an earlier preparation visit. ``phones``: (distinct litigants by phone, their visits,
+    litigants with more than one visit). ``follow_ups``: (due, overdue) at the given time, of
+    unsuperseded preparation visits without a follow-up. ``ratings``: (rating_source, count,
+    sum of ratings) of rated records."""
+
+    preparation: list[tuple[str, str, str, int]] = field(default_factory=list)
+    prepared_outcomes: list[tuple[str, int]] = field(default_factory=list)
+    phones: tuple[int, int, int] = (0, 0, 0)
+    follow_ups: tuple[int, int] = (0, 0)
+    ratings: list[tuple[str, int, int]] = field(default_factory=list)
+
+
 def day_signatures(hourly: list[HourlyCount]) -> dict[str, str]:
     """Per day: count, latest update and sum of versions of its finished records. A new,
     corrected or moved record changes its day's signature, so a cache keyed by it is never
@@ -129,6 +155,9 @@ class ReportSource(Protocol):
         """(total, first ``limit`` rows in start order, DRILL_FIELDS) behind a chart click."""
 
     def filter_options(self, filters: ReportFilters) -> FilterOptions: ...
+
+    def visit_counts(self, filters: ReportFilters, now: datetime) -> VisitCounts:
+        """The counts behind the visit figures; follow-ups due or overdue at ``now``."""
 
     def export_count(self, filters: ReportFilters) -> int: ...
 

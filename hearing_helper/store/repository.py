@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
+from hearing_helper.domain.returning import EarlierVisit
+from hearing_helper.domain.visit import FollowUp
 from hearing_helper.store.audit import AuditKey
 
 
@@ -28,6 +30,7 @@ class HistoryQuery:
     date_to: date | None = None
     outcome: str | None = None
     status: str | None = None  # 'draft' or 'finished'
+    kind: str | None = None  # 'preparation' or 'hearing_day' (domain.visit.VisitKind)
     sort_by: str = "started_at"  # one of SORT_COLUMNS
     descending: bool = True
     limit: int = 500
@@ -62,6 +65,24 @@ class AssistSummary:
     duration_s: int | None
     outcome: str | None
     satisfaction: int | None
+    kind: str = "hearing_day"
+    prep_outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class PreparedHearing:
+    """A prepared litigant's hearing, for the follow-up list and the coming days' reminder."""
+
+    id: str
+    case_number: str
+    litigant_name: str
+    phone: str
+    hearing_at: str  # local ISO 8601
+    platform_id: str | None
+    prep_outcome: str | None
+    chosen_mode: str | None
+    clerk_name: str
+    started_at: str
 
 
 @dataclass(frozen=True)
@@ -117,6 +138,26 @@ class AssistRepository(Protocol):
         """Store a corrected copy of a finished record as a new version."""
 
     def versions(self, record_id: str) -> list[RecordVersion]: ...
+
+    # visits (issue 13)
+    def record_follow_up(self, record_id: str, follow_up: FollowUp, actor: str) -> AssistRecord:
+        """Store what happened at a prepared litigant's hearing as the visit's next version
+        (audited). Raises RecordRuleError when the record is no finished preparation visit or
+        is already followed up."""
+
+    def follow_ups(self, now: datetime, limit: int = 500) -> list[PreparedHearing]:
+        """Finished preparation visits whose follow-up is due at ``now`` (their hearing has
+        passed, see domain.visit.follow_up_state) and not recorded, oldest hearing first.
+        A visit that a later preparation visit links to is followed up there instead."""
+
+    def prepared_hearings(self, start: datetime, end: datetime) -> list[PreparedHearing]:
+        """Prepared litigants (ready or attending in person) whose hearing is in
+        [start, end), in hearing order: the reminder of today's and tomorrow's hearings."""
+
+    def earlier_visits(self, case_number: str, phone: str, limit: int = 10) -> list[EarlierVisit]:
+        """Finished visits with this case number or phone (normalised; an empty key matches
+        nothing), newest first."""
+
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
         """Bulk-insert finished records (demo data, records moved from another desk).
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from hearing_helper.ui.visits.rating_panel import RatingPanel
 from hearing_helper.ui.widgets.qr_view import QrView
 from hearing_helper.ui.wizard.base import LitigantContent
 
@@ -60,6 +61,7 @@ class LitigantWindow(QWidget):
     """Shows :class:`LitigantContent`; hiding it is the clerk's toggle, not closing."""
 
     read_aloud_requested = Signal(str)
+    rated = Signal(int)  # the litigant chose a satisfaction score (1-5) on this window
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
@@ -103,10 +105,14 @@ class LitigantWindow(QWidget):
         self._qr_box_widget = QWidget()
         self._qr_box_widget.setLayout(qr_box)
 
+        self.rating_panel = RatingPanel(CAPTION_POINT_SIZE)
+        self.rating_panel.rated.connect(self.rated)
+        self.rating_panel.hide()
         text = QVBoxLayout()
         text.addWidget(self.title_label)
         text.addSpacing(24)
         text.addWidget(self.lines_label, 1)
+        text.addWidget(self.rating_panel)
         # Side by side on a wide window, the QR code below the text on a narrow one.
         body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body = body
@@ -173,6 +179,9 @@ class LitigantWindow(QWidget):
         self.qr.set_payload(content.qr_payload)
         self.qr_caption.setText(content.qr_caption)
         self._qr_box_widget.setVisible(bool(content.qr_payload))
+        self.rating_panel.setVisible(content.ask_rating)
+        if content.ask_rating:
+            self.rating_panel.show_choice(content.rating)
         self.setAccessibleDescription(self.spoken_text())
 
     def spoken_text(self) -> str:
@@ -278,6 +287,9 @@ class LitigantWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
             self.toggle_full_screen()
+            return
+        if self.rating_panel.isVisible() and event.text() in ("1", "2", "3", "4", "5"):
+            self.rating_panel.keyPressEvent(event)  # a keypad in front of the litigant
             return
         super().keyPressEvent(event)
 

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self._resume_id = resume_record_id
         self._offer_drafts_after_profile = offer_drafts
         self.history.refresh()
+        self.home.follow_ups.refresh()
         self._load_catalog_in_background()
         if self.profile is None:
             last = self.services.settings.get("last_staff_id")
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(True)
         self.update_litigant_screen()
         self.history.refresh()
+        self.home.follow_ups.refresh()
         self.new_button.setFocus()
 
     # --- history -----------------------------------------------------------------------------
@@ -355,6 +357,7 @@ class MainWindow(QMainWindow):
                 self.litigant_window = LitigantWindow(self)
                 self.litigant_window.installEventFilter(self)
                 self.litigant_window.read_aloud_requested.connect(self.speak)
+                self.litigant_window.rated.connect(self._on_litigant_rated)
                 self.litigant_window.place_beside(self)
             self.update_litigant_screen()
             self.litigant_window.show()  # without activation: the keyboard stays here
@@ -383,6 +386,10 @@ class MainWindow(QMainWindow):
             title=self.tr("Welcome to the help desk"),
             lines=[self.tr("The clerk will help you join your online hearing.")],
         )
+
+    def _on_litigant_rated(self, value: int) -> None:
+        if self.wizard is not None:
+            self.wizard.record_litigant_rating(value)
 
     def update_litigant_screen(self) -> None:
         if self.litigant_window is not None:

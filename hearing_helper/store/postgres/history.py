@@ -11,7 +11,7 @@ from hearing_helper.store.repository import AssistSummary, HistoryQuery
 
 SUMMARY_COLUMNS = (
     "id, version, status, case_number, litigant_name, role, platform_id, clerk_name, desk, "
-    "started_at, ended_at, duration_s, outcome, satisfaction"
+    "started_at, ended_at, duration_s, outcome, satisfaction, kind, prep_outcome"
 )
 _NAMES = [name.strip() for name in SUMMARY_COLUMNS.split(",")]
 
@@ -38,6 +38,9 @@ def where(query: HistoryQuery) -> tuple[str, list[Any]]:
     if query.status:
         clauses.append("status = %s")
         params.append(query.status)
+    if query.kind:
+        clauses.append("kind = %s")
+        params.append(query.kind)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

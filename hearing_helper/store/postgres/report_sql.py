@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import psycopg
@@ -29,7 +29,9 @@ from hearing_helper.store.report_source import (
     ChildFacts,
     FilterOptions,
     HourlyCount,
+    VisitCounts,
 )
+from hearing_helper.store.visit_drill import visit_drill_condition
 
 POOL_SIZE = 4
 EXPORT_FETCH = 2000
@@ -38,7 +40,7 @@ EXPORT_SELECT = (
     "a.id, a.case_number, a.court, a.desk, a.staff_id, a.clerk_name, a.litigant_name, a.phone, "
     "a.role, a.platform_id, a.device, a.hearing_at, a.started_at, a.ended_at, "
     "round(a.duration_s / 60.0, 1)::float8, a.outcome, a.outcome_reason, a.satisfaction, "
-    "a.version"
+    "a.version, a.kind, a.prep_outcome, a.chosen_mode, a.follow_up_result, a.rating_source"
 )
 
 
@@ -218,6 +220,11 @@ class PostgresReportSource:
             clerk_names={str(k): str(v) for k, v in names.items()},
         )
 
+    def visit_counts(self, filters: ReportFilters, now: datetime) -> VisitCounts:
+        from hearing_helper.store.postgres.visits import visit_counts
+
+        return visit_counts(self._fetch, where, filters, now)
+
     def export_count(self, filters: ReportFilters) -> int:
         clause, params = where(filters)
         rows = self._fetch(f"SELECT count(*) FROM assists a{clause}", params)
@@ -276,6 +283,8 @@ def _narrow(filters: ReportFilters, drill: Drill) -> tuple[ReportFilters, str, l
             "AND s.step = %s AND s.status = %s)",
             [step, status],
         )
+    if drill.kind == "visit":
+        return (filters, *visit_drill_condition(drill.key, "%s"))
     if drill.kind == "load":
         weekday, hour = drill.key  # Monday = 0 (Python); isodow: Monday = 1
         return (

@@ -29,6 +29,7 @@ from hearing_helper.store.errors import (
 from hearing_helper.store.postgres import history, rows
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.schema import check_not_newer, migrate, stored_version
+from hearing_helper.store.postgres.visits import PostgresVisitsMixin
 from hearing_helper.store.repository import (
     AssistSummary,
     AuditEntry,
@@ -40,7 +41,7 @@ IMPORT_BATCH = 2000
 AUDIT_FETCH = 2000
 
 
-class PostgresRepository:
+class PostgresRepository(PostgresVisitsMixin):
     """Records and this desk's audit chain in a PostgreSQL database."""
 
     def __init__(self, address: ServerAddress, desk_id: str, *, migrate_schema: bool = True):
@@ -200,6 +201,9 @@ class PostgresRepository:
     def correct(self, record: AssistRecord, actor: str, reason: str) -> AssistRecord:
         with self._transaction() as db:
             found = self._status(db, record.id, lock=True)
+            stored = self._stored(db, record.id)
+            if stored is not None and stored.is_finished:
+                lifecycle.check_correction_content(stored, record)
             lifecycle.prepare_correction(
                 record,
                 actor,

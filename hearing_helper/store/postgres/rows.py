@@ -11,14 +11,16 @@ import json
 from typing import Any
 
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.store.visit_rows import VISIT_COLUMNS, visit_columns
 
 ASSIST_COLUMNS = (
     "id, desk_id, version, status, staff_id, clerk_name, desk, court, case_number, "
     "litigant_name, phone, role, platform_id, device, hearing_at, started_at, ended_at, "
-    "duration_s, outcome, outcome_reason, satisfaction, current_step, updated_at, payload"
+    "duration_s, outcome, outcome_reason, satisfaction, current_step, updated_at, payload, "
+    + VISIT_COLUMNS
 )
 _UPDATED = [name.strip() for name in ASSIST_COLUMNS.split(",")][1:]  # all but the id
-_MARKS = ",".join(["%s"] * 24)
+_MARKS = ",".join(["%s"] * len(ASSIST_COLUMNS.split(",")))
 UPSERT_ASSIST = (
     f"INSERT INTO assists ({ASSIST_COLUMNS}) VALUES ({_MARKS}) ON CONFLICT (id) DO UPDATE SET "
     + ", ".join(f"{name}=excluded.{name}" for name in _UPDATED)
@@ -84,6 +86,7 @@ def assist_row(record: AssistRecord, desk_id: str, payload: str) -> tuple[Any, .
         str(record.current_step),
         record.updated_at.isoformat(),
         None if record.is_finished else payload,
+        *visit_columns(record),
     )
 
 

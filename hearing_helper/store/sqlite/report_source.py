@@ -4,6 +4,7 @@ report's passes run concurrently (SQLite releases the GIL while it scans)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,10 @@ from hearing_helper.store.report_source import (
     ChildFacts,
     FilterOptions,
     HourlyCount,
+    VisitCounts,
 )
 from hearing_helper.store.sqlite import report_sql
+from hearing_helper.store.sqlite import visit_report_sql as visit_sql
 from hearing_helper.store.sqlite.connection import connect_readonly, translated
 from hearing_helper.store.sqlite.day_cache import cached_facts
 
@@ -88,6 +91,25 @@ class SqliteReportSource:
         finally:
             conn.close()
         return FilterOptions(combinations=combinations, clerk_names=names)
+
+    def visit_counts(self, filters: ReportFilters, now: datetime) -> VisitCounts:
+        conn = connect_readonly(self.path)
+        try:
+            with translated(self.path):
+                preparation = conn.execute(*visit_sql.preparation(filters)).fetchall()
+                prepared = conn.execute(*visit_sql.prepared_hearing_days(filters)).fetchall()
+                phones = conn.execute(*visit_sql.phones(filters)).fetchone()
+                follow_ups = conn.execute(*visit_sql.follow_ups(filters, now)).fetchone()
+                ratings = conn.execute(*visit_sql.ratings(filters)).fetchall()
+        finally:
+            conn.close()
+        return VisitCounts(
+            preparation=[(str(o), str(m), str(f), int(n)) for o, m, f, n in preparation],
+            prepared_outcomes=[(str(o), int(n)) for o, n in prepared],
+            phones=(int(phones[0]), int(phones[1]), int(phones[2])),
+            follow_ups=(int(follow_ups[0]), int(follow_ups[1])),
+            ratings=[(str(source), int(n), int(total)) for source, n, total in ratings],
+        )
 
     def export_count(self, filters: ReportFilters) -> int:
         return int(self._all(*report_sql.export_count(filters))[0][0])

@@ -11,6 +11,7 @@ from typing import Any
 
 from hearing_helper.reports.filters import Drill, ReportFilters, drill_period
 from hearing_helper.store.report_source import EXPORT_FIELDS, FAILING_CHECK_STATUSES
+from hearing_helper.store.visit_drill import visit_drill_condition
 
 # ReportFilters.dimensions() field -> assists column
 DIMENSION_COLUMNS = {
@@ -128,6 +129,8 @@ def _drill_condition(drill: Drill) -> tuple[str, list[Any]]:
             "AND s.step = ? AND s.status = ?)",
             [step, status],
         )
+    if drill.kind == "visit":
+        return visit_drill_condition(drill.key, "?")
     if drill.kind == "load":
         weekday, hour = drill.key  # weekday: Monday = 0 (Python); SQLite's %w: Sunday = 0
         return (

@@ -40,6 +40,7 @@ from hearing_helper.store.sqlite.connection import (
     translated,
 )
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
+from hearing_helper.store.sqlite.visits import SqliteVisitsMixin
 
 DB_FILENAME = "hearing_helper.sqlite3"
 IMPORT_BATCH = 5000
@@ -59,7 +60,7 @@ def open_repository(data_dir: Path) -> SqliteRepository:
     return SqliteRepository(data_dir / DB_FILENAME)
 
 
-class SqliteRepository:
+class SqliteRepository(SqliteVisitsMixin):
     """Thread-safe (one connection behind a lock); every write is durable when it returns."""
 
     def __init__(self, path: Path, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
@@ -200,6 +201,9 @@ class SqliteRepository:
     def correct(self, record: AssistRecord, actor: str, reason: str) -> AssistRecord:
         with self._transaction() as db:
             row = db.execute(rows.SELECT_STATUS, (record.id,)).fetchone()
+            stored = self._stored(db, record.id)
+            if stored is not None and stored.is_finished:
+                lifecycle.check_correction_content(stored, record)
             lifecycle.prepare_correction(
                 record,
                 actor,
@@ -344,6 +348,9 @@ class SqliteRepository:
         if query.status:
             clauses.append("status = ?")
             params.append(query.status)
+        if query.kind:
+            clauses.append("kind = ?")
+            params.append(query.kind)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def search(self, query: HistoryQuery) -> list[AssistSummary]:

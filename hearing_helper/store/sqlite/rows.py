@@ -6,12 +6,15 @@ import json
 from typing import Any
 
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.store.visit_rows import visit_columns
 
 UPSERT_ASSIST = (
     "INSERT INTO assists (id, version, status, staff_id, clerk_name, desk, court, case_number, "
     "litigant_name, phone, role, platform_id, device, hearing_at, started_at, ended_at, "
-    "duration_s, outcome, outcome_reason, satisfaction, current_step, updated_at, payload) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "duration_s, outcome, outcome_reason, satisfaction, current_step, updated_at, payload, "
+    "kind, prep_outcome, next_visit_on, recommended_mode, chosen_mode, failure_cause, "
+    "follow_up_result, follow_up_at, previous_id, rating_source) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
     "ON CONFLICT (id) DO UPDATE SET version=excluded.version, status=excluded.status, "
     "staff_id=excluded.staff_id, clerk_name=excluded.clerk_name, desk=excluded.desk, "
     "court=excluded.court, case_number=excluded.case_number, "
@@ -20,7 +23,12 @@ UPSERT_ASSIST = (
     "started_at=excluded.started_at, ended_at=excluded.ended_at, "
     "duration_s=excluded.duration_s, outcome=excluded.outcome, "
     "outcome_reason=excluded.outcome_reason, satisfaction=excluded.satisfaction, "
-    "current_step=excluded.current_step, updated_at=excluded.updated_at, payload=excluded.payload"
+    "current_step=excluded.current_step, updated_at=excluded.updated_at, payload=excluded.payload, "
+    "kind=excluded.kind, prep_outcome=excluded.prep_outcome, "
+    "next_visit_on=excluded.next_visit_on, recommended_mode=excluded.recommended_mode, "
+    "chosen_mode=excluded.chosen_mode, failure_cause=excluded.failure_cause, "
+    "follow_up_result=excluded.follow_up_result, follow_up_at=excluded.follow_up_at, "
+    "previous_id=excluded.previous_id, rating_source=excluded.rating_source"
 )
 SELECT_PAYLOAD = (
     "SELECT COALESCE(a.payload, (SELECT v.payload FROM record_versions v WHERE v.assist_id=a.id "
@@ -47,8 +55,8 @@ SELECT_STAFF = "SELECT staff_id, name, desk, court FROM staff ORDER BY last_used
 TEXT_MATCH = "(case_number LIKE ? ESCAPE '\\' OR litigant_name LIKE ? ESCAPE '\\')"
 SEARCH = (
     "SELECT id, version, status, case_number, litigant_name, role, platform_id, "
-    "clerk_name, desk, started_at, ended_at, duration_s, outcome, satisfaction "
-    "FROM assists{where} ORDER BY {column} {direction}, id LIMIT ? OFFSET ?"
+    "clerk_name, desk, started_at, ended_at, duration_s, outcome, satisfaction, kind, "
+    "prep_outcome FROM assists{where} ORDER BY {column} {direction}, id LIMIT ? OFFSET ?"
 )
 COUNT = "SELECT count(*) FROM assists{where}"
 INSERT_EXPORT = (
@@ -100,6 +108,7 @@ def assist_row(record: AssistRecord, payload: str) -> tuple[Any, ...]:
         str(record.current_step),
         record.updated_at.isoformat(),
         None if record.is_finished else payload,  # finished: the payload is in record_versions
+        *visit_columns(record),
     )
 
 

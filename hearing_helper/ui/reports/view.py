@@ -39,6 +39,7 @@ from hearing_helper.ui.reports.supervisor import change_password, require_superv
 from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task, start_task
 from hearing_helper.ui.sync.court_scope import ScopeCombo
+from hearing_helper.ui.visits.report_panel import VisitFiguresPanel
 from hearing_helper.ui.widgets.charts import HBarChart, HeatmapChart, VBarChart
 from hearing_helper.ui.widgets.fit import fit_to_screen
 
@@ -185,6 +186,9 @@ class ReportsWindow(QDialog):
         body_layout.addWidget(self.filter_bar)
         body_layout.addLayout(tiles)
         body_layout.addLayout(charts, 1)
+        self.visits_panel = VisitFiguresPanel(self)
+        self.visits_panel.drill_requested.connect(self.open_drill)
+        body_layout.addWidget(self.visits_panel)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -273,6 +277,7 @@ class ReportsWindow(QDialog):
         ):
             tile.set_value(value)
         self._show_time_series()
+        self.visits_panel.show_figures(report.visits)
         self.pareto_chart.set_items(failure_items(report, tr_reports, limit=12))
         self.funnel_chart.set_items(funnel_items(report, tr_reports))
         weekdays = [tr_reports(CONTEXT, text) for text in WEEKDAY_LABELS]

@@ -6,8 +6,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -19,6 +21,7 @@ from hearing_helper.ui.labels import field_label
 from hearing_helper.ui.widgets.fit import fit_to_screen
 from hearing_helper.ui.wizard.finish_page import FinishPage
 from hearing_helper.ui.wizard.intake_page import IntakePage
+from hearing_helper.ui.wizard.wizard import FINISH_FIELDS
 
 REASON_MAX = 500
 
@@ -39,8 +42,14 @@ class CorrectionDialog(QDialog):
         self.finish_page.load(self.corrected)
         self.finish_page.leave()  # no live clock: the end time is fixed
         tabs = QTabWidget()
-        tabs.addTab(self.intake_page, self.intake_page.title())
-        tabs.addTab(self.finish_page, self.finish_page.title())
+        # Scrolled: a page taller than the dialog (e.g. a preparation visit's outcome) must not
+        # push the dialog off a 1366x768 screen.
+        for page in (self.intake_page, self.finish_page):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            tabs.addTab(scroll, page.title())
         self.tabs = tabs
         self.reason = QLineEdit()
         self.reason.setMaxLength(REASON_MAX)
@@ -79,8 +88,8 @@ class CorrectionDialog(QDialog):
             first = problems[0]
             message = first.format(QCoreApplication.translate("validation", first.message))
             self.error.setText(f"{field_label(first.field)}: {message}")
-            in_intake = first.field not in {"outcome", "outcome_reason", "satisfaction", "notes"}
-            self.tabs.setCurrentWidget(self.intake_page if in_intake else self.finish_page)
+            in_intake = first.field not in FINISH_FIELDS
+            self.tabs.setCurrentIndex(0 if in_intake else 1)
             return
         if not self.reason_text():
             self.error.setText(self.tr("Please say why the record is corrected."))

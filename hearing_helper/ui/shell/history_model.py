@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
 from hearing_helper.ui.labels import format_duration, outcome_label, record_status_label, role_label
+from hearing_helper.ui.visits.texts import preparation_text
 
 if TYPE_CHECKING:
     from hearing_helper.catalog import CatalogLoad
@@ -101,7 +102,7 @@ class HistoryModel(QAbstractTableModel):
             self._platform_name(row.platform_id),
             row.clerk_name,
             format_duration(row.duration_s),
-            outcome_label(row.outcome),
+            outcome_label(row.outcome) or preparation_text(row.prep_outcome),
             record_status_label(row.status),
         )
         return values[column]

@@ -26,6 +26,7 @@ from hearing_helper.domain.enums import Outcome, RecordStatus
 from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
 from hearing_helper.ui.labels import outcome_label, record_status_label
 from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel, SearchTask
+from hearing_helper.ui.visits.kind_choice import visit_kind_filter
 
 if TYPE_CHECKING:
     from hearing_helper.catalog import CatalogLoad
@@ -101,6 +102,7 @@ class HistoryView(QWidget):
         for status in RecordStatus:
             self.status.addItem(record_status_label(status), str(status))
         self.status.setAccessibleName(self.tr("Status filter"))
+        self.kind = visit_kind_filter()
 
         # Two rows, so the clerk's window can share a 1366-pixel screen with the litigant's.
         filters = QVBoxLayout()
@@ -114,6 +116,8 @@ class HistoryView(QWidget):
         second_row.addWidget(self.date_from)
         second_row.addWidget(to_label)
         second_row.addWidget(self.date_to)
+        second_row.addSpacing(8)
+        second_row.addWidget(self.kind)
         second_row.addStretch(1)
         filters.addLayout(first_row)
         filters.addLayout(second_row)
@@ -158,6 +162,7 @@ class HistoryView(QWidget):
         self.date_to.dateChanged.connect(lambda _d: self._debounce.start())
         self.outcome.currentIndexChanged.connect(lambda _i: self.refresh())
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
 
     # --- querying ----------------------------------------------------------------------------
 
@@ -171,6 +176,7 @@ class HistoryView(QWidget):
             date_to=date_to,
             outcome=self.outcome.currentData() or None,
             status=self.status.currentData() or None,
+            kind=self.kind.currentData() or None,
             sort_by=self._sort_by,
             descending=self._descending,
             limit=PAGE_SIZE,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hearing_helper.domain.record import ClerkProfile
 from hearing_helper.ui.shell.history_view import HistoryView
+from hearing_helper.ui.visits.follow_ups import FollowUpsPanel
 
 if TYPE_CHECKING:
     from hearing_helper.store.repository import AssistRepository
@@ -48,7 +49,9 @@ class HomeView(QWidget):
         top.addWidget(change)
         top.addSpacing(16)
         top.addWidget(self.new_button)
+        self.follow_ups = FollowUpsPanel(repo)
         self.history = HistoryView(repo, None, language)
+        self.follow_ups.follow_up_recorded.connect(self.history.refresh)
         title = QLabel(self.tr("History"))
         title_font = title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
@@ -57,6 +60,7 @@ class HomeView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addSpacing(8)
+        layout.addWidget(self.follow_ups)
         layout.addWidget(title)
         layout.addWidget(self.history, 1)
 

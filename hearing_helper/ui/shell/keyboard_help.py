@@ -41,6 +41,10 @@ KEYBOARD_MAP: list[tuple[str, str]] = [
         QT_TRANSLATE_NOOP("keyboard", "Move between outcomes or ratings (chooses nothing)"),
     ),
     ("Space", QT_TRANSLATE_NOOP("keyboard", "Choose the satisfaction or option that has focus")),
+    (
+        "Keypad 1-5",
+        QT_TRANSLATE_NOOP("keyboard", "Finish: the litigant's own rating, from a keypad they hold"),
+    ),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("keyboard", "Next / previous field")),
     ("Enter", QT_TRANSLATE_NOOP("keyboard", "History: open the selected record")),
     ("Esc", QT_TRANSLATE_NOOP("keyboard", "Close the dialog or window")),

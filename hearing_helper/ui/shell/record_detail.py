@@ -44,6 +44,7 @@ from hearing_helper.ui.labels import (
     step_label,
     step_mark_text,
 )
+from hearing_helper.ui.visits.detail_rows import visit_rows
 from hearing_helper.ui.widgets.fit import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -230,6 +231,7 @@ class RecordDetailDialog(QDialog):
                 )
             )
         parts.append(self._table(self.tr("Result"), result_rows))
+        parts.append(self._table(self.tr("Visit"), visit_rows(record)))
         return "".join(parts)
 
     @staticmethod

@@ -25,6 +25,8 @@ class LitigantContent:
     lines: list[str] = field(default_factory=list)  # one short instruction per line
     qr_payload: str = ""  # shown as a large QR code when not empty
     qr_caption: str = ""
+    ask_rating: bool = False  # show the five satisfaction choices for the litigant to press
+    rating: int | None = None  # the litigant's choice so far
 
 
 class StepPage(QWidget):

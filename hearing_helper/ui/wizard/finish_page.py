@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFormLayout,
     QHBoxLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from hearing_helper.domain.enums import NotJoinedReason, Outcome, StepId
 from hearing_helper.domain.record import AssistRecord, now_local
 from hearing_helper.domain.validation import FieldError, check_text_length
+from hearing_helper.domain.visit import RatingSource, VisitKind
 from hearing_helper.services import AppServices
 from hearing_helper.ui.labels import (
     choice_combo,
@@ -26,8 +29,13 @@ from hearing_helper.ui.labels import (
     outcome_label,
     step_label,
 )
+from hearing_helper.ui.visits.cause_combo import cause_combo
+from hearing_helper.ui.visits.preparation_panel import PreparationPanel
+from hearing_helper.ui.visits.rules_cache import join_rules_for
+from hearing_helper.ui.visits.texts import rating_choice_label, rating_source_label
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.field_row import FieldRow
+from hearing_helper.visits.causes import cause
 
 NOTES_MAX = 2000
 # The chosen score must be obvious at a glance, also to the litigant looking at the screen.
@@ -78,6 +86,15 @@ class FinishPage(StepPage):
 
         self.reason = choice_combo((not_joined_reason_label(r), str(r)) for r in NotJoinedReason)
         self._add_row(form, "outcome_reason", self.tr("&Why not joined:"), self.reason)
+        self.cause = cause_combo()
+        self._add_row(form, "failure_cause", self.tr("&Cause:"), self.cause)
+
+        # A preparation visit ends with its own outcome and the way to join instead.
+        self.preparation = PreparationPanel(join_rules_for(self.services))
+        self.preparation.changed.connect(self._changed)
+        form.addRow(self.preparation)
+        self._rows.update(self.preparation.rows)
+        self._form = form
 
         scale = QWidget()
         scale_layout = QHBoxLayout(scale)
@@ -108,11 +125,17 @@ class FinishPage(StepPage):
         scale_layout.addWidget(self.not_asked)
         scale_layout.addStretch(1)
         hint = QLabel(self.tr("1 = very dissatisfied \u2026 5 = very satisfied"))
+        # Who gave the rating: the litigant on their screen (then it cannot be changed here,
+        # only withdrawn as "not asked"), or the clerk typing in what the litigant said.
+        self.rating_source_label = QLabel()
+        self.rating_source_label.setObjectName("ratingSource")
+        self.rating_source_label.setWordWrap(True)
         satisfaction_box = QWidget()
         satisfaction_layout = QVBoxLayout(satisfaction_box)
         satisfaction_layout.setContentsMargins(0, 0, 0, 0)
         satisfaction_layout.addWidget(scale)
         satisfaction_layout.addWidget(hint)
+        satisfaction_layout.addWidget(self.rating_source_label)
         self._add_row(form, "satisfaction", self.tr("S&atisfaction:"), satisfaction_box)
 
         self.notes = QPlainTextEdit()
@@ -137,7 +160,14 @@ class FinishPage(StepPage):
         self.satisfaction_group.idToggled.connect(self._update_focus_proxies)
         self.outcome_group.buttonToggled.connect(self._on_outcome)
         self.reason.currentIndexChanged.connect(self._on_reason)
+        self.cause.currentIndexChanged.connect(self._on_cause)
         self.satisfaction_group.idToggled.connect(self._on_satisfaction)
+        # A numeric keypad handed to the litigant: its 1-5 keys answer on the litigant's behalf
+        # while this page shows (keypad digits carry KeypadModifier; the clerk's digit row does
+        # not). Watched application-wide, before a text field takes the digit.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.notes.textChanged.connect(self._on_notes)
 
     def _update_focus_proxies(self, *_args: object) -> None:
@@ -188,6 +218,7 @@ class FinishPage(StepPage):
             self.reason.setCurrentIndex(
                 max(0, self.reason.findData(str(record.outcome_reason or "")))
             )
+            self.cause.setCurrentIndex(max(0, self.cause.findData(record.failure_cause)))
             self.satisfaction_group.setExclusive(False)
             for value, button in self.satisfaction_buttons.items():
                 button.setChecked(record.satisfaction == value)
@@ -197,6 +228,13 @@ class FinishPage(StepPage):
                 self.notes.setPlainText(record.notes)
         finally:
             self._loading = False
+        preparing = record.kind is VisitKind.PREPARATION
+        for name in ("outcome", "outcome_reason", "failure_cause"):
+            self._form.setRowVisible(self._rows[name], not preparing)
+        self._form.setRowVisible(self.preparation, preparing)
+        if preparing:
+            self.preparation.load(record)
+        self._show_rating_source()
         self._update_focus_proxies()
         self._sync_reason_enabled()
         self._validate()
@@ -214,6 +252,7 @@ class FinishPage(StepPage):
         self.record.outcome = chosen
         if chosen is not Outcome.NOT_JOINED:
             self.record.outcome_reason = None
+            self.record.failure_cause = ""
         self._sync_reason_enabled()
         self._changed()
 
@@ -224,11 +263,73 @@ class FinishPage(StepPage):
         self.record.outcome_reason = NotJoinedReason(data) if data else None
         self._changed()
 
+    def _on_cause(self) -> None:
+        if self.record is None or self._loading:
+            return
+        code = self.cause.currentData() or ""
+        self.record.failure_cause = code
+        implied = cause(code)
+        if implied is not None and self.record.outcome_reason is None:
+            self.reason.setCurrentIndex(max(0, self.reason.findData(str(implied.reason))))
+        self._changed()
+
     def _on_satisfaction(self, value: int, checked: bool) -> None:
         if self.record is None or self._loading or not checked:
             return
+        # The clerk typed it in (what the litigant said), or marked it not asked.
         self.record.satisfaction = value or None
+        self.record.rating_source = RatingSource.STAFF if value else RatingSource.NOT_ASKED
+        self._show_rating_source()
         self._changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() & Qt.KeyboardModifier.KeypadModifier
+            and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_5
+            and self.isVisible()
+            and self.record is not None
+            and not self.record.is_finished
+        ):
+            self._keypad_rating(event.key() - Qt.Key.Key_0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _keypad_rating(self, value: int) -> None:
+        if self.record is not None and self.record.rating_given_by is not RatingSource.STAFF:
+            self.set_litigant_rating(value)
+            self.litigant_content_changed.emit()
+
+    def set_litigant_rating(self, value: int) -> None:
+        """The litigant chose ``value`` on the litigant window: recorded as theirs."""
+        if self.record is None or self.record.is_finished:
+            return
+        self.record.satisfaction = value
+        self.record.rating_source = RatingSource.LITIGANT
+        self._loading = True
+        try:
+            self.satisfaction_buttons[value].setChecked(True)
+        finally:
+            self._loading = False
+        self._show_rating_source()
+        self._changed()
+
+    def _show_rating_source(self) -> None:
+        record = self.record
+        by_litigant = record is not None and record.rating_given_by is RatingSource.LITIGANT
+        for button in self.satisfaction_buttons.values():
+            button.setEnabled(not by_litigant)
+        if record is None or record.satisfaction is None:
+            self.rating_source_label.setText(
+                self.tr("The litigant can choose on the litigant screen.")
+            )
+        elif by_litigant:
+            score = f"{record.satisfaction} \u2013 {rating_choice_label(record.satisfaction)}"
+            text = self.tr("Given by the litigant on their screen: %1 (only Not asked undoes it)")
+            self.rating_source_label.setText(text.replace("%1", score))
+        else:
+            self.rating_source_label.setText(rating_source_label(record.rating_given_by))
 
     def _on_notes(self) -> None:
         if self.record is None or self._loading:
@@ -250,8 +351,10 @@ class FinishPage(StepPage):
     def _sync_reason_enabled(self) -> None:
         enabled = self.selected_outcome() is Outcome.NOT_JOINED
         self.reason.setEnabled(enabled)
+        self.cause.setEnabled(enabled)
         if not enabled and not self._loading:
             self.reason.setCurrentIndex(0)
+            self.cause.setCurrentIndex(0)
 
     def _show_times(self) -> None:
         if self.record is None:
@@ -311,10 +414,14 @@ class FinishPage(StepPage):
             self.record.notes = self.notes.toPlainText()
 
     def litigant_content(self) -> LitigantContent:
+        record = self.record
+        chosen = record.satisfaction if record is not None else None
+        lines = [self.tr("How satisfied are you with our help?")]
+        lines.append(
+            self.tr("Thank you for your answer.")
+            if chosen
+            else self.tr("Please press one of the five answers below.")
+        )
         return LitigantContent(
-            title=self.tr("Thank you"),
-            lines=[
-                self.tr("How satisfied are you with our help?"),
-                self.tr("Please tell the clerk a number from 1 (not at all) to 5 (very)."),
-            ],
+            title=self.tr("Thank you"), lines=lines, ask_rating=True, rating=chosen
         )

@@ -31,6 +31,7 @@ from hearing_helper.domain.validation import (
     normalize_name,
     normalize_phone,
 )
+from hearing_helper.domain.visit import VisitKind
 from hearing_helper.services import AppServices
 from hearing_helper.ui.catalog_cache import catalog_for
 from hearing_helper.ui.labels import (
@@ -40,6 +41,8 @@ from hearing_helper.ui.labels import (
     role_label,
     step_label,
 )
+from hearing_helper.ui.visits.earlier_visits import EarlierVisitsPanel
+from hearing_helper.ui.visits.kind_choice import VisitKindChoice
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.field_row import FieldRow
 from hearing_helper.ui.wizard.phone_edit import PhoneEdit
@@ -80,6 +83,11 @@ class IntakePage(StepPage):
     def _build(self, language: str) -> None:
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+        self.kind = VisitKindChoice()
+        caption = QLabel(self.tr("Visit t&ype:"))
+        caption.setBuddy(self.kind.buttons[VisitKind.HEARING_DAY])
+        form.addRow(caption, self.kind)
 
         self.case_number = QLineEdit()
         self.case_number.setPlaceholderText(CASE_NUMBER_EXAMPLE)
@@ -156,8 +164,11 @@ class IntakePage(StepPage):
         reason_caption.setBuddy(self.no_consent_reason)
         form.addRow(reason_caption, self.no_consent_reason)
 
+        self.earlier = EarlierVisitsPanel(self.services.repo)
+        self.earlier.carried.connect(self._on_carried)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.earlier)
         layout.addStretch(1)
 
         self.case_number.textEdited.connect(self._on_case_number)
@@ -174,6 +185,7 @@ class IntakePage(StepPage):
             box.toggled.connect(self._on_needs)
         self.consent.toggled.connect(self._on_consent)
         self.no_consent_reason.textEdited.connect(self._on_no_consent_reason)
+        self.kind.chosen.connect(self._on_kind)
 
     def title(self) -> str:
         return step_label(StepId.INTAKE)
@@ -207,13 +219,30 @@ class IntakePage(StepPage):
             self.consent.setChecked(intake.consent)
             self.no_consent_reason.setText(intake.no_consent_reason)
             self.no_consent_reason.setEnabled(not intake.consent)
+            self.kind.set_kind(record.kind)
         finally:
             self._loading = False
         self._touched = {name for name in TEXT_FIELDS if getattr(intake, name)}
         self._validate_all(only_touched=True)
+        self.earlier.load(record)
+
+    def _on_kind(self, kind: VisitKind) -> None:
+        if self.record is None or self._loading:
+            return
+        self.record.kind = kind
+        self._edited("kind")
+
+    def _on_carried(self, filled: list[str]) -> None:
+        """Contact details came over from an earlier visit: show them, save the link."""
+        if self.record is not None:
+            self.load(self.record)
+            self._touched.update(filled)
+            self._edited("previous_record_id")
 
     def _edited(self, name: str) -> None:
         self._touched.add(name)
+        if name in ("case_number", "phone"):
+            self.earlier.schedule_look_up()
         self._validate_all(only_touched=True)
         self.changed.emit()
         self.litigant_content_changed.emit()
@@ -249,6 +278,10 @@ class IntakePage(StepPage):
         value = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
         value = value.astimezone()  # local wall-clock time, stored with its UTC offset
         self.record.intake.hearing_at = value
+        if "kind" not in self._touched and value.date() > self.record.started_at.date():
+            # A hearing on a later day: this is most likely a preparation visit.
+            self.kind.set_kind(VisitKind.PREPARATION)
+            self.record.kind = VisitKind.PREPARATION
         self._edited("hearing_at")
 
     def _on_court(self, text: str) -> None:

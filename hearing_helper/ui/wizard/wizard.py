@@ -43,7 +43,21 @@ from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDial
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 400
-FINISH_FIELDS = {"outcome", "outcome_reason", "satisfaction", "notes"}
+FINISH_FIELDS = {
+    "outcome",
+    "outcome_reason",
+    "failure_cause",
+    "satisfaction",
+    "notes",
+    # a preparation visit (ui/visits/preparation_panel.py)
+    "preparation_outcome",
+    "another_visit_reason",
+    "next_visit_on",
+    "in_person_reason",
+    "preparation_note",
+    "join_mode",
+    "override_reason",
+}
 
 
 def nothing_entered(record: AssistRecord) -> bool:
@@ -454,3 +468,9 @@ class AssistanceWizard(QWidget):
 
     def litigant_content(self) -> LitigantContent:
         return self.current_page().litigant_content()
+
+    def record_litigant_rating(self, value: int) -> None:
+        """The litigant chose ``value`` on the litigant window (shown only on Finish)."""
+        page = self.page_for(StepId.FINISH)
+        if self.current_page() is page:
+            page.set_litigant_rating(value)  # type: ignore[attr-defined]

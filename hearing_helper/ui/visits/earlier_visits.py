@@ -1,0 +1,176 @@
+"""Intake's view of a returning litigant: the earlier visits with this case number or phone
+(date, kind, outcome, failed checks, way to join; name and phone masked as in history), and
+carrying their contact details over with a link to the earlier visit.
+
+The look-up runs in the background (the database may be a server), a short pause after typing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hearing_helper.checks.remedies import title as check_title
+from hearing_helper.domain.masking import mask_name, mask_phone
+from hearing_helper.domain.record import AssistRecord
+from hearing_helper.domain.returning import EarlierVisit, carry_over, lookup_keys
+from hearing_helper.store import StoreError
+from hearing_helper.store.repository import AssistRepository
+from hearing_helper.ui.labels import translate
+from hearing_helper.ui.reports.workers import Task, start_task
+from hearing_helper.ui.visits.texts import join_mode_label, kind_label, visit_outcome_label
+
+log = logging.getLogger(__name__)
+LOOKUP_DELAY_MS = 400
+PANEL_STYLE = "QWidget#earlierVisits { background: #fff8e1; border: 1px solid #e0c070; }"
+
+
+def visit_line(visit: EarlierVisit) -> str:
+    """One earlier visit in one line, personal data masked."""
+    parts = [
+        visit.started_at.astimezone().strftime("%Y-%m-%d"),
+        kind_label(visit.kind),
+        visit_outcome_label(visit) or "\u2014",
+    ]
+    if visit.failed_checks:
+        failed = "\u3001".join(translate("checks", check_title(c)) for c in visit.failed_checks)
+        parts.append(translate("visits", "Failed: %1").replace("%1", failed))
+    if visit.join_mode:
+        parts.append(join_mode_label(visit.join_mode))
+    parts.append(f"{mask_name(visit.litigant_name)} {mask_phone(visit.phone)}".strip())
+    return " \u00b7 ".join(part for part in parts if part)
+
+
+class EarlierVisitsPanel(QWidget):
+    """Hidden until a look-up finds earlier visits. ``carried`` fires after a carry-over with
+    the names of the intake fields it filled in."""
+
+    carried = Signal(list)
+
+    def __init__(self, repo: AssistRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.record: AssistRecord | None = None
+        self.visits: list[EarlierVisit] = []
+        self._keys: tuple[str, str] = ("", "")
+        self._task: Task | None = None
+        self.setObjectName("earlierVisits")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(PANEL_STYLE)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Earlier visits"))
+        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
+        self.carry_button = QPushButton(self.tr("Carry over details and link"))
+        self.carry_button.clicked.connect(self.carry_over_selected)
+        self.link_label = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.carry_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+        layout.addWidget(self.link_label)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LOOKUP_DELAY_MS)
+        self._timer.timeout.connect(self._look_up)
+        self.hide()
+
+    def load(self, record: AssistRecord) -> None:
+        self.record = record
+        self._keys = ("", "")
+        self.visits = []
+        self.schedule_look_up()
+
+    def schedule_look_up(self) -> None:
+        self._timer.start()
+
+    def _look_up(self) -> None:
+        record = self.record
+        if record is None:
+            return
+        keys = lookup_keys(record.intake.case_number, record.intake.phone)
+        if keys == self._keys:
+            return
+        self._keys = keys
+        if not any(keys):
+            self._show([])
+            return
+        own_id = record.id
+        repo = self.repo
+
+        def find(_task: Task) -> list[EarlierVisit]:
+            return [v for v in repo.earlier_visits(*keys) if v.record_id != own_id]
+
+        task = Task(find, expected_errors=(StoreError,))
+        task.signals.finished.connect(self._on_found)
+        task.signals.failed.connect(lambda message: log.warning("Earlier visits: %s", message))
+        self._task = start_task(task)
+
+    def _on_found(self, visits: list[EarlierVisit]) -> None:
+        self._show(visits)
+
+    def _show(self, visits: list[EarlierVisit]) -> None:
+        self.visits = visits
+        self.list.clear()
+        for visit in visits:
+            item = QListWidgetItem(visit_line(visit))
+            item.setData(Qt.ItemDataRole.UserRole, visit.record_id)
+            self.list.addItem(item)
+        if visits:
+            self.list.setCurrentRow(0)
+        self.title.setText(
+            self.tr("Seen before: %1 earlier visit(s) with this case number or phone").replace(
+                "%1", str(len(visits))
+            )
+        )
+        self._show_link()
+        self.setVisible(bool(visits) or bool(self.record and self.record.previous_record_id))
+
+    def _show_link(self) -> None:
+        record = self.record
+        linked = record.previous_record_id if record else ""
+        earlier = next((v for v in self.visits if v.record_id == linked), None)
+        if not linked:
+            self.link_label.clear()
+        elif earlier is not None:
+            self.link_label.setText(
+                self.tr("Linked to the visit of %1.").replace(
+                    "%1", earlier.started_at.astimezone().strftime("%Y-%m-%d")
+                )
+            )
+        else:
+            self.link_label.setText(self.tr("Linked to an earlier visit."))
+
+    def carry_over_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None or self.record is None:
+            return
+        record_id = item.data(Qt.ItemDataRole.UserRole)
+        repo = self.repo
+        task = Task(lambda _task: repo.get(record_id), expected_errors=(StoreError,))
+        task.signals.finished.connect(self._carry_from)
+        task.signals.failed.connect(lambda message: log.warning("Carry-over: %s", message))
+        self._task = start_task(task)
+
+    def _carry_from(self, earlier: AssistRecord) -> None:
+        if self.record is None:
+            return
+        filled = carry_over(earlier, self.record)
+        self._show_link()
+        self.carried.emit(filled)

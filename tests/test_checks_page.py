@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from hearing_helper.checks.device_api import DeviceInfo
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
@@ -81,8 +82,10 @@ def test_rerun_one_replaces_only_that_result(qtbot, services: AppServices) -> No
 
 def test_cancel_stops_a_run(qtbot, services: AppServices) -> None:  # noqa: ANN001
     page, _devices, record = _page(qtbot, services, FakeDeviceProvider(real_time=True))
-    with qtbot.waitSignal(page.controller.check_started, timeout=5000):
-        page.run_all()
+    # check_started is emitted from the runner's threads: a waitSignal blocker on it is called
+    # from those threads and raced its own clean-up (a rare crash). Wait on the page instead.
+    page.run_all()
+    qtbot.waitUntil(lambda: bool(page._running), timeout=5000)
     assert page.cancel_button.isEnabled()
     with qtbot.waitSignal(page.controller.finished, timeout=5000):
         page.cancel()
@@ -163,12 +166,56 @@ def test_stored_results_shown_on_revisit_and_leave_stops_live(qtbot, services: A
 
 def test_litigant_instruction_follows_the_check(qtbot, services: AppServices) -> None:  # noqa: ANN001
     page, _devices, _record = _page(qtbot, services, FakeDeviceProvider(real_time=True))
-    assert "checking" in page.litigant_content().lines[0]
+    assert "will check" in page.litigant_content().lines[0]
     with qtbot.waitSignal(page.litigant_content_changed, timeout=5000):
         page.rerun("microphone")
     assert "The weather is nice today" in page.litigant_content().lines[0]
     with qtbot.waitSignal(page.controller.finished, timeout=10000):
         page.cancel()
+
+
+def test_litigant_sees_one_plain_sentence_per_result(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    from hearing_helper.checks.base import CheckResult, CheckStatus
+
+    page, _devices, _record = _page(qtbot, services)
+    with qtbot.waitSignal(page.litigant_content_changed):
+        page._on_result(CheckResult("camera", CheckStatus.FAIL, "camera.black"))
+    page._on_result(CheckResult("network", CheckStatus.PASS, "network.ok"))
+    lines = page.litigant_content().lines
+    assert "\u2716 Camera: not working yet. The clerk is fixing it." in lines
+    assert "\u2714 Working: Internet." in lines
+    assert not any("black" in line or "camera." in line for line in lines)  # not the clerk's words
+
+
+def test_f5_runs_all_checks(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    page, _devices, _record = _page(qtbot, services)
+    page.show()
+    page.activateWindow()
+    qtbot.waitActive(page)
+    page.run_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    with qtbot.waitSignal(page.controller.finished, timeout=15000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F5)
+    assert all(row.status != "waiting" for row in page.rows.values())
+
+
+def test_phone_checklist_answers_by_key_and_moves_on(qtbot) -> None:  # noqa: ANN001
+    from hearing_helper.checks.phone_checklist import PHONE_ITEMS
+    from hearing_helper.ui.checks.phone_panel import PhoneChecklist
+
+    panel = PhoneChecklist()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    first, second = PHONE_ITEMS[0].id, PHONE_ITEMS[1].id
+    panel._buttons[(first, Answer.PASS)].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    assert panel.answers() == {first: Answer.FAIL}
+    assert panel._buttons[(second, Answer.PASS)].hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y)
+    assert panel.answers() == {first: Answer.FAIL, second: Answer.PASS}
 
 
 def test_chinese_translations_load(qtbot) -> None:  # noqa: ANN001
@@ -228,3 +275,58 @@ def test_hiding_the_page_turns_the_camera_off(qtbot, services: AppServices) -> N
     assert devices.previewing is None and devices.monitoring is None
     page.show()
     assert devices.previewing == "cam0" and devices.monitoring == "mic0"
+
+
+def test_network_without_a_platform_says_choose_the_platform(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    page, _devices, record = _page(qtbot, services)
+    assert record.intake.platform_id == ""
+    page.rerun("network")
+    row = page.rows["network"]
+    assert row.status == "skipped"
+    assert "no hearing platform is chosen" in row.finding.text()
+    assert "Choose the platform in step 1" in row.remedy.text()
+    assert "court IT" not in row.finding.text() + row.remedy.text()
+
+
+def test_phone_problems_are_named(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    page, _devices, record = _page(qtbot, services)
+    page.phone.choose("storage", Answer.FAIL)
+    row_text = next(c for c in record.checks if c.check_id == "phone")
+    from hearing_helper.ui.checks.texts import finding_text
+
+    text = finding_text(row_text.code, row_text.metrics)
+    assert "At least 1 GB of free storage" in text, text
+
+
+def test_the_count_names_what_needs_attention(qtbot, services: AppServices) -> None:  # noqa: ANN001
+    from hearing_helper.checks.base import CheckResult, CheckStatus
+
+    page, _devices, _record = _page(qtbot, services)
+    page._on_result(CheckResult("camera", CheckStatus.FAIL, "camera.black"))
+    page._on_result(CheckResult("system", CheckStatus.PASS, "system.ok"))
+    assert page.progress_label.text() == "1 passed; needs attention: Camera"
+
+
+def test_many_failures_become_one_litigant_sentence() -> None:
+    from hearing_helper.ui.checks.litigant_texts import litigant_results
+
+    statuses = {"system": "pass", "camera": "fail", "network": "fail", "microphone": "error"}
+    assert len(litigant_results(statuses)) == 4  # three problems: one sentence each
+    statuses["speakers"] = "fail"
+    lines = litigant_results(statuses)
+    assert lines == [
+        "\u2714 Working: Computer.",
+        "\u2716 Not working yet: Camera, Internet, Microphone, Sound. The clerk is fixing it.",
+    ]
+
+
+def test_a_microphone_passed_by_the_loopback_shows_the_tone_not_silence(
+    qtbot, services: AppServices
+) -> None:  # noqa: ANN001
+    from hearing_helper.checks.base import CheckResult, CheckStatus
+
+    page, _devices, _record = _page(qtbot, services)
+    metrics = {"rms_dbfs": -120.0, "peak_dbfs": -120.0, "loopback_snr_db": 27.0}
+    page._on_result(CheckResult("microphone", CheckStatus.PASS, "microphone.loopback_ok", metrics))
+    figures = page.rows["microphone"].figures.text()
+    assert "-120" not in figures and "27 dB" in figures, figures

@@ -116,6 +116,8 @@ def test_frozen_cli_program_reports_version_and_passes_the_self_test(
     result = _run(cli, "--data-dir", str(tmp_path / "data"), "--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
     _assert_all_ok(result.stdout)
+    if sys.platform.startswith("linux"):  # 朗读: the text-to-speech plugin is in the bundle
+        assert "speech engines: speechd" in result.stdout, result.stdout
     verify = _run(cli, "--data-dir", str(tmp_path / "data"), "verify-log")
     assert verify.returncode == 0, verify.stdout + verify.stderr
 

@@ -40,6 +40,7 @@ AREAS: dict[str, list[str]] = {
         "hearing_helper/ui/wizard/finish_page.py",
         "hearing_helper/ui/labels.py",
         "hearing_helper/ui/litigant_view.py",
+        "hearing_helper/ui/speech.py",
         "hearing_helper/ui/wizard/wizard_dialogs.py",
     ],
     "checks": [

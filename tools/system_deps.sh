@@ -17,6 +17,8 @@ if [ "$mode" = test ]; then
   # baseline (make bench) and the export's CSV comparison; postgresql: the private server the
   # PostgreSQL contract and fault tests start themselves (tests/pg_cluster.py).
   packages="$packages pulseaudio zbar-tools poppler-utils xvfb sqlite3 postgresql"
+  # speech-dispatcher with espeak-ng: the read-aloud (朗读) test speaks Mandarin into PulseAudio.
+  packages="$packages speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
 fi
 missing=""
 for p in $packages; do

@@ -12,14 +12,6 @@
         <translation>✓ 完成(&amp;D)</translation>
     </message>
     <message>
-        <source>✗ Did &amp;not work</source>
-        <translation>✗ 没成功(&amp;N)</translation>
-    </message>
-    <message>
-        <source>S&amp;kip this step</source>
-        <translation>跳过这一步(&amp;K)</translation>
-    </message>
-    <message>
         <source>◀ &amp;Previous step</source>
         <translation>◀ 上一步(&amp;P)</translation>
     </message>
@@ -40,8 +32,16 @@
         <translation>记录问题(&amp;R)</translation>
     </message>
     <message>
-        <source>Pro&amp;blem:</source>
-        <translation>遇到问题(&amp;B)：</translation>
+        <source>✗ Did not &amp;work</source>
+        <translation>✗ 没成功(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this step</source>
+        <translation>跳过这一步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;oblem:</source>
+        <translation>遇到问题(&amp;O)：</translation>
     </message>
     <message>
         <source>App install</source>
@@ -100,10 +100,6 @@
         <translation>在当事人的%2上安装%1</translation>
     </message>
     <message>
-        <source>Guide version %1</source>
-        <translation>指引版本 %1</translation>
-    </message>
-    <message>
         <source>done</source>
         <translation>已完成</translation>
     </message>
@@ -143,10 +139,6 @@
 <context>
     <name>JoinPage</name>
     <message>
-        <source>Meeting &amp;link:</source>
-        <translation>会议链接(&amp;L)：</translation>
-    </message>
-    <message>
         <source>Meeting &amp;ID:</source>
         <translation>会议号(&amp;I)：</translation>
     </message>
@@ -171,8 +163,12 @@
         <translation>识别邀请(&amp;R)</translation>
     </message>
     <message>
-        <source>Paste from clip&amp;board</source>
-        <translation>从剪贴板粘贴(&amp;B)</translation>
+        <source>&amp;Meeting link:</source>
+        <translation>会议链接(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Paste from clipboar&amp;d</source>
+        <translation>从剪贴板粘贴(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Open on this PC</source>
@@ -269,6 +265,22 @@
     <message>
         <source>Joined at %1.</source>
         <translation>%1 已入会。</translation>
+    </message>
+    <message>
+        <source>Correct the %1 first: the join slip would be printed without it.</source>
+        <translation>请先改正%1：否则入会提示单上将没有这一项。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Enter the meeting link or the meeting ID first.</source>
+        <translation>请先填写会议链接或会议号。</translation>
+    </message>
+    <message>
+        <source>meeting link</source>
+        <translation>会议链接</translation>
     </message>
 </context>
 <context>
@@ -373,8 +385,8 @@
         <translation>打印入会提示单(&amp;P)…</translation>
     </message>
     <message>
-        <source>Pap&amp;er:</source>
-        <translation>纸张(&amp;E)：</translation>
+        <source>P&amp;aper:</source>
+        <translation>纸张(&amp;A)：</translation>
     </message>
     <message>
         <source>Join slip saved: %1</source>

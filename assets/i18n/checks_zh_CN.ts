@@ -31,8 +31,8 @@
         <translation>请在当事人在场时检测摄像头、麦克风、扬声器和网络。某项不通过时，把下面的处理办法读给当事人听，处理好后再点“重新检测”。</translation>
     </message>
     <message>
-        <source>Run all checks</source>
-        <translation>全部检测</translation>
+        <source>Run all checks (F5)</source>
+        <translation>全部检测 (F5)</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -63,8 +63,16 @@
         <translation>请看着摄像头</translation>
     </message>
     <message>
-        <source>The clerk is checking the camera, microphone and speakers.</source>
-        <translation>工作人员正在检测摄像头、麦克风和扬声器</translation>
+        <source>Now checking: %1</source>
+        <translation>正在检测：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The clerk will check the camera, microphone, sound and internet.</source>
+        <translation>工作人员将检测摄像头、麦克风、声音和网络。</translation>
     </message>
     <message>
         <source>Testing the connection: %1…</source>
@@ -79,8 +87,12 @@
         <translation>尚未检测</translation>
     </message>
     <message>
-        <source>%1 passed, %2 need attention</source>
-        <translation>%1 项通过，%2 项需要处理</translation>
+        <source>%1 passed; needs attention: %2</source>
+        <translation>%1 项通过；需要处理：%2</translation>
+    </message>
+    <message>
+        <source>%1 passed, none needs attention</source>
+        <translation>%1 项通过，没有需要处理的</translation>
     </message>
 </context>
 <context>
@@ -464,6 +476,117 @@
     </message>
 </context>
 <context>
+    <name>checks_litigant</name>
+    <message>
+        <source>Camera: works, we can see you.</source>
+        <translation>摄像头：正常，能看清您。</translation>
+    </message>
+    <message>
+        <source>Camera: works, but the picture could be better. The clerk will help.</source>
+        <translation>摄像头：能用，但画面还可以更好，工作人员会帮您调整。</translation>
+    </message>
+    <message>
+        <source>Camera: not working yet. The clerk is fixing it.</source>
+        <translation>摄像头：暂时不能用，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Microphone: works, we can hear you.</source>
+        <translation>麦克风：正常，能听到您的声音。</translation>
+    </message>
+    <message>
+        <source>Microphone: your voice is quiet. Please speak a little louder.</source>
+        <translation>麦克风：您的声音有点小，请大声一点说话。</translation>
+    </message>
+    <message>
+        <source>Microphone: we cannot hear you yet. The clerk is fixing it.</source>
+        <translation>麦克风：暂时听不到您的声音，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Sound: works, you can hear us.</source>
+        <translation>声音：正常，您能听到我们。</translation>
+    </message>
+    <message>
+        <source>Sound: works, but it could be clearer.</source>
+        <translation>声音：能听到，但还可以更清楚。</translation>
+    </message>
+    <message>
+        <source>Sound: not working yet. The clerk is fixing it.</source>
+        <translation>声音：暂时不正常，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Internet: good enough for video.</source>
+        <translation>网络：足够视频开庭使用。</translation>
+    </message>
+    <message>
+        <source>Internet: slow. The picture may stutter; the clerk will advise you.</source>
+        <translation>网络：有点慢，画面可能会卡，工作人员会告诉您怎么办。</translation>
+    </message>
+    <message>
+        <source>Internet: not good enough yet. The clerk is fixing it.</source>
+        <translation>网络：暂时不够用，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Computer: ready.</source>
+        <translation>电脑：已准备好。</translation>
+    </message>
+    <message>
+        <source>Computer: ready, the clerk will tidy something up.</source>
+        <translation>电脑：可以使用，工作人员会再整理一下。</translation>
+    </message>
+    <message>
+        <source>Computer: not ready yet. The clerk is fixing it.</source>
+        <translation>电脑：还没准备好，工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Your phone: ready.</source>
+        <translation>您的手机：已准备好。</translation>
+    </message>
+    <message>
+        <source>Your phone: a few things to set up. The clerk will show you.</source>
+        <translation>您的手机：还有几项要设置，工作人员会教您。</translation>
+    </message>
+    <message>
+        <source>%1: not needed today.</source>
+        <translation>%1：今天不需要检测。</translation>
+    </message>
+    <message>
+        <source>Working: %1.</source>
+        <translation>正常：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not working yet: %1. The clerk is fixing it.</source>
+        <translation>还不能用：%1。工作人员正在处理。</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>Your phone</source>
+        <translation>您的手机</translation>
+    </message>
+</context>
+<context>
     <name>checks_ui</name>
     <message>
         <source>Passed</source>
@@ -526,12 +649,36 @@
         <translation>视频通道</translation>
     </message>
     <message>
+        <source>Not checked: no hearing platform is chosen yet.</source>
+        <translation>未检测：还没有选择庭审平台。</translation>
+    </message>
+    <message>
+        <source>Choose the platform in step 1 (Intake) first; the network check tests that platform&apos;s servers.</source>
+        <translation>请先在第 1 步（登记）选择平台；网络检测测试的是该平台的服务器。</translation>
+    </message>
+    <message>
+        <source>No further details.</source>
+        <translation>没有更多说明。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Not ready: %1.</source>
+        <translation>未就绪：%1。</translation>
+    </message>
+    <message>
         <source>%1 frames/s</source>
         <translation>每秒 %1 帧</translation>
     </message>
     <message>
         <source>brightness %1</source>
         <translation>亮度 %1</translation>
+    </message>
+    <message>
+        <source>heard the speakers&apos; test tone, %1 dB clear</source>
+        <translation>听到了扬声器的测试音，清晰度 %1 dB</translation>
     </message>
     <message>
         <source>level %1 dBFS</source>

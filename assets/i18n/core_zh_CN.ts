@@ -85,12 +85,12 @@ The draft is kept.</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <source>&amp;Reason for the correction (required):</source>
-        <translation>更正原因（必填）(&amp;R)：</translation>
+        <source>R&amp;eason for the correction (required):</source>
+        <translation>更正原因（必填）(&amp;E)：</translation>
     </message>
     <message>
-        <source>&amp;Save as new version</source>
-        <translation>另存为新版本(&amp;S)</translation>
+        <source>Save as new &amp;version</source>
+        <translation>另存为新版本(&amp;V)</translation>
     </message>
     <message>
         <source>Please say why the record is corrected.</source>
@@ -181,7 +181,7 @@ started %4 by %5 · at step: %6</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <source>N&amp;ote:</source>
+        <source>No&amp;te:</source>
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
@@ -289,6 +289,10 @@ started %4 by %5 · at step: %6</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>(platform no longer listed)</source>
+        <translation>（平台已不在列表中）</translation>
     </message>
 </context>
 <context>
@@ -495,10 +499,37 @@ Press “New assistance” to help the first litigant.</source>
     </message>
 </context>
 <context>
+    <name>KeyboardDialog</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘操作</translation>
+    </message>
+    <message>
+        <source>Everything in Hearing Helper works with the keyboard alone.</source>
+        <translation>庭审协助助手的所有操作都可以只用键盘完成。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>LitigantWindow</name>
     <message>
         <source>Hearing Helper — for the litigant</source>
         <translation>庭审协助助手 — 当事人屏幕</translation>
+    </message>
+    <message>
+        <source>▶ Read aloud</source>
+        <translation>▶ 朗读</translation>
+    </message>
+    <message>
+        <source>Reads the instruction aloud (clerk: Ctrl+R)</source>
+        <translation>朗读屏幕上的提示（工作人员：Ctrl+R）</translation>
     </message>
     <message>
         <source>F11: full screen</source>
@@ -536,6 +567,18 @@ Press “New assistance” to help the first litigant.</source>
         <translation>打开给当事人看的大字窗口（可拖到第二块屏幕）</translation>
     </message>
     <message>
+        <source>&amp;Read aloud for the litigant</source>
+        <translation>为当事人朗读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reads the litigant screen&apos;s instruction aloud in Mandarin</source>
+        <translation>用普通话朗读当事人屏幕上的提示</translation>
+    </message>
+    <message>
+        <source>Litigant screen &amp;full screen</source>
+        <translation>当事人屏幕全屏(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -546,6 +589,10 @@ Press “New assistance” to help the first litigant.</source>
     <message>
         <source>Reports arrive in a later version</source>
         <translation>统计报表将在后续版本提供</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard…</source>
+        <translation>键盘操作(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -629,6 +676,10 @@ Press “New assistance” to help the first litigant.</source>
     <message>
         <source>The clerk will help you join your online hearing.</source>
         <translation>工作人员会帮您参加网上庭审。</translation>
+    </message>
+    <message>
+        <source>Reading aloud is not available right now; the clerk will read it to you.</source>
+        <translation>现在无法朗读，工作人员会读给您听。</translation>
     </message>
     <message>
         <source>change the desk settings</source>
@@ -720,6 +771,21 @@ Log file: %3</source>
     <message>
         <source>Please enter your staff ID (as on your badge).</source>
         <translation>请填写工号（与工作证一致）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>The speech service (speech-dispatcher) does not answer, so nothing can be read aloud. Restart the computer or ask court IT.</source>
+        <translation>语音服务（speech-dispatcher）没有响应，暂时无法朗读。请重启电脑或联系法院信息技术人员。</translation>
+    </message>
+    <message>
+        <source>No Chinese voice is installed on this computer, so nothing can be read aloud. Ask court IT to add one (Windows: Settings &gt; Time &amp; language &gt; Speech &gt; Add voices, Chinese (Simplified, China); Linux: the packages speech-dispatcher, speech-dispatcher-espeak-ng and espeak-ng).</source>
+        <translation>这台电脑没有安装中文语音，无法朗读。请联系法院信息技术人员安装（Windows：设置 &gt; 时间和语言 &gt; 语音 &gt; 添加语音，选择“中文(简体，中国)”；Linux：安装 speech-dispatcher、speech-dispatcher-espeak-ng 和 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>Reading aloud is not available on this computer (no speech engine works). Ask court IT to install one (Linux: speech-dispatcher and espeak-ng).</source>
+        <translation>这台电脑无法朗读（没有可用的语音引擎）。请联系法院信息技术人员安装（Linux：speech-dispatcher 和 espeak-ng）。</translation>
     </message>
 </context>
 <context>
@@ -928,6 +994,81 @@ Log file: %3</source>
     <message>
         <source>Nothing was changed or deleted. Please tell court IT and show them this message.</source>
         <translation>没有修改或删除任何数据。请联系法院信息技术人员，并把这条提示给他们看。</translation>
+    </message>
+</context>
+<context>
+    <name>keyboard</name>
+    <message>
+        <source>New assistance</source>
+        <translation>新建协助</translation>
+    </message>
+    <message>
+        <source>Show or hide the litigant screen</source>
+        <translation>显示或隐藏当事人屏幕</translation>
+    </message>
+    <message>
+        <source>Read the litigant screen aloud</source>
+        <translation>朗读当事人屏幕上的提示</translation>
+    </message>
+    <message>
+        <source>Litigant screen full screen (Esc leaves)</source>
+        <translation>当事人屏幕全屏（Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Go to step 1 to 5 of the assistance</source>
+        <translation>转到协助的第 1 至 5 步</translation>
+    </message>
+    <message>
+        <source>Next / previous step</source>
+        <translation>下一步 / 上一步</translation>
+    </message>
+    <message>
+        <source>Next step; on the last step, finish</source>
+        <translation>下一步；在最后一步时完成</translation>
+    </message>
+    <message>
+        <source>Save now (it also saves by itself)</source>
+        <translation>立即保存（也会自动保存）</translation>
+    </message>
+    <message>
+        <source>Press that button or go to that field</source>
+        <translation>按下该按钮或转到该输入项</translation>
+    </message>
+    <message>
+        <source>Device checks: run all checks</source>
+        <translation>设备检测：全部检测</translation>
+    </message>
+    <message>
+        <source>Phone checklist: answer yes / no / not needed</source>
+        <translation>手机检查清单：回答 是 / 否 / 不需要</translation>
+    </message>
+    <message>
+        <source>Move between outcomes or ratings (chooses nothing)</source>
+        <translation>在结果或满意度之间移动（移动不会选中）</translation>
+    </message>
+    <message>
+        <source>Choose the satisfaction or option that has focus</source>
+        <translation>选中当前焦点所在的满意度或选项</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入项</translation>
+    </message>
+    <message>
+        <source>History: open the selected record</source>
+        <translation>历史记录：打开选中的记录</translation>
+    </message>
+    <message>
+        <source>Close the dialog or window</source>
+        <translation>关闭对话框或窗口</translation>
+    </message>
+    <message>
+        <source>Quit (the open assistance stays saved)</source>
+        <translation>退出（未完成的协助已保存）</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>本列表</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1301,14 @@ Log file: %3</source>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Passed with warnings</source>
+        <translation>通过（有提醒）</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -1253,6 +1402,10 @@ Log file: %3</source>
     <message>
         <source>The name should not contain digits; please check it.</source>
         <translation>姓名里不应有数字，请检查。</translation>
+    </message>
+    <message>
+        <source>The name contains emoji or symbols, which cannot be printed on the join slip or in exports; please type the name in characters.</source>
+        <translation>姓名里有表情符号或特殊符号，提示单和导出文件无法打印，请只输入文字。</translation>
     </message>
     <message>
         <source>The hearing time is more than {days} days in the past; please check it.</source>

@@ -256,24 +256,24 @@
         <translation>统计方式：</translation>
     </message>
     <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Monthly summary &amp;PDF…</source>
+        <translation>月度汇总 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Change supervisor pass&amp;word…</source>
+        <translation>修改管理员密码(&amp;W)…</translation>
+    </message>
+    <message>
         <source>Click a bar or a cell to see the records behind it.</source>
         <translation>点击柱条或方格，可以查看对应的记录。</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <source>Export Excel…</source>
-        <translation>导出 Excel…</translation>
-    </message>
-    <message>
-        <source>Monthly summary PDF…</source>
-        <translation>月度汇总 PDF…</translation>
-    </message>
-    <message>
-        <source>Change supervisor password…</source>
-        <translation>修改管理员密码…</translation>
     </message>
     <message>
         <source>Close</source>

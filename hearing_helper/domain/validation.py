@@ -65,6 +65,11 @@ MESSAGES = {
     "name.digits": QT_TRANSLATE_NOOP(
         "validation", "The name should not contain digits; please check it."
     ),
+    "name.symbols": QT_TRANSLATE_NOOP(
+        "validation",
+        "The name contains emoji or symbols, which cannot be printed on the join slip or in"
+        " exports; please type the name in characters.",
+    ),
     "hearing_at.past": QT_TRANSLATE_NOOP(
         "validation", "The hearing time is more than {days} days in the past; please check it."
     ),
@@ -179,6 +184,10 @@ def normalize_name(raw: str, field_name: str = "litigant_name") -> str:
         raise error(field_name, "name.length", max=NAME_MAX, length=len(text))
     if any(ch.isdigit() for ch in text):
         raise error(field_name, "name.digits")
+    # Emoji and pictographs (category So, and their modifiers Sk) show as empty boxes in the
+    # PDF fonts and on many desk PCs; a name is letters, with · or - between parts at most.
+    if any(unicodedata.category(ch) in ("So", "Sk") for ch in text):
+        raise error(field_name, "name.symbols")
     return text
 
 

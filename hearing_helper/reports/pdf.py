@@ -43,6 +43,7 @@ from hearing_helper.reports.pdf_charts import (
     paint_heatmap,
     paint_vbar_chart,
 )
+from hearing_helper.reports.pdf_text_layer import fix_pdf_text_layer
 
 # Latin and digits from DejaVu Sans first: with Noto CJK alone, digits after Latin text lose
 # their text mapping in the PDF (copy/paste and pdftotext give nothing). Windows has neither,
@@ -274,3 +275,5 @@ def write_summary_pdf(path: Path, report: Report, tr: Translate) -> None:
         )
     finally:
         painter.end()
+    del painter, writer  # closes the file before its text layer is corrected
+    fix_pdf_text_layer(path)

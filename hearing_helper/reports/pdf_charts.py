@@ -54,15 +54,25 @@ def paint_title(painter: QPainter, rect: QRectF, title: str) -> QRectF:
     return rect.adjusted(0, height, 0, 0)
 
 
-def nice_max(value: float) -> float:
-    """A round axis maximum at or above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
+def count_ticks(value: float) -> list[int]:
+    """Whole-number axis ticks from 0 to at least ``value``: people are counted, never 0.5.
+
+    At most six ticks, 1, 2 or 5 times a power of ten apart (0 1 2 / 0 5 10 15 / 0 250 500 ...).
+    """
     if value <= 0:
-        return 1.0
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        if step * magnitude >= value:
-            return float(step * magnitude)
-    return float(10 * magnitude)
+        return [0, 1]
+    step = 1
+    while value / step > 5:
+        for factor in (2, 5, 10):
+            magnitude = 10 ** (len(str(step)) - 1)
+            candidate = factor * magnitude
+            if candidate > step:
+                step = candidate
+                break
+    top = -(-int(value) // step) * step  # ceil to a whole step
+    if top < value:
+        top += step
+    return list(range(0, top + 1, step))
 
 
 def paint_vbar_chart(
@@ -82,9 +92,10 @@ def paint_vbar_chart(
     area = paint_title(painter, rect, title)
     line = _text_height(painter)
     metrics = QFontMetricsF(painter.font())
-    top = nice_max(max(values, default=0))
-    fractions = (0.0, 0.25, 0.5, 0.75, 1.0)
-    ticks = [f"{top * fraction:,.1f}".rstrip("0").rstrip(".") for fraction in fractions]
+    tick_values = count_ticks(max(values, default=0))
+    top = float(tick_values[-1])
+    fractions = [tick / top for tick in tick_values]
+    ticks = [f"{tick:,}" for tick in tick_values]
     axis_width = max(metrics.horizontalAdvance(tick) for tick in ticks) + line * 0.5
     legend_height = line * 1.2 if legend else 0.0
     plot = area.adjusted(axis_width, line * 0.5, -line * 0.3, -(line * 1.4 + legend_height))

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from hearing_helper import APP_NAME, APP_ORG, __version__
@@ -36,6 +36,15 @@ ORGANIZATION = APP_ORG
 BASE_POINT_SIZE = 11.0  # the clerk view's base text size before the font_scale setting
 LANGUAGES = ("zh_CN", "en")
 LOG_FILE = Path("logs") / "hearing-helper.log"
+# Fonts with Simplified Chinese, in the order the desk PCs have them (Windows, macOS, Linux).
+CJK_UI_FAMILIES = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+)
 
 # The translators currently installed; kept referenced so Python does not collect them.
 _installed: list[QTranslator] = []
@@ -127,10 +136,23 @@ def create_application(argv: Sequence[str] | None = None, font_scale: float = 1.
     return app
 
 
+def ui_font_families() -> list[str]:
+    """The app font: the first installed font that covers Chinese, then the system default.
+
+    Why: with a Latin-only first font (DejaVu Sans on Linux) Qt draws Chinese from a fallback
+    font but measures menu items with the first one, so labels such as "未完成的协助(U)…" were
+    cut in the middle. A CJK font first also covers the symbols the app draws (✔ ✖ ⚠ ▶).
+    """
+    installed = set(QFontDatabase.families())
+    chosen = [family for family in CJK_UI_FAMILIES if family in installed][:1]
+    return chosen + [QFont().defaultFamily()]
+
+
 def apply_font_scale(app: QApplication, font_scale: float) -> None:
-    """Base text of the clerk view: 11 pt times ``font_scale`` (0.8-2.0)."""
+    """Base text of the clerk view: 11 pt times ``font_scale`` (0.8-2.0), in a CJK font."""
     scale = min(2.0, max(0.8, float(font_scale or 1.0)))
     font = QFont(app.font())
+    font.setFamilies(ui_font_families())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)
 

@@ -25,6 +25,7 @@ from hearing_helper.domain.labels import (
     STEP_STATUS_LABELS,
     label,
 )
+from hearing_helper.domain.step_marks import MARK_LABELS, MARK_SYMBOLS, StepMark
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 
 
@@ -59,6 +60,11 @@ def step_label(value: str | None) -> str:
 
 def step_status_label(value: str | None) -> str:
     return label(STEP_STATUS_LABELS, value, translate)
+
+
+def step_mark_text(mark: StepMark) -> str:
+    """The mark's symbol and word, e.g. "✖ Failed" (never colour alone)."""
+    return f"{MARK_SYMBOLS[mark]} {translate(CONTEXT, MARK_LABELS[mark])}"
 
 
 def record_status_label(value: str | None) -> str:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     # needed to show the window, and loading them later keeps the cold start fast.
     from hearing_helper.catalog import CatalogLoad
     from hearing_helper.ui.litigant_view import LitigantWindow
+    from hearing_helper.ui.speech import ReadAloud
     from hearing_helper.ui.wizard.wizard import AssistanceWizard
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.profile_dialog: ProfileDialog | None = None
         self.setWindowTitle(self.tr("Hearing Helper"))
         self._fit_to_screen()
+        self.reader: ReadAloud | None = None
         self._build_home()
         self._build_actions()
         self._show_profile()
@@ -72,8 +74,12 @@ class MainWindow(QMainWindow):
 
     # --- layout ------------------------------------------------------------------------------
 
+    def show_initial(self) -> None:
+        """Show the window as the clerk starts the app: maximised, on any screen size."""
+        self.showMaximized()
+
     def _fit_to_screen(self) -> None:
-        """1200 x 800, or less on a small screen: 1366 x 768 is common at court desks."""
+        """The size when not maximised: 1200 x 800, or less on a small screen (1366 x 768)."""
         screen = self.screen()
         available = screen.availableGeometry() if screen else None
         width, height = PREFERRED_SIZE
@@ -111,6 +117,9 @@ class MainWindow(QMainWindow):
         actions.settings.triggered.connect(self.open_settings)
         actions.reports.triggered.connect(self.open_reports)
         actions.about.triggered.connect(self.show_about)
+        actions.keyboard.triggered.connect(self.show_keyboard)
+        actions.read_aloud.triggered.connect(self.read_aloud)
+        actions.full_screen.triggered.connect(self._toggle_litigant_full_screen)
         for code, action in actions.languages.items():
             action.triggered.connect(lambda _checked=False, c=code: self.request_language(c))
         actions.install(self)
@@ -207,6 +216,7 @@ class MainWindow(QMainWindow):
             return
         if self.wizard is not None:
             drafts = [d for d in drafts if d.id != self.wizard.record.id]
+        drafts = self._without_blank_drafts(drafts)
         if not drafts and not always:
             return
         if not drafts:
@@ -221,6 +231,25 @@ class MainWindow(QMainWindow):
         dialog.discard_requested.connect(self.discard_draft)
         self.drafts_dialog = dialog
         dialog.open()
+
+    def _without_blank_drafts(self, drafts: list[AssistRecord]) -> list[AssistRecord]:
+        """Drop drafts in which nothing was entered (left by a crash right after "New"):
+        offering them as lost work would only alarm the clerk."""
+        from hearing_helper.ui.wizard.wizard import nothing_entered
+
+        kept = []
+        for draft in drafts:
+            if nothing_entered(draft):
+                try:
+                    self.services.repo.discard_draft(draft.id, self.actor())
+                except StoreError:
+                    log.exception("Discarding the blank draft %s failed", draft.id)
+                    kept.append(draft)
+            else:
+                kept.append(draft)
+        if len(kept) != len(drafts):
+            self.history.refresh()
+        return kept
 
     def discard_draft(self, record: AssistRecord) -> None:
         try:
@@ -266,7 +295,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(wizard)
         self.new_action.setEnabled(False)
         self.update_litigant_screen()
-        wizard.current_page().setFocus()
+        wizard.focus_current_page()
 
     def _on_record_finished(self, record: AssistRecord) -> None:
         self.sync.controller.sync_now()  # in a worker; returns at once
@@ -325,8 +354,13 @@ class MainWindow(QMainWindow):
 
                 self.litigant_window = LitigantWindow(self)
                 self.litigant_window.installEventFilter(self)
+                self.litigant_window.read_aloud_requested.connect(self.speak)
+                self.litigant_window.place_beside(self)
             self.update_litigant_screen()
-            self.litigant_window.show()
+            self.litigant_window.show()  # without activation: the keyboard stays here
+            # Some platforms (and window managers) activate new windows whatever the flags
+            # say; hand the keyboard straight back to the clerk.
+            self.activateWindow()
         elif self.litigant_window is not None:
             self.litigant_window.hide()
         if self.litigant_action.isChecked() != visible:
@@ -342,17 +376,49 @@ class MainWindow(QMainWindow):
             self.litigant_action.setChecked(False)
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
-    def update_litigant_screen(self) -> None:
-        if self.litigant_window is None:
-            return
+    def litigant_content(self) -> LitigantContent:
         if self.wizard is not None:
-            content = self.wizard.litigant_content()
-        else:
-            content = LitigantContent(
-                title=self.tr("Welcome to the help desk"),
-                lines=[self.tr("The clerk will help you join your online hearing.")],
+            return self.wizard.litigant_content()
+        return LitigantContent(
+            title=self.tr("Welcome to the help desk"),
+            lines=[self.tr("The clerk will help you join your online hearing.")],
+        )
+
+    def update_litigant_screen(self) -> None:
+        if self.litigant_window is not None:
+            self.litigant_window.show_content(self.litigant_content())
+
+    def _toggle_litigant_full_screen(self) -> None:
+        if self.litigant_window is None or not self.litigant_window.isVisible():
+            self.set_litigant_screen(True)
+        assert self.litigant_window is not None
+        self.litigant_window.toggle_full_screen()
+
+    # --- read aloud --------------------------------------------------------------------------
+
+    def read_aloud(self) -> None:
+        """Ctrl+R: read what the litigant screen shows (whether or not it is open)."""
+        if self.litigant_window is not None:
+            self.litigant_window.read_aloud()
+            return
+        from hearing_helper.ui.litigant_view import spoken_text
+
+        self.speak(spoken_text(self.litigant_content()))
+
+    def speak(self, text: str) -> None:
+        if self.reader is None:
+            from hearing_helper.ui.speech import ReadAloud
+
+            self.reader = ReadAloud(self)
+            self.reader.problem.connect(self._speech_problem)
+        self.reader.speak(text)
+
+    def _speech_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)  # the reason, for the clerk
+        if self.litigant_window is not None:
+            self.litigant_window.show_notice(
+                self.tr("Reading aloud is not available right now; the clerk will read it to you.")
             )
-        self.litigant_window.show_content(content)
 
     # --- settings, reports, language ---------------------------------------------------------
 
@@ -406,6 +472,13 @@ class MainWindow(QMainWindow):
             self.tr("The settings were not changed: %1").replace("%1", str(exc)),
         )
 
+    def show_keyboard(self) -> None:
+        from hearing_helper.ui.shell.keyboard_help import KeyboardDialog
+
+        dialog = KeyboardDialog(self)
+        self.keyboard_dialog = dialog
+        dialog.open()
+
     def show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -418,9 +491,15 @@ class MainWindow(QMainWindow):
 
     # --- shutdown ----------------------------------------------------------------------------
 
-    def save_open_work(self) -> str | None:
-        """Save the open assistance (if any) and return its id."""
+    def save_open_work(self, keep_blank: bool = False) -> str | None:
+        """Save the open assistance (if any) and return its id.
+
+        One in which nothing was entered is discarded at quit (it is not lost work), but kept
+        when the window is only rebuilt (``keep_blank``, a language switch).
+        """
         if self.wizard is None:
+            return None
+        if not keep_blank and self.wizard.discard_if_blank():
             return None
         self.wizard.save_now()
         return self.wizard.record.id

@@ -160,8 +160,18 @@ def check_multimedia() -> str:
     microphones = len(QMediaDevices.audioInputs())
     return (
         f"{ffmpeg[0].name} loaded, {len(decodable)} decodable formats; "
-        f"{cameras} cameras, {microphones} microphones here"
+        f"{cameras} cameras, {microphones} microphones here; {speech_engines()}"
     )
+
+
+def speech_engines() -> str:
+    """The text-to-speech engines read-aloud (朗读) can use; listed, never a failure."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError as exc:
+        return f"read aloud: QtTextToSpeech missing ({exc})"
+    engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
+    return "speech engines: " + (", ".join(engines) if engines else "none")
 
 
 def check_main_window(app: QApplication, services: AppServices | None) -> str:

@@ -40,8 +40,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
     written: list[Path] = []
     try:
         window = MainWindow(services)
-        window.resize(1280, 800)
-        window.show()
+        window.show_initial()
         window.start(offer_drafts=False)
         wait_for(window.history.results_shown)
         written.append(save(window, out_dir / "core_history.png"))
@@ -89,7 +88,6 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         record.intake.litigant_name = record.intake.litigant_name[:1] + "晓明"
         services.repo.correct(record, CLERK.staff_id, "姓名录错 / name typed wrong")
         detail = RecordDetailDialog(services, row.id, CLERK.staff_id, window.catalog, window)
-        detail.resize(820, 760)
         written.append(save(detail, out_dir / "core_detail.png"))
         detail.close()
 

@@ -32,7 +32,6 @@ def render(out_dir: Path, lang: str) -> list[Path]:
     written: list[Path] = []
     try:
         window = ReportsWindow(services, today=TODAY)
-        window.resize(1280, 900)
         window.show()
         wait_for(window.report_shown)
         window.filter_bar.set_period(date(2026, 10, 1), date(2026, 10, 31))

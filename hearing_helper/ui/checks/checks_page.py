@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hearing_helper.checks.base import CheckContext, CheckResult
+from hearing_helper.checks.base import CheckContext, CheckResult, CheckStatus
 from hearing_helper.checks.loopback import credit_microphone
-from hearing_helper.checks.phone_checklist import checklist_result, parse_answers
+from hearing_helper.checks.phone_checklist import PHONE_CHECK_ID, checklist_result, parse_answers
 from hearing_helper.checks.registry import available_ids, build_checks
 from hearing_helper.domain.enums import StepId
 from hearing_helper.domain.record import AssistRecord, CheckRecord
@@ -34,15 +35,17 @@ from hearing_helper.services import AppServices
 from hearing_helper.ui.checks.context import build_context
 from hearing_helper.ui.checks.controller import ChecksController
 from hearing_helper.ui.checks.device_panel import DevicePanel
+from hearing_helper.ui.checks.litigant_texts import litigant_results
 from hearing_helper.ui.checks.phone_panel import PhoneChecklist
 from hearing_helper.ui.checks.result_row import REMEDY_STYLE, CheckRow
-from hearing_helper.ui.checks.texts import network_phase
+from hearing_helper.ui.checks.texts import check_title, network_phase
 from hearing_helper.ui.labels import step_label
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 
 log = logging.getLogger(__name__)
 
 PHONE_KEY = "phone_checklist"
+NARROW_WIDTH = 760  # below this the device choice goes above the results
 
 
 class ChecksPage(StepPage):
@@ -76,6 +79,9 @@ class ChecksPage(StepPage):
         self.run_button = QPushButton()
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run_all)
+        run_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        run_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        run_key.activated.connect(self.run_all)
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -83,6 +89,7 @@ class ChecksPage(StepPage):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
         self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)  # it names the checks that need attention
         top = QHBoxLayout()
         top.addWidget(self.run_button)
         top.addWidget(self.cancel_button)
@@ -114,9 +121,12 @@ class ChecksPage(StepPage):
             self.rows[check_id] = row
             results.addWidget(row)
         results.addStretch(1)
-        middle = QHBoxLayout()
+        # Devices beside the results on a wide window, above them on a narrow one (the clerk's
+        # window shares a 1366-pixel screen with the litigant window).
+        middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         middle.addWidget(self.devices, 0)
         middle.addLayout(results, 1)
+        self._middle = middle
 
         self.phone = PhoneChecklist()
         self.phone.answers_changed.connect(self._on_phone_answers)
@@ -144,7 +154,7 @@ class ChecksPage(StepPage):
                 " When a check fails, read out what to do, fix it, then check again."
             )
         )
-        self.run_button.setText(self.tr("Run all checks"))
+        self.run_button.setText(self.tr("Run all checks (F5)"))
         self.cancel_button.setText(self.tr("Stop"))
         self.heard_label.setText(self.tr("Did the litigant hear the test sound and the voice?"))
         self.heard_yes.setText(self.tr("Heard it"))
@@ -162,6 +172,13 @@ class ChecksPage(StepPage):
 
     def title(self) -> str:
         return step_label(StepId.CHECKS)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < NARROW_WIDTH
+        self._middle.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -266,6 +283,9 @@ class ChecksPage(StepPage):
         self.heard_box.hide()
         self._stop_live()
 
+    def initial_focus(self) -> QWidget | None:
+        return self.run_button
+
     def is_complete(self) -> bool:
         if self.record is None:
             return False
@@ -278,10 +298,29 @@ class ChecksPage(StepPage):
             "speakers": self.tr("Can you hear the test sound? Please tell the clerk."),
             "camera": self.tr("Please look at the camera."),
         }
-        line = lines.get(
-            self._activity, self.tr("The clerk is checking the camera, microphone and speakers.")
+        statuses = {
+            check_id: row.status
+            for check_id, row in self.rows.items()
+            if row.status not in ("waiting", "running")
+        }
+        phone = self.record and next(
+            (c for c in self.record.checks if c.check_id == PHONE_CHECK_ID), None
         )
-        return LitigantContent(title=self.title(), lines=[line])
+        if phone is not None:
+            statuses[PHONE_CHECK_ID] = str(phone.status)
+        results = litigant_results(statuses)
+        running = [check_title(c) for c in self.rows if c in self._running]
+        if self._activity in lines:
+            first = lines[self._activity]
+        elif running:
+            first = self.tr("Now checking: %1").replace("%1", self.tr(", ").join(running))
+        elif not results:
+            first = self.tr("The clerk will check the camera, microphone, sound and internet.")
+        else:
+            first = ""
+        return LitigantContent(
+            title=self.title(), lines=[line for line in [first, *results] if line]
+        )
 
     def _update_activity(self) -> None:
         """The one thing the litigant should do now: answering beats speaking beats looking."""
@@ -316,6 +355,20 @@ class ChecksPage(StepPage):
     def _run(self, ids: list[str]) -> None:
         if self.controller.running:
             return
+        if "network" in ids and self.record is not None and not self.record.intake.platform_id:
+            # The network check tests the chosen platform's servers: say what is missing
+            # instead of "this platform has no test address, call court IT".
+            ids = [check_id for check_id in ids if check_id != "network"]
+            self._on_result(
+                CheckResult(
+                    "network",
+                    CheckStatus.SKIPPED,
+                    "network.no_platform",
+                    remedy_code="network.choose_platform",
+                )
+            )
+            if not ids:
+                return
         checks = build_checks(ids)
         self._pending = {check.id for check in checks}
         self._total = len(checks)
@@ -347,6 +400,7 @@ class ChecksPage(StepPage):
             self.rows[check_id].set_running()
         self._running.add(check_id)
         self._update_activity()
+        self.litigant_content_changed.emit()  # "Now checking: ..."
 
     def _on_network_progress(self, phase: str) -> None:
         row = self.rows.get("network")
@@ -364,6 +418,7 @@ class ChecksPage(StepPage):
         self._pending.discard(result.check_id)
         self._running.discard(result.check_id)
         self._update_activity()
+        self.litigant_content_changed.emit()
         self._store(result)
         self._update_progress()
         if result.check_id == "speakers":
@@ -417,12 +472,19 @@ class ChecksPage(StepPage):
         if not statuses:
             self.progress_label.setText(self.tr("Not checked yet"))
             return
-        attention = sum(1 for s in statuses if s in ("warn", "fail", "error"))
-        self.progress_label.setText(
-            self.tr("%1 passed, %2 need attention")
-            .replace("%1", str(sum(1 for s in statuses if s == "pass")))
-            .replace("%2", str(attention))
-        )
+        # Name what needs attention: a count alone sends the clerk hunting for it.
+        attention = [
+            check_title(check_id)
+            for check_id, row in self.rows.items()
+            if row.status in ("warn", "fail", "error")
+        ]
+        passed = str(sum(1 for s in statuses if s == "pass"))
+        if attention:
+            text = self.tr("%1 passed; needs attention: %2")
+            text = text.replace("%2", self.tr(", ").join(attention))
+        else:
+            text = self.tr("%1 passed, none needs attention")
+        self.progress_label.setText(text.replace("%1", passed))
 
     # --- the record --------------------------------------------------------------------------
 
@@ -445,3 +507,4 @@ class ChecksPage(StepPage):
         data[PHONE_KEY] = {item: answer.value for item, answer in answers.items()}
         self._replace_check(checklist_result(answers).to_record())
         self.changed.emit()
+        self.litigant_content_changed.emit()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from hearing_helper.checks.device_api import DeviceInfo
 from hearing_helper.ui.widgets.level_meter import LevelMeter
 
-PREVIEW_W, PREVIEW_H = 320, 240
+PREVIEW_W, PREVIEW_H = 256, 192  # leaves room for the results beside the litigant window
 
 
 class DevicePanel(QGroupBox):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -16,6 +17,12 @@ from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
 from hearing_helper.ui.checks.result_row import REMEDY_STYLE
 
 _ANSWER_ORDER = (Answer.PASS, Answer.FAIL, Answer.NOT_APPLICABLE)
+_KEY_ANSWERS = {
+    Qt.Key.Key_Y: Answer.PASS,
+    Qt.Key.Key_N: Answer.FAIL,
+    Qt.Key.Key_Question: Answer.NOT_APPLICABLE,
+    Qt.Key.Key_Slash: Answer.NOT_APPLICABLE,  # "?" without Shift
+}
 
 
 def _checks_tr(text: str) -> str:
@@ -95,6 +102,20 @@ class PhoneChecklist(QGroupBox):
                 button.blockSignals(False)
             group.setExclusive(True)
         self._show_remedies()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Y / N / ? answer the item whose buttons have focus, then move to the next item."""
+        answer = _KEY_ANSWERS.get(Qt.Key(event.key()))
+        focused = next((key for key, button in self._buttons.items() if button.hasFocus()), None)
+        if answer is None or focused is None:
+            super().keyPressEvent(event)
+            return
+        item_id = focused[0]
+        self.choose(item_id, answer)
+        ids = [item.id for item in PHONE_ITEMS]
+        following = ids[ids.index(item_id) + 1 :]
+        if following:
+            self._buttons[(following[0], Answer.PASS)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def choose(self, item_id: str, answer: Answer) -> None:
         self._buttons[(item_id, answer)].setChecked(True)

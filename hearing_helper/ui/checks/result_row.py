@@ -97,9 +97,9 @@ class CheckRow(QFrame):
             f"background: {background}; color: {colour}; border: 1px solid {colour};"
             " border-radius: 4px; padding: 4px 8px; font-weight: bold;"
         )
-        self.finding.setText(finding_text(self.code) if self.code else detail)
+        self.finding.setText(finding_text(self.code, self.metrics) if self.code else detail)
         self.finding.setVisible(bool(self.code or detail))
-        figures = figures_text(self.check_id, self.metrics) if self.metrics else ""
+        figures = figures_text(self.check_id, self.metrics, self.code) if self.metrics else ""
         self.figures.setText(figures)
         self.figures.setVisible(bool(figures))
         remedy = remedy_sentence(self.remedy_code) if self.status != "pass" else ""

@@ -19,7 +19,8 @@ STATUS_LOOK: dict[str, tuple[str, str, str, str]] = {
     "fail": ("\u2716", "#ffebee", "#b71c1c", QT_TRANSLATE_NOOP("checks_ui", "Failed")),
     "error": ("\u2716", "#ffebee", "#b71c1c", QT_TRANSLATE_NOOP("checks_ui", "Could not check")),
     "skipped": ("\u21b7", "#f5f5f5", "#424242", QT_TRANSLATE_NOOP("checks_ui", "Skipped")),
-    "running": ("\u23f3", "#e3f2fd", "#0d47a1", QT_TRANSLATE_NOOP("checks_ui", "Checking\u2026")),
+    # ▶, not ⏳ (U+23F3): no font the app uses has an hourglass, so it showed as a box.
+    "running": ("\u25b6", "#e3f2fd", "#0d47a1", QT_TRANSLATE_NOOP("checks_ui", "Checking\u2026")),
     "waiting": ("\u25cb", "#fafafa", "#616161", QT_TRANSLATE_NOOP("checks_ui", "Not checked yet")),
 }
 
@@ -52,12 +53,48 @@ def check_title(check_id: str) -> str:
     return QCoreApplication.translate("checks", title(check_id))
 
 
-def finding_text(code: str) -> str:
+# Results the page makes itself, without running a check.
+UI_FINDINGS = {
+    "network.no_platform": QT_TRANSLATE_NOOP(
+        "checks_ui", "Not checked: no hearing platform is chosen yet."
+    ),
+}
+UI_REMEDIES = {
+    "network.choose_platform": QT_TRANSLATE_NOOP(
+        "checks_ui",
+        "Choose the platform in step 1 (Intake) first; the network check tests that"
+        " platform's servers.",
+    ),
+}
+NO_DETAILS = QT_TRANSLATE_NOOP("checks_ui", "No further details.")
+
+
+def finding_text(code: str, metrics: dict[str, Any] | None = None) -> str:
+    """The finding in words (never the code itself); phone items are named one by one."""
+    if code in UI_FINDINGS:
+        return tr(UI_FINDINGS[code])
     text = describe(code)
-    return QCoreApplication.translate("checks", text) if text else code
+    if not text:
+        return tr(NO_DETAILS)
+    sentence = QCoreApplication.translate("checks", text)
+    failed = str((metrics or {}).get("failed_items") or "")
+    if code == "phone.items_failed" and failed:
+        names = [phone_item_text(item) for item in failed.split(",") if item]
+        joined = tr(QT_TRANSLATE_NOOP("checks_ui", "; ")).join(names)
+        sentence += " " + tr(QT_TRANSLATE_NOOP("checks_ui", "Not ready: %1.")).replace("%1", joined)
+    return sentence
+
+
+def phone_item_text(item_id: str) -> str:
+    from hearing_helper.checks.phone_checklist import PHONE_ITEMS
+
+    item = next((i for i in PHONE_ITEMS if i.id == item_id), None)
+    return QCoreApplication.translate("checks", item.question) if item else tr(NO_DETAILS)
 
 
 def remedy_sentence(remedy_code: str) -> str:
+    if remedy_code in UI_REMEDIES:
+        return tr(UI_REMEDIES[remedy_code])
     text = remedy_text(remedy_code)
     return QCoreApplication.translate("checks", text) if text else ""
 
@@ -68,8 +105,12 @@ def _num(value: Any) -> float | None:
     return None
 
 
-def figures_text(check_id: str, metrics: dict[str, Any]) -> str:
-    """A short line of the figures that matter for this check ("" when there are none)."""
+def figures_text(check_id: str, metrics: dict[str, Any], code: str = "") -> str:
+    """A short line of the figures that matter for this check ("" when there are none).
+
+    A microphone passed by the loop-back shows the tone it heard, not the level of the silent
+    speech recording ("-120 dBFS" beside "Passed" read as a pass without signal).
+    """
     parts: list[str] = []
 
     def add(source: str, key: str, fmt: str = "{:.0f}") -> None:
@@ -82,6 +123,11 @@ def figures_text(check_id: str, metrics: dict[str, Any]) -> str:
             parts.append(f"{metrics['width_px']}\u00d7{metrics['height_px']}")
         add(QT_TRANSLATE_NOOP("checks_ui", "%1 frames/s"), "fps", "{:.1f}")
         add(QT_TRANSLATE_NOOP("checks_ui", "brightness %1"), "mean_luma")
+    elif check_id == "microphone" and code == "microphone.loopback_ok":
+        add(
+            QT_TRANSLATE_NOOP("checks_ui", "heard the speakers' test tone, %1 dB clear"),
+            "loopback_snr_db",
+        )
     elif check_id == "microphone":
         add(QT_TRANSLATE_NOOP("checks_ui", "level %1 dBFS"), "rms_dbfs")
         add(QT_TRANSLATE_NOOP("checks_ui", "peak %1 dBFS"), "peak_dbfs")

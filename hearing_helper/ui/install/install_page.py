@@ -4,7 +4,7 @@ The clerk reads each step out, marks it done, failed or skipped, and picks the p
 remedy shown) when something goes wrong. Progress lives in ``record.steps[INSTALL].data``::
 
     {"platform_id": "...", "os": "android", "guide_version": "...", "current": "<step id>",
-     "steps": {"<step id>": "done" | "failed" | "skipped"}}
+     "total": <number of guide steps>, "steps": {"<step id>": "done" | "failed" | "skipped"}}
 
 and problems in ``record.problems`` as ``Problem(StepId.INSTALL, code, "<step id>: note")``.
 """
@@ -16,6 +16,7 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -69,7 +70,9 @@ class InstallPage(StepPage):
         self.version_label = QLabel()
         self.version_label.setStyleSheet("color: #666;")
         self.step_list = QListWidget()
-        self.step_list.setFixedWidth(290)
+        # Narrow enough to share a 1366-pixel screen with the litigant window.
+        self.step_list.setMinimumWidth(170)
+        self.step_list.setMaximumWidth(260)
         self.step_list.setWordWrap(True)
         self.step_list.setSpacing(3)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -83,21 +86,27 @@ class InstallPage(StepPage):
         self.done_button = QPushButton(self.tr("✓ &Done"))
         self.done_button.setDefault(True)
         self.done_button.setMinimumHeight(36)
-        self.failed_button = QPushButton(self.tr("✗ Did &not work"))
-        self.skip_button = QPushButton(self.tr("S&kip this step"))
+        self.failed_button = QPushButton(self.tr("✗ Did not &work"))
+        self.skip_button = QPushButton(self.tr("&Skip this step"))
         self.prev_button = QPushButton(self.tr("◀ &Previous step"))
         self.done_button.clicked.connect(lambda: self.mark(DONE))
         self.failed_button.clicked.connect(lambda: self.mark(FAILED))
         self.skip_button.clicked.connect(lambda: self.mark(SKIPPED))
         self.prev_button.clicked.connect(lambda: self.show_step(self._index - 1))
-        buttons = QHBoxLayout()
-        for button in (self.prev_button, self.done_button, self.failed_button, self.skip_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two rows on a narrow window: Done and Did not work always side by side, on screen.
+        buttons = QGridLayout()
+        buttons.addWidget(self.done_button, 0, 0)
+        buttons.addWidget(self.failed_button, 0, 1)
+        buttons.addWidget(self.skip_button, 1, 1)
+        buttons.addWidget(self.prev_button, 1, 0)
+        buttons.setColumnStretch(2, 1)
 
         self.problem_combo = QComboBox()
         self.problem_combo.setAccessibleName(self.tr("Problem at this step"))
-        self.problem_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.problem_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.problem_combo.setMinimumContentsLength(8)
         self.problem_combo.currentIndexChanged.connect(self._show_remedy)
         self.problem_note = QLineEdit()
         self.problem_note.setPlaceholderText(self.tr("What happened (optional)"))
@@ -105,13 +114,14 @@ class InstallPage(StepPage):
         self.problem_note.setMaxLength(500)
         self.record_problem_button = QPushButton(self.tr("&Record problem"))
         self.record_problem_button.clicked.connect(self.record_problem)
-        problem_row = QHBoxLayout()
-        problem_caption = QLabel(self.tr("Pro&blem:"))
+        problem_row = QGridLayout()
+        problem_caption = QLabel(self.tr("Pr&oblem:"))
         problem_caption.setBuddy(self.problem_combo)
-        problem_row.addWidget(problem_caption)
-        problem_row.addWidget(self.problem_combo, 2)
-        problem_row.addWidget(self.problem_note, 2)
-        problem_row.addWidget(self.record_problem_button)
+        problem_row.addWidget(problem_caption, 0, 0)
+        problem_row.addWidget(self.problem_combo, 0, 1, 1, 2)
+        problem_row.addWidget(self.problem_note, 1, 1)
+        problem_row.addWidget(self.record_problem_button, 1, 2)
+        problem_row.setColumnStretch(1, 1)
         self.remedy_label = QLabel()
         self.remedy_label.setWordWrap(True)
         self.remedy_label.setStyleSheet(REMEDY_STYLE)
@@ -146,6 +156,9 @@ class InstallPage(StepPage):
 
     # --- StepPage ----------------------------------------------------------------------------
 
+    def initial_focus(self) -> QWidget | None:
+        return self.done_button if self.done_button.isEnabled() else None
+
     def title(self) -> str:
         return self.tr("App install")
 
@@ -165,6 +178,7 @@ class InstallPage(StepPage):
             data.clear()
             data.update({"platform_id": self.platform.id, "os": self.os_name, "steps": {}})
         data["guide_version"] = self.guide.version
+        data["total"] = len(self.guide.steps)  # the step's mark is computed from it
         record.catalog_version = self.platform.version
         record.guide_version = self.guide.version
         self.stack.setCurrentIndex(1)
@@ -324,7 +338,8 @@ class InstallPage(StepPage):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        self.version_label.setText(self.tr("Guide version %1").replace("%1", self.guide.version))
+        # The guide's version is a content hash for the record and court IT, not for the clerk.
+        self.version_label.clear()
 
     def _refresh_list(self) -> None:
         if self.guide is None:

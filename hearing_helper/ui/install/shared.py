@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QWidget
 
-from hearing_helper.catalog import PROBLEM_CODES
+from hearing_helper.catalog import PROBLEM_CODES, Guide
 from hearing_helper.domain.validation import FieldError
 
 QR_MIN_CM = 5.5  # the QR code's side on screen: a phone camera reads it from ~40 cm
@@ -30,6 +32,19 @@ def qr_side_px(widget: QWidget, centimetres: float = QR_MIN_CM) -> int:
 def problem_label(code: str) -> str:
     source = PROBLEM_CODES.get(code, code)
     return QCoreApplication.translate("catalog", source)
+
+
+def problem_note_text(note: str, guide: Guide | None) -> str:
+    """A problem's note as a person reads it: the guide step's title, not its id.
+
+    The install page stores "<guide step id>: <note>" (or just the id).
+    """
+    step_id, _sep, rest = note.partition(": ")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", step_id):
+        return note
+    step = next((s for s in guide.steps if s.id == step_id), None) if guide else None
+    title = step.title(ui_language()) if step else ""
+    return " \u2014 ".join(part for part in (title, rest) if part) if title else rest
 
 
 def field_error_text(error: FieldError, platform_name: str) -> str:

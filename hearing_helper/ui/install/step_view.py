@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from hearing_helper.ui.install.shared import qr_side_px
 from hearing_helper.ui.widgets.qr_view import QrView
 
-PICTURE_HEIGHT = 300
+PICTURE_HEIGHT = 220  # leaves the step's buttons on a 768-pixel screen
 
 
 def render_picture(path: Path | None, height: int = PICTURE_HEIGHT) -> QPixmap:

@@ -78,7 +78,7 @@ class JoinPage(StepPage):
         self.errors: dict[str, QLabel] = {}
         grid = QGridLayout()
         captions = {
-            "link": self.tr("Meeting &link:"),
+            "link": self.tr("&Meeting link:"),
             "meeting_id": self.tr("Meeting &ID:"),
             "passcode": self.tr("Pass&code:"),
         }
@@ -98,13 +98,13 @@ class JoinPage(StepPage):
             error = QLabel()
             error.setWordWrap(True)
             error.setStyleSheet(ERROR_STYLE)
-            error.setMinimumWidth(220)
-            grid.addWidget(caption, row, 0)
-            grid.addWidget(editor, row, 1)
-            grid.addWidget(error, row, 2)
+            # The message goes under its field, so the page stays narrow enough to share a
+            # 1366-pixel screen with the litigant window.
+            grid.addWidget(caption, 2 * row, 0)
+            grid.addWidget(editor, 2 * row, 1)
+            grid.addWidget(error, 2 * row + 1, 1)
             self.editors[name], self.errors[name] = editor, error
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(1, 1)
 
         self.invitation = QPlainTextEdit()
         self.invitation.setPlaceholderText(
@@ -114,7 +114,7 @@ class JoinPage(StepPage):
         self.invitation.setFixedHeight(90)
         self.read_button = QPushButton(self.tr("&Read invitation"))
         self.read_button.clicked.connect(self.read_invitation)
-        self.paste_button = QPushButton(self.tr("Paste from clip&board"))
+        self.paste_button = QPushButton(self.tr("Paste from clipboar&d"))
         self.paste_button.clicked.connect(self.paste_invitation)
         self.invitation_status = QLabel()
         self.invitation_status.setWordWrap(True)
@@ -133,15 +133,18 @@ class JoinPage(StepPage):
         self.joined_button.clicked.connect(self.mark_joined)
         self.failed_button = QPushButton(self.tr("✗ Joining did not &work"))
         self.failed_button.clicked.connect(lambda: self._add_attempt("phone", "failed"))
-        actions = QHBoxLayout()
-        for button in (self.open_button, self.joined_button, self.failed_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        actions = QGridLayout()
+        actions.addWidget(self.joined_button, 0, 0)
+        actions.addWidget(self.failed_button, 0, 1)
+        actions.addWidget(self.open_button, 1, 0)
+        actions.setColumnStretch(2, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
         self.slip_panel = SlipPanel(
-            self.slip_content, lambda: self.record.intake.case_number if self.record else ""
+            self.slip_content,
+            lambda: self.record.intake.case_number if self.record else "",
+            problem=self.slip_problem,
         )
         self.slip_panel.message.connect(lambda text, error: self._set_status(text, error=error))
         self.paper = self.slip_panel.paper
@@ -162,17 +165,20 @@ class JoinPage(StepPage):
         self.qr_caption = QLabel()
         self.qr_caption.setWordWrap(True)
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.qr_caption.setMaximumWidth(320)
+        self.qr_caption.setMaximumWidth(260)
         right = QVBoxLayout()
         right.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.qr_caption)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 1)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 0)  # the QR code keeps its size; the fields take the rest
 
     # --- StepPage ----------------------------------------------------------------------------
+
+    def initial_focus(self) -> QWidget | None:
+        return self.editors["link"]
 
     def title(self) -> str:
         return self.tr("Join")
@@ -395,6 +401,28 @@ class JoinPage(StepPage):
             help_phone=self.services.settings.get("help_desk_phone"),
             language=ui_language(),
         )
+
+    def slip_problem(self) -> str:
+        """Why a join slip cannot be made now: an invalid entry, or no way to join at all."""
+        values = dict(zip(FIELDS, self.valid_values(), strict=True))
+        invalid = [
+            name for name in FIELDS if self.editors[name].text().strip() and not values[name]
+        ]
+        if invalid:
+            return self.tr(
+                "Correct the %1 first: the join slip would be printed without it."
+            ).replace("%1", self.tr(", ").join(self._field_name(name) for name in invalid))
+        if not values["link"] and not values["meeting_id"]:
+            return self.tr("Enter the meeting link or the meeting ID first.")
+        return ""
+
+    def _field_name(self, name: str) -> str:
+        names = {
+            "link": self.tr("meeting link"),
+            "meeting_id": self.tr("meeting ID"),
+            "passcode": self.tr("passcode"),
+        }
+        return names[name]
 
     def save_slip(self, path: Path) -> bool:
         return self.slip_panel.save(path)

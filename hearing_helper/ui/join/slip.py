@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 
 from hearing_helper.catalog import Platform, format_meeting_id
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.reports.pdf_text_layer import fix_pdf_text_layer
 from hearing_helper.ui.widgets.qr_view import QUIET_ZONE, qr_matrix
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A5": QPageSize.PageSizeId.A5}
@@ -292,7 +293,11 @@ def write_slip_pdf(path: Path, content: SlipContent, page_size: str = "A4") -> b
             QPageLayout.Unit.Millimeter,
         )
     )
-    return _render(writer, content, PDF_RESOLUTION)
+    written = _render(writer, content, PDF_RESOLUTION)
+    del writer  # closes the file before its text layer is corrected
+    if written:
+        fix_pdf_text_layer(path)
+    return written
 
 
 def print_slip(printer: QPagedPaintDevice, content: SlipContent, page_size: str = "A4") -> bool:

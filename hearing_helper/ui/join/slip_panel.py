@@ -7,7 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from hearing_helper.ui.join.slip import SlipContent, print_slip, write_slip_pdf
 
@@ -24,10 +32,12 @@ class SlipPanel(QWidget):
         content: Callable[[], SlipContent],
         case_number: Callable[[], str],
         parent: QWidget | None = None,
+        problem: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(parent)
         self._content = content
         self._case_number = case_number
+        self._problem = problem  # why no slip can be made now ("" when it can)
         self.paper = QComboBox()
         self.paper.addItem("A4", "A4")
         self.paper.addItem("A5", "A5")
@@ -36,18 +46,33 @@ class SlipPanel(QWidget):
         self.save_button.clicked.connect(self.ask_save)
         self.print_button = QPushButton(self.tr("&Print join slip…"))
         self.print_button.clicked.connect(self.ask_print)
-        caption = QLabel(self.tr("Pap&er:"))
+        caption = QLabel(self.tr("P&aper:"))
         caption.setBuddy(self.paper)
-        layout = QHBoxLayout(self)
+        # Two rows: narrow enough to share a 1366-pixel screen with the litigant window.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (caption, self.paper, self.save_button, self.print_button):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addWidget(self.save_button, 0, 0)
+        layout.addWidget(self.print_button, 0, 1)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(caption)
+        paper_row.addWidget(self.paper)
+        paper_row.addStretch(1)
+        layout.addLayout(paper_row, 1, 0, 1, 2)
+        layout.setColumnStretch(2, 1)
 
     def page_size(self) -> str:
         return str(self.paper.currentData())
 
+    def _refused(self) -> bool:
+        """Say why there is no slip (e.g. an invalid link) instead of printing one without it."""
+        problem = self._problem()
+        if problem:
+            self.message.emit(problem, True)
+        return bool(problem)
+
     def save(self, path: Path) -> bool:
+        if self._refused():
+            return False
         ok = write_slip_pdf(path, self._content(), self.page_size())
         if ok:
             self.message.emit(self.tr("Join slip saved: %1").replace("%1", str(path)), False)
@@ -60,6 +85,8 @@ class SlipPanel(QWidget):
         return print_slip(printer, self._content(), self.page_size())
 
     def ask_save(self) -> None:
+        if self._refused():
+            return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         case = "".join(ch for ch in self._case_number() if ch not in _UNSAFE_IN_FILE_NAMES)
         name = self.tr("join-slip") + (f"-{case}" if case else "") + ".pdf"
@@ -70,6 +97,8 @@ class SlipPanel(QWidget):
             self.save(Path(path))
 
     def ask_print(self) -> None:
+        if self._refused():
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted and not self.print_to(printer):

@@ -22,6 +22,7 @@ from hearing_helper.reports.labels import OUTCOME_LABELS, REASON_LABELS, label
 from hearing_helper.ui.reports.supervisor import ui_actor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task
+from hearing_helper.ui.widgets.fit import fit_to_screen
 
 
 class DrillDownDialog(QDialog):
@@ -36,7 +37,7 @@ class DrillDownDialog(QDialog):
         self.total = 0
         self.rows: list[DrillRow] = []
         self.setWindowTitle(self.tr("Records: %1").replace("%1", title))
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 560)
         self.summary = QLabel(self.tr("Loading…"), self)
         self.table = QTableWidget(0, 8, self)
         self.table.setHorizontalHeaderLabels(

@@ -40,6 +40,7 @@ from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task, start_task
 from hearing_helper.ui.sync.court_scope import ScopeCombo
 from hearing_helper.ui.widgets.charts import HBarChart, HeatmapChart, VBarChart
+from hearing_helper.ui.widgets.fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ class ReportsWindow(QDialog):
         self._options_period: tuple[str, ...] | None = None
         self.setWindowTitle(self.tr("Reports"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1180, 860)
+        fit_to_screen(self, 1180, 860)
 
         self.filter_bar = FilterBar(today or date.today(), self)
         self.filter_bar.changed.connect(self.refresh)
@@ -159,16 +160,16 @@ class ReportsWindow(QDialog):
         buttons = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, text in (
-            ("csv", self.tr("Export CSV…")),
-            ("xlsx", self.tr("Export Excel…")),
-            ("pdf", self.tr("Monthly summary PDF…")),
+            ("csv", self.tr("Export &CSV…")),
+            ("xlsx", self.tr("Export &Excel…")),
+            ("pdf", self.tr("Monthly summary &PDF…")),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _=False, f=fmt: self.exports.start(f))
             buttons.addWidget(button)
             self.export_buttons[fmt] = button
         buttons.addStretch(1)
-        self.password_button = QPushButton(self.tr("Change supervisor password…"), self)
+        self.password_button = QPushButton(self.tr("Change supervisor pass&word…"), self)
         self.password_button.clicked.connect(lambda: change_password(self, self.services))
         buttons.addWidget(self.password_button)
         close = QPushButton(self.tr("Close"), self)
@@ -360,12 +361,22 @@ class ReportsWindow(QDialog):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._shut_down()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        # Esc and the Close button end here without a closeEvent: shut down the same way.
+        self._shut_down()
+        super().done(result)
+
+    def _shut_down(self) -> None:
         """Close at once: running work is cancelled (an export stops at its next batch and
         leaves no file) or abandoned (a report ends in the background, its result dropped);
-        the GUI thread never waits for it."""
+        the GUI thread never waits for it. Its drill-down windows close with it."""
         self.closed = True
         self._generation += 1
         for task in list(self._tasks):
             task.cancel()
+        for drill in self.findChildren(DrillDownDialog):
+            drill.close()
         self.scope.close_sources()  # idle connections to the central database
-        super().closeEvent(event)

@@ -28,6 +28,33 @@ class _Relay(QObject):
 _pending: set[_Relay] = set()
 
 
+def run_in_background(
+    owner: QObject, work: Callable[[], Any], on_done: Callable[[Any], None]
+) -> None:
+    """Run ``work()`` in the thread pool, then ``on_done(result)`` in the GUI thread.
+
+    ``on_done`` should be a method of ``owner`` (a QObject), so a deleted owner gets no call.
+    """
+    relay = _Relay()
+    _pending.add(relay)
+    relay.done.connect(on_done)
+    relay.finished.connect(relay.release)
+
+    def run() -> None:
+        try:
+            result = work()
+        except Exception:  # noqa: BLE001 - reported as a failed result
+            log.exception("Background work failed")
+            result = None
+        try:
+            relay.done.emit(result)
+            relay.finished.emit()
+        except RuntimeError:  # the application is shutting down
+            log.debug("Background result dropped during shutdown")
+
+    QThreadPool.globalInstance().start(run)
+
+
 def load_catalog_in_background(
     owner: QObject, data_dir: Path, on_loaded: Callable[[Any], None]
 ) -> None:

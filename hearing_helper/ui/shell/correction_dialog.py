@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.services import AppServices
 from hearing_helper.ui.labels import field_label
+from hearing_helper.ui.widgets.fit import fit_to_screen
 from hearing_helper.ui.wizard.finish_page import FinishPage
 from hearing_helper.ui.wizard.intake_page import IntakePage
 
@@ -30,7 +31,7 @@ class CorrectionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct record"))
-        self.resize(820, 720)
+        fit_to_screen(self, 820, 720)
         self.corrected = AssistRecord.from_dict(record.to_dict())  # a deep copy
         self.intake_page = IntakePage(services)
         self.finish_page = FinishPage(services)
@@ -45,7 +46,7 @@ class CorrectionDialog(QDialog):
         self.reason.setMaxLength(REASON_MAX)
         self.reason.setPlaceholderText(self.tr("e.g. wrong case number typed"))
         self.reason.setAccessibleName(self.tr("Reason for the correction"))
-        reason_label = QLabel(self.tr("&Reason for the correction (required):"))
+        reason_label = QLabel(self.tr("R&eason for the correction (required):"))
         reason_label.setBuddy(self.reason)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
@@ -54,7 +55,7 @@ class CorrectionDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            self.tr("&Save as new version")
+            self.tr("Save as new &version")
         )
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)

@@ -85,8 +85,12 @@ class HistoryModel(QAbstractTableModel):
     def _platform_name(self, platform_id: str | None) -> str:
         if not platform_id:
             return ""
-        platform = self.catalog.platform(platform_id) if self.catalog else None
-        return platform.display_name(self.language) if platform else platform_id
+        if self.catalog is None:
+            return ""  # still loading: the names follow in a moment, never the raw id
+        platform = self.catalog.platform(platform_id)
+        if platform is None:
+            return QCoreApplication.translate("HistoryModel", "(platform no longer listed)")
+        return platform.display_name(self.language)
 
     def text(self, row: AssistSummary, column: int) -> str:
         values = (

@@ -6,7 +6,9 @@ import importlib.util
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from hearing_helper.ui.widgets.menus import keep_labels_whole
 
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))  # each in its own language
 
@@ -28,11 +30,20 @@ class MainActions(QObject):
         self.litigant.setToolTip(
             self.tr("Show the large-text window for the litigant (drag it to a second screen)")
         )
+        self.read_aloud = QAction(self.tr("&Read aloud for the litigant"), window)
+        self.read_aloud.setShortcut(QKeySequence("Ctrl+R"))
+        self.read_aloud.setToolTip(
+            self.tr("Reads the litigant screen's instruction aloud in Mandarin")
+        )
+        self.full_screen = QAction(self.tr("Litigant screen &full screen"), window)
+        self.full_screen.setShortcut(QKeySequence("Ctrl+F11"))
         self.settings = QAction(self.tr("&Settings\u2026"), window)
         self.reports = QAction(self.tr("&Reports\u2026"), window)
         if importlib.util.find_spec("hearing_helper.ui.reports") is None:
             self.reports.setEnabled(False)
             self.reports.setToolTip(self.tr("Reports arrive in a later version"))
+        self.keyboard = QAction(self.tr("&Keyboard\u2026"), window)
+        self.keyboard.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.about = QAction(self.tr("&About"), window)
         self.language_group = QActionGroup(window)
         self.languages: dict[str, QAction] = {}
@@ -49,7 +60,9 @@ class MainActions(QObject):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        menu.addMenu(self.tr("&View")).addAction(self.litigant)
+        view_menu = menu.addMenu(self.tr("&View"))
+        for action in (self.litigant, self.read_aloud, self.full_screen):
+            view_menu.addAction(action)
         tools_menu = menu.addMenu(self.tr("&Tools"))
         tools_menu.setObjectName("toolsMenu")  # other features add their actions here
         tools_menu.addAction(self.reports)
@@ -57,7 +70,12 @@ class MainActions(QObject):
         language_menu = menu.addMenu(self.tr("Lan&guage"))
         for action in self.languages.values():
             language_menu.addAction(action)
-        menu.addMenu(self.tr("&Help")).addAction(self.about)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.keyboard)
+        help_menu.addAction(self.about)
+
+        for top in menu.findChildren(QMenu):
+            keep_labels_whole(top)
 
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from hearing_helper.catalog import CatalogLoad
 from hearing_helper.domain.masking import mask_phone
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.domain.step_marks import step_mark
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.repository import RecordVersion
@@ -30,7 +31,7 @@ from hearing_helper.ui.checks.texts import (
     remedy_sentence,
     status_word,
 )
-from hearing_helper.ui.install.shared import problem_label
+from hearing_helper.ui.install.shared import problem_label, problem_note_text
 from hearing_helper.ui.labels import (
     accessibility_label,
     device_label,
@@ -41,8 +42,9 @@ from hearing_helper.ui.labels import (
     record_status_label,
     role_label,
     step_label,
-    step_status_label,
+    step_mark_text,
 )
+from hearing_helper.ui.widgets.fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,7 @@ class RecordDetailDialog(QDialog):
         self.catalog = catalog
         self.language = services.settings.get("language")
         self.setWindowTitle(self.tr("Assistance record"))
-        self.resize(760, 680)
+        fit_to_screen(self, 760, 680)
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName(self.tr("Version"))
         version_label = QLabel(self.tr("&Version:"))
@@ -172,7 +174,7 @@ class RecordDetailDialog(QDialog):
         parts.append(self._table(self.tr("Intake"), rows))
         step_rows = []
         for step, state in record.steps.items():
-            text = step_status_label(state.status)
+            text = step_mark_text(step_mark(record, step))
             if state.skip_reason:
                 text += " \u2014 " + state.skip_reason
             step_rows.append((step_label(step), text))
@@ -184,18 +186,23 @@ class RecordDetailDialog(QDialog):
                 lines = [
                     self.tr("%1: %2")
                     .replace("%1", status_word(check.status))
-                    .replace("%2", finding_text(check.code)),
-                    figures_text(check.check_id, check.metrics),
+                    .replace("%2", finding_text(check.code, check.metrics)),
+                    figures_text(check.check_id, check.metrics, check.code),
                     remedy_sentence(check.remedy_code),
                 ]
                 detail = "\n".join(line for line in lines if line)
                 check_rows.append((check_title(check.check_id), detail))
             parts.append(self._table(self.tr("Check results"), check_rows))
         if record.problems:
+            device = record.intake.device
+            os_name = (device.phone_os if device else None) or ""
+            guide = self.catalog.guide(record.intake.platform_id, os_name)
             problem_rows = [
                 (
                     step_label(p.step),
-                    " \u2014 ".join(x for x in (problem_label(p.code), p.note) if x),
+                    " \u2014 ".join(
+                        x for x in (problem_label(p.code), problem_note_text(p.note, guide)) if x
+                    ),
                 )
                 for p in record.problems
             ]

@@ -28,7 +28,7 @@ class MainWindowHost(QObject):
 
     def show_initial(self) -> MainWindow:
         self.window = self._make()
-        self.window.show()
+        self.window.show_initial()
         QTimer.singleShot(0, self.window.start)
         return self.window
 
@@ -38,13 +38,16 @@ class MainWindowHost(QObject):
         app = QApplication.instance()
         if old is None or not isinstance(app, QApplication):
             return
-        resume_id = old.save_open_work()
+        resume_id = old.save_open_work(keep_blank=True)
         litigant_visible = old.litigant_action.isChecked()
         install_translators(app, lang)
         new = self._make(old.profile)
-        new.setGeometry(old.geometry())
         self.window = new
-        new.show()
+        if old.isMaximized():
+            new.showMaximized()
+        else:
+            new.setGeometry(old.geometry())
+            new.show()
         new.start(resume_record_id=resume_id, offer_drafts=False)
         if litigant_visible:
             new.set_litigant_screen(True)

@@ -55,3 +55,7 @@ class StepPage(QWidget):
 
     def litigant_content(self) -> LitigantContent:
         return LitigantContent(title=self.title())
+
+    def initial_focus(self) -> QWidget | None:
+        """Where the clerk types or acts next on arriving at this page (None: leave focus)."""
+        return None

@@ -59,6 +59,7 @@ class FinishPage(StepPage):
 
     def _build(self) -> None:
         form = QFormLayout()
+        self._group_boxes: dict[QWidget, tuple[str, QWidget]] = {}
 
         outcomes = QWidget()
         outcomes_layout = QVBoxLayout(outcomes)
@@ -132,24 +133,44 @@ class FinishPage(StepPage):
         layout.addLayout(form)
         layout.addStretch(1)
 
+        self.outcome_group.buttonToggled.connect(self._update_focus_proxies)
+        self.satisfaction_group.idToggled.connect(self._update_focus_proxies)
         self.outcome_group.buttonToggled.connect(self._on_outcome)
         self.reason.currentIndexChanged.connect(self._on_reason)
         self.satisfaction_group.idToggled.connect(self._on_satisfaction)
         self.notes.textChanged.connect(self._on_notes)
 
+    def _update_focus_proxies(self, *_args: object) -> None:
+        """Alt+U / Alt+A go to the chosen outcome / rating (or the first), choosing nothing."""
+        for box, (name, first) in self._group_boxes.items():
+            group = self.outcome_group if name == "outcome" else self.satisfaction_group
+            box.setFocusProxy(group.checkedButton() or first)
+
     def _add_row(self, form: QFormLayout, name: str, label: str, editor: QWidget) -> None:
         row = FieldRow(editor)
         caption = QLabel(label)
-        focus_target = editor
-        if name == "outcome":
-            focus_target = self.outcome_buttons[OUTCOME_ORDER[0]]
-        elif name == "satisfaction":
-            focus_target = self.satisfaction_buttons[1]
-        caption.setBuddy(focus_target)
+        if name in ("outcome", "satisfaction"):
+            # A label whose buddy is a button *clicks* it on Alt+letter: reaching the
+            # satisfaction row would already choose 1 (very dissatisfied). The buddy is the
+            # group instead, whose focus goes to the chosen button (or the first) unchosen.
+            first = (
+                self.outcome_buttons[OUTCOME_ORDER[0]]
+                if name == "outcome"
+                else self.satisfaction_buttons[1]
+            )
+            # ClickFocus: the label can focus it, Tab still stops only on the buttons.
+            editor.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            editor.setFocusProxy(first)
+            self._group_boxes[editor] = (name, first)
+        caption.setBuddy(editor)
         editor.setAccessibleName(label.replace("&", "").rstrip(":："))
         form.addRow(caption, row)
         self._rows[name] = row
-        row.editor = focus_target
+        row.editor = editor  # for outcome and satisfaction: the group, focusing its button
+
+    def initial_focus(self) -> QWidget | None:
+        chosen = self.outcome_group.checkedButton()
+        return chosen or self.outcome_buttons[OUTCOME_ORDER[0]]
 
     def title(self) -> str:
         return step_label(StepId.FINISH)
@@ -176,6 +197,7 @@ class FinishPage(StepPage):
                 self.notes.setPlainText(record.notes)
         finally:
             self._loading = False
+        self._update_focus_proxies()
         self._sync_reason_enabled()
         self._validate()
         self._show_times()

@@ -339,6 +339,9 @@ class IntakePage(StepPage):
         self._touched.update(p.field for p in problems)
         self._validate_all(only_touched=False)
 
+    def initial_focus(self) -> QWidget | None:
+        return self.case_number
+
     def focus_field(self, name: str) -> None:
         row = self._rows.get(name)
         if row is not None:

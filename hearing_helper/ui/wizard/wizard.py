@@ -28,26 +28,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hearing_helper.checks.registry import available_ids
 from hearing_helper.domain.enums import STEP_ORDER, RecordStatus, StepId, StepStatus
 from hearing_helper.domain.record import AssistRecord, now_local
+from hearing_helper.domain.step_marks import MARK_SYMBOLS, step_mark, sync_step_statuses
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
-from hearing_helper.store.errors import IncompleteRecordError
-from hearing_helper.ui.labels import field_label, step_status_label
+from hearing_helper.store.errors import IncompleteRecordError, RecordNotFoundError
+from hearing_helper.ui.labels import field_label, step_mark_text
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
+from hearing_helper.ui.wizard.intake_page import default_hearing_time
 from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 400
 FINISH_FIELDS = {"outcome", "outcome_reason", "satisfaction", "notes"}
-_STATUS_MARK = {
-    StepStatus.NOT_STARTED: "\u25cb",  # ○
-    StepStatus.IN_PROGRESS: "\u25d4",  # ◔
-    StepStatus.DONE: "\u2714",  # ✔
-    StepStatus.FAILED: "\u2716",  # ✖
-    StepStatus.SKIPPED: "\u21b7",  # ↷
-}
+
+
+def nothing_entered(record: AssistRecord) -> bool:
+    """True when the clerk has entered nothing yet (the court comes from the profile)."""
+    intake = record.intake
+    # The intake page proposes the next full hour; only a changed time counts as entered.
+    proposed = default_hearing_time(record.started_at)
+    typed = (
+        intake.case_number,
+        intake.hearing_at not in (None, proposed),
+        intake.platform_id,
+        intake.litigant_name,
+        intake.role,
+        intake.phone,
+        intake.device,
+        intake.accessibility,
+        intake.consent,
+    )
+    steps_used = any(
+        state.data or state.skip_reason or state.status is StepStatus.SKIPPED
+        for state in record.steps.values()
+    )
+    results = record.checks or record.problems or record.notes.strip()
+    answers = record.outcome is not None or record.satisfaction is not None
+    return not any(typed) and not steps_used and not results and not answers
 
 
 class AssistanceWizard(QWidget):
@@ -190,11 +211,18 @@ class AssistanceWizard(QWidget):
         page.load(self.record)
         self.stack.setCurrentIndex(index)
         self.heading.setText(page.title())
+        self.focus_current_page()
         self._refresh_navigator()
         self._refresh_buttons()
         self.save_now()
         self.step_changed.emit(step)
         self.litigant_content_changed.emit()
+
+    def focus_current_page(self) -> None:
+        """Put the keyboard where the clerk works next on this page (typing is never lost)."""
+        target = self.current_page().initial_focus()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_next(self) -> None:
         """Next step; on the last step, finish the record."""
@@ -223,15 +251,16 @@ class AssistanceWizard(QWidget):
         is_complete = getattr(page, "is_complete", None)  # optional page hook
         if state.status is StepStatus.IN_PROGRESS and (is_complete is None or is_complete()):
             state.status = StepStatus.DONE
+        sync_step_statuses(self.record)  # a step whose results failed is not "done"
 
     def _refresh_navigator(self) -> None:
         self.navigator.blockSignals(True)
         for row, page in enumerate(self.pages):
-            status = self.record.step(page.step_id).status
+            mark = step_mark(self.record, page.step_id, available_ids())
             item = self.navigator.item(row)
-            item.setText(f"{_STATUS_MARK[status]} {row + 1}. {page.title()}")
+            item.setText(f"{MARK_SYMBOLS[mark]} {row + 1}. {page.title()}")
             label = self.tr("Step %1: %2, %3").replace("%1", str(row + 1))
-            label = label.replace("%2", page.title()).replace("%3", step_status_label(status))
+            label = label.replace("%2", page.title()).replace("%3", step_mark_text(mark))
             item.setToolTip(label)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
             font = item.font()
@@ -282,11 +311,32 @@ class AssistanceWizard(QWidget):
         return True
 
     def close_wizard(self) -> None:
-        """Leave the wizard keeping the draft (it is offered again at the next start)."""
+        """Leave the wizard keeping the draft (it is offered again at the next start).
+
+        A draft in which nothing was entered is discarded instead: it would only clutter the
+        history and be offered for recovery as if work had been lost.
+        """
         if self._index >= 0:
             self.current_page().leave()
-        self.save_now()
+        if not self.discard_if_blank():
+            self.save_now()
         self.closed.emit()
+
+    def discard_if_blank(self) -> bool:
+        """Discard the draft when the clerk entered nothing; True when discarded."""
+        if self._index >= 0:
+            self.current_page().flush()
+        if not nothing_entered(self.record):
+            return False
+        self._save_timer.stop()
+        try:
+            self.services.repo.discard_draft(self.record.id, self.actor)
+        except RecordNotFoundError:
+            pass  # never saved: nothing to discard
+        except StoreError:
+            log.exception("Discarding the blank draft %s failed", self.record.id)
+            return False
+        return True
 
     # --- skip, end early, finish -------------------------------------------------------------
 
@@ -345,6 +395,7 @@ class AssistanceWizard(QWidget):
         finish_state = record.step(StepId.FINISH)
         previous_status, previous_end = finish_state.status, record.ended_at
         finish_state.status = StepStatus.DONE
+        sync_step_statuses(record)
         try:
             stored = self.services.repo.finish(record, self.actor)
         except IncompleteRecordError as exc:

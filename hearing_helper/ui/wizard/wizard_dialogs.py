@@ -101,7 +101,7 @@ class EndEarlyDialog(QDialog):
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         form.addRow(self.tr("&Outcome:"), self.outcome)
         form.addRow(self.tr("&Reason:"), self.reason)
-        form.addRow(self.tr("N&ote:"), self.note)
+        form.addRow(self.tr("No&te:"), self.note)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         buttons = QDialogButtonBox(

@@ -1,0 +1,132 @@
+"""Every top-level window and dialog of the app, built with realistic content, for the tests
+that walk them all (screen fit, mnemonics, visible text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtWidgets import QApplication, QWidget
+from ui_fixtures import CLERK, finished_record
+
+from hearing_helper.checks.base import CheckResult, CheckStatus
+from hearing_helper.domain.enums import DeviceKind, Outcome, StepId
+from hearing_helper.domain.record import Problem
+from hearing_helper.reports.drill import Drill
+from hearing_helper.services import AppServices
+from hearing_helper.ui.app import apply_font_scale, install_translators
+
+
+def _settle(qtbot, window: QWidget) -> None:  # noqa: ANN001
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+
+
+@contextmanager
+def language(qapp, lang: str) -> Iterator[None]:  # noqa: ANN001
+    """Run in ``lang`` with the app's real font (as the GUI sets it), then restore both."""
+    font = qapp.font()
+    apply_font_scale(qapp, 1.0)
+    install_translators(qapp, lang)
+    try:
+        yield
+    finally:
+        install_translators(qapp, "en")
+        qapp.setFont(font)
+
+
+def seed(services: AppServices) -> str:
+    """A clerk, a finished record with check results and a draft; returns the record's id."""
+    services.repo.save_staff(CLERK)
+    services.settings.set("last_staff_id", CLERK.staff_id)
+    record = finished_record("（2026）冀1126民初1234号", "王建国", Outcome.JOINED_AFTER_HELP)
+    record.checks = [
+        CheckResult("camera", CheckStatus.PASS, "camera.ok", {"fps": 25.0}).to_record(),
+        CheckResult("microphone", CheckStatus.FAIL, "microphone.silent", {}).to_record(),
+        CheckResult("network", CheckStatus.SKIPPED, "network.no_endpoints", {}).to_record(),
+    ]
+    # As the install page records a problem: "<guide step id>: <note>".
+    record.problems = [Problem(StepId.INSTALL, "no_storage", "find_hearing: 手机内存不足")]
+    services.repo.import_finished([record], "test")
+    return record.id
+
+
+def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001
+    """Yield (name, shown window) one at a time; each is closed after the caller's check."""
+    from hearing_helper.checks.fake_devices import FakeDeviceProvider
+    from hearing_helper.ui.catalog_cache import catalog_for
+    from hearing_helper.ui.checks.fakes import FakeLiveDevices
+    from hearing_helper.ui.litigant_view import LitigantWindow
+    from hearing_helper.ui.main_window import MainWindow
+    from hearing_helper.ui.reports.drilldown import DrillDownDialog
+    from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
+    from hearing_helper.ui.reports.view import ReportsWindow
+    from hearing_helper.ui.shell.correction_dialog import CorrectionDialog
+    from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
+    from hearing_helper.ui.shell.keyboard_help import KeyboardDialog
+    from hearing_helper.ui.shell.profile_dialog import ProfileDialog
+    from hearing_helper.ui.shell.record_detail import RecordDetailDialog
+    from hearing_helper.ui.shell.settings_dialog import SettingsDialog
+    from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
+
+    services.device_provider = FakeLiveDevices(FakeDeviceProvider())
+    record_id = seed(services)
+    window = MainWindow(services, CLERK)
+    qtbot.addWidget(window)
+    window.show_initial()
+    qtbot.waitExposed(window)
+    window.history.refresh()
+    qtbot.waitUntil(lambda: window.history.model.rowCount() > 0, timeout=5000)
+    yield "main window: history", window
+
+    window.new_assistance()
+    wizard = window.wizard
+    assert wizard is not None
+    # A platform and a phone, so the install guide and the join page show all their controls.
+    wizard.record.intake.platform_id = "tencent_meeting"
+    wizard.record.intake.device = DeviceKind.OWN_ANDROID
+    for index, page in enumerate(wizard.pages):
+        wizard.go_to(index)
+        QApplication.processEvents()
+        yield f"main window: wizard step {index + 1} ({page.step_id})", window
+
+    def dialogs() -> Iterator[tuple[str, QWidget]]:
+        catalog = catalog_for(services)
+        record = services.repo.get(record_id)
+        yield "profile", ProfileDialog(services.repo.list_staff(), CLERK, "测试县人民法院", window)
+        yield "profile (first run)", ProfileDialog([], None, "", window)
+        yield "unfinished assistances", DraftsDialog([wizard.record], window)
+        yield "settings", SettingsDialog(services.settings, window)
+        yield "record detail", RecordDetailDialog(services, record_id, "A001", catalog, window)
+        yield "correction", CorrectionDialog(services, record, window)
+        yield "skip step", SkipStepDialog(wizard.current_page().title(), window)
+        yield "end early", EndEarlyDialog(window)
+        yield "keyboard", KeyboardDialog(window)
+        yield "supervisor password", PasswordDialog(services, "see the reports", window)
+        yield "set supervisor password", SetPasswordDialog(services, window)
+        reports = ReportsWindow(services, window)
+        yield "reports", reports
+        if reports.report is not None:
+            yield (
+                "drill-down",
+                DrillDownDialog(
+                    reports,
+                    reports.report.filters,
+                    Drill("step", (str(StepId.CHECKS), "failed")),
+                    "x",
+                ),
+            )
+        litigant = LitigantWindow(window)
+        litigant.show_content(wizard.litigant_content())
+        yield "litigant window", litigant
+
+    for name, dialog in dialogs():
+        _settle(qtbot, dialog)
+        if name == "reports":
+            qtbot.waitUntil(lambda d=dialog: d.report is not None, timeout=10000)
+        yield name, dialog
+        dialog.close()
+        dialog.deleteLater()
+    wizard.close_wizard()
+    window.close()

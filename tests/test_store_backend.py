@@ -40,6 +40,9 @@ def test_no_url_is_the_sqlite_file_in_the_data_dir(data_dir: Path) -> None:
         ("postgresql://clerk:secret@127.0.0.1:abc/hh", "port"),
         ("postgresql://[::1/hh", "malformed"),
         ("postgresql://clerk:secret@[::1/hh", "malformed"),
+        # Was accepted, and the file in the data folder used instead of the one named.
+        ("sqlite:///srv/court/hh.sqlite3", "--data-dir"),
+        ("sqlite://fileserver/hh.sqlite3", "--data-dir"),
     ],
 )
 def test_bad_urls_are_refused_with_what_is_expected(url: str, words: str) -> None:

@@ -83,6 +83,12 @@ def check_database_url(url: str) -> str:
         raise BadDatabaseUrlError(
             url, "it contains a password; store the password in the OS keyring instead"
         )
+    if parts.scheme == "sqlite" and (parts.netloc or parts.path.strip("/")):
+        raise BadDatabaseUrlError(
+            url,
+            "a SQLite database is always the file in the data folder; choose the folder with "
+            "--data-dir instead of a path in the address",
+        )
     if parts.scheme.startswith("postgres") and not parts.hostname:
         raise BadDatabaseUrlError(url, "the server's host name is missing")
     return url

@@ -120,3 +120,16 @@ def test_out_path_ending_in_a_separator_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportPathError, match="folder"):
         check_out_path(str(tmp_path / "new") + os.sep)
     assert not (tmp_path / "new").exists()
+
+
+def test_undecodable_data_folder_from_the_environment_is_a_clear_error(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    # Was: "internal error (UnicodeEncodeError ...)" from $HEARING_HELPER_DATA in a non-UTF-8
+    # encoding (the command-line check does not see the environment).
+    monkeypatch.setenv("HEARING_HELPER_DATA", str(tmp_path / f"d{UNDECODABLE}"))
+    code = exit_code(["report", *PERIOD])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "internal error" not in err and "data folder" in err
+    assert list(tmp_path.iterdir()) == []

@@ -83,7 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(arguments).parse_args(arguments)
+    parser = build_parser(arguments)
+    undecodable = _first_undecodable(arguments)
+    if undecodable is not None:
+        parser.error(undecodable)
+    args = parser.parse_args(arguments)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -95,6 +99,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     module_name = getattr(args, "_module", "gui")
     module = importlib.import_module(f"hearing_helper.commands.{module_name}")
     return run_guarded(module.run, args)
+
+
+def _first_undecodable(arguments: Sequence[str]) -> str | None:
+    """A usage message for the first argument that is not valid text, else None.
+
+    Bytes that are not UTF-8 (a file name or value typed in another encoding) reach Python as
+    lone surrogates; checked once here, so no command meets text it cannot store, hash or
+    print."""
+    for index, token in enumerate(arguments):
+        try:
+            token.encode("utf-8")
+        except UnicodeEncodeError:
+            if token.startswith("-"):
+                option = token.split("=", 1)[0]
+            elif index > 0 and arguments[index - 1].startswith("-"):
+                option = arguments[index - 1]
+            else:
+                option = "argument"
+            shown = token.encode("utf-8", "backslashreplace").decode("utf-8")
+            return (
+                f"{option}: '{shown}' is not valid UTF-8 text (bytes in another encoding); "
+                "use UTF-8 names and values."
+            )
+    return None
 
 
 def run_guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

@@ -45,6 +45,16 @@ class AppServices:
         SQLite file in the data dir."""
         resolved = resolve_data_dir(data_dir)
         try:
+            str(resolved).encode("utf-8")
+        except UnicodeEncodeError:
+            # Bytes in another encoding ($HEARING_HELPER_DATA, say): nothing downstream could
+            # store or hash the name, so refuse it here, before any folder is made.
+            shown = str(resolved).encode("utf-8", "backslashreplace").decode("utf-8")
+            raise StoreError(
+                f"The data folder {shown} cannot be used: its name is not UTF-8 text. "
+                "Give --data-dir (or HEARING_HELPER_DATA) a folder with a UTF-8 name."
+            ) from None
+        try:
             make_private_dir(resolved)  # 0700 (private_files.py)
         except OSError as exc:
             raise StoreError(

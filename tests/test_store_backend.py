@@ -34,6 +34,15 @@ def test_no_url_is_the_sqlite_file_in_the_data_dir(data_dir: Path) -> None:
         ("db.court.local/hh", "unknown kind"),
         ("postgresql:///hh", "host name is missing"),
         ("postgresql://clerk:secret@db.court.local/hh", "OS keyring"),
+        # Found in review: these raised a bare ValueError (an "internal error", exit 1).
+        ("postgresql://clerk@127.0.0.1:abc/hh", "port"),
+        ("postgresql://clerk@127.0.0.1:99999/hh", "port"),
+        ("postgresql://clerk:secret@127.0.0.1:abc/hh", "port"),
+        ("postgresql://[::1/hh", "malformed"),
+        ("postgresql://clerk:secret@[::1/hh", "malformed"),
+        # Was accepted, and the file in the data folder used instead of the one named.
+        ("sqlite:///srv/court/hh.sqlite3", "--data-dir"),
+        ("sqlite://fileserver/hh.sqlite3", "--data-dir"),
     ],
 )
 def test_bad_urls_are_refused_with_what_is_expected(url: str, words: str) -> None:
@@ -47,6 +56,9 @@ def test_bad_urls_are_refused_with_what_is_expected(url: str, words: str) -> Non
 def test_redact_url_drops_only_the_password() -> None:
     assert redact_url("postgresql://u:pw@h:5433/db") == "postgresql://u@h:5433/db"
     assert redact_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    # Addresses urlsplit() cannot take apart lose their password all the same.
+    assert redact_url("postgresql://u:pw@h:abc/db") == "postgresql://u@h:abc/db"
+    assert redact_url("postgresql://u:pw@[::1/db") == "postgresql://u@[::1/db"
 
 
 def test_a_postgresql_url_without_the_adapter_is_a_clear_error(

@@ -79,3 +79,16 @@ def test_tampered_database_exports_to_xlsx_without_crashing(tampered, tmp_path: 
 )
 def test_export_cell_checks_types(kind: str, value: object, expected: object) -> None:
     assert export_cell(kind, value) == expected
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ["2026-02-30T10:00:00+08:00", "2026-13-01T10:00:00+08:00", "2026-01-01T25:00:00+08:00"],
+)
+def test_csv_date_cells_that_are_no_real_time_are_not_passed_off_as_times(stored: str) -> None:
+    # Found in review: the CSV fast path took any 'dddd-dd-ddTdd:dd:dd' for a stored time and
+    # wrote '2026-02-30 10:00:00' as if it were one; such a value is written as stored text.
+    from hearing_helper.reports.rows import text_datetime
+
+    assert text_datetime(stored) == stored
+    assert text_datetime("2026-02-28T10:00:00+08:00") == "2026-02-28 10:00:00"

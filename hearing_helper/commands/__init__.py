@@ -18,6 +18,7 @@ def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool 
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_data_dir_text,
         default=default,
         help="data directory (default: $HEARING_HELPER_DATA or the user data dir)",
     )
@@ -36,6 +37,14 @@ def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool 
         help="the court's central database this desk sends its records to, e.g. "
         'postgresql://desk1@host:5432/court (default: the "central" setting)',
     )
+
+
+def _data_dir_text(text: str) -> str:
+    """``--data-dir`` must name a folder: an empty value (an unset shell variable, say) would
+    otherwise fall back to the user's real data folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a folder (the value is empty)")
+    return text
 
 
 def _database_url(text: str) -> str:

@@ -56,8 +56,12 @@ def check_out_path(raw: str | Path) -> Path:
     if not text:
         raise ExportPathError("Give the file to write, e.g. log.csv.")
     out = Path(text).expanduser().absolute()
-    if out.is_dir():
+    if out.is_dir() or text.endswith(("/", os.sep)):
         raise ExportPathError(f"{out} is a folder; give a file name inside it.")
+    # The finished file is renamed over the destination: never over a device, pipe or socket
+    # (as an administrator, `--out /dev/null` would replace the device itself).
+    if out.exists() and not out.is_file():
+        raise ExportPathError(f"{out} is not a regular file; give a file name to write.")
     if not out.parent.is_dir():
         raise ExportPathError(f"The folder {out.parent} does not exist.")
     if not os.access(out.parent, os.W_OK | os.X_OK):

@@ -6,10 +6,11 @@ period holds. Every writer (CSV, XLSX) gets the same, already safe, typed values
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from hearing_helper.domain.masking import mask_personal
@@ -135,7 +136,18 @@ def header(translate: Translate = english) -> list[str]:
 
 
 _BIG = float("inf")  # finite numbers only: inf fails "< _BIG", NaN fails "value == value"
-_STORED_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+# A stored time's shape with a real clock time; the day is checked by _real_day (cached: an
+# export holds few distinct days), so '2026-02-30T10:00:00' never passes as a time.
+_STORED_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d")
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def naive_datetime(value: Any) -> datetime | str | None:
@@ -151,7 +163,8 @@ def naive_datetime(value: Any) -> datetime | str | None:
 
 def text_datetime(value: Any) -> str | None:
     """'2026-03-04T09:12:33+08:00' -> '2026-03-04 09:12:33' (local wall time, as Excel likes)."""
-    if type(value) is str and _STORED_TIMESTAMP.match(value):  # the usual case, fast
+    if type(value) is str and _STORED_TIMESTAMP.match(value) and _real_day(value[:10]):
+        # The usual case, fast.
         return value[:10] + " " + value[11:19]
     parsed = naive_datetime(value)
     if isinstance(parsed, datetime):

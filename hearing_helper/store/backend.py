@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from hearing_helper.store.errors import StoreError, StoreUnavailableError
 from hearing_helper.store.report_source import ReportSource
@@ -49,15 +49,19 @@ class Store:
 
 
 def redact_url(url: str) -> str:
-    """``url`` without a password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
+    """``url`` without a password, for messages and logs. Taken apart by hand (the same way
+    urlsplit() does), so that an address it refuses -- a bad port, a broken IPv6 bracket --
+    loses its password too."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
         return url
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    user = f"{parts.username}@" if parts.username else ""
-    return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))
+    end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    netloc, tail = rest[:end], rest[end:]
+    userinfo, at, hostinfo = netloc.rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    user = userinfo.partition(":")[0]
+    return f"{scheme}://{user + '@' if user else ''}{hostinfo}{tail}"
 
 
 def check_database_url(url: str) -> str:
@@ -65,12 +69,25 @@ def check_database_url(url: str) -> str:
     url = url.strip()
     if not url:
         return ""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not 0-65535
+    except ValueError as exc:
+        detail = str(exc)
+        if "port" in detail.lower():
+            raise BadDatabaseUrlError(url, "the port must be a number from 1 to 65535") from None
+        raise BadDatabaseUrlError(url, f"it is malformed ({detail})") from None
     if parts.scheme not in BACKENDS:
         raise BadDatabaseUrlError(url, f"unknown kind {parts.scheme or '(none)'!r}")
     if parts.password is not None:
         raise BadDatabaseUrlError(
             url, "it contains a password; store the password in the OS keyring instead"
+        )
+    if parts.scheme == "sqlite" and (parts.netloc or parts.path.strip("/")):
+        raise BadDatabaseUrlError(
+            url,
+            "a SQLite database is always the file in the data folder; choose the folder with "
+            "--data-dir instead of a path in the address",
         )
     if parts.scheme.startswith("postgres") and not parts.hostname:
         raise BadDatabaseUrlError(url, "the server's host name is missing")

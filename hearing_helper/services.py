@@ -12,9 +12,7 @@ from hearing_helper.private_files import make_private_dir
 from hearing_helper.secrets import ensure_audit_key
 from hearing_helper.store import AssistRepository, ReportSource, Store, StoreError, open_store
 
-if TYPE_CHECKING:  # types only: the core never imports Qt or the catalog loader at start
-    from PySide6.QtWidgets import QWidget
-
+if TYPE_CHECKING:  # types only: the catalog loader is not imported at start
     from hearing_helper.catalog import CatalogLoad
     from hearing_helper.checks.device_api import DeviceProvider
 
@@ -27,7 +25,9 @@ class AppServices:
     # Owned by the session, filled by the features that use them:
     catalog: CatalogLoad | None = None  # loaded once (ui/catalog_cache.py)
     device_provider: DeviceProvider | None = None  # shared by every wizard's checks page
-    reports_window: QWidget | None = None  # the open reports window (raised, not duplicated)
+    # The open reports window (ui/reports checks its type), raised instead of opened twice;
+    # typed loosely so that the core does not name a Qt class.
+    reports_window: object | None = None
 
     @property
     def repo(self) -> AssistRepository:

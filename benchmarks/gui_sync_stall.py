@@ -30,6 +30,7 @@ def main() -> int:
     from hearing_helper.services import AppServices
     from hearing_helper.store.postgres.connection import ServerAddress
     from hearing_helper.store.postgres.roles import init_server_at
+    from hearing_helper.ui.app import freeze_startup_objects
     from hearing_helper.ui.main_window import MainWindow
     from tests.tcp_proxy import tcp_proxy
     from tests.test_store import CLERK
@@ -45,6 +46,7 @@ def main() -> int:
         proxy.delay_s = 0.3
         window = MainWindow(services)
         window.show()
+        freeze_startup_objects()  # as run_gui does
         gaps: list[float] = []
         last = [time.perf_counter()]
 

@@ -154,9 +154,9 @@ def _start_time(rng: random.Random, end: datetime, days: int) -> datetime:
         rng, [(8, 1.5), (9, 3), (10, 2.5), (11, 1.5), (13, 1.5), (14, 2.5), (15, 2), (16, 1)]
     )
     return day.replace(
-        hour=int(hour),
+        hour=int(hour),  # type: ignore[call-overload]
         minute=rng.randrange(60),
-        second=rng.randrange(60),  # type: ignore[call-overload]
+        second=rng.randrange(60),
         microsecond=0,
     )
 

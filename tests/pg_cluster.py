@@ -22,7 +22,6 @@ import atexit
 import contextlib
 import glob
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -73,8 +72,10 @@ def free_port() -> int:
 
 def _service_user() -> tuple[int, int] | None:
     """(uid, gid) to run the server as when we are root; None when we are not."""
-    if os.geteuid() != 0:
+    if os.name != "posix" or os.geteuid() != 0:
         return None
+    import pwd  # POSIX only; a Windows developer's run never needs it
+
     try:
         entry = pwd.getpwnam("postgres")
     except KeyError as exc:

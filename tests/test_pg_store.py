@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -19,7 +20,12 @@ from hearing_helper import secrets
 from hearing_helper.demo import generate_records
 from hearing_helper.desk_identity import desk_id
 from hearing_helper.reports.filters import ReportFilters
-from hearing_helper.store import NewerDatabaseError, StoreUnavailableError, open_store
+from hearing_helper.store import (
+    HistoryQuery,
+    NewerDatabaseError,
+    StoreUnavailableError,
+    open_store,
+)
 from hearing_helper.store.audit import verify_chain
 from hearing_helper.store.postgres import PostgresRepository, ServerAddress
 from hearing_helper.store.postgres.connection import password_key
@@ -195,3 +201,38 @@ def test_lost_connection_is_reported_and_the_next_call_reconnects(
         assert [entry.action for entry in repo.iter_audit()] == ["first", "third"]
     finally:
         repo.close()
+
+
+def test_court_reports_reuse_day_sums_until_a_record_of_that_day_changes(
+    pg_url: str, data_dir: Path
+) -> None:
+    from hearing_helper.reports.aggregate import report_for
+
+    store = open_store(data_dir, pg_url)
+    try:
+        store.repository.import_finished(generate_records(400, seed=12), "demo")
+        first = report_for(store.reports, YEAR)
+        with psycopg.connect(pg_url) as conn:
+            day, hourly = conn.execute(
+                "SELECT day, hourly FROM report_day_summary WHERE hourly <> '[]' ORDER BY day "
+                "LIMIT 1"
+            ).fetchone()
+            # Mark the cached day so that using it shows: one more record than stored.
+            rows = json.loads(hourly)
+            rows[0][3] += 1000
+            conn.execute(
+                "UPDATE report_day_summary SET hourly = %s WHERE day = %s",
+                (json.dumps(rows), day),
+            )
+        assert report_for(store.reports, YEAR).assisted == first.assisted + 1000  # reused
+        record_id = next(
+            s.id
+            for s in store.repository.search(HistoryQuery(limit=1000))
+            if s.started_at[:10] == day
+        )
+        record = store.repository.get(record_id)
+        record.notes = "corrected"
+        store.repository.correct(record, "supervisor", "typo")  # bumps that day's stamp
+        assert report_for(store.reports, YEAR).assisted == first.assisted  # recomputed
+    finally:
+        store.close()

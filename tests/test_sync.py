@@ -245,3 +245,15 @@ def test_record_payload_round_trips_through_the_server(central: str, desks: list
         AssistRecord.from_dict(json.loads(payload[0])).to_dict()
         == desk.repo.get(record.id).to_dict()
     )
+
+
+def test_an_export_is_queued_with_the_audit_entry_that_records_it(desks: list[Desk]) -> None:
+    desk = desks[0]
+    desk.repo.append_audit("it", "settings.changed", {"key": "language"})
+    entry = desk.repo.record_export(
+        "boss", "csv", {"from": "2026-01-01"}, 12, "a" * 64, False, "x.csv"
+    )
+    _ids, batch = desk.outbox.next_batch(desk.desk_id, "desk", 100)
+    assert [e.audit_seq for e in batch.exports] == [entry.seq]
+    audit = {a.seq: a.action for a in batch.audits}
+    assert audit[entry.seq] == "export.written"

@@ -95,3 +95,21 @@ def test_court_scope_refuses_a_desk_login_instead_of_a_partial_total(
     assert desks[0].sender(logins["desk_login_a"]).push().ok
     with pytest.raises(StoreError, match="may only see its own desk"):
         CourtReportSource(ServerAddress.from_url(logins["desk_login_a"]))
+
+
+def test_a_login_that_may_not_create_roles_is_told_what_to_do(
+    pg_cluster: PgCluster, pg_dbname: str
+) -> None:
+    from hearing_helper.store.postgres.roles import _create_role
+
+    pg_cluster.psql(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'plain_owner') THEN "
+        "CREATE ROLE plain_owner LOGIN; END IF; END $$"
+    )
+    conn = connect(ServerAddress.from_url(pg_cluster.url(pg_dbname, user="plain_owner")))
+    try:
+        with pytest.raises(StoreError, match="CREATEROLE") as info:
+            _create_role(conn, "hh_role_nobody_made")
+    finally:
+        conn.close()
+    assert "CREATE ROLE hh_role_nobody_made NOLOGIN" in str(info.value)

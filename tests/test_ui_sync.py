@@ -158,3 +158,30 @@ def test_reports_window_court_scope_shows_every_desk_and_falls_back_when_down(
     assert window.scope.current() == "desk"
     assert "not available" in window.scope_note.text()
     window.close()
+
+
+def test_after_a_failure_the_window_retries_on_its_own(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+    central: str,
+    pg_proxy: TcpProxy,
+    pg_dbname: str,
+) -> None:
+    from hearing_helper.store.sync.sender import Backoff
+
+    services.repo.import_finished(generate_records(10, seed=45), "demo")
+    services.settings.set("central", pg_proxy.url(pg_dbname))
+    pg_proxy.refuse()
+    window = open_window(qtbot, services)
+    window.sync.controller.backoff = Backoff(base_s=0.3, cap_s=1.0)
+    assert pushed(qtbot, window).state == "unreachable"
+    pg_proxy.pass_through()
+    # No Sync now, no new record: the backoff timer alone sends it.
+    with qtbot.waitSignal(
+        window.sync.controller.status_changed,
+        timeout=30_000,
+        check_params_cb=lambda status: status.state == "all_sent",
+    ):
+        pass
+    assert window.sync.button.text() == "All sent to the central database"

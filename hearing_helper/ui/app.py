@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import logging.handlers
 import sys
@@ -248,6 +249,15 @@ def current_language(services: AppServices) -> str:
     return lang if lang in LANGUAGES else "zh_CN"
 
 
+def freeze_startup_objects() -> None:
+    """Move everything made so far (modules, Qt wrappers, the window) out of the garbage
+    collector's sight. They live as long as the app, and a full collection scans every tracked
+    object while holding the GIL: without this, a worker allocating a sync batch or a report
+    triggers collections that stop the window for 100 ms and more (measured 138 ms)."""
+    gc.collect()
+    gc.freeze()
+
+
 def run_gui(services: AppServices) -> int:
     """Build the main window, run the event loop and return its exit code."""
     from hearing_helper.ui.shell.window_host import MainWindowHost
@@ -258,6 +268,7 @@ def run_gui(services: AppServices) -> int:
     install_translators(app, current_language(services))
     host = MainWindowHost(services)
     host.show_initial()
+    freeze_startup_objects()
     log.info("Hearing Helper %s started with data dir %s", __version__, services.data_dir)
     code = int(app.exec())
     QThreadPool.globalInstance().waitForDone(3000)  # let background work end cleanly

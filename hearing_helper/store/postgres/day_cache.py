@@ -47,7 +47,7 @@ def _empty() -> Facts:
     return {kind: Counter() for kind in _QUERIES}
 
 
-def _runs(days: Iterable[str]) -> list[tuple[str, str]]:
+def day_runs(days: Iterable[str]) -> list[tuple[str, str]]:
     """Sorted day keys as [first, day-after-last) ranges of at most CHUNK_DAYS."""
     runs: list[tuple[str, str]] = []
     start: date | None = None
@@ -102,7 +102,7 @@ def cached_day_facts(conn: psycopg.Connection[Any], signatures: Mapping[str, str
             cached[day] = json.loads(facts)
     stale = [day for day in signatures if day not in cached]
     fresh: list[tuple[str, str, str]] = []
-    for first, end in _runs(stale):
+    for first, end in day_runs(stale):
         computed = _compute(conn, first, end)
         for day in (d for d in stale if first <= d < end):
             facts = computed.get(day, _empty())

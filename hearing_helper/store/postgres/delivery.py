@@ -110,9 +110,31 @@ def _newest_records(batch: Batch) -> list[tuple[AssistRecord, str]]:
     ]
 
 
+@dataclass
+class _Staged:
+    """A batch as rows of the staging tables, built before the transaction opens."""
+
+    assists: list[tuple[Any, ...]]
+    steps: list[tuple[Any, ...]]
+    problems: list[tuple[Any, ...]]
+    checks: list[tuple[Any, ...]]
+
+
+def _stage(batch: Batch) -> _Staged:
+    staged = _Staged([], [], [], [])
+    desk = batch.desk_id
+    for record, payload in _newest_records(batch):
+        staged.assists.append(rows.assist_row(record, desk, payload))
+        staged.steps += rows.step_rows(record, desk)
+        staged.problems += rows.problem_rows(record, desk)
+        staged.checks += rows.check_rows(record, desk)
+    return staged
+
+
 def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -> DeliveryResult:
     """Merge ``batch`` into the central database in one transaction (see the module)."""
     desk = batch.desk_id
+    staged = _stage(batch)  # the CPU work, before the server transaction opens
     # Round trips are what a slow court network costs, so the statements are few: the desk row
     # (which also reads the server's clock), the staging tables, one COPY per kind of row, and
     # the whole merge as one multi-statement query.
@@ -128,16 +150,10 @@ def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -
         server_at: datetime = server_row[0]
         skew_s = float(server_row[1])
         cursor.execute(_STAGING)
-        assists, steps, problems, checks = [], [], [], []
-        for record, payload in _newest_records(batch):
-            assists.append(rows.assist_row(record, desk, payload))
-            steps += rows.step_rows(record, desk)
-            problems += rows.problem_rows(record, desk)
-            checks += rows.check_rows(record, desk)
-        _copy(cursor, "in_assists", assists)
-        _copy(cursor, "in_steps", steps)
-        _copy(cursor, "in_problems", problems)
-        _copy(cursor, "in_checks", checks)
+        _copy(cursor, "in_assists", staged.assists)
+        _copy(cursor, "in_steps", staged.steps)
+        _copy(cursor, "in_problems", staged.problems)
+        _copy(cursor, "in_checks", staged.checks)
         _copy(
             cursor,
             "in_versions",

@@ -21,6 +21,7 @@ import psycopg
 from hearing_helper.reports.filters import Drill, ReportFilters
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.day_cache import cached_day_facts
+from hearing_helper.store.postgres.day_summary import day_sums, durations_from, hourly_from
 from hearing_helper.store.report_source import (
     DRILL_FIELDS,
     DRILL_LIMIT,
@@ -110,7 +111,14 @@ class PostgresReportSource:
 
     # --- the report passes -------------------------------------------------------------------
 
+    def _whole_days(self, filters: ReportFilters) -> bool:
+        """True when the period's per-day sums answer (no dimension filter)."""
+        return not filters.has_dimensions and not getattr(filters, "desk_id", "")
+
     def hourly_counts(self, filters: ReportFilters) -> list[HourlyCount]:
+        if self._whole_days(filters):
+            with self._borrow() as conn:
+                return hourly_from(day_sums(conn, filters))
         clause, params = where(filters)
         sql = (
             "SELECT substr(a.started_at, 1, 13), coalesce(a.outcome, ''), "
@@ -133,6 +141,9 @@ class PostgresReportSource:
         ]
 
     def duration_histogram(self, filters: ReportFilters) -> list[tuple[int, int]]:
+        if self._whole_days(filters):
+            with self._borrow() as conn:
+                return durations_from(day_sums(conn, filters))
         clause, params = where(filters)
         sql = (
             f"SELECT a.duration_s, count(*) FROM assists a{clause} AND a.duration_s IS NOT NULL "
@@ -223,6 +234,10 @@ class PostgresReportSource:
         sql, params = export_sql(filters)
         with self._borrow() as conn, conn.transaction():
             conn.execute("SET TRANSACTION READ ONLY")
+            # Every row will be read: plan for the whole result (as psql \copy does), not for
+            # the first 10 % that a cursor is planned for by default, which on a court's
+            # millions of records means walking an index with a random heap read per row.
+            conn.execute("SET LOCAL cursor_tuple_fraction = 1.0")
             name = f"hh_export_{uuid.uuid4().hex[:12]}"
             with conn.cursor(name=name) as cursor:
                 cursor.itersize = EXPORT_FETCH

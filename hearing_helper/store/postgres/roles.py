@@ -16,6 +16,7 @@ from typing import Any
 
 import psycopg
 
+from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.schema import migrate
 
@@ -39,8 +40,16 @@ OWNED_DESKS = "desk_id IN (SELECT d.desk_id FROM desks d WHERE d.login_role = se
 
 def _create_role(conn: psycopg.Connection[Any], name: str) -> None:
     exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
-    if not exists:
+    if exists:
+        return
+    try:
         conn.execute(f"CREATE ROLE {name} NOLOGIN")
+    except psycopg.errors.InsufficientPrivilege:
+        raise StoreError(
+            f"The role {name} does not exist and this login may not create roles. Run server "
+            "init with a login that has CREATEROLE (or as the superuser), or have the "
+            f"superuser create it first: CREATE ROLE {name} NOLOGIN;"
+        ) from None
 
 
 def init_server(conn: psycopg.Connection[Any], location: str) -> int:
@@ -56,8 +65,10 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
         conn.execute(f"GRANT SELECT ON {tables} TO {SUPERVISOR_ROLE}")
         # A court-wide cache (no personal data): the supervisor's reports fill it.
         conn.execute(
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON report_day_cache TO {SUPERVISOR_ROLE}"
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON report_day_cache, report_day_summary "
+            f"TO {SUPERVISOR_ROLE}"
         )
+        conn.execute(f"GRANT SELECT ON report_day_stamps TO {SUPERVISOR_ROLE}")
         conn.execute(f"GRANT SELECT ON desks, schema_migrations TO {DESK_ROLE}")
         conn.execute(f"GRANT INSERT, UPDATE ON desks TO {DESK_ROLE}")
         conn.execute(

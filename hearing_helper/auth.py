@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 SETTING_KEY = "supervisor_password_hash"
 STATE_FILENAME = "supervisor_state.json"
 MIN_LENGTH = 6
+# Longer adds no security and a megabyte pasted by mistake would be hashed and stored as the
+# password; one rule here for `supervisor set-password` and the set-password dialog.
+MAX_LENGTH = 256
 MAX_DELAY_S = 300.0
 DAMAGED_STATE_FAILURES = 5  # a damaged state file counts as this many failures (16 s)
 
@@ -53,12 +56,14 @@ class AuditSink(Protocol):
 
 
 class PasswordPolicyError(ValueError):
-    """The new password is unacceptable; ``code`` says why (``too_short``, ``mismatch``)."""
+    """The new password is unacceptable; ``code`` says why (``too_short``, ``too_long``,
+    ``mismatch``)."""
 
     def __init__(self, code: str) -> None:
         self.code = code
         messages = {
             "too_short": f"The password must have at least {MIN_LENGTH} characters.",
+            "too_long": f"The password must have at most {MAX_LENGTH} characters.",
             "mismatch": "The two passwords are not the same.",
         }
         super().__init__(messages.get(code, code))
@@ -216,6 +221,8 @@ class SupervisorAuth:
             raise PasswordPolicyError("mismatch")
         if len(new) < MIN_LENGTH:
             raise PasswordPolicyError("too_short")
+        if len(new) > MAX_LENGTH:
+            raise PasswordPolicyError("too_long")
         old = self.settings.get(SETTING_KEY)
         new_hash = hash_password(new)
         changed = False

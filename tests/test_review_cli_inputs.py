@@ -133,3 +133,84 @@ def test_undecodable_data_folder_from_the_environment_is_a_clear_error(
     assert code == 1
     assert "internal error" not in err and "data folder" in err
     assert list(tmp_path.iterdir()) == []
+
+
+# Review of the merged issues 10-14 (branch polish): exit codes that disagreed between commands.
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://desk@127.0.0.1:99999/court",  # a port out of range
+        "postgresql://desk@[::1/court",  # a broken IPv6 bracket
+        "mysql://desk@127.0.0.1/court",  # not a database kind we know
+        "sqlite://",  # the central database is always PostgreSQL
+    ],
+)
+@pytest.mark.parametrize("command", [["sync", "--once"], ["report", *PERIOD, "--scope", "court"]])
+def test_malformed_central_url_is_a_usage_error_like_database(
+    data_dir: Path, url: str, command: list[str], capsys
+) -> None:
+    # Was: exit 1 (found only when the command ran), while the same --database exits 2.
+    code = exit_code(["--data-dir", str(data_dir), "--central", url, *command])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "--central" in err and "Traceback" not in err and "internal error" not in err
+
+
+def _court_scope_argv(data_dir: Path, tmp_path: Path, command: str) -> list[str]:
+    extra = {
+        "report": ["report", *PERIOD],
+        "verify-log": ["verify-log"],
+        "export": ["export", *PERIOD, "--format", "csv", "--out", str(tmp_path / "out.csv")],
+    }[command]
+    return ["--data-dir", str(data_dir), *extra, "--scope", "court"]
+
+
+@pytest.mark.parametrize("command", ["report", "verify-log", "export"])
+def test_court_scope_on_a_desk_not_joined_is_bad_usage_like_sync(
+    seeded: Path, tmp_path: Path, command: str, monkeypatch, capsys
+) -> None:
+    # Was: exit 1 here, exit 2 from `sync` for the same "not joined to a central database".
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
+    code = exit_code(_court_scope_argv(seeded, tmp_path, command))
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "not joined" in err and "--central" in err and '"central"' in err
+    assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://127.0.0.1:99999/", "https://127.0.0.1:port/", "http:///path"]
+)
+def test_check_url_that_does_not_parse_is_a_usage_error(data_dir: Path, url: str, capsys) -> None:
+    # Was: exit 1 and "Ask court IT to check the platform's test addresses in the settings",
+    # though the address came from the command line.
+    code = exit_code(["--data-dir", str(data_dir), "check", "--only", "network", "--url", url])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "--url" in err and "http://" in err and "settings" not in err
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_catalog_validate_with_an_empty_folder_name_is_refused(
+    data_dir: Path, value: str, capsys
+) -> None:
+    # Was: `catalog --validate ""` listed the installed catalog and exited 0, as if validated.
+    code = exit_code(["--data-dir", str(data_dir), "catalog", "--validate", value])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "--validate" in err and out == ""
+
+
+def test_set_password_refuses_a_huge_password(data_dir: Path, monkeypatch, capsys) -> None:
+    # Was: a 3 MB password was accepted (and hashed) without a word.
+    from hearing_helper.auth import MAX_LENGTH
+
+    huge = "x" * (3 * 1024 * 1024)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{huge}\n{huge}\n"))
+    code = exit_code(["--data-dir", str(data_dir), "supervisor", "set-password"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"at most {MAX_LENGTH} characters" in err and "Nothing was changed" in err
+    assert "supervisor.password_set" not in audit_actions(data_dir)

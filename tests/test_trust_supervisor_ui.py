@@ -79,3 +79,20 @@ def test_export_to_a_folder_is_refused_before_anything_is_audited(
     assert window.exports.task is None
     assert [entry.action for entry in services.repo.iter_audit()] == before
     window.close()
+
+
+def test_set_password_dialog_refuses_a_too_long_password_with_the_shared_limit(
+    qtbot, services
+) -> None:
+    # Review (polish): the dialog applies the same upper limit as `supervisor set-password`.
+    from hearing_helper.auth import MAX_LENGTH, auth_for
+
+    dialog = SetPasswordDialog(services)
+    qtbot.addWidget(dialog)
+    too_long = "x" * (MAX_LENGTH + 1)
+    dialog.new.setText(too_long)
+    dialog.again.setText(too_long)
+    dialog._save()
+    assert str(MAX_LENGTH) in dialog.message.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert not auth_for(services).is_set()

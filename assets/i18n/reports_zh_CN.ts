@@ -371,6 +371,10 @@
         <translation>两次输入的新密码不一样。</translation>
     </message>
     <message>
+        <source>The new password must have at most %1 characters.</source>
+        <translation>新密码最多只能有 %1 个字符。</translation>
+    </message>
+    <message>
         <source>The new password must have at least %1 characters.</source>
         <translation>新密码至少要有 %1 个字符。</translation>
     </message>

@@ -7,12 +7,12 @@ import sys
 
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
-from hearing_helper.store.backend import check_database_url
+from hearing_helper.store.backend import check_central_url, check_database_url
 
 
 def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool = False) -> None:
-    """``--data-dir DIR`` and ``--database URL``, accepted before the command, after it, and
-    after a sub-action."""
+    """``--data-dir DIR``, ``--database URL`` and ``--central URL``, accepted before the
+    command, after it, and after a sub-action."""
     # On a sub-command, no default: it would overwrite a value given before the command.
     default = argparse.SUPPRESS if sub_command else None
     parser.add_argument(
@@ -33,6 +33,7 @@ def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool 
     parser.add_argument(
         "--central",
         metavar="URL",
+        type=_central_url,
         default=default,
         help="the court's central database this desk sends its records to, e.g. "
         'postgresql://desk1@host:5432/court (default: the "central" setting)',
@@ -51,6 +52,14 @@ def _database_url(text: str) -> str:
     """``--database`` checked while parsing, so a bad URL is a usage error (exit 2)."""
     try:
         return check_database_url(text)
+    except StoreError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _central_url(text: str) -> str:
+    """``--central`` checked while parsing, like ``--database`` (a bad URL is exit 2)."""
+    try:
+        return check_central_url(text)
     except StoreError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

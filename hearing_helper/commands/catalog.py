@@ -25,8 +25,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--validate",
         metavar="DIR",
+        type=_folder_name,
         help="check the catalog/guide files in DIR (or DIR/catalog and DIR/guides)",
     )
+
+
+def _folder_name(text: str) -> str:
+    """An empty ``--validate`` (an unset shell variable, say) must not list the installed
+    catalog and exit 0 as if a folder had been validated."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give the folder to check (the value is empty)")
+    return text
 
 
 def _as_json(load: CatalogLoad) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from typing import Any
+from urllib.parse import urlsplit
 
 from hearing_helper.checks.base import CheckContext, CheckResult, CheckStatus
 from hearing_helper.checks.loopback import apply_loopback_credit
@@ -59,6 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--url",
         action="append",
+        type=_http_url,
         default=[],
         metavar="U",
         help="network test address (repeatable); replaces the catalog's endpoints",
@@ -86,6 +88,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _http_url(text: str) -> str:
+    """``--url`` checked while parsing: an address typed on the command line that does not
+    parse is bad usage (exit 2), not a network failure blamed on the settings."""
+    url = text.strip()
+    problem = ""
+    try:
+        parts = urlsplit(url)
+        if parts.port == 0:
+            problem = "the port must be a number from 1 to 65535"
+        elif parts.scheme.lower() not in ("http", "https"):
+            problem = "it is not a web address"
+        elif not parts.hostname:
+            problem = "the host name is missing"
+    except ValueError as exc:  # a port that is not a number or past 65535, a broken [IPv6]
+        bad_port = "port" in str(exc).lower()
+        problem = "the port must be a number from 1 to 65535" if bad_port else f"malformed ({exc})"
+    if problem:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: {problem}; expected an http:// or https:// address such as "
+            "https://meeting.example.cn/"
+        )
+    return url
+
+
 def _usage_error(message: str) -> int:
     print(f"hearing-helper check: error: {message}", file=sys.stderr)
     return 2
@@ -95,9 +121,6 @@ def _network_targets(
     args: argparse.Namespace, settings: Settings, data_dir: Any
 ) -> tuple[list[str], list[str]] | str:
     """(endpoints, stun servers), or an error message for a bad --platform / --url."""
-    for url in args.url:
-        if not url.lower().startswith(("http://", "https://")):
-            return f"--url {url!r}: expected an http:// or https:// address"
     endpoints: list[str] = []
     stun: list[str] = []
     if args.platform:

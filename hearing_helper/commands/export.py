@@ -101,8 +101,8 @@ def run(args: argparse.Namespace) -> int:
             from hearing_helper.store.backend import Store
 
             source = court_source(services, args)
-            if source is None:
-                return 1
+            if isinstance(source, int):
+                return source
             # Rows from the central database; the export is audited on this desk (and its
             # audit entry reaches the court through the outbox like any other).
             store = Store(repository=services.repo, reports=source)

@@ -50,15 +50,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_scope_argument(parser)
 
 
-def _court_report(
-    services: object, args: argparse.Namespace, filters: ReportFilters
-) -> dict | None:
-    """The court-wide KPIs with the desks they include, or None (reason printed)."""
+def _court_report(services: object, args: argparse.Namespace, filters: ReportFilters) -> dict | int:
+    """The court-wide KPIs with the desks they include, or the exit code (reason printed)."""
     from hearing_helper.reports.aggregate import report_for
 
     source = court_source(services, args)
-    if source is None:
-        return None
+    if isinstance(source, int):
+        return source
     try:
         data = report_for(source, filters).to_json()
         desks = source.desks()
@@ -155,8 +153,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.scope == "court":
             data = _court_report(services, args, filters)
-            if data is None:
-                return 1
+            if isinstance(data, int):
+                return data
         else:
             data = report_for(services.reports, filters).to_json()
     except StoreError as exc:

@@ -22,11 +22,13 @@ def add_scope_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def court_source(services: Any, args: argparse.Namespace) -> Any | None:
-    """The court's report source, or None after printing why it cannot be used."""
+def court_source(services: Any, args: argparse.Namespace) -> Any:
+    """The court's report source, or the exit code after printing why it cannot be used: 2
+    when this desk is not joined to a central database (the command cannot run as asked, the
+    same as ``sync``), 1 when it is but the database cannot be used."""
     from hearing_helper.store.errors import StoreError
     from hearing_helper.store.postgres.court import CourtReportSource
-    from hearing_helper.store.sync.desk import central_address
+    from hearing_helper.store.sync.desk import NotJoinedError, central_address
 
     url = getattr(args, "central", None) or str(services.settings.get("central") or "")
     try:
@@ -37,7 +39,7 @@ def court_source(services: Any, args: argparse.Namespace) -> Any | None:
             "This desk's own records: --scope desk.",
             file=sys.stderr,
         )
-        return None
+        return 2 if isinstance(exc, NotJoinedError) else 1
 
 
 def waiting_here(services: Any) -> int:

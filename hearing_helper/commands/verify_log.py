@@ -76,8 +76,8 @@ def _verify_court(services: object, args: argparse.Namespace) -> int:
     from hearing_helper.store.errors import StoreError
 
     source = court_source(services, args)
-    if source is None:
-        return 1
+    if isinstance(source, int):
+        return source
     results: dict[str, dict[str, object]] = {}
     # This desk's own chain is checked with its key; other desks' keys stay on their PCs, so
     # their signed entries are checked for sequence and links only, and the tally says so.

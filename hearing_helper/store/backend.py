@@ -24,13 +24,23 @@ BACKENDS: dict[str, str] = {
 }
 
 
+DATABASE_EXPECTED = (
+    "postgresql://user@host:port/dbname (the password comes from the OS keyring), "
+    "or nothing for the database file in the data folder"
+)
+CENTRAL_EXPECTED = (
+    "postgresql://user@host:port/dbname, the court's central database (the password comes "
+    "from the OS keyring)"
+)
+
+
 class BadDatabaseUrlError(StoreError):
-    def __init__(self, url: str, detail: str) -> None:
+    def __init__(self, url: str, detail: str, expected: str = DATABASE_EXPECTED) -> None:
         self.url = url
+        self.detail = detail
         super().__init__(
-            f"The database address {redact_url(url)!r} is not usable: {detail}. Expected "
-            "postgresql://user@host:port/dbname (the password comes from the OS keyring), "
-            "or nothing for the database file in the data folder."
+            f"The database address {redact_url(url)!r} is not usable: {detail}. "
+            f"Expected {expected}."
         )
 
 
@@ -92,6 +102,20 @@ def check_database_url(url: str) -> str:
     if parts.scheme.startswith("postgres") and not parts.hostname:
         raise BadDatabaseUrlError(url, "the server's host name is missing")
     return url
+
+
+def check_central_url(url: str) -> str:
+    """``url`` checked as the court's central database (always PostgreSQL), or raise
+    BadDatabaseUrlError. Empty means "not given" (the "central" setting decides)."""
+    try:
+        checked = check_database_url(url)
+    except BadDatabaseUrlError as exc:
+        raise BadDatabaseUrlError(exc.url, exc.detail, CENTRAL_EXPECTED) from None
+    if checked and not urlsplit(checked).scheme.startswith("postgres"):
+        raise BadDatabaseUrlError(
+            checked, "the central database must be a PostgreSQL database", CENTRAL_EXPECTED
+        )
+    return checked
 
 
 def open_store(data_dir: Path, database_url: str | None = None) -> Store:

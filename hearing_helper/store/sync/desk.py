@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from hearing_helper.desk_identity import desk_id
-from hearing_helper.store.backend import BadDatabaseUrlError, check_database_url
+from hearing_helper.store.backend import check_central_url
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress
 from hearing_helper.store.sqlite.outbox import SqliteOutbox
@@ -25,11 +24,9 @@ class NotJoinedError(StoreError):
 
 def central_address(url: str) -> ServerAddress:
     """The central database's address; raises NotJoinedError or BadDatabaseUrlError."""
-    checked = check_database_url(url or "")
+    checked = check_central_url(url or "")
     if not checked:
         raise NotJoinedError()
-    if not urlsplit(checked).scheme.startswith("postgres"):
-        raise BadDatabaseUrlError(checked, "the central database must be a PostgreSQL database")
     return ServerAddress.from_url(checked)
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hearing_helper.auth import MIN_LENGTH, AuthResult, PasswordPolicyError, auth_for
+from hearing_helper.auth import MAX_LENGTH, MIN_LENGTH, AuthResult, PasswordPolicyError, auth_for
 from hearing_helper.config import SettingsFileError
 from hearing_helper.file_lock import LockTimeoutError
 from hearing_helper.store.errors import StoreError
@@ -184,6 +184,9 @@ class SetPasswordDialog(QDialog):
         except PasswordPolicyError as exc:
             if exc.code == "mismatch":
                 self.message.setText(self.tr("The two new passwords are not the same."))
+            elif exc.code == "too_long":
+                text = self.tr("The new password must have at most %1 characters.")
+                self.message.setText(text.replace("%1", str(MAX_LENGTH)))
             else:
                 text = self.tr("The new password must have at least %1 characters.")
                 self.message.setText(text.replace("%1", str(MIN_LENGTH)))

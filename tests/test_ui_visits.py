@@ -126,6 +126,11 @@ def test_the_litigant_rates_on_their_window_and_the_clerk_can_only_withdraw_it(
     window.show_content(wizard.litigant_content())
     assert window.rating_panel.isVisibleTo(window)
     labels = [b.text() for b in window.rating_panel.buttons.values()]
+    # Long labels are broken between words to fit (see the test below).
+    labels = [
+        label.split("\n", 1)[0] + "\n" + label.split("\n", 1)[1].replace("\n", " ")
+        for label in labels
+    ]
     assert labels[0].startswith("1\n") and "Very dissatisfied" in labels[0]
     assert "Very satisfied" in labels[4]
 
@@ -305,3 +310,34 @@ def test_history_filters_by_kind_of_visit(qtbot, services, english) -> None:  # 
     assert {row.kind for row in view.model.rows} == {"preparation"}
     view.kind.setCurrentIndex(view.kind.findData("hearing_day"))
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=3000)
+
+
+def test_every_rating_label_is_seen_whole_in_english_on_a_small_litigant_window(
+    qtbot,
+    english,  # noqa: F811
+) -> None:
+    """English labels ('Very dissatisfied') are far longer than the Chinese ones: the choices
+    break them between words and shrink the font, never below the guideline's 18 pt, so that
+    no label is cut (seen cut at 1024 x 640 in the screenshots)."""
+    from PySide6.QtGui import QFontMetrics
+
+    from hearing_helper.ui.litigant_view import LitigantWindow
+    from hearing_helper.ui.visits.rating_panel import CHOICE_BORDER_CHECKED, CHOICE_PADDING
+    from hearing_helper.ui.wizard.base import LitigantContent
+
+    screen = LitigantWindow()
+    qtbot.addWidget(screen)
+    screen.resize(1024, 640)
+    screen.show()
+    screen.show_content(
+        LitigantContent(title="Thank you", lines=["How satisfied are you?"], ask_rating=True)
+    )
+    screen.rating_panel.show_choice(4)
+    qtbot.waitExposed(screen)
+    for value, button in screen.rating_panel.buttons.items():
+        metrics = QFontMetrics(button.font())
+        room = button.width() - 2 * (CHOICE_PADDING + CHOICE_BORDER_CHECKED)
+        widest = max(metrics.horizontalAdvance(line) for line in button.text().split("\n"))
+        assert widest <= room, (value, button.text(), widest, room)
+        assert button.font().pointSize() >= 18
+        assert button.text().replace("\n", " ").endswith(button.accessibleName().replace("\n", " "))

@@ -12,17 +12,16 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from collections.abc import Mapping
 from typing import Any
 
 import psycopg
 
+from hearing_helper.store.batching import day_runs
 from hearing_helper.store.report_source import FAILING_CHECK_STATUSES, ChildFacts
 
 log = logging.getLogger(__name__)
 
-CHUNK_DAYS = 31
 Facts = dict[str, Counter[str]]  # 'problem' | 'check' | 'step' -> code -> count
 
 _RANGE = "a.status = 'finished' AND a.started_at >= %s AND a.started_at < %s"
@@ -45,24 +44,6 @@ _QUERIES = {
 
 def _empty() -> Facts:
     return {kind: Counter() for kind in _QUERIES}
-
-
-def day_runs(days: Iterable[str]) -> list[tuple[str, str]]:
-    """Sorted day keys as [first, day-after-last) ranges of at most CHUNK_DAYS."""
-    runs: list[tuple[str, str]] = []
-    start: date | None = None
-    previous: date | None = None
-    for key in sorted(days):
-        day = date.fromisoformat(key)
-        if start is None or previous is None:
-            start = day
-        elif day - previous > timedelta(days=7) or day - start >= timedelta(days=CHUNK_DAYS):
-            runs.append((start.isoformat(), (previous + timedelta(days=1)).isoformat()))
-            start = day
-        previous = day
-    if start is not None and previous is not None:
-        runs.append((start.isoformat(), (previous + timedelta(days=1)).isoformat()))
-    return runs
 
 
 def _compute(conn: psycopg.Connection[Any], first: str, end: str) -> dict[str, Facts]:

@@ -21,6 +21,7 @@ import psycopg
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
 from hearing_helper.store import lifecycle
 from hearing_helper.store.audit import AuditKey, canonical_json
+from hearing_helper.store.batching import in_batches
 from hearing_helper.store.errors import (
     RecordNotFoundError,
     StoreError,
@@ -240,16 +241,7 @@ class PostgresRepository(PostgresVisitsMixin):
         ]
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
-        count = 0
-        batch: list[AssistRecord] = []
-        for record in records:
-            batch.append(record)
-            if len(batch) >= IMPORT_BATCH:
-                count += self._import_batch(batch, actor)
-                batch = []
-        if batch:
-            count += self._import_batch(batch, actor)
-        return count
+        return sum(self._import_batch(batch, actor) for batch in in_batches(records, IMPORT_BATCH))
 
     def _import_batch(self, batch: list[AssistRecord], actor: str) -> int:
         with self._transaction() as db:

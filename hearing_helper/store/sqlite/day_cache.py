@@ -15,14 +15,13 @@ import json
 import logging
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from hearing_helper.store.batching import day_runs
+
 log = logging.getLogger(__name__)
 
-CHUNK_DAYS = 31
 Facts = dict[str, Counter[str]]  # kind ('problem', 'check', 'step') -> code -> count
 
 _QUERIES = {
@@ -50,24 +49,6 @@ _QUERIES = {
 
 def empty_facts() -> Facts:
     return {kind: Counter() for kind in _QUERIES}
-
-
-def _runs(days: Iterable[str]) -> list[tuple[str, str]]:
-    """Group sorted day keys into [first, day-after-last) ranges of at most CHUNK_DAYS."""
-    runs: list[tuple[str, str]] = []
-    start: date | None = None
-    previous: date | None = None
-    for key in sorted(days):
-        day = date.fromisoformat(key)
-        if start is None or previous is None:
-            start = day
-        elif day - previous > timedelta(days=7) or day - start >= timedelta(days=CHUNK_DAYS):
-            runs.append((start.isoformat(), (previous + timedelta(days=1)).isoformat()))
-            start = day
-        previous = day
-    if start is not None and previous is not None:
-        runs.append((start.isoformat(), (previous + timedelta(days=1)).isoformat()))
-    return runs
 
 
 def compute_days(conn: sqlite3.Connection, first: str, end: str) -> dict[str, Facts]:
@@ -116,7 +97,7 @@ def cached_facts(
             cached[day] = json.loads(facts)
     stale = [day for day in signatures if day not in cached]
     fresh_rows: list[tuple[str, str, str]] = []
-    for start, end in _runs(stale):
+    for start, end in day_runs(stale):
         computed = compute_days(conn, start, end)
         for day in (d for d in stale if start <= d < end):
             facts = computed.get(day, empty_facts())

@@ -18,6 +18,7 @@ from hearing_helper.private_files import create_private_file, make_private_dir
 from hearing_helper.store import lifecycle
 from hearing_helper.store.anchor import Anchor, write_anchor
 from hearing_helper.store.audit import AuditKey, canonical_json
+from hearing_helper.store.batching import in_batches
 from hearing_helper.store.errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
@@ -234,16 +235,7 @@ class SqliteRepository(SqliteVisitsMixin):
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
         """Bulk-insert finished records; returns how many were new (see the protocol)."""
-        count = 0
-        batch: list[AssistRecord] = []
-        for record in records:
-            batch.append(record)
-            if len(batch) >= IMPORT_BATCH:
-                count += self._import_batch(batch, actor)
-                batch = []
-        if batch:
-            count += self._import_batch(batch, actor)
-        return count
+        return sum(self._import_batch(batch, actor) for batch in in_batches(records, IMPORT_BATCH))
 
     def _existing(self, db: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
         """id -> status of the records among ``ids`` already stored."""

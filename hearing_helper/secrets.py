@@ -51,6 +51,21 @@ def keyring_available() -> bool:
     return True
 
 
+def describe_keyring() -> str:
+    """Which keyring backend this computer gives the app (for the self-test and court IT):
+    on UOS and Kylin it should be the Secret Service (GNOME Keyring or KWallet over D-Bus)."""
+    try:
+        backend = _backend()
+    except KeyringUnavailableError:
+        return (
+            "none usable (no Secret Service on D-Bus, e.g. no desktop session or no GNOME "
+            "Keyring/KWallet running): passwords cannot be remembered and the audit log is "
+            "written unkeyed"
+        )
+    kind = type(backend)
+    return f"{kind.__module__}.{kind.__name__} (priority {backend.priority})"
+
+
 def get_secret(name: str) -> str | None:
     """The stored secret ``name``, or None when there is none."""
     backend = _backend()

@@ -168,3 +168,44 @@ def test_summary_passes_only_when_checks_ran_and_all_passed(lines: list[str]) ->
         report.run(name, lambda: "fine")
     expected = "Self-test passed: 1 checks OK" if lines else "Self-test FAILED: no check ran"
     assert report.summary() == expected
+
+
+def test_header_names_the_machine_and_glibc_for_the_xinchuang_desks(data_dir: Path) -> None:
+    """Court IT reads the architecture (x86_64 / aarch64) and glibc of the desk from the report."""
+    import platform
+
+    result = _self_test(data_dir)
+    header = result.stdout.splitlines()[0]
+    assert f"linux {platform.machine()}" in header, header
+    assert f"glibc {platform.libc_ver()[1]}" in header, header
+
+
+def test_self_test_names_the_keyring_backend(data_dir: Path) -> None:
+    prelude = textwrap.dedent(
+        """
+        import keyring
+        from keyring.backend import KeyringBackend
+
+        class SecretServiceStandIn(KeyringBackend):
+            priority = 5
+            def get_password(self, service, username): return None
+            def set_password(self, service, username, password): pass
+            def delete_password(self, service, username): pass
+
+        SecretServiceStandIn.__module__ = "keyring.backends.SecretService"
+        SecretServiceStandIn.__name__ = "Keyring"
+        keyring.set_keyring(SecretServiceStandIn())
+        """
+    )
+    result = _self_test(data_dir, prelude)
+    assert "note: keyring: keyring.backends.SecretService.Keyring" in result.stdout, result.stdout
+
+
+def test_self_test_says_what_happens_without_a_keyring(data_dir: Path) -> None:
+    prelude = (
+        "import keyring\nfrom keyring.backends import fail\nkeyring.set_keyring(fail.Keyring())\n"
+    )
+    result = _self_test(data_dir, prelude)
+    note = next(line for line in result.stdout.splitlines() if line.startswith("note: keyring:"))
+    assert "none usable" in note and "unkeyed" in note, note
+    assert result.returncode == 0, result.stdout  # a desk without a keyring still works

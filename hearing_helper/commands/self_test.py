@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import platform
 import sys
 import threading
 import time
@@ -117,7 +118,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _header(data_dir: Path) -> str:
     kind = "frozen" if getattr(sys, "frozen", False) else "source"
-    return f"Hearing Helper {__version__} self-test ({kind}, {sys.platform}), data dir {data_dir}"
+    # The machine and C library: 信创 desks run x86_64 or aarch64 with glibc 2.28-2.31.
+    system = f"{sys.platform} {platform.machine()}"
+    libc, libc_version = platform.libc_ver()
+    if libc:
+        system += f", {libc} {libc_version}"
+    return f"Hearing Helper {__version__} self-test ({kind}, {system}), data dir {data_dir}"
 
 
 def _write_report(data_dir: Path, text: str) -> Path | None:
@@ -180,6 +186,7 @@ def run_checks(report: SelfTestReport, data_dir: Path) -> None:
     report.run("guides", lambda: check_guides(loaded))
     report.run("database", lambda: check_database(data_dir, loaded))
     report.run("postgresql", check_postgresql_driver)
+    report.notes.append(f"keyring: {keyring_backend()}")
     services = loaded.get("services")
     try:
         try:
@@ -239,6 +246,17 @@ def check_guides(loaded: dict[str, Any]) -> str:
         raise SelfTestError(f"{len(missing)} guide picture(s) missing, e.g. {missing[0]}")
     pictures = sum(1 for s in steps if getattr(s, "image", None))
     return f"{len(guide_list)} guides, {len(steps)} steps, {pictures} pictures"
+
+
+def keyring_backend() -> str:
+    """The keyring backend found, named, or what missing one means (never fails the run: a
+    desk without a keyring works, it only cannot remember passwords or key its audit log)."""
+    try:
+        from hearing_helper.secrets import describe_keyring
+
+        return describe_keyring()
+    except Exception as exc:  # a broken keyring package is reported, not raised
+        return f"cannot be checked: {type(exc).__name__}: {exc}"
 
 
 def check_postgresql_driver() -> str:

@@ -6,6 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: run test lint format package screenshots translations bench clean
+.PHONY: package-linux test-linux-compat
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,18 @@ package: $(STAMP)
 	@tools/system_deps.sh package
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 	dist/HearingHelper/hearing-helper-cli --data-dir build/self-test-data --self-test
+
+# 信创 desks (UOS, Kylin; README "信创 desks"): bundle + .deb built in a Debian 11 root (glibc
+# 2.31), ARM64 under qemu; roots cached in /var/cache/hearing-helper/roots. Needs root.
+# ARCH=x86_64 or arm64; without ARCH both, one after the other.
+LINUX_ARCHES = $(or $(ARCH),x86_64 arm64)
+package-linux:
+	@tools/system_deps.sh linux
+	for arch in $(LINUX_ARCHES); do python3 tools/packaging/linux/debian11.py package --arch $$arch || exit 1; done
+
+test-linux-compat:
+	@tools/system_deps.sh linux
+	for arch in $(LINUX_ARCHES); do python3 tools/packaging/linux/debian11.py test --arch $$arch || exit 1; done
 
 bench: $(STAMP)
 	@tools/system_deps.sh test

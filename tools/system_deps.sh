@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the system libraries Qt needs here, when we are root on a Debian/Ubuntu machine and one
-# is missing. Usage: tools/system_deps.sh [run|test|package]. Without root or apt it only reports.
+# is missing. Usage: tools/system_deps.sh [run|test|package|linux]. Without root or apt it only reports.
 set -u
 mode=${1:-run}
 # libpulse0: without it `import PySide6.QtMultimedia` fails.
@@ -19,6 +19,12 @@ if [ "$mode" = test ]; then
   packages="$packages pulseaudio zbar-tools poppler-utils xvfb sqlite3 postgresql"
   # speech-dispatcher with espeak-ng: the read-aloud (朗读) test speaks Mandarin into PulseAudio.
   packages="$packages speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
+fi
+if [ "$mode" = linux ]; then
+  # make package-linux / test-linux-compat: Debian 11 roots (mmdebstrap), ARM64 programs under
+  # qemu (qemu-user-static, binfmt-support; arch-test lets mmdebstrap use it), readelf
+  # (binutils); dpkg-deb comes with dpkg.
+  packages="mmdebstrap arch-test qemu-user-static binfmt-support binutils"
 fi
 missing=""
 for p in $packages; do

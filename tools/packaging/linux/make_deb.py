@@ -28,6 +28,7 @@ INSTALL_DIR = "opt/hearing-helper"
 # libxcb-cursor0 only from Debian 11 / Ubuntu 20.10 on (Qt 6.5+ needs it for the X11 plugin).
 RUNTIME_DEPENDS = (
     "libpulse0",  # QtMultimedia's audio (PulseAudio client; PipeWire desks serve it too)
+    "libcups2",  # printing the join slip (Qt's CUPS print plugin)
     "libglib2.0-0",
     "libdbus-1-3",  # Secret Service keyring, accessibility, input method
     "libfontconfig1",
@@ -46,6 +47,7 @@ RUNTIME_DEPENDS = (
     "libxcb-shape0",
     "libxcb-xfixes0",
     "libxcb-xkb1",
+    "libxrandr2",  # the FFmpeg multimedia plugin links it
     "libxkbcommon0",
     "libxkbcommon-x11-0",
     "libsm6",

@@ -44,14 +44,10 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
 
     page.triggered.connect(open_page)
     button.clicked.connect(open_page)
-    tools = next(
-        (
-            action.menu()
-            for action in window.menuBar().actions()
-            if isinstance(action.menu(), QMenu) and action.menu().objectName() == "toolsMenu"
-        ),
-        None,
-    )
+    # findChild, not QAction.menu(): with PySide6 6.8.0 (the 信创 builds' Qt) the wrappers that
+    # menu() returns delete the menu when they are collected ("Internal C++ object already
+    # deleted"), and the main window then fails to build.
+    tools = window.menuBar().findChild(QMenu, "toolsMenu")
     menu = (
         tools
         if isinstance(tools, QMenu)

@@ -43,7 +43,12 @@ missing=$(find $app -type f \( -name '*.so*' -o -perm -u+x \) | while read -r fi
   [ "$(head -c 4 "$file" | od -An -c | tr -d ' ')" = '177ELF' ] || continue
   LD_LIBRARY_PATH=$app/_internal ldd "$file" 2>/dev/null | grep "not found" | sed "s|^|$file: |"
 done | sort -u)
-[ -z "$missing" ] || { echo "$missing" | head -20; fail "libraries not found (a Depends is missing)"; }
+if [ -n "$missing" ]; then
+  echo "$missing" | head -10
+  echo "missing libraries (files needing each):"
+  echo "$missing" | awk '{print $2}' | sort | uniq -c
+  fail "libraries not found (a Depends is missing)"
+fi
 
 as_user() { runuser -u "$user" -- env HOME="/home/$user" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$@"; }
 

@@ -1086,6 +1086,10 @@ Log file: %3</source>
         <translation>立即保存（也会自动保存）</translation>
     </message>
     <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+带下划线的字母</translation>
+    </message>
+    <message>
         <source>Press that button or go to that field</source>
         <translation>按下该按钮或转到该输入项</translation>
     </message>
@@ -1098,12 +1102,24 @@ Log file: %3</source>
         <translation>手机检查清单：回答 是 / 否 / 不需要</translation>
     </message>
     <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
         <source>Move between outcomes or ratings (chooses nothing)</source>
         <translation>在结果或满意度之间移动（移动不会选中）</translation>
     </message>
     <message>
         <source>Choose the satisfaction or option that has focus</source>
         <translation>选中当前焦点所在的满意度或选项</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <source>Keypad 1-5</source>
+        <translation>小键盘 1-5</translation>
     </message>
     <message>
         <source>Finish: the litigant&apos;s own rating, from a keypad they hold</source>

@@ -166,12 +166,12 @@
         <translation>全部</translation>
     </message>
     <message>
-        <source>From:</source>
-        <translation>从：</translation>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <source>To:</source>
-        <translation>到：</translation>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
     </message>
     <message>
         <source>:</source>

@@ -112,3 +112,65 @@ def test_f1_names_the_keys_in_chinese(qtbot, qapp) -> None:
         word for cell in keys for word in re.findall(r"[A-Za-z]{2,}", cell)
     } - ALLOWED_KEY_WORDS
     assert not english_words, (english_words, keys)
+
+
+# --- item 12: the export file dialog ------------------------------------------------------------
+
+
+def test_the_export_dialog_opens_in_the_remembered_folder_with_iso_dates(
+    qtbot,
+    reports,
+    tmp_path,
+    monkeypatch,
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QFileDialog, QTreeView
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "earlier.csv").write_text("x", encoding="utf-8")
+    reports.services.settings.set("export_folder", str(folder))
+    seen: dict[str, object] = {}
+
+    def fake_exec(dialog: QFileDialog) -> int:
+        seen["folder"] = dialog.directory().absolutePath()
+        view = dialog.findChild(QTreeView, "treeView")
+        model = view.model()
+        qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) > 0, timeout=5000)
+        seen["dates"] = [
+            model.index(row, 3, view.rootIndex()).data()
+            for row in range(model.rowCount(view.rootIndex()))
+        ]
+        seen["name"] = dialog.selectedFiles()[0]
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QFileDialog, "exec", fake_exec)
+
+    def close_stray_dialog() -> None:  # the old code's static dialog cannot be patched
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.close()
+
+    QTimer.singleShot(3000, close_stray_dialog)
+    assert reports.exports.choose_path("csv", "hearing-help-2026-11-01-2026-11-30.csv") is None
+    assert seen.get("folder") == str(folder)
+    assert seen["dates"] and all(
+        re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", str(text)) for text in seen["dates"]
+    ), seen["dates"]
+    assert str(seen["name"]).endswith("hearing-help-2026-11-01-2026-11-30.csv")
+
+
+def test_the_export_folder_is_remembered(reports, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    chosen = tmp_path / "elsewhere" / "report.xlsx"
+    chosen.parent.mkdir()
+
+    def fake_exec(dialog: QFileDialog) -> int:
+        dialog.selectFile(str(chosen))
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QFileDialog, "exec", fake_exec)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda _dialog: [str(chosen)])
+    assert reports.exports.choose_path("xlsx", "x.xlsx") == chosen
+    assert reports.services.settings.get("export_folder") == str(chosen.parent)

@@ -1492,6 +1492,10 @@ Log file: %3</source>
         <translation>窗口名称</translation>
     </message>
     <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
         <source>Supervisor password</source>
         <translation>管理员密码</translation>
     </message>

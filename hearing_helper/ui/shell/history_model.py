@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from hearing_helper.domain.local_time import local_text
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
 from hearing_helper.ui.labels import format_duration, outcome_label, record_status_label, role_label
@@ -42,12 +42,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def short_time(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
+    return local_text(iso)
 
 
 class HistoryModel(QAbstractTableModel):

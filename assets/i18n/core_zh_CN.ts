@@ -1066,10 +1066,6 @@ Log file: %3</source>
         <translation>朗读当事人屏幕上的提示</translation>
     </message>
     <message>
-        <source>Litigant screen full screen (Esc leaves)</source>
-        <translation>当事人屏幕全屏（Esc 退出）</translation>
-    </message>
-    <message>
         <source>Go to step 1 to 5 of the assistance</source>
         <translation>转到协助的第 1 至 5 步</translation>
     </message>
@@ -1098,6 +1094,10 @@ Log file: %3</source>
         <translation>设备检测：全部检测</translation>
     </message>
     <message>
+        <source>Send to the court&apos;s central database now</source>
+        <translation>立即发送到法院中心数据库</translation>
+    </message>
+    <message>
         <source>Phone checklist: answer yes / no / not needed</source>
         <translation>手机检查清单：回答 是 / 否 / 不需要</translation>
     </message>
@@ -1116,6 +1116,10 @@ Log file: %3</source>
     <message>
         <source>Space</source>
         <translation>空格键</translation>
+    </message>
+    <message>
+        <source>Litigant screen full screen, and back</source>
+        <translation>当事人屏幕全屏 / 退出全屏</translation>
     </message>
     <message>
         <source>Keypad 1-5</source>

@@ -26,7 +26,7 @@ KEYBOARD_MAP: list[tuple[str, str]] = [
     ("Ctrl+N", QT_TRANSLATE_NOOP("keyboard", "New assistance")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("keyboard", "Show or hide the litigant screen")),
     ("Ctrl+R", QT_TRANSLATE_NOOP("keyboard", "Read the litigant screen aloud")),
-    ("Ctrl+F11", QT_TRANSLATE_NOOP("keyboard", "Litigant screen full screen (Esc leaves)")),
+    ("Ctrl+F11", QT_TRANSLATE_NOOP("keyboard", "Litigant screen full screen, and back")),
     ("Alt+1 \u2026 Alt+5", QT_TRANSLATE_NOOP("keyboard", "Go to step 1 to 5 of the assistance")),
     ("Ctrl+PgDown / Ctrl+PgUp", QT_TRANSLATE_NOOP("keyboard", "Next / previous step")),
     ("Ctrl+Return", QT_TRANSLATE_NOOP("keyboard", "Next step; on the last step, finish")),
@@ -36,6 +36,7 @@ KEYBOARD_MAP: list[tuple[str, str]] = [
         QT_TRANSLATE_NOOP("keyboard", "Press that button or go to that field"),
     ),
     ("F5", QT_TRANSLATE_NOOP("keyboard", "Device checks: run all checks")),
+    ("F9", QT_TRANSLATE_NOOP("keyboard", "Send to the court's central database now")),
     ("Y / N / ?", QT_TRANSLATE_NOOP("keyboard", "Phone checklist: answer yes / no / not needed")),
     (
         QT_TRANSLATE_NOOP("keyboard", "Arrow keys"),

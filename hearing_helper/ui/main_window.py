@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.language = current_language(services)
         self.wizard: AssistanceWizard | None = None
         self.litigant_window: LitigantWindow | None = None
+        self._was_maximized = False  # before sharing the screen with the litigant window
         self.drafts_dialog: DraftsDialog | None = None
         self.profile_dialog: ProfileDialog | None = None
         self.setWindowTitle(self.tr("Hearing Helper"))
@@ -358,6 +359,9 @@ class MainWindow(QMainWindow):
                 self.litigant_window.installEventFilter(self)
                 self.litigant_window.read_aloud_requested.connect(self.speak)
                 self.litigant_window.rated.connect(self._on_litigant_rated)
+            if not self.litigant_window.isVisible() and not self.litigant_window.isFullScreen():
+                # The two windows share the screen (or it goes to the second monitor).
+                self._was_maximized = self.isMaximized() or self._was_maximized
                 self.litigant_window.place_beside(self)
             self.update_litigant_screen()
             self.litigant_window.show()  # without activation: the keyboard stays here
@@ -377,7 +381,21 @@ class MainWindow(QMainWindow):
             and getattr(event, "type", lambda: None)() == QEvent.Type.Hide
         ):
             self.litigant_action.setChecked(False)
+            self._take_back_the_screen()
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _take_back_the_screen(self) -> None:
+        """The litigant window is gone: the clerk's window takes the whole screen again
+        (it was left at 60 % with the right of the screen empty)."""
+        if self._was_maximized and not self.isMaximized() and self.isVisible():
+            self.showMaximized()
+        self._was_maximized = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.litigant_window is not None and self.litigant_window.isVisible():
+            # A wider page made this window grow: the litigant window takes what is left.
+            QTimer.singleShot(0, self.litigant_window.fit_beside)
 
     def litigant_content(self) -> LitigantContent:
         if self.wizard is not None:

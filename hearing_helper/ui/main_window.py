@@ -431,15 +431,21 @@ class MainWindow(QMainWindow):
         self.speak(spoken_text(self.litigant_content()))
 
     def speak(self, text: str) -> None:
+        self.read_aloud_engine().speak(text)
+
+    def read_aloud_engine(self) -> ReadAloud:
         if self.reader is None:
             from hearing_helper.ui.speech import ReadAloud
 
             self.reader = ReadAloud(self)
             self.reader.problem.connect(self._speech_problem)
-        self.reader.speak(text)
+        return self.reader
 
     def _speech_problem(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)  # the reason, for the clerk
+        self.statusBar().showMessage(message, 15000)  # the reason, for the clerk, in one line
+        status = self.statusBar()
+        status.setToolTip(self.reader.detail if self.reader else "")  # what to do about it
+        status.messageChanged.connect(lambda shown: shown or status.setToolTip(""))
         if self.litigant_window is not None:
             self.litigant_window.show_notice(
                 self.tr("Reading aloud is not available right now; the clerk will read it to you.")

@@ -439,17 +439,21 @@ class MainWindow(QMainWindow):
 
             self.reader = ReadAloud(self)
             self.reader.problem.connect(self._speech_problem)
+            self.statusBar().messageChanged.connect(self._status_message_changed)
         return self.reader
 
     def _speech_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)  # the reason, for the clerk, in one line
         status = self.statusBar()
         status.setToolTip(self.reader.detail if self.reader else "")  # what to do about it
-        status.messageChanged.connect(lambda shown: shown or status.setToolTip(""))
         if self.litigant_window is not None:
             self.litigant_window.show_notice(
                 self.tr("Reading aloud is not available right now; the clerk will read it to you.")
             )
+
+    def _status_message_changed(self, shown: str) -> None:
+        if not shown:  # the reason has gone: so has its advice
+            self.statusBar().setToolTip("")
 
     # --- settings, reports, language ---------------------------------------------------------
 

@@ -13,6 +13,7 @@ import logging
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
@@ -114,7 +115,7 @@ class ReadAloud(QObject):
         speech.errorOccurred.connect(self._engine_error)
         return speech
 
-    def _create_in_c_locale(self, engine_class: type, name: str) -> object:
+    def _create_in_c_locale(self, engine_class: type, name: str) -> Any:
         default = QLocale()
         QLocale.setDefault(QLocale.c())
         try:

@@ -256,7 +256,8 @@ def _narrow(filters: ReportFilters, drill: Drill) -> tuple[ReportFilters, str, l
         narrowed = replace(
             filters, date_from=max(first, filters.date_from), date_to=min(last, filters.date_to)
         )
-        return narrowed, "", []
+        # A period's bar counts the hearing-day assistance (reports/aggregate.py).
+        return narrowed, " AND a.outcome IS NOT NULL", []
     if drill.kind == "reason":
         kind, code = drill.key
         if kind == "not_joined":

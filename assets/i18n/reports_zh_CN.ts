@@ -637,6 +637,14 @@
         <translation>评价来源</translation>
     </message>
     <message>
+        <source>Hearing-day failure cause</source>
+        <translation>开庭当天未能顺利参加的原因</translation>
+    </message>
+    <message>
+        <source>Linked earlier visit (record ID)</source>
+        <translation>关联的前次来访（记录编号）</translation>
+    </message>
+    <message>
         <source>Records</source>
         <translation>协助记录</translation>
     </message>

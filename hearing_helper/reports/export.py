@@ -128,7 +128,7 @@ def export_log(
                 report = report_for(source, filters)
                 tick(0)
                 write_summary_pdf(part, report, translate)
-                rows = report.assisted
+                rows = report.visit_count  # the visits the summary is made of
                 tick(rows)
             elif fmt == "csv":
                 data = iter_rows(

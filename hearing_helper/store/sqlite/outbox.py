@@ -1,9 +1,11 @@
-"""The desk's outbox (migration 004): what waits for the court's central database, and the
-sender's state. Its own connection, so sending never waits on the repository's lock.
+"""The desk's outbox (migrations 004, 006): what waits for the court's central database, and
+the sender's state. Its own connection, so sending never waits on the repository's lock.
 
 Rows are queued by triggers in the same transaction as the change; this module reads a batch
 (oldest first) with the content the rows point at, deletes the rows once the server committed
 them, and keeps the sender's state (``sync_state``) for the window and the ``sync`` command.
+Ids never repeat (AUTOINCREMENT), and an item is deleted only by its id and what it points at
+(:data:`OutboxKey`), so marking a batch sent can never remove an item queued after it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 from hearing_helper.store.sqlite.connection import connect_writer, translated
 from hearing_helper.store.sync.batch import AuditItem, Batch, ExportItem, VersionItem
 
-_ID_CHUNK = 500
+OutboxKey = tuple[int, str, str, int]  # (id, kind, ref, num): exactly one queued item
+
 # The history, in the order migration 004 queues it (record versions, audit entries, exports).
 REQUEUE = (
     "INSERT INTO outbox (kind, ref, num) SELECT 'version', assist_id, version "
@@ -41,14 +44,17 @@ class SqliteOutbox:
 
     def waiting(self) -> int:
         with translated(self.path):
-            return int(self._db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+            row = self._db.execute("SELECT count(*) FROM outbox WHERE held_reason IS NULL")
+            return int(row.fetchone()[0])
 
-    def next_batch(self, desk_id: str, desk_name: str, limit: int) -> tuple[list[int], Batch]:
-        """The oldest ``limit`` queued items with their content, and their outbox ids."""
+    def next_batch(self, desk_id: str, desk_name: str, limit: int) -> tuple[list[OutboxKey], Batch]:
+        """The oldest ``limit`` waiting items with their content, and their keys."""
         batch = Batch(desk_id=desk_id, desk_name=desk_name)
         with translated(self.path):
             queued = self._db.execute(
-                "SELECT id, kind, ref, num FROM outbox ORDER BY id LIMIT ?", (limit,)
+                "SELECT id, kind, ref, num FROM outbox WHERE held_reason IS NULL "
+                "ORDER BY id LIMIT ?",
+                (limit,),
             ).fetchall()
             for _id, kind, ref, num in queued:
                 if kind == "version":
@@ -80,17 +86,17 @@ class SqliteOutbox:
                                 int(num), at, actor, fmt, filters, row_count, sha256, bool(unmasked)
                             )
                         )
-        return [int(row[0]) for row in queued], batch
+        return [(int(i), str(k), str(r), int(n)) for i, k, r, n in queued], batch
 
-    def mark_sent(self, ids: list[int]) -> None:
-        """Forget items the server has committed (one local transaction)."""
+    def mark_sent(self, keys: list[OutboxKey]) -> None:
+        """Forget items the server has committed (one local transaction): each by its id and
+        what it points at, so nothing queued since is touched."""
         with translated(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for start in range(0, len(ids), _ID_CHUNK):
-                    chunk = ids[start : start + _ID_CHUNK]
-                    marks = ",".join("?" * len(chunk))
-                    self._db.execute(f"DELETE FROM outbox WHERE id IN ({marks})", chunk)
+                self._db.executemany(
+                    "DELETE FROM outbox WHERE id=? AND kind=? AND ref=? AND num=?", keys
+                )
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise

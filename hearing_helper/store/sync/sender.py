@@ -9,6 +9,12 @@ exponential backoff (:class:`Backoff`) by whoever drives the sender (the window'
 
 A server that accepts connections and never answers cannot hold a push for ever: every batch
 runs under a hard deadline that cuts the connection.
+
+One desk has one sender at a time, whoever starts it (the window, ``hearing-helper sync``, a
+second window): a push holds an exclusive lock on the file ``<database>.sender.lock`` beside the
+desk's database from before it reads a batch until after it marked the batch sent. A second
+sender waits for it (and then usually finds nothing left to send). The lock is the operating
+system's (``file_lock``), so a killed sender releases it.
 """
 
 from __future__ import annotations
@@ -18,10 +24,12 @@ import random
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import psycopg
 
+from hearing_helper.file_lock import LockTimeoutError, locked
 from hearing_helper.store.errors import NewerDatabaseError, StoreError, StoreUnavailableError
 from hearing_helper.store.postgres.connection import (
     ServerAddress,
@@ -39,6 +47,9 @@ log = logging.getLogger(__name__)
 BATCH_ITEMS = 1000
 BATCH_TIMEOUT_S = 60.0
 CONNECT_TIMEOUT_S = 10.0
+# How long a push waits for another sender of the same desk to finish (a push of a large
+# backlog takes a minute at most per batch; the window's pushes can be cancelled meanwhile).
+LOCK_WAIT_S = 300.0
 
 
 def _now() -> datetime:
@@ -113,10 +124,13 @@ class PushResult:
     sent: int
     batches: int
     status: SyncStatus
+    busy: bool = False  # another sender of this desk was pushing; this one did not
 
     @property
     def ok(self) -> bool:
-        return self.status.waiting == 0 and not self.status.conflicts and not self.status.last_error
+        status = self.status
+        trouble = status.waiting or status.conflicts or status.last_error
+        return not self.busy and not trouble
 
 
 class Sender:
@@ -132,6 +146,7 @@ class Sender:
         batch_items: int = BATCH_ITEMS,
         batch_timeout_s: float = BATCH_TIMEOUT_S,
         connect_timeout_s: float = CONNECT_TIMEOUT_S,
+        lock_wait_s: float = LOCK_WAIT_S,
     ) -> None:
         self.outbox = outbox
         self.central = central
@@ -140,6 +155,7 @@ class Sender:
         self.batch_items = batch_items
         self.batch_timeout_s = batch_timeout_s
         self.connect_timeout_s = connect_timeout_s
+        self.lock_wait_s = lock_wait_s
         self._conn: psycopg.Connection[Any] | None = None  # while a push runs
 
     def abort(self) -> None:
@@ -162,9 +178,23 @@ class Sender:
             skew_s=state.get("skew_s"),
         )
 
+    @property
+    def lock_path(self) -> Path:
+        """The file whose lock one sender of this desk holds while it pushes."""
+        return self.outbox.path.with_name(self.outbox.path.name + ".sender")
+
     def push(self, should_stop: Callable[[], bool] = lambda: False) -> PushResult:
         """Send everything waiting (until ``should_stop()``); never raises for server trouble:
-        the result's status says what happened."""
+        the result's status says what happened. Waits while another sender of this desk
+        pushes (up to ``lock_wait_s``; ``busy`` in the result when it gave up)."""
+        try:
+            with locked(self.lock_path, self.lock_wait_s, give_up=should_stop):
+                return self._push_alone(should_stop)
+        except LockTimeoutError:
+            log.info("Another sender of this desk is pushing; this push did not run")
+            return PushResult(sent=0, batches=0, status=self.status(), busy=True)
+
+    def _push_alone(self, should_stop: Callable[[], bool]) -> PushResult:
         sent = batches = 0
         try:
             conn = connect(self.central, timeout_s=self.connect_timeout_s)
@@ -173,16 +203,16 @@ class Sender:
                 self._check_schema(conn)
                 skew_s: float | None = None
                 while not should_stop():
-                    ids, batch = self.outbox.next_batch(
+                    keys, batch = self.outbox.next_batch(
                         self.desk_id, self.desk_name, self.batch_items
                     )
-                    if not ids:
+                    if not keys:
                         break
                     with hard_deadline(conn, self.batch_timeout_s):
                         result = deliver(conn, batch, _now())
                     # The server has committed: only now forget the items here.
-                    self.outbox.mark_sent(ids)
-                    sent += len(ids)
+                    self.outbox.mark_sent(keys)
+                    sent += len(keys)
                     batches += 1
                     skew_s = result.skew_s
                     if abs(skew_s) > SKEW_WARN_S:

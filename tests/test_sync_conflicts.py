@@ -7,6 +7,7 @@ import json
 import threading
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 import psycopg
 
@@ -87,3 +88,89 @@ def test_two_deliveries_of_one_key_at_once_record_the_conflict(
     assert rating == (5,)  # the first copy is kept...
     assert [kind for kind, _key in conflicts] == ["version"]  # ...the second is recorded
     assert sum(r.new_conflicts for r in results) == 1
+
+
+# --- finding 3: a poison item is set aside, the rest flows, nothing dropped silently ----------
+
+
+def _poison_one(desk: Desk) -> str:
+    """A finished record whose stored copy holds a NUL character (as an older version let
+    through): the server cannot store it."""
+    import sqlite3
+
+    record = complete_record()
+    desk.repo.finish(record, "clerk")
+    db = sqlite3.connect(desk.repo.path)
+    with db:  # JSON's escape for NUL, inside the litigant's name
+        db.execute(
+            "UPDATE record_versions SET payload = replace(payload, '王小明', '王\\u0000明') "
+            "WHERE assist_id = ?",
+            (record.id,),
+        )
+    db.close()
+    return record.id
+
+
+def test_a_record_the_server_refuses_is_set_aside_and_the_rest_flows(
+    central: str, desks: list[Desk]
+) -> None:
+    desk = desks[0]
+    desk.demo(20, seed=51)
+    poisoned = _poison_one(desk)
+    desk.demo(20, seed=52)
+    result = desk.sender(central, batch_items=16).push()
+    status = result.status
+    assert status.state == "held", status
+    assert status.error_code == "" and not status.unreachable_since
+    assert [(item.kind, item.ref) for item in status.held] == [("version", poisoned)]
+    assert "NUL" in status.held[0].reason
+    assert status.waiting == 0 and not result.ok
+    with psycopg.connect(central) as conn:
+        stored = conn.execute("SELECT count(*) FROM assists").fetchone()
+        audit = conn.execute("SELECT count(*) FROM audit_log").fetchone()
+    assert stored == (40,)
+    assert audit == (3,)  # two imports and the finish: every audit entry got through
+    json_status = status.to_json()
+    assert json_status["held"][0]["key"] == f"record {poisoned} v1"
+
+
+def test_an_item_whose_source_is_missing_is_kept_visible_and_logged(
+    central: str, desks: list[Desk], caplog: Any
+) -> None:
+    import logging
+    import sqlite3
+
+    desk = desks[0]
+    desk.demo(5, seed=53)
+    db = sqlite3.connect(desk.repo.path)
+    with db:
+        db.execute("INSERT INTO outbox (kind, ref, num) VALUES ('version', 'no-such-record', 1)")
+    db.close()
+    with caplog.at_level(logging.WARNING):
+        status = desk.sender(central).push().status
+    assert [item.ref for item in status.held] == ["no-such-record"]
+    assert "missing" in status.held[0].reason
+    assert "no-such-record" in caplog.text
+    assert status.waiting == 0
+
+
+def test_a_nul_character_typed_into_a_record_is_cleaned_before_it_is_stored(
+    central: str, desks: list[Desk]
+) -> None:
+    from hearing_helper.domain.enums import StepId
+    from hearing_helper.domain.record import Problem
+
+    desk = desks[0]
+    record = complete_record(litigant_name="王\x00小明")
+    record.notes = "pasted\x00 text"
+    record.problems.append(Problem(StepId.JOIN, "other", "no\x00sound"))
+    desk.repo.save_draft(record)
+    assert "\x00" not in desk.repo.get(record.id).notes
+    desk.repo.finish(record, "clerk")
+    stored = desk.repo.get(record.id)
+    assert stored.intake.litigant_name == "王小明" and stored.notes == "pasted text"
+    assert stored.problems[0].note == "nosound"
+    stored.notes = "again\x00"
+    desk.repo.correct(stored, "clerk", "typo\x00")
+    assert desk.repo.get(record.id).notes == "again"
+    assert desk.sender(central).push().ok

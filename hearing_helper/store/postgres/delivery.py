@@ -33,6 +33,10 @@ from hearing_helper.store.sync.batch import Batch, VersionItem
 SKEW_WARN_S = 120.0  # hearing times and durations depend on the desk's clock
 
 
+class BadItemError(ValueError):
+    """An item of the batch cannot be read (a damaged payload); nothing was delivered."""
+
+
 @dataclass(frozen=True)
 class DeliveryResult:
     server_at: datetime
@@ -137,7 +141,10 @@ def _stage(batch: Batch) -> _Staged:
 def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -> DeliveryResult:
     """Merge ``batch`` into the central database in one transaction (see the module)."""
     desk = batch.desk_id
-    staged = _stage(batch)  # the CPU work, before the server transaction opens
+    try:
+        staged = _stage(batch)  # the CPU work, before the server transaction opens
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BadItemError(f"a record's stored copy cannot be read: {exc!r}") from exc
     # Round trips are what a slow court network costs, so the statements are few: the desk row
     # (which also reads the server's clock), the staging tables, one COPY per kind of row, and
     # the whole merge as one multi-statement query.

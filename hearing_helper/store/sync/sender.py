@@ -38,9 +38,15 @@ from hearing_helper.store.postgres.connection import (
     hard_deadline,
     translate,
 )
-from hearing_helper.store.postgres.delivery import SKEW_WARN_S, conflict_count, deliver
+from hearing_helper.store.postgres.delivery import (
+    SKEW_WARN_S,
+    BadItemError,
+    conflict_count,
+    deliver,
+)
 from hearing_helper.store.postgres.schema import SCHEMA_VERSION, stored_version
-from hearing_helper.store.sqlite.outbox import SqliteOutbox
+from hearing_helper.store.sqlite.outbox import HeldItem, OutboxKey, SqliteOutbox
+from hearing_helper.store.sync.batch import Batch
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +75,20 @@ class Backoff:
             return 0.0
         raw = min(self.cap_s, self.base_s * 2 ** (failures - 1))
         return raw * (0.75 + 0.25 * (rng or random).random())
+
+
+# What the server says about one item rather than the connection or the login: the item is
+# set aside (a "poison" item) and the rest of the queue keeps flowing. Class 22 (data
+# exceptions: a NUL character, a value out of range) and 23 (integrity: a check constraint).
+REFUSED_ITEM_ERRORS = (psycopg.errors.DataError, psycopg.errors.IntegrityError, BadItemError)
+
+
+def refusal_reason(exc: BaseException) -> str:
+    """The server's reason for refusing an item, in one line."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "0x00" in text or "\\u0000" in text:
+        return f"the central database cannot store a NUL character in this item ({text})"
+    return f"the central database refused this item ({text})"
 
 
 # Kinds of failure the window words for the clerk and court IT (the detail is last_error).
@@ -101,14 +121,17 @@ class SyncStatus:
     error_code: str  # what kind of failure, for translated texts: see ERROR_CODES
     failures: int  # failures in a row
     skew_s: float | None  # desk clock minus server clock at the last delivery
+    held: tuple[HeldItem, ...] = ()  # items set aside: the server refused them, or missing
 
     @property
     def state(self) -> str:
-        """'conflicts', 'unreachable', 'waiting' or 'all_sent' (in that priority)."""
+        """'conflicts', 'unreachable', 'held', 'waiting' or 'all_sent' (in that priority)."""
         if self.conflicts:
             return "conflicts"
         if self.unreachable_since:
             return "unreachable"
+        if self.held:
+            return "held"
         return "waiting" if self.waiting else "all_sent"
 
     @property
@@ -116,7 +139,13 @@ class SyncStatus:
         return self.skew_s is not None and abs(self.skew_s) > SKEW_WARN_S
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self) | {"state": self.state, "clock_skewed": self.clock_skewed}
+        held = [asdict(item) | {"key": item.key} for item in self.held]
+        return asdict(self) | {
+            "held": held,
+            "held_count": len(held),
+            "state": self.state,
+            "clock_skewed": self.clock_skewed,
+        }
 
 
 @dataclass(frozen=True)
@@ -129,7 +158,7 @@ class PushResult:
     @property
     def ok(self) -> bool:
         status = self.status
-        trouble = status.waiting or status.conflicts or status.last_error
+        trouble = status.waiting or status.conflicts or status.last_error or status.held
         return not self.busy and not trouble
 
 
@@ -176,6 +205,7 @@ class Sender:
             error_code=str(state.get("error_code", "")),
             failures=int(state.get("failures", 0)),
             skew_s=state.get("skew_s"),
+            held=tuple(self.outbox.held()),
         )
 
     @property
@@ -207,16 +237,16 @@ class Sender:
                         self.desk_id, self.desk_name, self.batch_items
                     )
                     if not keys:
+                        if self.outbox.waiting():
+                            continue  # those were set aside (missing here); more are queued
                         break
-                    with hard_deadline(conn, self.batch_timeout_s):
-                        result = deliver(conn, batch, _now())
-                    # The server has committed: only now forget the items here.
-                    self.outbox.mark_sent(keys)
-                    sent += len(keys)
+                    delivered, batch_skew = self._deliver_or_hold(conn, keys, batch)
+                    sent += delivered
                     batches += 1
-                    skew_s = result.skew_s
-                    if abs(skew_s) > SKEW_WARN_S:
-                        log.warning("This desk's clock is %.0f s off the server's", skew_s)
+                    if batch_skew is not None:
+                        skew_s = batch_skew
+                        if abs(skew_s) > SKEW_WARN_S:
+                            log.warning("This desk's clock is %.0f s off the server's", skew_s)
                 with hard_deadline(conn, self.batch_timeout_s):
                     conflicts = conflict_count(conn, self.desk_id)
             finally:
@@ -240,6 +270,36 @@ class Sender:
         if sent:
             log.info("Sent %d outbox items in %d batches to %s", sent, batches, self.central)
         return PushResult(sent=sent, batches=batches, status=self.status())
+
+    def _deliver_or_hold(
+        self, conn: psycopg.Connection[Any], keys: list[OutboxKey], batch: Batch
+    ) -> tuple[int, float | None]:
+        """Deliver ``batch``, then forget its items here. When the server refuses an item for
+        good (text it cannot store, a broken payload), the batch is split in halves until the
+        refused item is alone; that one is set aside with the server's reason and the rest is
+        delivered. Returns (items delivered, clock skew of the last delivery)."""
+        try:
+            with hard_deadline(conn, self.batch_timeout_s):
+                result = deliver(conn, batch, _now())
+        except REFUSED_ITEM_ERRORS as exc:
+            if len(keys) == 1:
+                reason = refusal_reason(exc)
+                log.warning("The central database refused outbox item %s: %s", keys[0], reason)
+                self.outbox.hold(keys, reason)
+                return 0, None
+            delivered = 0
+            skew_s: float | None = None
+            half = len(keys) // 2
+            for part in (keys[:half], keys[half:]):
+                found, sub_batch = self.outbox.load(part, self.desk_id, self.desk_name)
+                if found:
+                    count, part_skew = self._deliver_or_hold(conn, found, sub_batch)
+                    delivered += count
+                    skew_s = part_skew if part_skew is not None else skew_s
+            return delivered, skew_s
+        # The server has committed: only now forget the items here.
+        self.outbox.mark_sent(keys)
+        return len(keys), result.skew_s
 
     def _check_schema(self, conn: psycopg.Connection[Any]) -> None:
         found = stored_version(conn)

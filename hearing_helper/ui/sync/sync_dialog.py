@@ -43,6 +43,8 @@ class SyncDialog(QDialog):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setStyleSheet("color: #555;")
+        self.held_list = QLabel()  # items the server refused, each with its reason
+        self.held_list.setWordWrap(True)
         for label in (self.desk, self.central, self.detail):
             label.setTextInteractionFlags(label.textInteractionFlags() | _selectable())
         form = QFormLayout()
@@ -67,6 +69,7 @@ class SyncDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.detail)
+        layout.addWidget(self.held_list)
         layout.addWidget(buttons)
         controller.status_changed.connect(self.show_status)
         controller.push_started.connect(self._busy)
@@ -83,6 +86,7 @@ class SyncDialog(QDialog):
             self.state.setText(texts.summary(None) if self.controller.joined else "-")
             for label in (self.waiting, self.last_success, self.skew, self.error, self.detail):
                 label.setText("")
+            self.held_list.setText("")
             return
         self.state.setText(texts.summary(status))
         self.waiting.setText(str(status.waiting))
@@ -95,6 +99,7 @@ class SyncDialog(QDialog):
             )
         self.error.setText(texts.error_words(status))
         self.detail.setText(status.last_error)
+        self.held_list.setText(texts.held_words(status))
 
     def _busy(self) -> None:
         self.sync_button.setEnabled(False)

@@ -136,8 +136,11 @@ class MainWindow(QMainWindow):
 
     def _load_catalog_in_background(self) -> None:
         """Parse the catalog in the thread pool; the history shows platform names when done."""
-        if cached_catalog(self.services) is None:
+        cached = cached_catalog(self.services)
+        if cached is None:
             load_catalog_in_background(self, self.services.data_dir, self._catalog_loaded)
+        else:  # a window rebuilt (language switch): the session has it already
+            self.history.model.set_catalog(cached)
 
     def _catalog_loaded(self, catalog: CatalogLoad) -> None:
         self.history.model.set_catalog(remember_catalog(self.services, catalog))

@@ -355,3 +355,21 @@ def test_each_bad_value_alone_and_every_world(
         code, err = run_cli(["--data-dir", str(worlds[world]), *line], stdin)
         assert code in (0, 1, 2), (world, line, code, err)
         assert "Traceback" not in err and "internal error" not in err, (world, line, err)
+
+
+# --- issue 18: the second attacker's review ---------------------------------------------------
+
+
+def test_output_path_onto_each_kept_file_is_refused(worlds) -> None:
+    """``export --out`` onto every file the app keeps in any world: exit 2, file untouched."""
+    period = ["--from", "2026-03-01", "--to", "2026-04-30", "--format", "csv"]
+    for world in sorted(worlds):
+        folder = worlds[world]
+        if not folder.is_dir():
+            continue
+        for kept in sorted(path for path in folder.iterdir() if path.is_file()):
+            before = kept.read_bytes()
+            argv = ["--data-dir", str(folder), "export", *period, "--out", str(kept)]
+            code, err = run_cli(argv, f"{PASSWORD}\n")
+            assert code == 2 and "data folder" in err, (world, kept.name, code, err)
+            assert kept.read_bytes() == before, (world, kept.name)

@@ -1,4 +1,10 @@
-"""The supervisor password: a salted scrypt hash in the settings, never the password itself.
+"""The supervisor password: a salted scrypt hash in the audited database, never the password.
+
+The hash is kept in the audit entry that records setting it (``supervisor.password_set``, or
+``supervisor.password_moved`` for a hash moved out of an older installation's settings file):
+the newest such entry holds the current hash. So the fact that a password was set, and the
+hash itself, are covered by the audit chain; no settings file -- damaged, emptied or replaced
+-- can remove them, and ``set-password`` always asks for the current password once one exists.
 
 Wrong passwords slow down: after each failure the next attempt must wait an exponentially growing
 delay (1 s, 2 s, 4 s ... capped). The failure counter lives in a small state file in the data dir,
@@ -23,7 +29,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from hearing_helper.atomic_file import write_json_atomically
-from hearing_helper.config import Settings
+from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.file_lock import locked
 
 log = logging.getLogger(__name__)
@@ -45,6 +51,10 @@ SALT_BYTES = 16
 KEY_BYTES = 32
 
 
+PASSWORD_ACTIONS = ("supervisor.password_set", "supervisor.password_moved")
+HASH_DETAIL = "password_hash"
+
+
 class AuditSink(Protocol):
     def append_audit(
         self,
@@ -53,6 +63,8 @@ class AuditSink(Protocol):
         details: dict[str, Any],
         before_commit: Callable[[], None] | None = None,
     ) -> Any: ...
+
+    def latest_audit(self, actions: tuple[str, ...]) -> Any: ...
 
 
 class PasswordPolicyError(ValueError):
@@ -115,7 +127,7 @@ def delay_after(failures: int) -> float:
 @dataclass(frozen=True)
 class AuthResult:
     ok: bool
-    code: str  # 'ok', 'wrong', 'locked' (must wait), 'not_set'
+    code: str  # 'ok', 'wrong', 'locked' (must wait), 'not_set', 'lost' (set, hash damaged)
     wait_seconds: float = 0.0  # for 'wrong'/'locked': how long until the next attempt
 
     def message(self) -> str:
@@ -125,6 +137,12 @@ class AuthResult:
         if self.code == "not_set":
             return (
                 "No supervisor password is set yet: run 'hearing-helper supervisor set-password'."
+            )
+        if self.code == "lost":
+            return (
+                "A supervisor password was set, but its hash (kept in settings.json before this "
+                "version) is missing or damaged. Restore settings.json from a backup of the "
+                "data folder, or ask court IT."
             )
         wait = f" Try again in {int(self.wait_seconds + 0.999)} s." if self.wait_seconds else ""
         if self.code == "locked":
@@ -202,56 +220,72 @@ class SupervisorAuth:
 
     # --- password --------------------------------------------------------------------------
 
+    def _stored(self) -> tuple[bool, str, bool]:
+        """(a password was set, its hash or "" when lost, the hash is only in the settings
+        file of an older installation)."""
+        entry = self.audit.latest_audit(PASSWORD_ACTIONS)
+        legacy = self.settings.get(SETTING_KEY)
+        if entry is None:
+            # Never set through the audited path: at most an older installation's settings.
+            return bool(legacy), legacy, bool(legacy)
+        stored = entry.details.get(HASH_DETAIL) if isinstance(entry.details, dict) else None
+        if isinstance(stored, str) and stored:
+            return True, stored, False
+        return True, legacy, True  # set before the hash moved into the database
+
     def is_set(self) -> bool:
-        return bool(self.settings.get(SETTING_KEY))
+        return self._stored()[0]
 
     def is_current(self, password: str) -> bool:
         """Whether ``password`` is the current one, without counting a failure: for a password
         remembered in the keyring, which goes stale when the password is changed elsewhere
         and must then be forgotten, not held against the person who types the right one."""
-        stored = self.settings.get(SETTING_KEY)
+        stored = self._stored()[1]
         return bool(stored) and verify_hash(password, stored)
 
     def set_password(self, new: str, actor: str, *, confirm: str | None = None) -> None:
-        """Store the hash of ``new`` (raises PasswordPolicyError) in the same step as its audit
-        entry: the settings file is written inside the audit transaction, before its commit; if
-        the audit entry cannot be written (a locked database), the password is not changed,
-        and if the commit fails after all, the old hash is put back."""
+        """Store the hash of ``new`` (raises PasswordPolicyError) in its audit entry: the
+        change and its record are one database write, so a password cannot be changed
+        unaudited, and a locked database changes nothing. Callers ask for the current
+        password first whenever :meth:`is_set`."""
         if confirm is not None and confirm != new:
             raise PasswordPolicyError("mismatch")
         if len(new) < MIN_LENGTH:
             raise PasswordPolicyError("too_short")
         if len(new) > MAX_LENGTH:
             raise PasswordPolicyError("too_long")
-        old = self.settings.get(SETTING_KEY)
-        new_hash = hash_password(new)
-        changed = False
-
-        def change() -> None:
-            nonlocal changed
-            self.settings.set(SETTING_KEY, new_hash)
-            changed = True
-
-        try:
-            self.audit.append_audit(
-                actor,
-                "supervisor.password_set",
-                {"replaced_existing": bool(old)},
-                before_commit=change,
-            )
-        except BaseException:
-            if changed:
-                self.settings.update({SETTING_KEY: old or None})
-            raise
+        was_set = self.is_set()
+        self.audit.append_audit(
+            actor,
+            "supervisor.password_set",
+            {"replaced_existing": was_set, HASH_DETAIL: hash_password(new)},
+        )
+        self._forget_settings_copy()
         with locked(self.state_path):
             self._save_state({"failures": 0, "last_failure_at": 0.0})
+
+    def _forget_settings_copy(self) -> None:
+        """An older installation's copy in settings.json is not used any more: removed."""
+        if self.settings.get(SETTING_KEY):
+            try:
+                self.settings.update({SETTING_KEY: None})
+            except SettingsFileError as exc:
+                log.warning("Old supervisor hash left in the settings file: %s", exc)
+
+    def _move_legacy_hash(self, stored: str, actor: str) -> None:
+        """After a right password: the hash from an older installation's settings file goes
+        into the database, so the settings file no longer decides who is supervisor."""
+        self.audit.append_audit(actor, "supervisor.password_moved", {HASH_DETAIL: stored})
+        self._forget_settings_copy()
 
     def check(self, password: str, actor: str, *, purpose: str = "") -> AuthResult:
         """Check ``password``; a failure is counted, audited and delays the next attempt. An
         attempt refused because of the delay is audited too (without checking it)."""
-        stored = self.settings.get(SETTING_KEY)
-        if not stored:
+        was_set, stored, legacy = self._stored()
+        if not was_set:
             return AuthResult(False, "not_set")
+        if not stored:
+            return AuthResult(False, "lost")
         with locked(self.state_path):
             state = self._current_state()
             wait = self._wait_for(state)
@@ -265,6 +299,8 @@ class SupervisorAuth:
             if verify_hash(password, stored):
                 if state["failures"]:
                     self._save_state({"failures": 0, "last_failure_at": 0.0})
+                if legacy:
+                    self._move_legacy_hash(stored, actor)
                 return AuthResult(True, "ok")
             failures = state["failures"] + 1
             self._save_state({"failures": failures, "last_failure_at": self.clock()})

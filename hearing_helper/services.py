@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hearing_helper.config import Settings
+from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.private_files import make_private_dir
 from hearing_helper.secrets import ensure_audit_key
@@ -61,7 +61,10 @@ class AppServices:
                 f"The data folder {resolved} cannot be used: {exc.strerror or exc}. "
                 "Give --data-dir a folder this user can write."
             ) from exc
-        settings = Settings(resolved)
+        try:
+            settings = Settings(resolved)
+        except SettingsFileError as exc:  # damaged: refused by name, never replaced
+            raise StoreError(str(exc)) from exc
         url = database if database is not None else settings.get("database")
         store = open_store(resolved, url)
         repo = store.repository

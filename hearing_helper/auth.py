@@ -41,6 +41,7 @@ MIN_LENGTH = 6
 # password; one rule here for `supervisor set-password` and the set-password dialog.
 MAX_LENGTH = 256
 MAX_DELAY_S = 300.0
+MAX_COUNTED_FAILURES = 10_000  # consecutive failures recorded (the delay is capped long before)
 DAMAGED_STATE_FAILURES = 5  # a damaged state file counts as this many failures (16 s)
 
 # scrypt cost: ~50 ms and 16 MiB on a desk PC. Stored with the hash so it can be raised later.
@@ -121,7 +122,8 @@ def delay_after(failures: int) -> float:
     """Seconds the next attempt must wait after ``failures`` consecutive wrong passwords."""
     if failures <= 0:
         return 0.0
-    return min(MAX_DELAY_S, 2.0 ** (failures - 1))
+    # 2 ** 9 already passes the cap; a larger exponent would only risk an OverflowError.
+    return min(MAX_DELAY_S, 2.0 ** min(failures - 1, 32))
 
 
 @dataclass(frozen=True)
@@ -175,13 +177,10 @@ class SupervisorAuth:
     def _load_state(self) -> dict[str, Any]:
         try:
             raw = json.loads(self.state_path.read_text(encoding="utf-8"))
-            state = {
-                "failures": int(raw.get("failures", 0)),
-                "last_failure_at": float(raw.get("last_failure_at", 0.0)),
-            }
-            if not 0 <= state["failures"] <= 10_000 or not math.isfinite(state["last_failure_at"]):
+            failures = int(raw.get("failures", 0))
+            last = float(raw.get("last_failure_at", 0.0))
+            if failures < 0 or not math.isfinite(last):
                 raise ValueError("out of range")
-            return state
         except FileNotFoundError:
             return {"failures": 0, "last_failure_at": 0.0}
         except (OSError, ValueError, TypeError, AttributeError, RecursionError, OverflowError):
@@ -190,6 +189,18 @@ class SupervisorAuth:
             # back, so the delay runs out once (bounded by delay_after()).
             log.warning("Supervisor state file unreadable; a bounded slow-down is in force")
             return {"failures": DAMAGED_STATE_FAILURES, "last_failure_at": self.clock(), "new": 1}
+        # Clamped, never trusted: a failure "in the future" (an edited file, a clock set back)
+        # counts as now, and a count beyond MAX_COUNTED_FAILURES waits no longer than the cap,
+        # so no file can lock the supervisor out for longer than MAX_DELAY_S.
+        now = self.clock()
+        clamped = {
+            "failures": min(failures, MAX_COUNTED_FAILURES),
+            "last_failure_at": min(max(last, 0.0), now),
+        }
+        if clamped["failures"] != failures or clamped["last_failure_at"] != last:
+            log.warning("Supervisor state file out of range; clamped")
+            clamped["new"] = 1
+        return clamped
 
     def _save_state(self, state: dict[str, Any]) -> None:
         write_json_atomically(
@@ -302,7 +313,7 @@ class SupervisorAuth:
                 if legacy:
                     self._move_legacy_hash(stored, actor)
                 return AuthResult(True, "ok")
-            failures = state["failures"] + 1
+            failures = min(state["failures"] + 1, MAX_COUNTED_FAILURES)
             self._save_state({"failures": failures, "last_failure_at": self.clock()})
         self.audit.append_audit(
             actor, "supervisor.login_failed", {"purpose": purpose, "consecutive_failures": failures}

@@ -406,3 +406,39 @@ def test_damaged_settings_are_refused_by_every_command(worlds, tmp_path: Path, d
         if command not in ("catalog", "server", "sync"):  # these never read the settings
             assert "settings.json" in err, (command, err)
         assert settings.read_bytes() == DAMAGED_SETTINGS[damage], command
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    failures=st.one_of(st.integers(), st.sampled_from([1024, 1025, 10**6, -1])),
+    last=st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.sampled_from([4_000_000_000.0, 1e308, -1e308, 0.0]),
+    ),
+)
+def test_throttle_extremes_never_wait_past_the_cap(tmp_path_factory, failures, last) -> None:
+    root = tmp_path_factory.mktemp("throttle")
+    state = root / "supervisor_state.json"
+    state.write_text(json.dumps({"failures": failures, "last_failure_at": last}))
+    auth = SupervisorAuth(Settings(root), _PASSWORD_AUDIT, root, clock=lambda: 1_800_000_000.0)
+    assert 0 <= auth.wait_seconds() <= MAX_DELAY_S
+    result = auth.check("wrong-password", "fuzz")
+    assert result.code in ("wrong", "locked") and 0 <= result.wait_seconds <= MAX_DELAY_S
+
+
+class _PasswordAudit(_NoAudit):
+    """An audit log whose newest password entry holds PASSWORD's hash."""
+
+    def __init__(self) -> None:
+        from hearing_helper.auth import hash_password
+        from hearing_helper.store.repository import AuditEntry
+
+        self.entry = AuditEntry(
+            1, "", "it", "supervisor.password_set", {"password_hash": hash_password(PASSWORD)}
+        )
+
+    def latest_audit(self, actions: tuple[str, ...]) -> object:  # type: ignore[override]
+        return self.entry
+
+
+_PASSWORD_AUDIT = _PasswordAudit()

@@ -430,7 +430,8 @@ class SqliteRepository(SqliteVisitsMixin):
                 entry.hash,
             ),
         )
-        self._anchor_pending = Anchor(entry.seq, entry.hash)  # see store/anchor.py
+        keyed_from = self.audit_key.from_seq if self.audit_key is not None else 0
+        self._anchor_pending = Anchor(entry.seq, entry.hash, keyed_from)  # see store/anchor.py
         return entry
 
     def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:

@@ -823,6 +823,18 @@ Log file: %3</source>
 <context>
     <name>ReadAloud</name>
     <message>
+        <source>Cannot read aloud: the speech service (speech-dispatcher) does not answer.</source>
+        <translation>无法朗读：语音服务（speech-dispatcher）没有响应。</translation>
+    </message>
+    <message>
+        <source>Cannot read aloud: no Chinese voice is installed.</source>
+        <translation>无法朗读：这台电脑没有安装中文语音。</translation>
+    </message>
+    <message>
+        <source>Cannot read aloud: no speech engine works on this computer.</source>
+        <translation>无法朗读：这台电脑没有可用的语音引擎。</translation>
+    </message>
+    <message>
         <source>The speech service (speech-dispatcher) does not answer, so nothing can be read aloud. Restart the computer or ask court IT.</source>
         <translation>语音服务（speech-dispatcher）没有响应，暂时无法朗读。请重启电脑或联系法院信息技术人员。</translation>
     </message>

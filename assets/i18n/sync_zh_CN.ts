@@ -153,6 +153,14 @@
         <translation>已全部发送到中心数据库</translation>
     </message>
     <message>
+        <source>%1 item(s) set aside: the central database refused them</source>
+        <translation>%1 项已搁置：中心数据库拒收</translation>
+    </message>
+    <message>
+        <source>Set aside (not sent; court IT checks the reason, then runs hearing-helper sync --retry-held):</source>
+        <translation>已搁置（未发送；由法院信息技术人员查明原因后运行 hearing-helper sync --retry-held）：</translation>
+    </message>
+    <message>
         <source>this PC&apos;s clock is %1 min off</source>
         <translation>本机时钟偏差 %1 分钟</translation>
     </message>

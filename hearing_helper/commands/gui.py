@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import logging
 
-from hearing_helper.config import Settings
+from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         log.error("Cannot open the data directory: %s", exc)
         lang = "zh_CN"
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, SettingsFileError):
             lang = Settings(resolve_data_dir(data_dir)).get("language")
         show_startup_error(exc, lang)
         return 1

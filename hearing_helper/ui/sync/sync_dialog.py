@@ -43,6 +43,8 @@ class SyncDialog(QDialog):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setStyleSheet("color: #555;")
+        self.held_list = QLabel()  # items the server refused, each with its reason
+        self.held_list.setWordWrap(True)
         # The desk's id and the server's own words (English) are for court IT: shown on request.
         self.details_button = QPushButton(self.tr("&Details for court IT"))
         self.details_button.setCheckable(True)
@@ -73,6 +75,7 @@ class SyncDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.detail)
+        layout.addWidget(self.held_list)
         layout.addWidget(buttons)
         controller.status_changed.connect(self.show_status)
         controller.push_started.connect(self._busy)
@@ -92,6 +95,7 @@ class SyncDialog(QDialog):
             self.state.setText(texts.summary(None) if self.controller.joined else "-")
             for label in (self.waiting, self.last_success, self.skew, self.error):
                 label.setText("")
+            self.held_list.setText("")
             self.detail.setText(self._details_text(None))
             self._grow_to_fit()
             return
@@ -105,6 +109,7 @@ class SyncDialog(QDialog):
                 self.tr("%1 s off the server's clock").replace("%1", f"{status.skew_s:+.0f}")
             )
         self.error.setText(texts.error_words(status))
+        self.held_list.setText(texts.held_words(status))
         self.detail.setText(self._details_text(status))
         self._grow_to_fit()
 

@@ -230,3 +230,13 @@ def test_the_outcome_is_prefilled_after_the_litigant_joined(
     finish = wizard.current_page()
     assert wizard.record.outcome is Outcome.JOINED
     assert finish.outcome_buttons[Outcome.JOINED].isChecked()
+
+
+def test_a_step_left_half_done_in_an_older_finished_record_is_not_in_progress() -> None:
+    from ui_fixtures import finished_record
+
+    record = finished_record("（2026）冀1126民初9号", "王建国")  # finished, as stored earlier
+    install = record.step(StepId.INSTALL)
+    install.status = StepStatus.IN_PROGRESS
+    install.data = {"steps": {"download": "done"}, "total": 4}
+    assert step_mark(record, StepId.INSTALL) is StepMark.SKIPPED

@@ -44,8 +44,8 @@
         <translation>用时（分钟）</translation>
     </message>
     <message>
-        <source>Show full names and phone numbers…</source>
-        <translation>显示完整姓名和电话…</translation>
+        <source>&amp;Show full names and phone numbers…</source>
+        <translation>显示完整姓名和电话(&amp;S)…</translation>
     </message>
     <message>
         <source>Close</source>

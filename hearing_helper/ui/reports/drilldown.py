@@ -57,7 +57,7 @@ class DrillDownDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
-        self.unmask_button = QPushButton(self.tr("Show full names and phone numbers…"), self)
+        self.unmask_button = QPushButton(self.tr("&Show full names and phone numbers…"), self)
         self.unmask_button.clicked.connect(self._unmask)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.close)

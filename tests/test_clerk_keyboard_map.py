@@ -307,3 +307,25 @@ def test_every_shortcut_of_the_clerks_window_is_in_the_map(qtbot, services) -> N
         text for text in _shortcut_texts(window) if text not in tokens and text not in digits
     }
     assert not missing, f"shortcuts not in the README's keyboard map: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_underlined_letter_leads_somewhere(qtbot, qapp, services, lang) -> None:  # noqa: F811
+    """A label's Alt letter in any window must reach a field that takes the keyboard (Alt+M
+    on the hearing time used to go to a box that could not); a letter shown on a label without
+    a field does nothing at all."""
+    from ui_windows import all_windows
+
+    dead: list[str] = []
+    with language(qapp, lang):
+        for name, window in all_windows(qtbot, services):
+            for label in window.findChildren(QLabel):
+                rich = label.textFormat() == Qt.TextFormat.RichText or label.text().startswith("<")
+                if rich or not label.isVisibleTo(window) or not MNEMONIC.search(label.text()):
+                    continue  # rich text has no Alt letters (an "&" there is HTML)
+                target = label.buddy()
+                while target is not None and target.focusProxy() is not None:
+                    target = target.focusProxy()
+                if target is None or target.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                    dead.append(f"{name}: {label.text()!r}")
+    assert not dead, dead

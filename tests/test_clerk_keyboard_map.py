@@ -148,6 +148,8 @@ def alt_letters(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     wizard.close_wizard()
     wizard = _wizard_at(qtbot, window, 5, VisitKind.PREPARATION)
     _walk_labels(qtbot, wizard)
+    press(qtbot, "Alt+1")  # Alt+Y on a preparation visit used to make it a hearing-day one
+    _walk_labels(qtbot, wizard)
 
 
 def f5(qtbot, window: MainWindow) -> None:  # noqa: ANN001

@@ -407,6 +407,13 @@ The supervisor password protects the settings, the reports, exports and litigant
     </message>
 </context>
 <context>
+    <name>SupervisorPassword</name>
+    <message>
+        <source>A supervisor password was set, but its record from an older version (in the settings file) is missing or damaged. Restore the data folder&apos;s settings.json from a backup, or ask court IT.</source>
+        <translation>已设置过主管密码，但旧版本保存在设置文件中的记录缺失或已损坏。请从备份恢复数据文件夹中的 settings.json，或联系法院信息技术人员。</translation>
+    </message>
+</context>
+<context>
     <name>UnmaskDialog</name>
     <message>
         <source>Export options</source>

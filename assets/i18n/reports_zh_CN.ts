@@ -374,8 +374,8 @@ The supervisor password protects the settings, the reports, exports and litigant
         <translation>至少 %1 个字符。</translation>
     </message>
     <message>
-        <source>I am this desk&apos;s supervisor (or court IT setting it up for them).</source>
-        <translation>我是本服务台的管理员（或代为设置的法院信息技术人员）。</translation>
+        <source>I &amp;am this desk&apos;s supervisor (or court IT setting it up for them).</source>
+        <translation>我是本服务台的管理员（或代为设置的法院信息技术人员）(&amp;A)</translation>
     </message>
     <message>
         <source>The password was not changed: %1</source>

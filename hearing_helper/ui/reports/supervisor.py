@@ -201,7 +201,7 @@ class SetPasswordDialog(QDialog):
         self.confirm: QCheckBox | None = None
         if not self.changing:
             self.confirm = QCheckBox(
-                self.tr("I am this desk's supervisor (or court IT setting it up for them)."),
+                self.tr("I &am this desk's supervisor (or court IT setting it up for them)."),
                 self,
             )
             layout.addWidget(self.confirm)

@@ -240,3 +240,21 @@ def test_a_step_left_half_done_in_an_older_finished_record_is_not_in_progress() 
     install.status = StepStatus.IN_PROGRESS
     install.data = {"steps": {"download": "done"}, "total": 4}
     assert step_mark(record, StepId.INSTALL) is StepMark.SKIPPED
+
+
+def test_history_shows_the_outcome_of_the_visits_own_kind(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+) -> None:
+    from hearing_helper.ui.shell.history_model import COLUMNS
+
+    record = intake_done(VisitKind.PREPARATION)
+    record.outcome = Outcome.JOINED  # a stale draft saved by the old Alt+U, Space route
+    services.repo.save_draft(record)
+    window = open_main_window(qtbot, services)
+    window.history.refresh()
+    model = window.history.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
+    column = next(i for i, c in enumerate(COLUMNS) if c[1] == "outcome")
+    assert model.index(0, column).data() != "Joined"

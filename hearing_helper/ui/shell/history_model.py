@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from hearing_helper.domain.local_time import local_text
+from hearing_helper.domain.visit import VisitKind
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
 from hearing_helper.ui.labels import format_duration, outcome_label, record_status_label, role_label
@@ -97,7 +98,10 @@ class HistoryModel(QAbstractTableModel):
             self._platform_name(row.platform_id),
             row.clerk_name,
             format_duration(row.duration_s),
-            outcome_label(row.outcome) or preparation_text(row.prep_outcome),
+            # The outcome of the visit's own kind (a stale one of the other kind is not shown).
+            preparation_text(row.prep_outcome)
+            if row.kind == VisitKind.PREPARATION
+            else outcome_label(row.outcome),
             record_status_label(row.status),
         )
         return values[column]

@@ -11,8 +11,20 @@ import sys
 from collections.abc import Callable
 
 from hearing_helper.commands import open_services
-from hearing_helper.commands.scope import add_scope_argument, court_source, waiting_here
-from hearing_helper.reports.filters import FILTER_FIELDS, FilterError, ReportFilters, parse_date
+from hearing_helper.commands.scope import (
+    add_demo_argument,
+    add_scope_argument,
+    court_source,
+    demo_note,
+    waiting_here,
+)
+from hearing_helper.reports.filters import (
+    FILTER_FIELDS,
+    CourtFilters,
+    FilterError,
+    ReportFilters,
+    parse_date,
+)
 
 FILTER_HELP = {
     "court": "court name",
@@ -48,6 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_period_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")
     add_scope_argument(parser)
+    add_demo_argument(parser)
 
 
 def _court_report(services: object, args: argparse.Namespace, filters: ReportFilters) -> dict | int:
@@ -57,13 +70,16 @@ def _court_report(services: object, args: argparse.Namespace, filters: ReportFil
     source = court_source(services, args)
     if isinstance(source, int):
         return source
+    filters = CourtFilters.of(filters, bool(getattr(args, "include_demo", False)))
     try:
         data = report_for(source, filters).to_json()
         desks = source.desks()
+        left_out = 0 if filters.include_demo else source.demo_count(filters)
     finally:
         source.close()
     return data | {
         "scope": "court",
+        "demo_left_out": left_out,
         "desks": [
             {"desk_id": d.desk_id, "name": d.name, "last_delivery": d.last_seen} for d in desks
         ],
@@ -89,6 +105,8 @@ def _print_text(data: dict) -> None:
             print(f"  {desk['name'] or desk['desk_id']:<18}last delivery {desk['last_delivery']}")
         if data["this_desk_waiting"]:
             print(f"  (this desk has {data['this_desk_waiting']} items not yet sent)")
+        if data["demo_left_out"]:
+            print(f"  ({demo_note(data['demo_left_out'])})")
     print(f"Assisted            {data['assisted']}")
     print(f"Joined              {data['joined']} ({pct(data['joined_rate'])})")
     print(f"Median time         {minutes(data['duration_s']['median'])}")

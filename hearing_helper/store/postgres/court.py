@@ -12,9 +12,10 @@ from typing import Any
 
 import psycopg
 
+from hearing_helper.reports.filters import CourtFilters, ReportFilters
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
-from hearing_helper.store.postgres.report_sql import PostgresReportSource
+from hearing_helper.store.postgres.report_sql import PostgresReportSource, where
 from hearing_helper.store.postgres.repository import audit_entry
 from hearing_helper.store.postgres.roles import SUPERVISOR_ROLE
 from hearing_helper.store.postgres.schema import check_not_newer
@@ -65,7 +66,7 @@ WITH newest AS (
     FROM record_versions ORDER BY assist_id, version DESC
 ), bad AS (
     SELECT coalesce(a.id, n.assist_id) AS id
-    FROM (SELECT * FROM assists WHERE status = 'finished') a
+    FROM (SELECT * FROM assists WHERE status IN ('finished', 'demo')) a
     FULL JOIN newest n ON n.assist_id = a.id
     WHERE a.id IS NULL OR n.assist_id IS NULL
         OR a.version <> n.version OR a.desk_id <> n.desk_id
@@ -118,6 +119,14 @@ class CourtReportSource(PostgresReportSource):
                     "SELECT desk_id FROM desks UNION SELECT desk_id FROM audit_log ORDER BY 1"
                 )
             ]
+
+    def demo_count(self, filters: ReportFilters) -> int:
+        """Records made by `demo-data` that ``filters`` would match (left out of the court's
+        figures unless ``include_demo``)."""
+        clause, params = where(CourtFilters.of(filters, include_demo=False))
+        clause = clause.replace("a.status = 'finished'", "a.status = 'demo'", 1)
+        rows = self._fetch(f"SELECT count(*) FROM assists a{clause}", params)
+        return int(rows[0][0]) if rows else 0
 
     def records_of(self, desk_id: str) -> int:
         with self._borrow() as conn:

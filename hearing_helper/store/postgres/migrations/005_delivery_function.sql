@@ -15,6 +15,13 @@
 --   - keeps what is stored and records a conflict when a key arrives again with different
 --     content (checked after the inserts, so two copies at the same moment cannot slip).
 -- Superusers and logins that are not members of hh_desk (court IT's) are not bound to a desk.
+--
+-- Records made by `demo-data` (payload "demo": true) are stored with status 'demo': every report
+-- reads status 'finished', so court-wide figures leave them out unless asked (--include-demo).
+ALTER TABLE assists DROP CONSTRAINT assists_status_check;
+ALTER TABLE assists ADD CONSTRAINT assists_status_check
+    CHECK (status IN ('draft', 'finished', 'demo'));
+
 CREATE FUNCTION hh_deliver(
     p_desk_id text, p_desk_name text, p_desk_clock timestamptz, p_items integer
 ) RETURNS TABLE (server_at timestamptz, skew_s double precision, new_conflicts bigint,
@@ -103,12 +110,18 @@ BEGIN
             payload, kind, prep_outcome, next_visit_on, recommended_mode, chosen_mode,
             failure_cause, follow_up_result, follow_up_at, previous_id, rating_source)
         SELECT
-            id, desk_id, version, status, staff_id, clerk_name, desk, court, case_number,
+            id, desk_id, version,
+            CASE WHEN EXISTS (
+                SELECT 1 FROM pg_temp.in_versions v
+                WHERE v.assist_id = i.id AND v.version = i.version
+                    AND (v.payload::jsonb -> 'demo') = 'true'::jsonb
+            ) THEN 'demo' ELSE status END,
+            staff_id, clerk_name, desk, court, case_number,
             litigant_name, phone, role, platform_id, device, hearing_at, started_at, ended_at,
             duration_s, outcome, outcome_reason, satisfaction, current_step, updated_at,
             payload, kind, prep_outcome, next_visit_on, recommended_mode, chosen_mode,
             failure_cause, follow_up_result, follow_up_at, previous_id, rating_source
-        FROM pg_temp.in_assists
+        FROM pg_temp.in_assists i
         ON CONFLICT (id) DO UPDATE SET
             version = excluded.version, status = excluded.status,
             staff_id = excluded.staff_id, clerk_name = excluded.clerk_name,

@@ -210,3 +210,26 @@ def test_items_set_aside_show_on_the_status_line_and_the_sync_page(
     qtbot.addWidget(dialog)
     assert "record gone v1" in dialog.held_list.text()
     assert "missing" in dialog.held_list.text()
+
+
+def test_a_replaced_sender_closes_its_database_connection(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+    central: str,
+) -> None:
+    import sqlite3
+
+    import pytest
+
+    services.settings.set("central", central)
+    window = open_window(qtbot, services)
+    controller = window.sync.controller
+    pushed(qtbot, window)
+    first = controller._sender
+    assert first is not None
+    with qtbot.waitSignal(controller.status_changed, timeout=60_000):
+        controller.settings_changed()  # pushes at once with a new sender
+    assert controller._sender is not first
+    with pytest.raises(sqlite3.ProgrammingError):
+        first.outbox._db.execute("SELECT 1")

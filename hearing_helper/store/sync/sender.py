@@ -213,10 +213,26 @@ class Sender:
         """The file whose lock one sender of this desk holds while it pushes."""
         return self.outbox.path.with_name(self.outbox.path.name + ".sender")
 
-    def push(self, should_stop: Callable[[], bool] = lambda: False) -> PushResult:
+    def idle(self) -> bool:
+        """Nothing to send and nothing to learn from the server: no item waiting, no conflict
+        to watch clear, no failure to retry (a cheap look at the local outbox)."""
+        state = self.outbox.state()
+        return (
+            self.outbox.waiting() == 0
+            and not state.get("conflicts")
+            and not state.get("unreachable_since")
+            and state.get("last_success") is not None
+        )
+
+    def push(
+        self, should_stop: Callable[[], bool] = lambda: False, *, force: bool = False
+    ) -> PushResult:
         """Send everything waiting (until ``should_stop()``); never raises for server trouble:
         the result's status says what happened. Waits while another sender of this desk
-        pushes (up to ``lock_wait_s``; ``busy`` in the result when it gave up)."""
+        pushes (up to ``lock_wait_s``; ``busy`` in the result when it gave up). An idle desk
+        (see :meth:`idle`) does not connect at all unless ``force`` ("Sync now")."""
+        if not force and self.idle():
+            return PushResult(sent=0, batches=0, status=self.status())
         try:
             with locked(self.lock_path, self.lock_wait_s, give_up=should_stop):
                 return self._push_alone(should_stop)

@@ -31,7 +31,7 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
     controller.status_changed.connect(button.show_status)
     sync_now = QAction(QCoreApplication.translate("sync", "S&ync now"), window)
     sync_now.setShortcut("F9")
-    sync_now.triggered.connect(controller.sync_now)
+    sync_now.triggered.connect(controller.sync_now_forced)
     page = QAction(QCoreApplication.translate("sync", "&Central database…"), window)
 
     def open_page() -> None:

@@ -106,7 +106,7 @@ class SyncDialog(QDialog):
         self.state.setText(self.tr("Sending…"))
 
     def _sync_now(self) -> None:
-        self.controller.sync_now()
+        self.controller.sync_now_forced()
 
     def _change(self) -> None:
         from hearing_helper.ui.reports.supervisor import require_supervisor

@@ -163,5 +163,5 @@ class CourtReportSource(PostgresReportSource):
 
     def conflicts(self) -> int:
         with self._borrow() as conn:
-            row = conn.execute("SELECT count(*) FROM conflicts").fetchone()
+            row = conn.execute("SELECT count(*) FROM conflicts WHERE settled_at IS NULL").fetchone()
         return int(row[0]) if row else 0

@@ -195,5 +195,15 @@ def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -
 
 
 def conflict_count(conn: psycopg.Connection[Any], desk_id: str) -> int:
-    row = conn.execute("SELECT count(*) FROM conflicts WHERE desk_id = %s", (desk_id,)).fetchone()
-    return int(row[0]) if row else 0
+    """This desk's conflicts not settled yet."""
+    return len(open_conflict_keys(conn, desk_id))
+
+
+def open_conflict_keys(conn: psycopg.Connection[Any], desk_id: str) -> list[str]:
+    """This desk's conflicts not settled yet, as 'kind item' keys ('version record <id> v2')."""
+    found = conn.execute(
+        "SELECT kind, item_key FROM conflicts WHERE desk_id = %s AND settled_at IS NULL "
+        "ORDER BY id",
+        (desk_id,),
+    ).fetchall()
+    return [f"{kind} {key}" for kind, key in found]

@@ -41,8 +41,8 @@ from hearing_helper.store.postgres.connection import (
 from hearing_helper.store.postgres.delivery import (
     SKEW_WARN_S,
     BadItemError,
-    conflict_count,
     deliver,
+    open_conflict_keys,
 )
 from hearing_helper.store.postgres.schema import SCHEMA_VERSION, stored_version
 from hearing_helper.store.sqlite.outbox import HeldItem, OutboxKey, SqliteOutbox
@@ -114,7 +114,7 @@ class SyncStatus:
     """What the status line, the sync page and ``sync --json`` show."""
 
     waiting: int  # items in the outbox
-    conflicts: int  # this desk's items the server keeps in its conflicts table
+    conflicts: int  # this desk's items in conflict on the server, not settled yet
     last_success: str | None  # ISO time of the last push that emptied the outbox
     unreachable_since: str | None  # ISO time of the first failure in a row
     last_error: str  # plain words; '' after a success
@@ -122,6 +122,7 @@ class SyncStatus:
     failures: int  # failures in a row
     skew_s: float | None  # desk clock minus server clock at the last delivery
     held: tuple[HeldItem, ...] = ()  # items set aside: the server refused them, or missing
+    conflict_keys: tuple[str, ...] = ()  # the conflicts, e.g. 'version record <id> v2'
 
     @property
     def state(self) -> str:
@@ -141,6 +142,7 @@ class SyncStatus:
     def to_json(self) -> dict[str, Any]:
         held = [asdict(item) | {"key": item.key} for item in self.held]
         return asdict(self) | {
+            "conflict_keys": list(self.conflict_keys),
             "held": held,
             "held_count": len(held),
             "state": self.state,
@@ -206,6 +208,7 @@ class Sender:
             failures=int(state.get("failures", 0)),
             skew_s=state.get("skew_s"),
             held=tuple(self.outbox.held()),
+            conflict_keys=tuple(state.get("conflict_keys", ())),
         )
 
     @property
@@ -264,7 +267,7 @@ class Sender:
                         if abs(skew_s) > SKEW_WARN_S:
                             log.warning("This desk's clock is %.0f s off the server's", skew_s)
                 with hard_deadline(conn, self.batch_timeout_s):
-                    conflicts = conflict_count(conn, self.desk_id)
+                    conflict_keys = open_conflict_keys(conn, self.desk_id)
             finally:
                 self._conn = None
                 conn.close()
@@ -272,7 +275,8 @@ class Sender:
             self._failed(exc)
         else:
             values: dict[str, Any] = {
-                "conflicts": conflicts,
+                "conflicts": len(conflict_keys),
+                "conflict_keys": conflict_keys,
                 "unreachable_since": None,
                 "last_error": "",
                 "error_code": "",

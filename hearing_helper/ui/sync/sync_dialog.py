@@ -64,6 +64,9 @@ class SyncDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.sync_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.conflicts_button = QPushButton(self.tr("C&onflicts…"))
+        self.conflicts_button.clicked.connect(self._conflicts)
+        buttons.addButton(self.conflicts_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -107,6 +110,11 @@ class SyncDialog(QDialog):
 
     def _sync_now(self) -> None:
         self.controller.sync_now_forced()
+
+    def _conflicts(self) -> None:
+        from hearing_helper.ui.sync import open_conflicts
+
+        open_conflicts(self, self.services, self.controller, self.actor)
 
     def _change(self) -> None:
         from hearing_helper.ui.reports.supervisor import require_supervisor

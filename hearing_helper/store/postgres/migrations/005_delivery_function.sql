@@ -18,6 +18,15 @@
 --
 -- Records made by `demo-data` (payload "demo": true) are stored with status 'demo': every report
 -- reads status 'finished', so court-wide figures leave them out unless asked (--include-demo).
+-- A conflict is settled by a newer version of its record (the desk's supervisor chose which copy
+-- is right on the conflicts page and the desk delivered it as an audited correction): the
+-- delivery marks it settled. Settled conflicts stay, for the record; the count is of open ones.
+ALTER TABLE conflicts ADD COLUMN settled_at timestamptz;
+ALTER TABLE conflicts ADD COLUMN settled_by hh_text;
+ALTER TABLE conflicts ADD COLUMN record_id hh_text;
+ALTER TABLE conflicts ADD COLUMN record_version integer;
+CREATE INDEX conflicts_open ON conflicts (desk_id) WHERE settled_at IS NULL;
+
 ALTER TABLE assists DROP CONSTRAINT assists_status_check;
 ALTER TABLE assists ADD CONSTRAINT assists_status_check
     CHECK (status IN ('draft', 'finished', 'demo'));
@@ -99,7 +108,8 @@ BEGIN
             USING ERRCODE = '22000';
     END IF;
 
-    SELECT count(*) INTO conflicts_before FROM public.conflicts c WHERE c.desk_id = p_desk_id;
+    SELECT count(*) INTO conflicts_before FROM public.conflicts c
+        WHERE c.desk_id = p_desk_id AND c.settled_at IS NULL;
 
     -- The current row of each record moves forward only, and only the desk's own records.
     WITH moved AS (
@@ -178,9 +188,11 @@ BEGIN
         ON CONFLICT DO NOTHING;
     -- Conflicts last, after the inserts: a copy another transaction committed while this one
     -- waited on its key is seen here (each statement sees what is committed when it starts).
-    INSERT INTO public.conflicts (desk_id, kind, item_key, stored_hash, incoming_hash, incoming)
+    INSERT INTO public.conflicts (desk_id, kind, item_key, stored_hash, incoming_hash, incoming,
+            record_id, record_version)
         SELECT i.desk_id, 'version', 'record ' || i.assist_id || ' v' || i.version,
-            coalesce(v.payload_sha256, 'another desk''s record'), i.payload_sha256, i.payload
+            coalesce(v.payload_sha256, 'another desk''s record'), i.payload_sha256, i.payload,
+            i.assist_id, i.version
         FROM pg_temp.in_versions i
         LEFT JOIN public.record_versions v USING (assist_id, version)
         LEFT JOIN public.assists a ON a.id = i.assist_id
@@ -200,13 +212,22 @@ BEGIN
         WHERE s.sha256 <> i.sha256 OR s.at <> i.at
         ON CONFLICT DO NOTHING;
 
+    -- A newer version of a record in conflict, now current, settles the conflict.
+    UPDATE public.conflicts c SET settled_at = now(),
+            settled_by = 'version ' || a.version || ' from ' || session_user
+        FROM public.assists a
+        WHERE c.settled_at IS NULL AND c.kind = 'version' AND c.desk_id = p_desk_id
+            AND a.id = c.record_id AND a.desk_id = p_desk_id AND a.version > c.record_version
+            AND a.id IN (SELECT id FROM pg_temp.applied);
+
     skew := extract(epoch FROM p_desk_clock - now());
     UPDATE public.desks SET name = p_desk_name, last_seen = now(), last_skew_s = skew
         WHERE desk_id = p_desk_id;
     INSERT INTO public.deliveries (desk_id, desk_at, skew_s, items)
         VALUES (p_desk_id, p_desk_clock, skew, p_items);
     RETURN QUERY SELECT now(), skew,
-        (SELECT count(*) FROM public.conflicts c WHERE c.desk_id = p_desk_id) - conflicts_before,
+        (SELECT count(*) FROM public.conflicts c
+         WHERE c.desk_id = p_desk_id AND c.settled_at IS NULL) - conflicts_before,
         (SELECT count(*) FROM pg_temp.applied);
 END
 $$;

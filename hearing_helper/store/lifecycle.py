@@ -8,6 +8,7 @@ Hashing is :mod:`hearing_helper.store.audit`'s business; this module only calls 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 import json
@@ -134,6 +135,33 @@ def existing_finished(stored: AssistRecord | None, incoming: AssistRecord) -> bo
     if same_content(stored, incoming):
         return True
     raise RecordConflictError(incoming.id)
+
+
+def finishing_again(stored: AssistRecord | None, record: AssistRecord) -> bool:
+    """Decide ``finish(record)`` over what is stored under its id, the same on every adapter.
+
+    True: ``record`` is the stored finished record again (a retry, also from a fresh copy of
+    the draft, which is compared as if frozen at the stored end time): write nothing. False:
+    nothing finished is stored: finish it. Raises RecordConflictError when a different finished
+    record is stored under the id."""
+    if stored is None or not stored.is_finished:
+        return False
+    candidate = copy.deepcopy(record)
+    if not candidate.is_finished:
+        prepare_finish(candidate, now=stored.ended_at or stored.updated_at)
+    return existing_finished(stored, candidate)
+
+
+def unique_in_batch(batch: list[AssistRecord]) -> list[AssistRecord]:
+    """An import batch with each record once (the first copy); RecordConflictError when one
+    id comes with different content. The same on every adapter."""
+    unique: dict[str, AssistRecord] = {}
+    for record in batch:
+        seen = unique.get(record.id)
+        if seen is not None and not same_content(seen, record):
+            raise RecordConflictError(record.id)
+        unique.setdefault(record.id, record)
+    return list(unique.values())
 
 
 # --- corrections -------------------------------------------------------------------------------

@@ -297,3 +297,31 @@ def test_finishing_again_from_a_fresh_copy_of_the_draft_is_a_no_op(store_backend
     assert again.version == 1 and again.ended_at == repo.get(record.id).ended_at
     assert list(repo.iter_audit()) == audit_before
     assert [v.version for v in repo.versions(record.id)] == [1]
+
+
+def test_a_correction_runs_the_finish_rules_and_keeps_no_consent_data_masked(
+    store_backend: Store,
+) -> None:
+    """Issue 24: a correction of a no-consent record came back with the full name and phone
+    (and an empty case number was accepted); a masked value left as stored means unchanged."""
+    repo = store_backend.repository
+    record = complete_record(consent=False, no_consent_reason="litigant declined")
+    repo.finish(record, actor="S1001")
+    stored = repo.get(record.id)
+    assert (stored.intake.litigant_name, stored.intake.phone) == ("王*明", "138****5678")
+    unchanged = repo.get(record.id)
+    unchanged.notes = "called back"
+    done = repo.correct(unchanged, "S1001", "note")  # masked values left as they are: fine
+    assert (done.intake.litigant_name, done.intake.phone) == ("王*明", "138****5678")
+    retyped = repo.get(record.id)
+    retyped.intake.litigant_name = "王小明"
+    retyped.intake.phone = "139 1234 5678"
+    repo.correct(retyped, "S1001", "phone was wrong")
+    again = repo.get(record.id)
+    assert (again.intake.litigant_name, again.intake.phone) == ("王*明", "139****5678")
+    assert "王小明" not in repo.versions(record.id)[-1].record.to_dict().__repr__()
+    empty_case = repo.get(record.id)
+    empty_case.intake.case_number = ""
+    with pytest.raises(IncompleteRecordError, match="case_number"):
+        repo.correct(empty_case, "S1001", "oops")
+    assert repo.get(record.id).version == 3

@@ -11,6 +11,9 @@ import platformdirs
 from hearing_helper import APP_NAME
 
 DATA_ENV = "HEARING_HELPER_DATA"
+_DATABASE_NAME = (
+    "hearing_helper.sqlite3"  # store.sqlite.DB_FILENAME (the store is not imported here)
+)
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -19,7 +22,24 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
         return Path(explicit).expanduser().resolve()
     if os.environ.get(DATA_ENV):
         return Path(os.environ[DATA_ENV]).expanduser().resolve()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    return default_data_dir()
+
+
+def default_data_dir() -> Path:
+    """The user's own data folder: ``%LOCALAPPDATA%\\HearingHelper`` on Windows,
+    ``~/.local/share/HearingHelper`` on Linux, ``~/Library/Application Support/...`` on macOS.
+
+    Local, not roaming, on Windows: with roaming profiles the roaming folder is copied to the
+    server at every logon and logoff, which would copy a live SQLite database (slow, and a
+    copy taken mid-write is damaged); the data belongs to the desk PC. A folder an earlier
+    build made under ``%APPDATA%`` keeps being used until a local one exists, so nothing
+    recorded disappears from view after an update.
+    """
+    local = Path(platformdirs.PlatformDirs(APP_NAME, appauthor=False, roaming=False).user_data_dir)
+    roaming = Path(platformdirs.PlatformDirs(APP_NAME, appauthor=False, roaming=True).user_data_dir)
+    if roaming != local and not local.exists() and (roaming / _DATABASE_NAME).exists():
+        return roaming
+    return local
 
 
 def _asset_root() -> Path:

@@ -30,14 +30,14 @@ def test_two_desks_sync_and_the_court_report_is_their_sum(court: str, tmp_path: 
     for seed, desk in enumerate(desks, start=1):
         assert hh(desk, "demo-data", "--count", "400", "--seed", str(seed)).returncode == 0
         local = hh(desk, "report", *PERIOD, "--json")
-        totals.append(json.loads(local.stdout)["assisted"])
+        totals.append(json.loads(local.stdout)["visit_count"])  # both kinds of visit
         waiting = hh(desk, "--central", court, "sync", "--once", "--json")
         assert waiting.returncode == 0, waiting.stderr
         assert json.loads(waiting.stdout)["state"] == "all_sent"
     # demo-data's records arrive marked: the court's figures leave them out and say so.
     without = hh(desks[0], "--central", court, "report", *PERIOD, "--scope", "court", "--json")
     assert without.returncode == 0, without.stderr
-    assert json.loads(without.stdout)["assisted"] == 0
+    assert json.loads(without.stdout)["visit_count"] == 0
     assert json.loads(without.stdout)["demo_left_out"] == 800
     text = hh(desks[0], "--central", court, "report", *PERIOD, "--scope", "court")
     assert "Left out 800 demo records" in text.stdout
@@ -54,7 +54,7 @@ def test_two_desks_sync_and_the_court_report_is_their_sum(court: str, tmp_path: 
     )
     assert court_report.returncode == 0, court_report.stderr
     data = json.loads(court_report.stdout)
-    assert data["assisted"] == sum(totals) == 800 and data["demo_left_out"] == 0
+    assert data["visit_count"] == sum(totals) == 800 and data["demo_left_out"] == 0
     assert len(data["desks"]) == 2 and data["this_desk_waiting"] == 0
     # A second sync sends nothing and changes nothing.
     again = hh(desks[1], "--central", court, "sync", "--once", "--json")
@@ -70,7 +70,7 @@ def test_two_desks_sync_and_the_court_report_is_their_sum(court: str, tmp_path: 
         "--include-demo",
         "--json",
     )
-    assert json.loads(rerun.stdout)["assisted"] == 800
+    assert json.loads(rerun.stdout)["visit_count"] == 800
     verified = hh(desks[0], "--central", court, "verify-log", "--scope", "court")
     assert verified.returncode == 0, verified.stderr
     assert "2 desks" in verified.stdout

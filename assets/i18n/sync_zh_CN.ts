@@ -126,6 +126,10 @@
         <translation>中心数据库</translation>
     </message>
     <message>
+        <source>&amp;Details for court IT</source>
+        <translation>技术详情（供信息部门）(&amp;D)</translation>
+    </message>
+    <message>
         <source>This desk:</source>
         <translation>本窗口：</translation>
     </message>
@@ -162,8 +166,16 @@
         <translation>冲突(&amp;O)…</translation>
     </message>
     <message>
+        <source>no name yet (Change… gives it one)</source>
+        <translation>尚未命名（可在“修改…”中设置）</translation>
+    </message>
+    <message>
         <source>none: this desk works alone</source>
         <translation>无：本窗口单独使用</translation>
+    </message>
+    <message>
+        <source>%1 (given on the command line)</source>
+        <translation>%1（由启动参数指定）</translation>
     </message>
     <message>
         <source>never</source>
@@ -172,6 +184,10 @@
     <message>
         <source>%1 s off the server&apos;s clock</source>
         <translation>与服务器时钟相差 %1 秒</translation>
+    </message>
+    <message>
+        <source>Desk id: %1</source>
+        <translation>本窗口编号：%1</translation>
     </message>
     <message>
         <source>Sending…</source>

@@ -33,7 +33,7 @@ from hearing_helper.store.repository import (
     HistoryQuery,
     RecordVersion,
 )
-from hearing_helper.store.sqlite import rows
+from hearing_helper.store.sqlite import content, rows
 from hearing_helper.store.sqlite.connection import (
     BUSY_TIMEOUT_S,
     connect_readonly,
@@ -277,8 +277,10 @@ class SqliteRepository(SqliteVisitsMixin):
             for record_id in replaced_drafts:
                 self._delete_children(db, record_id)
             assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
+            payloads: list[str] = []
             for record in fresh:
                 payload = lifecycle.payload_json(record)
+                payloads.append(payload)
                 assist_rows.append(rows.assist_row(record, payload))
                 step_rows += rows.step_rows(record)
                 problem_rows += rows.problem_rows(record)
@@ -291,9 +293,8 @@ class SqliteRepository(SqliteVisitsMixin):
             db.executemany(rows.INSERT_PROBLEM, problem_rows)
             db.executemany(rows.INSERT_CHECK, check_rows)
             db.executemany(rows.INSERT_VERSION, version_rows)
-            self._append_audit(
-                db, actor, "records.imported", {"count": len(fresh), "first_id": fresh[0].id}
-            )
+            details = lifecycle.import_audit_details(fresh, payloads)
+            self._append_audit(db, actor, "records.imported", details)
         return len(fresh)
 
     def _delete_children(self, db: sqlite3.Connection, record_id: str) -> None:
@@ -449,6 +450,14 @@ class SqliteRepository(SqliteVisitsMixin):
         except (TypeError, ValueError):
             raise UnreadableAuditEntryError(int(row[0])) from None
         return AuditEntry(int(row[0]), row[1], row[2], row[3], parsed, row[5], row[6])
+
+    def iter_version_hashes(self) -> Iterator[tuple[str, int, str]]:
+        """For verify-log: every stored version's content hash (sqlite/content.py)."""
+        return content.iter_version_hashes(self.path)
+
+    def iter_row_disagreements(self, counter: list[int]) -> Iterator[tuple[str, int, list[str]]]:
+        """For verify-log: finished rows that disagree with their newest version."""
+        return content.iter_row_disagreements(self.path, counter)
 
     def iter_audit(self) -> Iterator[AuditEntry]:
         conn = connect_readonly(self.path)

@@ -101,6 +101,18 @@ def _print_text(data: dict) -> None:
         share = pct(reason["cumulative_share"])
         print(f"  {reason['count']:>8}  {reason['kind']}:{reason['code']}  (cumulative {share})")
     _print_visits(data["visits"], pct)
+    _print_damaged(data.get("damaged", {}))
+
+
+def _print_damaged(damaged: dict) -> None:
+    """Damaged cells (reports/damage.py): the figures above are computed around them."""
+    if not damaged.get("count"):
+        return
+    print(f"Damaged cells       {damaged['count']} (values no version of the app writes)")
+    for cell in damaged["cells"][:10]:
+        print(f"  record {cell['record_id']}  {cell['column']} = {cell['value']!r}")
+    if damaged["count"] > 10:
+        print("  ... (all of them: report --json)")
 
 
 def _print_visits(visits: dict, pct: Callable[[float | None], str]) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from hearing_helper.domain.enums import STEP_ORDER, Outcome
 from hearing_helper.domain.record import now_local
+from hearing_helper.reports.damage import DamageSummary, summary_of
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.visits import visit_figures
 from hearing_helper.store.report_source import (
@@ -74,6 +75,7 @@ class Report:
     by_month: list[PeriodCount] = field(default_factory=list)
     load: list[list[int]] = field(default_factory=lambda: [[0] * 24 for _ in range(7)])
     visits: dict[str, Any] = field(default_factory=dict)  # reports/visits.py
+    damaged: DamageSummary = field(default_factory=DamageSummary)  # reports/damage.py
 
     @property
     def joined_rate(self) -> float | None:
@@ -113,6 +115,7 @@ class Report:
             "by_month": [asdict(p) for p in self.by_month],
             "load_weekday_hour": self.load,
             "visits": self.visits,
+            "damaged": self.damaged.as_json(),
         }
 
 
@@ -138,6 +141,16 @@ def _iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
+def _weekday_hour(hour_key: str) -> tuple[int, int] | None:
+    """(weekday, hour) of a ``YYYY-MM-DDTHH`` key; None for a damaged one."""
+    try:
+        weekday = date.fromisoformat(hour_key[:10]).weekday()
+        hour = int(hour_key[11:13])
+    except ValueError:
+        return None
+    return (weekday, hour) if 0 <= hour < 24 else None
+
+
 def _fold_hourly(report: Report, rows: list[HourlyCount]) -> Counter[str]:
     filters = report.filters
     by_day: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -158,8 +171,9 @@ def _fold_hourly(report: Report, rows: list[HourlyCount]) -> Counter[str]:
         cell = by_day[day_key]
         cell[0] += n
         cell[1] += joined
-        weekday = date.fromisoformat(day_key).weekday()
-        report.load[weekday][int(hour_key[11:13])] += n
+        slot = _weekday_hour(hour_key)
+        if slot is not None:  # a damaged start has none; damaged_cells() names it
+            report.load[slot[0]][slot[1]] += n
     # Every day of the period, zeros included, so charts keep a true time axis.
     weeks: dict[str, list[int]] = {}
     months: dict[str, list[int]] = {}
@@ -260,6 +274,7 @@ def build_report(
     report.failure_reasons = _pareto(reasons, facts.problems, facts.checks)
     report.funnel = _funnel(facts.steps)
     report.visits = visit_figures(results["visits"], report.outcomes, report.assisted)
+    report.damaged = summary_of(facts.damaged)
     return report
 
 

@@ -48,8 +48,27 @@ IMPORT_BATCH = 5000
 _ID_CHUNK = 500  # ids per "IN (...)" lookup, well under SQLite's parameter limit
 
 
+# Files that exist only once a data folder has been used: beside an empty database file they
+# mean the database was truncated, not that the folder is new.
+_USED_FOLDER_MARKS = ("audit_anchor", "desk_id", "supervisor_state.json")
+
+
 def open_repository(data_dir: Path) -> SqliteRepository:
-    """Open (creating and migrating as needed) the database in ``data_dir``."""
+    """Open (creating and migrating as needed) the database in ``data_dir``. Raises
+    StoreError for an empty (0-byte) database file in a folder that has been used: making a
+    new database there would silently start an empty log over the lost one."""
+    path = data_dir / DB_FILENAME
+    try:
+        truncated = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        truncated = False
+    used = [name for name in _USED_FOLDER_MARKS if (data_dir / name).exists()]
+    if truncated and used:
+        raise StoreError(
+            f"The database file {path} is empty (0 bytes), but this data folder has been used "
+            f"(it holds {', '.join(used)}): the database was truncated or replaced. Nothing was "
+            "changed; restore the file from a backup of the data folder, or ask court IT."
+        )
     try:
         make_private_dir(data_dir)
         create_private_file(data_dir / DB_FILENAME)  # SQLite's -wal/-shm files copy its mode

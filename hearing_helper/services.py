@@ -31,6 +31,13 @@ class AppServices:
     # The open reports window (ui/reports checks its type), raised instead of opened twice;
     # typed loosely so that the core does not name a Qt class.
     reports_window: object | None = None
+    # ``--central URL`` of this run; it wins over the "central" setting (as for ``sync``).
+    central_override: str | None = None
+
+    def central_url(self) -> str:
+        """The court's central database this desk sends to: ``--central``, else the setting;
+        "" for a desk working alone."""
+        return self.central_override or str(self.settings.get("central") or "")
 
     @property
     def repo(self) -> AssistRepository:

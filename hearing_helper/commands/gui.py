@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The GUI takes only the common options (``--data-dir``, ``--database``)."""
+    """The GUI takes only the common options (``--data-dir``, ``--database``, ``--central``)."""
 
 
 def _no_display() -> str:
@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"hearing-helper: {missing}", file=sys.stderr)
         return 1
     # Qt is imported lazily: the core commands must not pay for it, and this module stays Qt-free.
-    from hearing_helper.ui.app import run_gui, show_startup_error
+    from hearing_helper.ui import app
+    from hearing_helper.ui.app import show_startup_error
 
     data_dir = getattr(args, "data_dir", None)
     try:
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
             lang = Settings(resolve_data_dir(data_dir)).get("language")
         show_startup_error(exc, lang)
         return 1
+    services.central_override = getattr(args, "central", None) or None
     try:
-        return run_gui(services)
+        return app.run_gui(services)
     finally:
         services.close()

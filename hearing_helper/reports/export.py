@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from hearing_helper.atomic_file import FileInUseError, replace_file
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.kept_files import KeptPathError, refuse_kept_path
 from hearing_helper.private_files import create_private_file
@@ -46,8 +47,9 @@ class ExportPathError(ExportError):
     """The output path cannot be an export file (checked before anything is written)."""
 
 
-# Moving the finished file into place (a name of its own so tests can make it fail).
-_move_into_place = os.replace
+# Moving the finished file into place (a name of its own so tests can make it fail); waits
+# out a virus scanner, refuses clearly when Excel holds the old file (atomic_file.py).
+_move_into_place = replace_file
 
 
 def check_out_path(raw: str | Path, *, kept_folder: Path | None = None) -> Path:
@@ -146,7 +148,7 @@ def export_log(
                 report = report_for(source, filters)
                 tick(0)
                 write_summary_pdf(part, report, translate)
-                rows = report.assisted
+                rows = report.visit_count  # the visits the summary is made of
                 tick(rows)
             elif fmt == "csv":
                 data = iter_rows(
@@ -200,6 +202,8 @@ def export_log(
         part.unlink(missing_ok=True)
         if moved:
             out.unlink(missing_ok=True)
+        if isinstance(exc, FileInUseError):
+            raise ExportError(f"{exc} Nothing was exported.") from exc
         if isinstance(exc, OSError):
             raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
         if isinstance(exc, StoreError):

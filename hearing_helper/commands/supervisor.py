@@ -38,14 +38,27 @@ def cli_actor() -> str:
 
 
 def read_secret(prompt: str) -> str:
-    """A password from the terminal (not echoed), or the next line of a non-terminal stdin."""
-    if sys.stdin is not None and sys.stdin.isatty():
-        try:
-            return getpass.getpass(prompt)
-        except (EOFError, KeyboardInterrupt):
-            return ""
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    return line.rstrip("\r\n")
+    """A password from the terminal (not echoed), or the next line of a non-terminal stdin.
+    Text that is not UTF-8 (bytes typed in another encoding) ends the command with exit 2 and
+    a message: it could not be hashed, stored or typed again the same way."""
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            try:
+                text = getpass.getpass(prompt)
+            except (EOFError, KeyboardInterrupt):
+                return ""
+        else:
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+            text = line.rstrip("\r\n")
+        text.encode("utf-8")  # lone surrogates: bytes that were not UTF-8
+    except UnicodeError:
+        print(
+            "hearing-helper: the password given is not UTF-8 text (bytes in another encoding); "
+            "type it in a UTF-8 terminal or pipe it as UTF-8. Nothing was changed.",
+            file=sys.stderr,
+        )
+        raise SystemExit(2) from None
+    return text
 
 
 def _set_password(services: object) -> int:

@@ -95,3 +95,26 @@ def test_court_export_has_every_desks_rows_and_is_audited_on_the_desk(
     sent = json.loads(hh(supervisor, "--central", court, "sync", "--once", "--json").stdout)
     assert sent["sent"] >= 2 and sent["state"] == "all_sent"  # audit entries + export row
     assert hh(supervisor, "--central", court, "verify-log", "--scope", "court").returncode == 0
+
+
+def test_sync_json_lists_items_set_aside_and_retry_held_queues_them(
+    court: str, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    desk = tmp_path / "desk"
+    assert hh(desk, "demo-data", "--count", "5", "--seed", "3").returncode == 0
+    db = sqlite3.connect(desk / "hearing_helper.sqlite3")
+    with db:  # an item pointing at nothing (as a damaged file would have)
+        db.execute("INSERT INTO outbox (kind, ref, num) VALUES ('version', 'gone', 1)")
+    db.close()
+    first = hh(desk, "--central", court, "sync", "--json")
+    assert first.returncode == 1, first.stderr
+    data = json.loads(first.stdout)
+    assert data["state"] == "held" and data["waiting"] == 0 and data["sent"] == 6
+    assert [item["key"] for item in data["held"]] == ["record gone v1"]
+    text = hh(desk, "--central", court, "sync", "--once")
+    assert text.returncode == 1 and "record gone v1" in text.stdout
+    retried = hh(desk, "--central", court, "sync", "--once", "--retry-held")
+    assert "Queued 1 items set aside again" in retried.stdout
+    assert "record gone v1" in retried.stdout  # still missing: set aside again, not dropped

@@ -185,3 +185,28 @@ def test_after_a_failure_the_window_retries_on_its_own(
     ):
         pass
     assert window.sync.button.text() == "All sent to the central database"
+
+
+def test_items_set_aside_show_on_the_status_line_and_the_sync_page(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+    central: str,
+) -> None:
+    import sqlite3
+
+    from hearing_helper.ui.sync.sync_dialog import SyncDialog
+
+    services.settings.set("central", central)
+    window = open_window(qtbot, services)
+    db = sqlite3.connect(services.repo.path)
+    with db:
+        db.execute("INSERT INTO outbox (kind, ref, num) VALUES ('version', 'gone', 1)")
+    db.close()
+    status = pushed(qtbot, window)
+    assert status.state == "held"
+    assert "1 item(s) set aside" in window.sync.button.text()
+    dialog = SyncDialog(services, window.sync.controller, "it")
+    qtbot.addWidget(dialog)
+    assert "record gone v1" in dialog.held_list.text()
+    assert "missing" in dialog.held_list.text()

@@ -62,6 +62,10 @@ The draft is kept.</source>
 草稿已保留。</translation>
     </message>
     <message>
+        <source>Not completed when the assistance was finished</source>
+        <translation>结束协助时尚未完成</translation>
+    </message>
+    <message>
         <source>Some details are missing</source>
         <translation>还有信息没填好</translation>
     </message>
@@ -794,7 +798,42 @@ Log file: %3</source>
     </message>
 </context>
 <context>
+    <name>RatingPromptBox</name>
+    <message>
+        <source>No rating yet</source>
+        <translation>尚未评价</translation>
+    </message>
+    <message>
+        <source>The litigant has not rated the help yet. Please ask them to choose 1 to 5 on the litigant screen (or the keypad).</source>
+        <translation>当事人还没有评价本次协助。请让当事人在当事人屏幕（或小键盘）上选择 1 到 5。</translation>
+    </message>
+    <message>
+        <source>&amp;Ask now</source>
+        <translation>现在询问(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The litigant &amp;declined</source>
+        <translation>当事人不愿评价(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Finish &amp;without asking</source>
+        <translation>不询问，直接完成(&amp;W)</translation>
+    </message>
+</context>
+<context>
     <name>ReadAloud</name>
+    <message>
+        <source>Cannot read aloud: the speech service (speech-dispatcher) does not answer.</source>
+        <translation>无法朗读：语音服务（speech-dispatcher）没有响应。</translation>
+    </message>
+    <message>
+        <source>Cannot read aloud: no Chinese voice is installed.</source>
+        <translation>无法朗读：这台电脑没有安装中文语音。</translation>
+    </message>
+    <message>
+        <source>Cannot read aloud: no speech engine works on this computer.</source>
+        <translation>无法朗读：这台电脑没有可用的语音引擎。</translation>
+    </message>
     <message>
         <source>The speech service (speech-dispatcher) does not answer, so nothing can be read aloud. Restart the computer or ask court IT.</source>
         <translation>语音服务（speech-dispatcher）没有响应，暂时无法朗读。请重启电脑或联系法院信息技术人员。</translation>
@@ -877,6 +916,10 @@ Log file: %3</source>
     <message>
         <source>Problems</source>
         <translation>遇到的问题</translation>
+    </message>
+    <message>
+        <source>The litigant declined</source>
+        <translation>当事人不愿评价</translation>
     </message>
     <message>
         <source>Not asked</source>
@@ -1316,6 +1359,54 @@ Log file: %3</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reason without consent</source>
+        <translation>未同意原因</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>来访类型</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>具体原因</translation>
+    </message>
+    <message>
+        <source>Why come again</source>
+        <translation>再来的原因</translation>
+    </message>
+    <message>
+        <source>Next visit on</source>
+        <translation>下次来访日期</translation>
+    </message>
+    <message>
+        <source>Why in person</source>
+        <translation>到庭参加的原因</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Way to join</source>
+        <translation>参加方式</translation>
+    </message>
+    <message>
+        <source>Why another way</source>
+        <translation>改用其他方式的原因</translation>
+    </message>
+    <message>
+        <source>Because of</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Other details</source>
+        <translation>其他信息</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>

@@ -39,6 +39,10 @@
         <translation>中心数据库</translation>
     </message>
     <message>
+        <source>&amp;Details for court IT</source>
+        <translation>技术详情（供信息部门）(&amp;D)</translation>
+    </message>
+    <message>
         <source>This desk:</source>
         <translation>本窗口：</translation>
     </message>
@@ -71,8 +75,16 @@
         <translation>修改(&amp;C)…</translation>
     </message>
     <message>
+        <source>no name yet (Change… gives it one)</source>
+        <translation>尚未命名（可在“修改…”中设置）</translation>
+    </message>
+    <message>
         <source>none: this desk works alone</source>
         <translation>无：本窗口单独使用</translation>
+    </message>
+    <message>
+        <source>%1 (given on the command line)</source>
+        <translation>%1（由启动参数指定）</translation>
     </message>
     <message>
         <source>never</source>
@@ -81,6 +93,10 @@
     <message>
         <source>%1 s off the server&apos;s clock</source>
         <translation>与服务器时钟相差 %1 秒</translation>
+    </message>
+    <message>
+        <source>Desk id: %1</source>
+        <translation>本窗口编号：%1</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -135,6 +151,14 @@
     <message>
         <source>All sent to the central database</source>
         <translation>已全部发送到中心数据库</translation>
+    </message>
+    <message>
+        <source>%1 item(s) set aside: the central database refused them</source>
+        <translation>%1 项已搁置：中心数据库拒收</translation>
+    </message>
+    <message>
+        <source>Set aside (not sent; court IT checks the reason, then runs hearing-helper sync --retry-held):</source>
+        <translation>已搁置（未发送；由法院信息技术人员查明原因后运行 hearing-helper sync --retry-held）：</translation>
     </message>
     <message>
         <source>this PC&apos;s clock is %1 min off</source>

@@ -8,8 +8,8 @@
         <translation>以前的来访</translation>
     </message>
     <message>
-        <source>Carry over details and link</source>
-        <translation>沿用信息并关联</translation>
+        <source>Use e&amp;xisting details and link</source>
+        <translation>沿用信息并关联(&amp;X)</translation>
     </message>
     <message>
         <source>Seen before: %1 earlier visit(s) with this case number or phone</source>

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from hearing_helper.paths import resolve_data_dir
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.backend import check_central_url, check_database_url
@@ -62,6 +64,15 @@ def _central_url(text: str) -> str:
         return check_central_url(text)
     except StoreError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def data_folder_of(args: object) -> Path | None:
+    """The data folder ``--data-dir`` names, resolved; None when it cannot be resolved (the
+    command's open_services() then says why)."""
+    try:
+        return resolve_data_dir(getattr(args, "data_dir", None))
+    except (OSError, RuntimeError):
+        return None
 
 
 def open_services(args: object) -> AppServices | None:

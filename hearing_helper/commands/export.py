@@ -14,7 +14,7 @@ import time
 
 from hearing_helper import secrets
 from hearing_helper.auth import AuthResult, auth_for
-from hearing_helper.commands import open_services
+from hearing_helper.commands import data_folder_of, open_services
 from hearing_helper.commands.report import add_period_arguments, filters_from_args
 from hearing_helper.commands.scope import add_scope_argument, court_source
 from hearing_helper.commands.supervisor import cli_actor, read_secret
@@ -77,7 +77,9 @@ def run(args: argparse.Namespace) -> int:
     from hearing_helper.reports.export import ExportPathError, check_out_path
 
     try:
-        out = check_out_path(args.out)
+        # Never onto the app's own files, however the path is spelt (kept_files.py): checked
+        # before the database is opened, so a refused command touches nothing in the folder.
+        out = check_out_path(args.out, kept_folder=data_folder_of(args))
     except ExportPathError as exc:
         print(f"hearing-helper: --out: {exc}", file=sys.stderr)
         return 2
@@ -116,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
                 unmask=args.unmask,
                 translate=translator_for(lang),
                 platform_names=load_catalog(services.data_dir).platform_names(lang),
+                kept_folder=services.data_dir,
             )
         except (ExportError, StoreError) as exc:
             print(f"hearing-helper: {exc}", file=sys.stderr)

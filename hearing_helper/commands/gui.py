@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import logging
 
-from hearing_helper.config import Settings
+from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
@@ -15,13 +15,14 @@ log = logging.getLogger(__name__)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The GUI takes only the common options (``--data-dir``, ``--database``)."""
+    """The GUI takes only the common options (``--data-dir``, ``--database``, ``--central``)."""
 
 
 def run(args: argparse.Namespace) -> int:
     """Open the services and run the GUI; a bad database gets a message box, exit code 1."""
     # Qt is imported lazily: the core commands must not pay for it, and this module stays Qt-free.
-    from hearing_helper.ui.app import run_gui, show_startup_error
+    from hearing_helper.ui import app
+    from hearing_helper.ui.app import show_startup_error
 
     data_dir = getattr(args, "data_dir", None)
     try:
@@ -29,11 +30,12 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         log.error("Cannot open the data directory: %s", exc)
         lang = "zh_CN"
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, SettingsFileError):
             lang = Settings(resolve_data_dir(data_dir)).get("language")
         show_startup_error(exc, lang)
         return 1
+    services.central_override = getattr(args, "central", None) or None
     try:
-        return run_gui(services)
+        return app.run_gui(services)
     finally:
         services.close()

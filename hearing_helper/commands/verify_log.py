@@ -5,8 +5,10 @@ inserted or reordered. Entries deleted from the END of the log leave a valid, sh
 audit anchor file beside the database (:mod:`hearing_helper.store.anchor`) records the newest
 entry, and a chain whose head is older than the anchor is reported as "entries after N were
 deleted". The chain is keyed with a secret in the OS keyring (store/audit.py): a chain rewritten
-together with its anchor is detected at the first edited entry. Without a keyring the chain is
-unkeyed and the command says so.
+together with its anchor is detected at the first edited entry. A chain that records being keyed
+(its ``audit.keyed`` entry, the anchor's ``keyed_from``) whose key is not in this user's keyring
+is reported as BROKEN naming the missing keyring entry, never as intact. Without a keyring the
+chain is unkeyed and the command says so.
 """
 
 from __future__ import annotations
@@ -158,6 +160,13 @@ def run(args: argparse.Namespace) -> int:
         services.close()
     if broken is None and anchor is not None:
         broken = check_anchor(anchor.seq, anchor.hash, head.seq, head.hash_at_anchor)
+    if broken is None and anchor is not None and anchor.keyed_from and key is None:
+        # The anchor records a keyed chain; its key is gone and the chain verifies unkeyed:
+        # rewritten without the key, or checked on the wrong account. Never "intact".
+        broken = ChainBreak(anchor.keyed_from, "key_missing")
+    missing_key = (
+        secrets.audit_key_name(data_dir) if broken and broken.reason == "key_missing" else ""
+    )
     anchor_state = "damaged" if damaged else ("missing" if anchor is None else "checked")
     ok = broken is None and not damaged
     if args.json:
@@ -169,11 +178,21 @@ def run(args: argparse.Namespace) -> int:
         }
         if broken is not None:
             result |= {"first_bad_seq": broken.seq, "reason": broken.reason}
+        if missing_key:
+            result["missing_key"] = missing_key
         elif damaged:
             result |= {"reason": "anchor_damaged"}
         print(json.dumps(result))
     elif broken is not None:
         print(f"Audit log BROKEN: {broken.describe()}.", file=sys.stderr)
+        if missing_key:
+            print(
+                f"The chain is keyed, and its key (keyring service {secrets.SERVICE!r}, entry "
+                f"{missing_key!r}) is missing from this user's keyring: restore it from court "
+                "IT's backup of the key (README, Trust) and run verify-log again. Until then "
+                "the log cannot be shown to be intact.",
+                file=sys.stderr,
+            )
     elif damaged:
         print(
             f"Audit log BROKEN: the audit anchor file is damaged ({damaged}); "

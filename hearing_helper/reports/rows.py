@@ -28,6 +28,7 @@ from hearing_helper.reports.labels import (
     english,
 )
 from hearing_helper.store.report_source import EXPORT_FIELDS, ReportSource
+from hearing_helper.visits.causes import causes
 from hearing_helper.visits.labels import CONTEXT as VISITS_CONTEXT
 from hearing_helper.visits.labels import (
     FOLLOW_UP_RESULT_LABELS,
@@ -48,6 +49,14 @@ class Column:
     platform: bool = False  # a platform id, shown by its catalog name when one is known
     width: int = 14  # XLSX column width (characters)
     labels_context: str = LABELS_CONTEXT  # translation context of ``labels``
+    # Labels translated by a function of their own (codes whose texts have several contexts).
+    labels_for: Callable[[Translate], dict[str, str]] | None = None
+
+
+def cause_labels(translate: Translate) -> dict[str, str]:
+    """Failure cause code -> its text, each in the translation context of the module that owns
+    the code (checks, catalog or visits)."""
+    return {found.code: translate(found.context, found.text) for found in causes()}
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -123,6 +132,19 @@ COLUMNS: tuple[Column, ...] = (
         labels_context=VISITS_CONTEXT,
         width=14,
     ),
+    Column(
+        "failure_cause",
+        QT_TRANSLATE_NOOP("reports", "Hearing-day failure cause"),
+        "text",
+        labels_for=cause_labels,
+        width=30,
+    ),
+    Column(
+        "previous_id",
+        QT_TRANSLATE_NOOP("reports", "Linked earlier visit (record ID)"),
+        "text",
+        width=38,
+    ),
 )
 
 
@@ -193,9 +215,13 @@ def _converter(
             return export_cell(kind, value)
 
         return checked
-    if column.labels or (column.platform and platform_names):
+    if column.labels or column.labels_for or (column.platform and platform_names):
         translated: dict[str, str | None]
-        if column.labels:
+        if column.labels_for is not None:
+            translated = {
+                code: safe_cell(text) for code, text in column.labels_for(translate).items()
+            }
+        elif column.labels:
             translated = {
                 code: translate(column.labels_context, text) for code, text in column.labels.items()
             }

@@ -8,6 +8,7 @@ Hashing is :mod:`hearing_helper.store.audit`'s business; this module only calls 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from datetime import datetime
@@ -46,6 +47,26 @@ def record_audit_details(record: AssistRecord, payload: str) -> dict[str, Any]:
     }
 
 
+def drop_nul(value: Any) -> Any:
+    """``value`` with every NUL character removed from its text, in place where it is a
+    dataclass, list or dict (strings are returned cleaned). A NUL (pasted from another program)
+    is invisible, means nothing in a record, and the court's PostgreSQL cannot store it."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, list):
+        value[:] = [drop_nul(item) for item in value]
+    elif isinstance(value, dict):
+        for key in list(value):
+            value[key] = drop_nul(value[key])
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            current = getattr(value, field.name)
+            cleaned = drop_nul(current)
+            if cleaned is not current:
+                object.__setattr__(value, field.name, cleaned)
+    return value
+
+
 # --- drafts ------------------------------------------------------------------------------------
 
 
@@ -55,6 +76,7 @@ def prepare_draft(
     """Stamp a draft about to be saved; refuse when it (or its stored copy) is finished."""
     if record.is_finished or stored_status == RecordStatus.FINISHED:
         raise RecordFinishedError(record.id)
+    drop_nul(record)
     record.updated_at = now or now_local()
 
 
@@ -80,6 +102,7 @@ def check_finishable(record: AssistRecord) -> None:
 
 def prepare_finish(record: AssistRecord, now: datetime | None = None) -> AssistRecord:
     """Validate and freeze ``record`` (in place) as version 1; returns it."""
+    drop_nul(record)
     check_finishable(record)
     record.intake.settle_personal_data()  # normalised; stored masked without consent
     stamp = now or now_local()
@@ -125,7 +148,8 @@ def prepare_correction(
     now: datetime | None = None,
 ) -> AssistRecord:
     """Stamp ``record`` (in place) as the next version of a stored finished record."""
-    reason = reason.strip()
+    drop_nul(record)
+    reason = drop_nul(reason).strip()
     if not reason:
         raise StoreError("A correction needs a reason.")
     if stored_status is None:

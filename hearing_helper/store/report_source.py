@@ -48,6 +48,11 @@ EXPORT_FIELDS: tuple[str, ...] = (
     "chosen_mode",
     "follow_up_result",
     "rating_source",
+    # issue 17: the hearing-day failure's cause (a code of visits.causes) and the earlier visit
+    # a record links to (a hearing-day visit's preparation visit); last, so the columns a court's
+    # spreadsheets already use keep their places
+    "failure_cause",
+    "previous_id",
 )
 
 # The values of one drill-down row, in this order (unmasked; absent values are None).

@@ -33,6 +33,10 @@ from hearing_helper.store.sync.batch import Batch, VersionItem
 SKEW_WARN_S = 120.0  # hearing times and durations depend on the desk's clock
 
 
+class BadItemError(ValueError):
+    """An item of the batch cannot be read (a damaged payload); nothing was delivered."""
+
+
 @dataclass(frozen=True)
 class DeliveryResult:
     server_at: datetime
@@ -57,7 +61,24 @@ _ASSIST_UPDATE = ", ".join(
 )
 
 _MERGE = (
-    # Conflicts first, while the stored rows are still what they were.
+    # The current row of each record moves forward only.
+    "WITH moved AS (INSERT INTO assists SELECT * FROM in_assists ON CONFLICT (id) DO UPDATE "
+    f"SET {_ASSIST_UPDATE} WHERE assists.status = 'draft' OR assists.version < excluded.version "
+    "RETURNING id) INSERT INTO applied SELECT id FROM moved",
+    "DELETE FROM assist_steps WHERE assist_id IN (SELECT id FROM applied)",
+    "DELETE FROM assist_problems WHERE assist_id IN (SELECT id FROM applied)",
+    "DELETE FROM check_results WHERE assist_id IN (SELECT id FROM applied)",
+    "INSERT INTO assist_steps SELECT * FROM in_steps WHERE assist_id IN (SELECT id FROM applied)",
+    "INSERT INTO assist_problems SELECT * FROM in_problems "
+    "WHERE assist_id IN (SELECT id FROM applied)",
+    "INSERT INTO check_results SELECT * FROM in_checks WHERE assist_id IN (SELECT id FROM applied)",
+    "INSERT INTO record_versions SELECT * FROM in_versions ON CONFLICT DO NOTHING",
+    "INSERT INTO audit_log SELECT * FROM in_audit ON CONFLICT DO NOTHING",
+    "INSERT INTO exports SELECT * FROM in_exports ON CONFLICT DO NOTHING",
+    # Conflicts last, after this batch's own inserts: a copy another transaction committed
+    # while this one waited on its key is seen here (READ COMMITTED: each statement reads
+    # what is committed when it starts), so two different copies delivered at the same moment
+    # keep one and record the other; checking before the insert let the second one vanish.
     "INSERT INTO conflicts (desk_id, kind, item_key, stored_hash, incoming_hash, incoming) "
     "SELECT i.desk_id, 'version', 'record ' || i.assist_id || ' v' || i.version, "
     "v.payload_sha256, i.payload_sha256, i.payload FROM in_versions i "
@@ -73,20 +94,6 @@ _MERGE = (
     "SELECT i.desk_id, 'export', 'audit seq ' || i.audit_seq, s.sha256, i.sha256, "
     "row_to_json(i)::text FROM in_exports i JOIN exports s USING (desk_id, audit_seq) "
     "WHERE s.sha256 <> i.sha256 OR s.at <> i.at ON CONFLICT DO NOTHING",
-    # The current row of each record moves forward only.
-    "WITH moved AS (INSERT INTO assists SELECT * FROM in_assists ON CONFLICT (id) DO UPDATE "
-    f"SET {_ASSIST_UPDATE} WHERE assists.status = 'draft' OR assists.version < excluded.version "
-    "RETURNING id) INSERT INTO applied SELECT id FROM moved",
-    "DELETE FROM assist_steps WHERE assist_id IN (SELECT id FROM applied)",
-    "DELETE FROM assist_problems WHERE assist_id IN (SELECT id FROM applied)",
-    "DELETE FROM check_results WHERE assist_id IN (SELECT id FROM applied)",
-    "INSERT INTO assist_steps SELECT * FROM in_steps WHERE assist_id IN (SELECT id FROM applied)",
-    "INSERT INTO assist_problems SELECT * FROM in_problems "
-    "WHERE assist_id IN (SELECT id FROM applied)",
-    "INSERT INTO check_results SELECT * FROM in_checks WHERE assist_id IN (SELECT id FROM applied)",
-    "INSERT INTO record_versions SELECT * FROM in_versions ON CONFLICT DO NOTHING",
-    "INSERT INTO audit_log SELECT * FROM in_audit ON CONFLICT DO NOTHING",
-    "INSERT INTO exports SELECT * FROM in_exports ON CONFLICT DO NOTHING",
 )
 
 
@@ -134,7 +141,10 @@ def _stage(batch: Batch) -> _Staged:
 def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -> DeliveryResult:
     """Merge ``batch`` into the central database in one transaction (see the module)."""
     desk = batch.desk_id
-    staged = _stage(batch)  # the CPU work, before the server transaction opens
+    try:
+        staged = _stage(batch)  # the CPU work, before the server transaction opens
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BadItemError(f"a record's stored copy cannot be read: {exc!r}") from exc
     # Round trips are what a slow court network costs, so the statements are few: the desk row
     # (which also reads the server's clock), the staging tables, one COPY per kind of row, and
     # the whole merge as one multi-statement query.

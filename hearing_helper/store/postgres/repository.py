@@ -408,6 +408,15 @@ class PostgresRepository(PostgresVisitsMixin):
         )
         return entry
 
+    def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:
+        with self._read() as db:
+            row = db.execute(
+                "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
+                "WHERE desk_id=%s AND action = ANY(%s) ORDER BY seq DESC LIMIT 1",
+                (self.desk_id, list(actions)),
+            ).fetchone()
+        return None if row is None else audit_entry(row)
+
     def iter_audit(self) -> Iterator[AuditEntry]:
         """This desk's chain in seq order, read in pages (constant memory)."""
         after = 0

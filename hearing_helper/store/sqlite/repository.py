@@ -430,8 +430,25 @@ class SqliteRepository(SqliteVisitsMixin):
                 entry.hash,
             ),
         )
-        self._anchor_pending = Anchor(entry.seq, entry.hash)  # see store/anchor.py
+        keyed_from = self.audit_key.from_seq if self.audit_key is not None else 0
+        self._anchor_pending = Anchor(entry.seq, entry.hash, keyed_from)  # see store/anchor.py
         return entry
+
+    def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:
+        marks = ",".join("?" * len(actions))
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
+                f"WHERE action IN ({marks}) ORDER BY seq DESC LIMIT 1",
+                actions,
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            parsed = json.loads(row[4])
+        except (TypeError, ValueError):
+            raise UnreadableAuditEntryError(int(row[0])) from None
+        return AuditEntry(int(row[0]), row[1], row[2], row[3], parsed, row[5], row[6])
 
     def iter_audit(self) -> Iterator[AuditEntry]:
         conn = connect_readonly(self.path)

@@ -110,7 +110,8 @@ class ExportController(QObject):
         if out is None:
             return
         try:
-            out = check_out_path(out)  # before anything is written or audited
+            # Before anything is written or audited; never onto the app's own files.
+            out = check_out_path(out, kept_folder=window.services.data_dir)
         except ExportPathError as exc:
             QMessageBox.warning(window, self.tr("Export"), str(exc))
             return
@@ -131,6 +132,7 @@ class ExportController(QObject):
                 platform_names=names,
                 progress=task.report_progress,
                 is_cancelled=task.is_cancelled,
+                kept_folder=window.services.data_dir,
             )
 
         task = Task(work, cancel_error=ExportCancelledError, expected_errors=(ExportError,))

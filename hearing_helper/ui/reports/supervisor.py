@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -106,7 +106,20 @@ class PasswordDialog(QDialog):
         self.password.setFocus()
         if result.code == "wrong":
             self.message.setText(self.tr("Wrong password."))
+        elif result.code == "lost":
+            self.message.setText(_lost_text())
+            return
         self._tick()
+
+
+def _lost_text() -> str:
+    # One text for both dialogs, so one translation context.
+    return QCoreApplication.translate(
+        "SupervisorPassword",
+        "A supervisor password was set, but its record from an older version (in the "
+        "settings file) is missing or damaged. Restore the data folder's settings.json from a "
+        "backup, or ask court IT.",
+    )
 
 
 class SetPasswordDialog(QDialog):
@@ -176,6 +189,8 @@ class SetPasswordDialog(QDialog):
                 if result.code == "locked":
                     text = self.tr("Too many wrong passwords. Please wait %1 seconds.")
                     self.message.setText(text.replace("%1", str(int(result.wait_seconds + 0.999))))
+                elif result.code == "lost":
+                    self.message.setText(_lost_text())
                 else:
                     self.message.setText(self.tr("The current password is wrong."))
                 return

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.catalog import CatalogLoad
+from hearing_helper.domain.enums import StepId
 from hearing_helper.domain.masking import mask_phone
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.step_marks import step_mark
@@ -46,6 +47,7 @@ from hearing_helper.ui.labels import (
 )
 from hearing_helper.ui.visits.detail_rows import visit_rows
 from hearing_helper.ui.widgets.fit import fit_to_screen
+from hearing_helper.ui.wizard.rating_prompt import RATING_ANSWER, RATING_DECLINED
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +217,11 @@ class RecordDetailDialog(QDialog):
             (field_label("outcome"), outcome_text),
             (
                 field_label("satisfaction"),
-                str(record.satisfaction) if record.satisfaction else self.tr("Not asked"),
+                str(record.satisfaction)
+                if record.satisfaction
+                else self.tr("The litigant declined")
+                if record.step(StepId.FINISH).data.get(RATING_ANSWER) == RATING_DECLINED
+                else self.tr("Not asked"),
             ),
             (self.tr("Started"), _fmt_time(record.started_at)),
             (self.tr("Ended"), _fmt_time(record.ended_at)),

@@ -54,7 +54,7 @@ class SyncController(QObject):
 
     @property
     def central_url(self) -> str:
-        return str(self.services.settings.get("central") or "")
+        return str(self.services.central_url())
 
     @property
     def joined(self) -> bool:

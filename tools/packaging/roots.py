@@ -272,7 +272,9 @@ def run_in_root(
     environment.update(env or {})
     bind_args = [str(part) for host, inside in binds for part in (host, inside)]
     command = [
-        "unshare", "--mount", "--propagation", "private", "--",
+        # A PID namespace too: when the command ends or times out, everything it started
+        # (daemons such as wineserver included) is killed with it.
+        "unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--kill-child", "--",
         "sh", "-c", _ENTER, "enter-root", str(root), *bind_args, "--",
         "/usr/bin/env", "-i", *(f"{k}={v}" for k, v in environment.items()), *argv,
     ]  # fmt: skip

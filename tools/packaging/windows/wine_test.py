@@ -13,7 +13,8 @@ In a fresh copy of the root's Wine prefix (user 张三, zh_CN locale, so the dat
     exit code and self-test.txt);
  3. a CLI round trip: ``demo-data --count 200``, ``report --json``, a supervisor password
     remembered in Credential Manager, ``export --format xlsx`` into a folder whose name has
-    Chinese and spaces, ``verify-log``; the workbook is read back here;
+    Chinese and spaces, the same as CSV (BOM, CRLF), ``verify-log``; the workbook is read
+    back here;
  4. the export again while another process holds the workbook open (as Excel does): refused
     with a clear message, nothing changed; then accepted once it is closed;
  5. the window under Xvfb, screenshot saved to ``dist-windows/screenshots/``;
@@ -54,6 +55,7 @@ GUI = f"{INSTALL}\\HearingHelper.exe"
 DATA = f"C:\\users\\{wine_root.USER}\\AppData\\Local\\HearingHelper"
 EXPORT_DIR = f"C:\\users\\{wine_root.USER}\\Documents\\导出 文件"
 EXPORT = f"{EXPORT_DIR}\\日志 2026.xlsx"
+EXPORT_CSV = f"{EXPORT_DIR}\\日志 2026.csv"
 PERIOD = ["--from", "2000-01-01", "--to", "2100-12-31"]
 SHORTCUT = f"{msi.SHORTCUT_NAME}.lnk"
 # Wine puts a per-machine shortcut into the user's Start menu (it does not switch
@@ -169,7 +171,7 @@ class WindowsTest:
         return "CLI and windowed self-tests passed"
 
     def round_trip(self) -> str:
-        made = self.cli("demo-data", "--count", "200")
+        made = self.cli("demo-data", "--count", "200", "--no-visits")  # all 200 are "assisted"
         expect(made.returncode == 0, f"demo-data exited {made.returncode}: {made.stderr[-500:]}")
         report = self.cli("report", *PERIOD, "--json")
         expect(report.returncode == 0, f"report --json exited {report.returncode}")
@@ -181,10 +183,19 @@ class WindowsTest:
         expect(export.returncode == 0, f"export exited {export.returncode}: {export.stderr[-800:]}")
         rows = _xlsx_rows(self.prefix.host_path(EXPORT))
         expect(rows == 201, f"the exported workbook has {rows} rows, expected 200 + header")
+        csv_export = self.cli("export", *PERIOD, "--format", "csv", "--out", EXPORT_CSV)
+        expect(csv_export.returncode == 0, f"CSV export exited {csv_export.returncode}")
+        raw = self.prefix.host_path(EXPORT_CSV).read_bytes()
+        # Excel on Windows needs the BOM to read UTF-8; text mode must not turn \r\n into \r\r\n.
+        expect(raw.startswith(b"\xef\xbb\xbf"), "the CSV has no UTF-8 BOM")
+        expect(b"\r\r\n" not in raw and raw.count(b"\r\n") >= 201, "the CSV's line ends are wrong")
         verify = self.cli("verify-log")
         expect(verify.returncode == 0, f"verify-log exited {verify.returncode}: {verify.stdout}")
         expect("not keyed" not in verify.stdout, "the audit log is not keyed (no keyring?)")
-        return f"200 records, report, xlsx export ({rows} rows) to {EXPORT}, keyed audit log intact"
+        return (
+            f"200 records, report, xlsx export ({rows} rows) to {EXPORT}, CSV with BOM and "
+            "CRLF, keyed audit log intact"
+        )
 
     def remember_supervisor_password(self) -> None:
         password = "Gericht 2026 庭审"

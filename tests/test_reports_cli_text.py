@@ -67,3 +67,21 @@ def test_the_json_report_keeps_the_codes(
     data = json.loads(_run(capsys, scenario_dir, "--json"))
     assert "own_phone" in data["visits"]["by_join_mode"]
     assert data["outcomes"] == {"joined": 1, "not_joined": 1, "joined_after_help": 1}
+
+
+def test_the_court_scope_lists_its_desks_in_words() -> None:
+    from datetime import date
+
+    from hearing_helper.reports.aggregate import Report
+    from hearing_helper.reports.filters import ReportFilters
+    from hearing_helper.reports.report_text import text_report
+
+    court = {
+        "desks": [{"desk_id": "d-1", "name": "1号窗口", "last_delivery": "2026-11-27T10:00"}],
+        "this_desk_waiting": 3,
+    }
+    report = Report(filters=ReportFilters(date(2026, 11, 1), date(2026, 11, 30)))
+    lines = text_report(report, translator_for("zh_CN"), court=court)
+    text = "\n".join(lines)
+    assert "全院：1 个窗口" in text and "1号窗口" in text and "2026-11-27T10:00" in text
+    assert "本窗口还有 3 项尚未上传" in text

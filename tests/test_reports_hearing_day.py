@@ -93,3 +93,30 @@ def test_the_pdf_lists_hearing_day_outcomes_and_a_preparation_section(
     assert not [line for line in lines if line.startswith("– ")]  # no outcome row without a name
     assert "Preparation visits 1" in compact and "Ready for the hearing 1" in compact
     assert "Follow-ups due" in compact  # the visit figures are in the monthly summary
+
+
+def test_demo_visits_are_split_by_kind_as_counted_from_the_records(data_dir: Path) -> None:
+    """The report tells the kinds apart by the hearing-day outcome; counted here by kind."""
+    from collections import Counter
+    from datetime import date
+
+    from hearing_helper.demo import generate_records
+    from hearing_helper.domain.visit import VisitKind
+    from hearing_helper.reports.aggregate import build_report
+
+    records = list(generate_records(1500, seed=5, visits=True, days=60))
+    services = AppServices.open(data_dir)
+    try:
+        services.repo.import_finished(records, "test")
+        filters = ReportFilters(date(2026, 9, 1), date(2026, 11, 30))
+        report = build_report(services.reports, filters)
+    finally:
+        services.close()
+    period = [r for r in records if filters.date_from <= r.started_at.date() <= filters.date_to]
+    hearing_day = [r for r in period if r.kind is VisitKind.HEARING_DAY]
+    assert 0 < len(hearing_day) < len(period)
+    assert report.assisted == len(hearing_day)
+    assert report.preparation_visits == len(period) - len(hearing_day)
+    assert report.outcomes == dict(Counter(str(r.outcome) for r in hearing_day))
+    joined = [r for r in hearing_day if str(r.outcome) in ("joined", "joined_after_help")]
+    assert report.joined == len(joined)

@@ -30,20 +30,20 @@ def test_two_desks_sync_and_the_court_report_is_their_sum(court: str, tmp_path: 
     for seed, desk in enumerate(desks, start=1):
         assert hh(desk, "demo-data", "--count", "400", "--seed", str(seed)).returncode == 0
         local = hh(desk, "report", *PERIOD, "--json")
-        totals.append(json.loads(local.stdout)["assisted"])
+        totals.append(json.loads(local.stdout)["visit_count"])  # both kinds of visit
         waiting = hh(desk, "--central", court, "sync", "--once", "--json")
         assert waiting.returncode == 0, waiting.stderr
         assert json.loads(waiting.stdout)["state"] == "all_sent"
     court_report = hh(desks[0], "--central", court, "report", *PERIOD, "--scope", "court", "--json")
     assert court_report.returncode == 0, court_report.stderr
     data = json.loads(court_report.stdout)
-    assert data["assisted"] == sum(totals) == 800
+    assert data["visit_count"] == sum(totals) == 800
     assert len(data["desks"]) == 2 and data["this_desk_waiting"] == 0
     # A second sync sends nothing and changes nothing.
     again = hh(desks[1], "--central", court, "sync", "--once", "--json")
     assert json.loads(again.stdout)["sent"] == 0
     rerun = hh(desks[1], "--central", court, "report", *PERIOD, "--scope", "court", "--json")
-    assert json.loads(rerun.stdout)["assisted"] == 800
+    assert json.loads(rerun.stdout)["visit_count"] == 800
     verified = hh(desks[0], "--central", court, "verify-log", "--scope", "court")
     assert verified.returncode == 0, verified.stderr
     assert "2 desks" in verified.stdout

@@ -62,7 +62,11 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
     from hearing_helper.ui.litigant_view import LitigantWindow
     from hearing_helper.ui.main_window import MainWindow
     from hearing_helper.ui.reports.drilldown import DrillDownDialog
-    from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
+    from hearing_helper.ui.reports.supervisor import (
+        NoPasswordDialog,
+        PasswordDialog,
+        SetPasswordDialog,
+    )
     from hearing_helper.ui.reports.view import ReportsWindow
     from hearing_helper.ui.shell.correction_dialog import CorrectionDialog
     from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
@@ -113,6 +117,7 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
         yield "end early", EndEarlyDialog(window)
         yield "keyboard", KeyboardDialog(window)
         yield "supervisor password", PasswordDialog(services, "see the reports", window)
+        yield "no supervisor password", NoPasswordDialog("change the desk settings", window)
         yield "set supervisor password", SetPasswordDialog(services, window)
         reports = ReportsWindow(services, window)
         yield "reports", reports

@@ -183,6 +183,25 @@
     </message>
 </context>
 <context>
+    <name>NoPasswordDialog</name>
+    <message>
+        <source>No supervisor password</source>
+        <translation>尚未设置管理员密码</translation>
+    </message>
+    <message>
+        <source>No supervisor password is set on this desk yet, so you cannot %1.
+
+The supervisor password protects the settings, the reports, exports and litigants&apos; personal data. The desk&apos;s supervisor (or court IT) sets it once: here, or with the command “hearing-helper supervisor set-password”. Whoever sets it is this desk&apos;s supervisor; setting it is recorded in the audit log.</source>
+        <translation>本服务台还没有设置管理员密码，所以暂时不能%1。
+
+管理员密码用来保护系统设置、统计报表、导出和当事人个人信息，由本服务台的管理员（或法院信息技术人员）设置一次：可以在这里设置，也可以用命令“hearing-helper supervisor set-password”设置。设置密码的人就是本服务台的管理员；设置操作会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Set a supervisor password…</source>
+        <translation>设置管理员密码(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Supervisor password</source>
@@ -355,8 +374,16 @@
         <translation>至少 %1 个字符。</translation>
     </message>
     <message>
+        <source>I &amp;am this desk&apos;s supervisor (or court IT setting it up for them).</source>
+        <translation>我是本服务台的管理员（或代为设置的法院信息技术人员）(&amp;A)</translation>
+    </message>
+    <message>
         <source>The password was not changed: %1</source>
         <translation>密码未更改：%1</translation>
+    </message>
+    <message>
+        <source>Please confirm that you are this desk&apos;s supervisor.</source>
+        <translation>请先确认您是本服务台的管理员。</translation>
     </message>
     <message>
         <source>Too many wrong passwords. Please wait %1 seconds.</source>

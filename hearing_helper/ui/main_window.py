@@ -494,11 +494,18 @@ class MainWindow(QMainWindow):
         open_reports(self, self.services)
 
     def request_language(self, code: str) -> None:
+        """The Language menu: a clerk's preference, so no supervisor password (README, design
+        notes); the change is recorded in the audit log like any settings change."""
         if code == self.language:
             return
         try:
-            self.services.settings.set("language", code)
-        except SettingsFileError as exc:
+            self.services.repo.append_audit(
+                self.actor(),
+                "settings.changed",
+                {"language": code},
+                before_commit=lambda: self.services.settings.set("language", code),
+            )
+        except (StoreError, SettingsFileError) as exc:
             self._settings_not_saved(exc)
             return
         self.language_change_requested.emit(code)

@@ -27,6 +27,8 @@ CHECKS = (
     "guides",
     "database",
     "postgresql",
+    "keyring",
+    "files",
     "application",
     "translations",
     "multimedia",
@@ -198,7 +200,8 @@ def test_self_test_names_the_keyring_backend(data_dir: Path) -> None:
         """
     )
     result = _self_test(data_dir, prelude)
-    assert "note: keyring: keyring.backends.SecretService.Keyring" in result.stdout, result.stdout
+    line = next(line for line in result.stdout.splitlines() if line.split()[1:2] == ["keyring"])
+    assert line.startswith("OK") and "SecretService.Keyring" in line, result.stdout
 
 
 def test_self_test_says_what_happens_without_a_keyring(data_dir: Path) -> None:
@@ -206,6 +209,6 @@ def test_self_test_says_what_happens_without_a_keyring(data_dir: Path) -> None:
         "import keyring\nfrom keyring.backends import fail\nkeyring.set_keyring(fail.Keyring())\n"
     )
     result = _self_test(data_dir, prelude)
-    note = next(line for line in result.stdout.splitlines() if line.startswith("note: keyring:"))
-    assert "none usable" in note and "unkeyed" in note, note
+    line = next(line for line in result.stdout.splitlines() if line.split()[1:2] == ["keyring"])
+    assert line.startswith("OK") and "none usable" in line and "unkeyed" in line, line
     assert result.returncode == 0, result.stdout  # a desk without a keyring still works

@@ -64,7 +64,8 @@ echo "== CLI round trip as $user"
 span="--from 2000-01-01 --to 2100-12-31"
 as_user hearing-helper demo-data --count 200 --days 30 || fail "demo-data"
 as_user hearing-helper report $span --json >/tmp/report.json || fail "report --json"
-grep -q '"assisted": 200,' /tmp/report.json || { head -c 400 /tmp/report.json; fail "report: not 200 assisted"; }
+grep -q '"visit_count": 200,' /tmp/report.json \
+  || { head -c 600 /tmp/report.json; fail "report: not the 200 visits demo-data wrote"; }
 password='Court-Desk-2026!'
 printf '%s\n%s\n' "$password" "$password" | as_user hearing-helper supervisor set-password \
   || fail "supervisor set-password"

@@ -103,6 +103,9 @@ def test_control_declares_the_desks_runtime_packages_by_debian_names() -> None:
     fonts = next(entry for entry in depends if "fonts-" in entry)
     assert fonts.split(" | ")[0] == "fonts-noto-cjk" and "fonts-wqy-microhei" in fonts
     assert fields["Installed-Size"] == "1234"
+    # The aarch64 Qt wheels link the system's FFmpeg 4; the x86_64 ones carry their own.
+    assert "libavcodec58" in depends
+    assert "libavcodec58" not in make_deb.control_text("0.1.0", "amd64", 1, (2, 31))
 
 
 def test_desktop_entry_is_chinese_and_points_at_the_installed_program() -> None:

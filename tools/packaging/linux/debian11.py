@@ -268,7 +268,7 @@ def arm64_build_root() -> Path:
 def test_root(debian_arch: str) -> Path:
     """Bare Debian 11 with the .deb's dependencies downloaded (not installed): only a head
     start, since apt fetches whatever a newer Depends adds, so the list is not in the manifest."""
-    depends = make_deb.dependency_packages()
+    depends = make_deb.dependency_packages(debian_arch)
     manifest = f"debian11-{debian_arch}-test {SUITE} {mirrors(debian_arch)} user {USER}"
 
     def build(target: Path) -> None:

@@ -58,6 +58,11 @@ RUNTIME_DEPENDS = (
     "libspeechd2",  # 朗读 (read aloud) through speech-dispatcher
     "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei",
 )
+# PySide6's aarch64 wheels (6.8.0.2) link the system's FFmpeg 4 (the x86_64 wheels carry their
+# own): Debian 10/11 and Ubuntu 20.04 ship these sonames. Found by the compat check's ldd.
+ARCH_DEPENDS = {
+    "arm64": ("libavcodec58", "libavformat58", "libavutil56", "libswresample3", "libswscale5"),
+}
 DESKTOP_ENTRY = """\
 [Desktop Entry]
 Type=Application
@@ -77,14 +82,15 @@ StartupWMClass=HearingHelper
 """
 
 
-def dependency_packages() -> list[str]:
+def dependency_packages(arch: str) -> list[str]:
     """Every package Depends names (first choice of each alternative), for a test root."""
-    return ["libc6", *(entry.split("|")[0].strip() for entry in RUNTIME_DEPENDS)]
+    entries = (*RUNTIME_DEPENDS, *ARCH_DEPENDS.get(arch, ()))
+    return ["libc6", *(entry.split("|")[0].strip() for entry in entries)]
 
 
-def depends_field(glibc: tuple[int, ...]) -> str:
+def depends_field(glibc: tuple[int, ...], arch: str) -> str:
     libc = f"libc6 (>= {'.'.join(map(str, glibc))})" if glibc else "libc6"
-    return ", ".join([libc, *RUNTIME_DEPENDS])
+    return ", ".join([libc, *RUNTIME_DEPENDS, *ARCH_DEPENDS.get(arch, ())])
 
 
 def control_text(version: str, arch: str, installed_kib: int, glibc: tuple[int, ...]) -> str:
@@ -94,7 +100,7 @@ def control_text(version: str, arch: str, installed_kib: int, glibc: tuple[int, 
         f"Architecture: {arch}\n"
         "Maintainer: Hearing Helper maintainers <hearing-helper@localhost>\n"
         f"Installed-Size: {installed_kib}\n"
-        f"Depends: {depends_field(glibc)}\n"
+        f"Depends: {depends_field(glibc, arch)}\n"
         "Section: misc\n"
         "Priority: optional\n"
         "Description: 庭审协助助手 Hearing Helper, assisted online court hearings\n"

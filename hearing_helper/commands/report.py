@@ -145,6 +145,18 @@ def _print_text(
     print("\n".join(lines))
     if extras.get("demo_left_out"):
         print(demo_note(int(extras["demo_left_out"])))
+    _print_damaged(report.damaged.as_json())
+
+
+def _print_damaged(damaged: dict[str, Any]) -> None:
+    """Damaged cells (reports/damage.py): the figures above are computed around them."""
+    if not damaged.get("count"):
+        return
+    print(f"Damaged cells: {damaged['count']} (values no version of the app writes)")
+    for cell in damaged["cells"][:10]:
+        print(f"  record {cell['record_id']}  {cell['column']} = {cell['value']!r}")
+    if damaged["count"] > 10:
+        print("  ... (all of them: report --json)")
 
 
 def run(args: argparse.Namespace) -> int:

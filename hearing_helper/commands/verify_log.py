@@ -29,6 +29,7 @@ from hearing_helper.store.audit import (
     check_anchor,
     verify_chain,
 )
+from hearing_helper.store.content_check import ContentReport, RecordedHashes, check_content
 from hearing_helper.store.errors import UnreadableAuditEntryError
 from hearing_helper.store.repository import AuditEntry
 
@@ -158,6 +159,39 @@ def _verify_court(services: object, args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _check_records(repo: object, recorded: RecordedHashes) -> ContentReport | None:
+    """Stored versions and the records table against the audit entries (store/content_check.py);
+    None for a database that does not offer the check."""
+    versions = getattr(repo, "iter_version_hashes", None)
+    disagreements = getattr(repo, "iter_row_disagreements", None)
+    if versions is None or disagreements is None:
+        return None
+    rows_checked = [0]
+    return check_content(recorded, versions(), disagreements(rows_checked), rows_checked)
+
+
+def _print_content(content: ContentReport | None) -> None:
+    if content is None:
+        print("Note: this database does not offer the record content check.")
+        return
+    for problem in content.problems:
+        print(f"Record BROKEN: {problem.describe()}.", file=sys.stderr)
+    if content.problem_count > len(content.problems):
+        more = content.problem_count - len(content.problems)
+        print(f"... and {more} more record problems (see --json).", file=sys.stderr)
+    if not content.problem_count:
+        note = (
+            f" ({content.versions_unaudited} versions imported before content hashes were "
+            "recorded could not be compared)"
+            if content.versions_unaudited
+            else ""
+        )
+        print(
+            f"Records intact: {content.versions_checked} stored versions match their audit "
+            f"entries and {content.rows_checked} records agree with their newest version{note}."
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     services = open_services(args)
     if services is None:
@@ -176,11 +210,14 @@ def run(args: argparse.Namespace) -> int:
     except DamagedAnchorError as exc:
         anchor, damaged = None, str(exc)
     head = _Head(anchor)
+    recorded = RecordedHashes()
     try:
         try:
-            broken = verify_chain(_entries(services.repo.iter_audit(), counter, head), key)
+            entries = recorded.watch(_entries(services.repo.iter_audit(), counter, head))
+            broken = verify_chain(entries, key)
         except UnreadableAuditEntryError as exc:  # details no longer JSON: it was edited
             broken = ChainBreak(exc.seq, "edited")
+        content = _check_records(services.repo, recorded)
     finally:
         services.close()
     if broken is None and anchor is not None:
@@ -193,22 +230,28 @@ def run(args: argparse.Namespace) -> int:
         secrets.audit_key_name(data_dir) if broken and broken.reason == "key_missing" else ""
     )
     anchor_state = "damaged" if damaged else ("missing" if anchor is None else "checked")
-    ok = broken is None and not damaged
+    records_ok = content is None or not content.problem_count
+    ok = broken is None and not damaged and records_ok
     if args.json:
         result: dict[str, object] = {
             "intact": ok,
             "entries_checked": counter[0],
             "anchor": anchor_state,
             "keyed": key is not None,
+            "content": content.as_json() if content is not None else "not_checked",
         }
         if broken is not None:
             result |= {"first_bad_seq": broken.seq, "reason": broken.reason}
-        if missing_key:
-            result["missing_key"] = missing_key
         elif damaged:
             result |= {"reason": "anchor_damaged"}
+        elif not records_ok:
+            result |= {"reason": "records_edited"}
+        if missing_key:
+            result["missing_key"] = missing_key
         print(json.dumps(result))
-    elif broken is not None:
+        return 0 if ok else 1
+    _print_content(content)
+    if broken is not None:
         print(f"Audit log BROKEN: {broken.describe()}.", file=sys.stderr)
         if missing_key:
             print(
@@ -222,6 +265,12 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"Audit log BROKEN: the audit anchor file is damaged ({damaged}); "
             "entries deleted from the end of the log cannot be ruled out.",
+            file=sys.stderr,
+        )
+    elif not records_ok:
+        print(
+            f"Audit chain intact ({counter[0]} entries verified), but the records above were "
+            "edited in the database outside the app.",
             file=sys.stderr,
         )
     else:

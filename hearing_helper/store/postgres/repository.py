@@ -260,9 +260,7 @@ class PostgresRepository(PostgresVisitsMixin):
             if not fresh:
                 return 0
             self._write_records(db, fresh, actor)
-            self._append_audit(
-                db, actor, "records.imported", {"count": len(fresh), "first_id": fresh[0].id}
-            )
+            self._append_audit(db, actor, "records.imported", lifecycle.import_audit_details(fresh))
         return len(fresh)
 
     def _write_records(

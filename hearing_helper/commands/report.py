@@ -12,8 +12,20 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from hearing_helper.commands import open_services
-from hearing_helper.commands.scope import add_scope_argument, court_source, waiting_here
-from hearing_helper.reports.filters import FILTER_FIELDS, FilterError, ReportFilters, parse_date
+from hearing_helper.commands.scope import (
+    add_demo_argument,
+    add_scope_argument,
+    court_source,
+    demo_note,
+    waiting_here,
+)
+from hearing_helper.reports.filters import (
+    FILTER_FIELDS,
+    CourtFilters,
+    FilterError,
+    ReportFilters,
+    parse_date,
+)
 from hearing_helper.reports.labels import Translate
 
 if TYPE_CHECKING:
@@ -61,6 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="language of the text report (default: the desk's language, Chinese at first)",
     )
     add_scope_argument(parser)
+    add_demo_argument(parser)
 
 
 def _court_report(
@@ -72,13 +85,16 @@ def _court_report(
     source = court_source(services, args)
     if isinstance(source, int):
         return source
+    filters = CourtFilters.of(filters, bool(getattr(args, "include_demo", False)))
     try:
         report = report_for(source, filters)
         desks = source.desks()
+        left_out = 0 if filters.include_demo else source.demo_count(filters)
     finally:
         source.close()
     return report, {
         "scope": "court",
+        "demo_left_out": left_out,
         "desks": [
             {"desk_id": d.desk_id, "name": d.name, "last_delivery": d.last_seen} for d in desks
         ],
@@ -127,6 +143,8 @@ def _print_text(
         court=extras or None,
     )
     print("\n".join(lines))
+    if extras.get("demo_left_out"):
+        print(demo_note(int(extras["demo_left_out"])))
     _print_damaged(report.damaged.as_json())
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import locale
 import os
 import sys
 
 from hearing_helper import secrets
 from hearing_helper.auth import PasswordPolicyError, auth_for
-from hearing_helper.commands import add_data_dir_argument, open_services
+from hearing_helper.commands import SecretInputError, add_data_dir_argument, open_services
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,27 +39,44 @@ def cli_actor() -> str:
 
 
 def read_secret(prompt: str) -> str:
-    """A password from the terminal (not echoed), or the next line of a non-terminal stdin.
-    Text that is not UTF-8 (bytes typed in another encoding) ends the command with exit 2 and
-    a message: it could not be hashed, stored or typed again the same way."""
+    """A password from the terminal (not echoed), or the next line of a non-terminal stdin."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        try:
+            return getpass.getpass(prompt)
+        except (EOFError, KeyboardInterrupt):
+            return ""
+    if sys.stdin is None:
+        return ""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a replaced text stream (tests, embedding)
+        text = sys.stdin.readline().rstrip("\r\n")
+        try:
+            text.encode("utf-8")  # lone surrogates: bytes that were not UTF-8
+        except UnicodeError:
+            raise SecretInputError(
+                "The password on standard input is not UTF-8 text. Nothing was changed."
+            ) from None
+        return text
+    return decode_piped_line(buffer.readline()).rstrip("\r\n")
+
+
+def decode_piped_line(raw: bytes) -> str:
+    """A piped line as text: UTF-8 (a BOM dropped) when it is UTF-8, else the system's code
+    page. On a Chinese Windows, cmd's ``echo`` sends GBK (code page 936) while PowerShell 7 and
+    UTF-8 files send UTF-8; reading the pipe in the code page alone mangled a Chinese password
+    sent as UTF-8 (and the run ended in an internal error)."""
     try:
-        if sys.stdin is not None and sys.stdin.isatty():
-            try:
-                text = getpass.getpass(prompt)
-            except (EOFError, KeyboardInterrupt):
-                return ""
-        else:
-            line = sys.stdin.readline() if sys.stdin is not None else ""
-            text = line.rstrip("\r\n")
-        text.encode("utf-8")  # lone surrogates: bytes that were not UTF-8
-    except UnicodeError:
-        print(
-            "hearing-helper: the password given is not UTF-8 text (bytes in another encoding); "
-            "type it in a UTF-8 terminal or pipe it as UTF-8. Nothing was changed.",
-            file=sys.stderr,
-        )
-        raise SystemExit(2) from None
-    return text
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    encoding = locale.getpreferredencoding(False)
+    try:
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise SecretInputError(
+            f"The password on standard input is neither UTF-8 nor {encoding} text. "
+            "Nothing was changed."
+        ) from None
 
 
 def _set_password(services: object) -> int:

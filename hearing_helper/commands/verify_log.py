@@ -105,18 +105,36 @@ def _verify_court(services: object, args: argparse.Namespace) -> int:
             }
             if broken is not None:
                 results[desk] |= {"first_bad_seq": broken.seq, "reason": broken.describe()}
+            elif counter[0] == 0:
+                records = source.records_of(desk)
+                # A desk that delivered records always delivered audit entries with them.
+                results[desk] |= {
+                    "intact": records == 0,
+                    "reason": f"no audit entries on the server ({records} records)",
+                }
         conflicts = source.conflicts()
+        disagreeing, examples = source.report_row_mismatches()
     except StoreError as exc:
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return 1
     finally:
         source.close()
-    ok = all(result["intact"] for result in results.values())
+    ok = all(result["intact"] for result in results.values()) and not disagreeing
+    report_rows = {"disagreeing": disagreeing, "examples": examples}
     if args.json:
-        print(json.dumps({"intact": ok, "desks": results, "conflicts": conflicts}))
+        print(
+            json.dumps(
+                {"intact": ok, "desks": results, "conflicts": conflicts, "report_rows": report_rows}
+            )
+        )
     else:
         for desk, result in results.items():
-            if result["intact"]:
+            if not result["entries_checked"]:
+                print(
+                    f"Desk {desk}: {result['reason']}.",
+                    file=sys.stdout if result["intact"] else sys.stderr,
+                )
+            elif result["intact"]:
                 unchecked = result["signatures_unchecked"]
                 note = (
                     f" ({unchecked} signed entries linked; their signatures can be checked"
@@ -127,6 +145,13 @@ def _verify_court(services: object, args: argparse.Namespace) -> int:
                 print(f"Desk {desk}: intact, {result['entries_checked']} entries verified{note}.")
             else:
                 print(f"Desk {desk}: BROKEN: {result['reason']}.", file=sys.stderr)
+        if disagreeing:
+            print(
+                f"Report rows BROKEN: {disagreeing} record(s) on the central database disagree "
+                f"with their newest delivered version (e.g. {', '.join(examples)}); court "
+                "reports would count them wrongly. Court IT checks who changed them.",
+                file=sys.stderr,
+            )
         verdict = "intact" if ok else "BROKEN"
         print(f"Court audit log {verdict}: {len(results)} desks checked.")
         if conflicts:

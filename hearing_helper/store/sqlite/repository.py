@@ -22,7 +22,6 @@ from hearing_helper.store.batching import in_batches
 from hearing_helper.store.errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
-    RecordConflictError,
     RecordNotFoundError,
     StoreError,
     UnreadableAuditEntryError,
@@ -206,12 +205,13 @@ class SqliteRepository(SqliteVisitsMixin):
             self._append_audit(db, actor, "draft.discarded", {"record_id": record_id})
 
     def finish(self, record: AssistRecord, actor: str) -> AssistRecord:
-        lifecycle.prepare_finish(record)
+        lifecycle.check_finishable(record)
         with self._transaction() as db:
             stored = self._stored(db, record.id)
-            if lifecycle.existing_finished(stored, record):
+            if lifecycle.finishing_again(stored, record):
                 assert stored is not None
                 return stored  # finishing again what is already stored: nothing to do
+            lifecycle.prepare_finish(record)
             payload = self._write_record(db, record)
             self._write_version(db, record, actor, "", payload)
             details = lifecycle.record_audit_details(record, payload)
@@ -270,12 +270,7 @@ class SqliteRepository(SqliteVisitsMixin):
         self, db: sqlite3.Connection, batch: list[AssistRecord]
     ) -> tuple[list[AssistRecord], list[str]]:
         """The records of ``batch`` to write, and the ids of drafts they replace."""
-        unique: dict[str, AssistRecord] = {}
-        for record in batch:
-            seen = unique.get(record.id)
-            if seen is not None and not lifecycle.same_content(seen, record):
-                raise RecordConflictError(record.id)
-            unique.setdefault(record.id, record)
+        unique = {record.id: record for record in lifecycle.unique_in_batch(batch)}
         existing = self._existing(db, list(unique))
         fresh, replaced_drafts = [], []
         for record_id, record in unique.items():

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from hearing_helper import secrets
 from hearing_helper.auth import AuthResult, auth_for
@@ -18,6 +19,9 @@ from hearing_helper.commands import data_folder_of, open_services
 from hearing_helper.commands.report import add_period_arguments, filters_from_args
 from hearing_helper.commands.scope import add_scope_argument, court_source
 from hearing_helper.commands.supervisor import cli_actor, read_secret
+
+if TYPE_CHECKING:
+    from hearing_helper.reports.export import PdfWriter
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +74,13 @@ def _authenticate(services: object, purpose: str) -> AuthResult:
     return auth.check(password, actor, purpose=purpose)
 
 
+def _pdf_writer() -> PdfWriter:
+    """The Qt PDF painter, imported only for a PDF export (csv/xlsx never load Qt)."""
+    from hearing_helper.ui.pdf.summary import write_summary_pdf
+
+    return write_summary_pdf
+
+
 def run(args: argparse.Namespace) -> int:
     filters = filters_from_args(args)
     if filters is None:
@@ -93,8 +104,8 @@ def run(args: argparse.Namespace) -> int:
             return 1
         from hearing_helper.catalog import load_catalog
         from hearing_helper.reports.export import ExportError, export_log
-        from hearing_helper.reports.pdf_i18n import translator_for
         from hearing_helper.store import StoreError
+        from hearing_helper.ui.pdf.translator import translator_for
 
         lang = args.lang or services.settings.get("language")
         lang = lang if lang in ("zh_CN", "en") else "zh_CN"
@@ -119,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
                 translate=translator_for(lang),
                 platform_names=load_catalog(services.data_dir).platform_names(lang),
                 kept_folder=services.data_dir,
+                write_pdf=_pdf_writer() if args.format == "pdf" else None,
             )
         except (ExportError, StoreError) as exc:
             print(f"hearing-helper: {exc}", file=sys.stderr)

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from hearing_helper.commands import open_services
 from hearing_helper.commands.scope import add_scope_argument, court_source, waiting_here
-from hearing_helper.reports.filters import FILTER_FIELDS, FilterError, ReportFilters, parse_date
+from hearing_helper.domain.report_filters import (
+    FILTER_FIELDS,
+    FilterError,
+    ReportFilters,
+    parse_date,
+)
 from hearing_helper.reports.labels import Translate
 
 if TYPE_CHECKING:
@@ -115,8 +120,8 @@ def _print_text(
     lang: str,
 ) -> None:
     from hearing_helper.catalog import load_catalog
-    from hearing_helper.reports.pdf_i18n import translator_for
     from hearing_helper.reports.report_text import text_report
+    from hearing_helper.ui.pdf.translator import translator_for
 
     translate = translator_for(lang)
     names = load_catalog(services.data_dir).platform_names(lang)

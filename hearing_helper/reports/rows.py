@@ -14,9 +14,9 @@ from datetime import date, datetime
 from typing import Any
 
 from hearing_helper.domain.masking import mask_personal
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.reports.cells import FORMULA_TRIGGERS, MAX_CELL_CHARS, export_cell, safe_text
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import (
     CONTEXT,
     DEVICE_LABELS,

@@ -62,6 +62,8 @@ OPTIONS: dict[str, Option] = {
         # this desk works alone. The desk name is shown beside the desk id on the server.
         Option("central", str, "", QT_TRANSLATE_NOOP("settings", "Central database")),
         Option("desk_name", str, "", QT_TRANSLATE_NOOP("settings", "Desk name")),
+        # Where the last export was saved: the next one starts there.
+        Option("export_folder", str, "", QT_TRANSLATE_NOOP("settings", "Export folder")),
         Option(
             "supervisor_password_hash",
             str,

@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from hearing_helper import APP_NAME
+from hearing_helper.store_error import StoreError
 
 DATA_ENV = "HEARING_HELPER_DATA"
 _DATABASE_NAME = (
@@ -17,12 +18,20 @@ _DATABASE_NAME = (
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """``--data-dir`` wins, then ``$HEARING_HELPER_DATA``, then the platform user-data dir."""
-    if explicit:
-        return Path(explicit).expanduser().resolve()
-    if os.environ.get(DATA_ENV):
-        return Path(os.environ[DATA_ENV]).expanduser().resolve()
-    return default_data_dir()
+    """``--data-dir`` wins, then ``$HEARING_HELPER_DATA``, then the platform user-data dir.
+    Raises StoreError (a message naming the folder) for one that cannot be resolved, such as
+    a symbolic link that points to itself."""
+    given = explicit or os.environ.get(DATA_ENV)
+    if not given:
+        return default_data_dir()
+    path = Path(given).expanduser()
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+        raise StoreError(
+            f"The data folder {path} cannot be used: it is a symbolic link that leads back to "
+            f"itself, or cannot be followed ({exc}). Give --data-dir a real folder."
+        ) from None
 
 
 def default_data_dir() -> Path:

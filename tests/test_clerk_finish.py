@@ -230,3 +230,31 @@ def test_the_outcome_is_prefilled_after_the_litigant_joined(
     finish = wizard.current_page()
     assert wizard.record.outcome is Outcome.JOINED
     assert finish.outcome_buttons[Outcome.JOINED].isChecked()
+
+
+def test_a_step_left_half_done_in_an_older_finished_record_is_not_in_progress() -> None:
+    from ui_fixtures import finished_record
+
+    record = finished_record("（2026）冀1126民初9号", "王建国")  # finished, as stored earlier
+    install = record.step(StepId.INSTALL)
+    install.status = StepStatus.IN_PROGRESS
+    install.data = {"steps": {"download": "done"}, "total": 4}
+    assert step_mark(record, StepId.INSTALL) is StepMark.SKIPPED
+
+
+def test_history_shows_the_outcome_of_the_visits_own_kind(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+) -> None:
+    from hearing_helper.ui.shell.history_model import COLUMNS
+
+    record = intake_done(VisitKind.PREPARATION)
+    record.outcome = Outcome.JOINED  # a stale draft saved by the old Alt+U, Space route
+    services.repo.save_draft(record)
+    window = open_main_window(qtbot, services)
+    window.history.refresh()
+    model = window.history.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
+    column = next(i for i, c in enumerate(COLUMNS) if c[1] == "outcome")
+    assert model.index(0, column).data() != "Joined"

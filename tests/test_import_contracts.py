@@ -84,6 +84,20 @@ def test_every_contract_has_a_deliberate_violation() -> None:
     assert set(_contracts()) == set(VIOLATIONS)
 
 
+def test_every_module_has_its_place_in_the_layers() -> None:
+    """A new top-level module or package outside the layers would be bound by none of them."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    placed = {name.strip() for layer in layers["layers"] for name in re.split("[|:]", layer)}
+    package = ROOT / "hearing_helper"
+    present = {
+        f"hearing_helper.{path.stem if path.is_file() else path.name}"
+        for path in package.iterdir()
+        if (path.suffix == ".py" and path.stem != "__init__") or (path / "__init__.py").exists()
+    }
+    assert present - placed == set()
+
+
 def test_the_contracts_hold_on_the_whole_tree() -> None:
     result = _lint_imports(ROOT)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

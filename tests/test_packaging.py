@@ -32,6 +32,8 @@ CHECKS = (
     "guides",
     "database",
     "postgresql",
+    "keyring",
+    "files",
     "application",
     "translations",
     "multimedia",

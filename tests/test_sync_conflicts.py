@@ -174,3 +174,55 @@ def test_a_nul_character_typed_into_a_record_is_cleaned_before_it_is_stored(
     desk.repo.correct(stored, "clerk", "typo\x00")
     assert desk.repo.get(record.id).notes == "again"
     assert desk.sender(central).push().ok
+
+
+# --- finding 6: conflicts are shown side by side, settled, and the count clears --------------
+
+
+def _conflicting_copy(central: str, desk: Desk) -> str:
+    """The server got another copy of this desk's record version first (as from a copied data
+    folder): the desk's own delivery then conflicts."""
+    record = complete_record()
+    desk.repo.finish(record, "clerk")
+    _keys, batch = desk.outbox.next_batch(desk.desk_id, "desk", 100)
+    payload = json.loads(batch.versions[0].payload)
+    payload["satisfaction"] = 2
+    payload["notes"] = "the other copy"
+    other = replace(batch, versions=[replace(batch.versions[0], payload=json.dumps(payload))])
+    conn = connect(ServerAddress.from_url(central))
+    try:
+        deliver(conn, other, datetime.now().astimezone())
+    finally:
+        conn.close()
+    return record.id
+
+
+def test_a_conflict_is_listed_by_key_settled_as_an_audited_version_and_the_count_clears(
+    central: str, desks: list[Desk]
+) -> None:
+    from hearing_helper.store.postgres.connection import ServerAddress as Address
+    from hearing_helper.store.sync.conflicts import KEEP_SERVER, open_conflicts, settle
+
+    desk = desks[0]
+    record_id = _conflicting_copy(central, desk)
+    status = desk.sender(central).push().status
+    assert status.conflicts == 1 and status.state == "conflicts"
+    assert status.conflict_keys == (f"version record {record_id} v1",)
+    assert status.to_json()["conflict_keys"] == [f"version record {record_id} v1"]
+    found = open_conflicts(Address.from_url(central), desk.desk_id)
+    assert [c.key for c in found] == [f"version record {record_id} v1"]
+    conflict = found[0]
+    assert conflict.server_copy is not None and conflict.desk_copy is not None
+    assert conflict.server_copy.notes == "the other copy" and conflict.desk_copy.satisfaction == 5
+    settled = settle(desk.repo, conflict, KEEP_SERVER, "boss")
+    assert settled.version == 2 and settled.notes == "the other copy"
+    last = list(desk.repo.iter_audit())[-1]
+    assert last.action == "record.corrected" and "conflict settled" in last.details["reason"]
+    done = desk.sender(central).push()
+    assert done.ok and done.status.conflicts == 0 and done.status.conflict_keys == ()
+    assert open_conflicts(Address.from_url(central), desk.desk_id) == []
+    with psycopg.connect(central) as conn:
+        row = conn.execute("SELECT settled_by FROM conflicts").fetchone()
+        current = conn.execute("SELECT version, satisfaction FROM assists").fetchone()
+    assert row is not None and row[0].startswith("version 2")
+    assert current == (2, 2)

@@ -160,3 +160,27 @@ def test_migration_6_keeps_the_queued_items_and_their_order(tmp_path: Any) -> No
     finally:
         outbox.close()
         repo.close()
+
+
+def test_an_idle_desk_does_not_connect_until_it_has_something_to_send(
+    central: str, desks: list[Desk], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = desks[0]
+    desk.demo(3, seed=43)
+    assert desk.sender(central).push().ok
+    connects: list[object] = []
+    real_connect = sender_module.connect
+
+    def counting_connect(*args: Any, **kwargs: Any) -> Any:
+        connects.append(args)
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(sender_module, "connect", counting_connect)
+    for _ in range(3):
+        assert desk.sender(central).push().ok
+    assert connects == []
+    assert desk.sender(central).push(force=True).ok  # "Sync now" checks the server
+    assert len(connects) == 1
+    desk.repo.finish(complete_record(), "clerk")
+    assert desk.sender(central).push().sent == 2
+    assert len(connects) == 2

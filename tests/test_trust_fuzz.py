@@ -442,3 +442,44 @@ class _PasswordAudit(_NoAudit):
 
 
 _PASSWORD_AUDIT = _PasswordAudit()
+
+
+def test_every_command_in_the_issue_18_edge_worlds(worlds, tmp_path: Path) -> None:
+    """A symlink loop as the data folder, a damaged desk id, non-UTF-8 bytes on the password
+    prompt's stdin (as Python reads them: lone surrogates): a message and exit 1 or 2."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    damaged_desk = tmp_path / "damaged_desk"
+    damaged_desk.mkdir()
+    seeded_services(damaged_desk).close()
+    (damaged_desk / "desk_id").write_bytes(b"\xff\x00 not a uuid")
+    undecodable = "abc\udcff\udcfedefgh\n" * 3
+    lines = _valid_command_lines(tmp_path, worlds["bad_catalog"])
+    runs = [(folder, line, f"{PASSWORD}\n" * 3) for folder in (loop, damaged_desk)
+            for line in lines.values()]  # fmt: skip
+    runs += [(worlds["seeded"], line, undecodable) for line in lines.values()]
+    for folder, line, stdin in runs:
+        code, err = run_cli(["--data-dir", str(folder), *line], stdin)
+        assert code in (0, 1, 2), (folder.name, line, code, err)
+        assert "Traceback" not in err and "internal error" not in err, (folder.name, line, err)
+        if folder == loop and line[0] not in ("catalog", "server"):
+            assert code == 1 and "symbolic link" in err, (line, err)
+
+
+def test_gui_without_a_display_in_every_world(worlds) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "xcb"
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    for world in ("seeded", "damaged_db"):
+        run = subprocess.run(
+            [sys.executable, "-m", "hearing_helper", "--data-dir", str(worlds[world])],
+            capture_output=True,
+            env=env,
+            timeout=120,
+        )
+        err = run.stderr.decode("utf-8", "replace")
+        assert run.returncode == 1 and "no display" in err, (world, run.returncode, err)

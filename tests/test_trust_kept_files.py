@@ -45,6 +45,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert main(["--data-dir", str(data_dir), "supervisor", "set-password"]) == 0
     # Make every kept file exist (a failed login writes the throttle state and its lock).
     services = AppServices.open(data_dir)
+    services.settings.set("court_name", "朝阳法院")  # settings.json and its lock file
     services.store.repository._db.execute("PRAGMA wal_autocheckpoint=0")  # keep a -wal file
     (data_dir / "supervisor_state.json").write_text('{"failures": 0, "last_failure_at": 0}')
     (data_dir / "supervisor_state.json.lock").touch()

@@ -186,3 +186,44 @@ def test_self_test_keyring_check_on_windows_proves_a_round_trip(monkeypatch) -> 
             self_test.check_keyring()
     finally:
         keyring.set_keyring(previous)
+
+
+PASSWORD = "Gericht 2026 庭审"
+
+
+def _piped_stdin(monkeypatch, data: bytes, locale_encoding: str) -> None:
+    """A non-terminal stdin as Python sets it up on a Chinese Windows (code page 936)."""
+    import io
+    import locale
+
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=locale_encoding, errors="surrogateescape")
+    monkeypatch.setattr("sys.stdin", stream)
+    monkeypatch.setattr(locale, "getpreferredencoding", lambda do_setlocale=True: locale_encoding)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        PASSWORD.encode("utf-8") + b"\r\n",  # PowerShell 7, Git Bash, a UTF-8 file
+        b"\xef\xbb\xbf" + PASSWORD.encode("utf-8") + b"\n",  # a UTF-8 file saved with a BOM
+        PASSWORD.encode("gbk") + b"\r\n",  # cmd's echo on a Chinese Windows
+    ],
+)
+def test_a_piped_chinese_password_is_read_in_utf8_or_the_windows_code_page(
+    monkeypatch, data: bytes
+) -> None:
+    from hearing_helper.commands.supervisor import read_secret
+
+    _piped_stdin(monkeypatch, data, "cp936")
+    assert read_secret("Supervisor password: ") == PASSWORD
+
+
+def test_a_piped_password_in_neither_encoding_is_refused_clearly(
+    monkeypatch, data_dir: Path, capsys
+) -> None:
+    from hearing_helper.cli import main
+
+    _piped_stdin(monkeypatch, b"\xff\xfe\xfd\xfc\r\n", "cp936")
+    assert main(["--data-dir", str(data_dir), "supervisor", "set-password"]) == 2
+    error = capsys.readouterr().err
+    assert "neither UTF-8 nor cp936" in error and "internal error" not in error

@@ -74,7 +74,9 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
     from hearing_helper.ui.shell.profile_dialog import ProfileDialog
     from hearing_helper.ui.shell.record_detail import RecordDetailDialog
     from hearing_helper.ui.shell.settings_dialog import SettingsDialog
+    from hearing_helper.ui.sync.sync_dialog import SyncDialog
     from hearing_helper.ui.visits.follow_ups import FollowUpDialog
+    from hearing_helper.ui.wizard.rating_prompt import RatingPromptBox
     from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
     services.device_provider = FakeLiveDevices(FakeDeviceProvider())
@@ -137,6 +139,8 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
             "2026-11-27T10:00:00+08:00",
         )  # fmt: skip
         yield "follow-up", FollowUpDialog(hearing, window)
+        yield "no rating yet", RatingPromptBox(window)
+        yield "central database", SyncDialog(services, window.sync.controller, "A001", window)
         litigant = LitigantWindow(window)
         litigant.show_content(wizard.litigant_content())
         yield "litigant window", litigant

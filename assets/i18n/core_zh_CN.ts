@@ -1078,10 +1078,6 @@ Log file: %3</source>
         <translation>朗读当事人屏幕上的提示</translation>
     </message>
     <message>
-        <source>Litigant screen full screen (Esc leaves)</source>
-        <translation>当事人屏幕全屏（Esc 退出）</translation>
-    </message>
-    <message>
         <source>Go to step 1 to 5 of the assistance</source>
         <translation>转到协助的第 1 至 5 步</translation>
     </message>
@@ -1098,6 +1094,10 @@ Log file: %3</source>
         <translation>立即保存（也会自动保存）</translation>
     </message>
     <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+带下划线的字母</translation>
+    </message>
+    <message>
         <source>Press that button or go to that field</source>
         <translation>按下该按钮或转到该输入项</translation>
     </message>
@@ -1106,8 +1106,16 @@ Log file: %3</source>
         <translation>设备检测：全部检测</translation>
     </message>
     <message>
+        <source>Send to the court&apos;s central database now</source>
+        <translation>立即发送到法院中心数据库</translation>
+    </message>
+    <message>
         <source>Phone checklist: answer yes / no / not needed</source>
         <translation>手机检查清单：回答 是 / 否 / 不需要</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
     </message>
     <message>
         <source>Move between outcomes or ratings (chooses nothing)</source>
@@ -1116,6 +1124,18 @@ Log file: %3</source>
     <message>
         <source>Choose the satisfaction or option that has focus</source>
         <translation>选中当前焦点所在的满意度或选项</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <source>Litigant screen full screen, and back</source>
+        <translation>当事人屏幕全屏 / 退出全屏</translation>
+    </message>
+    <message>
+        <source>Keypad 1-5</source>
+        <translation>小键盘 1-5</translation>
     </message>
     <message>
         <source>Finish: the litigant&apos;s own rating, from a keypad they hold</source>
@@ -1486,6 +1506,10 @@ Log file: %3</source>
     <message>
         <source>Desk name</source>
         <translation>窗口名称</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
     </message>
     <message>
         <source>Supervisor password</source>

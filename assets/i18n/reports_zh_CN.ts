@@ -44,8 +44,8 @@
         <translation>用时（分钟）</translation>
     </message>
     <message>
-        <source>Show full names and phone numbers…</source>
-        <translation>显示完整姓名和电话…</translation>
+        <source>&amp;Show full names and phone numbers…</source>
+        <translation>显示完整姓名和电话(&amp;S)…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -166,12 +166,12 @@
         <translation>全部</translation>
     </message>
     <message>
-        <source>From:</source>
-        <translation>从：</translation>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <source>To:</source>
-        <translation>到：</translation>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
     </message>
     <message>
         <source>:</source>

@@ -167,8 +167,8 @@
 <context>
     <name>VisitFiguresPanel</name>
     <message>
-        <source>Preparation and follow-up</source>
-        <translation>庭前准备与庭后回访</translation>
+        <source>Preparation and follow-up (&amp;visits)</source>
+        <translation>庭前准备与庭后回访(&amp;V)</translation>
     </message>
     <message>
         <source>Preparation visits: %1 (ready %2, another visit %3, in person %4)</source>

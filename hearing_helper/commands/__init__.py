@@ -12,6 +12,10 @@ from hearing_helper.store import StoreError
 from hearing_helper.store.backend import check_central_url, check_database_url
 
 
+class SecretInputError(ValueError):
+    """A password piped in as bytes that are not text; ``str()`` says so (cli exits 2)."""
+
+
 def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool = False) -> None:
     """``--data-dir DIR``, ``--database URL`` and ``--central URL``, accepted before the
     command, after it, and after a sub-action."""

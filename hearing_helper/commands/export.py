@@ -17,7 +17,12 @@ from hearing_helper import secrets
 from hearing_helper.auth import AuthResult, auth_for
 from hearing_helper.commands import data_folder_of, open_services
 from hearing_helper.commands.report import add_period_arguments, filters_from_args
-from hearing_helper.commands.scope import add_scope_argument, court_source
+from hearing_helper.commands.scope import (
+    add_demo_argument,
+    add_scope_argument,
+    court_source,
+    demo_note,
+)
 from hearing_helper.commands.supervisor import cli_actor, read_secret
 
 if TYPE_CHECKING:
@@ -39,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--lang", choices=("zh_CN", "en"), default=None, help="language of headers and the PDF"
     )
     add_scope_argument(parser)
+    add_demo_argument(parser)
 
 
 def _authenticate(services: object, purpose: str) -> AuthResult:
@@ -110,12 +116,22 @@ def run(args: argparse.Namespace) -> int:
         lang = args.lang or services.settings.get("language")
         lang = lang if lang in ("zh_CN", "en") else "zh_CN"
         store = services.store
+        left_out = 0
         if getattr(args, "scope", "desk") == "court":
+            from hearing_helper.domain.report_filters import CourtFilters
             from hearing_helper.store.backend import Store
 
             source = court_source(services, args)
             if isinstance(source, int):
                 return source
+            filters = CourtFilters.of(filters, bool(args.include_demo))
+            if not filters.include_demo:
+                try:
+                    left_out = source.demo_count(filters)
+                except StoreError as exc:
+                    source.close()
+                    print(f"hearing-helper: {exc}", file=sys.stderr)
+                    return 1
             # Rows from the central database; the export is audited on this desk (and its
             # audit entry reaches the court through the outbox like any other).
             store = Store(repository=services.repo, reports=source)
@@ -141,4 +157,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"Exported {done.row_count} rows to {done.path} (SHA-256 {done.sha256}).")
+    if left_out:
+        print(demo_note(left_out))
     return 0

@@ -12,9 +12,16 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from hearing_helper.commands import open_services
-from hearing_helper.commands.scope import add_scope_argument, court_source, waiting_here
+from hearing_helper.commands.scope import (
+    add_demo_argument,
+    add_scope_argument,
+    court_source,
+    demo_note,
+    waiting_here,
+)
 from hearing_helper.domain.report_filters import (
     FILTER_FIELDS,
+    CourtFilters,
     FilterError,
     ReportFilters,
     parse_date,
@@ -66,6 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="language of the text report (default: the desk's language, Chinese at first)",
     )
     add_scope_argument(parser)
+    add_demo_argument(parser)
 
 
 def _court_report(
@@ -77,13 +85,16 @@ def _court_report(
     source = court_source(services, args)
     if isinstance(source, int):
         return source
+    filters = CourtFilters.of(filters, bool(getattr(args, "include_demo", False)))
     try:
         report = report_for(source, filters)
         desks = source.desks()
+        left_out = 0 if filters.include_demo else source.demo_count(filters)
     finally:
         source.close()
     return report, {
         "scope": "court",
+        "demo_left_out": left_out,
         "desks": [
             {"desk_id": d.desk_id, "name": d.name, "last_delivery": d.last_seen} for d in desks
         ],
@@ -132,6 +143,20 @@ def _print_text(
         court=extras or None,
     )
     print("\n".join(lines))
+    if extras.get("demo_left_out"):
+        print(demo_note(int(extras["demo_left_out"])))
+    _print_damaged(report.damaged.as_json())
+
+
+def _print_damaged(damaged: dict[str, Any]) -> None:
+    """Damaged cells (reports/damage.py): the figures above are computed around them."""
+    if not damaged.get("count"):
+        return
+    print(f"Damaged cells: {damaged['count']} (values no version of the app writes)")
+    for cell in damaged["cells"][:10]:
+        print(f"  record {cell['record_id']}  {cell['column']} = {cell['value']!r}")
+    if damaged["count"] > 10:
+        print("  ... (all of them: report --json)")
 
 
 def run(args: argparse.Namespace) -> int:

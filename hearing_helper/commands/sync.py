@@ -37,11 +37,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def describe(status: SyncStatus) -> str:
     """The sync state in one plain sentence (English; the window shows its own words)."""
     if status.conflicts:
+        keys = "".join(f"\n  {key}" for key in status.conflict_keys[:20])
         return (
             f"{status.conflicts} items are in conflict on the central database (it already has "
-            "a different copy); court IT must check them. "
+            "a different copy): a supervisor settles record versions on Tools → Conflicts…; "
+            "court IT checks audit and export entries. "
             + (f"{status.waiting} items are waiting." if status.waiting else "")
-        ).strip()
+        ).strip() + keys
     if status.unreachable_since:
         return (
             f"{status.waiting} items are waiting; the central database has not been reachable "

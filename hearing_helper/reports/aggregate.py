@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
+from hearing_helper.domain.damage import DamageSummary, summary_of
 from hearing_helper.domain.enums import STEP_ORDER, Outcome
 from hearing_helper.domain.record import now_local
 from hearing_helper.domain.report_filters import ReportFilters
@@ -85,6 +86,7 @@ class Report:
     by_month: list[PeriodCount] = field(default_factory=list)
     load: list[list[int]] = field(default_factory=lambda: [[0] * 24 for _ in range(7)])
     visits: dict[str, Any] = field(default_factory=dict)  # reports/visits.py
+    damaged: DamageSummary = field(default_factory=DamageSummary)  # reports/damage.py
 
     @property
     def joined_rate(self) -> float | None:
@@ -132,6 +134,7 @@ class Report:
             "by_month": [asdict(p) for p in self.by_month],
             "load_weekday_hour": self.load,
             "visits": self.visits,
+            "damaged": self.damaged.as_json(),
         }
 
 
@@ -155,6 +158,16 @@ def percentile(histogram: list[tuple[int, int]], share: float) -> int | None:
 def _iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def _weekday_hour(hour_key: str) -> tuple[int, int] | None:
+    """(weekday, hour) of a ``YYYY-MM-DDTHH`` key; None for a damaged one."""
+    try:
+        weekday = date.fromisoformat(hour_key[:10]).weekday()
+        hour = int(hour_key[11:13])
+    except ValueError:
+        return None
+    return (weekday, hour) if 0 <= hour < 24 else None
 
 
 def _fold_hourly(report: Report, rows: list[HourlyCount]) -> Counter[str]:
@@ -181,8 +194,9 @@ def _fold_hourly(report: Report, rows: list[HourlyCount]) -> Counter[str]:
             cell[2] += n
         report.rated += row.rated
         report.satisfaction_sum += row.satisfaction_sum
-        weekday = date.fromisoformat(day_key).weekday()
-        report.load[weekday][int(hour_key[11:13])] += n
+        slot = _weekday_hour(hour_key)
+        if slot is not None:  # a damaged start has none; reports/damage.py names it
+            report.load[slot[0]][slot[1]] += n
     # Every day of the period, zeros included, so charts keep a true time axis.
     weeks: dict[str, list[int]] = {}
     months: dict[str, list[int]] = {}
@@ -283,6 +297,7 @@ def build_report(
     report.failure_reasons = _pareto(reasons, facts.problems, facts.checks)
     report.funnel = _funnel(facts.steps)
     report.visits = visit_figures(results["visits"], report.outcomes, report.visit_count)
+    report.damaged = summary_of(facts.damaged)
     return report
 
 

@@ -12,7 +12,8 @@ database and this file, or delete the file, can still hide deleted tail entries.
 chain (store/audit.py) a rewritten tail cannot be re-signed, but entries cut from the end plus a
 deleted anchor still look like a shorter log. The anchor also records ``keyed_from`` (the chain is
 keyed from that entry on) and never drops it, so a chain rewritten unkeyed after its key was
-deleted from the keyring is reported as a keyed chain whose key is missing. A damaged anchor is reported, never a crash.
+deleted from the keyring is reported as a keyed chain whose key is missing. A damaged anchor
+is reported, never a crash.
 The anchor may lag one entry behind after a crash between the commit and the file write,
 which is never reported as tampering (only a head *behind* the anchor is).
 """

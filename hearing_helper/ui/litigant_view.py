@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
+    QMoveEvent,
     QPalette,
     QResizeEvent,
     QShortcut,
@@ -64,6 +65,7 @@ BUTTON_FOREGROUND = "#0b2a5b"
 # 478 px of 1366 leaves the clerk's pages the 888 px they need; 672 px of 1920.
 SHARE_OF_ONE_SCREEN = 0.35
 NARROW_WIDTH = 820  # below this the QR code goes under the text
+REFIT_AFTER_MS = (250, 1000)  # when the window manager has framed the two windows
 
 
 def spoken_text(content: LitigantContent) -> str:
@@ -264,19 +266,38 @@ class LitigantWindow(QWidget):
             )
         )
         self._place_right_of(clerk_window)
+        # A window manager frames a window that stops being maximised (a border appears) some
+        # time later, and X11 sends no event for it: look again once it has, so that no frame
+        # hangs over the screen's edge (openbox: 1 px left and above, 6 px below).
+        for delay_ms in REFIT_AFTER_MS:
+            QTimer.singleShot(delay_ms, self.fit_beside)
 
     def fit_beside(self) -> None:
-        """The clerk's window changed size: take the room to its right (when placed beside it)."""
+        """The clerk's window changed (a wider page, or the window manager framed it): take the
+        room to its right, and bring the clerk's window back on the screen if its frame left it
+        (the frame of a maximised window differs from a normal one's, so a placement made
+        while it was maximised was a few pixels off)."""
         clerk = self._clerk_window
         if clerk is None or not self.isVisible() or self.isFullScreen():
             return
-        if clerk.isMaximized() or clerk.isFullScreen():
+        if clerk.isMaximized() or clerk.isFullScreen() or not clerk.isVisible():
             return  # the clerk chose the whole screen; this window stays where it is
+        area = clerk.screen().availableGeometry()
+        frame = clerk.frameGeometry()
+        if not area.contains(frame):
+            frame_w, frame_h, inset = _frame(clerk)
+            room = area.width() - self.minimumSizeHint().width() - frame_w
+            width = max(min(frame.width(), room), clerk.minimumSizeHint().width() + frame_w)
+            target = QRect(area.topLeft() + inset, QSize(width - frame_w, area.height() - frame_h))
+            if target != clerk.geometry():
+                clerk.setGeometry(target)
         self._place_right_of(clerk)
 
     def _place_right_of(self, clerk_window: QWidget) -> None:
         area = clerk_window.screen().availableGeometry()
-        frame_w, frame_h, inset = _frame(clerk_window)
+        # Its own frame once the window manager has framed it, else the clerk's as a guess.
+        framed = self.isVisible() and self.frameGeometry() != self.geometry()
+        frame_w, frame_h, inset = _frame(self if framed else clerk_window)
         left = clerk_window.frameGeometry().right() + 1
         width = max(area.right() + 1 - left, self.minimumSizeHint().width() + frame_w)
         self._arrange(width - frame_w)
@@ -380,6 +401,10 @@ class LitigantWindow(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.keep_on_screen)
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        QTimer.singleShot(0, self.keep_on_screen)  # e.g. its frame arrived from the window manager
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing with the window button only hides it; the clerk's toggle shows it again.

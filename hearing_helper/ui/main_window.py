@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -396,8 +396,16 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_litigant_window()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self._fit_litigant_window()
+
+    def _fit_litigant_window(self) -> None:
         if self.litigant_window is not None and self.litigant_window.isVisible():
-            # A wider page made this window grow: the litigant window takes what is left.
+            # A wider page made this window grow, or the window manager framed it: the
+            # litigant window takes what is left of the screen.
             QTimer.singleShot(0, self.litigant_window.fit_beside)
 
     def litigant_content(self) -> LitigantContent:

@@ -186,6 +186,12 @@ class ReadAloud(QObject):
         self.speak(text)
         return True
 
+    def is_speaking(self) -> bool:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        speech = self._speech
+        return speech is not None and speech.state() == QTextToSpeech.State.Speaking  # type: ignore[attr-defined]
+
     def stop(self) -> None:
         if self._speech is not None:
             self._speech.stop()  # type: ignore[attr-defined]

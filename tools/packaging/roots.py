@@ -1,21 +1,25 @@
 #!/usr/bin/env python3
-"""Debian roots for packaging builds and tests: made once with mmdebstrap, cached outside the
-clone, reused while their manifest is unchanged.
+"""Cached build and test roots (Debian chroots, Wine prefixes, toolchains) kept outside the clone.
 
-A :class:`RootManifest` names the Debian suite, the packages and the setup commands of a root.
-:func:`ensure_root` returns the root's folder, ``<cache>/<name>-<key>/root``, where ``key`` is a
-hash of the manifest (the setup commands and the files they use included): change any of it and
-a new root is made; the old ones of that name are removed once the new one is ready. Two
-processes asking for the same root at once wait for one build (a lock file beside it), and a
-half-made root is never used (it is built under a temporary name and renamed when complete).
-:func:`run_in_root` runs a command inside with /proc, /dev, /sys, a private /tmp and the given
-bind mounts, in a mount namespace of its own (nothing stays mounted afterwards).
+One module for every packaging lane (Linux bundles for 信创 desks, the Windows build and its
+Wine test). A root is made once from a *manifest*: a text naming everything that went into it
+(suite, architecture, packages, pinned wheels, the scripts that build it). Its folder is
+``<cache>/<name>-<key>`` where ``key`` is a hash of that manifest, so a root is reused for as
+long as its manifest is unchanged and rebuilt (beside the old one, which is then removed) when
+anything in it changes. CI runs on the same machine right after a session, so a warm cache is
+reused there.
 
-The cache is ``/var/cache/hearing-helper/roots`` (``$HEARING_HELPER_ROOTS`` to change it); the
-Debian mirror is the host's own (``$HEARING_HELPER_DEBIAN_MIRROR`` to change it). Needs root,
-``mmdebstrap`` and ``unshare``. Used by the Windows build and test (tools/packaging/windows/).
+The cache folder is ``$HEARING_HELPER_ROOTS`` or ``/var/cache/hearing-helper/roots``. A root is
+built into ``<folder>.partial`` and renamed into place only when its builder returned, so an
+interrupted build is never mistaken for a finished one; a lock file beside it makes a second
+process wanting the same root wait for the first one's build instead of racing it.
 
-  python3 tools/packaging/roots.py list          # the cached roots, their sizes and manifests
+Besides :func:`cached_root`: :class:`RootManifest` and :func:`debian_root` make a Debian root
+with mmdebstrap from the host's own mirror (``$HEARING_HELPER_DEBIAN_MIRROR`` to change it), and
+:func:`run_in_root` runs a command inside one with /proc, /dev, /sys, a private /tmp and bind
+mounts, in a mount namespace of its own (nothing stays mounted afterwards). Needs root.
+
+  python3 tools/packaging/roots.py list          # the cached roots and their sizes
 """
 
 from __future__ import annotations
@@ -35,12 +39,57 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CACHE_ENV = "HEARING_HELPER_ROOTS"
-MIRROR_ENV = "HEARING_HELPER_DEBIAN_MIRROR"
 DEFAULT_CACHE = Path("/var/cache/hearing-helper/roots")
+MANIFEST_NAME = ".hearing-helper-manifest"
+MIRROR_ENV = "HEARING_HELPER_DEBIAN_MIRROR"
 DEFAULT_MIRROR = "http://deb.debian.org/debian"
-READY = ".ready"
+LOCK_WAIT_S = 3600  # a cold Wine root with its prefix takes ~4 min; never wait forever
 Log = Callable[[str], None]
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("HEARING_HELPER_ROOTS", DEFAULT_CACHE))
+
+
+def manifest_key(manifest: str) -> str:
+    return hashlib.sha256(manifest.encode("utf-8")).hexdigest()[:16]
+
+
+def root_path(name: str, manifest: str) -> Path:
+    return cache_dir() / f"{name}-{manifest_key(manifest)}"
+
+
+def cached_root(name: str, manifest: str, build: Callable[[Path], None], log: Log = print) -> Path:
+    """The finished root for ``manifest``; ``build(folder)`` makes it if it is not cached yet
+    (``folder`` does not exist yet; ``build`` creates it).
+
+    Older roots of the same ``name`` (other manifests) are removed once the new one is in place.
+    """
+    final = root_path(name, manifest)
+    if (final / MANIFEST_NAME).is_file():
+        log(f"root {final.name}: cached, reused")
+        return final
+    final.parent.mkdir(parents=True, exist_ok=True)
+    with _Exclusive(final.with_name(final.name + ".lock"), LOCK_WAIT_S):
+        if (final / MANIFEST_NAME).is_file():  # another process built it while we waited
+            log(f"root {final.name}: built by another process, reused")
+            return final
+        partial = final.with_name(final.name + ".partial")
+        if partial.exists():
+            shutil.rmtree(partial)
+        if final.exists():  # a folder without its manifest is unfinished
+            shutil.rmtree(final)
+        log(f"root {final.name}: building (manifest changed or cache empty)")
+        started = time.monotonic()
+        build(partial)
+        (partial / MANIFEST_NAME).write_text(manifest, encoding="utf-8")
+        partial.rename(final)
+        log(f"root {final.name}: built in {time.monotonic() - started:.0f} s")
+    for stale in final.parent.glob(f"{name}-*"):
+        key = stale.name[len(name) + 1 :]
+        if stale != final and len(key) == len(manifest_key("")) and stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+    return final
 
 
 class RootError(RuntimeError):
@@ -76,13 +125,9 @@ class RootManifest:
             },
         }
 
-    def key(self) -> str:
-        text = json.dumps(self.description(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
+    def text(self) -> str:
+        """The manifest as the text cached_root keys the root by."""
+        return json.dumps(self.description(), indent=2, sort_keys=True, ensure_ascii=False)
 
 
 def host_mirror(sources: Path = Path("/etc/apt")) -> str:
@@ -103,59 +148,19 @@ def host_mirror(sources: Path = Path("/etc/apt")) -> str:
     return DEFAULT_MIRROR
 
 
-def root_folder(manifest: RootManifest) -> Path:
-    return cache_dir() / f"{manifest.name}-{manifest.key()}"
-
-
-def ensure_root(manifest: RootManifest, log: Log = print, timeout_s: float = 1500) -> Path:
-    """The root of ``manifest`` (its folder ``.../root``), made first if it is not cached."""
+def debian_root(manifest: RootManifest, log: Log = print, timeout_s: float = 1500) -> Path:
+    """The Debian root of ``manifest`` (its folder ``<root>/root``), made first if needed."""
     for tool in ("mmdebstrap", "unshare", "chroot"):
         if shutil.which(tool) is None:
             raise RootError(f"{tool} is not installed (apt-get install mmdebstrap util-linux)")
     if os.geteuid() != 0:
         raise RootError("making and entering a Debian root needs root (mmdebstrap, mounts)")
 
-    def make(staging: Path, deadline: float) -> None:
-        _build(manifest, staging, log, deadline)
+    def build(folder: Path) -> None:
+        folder.mkdir(parents=True)
+        _build(manifest, folder, log, deadline=time.monotonic() + timeout_s)
 
-    folder = cached_folder(root_folder(manifest), make, log, timeout_s, what=manifest.name)
-    return folder / "root"
-
-
-def cached_folder(
-    folder: Path,
-    make: Callable[[Path, float], None],
-    log: Log = print,
-    timeout_s: float = 1500,
-    what: str = "",
-) -> Path:
-    """``folder``, made by ``make(staging, deadline)`` unless it is already complete.
-
-    ``make`` fills an empty staging folder that is renamed to ``folder`` only when it
-    succeeded; a lock beside it makes concurrent callers wait for one build. Other folders
-    with the same name before the last ``-`` (older keys) are removed afterwards."""
-    if (folder / READY).exists():
-        return folder
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with _Exclusive(folder.with_name(folder.name + ".lock"), timeout_s):
-        if (folder / READY).exists():  # another process made it while we waited
-            return folder
-        started = time.monotonic()
-        log(f"making {what or folder.name} in {folder} (first use; cached afterwards)")
-        staging = folder.with_name(f".{folder.name}.tmp-{os.getpid()}")
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(folder, ignore_errors=True)
-        staging.mkdir(parents=True)
-        try:
-            make(staging, started + timeout_s)
-            (staging / READY).write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
-            staging.rename(folder)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        log(f"made {folder} in {time.monotonic() - started:.0f} s")
-        _remove_older(folder, log)
-    return folder
+    return cached_root(manifest.name, manifest.text(), build, log) / "root"
 
 
 def _build(manifest: RootManifest, staging: Path, log: Log, deadline: float) -> None:
@@ -196,8 +201,6 @@ def _build(manifest: RootManifest, staging: Path, log: Log, deadline: float) -> 
         check=False,
     )
     (staging / "packages.txt").write_text(listing.stdout, "utf-8")
-    description = json.dumps(manifest.description(), indent=2, ensure_ascii=False)
-    (staging / "manifest.json").write_text(description + "\n", "utf-8")
 
 
 def _run_logged(command: list[str], log_path: Path, deadline: float, what: str) -> None:
@@ -211,21 +214,6 @@ def _run_logged(command: list[str], log_path: Path, deadline: float, what: str) 
     if code != 0:
         tail = log_path.read_text("utf-8", errors="replace")[-2000:]
         raise RootError(f"{what} failed (exit {code}); end of {log_path}:\n{tail}")
-
-
-def _remove_older(keep: Path, log: Log) -> None:
-    """Folders named like ``keep`` but with another key (older manifests), unless in use."""
-    prefix = keep.name.rsplit("-", 1)[0]
-    for other in keep.parent.glob(f"{prefix}-*"):
-        if other == keep or not other.is_dir() or other.name.rsplit("-", 1)[0] != prefix:
-            continue
-        try:
-            with _Exclusive(other.with_name(other.name + ".lock"), timeout_s=0):
-                shutil.rmtree(other)
-                other.with_name(other.name + ".lock").unlink(missing_ok=True)
-                log(f"removed the outdated {other}")
-        except (TimeoutError, OSError):
-            continue
 
 
 class _Exclusive:
@@ -284,7 +272,9 @@ def run_in_root(
     environment.update(env or {})
     bind_args = [str(part) for host, inside in binds for part in (host, inside)]
     command = [
-        "unshare", "--mount", "--propagation", "private", "--",
+        # A PID namespace too: when the command ends or times out, everything it started
+        # (daemons such as wineserver included) is killed with it.
+        "unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--kill-child", "--",
         "sh", "-c", _ENTER, "enter-root", str(root), *bind_args, "--",
         "/usr/bin/env", "-i", *(f"{k}={v}" for k, v in environment.items()), *argv,
     ]  # fmt: skip
@@ -315,7 +305,7 @@ def main(argv: Sequence[str]) -> int:
         return 2
     for folder in sorted(cache_dir().glob("*")):
         if folder.is_dir():
-            ready = "ready" if (folder / READY).exists() else "incomplete"
+            ready = "ready" if (folder / MANIFEST_NAME).exists() else "incomplete"
             size = subprocess.run(["du", "-sh", str(folder)], capture_output=True, text=True)
             print(f"{folder}  {ready}  {size.stdout.split()[0] if size.stdout else '?'}")
     return 0

@@ -42,9 +42,11 @@ EXPORT_SELECT = ", ".join(_EXPORT_EXPRESSIONS.get(name, f"a.{name}") for name in
 
 
 def where(filters: ReportFilters, alias: str = "a") -> tuple[str, list[Any]]:
-    """WHERE clause over the finished records of ``alias`` matching ``filters``."""
+    """WHERE clause over the finished records of ``alias`` matching ``filters`` (on a court's
+    database demo records too when the filters say ``include_demo``)."""
+    demo = getattr(filters, "include_demo", False)
     clauses = [
-        f"{alias}.status = 'finished'",
+        f"{alias}.status IN ('finished', 'demo')" if demo else f"{alias}.status = 'finished'",
         f"{alias}.started_at >= %s",
         f"{alias}.started_at < %s",
     ]
@@ -110,7 +112,11 @@ class PostgresReportSource:
 
     def _whole_days(self, filters: ReportFilters) -> bool:
         """True when the period's per-day sums answer (no dimension filter)."""
-        return not filters.has_dimensions and not getattr(filters, "desk_id", "")
+        return (
+            not filters.has_dimensions
+            and not getattr(filters, "desk_id", "")
+            and not getattr(filters, "include_demo", False)  # the day sums are without them
+        )
 
     def hourly_counts(self, filters: ReportFilters) -> list[HourlyCount]:
         if self._whole_days(filters):

@@ -41,8 +41,8 @@ from hearing_helper.store.postgres.connection import (
 from hearing_helper.store.postgres.delivery import (
     SKEW_WARN_S,
     BadItemError,
-    conflict_count,
     deliver,
+    open_conflict_keys,
 )
 from hearing_helper.store.postgres.schema import SCHEMA_VERSION, stored_version
 from hearing_helper.store.sqlite.outbox import HeldItem, OutboxKey, SqliteOutbox
@@ -114,7 +114,7 @@ class SyncStatus:
     """What the status line, the sync page and ``sync --json`` show."""
 
     waiting: int  # items in the outbox
-    conflicts: int  # this desk's items the server keeps in its conflicts table
+    conflicts: int  # this desk's items in conflict on the server, not settled yet
     last_success: str | None  # ISO time of the last push that emptied the outbox
     unreachable_since: str | None  # ISO time of the first failure in a row
     last_error: str  # plain words; '' after a success
@@ -122,6 +122,7 @@ class SyncStatus:
     failures: int  # failures in a row
     skew_s: float | None  # desk clock minus server clock at the last delivery
     held: tuple[HeldItem, ...] = ()  # items set aside: the server refused them, or missing
+    conflict_keys: tuple[str, ...] = ()  # the conflicts, e.g. 'version record <id> v2'
 
     @property
     def state(self) -> str:
@@ -141,6 +142,7 @@ class SyncStatus:
     def to_json(self) -> dict[str, Any]:
         held = [asdict(item) | {"key": item.key} for item in self.held]
         return asdict(self) | {
+            "conflict_keys": list(self.conflict_keys),
             "held": held,
             "held_count": len(held),
             "state": self.state,
@@ -206,6 +208,7 @@ class Sender:
             failures=int(state.get("failures", 0)),
             skew_s=state.get("skew_s"),
             held=tuple(self.outbox.held()),
+            conflict_keys=tuple(state.get("conflict_keys", ())),
         )
 
     @property
@@ -213,10 +216,26 @@ class Sender:
         """The file whose lock one sender of this desk holds while it pushes."""
         return self.outbox.path.with_name(self.outbox.path.name + ".sender")
 
-    def push(self, should_stop: Callable[[], bool] = lambda: False) -> PushResult:
+    def idle(self) -> bool:
+        """Nothing to send and nothing to learn from the server: no item waiting, no conflict
+        to watch clear, no failure to retry (a cheap look at the local outbox)."""
+        state = self.outbox.state()
+        return (
+            self.outbox.waiting() == 0
+            and not state.get("conflicts")
+            and not state.get("unreachable_since")
+            and state.get("last_success") is not None
+        )
+
+    def push(
+        self, should_stop: Callable[[], bool] = lambda: False, *, force: bool = False
+    ) -> PushResult:
         """Send everything waiting (until ``should_stop()``); never raises for server trouble:
         the result's status says what happened. Waits while another sender of this desk
-        pushes (up to ``lock_wait_s``; ``busy`` in the result when it gave up)."""
+        pushes (up to ``lock_wait_s``; ``busy`` in the result when it gave up). An idle desk
+        (see :meth:`idle`) does not connect at all unless ``force`` ("Sync now")."""
+        if not force and self.idle():
+            return PushResult(sent=0, batches=0, status=self.status())
         try:
             with locked(self.lock_path, self.lock_wait_s, give_up=should_stop):
                 return self._push_alone(should_stop)
@@ -248,7 +267,7 @@ class Sender:
                         if abs(skew_s) > SKEW_WARN_S:
                             log.warning("This desk's clock is %.0f s off the server's", skew_s)
                 with hard_deadline(conn, self.batch_timeout_s):
-                    conflicts = conflict_count(conn, self.desk_id)
+                    conflict_keys = open_conflict_keys(conn, self.desk_id)
             finally:
                 self._conn = None
                 conn.close()
@@ -256,7 +275,8 @@ class Sender:
             self._failed(exc)
         else:
             values: dict[str, Any] = {
-                "conflicts": conflicts,
+                "conflicts": len(conflict_keys),
+                "conflict_keys": conflict_keys,
                 "unreachable_since": None,
                 "last_error": "",
                 "error_code": "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from hearing_helper.catalog import CatalogLoad
 from hearing_helper.domain.enums import StepId
+from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.masking import mask_phone
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.step_marks import step_mark
@@ -53,7 +55,7 @@ log = logging.getLogger(__name__)
 
 
 def _fmt_time(value: object) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""  # type: ignore[attr-defined]
+    return local_text(value) if isinstance(value, datetime | str) else ""
 
 
 class RecordDetailDialog(QDialog):
@@ -117,7 +119,7 @@ class RecordDetailDialog(QDialog):
             else:
                 text = self.tr("Version %1 \u2014 finished %2 by %3")
             text = text.replace("%1", str(version.version)).replace(
-                "%2", version.created_at[:16].replace("T", " ")
+                "%2", local_text(version.created_at)
             )
             self.version_combo.addItem(
                 text.replace("%3", self._who(version.created_by)), version.version

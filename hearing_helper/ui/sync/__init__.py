@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from hearing_helper.ui.sync.conflicts_dialog import show_conflicts_page
 from hearing_helper.ui.sync.controller import SyncController
 from hearing_helper.ui.sync.status_button import SyncStatusButton
 
@@ -19,6 +20,7 @@ class SyncUi:
     button: SyncStatusButton
     sync_now: QAction
     page: QAction
+    conflicts: QAction
 
 
 def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
@@ -31,7 +33,7 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
     controller.status_changed.connect(button.show_status)
     sync_now = QAction(QCoreApplication.translate("sync", "S&ync now"), window)
     sync_now.setShortcut("F9")
-    sync_now.triggered.connect(controller.sync_now)
+    sync_now.triggered.connect(controller.sync_now_forced)
     page = QAction(QCoreApplication.translate("sync", "&Central database…"), window)
 
     def open_page() -> None:
@@ -43,6 +45,8 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
         dialog.open()
 
     page.triggered.connect(open_page)
+    conflicts = QAction(QCoreApplication.translate("sync", "C&onflicts…"), window)
+    conflicts.triggered.connect(lambda: show_conflicts_page(window, services, controller, actor()))
     button.clicked.connect(open_page)
     tools = next(
         (
@@ -59,5 +63,6 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
     )
     menu.addAction(sync_now)
     menu.addAction(page)
+    menu.addAction(conflicts)
     controller.start()
-    return SyncUi(controller, button, sync_now, page)
+    return SyncUi(controller, button, sync_now, page, conflicts)

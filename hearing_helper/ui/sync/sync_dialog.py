@@ -70,6 +70,9 @@ class SyncDialog(QDialog):
         buttons.addButton(self.sync_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.HelpRole)
+        self.conflicts_button = QPushButton(self.tr("C&onflicts…"))
+        self.conflicts_button.clicked.connect(self._conflicts)
+        buttons.addButton(self.conflicts_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -146,7 +149,12 @@ class SyncDialog(QDialog):
         self.state.setText(self.tr("Sending…"))
 
     def _sync_now(self) -> None:
-        self.controller.sync_now()
+        self.controller.sync_now_forced()
+
+    def _conflicts(self) -> None:
+        from hearing_helper.ui.sync.conflicts_dialog import show_conflicts_page
+
+        show_conflicts_page(self, self.services, self.controller, self.actor)
 
     def _change(self) -> None:
         from hearing_helper.ui.reports.supervisor import require_supervisor

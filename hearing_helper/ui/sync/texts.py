@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from hearing_helper.domain.local_time import local
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.store.sync.sender import SyncStatus
 
@@ -56,7 +57,7 @@ def clock(iso: str | None) -> str:
     """'HH:MM' today, else 'MM-DD HH:MM' (local time of the desk)."""
     if not iso:
         return ""
-    moment = datetime.fromisoformat(iso)
+    moment = local(iso)
     if moment.date() == datetime.now().astimezone().date():
         return moment.strftime("%H:%M")
     return moment.strftime("%m-%d %H:%M")

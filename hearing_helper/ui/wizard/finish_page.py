@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.domain.enums import NotJoinedReason, Outcome, StepId
+from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.record import AssistRecord, now_local
 from hearing_helper.domain.validation import FieldError, check_text_length
 from hearing_helper.domain.visit import RatingSource, VisitKind
@@ -42,6 +43,7 @@ from hearing_helper.visits.causes import cause
 
 log = logging.getLogger(__name__)
 NOTES_MAX = 2000
+SECONDS = "%Y-%m-%d %H:%M:%S"
 # The chosen score must be obvious at a glance, also to the litigant looking at the screen.
 SATISFACTION_STYLE = (
     "QPushButton { border: 2px solid #7a8699; border-radius: 6px; background: #ffffff; }"
@@ -413,13 +415,13 @@ class FinishPage(StepPage):
             return
         record = self.record
         end = record.ended_at or now_local()
-        self.started_label.setText(record.started_at.strftime("%Y-%m-%d %H:%M:%S"))
+        self.started_label.setText(local_text(record.started_at, SECONDS))
         if record.ended_at is None:
             self.ended_label.setText(
-                self.tr("%1 (set when you press Finish)").replace("%1", end.strftime("%H:%M:%S"))
+                self.tr("%1 (set when you press Finish)").replace("%1", local_text(end, "%H:%M:%S"))
             )
         else:
-            self.ended_label.setText(end.strftime("%Y-%m-%d %H:%M:%S"))
+            self.ended_label.setText(local_text(end, SECONDS))
         seconds = max(0, int((end - record.started_at).total_seconds()))
         self.duration_label.setText(format_duration(seconds))
 

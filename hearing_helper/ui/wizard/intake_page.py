@@ -89,7 +89,7 @@ class IntakePage(StepPage):
 
         self.kind = VisitKindChoice()
         caption = QLabel(self.tr("Visit t&ype:"))
-        caption.setBuddy(self.kind.buttons[VisitKind.HEARING_DAY])
+        caption.setBuddy(self.kind)  # to the chosen kind, choosing nothing
         form.addRow(caption, self.kind)
 
         self.case_number = QLineEdit()

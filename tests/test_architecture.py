@@ -22,11 +22,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "hearing_helper"
 
 
 def _core_modules() -> list[str]:
-    """Every module outside ui/ and the entry points (which import ui/ lazily, by design)."""
+    """Every module outside ui/ (the commands import ui/ only inside the function that runs)."""
     modules = []
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(PACKAGE).as_posix()
-        if relative.startswith(("ui/", "commands/", "cli.py", "__main__.py")):
+        if relative.startswith("ui/"):
             continue
         dotted = "hearing_helper." + relative.removesuffix(".py").replace("/", ".")
         modules.append(dotted.removesuffix(".__init__"))
@@ -35,7 +35,7 @@ def _core_modules() -> list[str]:
 
 def test_importing_the_whole_core_loads_no_qt() -> None:
     modules = _core_modules()
-    assert "hearing_helper.store.sqlite" in modules and "hearing_helper.domain.record" in modules
+    assert "hearing_helper.store.sqlite" in modules and "hearing_helper.commands.export" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

@@ -130,3 +130,20 @@ def test_each_contract_fails_on_its_own_violation(violated_tree: Path) -> None:
         # The report names the import (its arrow may wrap to the next line on a narrow terminal).
         flat = re.sub(r"\s+", " ", sections[cid])
         assert importer in flat and imported in flat, (cid, sections[cid])
+
+
+def test_the_readme_draws_the_layers_of_the_contract() -> None:
+    """The README's Architecture section shows the layers the contract enforces, in order."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    enforced = [
+        {name.strip().removeprefix("hearing_helper.") for name in re.split("[|:]", layer)}
+        for layer in layers["layers"]
+    ]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    drawing = readme.split("The layers, top to bottom", 1)[1].split("```", 2)[1]
+    drawn = [
+        {name.strip() for name in layer.split("|")}
+        for layer in " ".join(drawing.split()).split("→")
+    ]
+    assert drawn == enforced

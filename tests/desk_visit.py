@@ -152,8 +152,6 @@ class Visit:
         shot = self.desk.screenshot(self.out / f"{len(self.steps) + 1:02d}_{name}.png")
         expected = self.gui(shown_qr_payloads)
         decoded = decode_qr(shot)
-        if not self.shots:
-            pass
         result: dict[str, Any] = {
             "windows": [f.__dict__ for f in frames],
             "qt_frames": self.gui(qt_frames),
@@ -166,9 +164,10 @@ class Visit:
             "qr_expected": sorted(expected),
             "qr_missing": sorted(set(expected) - decoded),
             "leaks": self.gui(painted_ids),
+            "clerk_scrolls_sideways": self.gui(lambda: scroll_shortfall(self.window)),
             "screenshot": shot.name,
         }
-        if speak and litigant_shown:
+        if speak and litigant_shown and not self.shots:
             result["speech"] = self.read_aloud()
         return result
 
@@ -183,6 +182,12 @@ class Visit:
         loudest, active = speech_energy(stop_recording(recorder))
         self.gui(lambda: self.window.reader is not None and self.window.reader.stop())
         return {"loudest_dbfs": round(loudest, 1), "active": round(active, 3)}
+
+
+def scroll_shortfall(window: Any) -> int:
+    from hearing_helper.ui.litigant_view import scroll_shortfall as shortfall
+
+    return shortfall(window)
 
 
 def _modal_title() -> str:

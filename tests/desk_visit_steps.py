@@ -30,8 +30,8 @@ STEPS = (
     "export_csv",
     "export_xlsx",
     "export_pdf",
-    "language_english",
-    "reports_english",
+    "language_switch",
+    "reports_after_switch",
 )
 
 
@@ -62,8 +62,8 @@ def run_visit(v: Visit, lang: str) -> None:
     checked("reports", lambda: open_reports(v), speak=False)
     for fmt in ("csv", "xlsx", "pdf"):
         checked(f"export_{fmt}", lambda fmt=fmt: export(v, fmt), speak=False)
-    checked("language_english", lambda: to_english(v))
-    checked("reports_english", lambda: open_reports(v), speak=False)
+    checked("language_switch", lambda: switch_language(v, "en" if lang == "zh_CN" else "zh_CN"))
+    checked("reports_after_switch", lambda: open_reports(v), speak=False)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -343,17 +343,18 @@ def _modal_class() -> str:
     return type(modal).__name__ if modal is not None else ""
 
 
-def to_english(v: Visit) -> None:
-    """Close the reports (Esc), then Language > English from the clerk's window."""
+def switch_language(v: Visit, lang: str) -> None:
+    """Close the reports (Esc), then Language > 中文 / English from the clerk's window (the
+    menu opens on its first item, 中文)."""
     from hearing_helper.ui.reports.supervisor import PasswordDialog
 
     v.key("Escape")
     v.until(lambda: v.window.isActiveWindow(), 5, "Esc did not close the reports window")
     old = v.gui(lambda: v.window)
     v.key("alt+g")
-    v.key("Down", "Return")
+    v.key(*(["Down"] if lang == "en" else []), "Return")
     if v.until(lambda: _active(PasswordDialog), 1.5):  # the Language menu may be protected
         v.type(PASSWORD)
         v.key("Return")
-    v.until(lambda: v.window is not old and v.window.language == "en", 10, "not in English")
+    v.until(lambda: v.window is not old and v.window.language == lang, 10, f"not in {lang}")
     v.until(lambda: v.window.isActiveWindow(), 5, "the rebuilt window has no keyboard")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -88,6 +89,18 @@ def _frame(window: QWidget) -> tuple[int, int, QPoint]:
         frame.height() - window.height(),
         window.geometry().topLeft() - frame.topLeft(),
     )
+
+
+def scroll_shortfall(window: QWidget) -> int:
+    """How many pixels wider ``window`` must be so that none of its shown pages scrolls
+    sideways (the English Finish page needed 32 px more beside the litigant window)."""
+    shortfall = 0
+    for area in window.findChildren(QScrollArea):
+        content = area.widget()
+        if area.isVisible() and content is not None and area.widgetResizable():
+            needed = content.minimumSizeHint().width() - area.viewport().width()
+            shortfall = max(shortfall, needed)
+    return shortfall
 
 
 class LitigantWindow(QWidget):
@@ -284,10 +297,12 @@ class LitigantWindow(QWidget):
             return  # the clerk chose the whole screen; this window stays where it is
         area = clerk.screen().availableGeometry()
         frame = clerk.frameGeometry()
-        if not area.contains(frame):
+        shortfall = scroll_shortfall(clerk)
+        if not area.contains(frame) or shortfall > 0:
             frame_w, frame_h, inset = _frame(clerk)
             room = area.width() - self.minimumSizeHint().width() - frame_w
-            width = max(min(frame.width(), room), clerk.minimumSizeHint().width() + frame_w)
+            wanted = frame.width() + shortfall
+            width = max(min(wanted, room), clerk.minimumSizeHint().width() + frame_w)
             target = QRect(area.topLeft() + inset, QSize(width - frame_w, area.height() - frame_h))
             if target != clerk.geometry():
                 clerk.setGeometry(target)

@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
     def update_litigant_screen(self) -> None:
         if self.litigant_window is not None:
             self.litigant_window.show_content(self.litigant_content())
+            self._fit_litigant_window()  # another page may need more of the screen
 
     def _toggle_litigant_full_screen(self) -> None:
         if self.litigant_window is None or not self.litigant_window.isVisible():

@@ -132,7 +132,7 @@ def preparation_hearing_time(v: Visit) -> None:
     """Alt+M: the hearing date, three days ahead, and the time 09:30."""
     intake = v.gui(lambda: wizard(v).current_page())
     v.key("alt+m")
-    if not v.until(lambda: intake.hearing_date.hasFocus(), 2):
+    if not v.until(lambda: intake.hearing_date.hasFocus(), 1.5):
         _set_hearing(v, intake)
         raise KeyRouteError("Alt+M does not reach the hearing date (fallback: set directly)")
     for _ in range(3):
@@ -186,7 +186,7 @@ def preparation_outcome(v: Visit) -> None:
 
 def finish(v: Visit) -> None:
     v.key("ctrl+Return")
-    if not v.until(lambda: wizard(v) is None, 5):
+    if not v.until(lambda: wizard(v) is None, 3):
         message = v.gui(lambda: v.window.statusBar().currentMessage())
 
         def finish_anyway() -> None:
@@ -223,7 +223,7 @@ def carry_over(v: Visit) -> None:
         v.key(f"alt+{letter}")
     record = v.gui(lambda: wizard(v).record)
     problems = []
-    if not v.until(lambda: record.previous_record_id, 3):
+    if not v.until(lambda: record.previous_record_id, 1.5):
         v.gui(button.click)
         problems.append(f"{text!r} has no working Alt letter (fallback: clicked)")
     v.key("alt+i")  # consent is asked again at every visit
@@ -308,7 +308,7 @@ def open_reports(v: Visit) -> None:
 
     v.key("alt+t")
     v.key("r")
-    v.until(lambda: _active(PasswordDialog), 5, "Tools > Reports asked for no password")
+    v.until(lambda: _active(PasswordDialog), 3, "Tools > Reports asked for no password")
     v.type(PASSWORD)
     v.key("Return")
     v.until(lambda: _active(ReportsWindow), 10, "the reports window did not open")

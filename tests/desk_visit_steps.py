@@ -89,6 +89,14 @@ def focused(v: Visit) -> Any:
     return v.gui(QApplication.focusWidget)
 
 
+def tick_consent(v: Visit) -> None:
+    """Alt+I: a check box's letter ticks it, or goes to it; then Space ticks it (README)."""
+    intake = v.gui(lambda: wizard(v).current_page())
+    v.key("alt+i")
+    if not v.gui(lambda: intake.consent.isChecked()) and v.gui(intake.consent.hasFocus):
+        v.key("space")
+
+
 # --- the steps -------------------------------------------------------------------------------
 
 
@@ -123,23 +131,32 @@ def preparation_intake(v: Visit) -> None:
     v.type("13812345678")
     for field in ("alt+p", "alt+r", "alt+d"):  # platform, role, device: the first real choice
         v.key(field, "Down")
-    v.key("alt+i")  # consent (a check box: its letter ticks it)
-    v.until(lambda: wizard(v).record.intake.consent, 3, "Alt+I did not tick the consent")
+    tick_consent(v)
+    v.until(lambda: wizard(v).record.intake.consent, 3, "Alt+I (Space) did not tick the consent")
     v.until(lambda: wizard(v).record.intake.litigant_name == "陈桂兰", 3, "the name was not typed")
 
 
 def preparation_hearing_time(v: Visit) -> None:
-    """Alt+M: the hearing date, three days ahead, and the time 09:30."""
+    """Alt+M: the hearing date, typed over the whole field (three days ahead)."""
+    from datetime import date, timedelta
+
     intake = v.gui(lambda: wizard(v).current_page())
+    hearing_day = date.today() + timedelta(days=3)
     v.key("alt+m")
     if not v.until(lambda: intake.hearing_date.hasFocus(), 1.5):
         _set_hearing(v, intake)
         raise KeyRouteError("Alt+M does not reach the hearing date (fallback: set directly)")
-    for _ in range(3):
-        v.key("Up")  # the day section: one day later per key
+    v.key("ctrl+a")
+    v.type(hearing_day.isoformat())
     v.key("Tab")
-    v.type("0930")
-    v.until(lambda: wizard(v).record.intake.hearing_at is not None, 3, "no hearing time")
+    record = v.gui(lambda: wizard(v).record)
+    v.until(
+        lambda: (
+            record.intake.hearing_at is not None and record.intake.hearing_at.date() == hearing_day
+        ),
+        3,
+        f"Alt+M, typing {hearing_day}: the hearing date is {record.intake.hearing_at}",
+    )
 
 
 def _set_hearing(v: Visit, intake: Any) -> None:
@@ -226,7 +243,7 @@ def carry_over(v: Visit) -> None:
     if not v.until(lambda: record.previous_record_id, 1.5):
         v.gui(button.click)
         problems.append(f"{text!r} has no working Alt letter (fallback: clicked)")
-    v.key("alt+i")  # consent is asked again at every visit
+    tick_consent(v)  # consent is asked again at every visit
     if not v.until(lambda: record.intake.consent, 3):
         v.gui(lambda: intake.consent.setChecked(True))
         problems.append("Alt+I did not tick the consent (fallback: ticked)")

@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format package screenshots translations bench clean
+.PHONY: run test lint format package package-windows test-windows screenshots translations bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,9 +48,20 @@ package: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 	dist/HearingHelper/hearing-helper-cli --data-dir build/self-test-data --self-test
 
+# Windows programs + MSI, built here with a Windows CPython under Wine 10 (a Debian 13 root cached
+# in /var/cache/hearing-helper, made on first use), then installed and used under Wine. Needs root.
+# README, "Packaging": what they do and how long they take.
+package-windows: $(STAMP)
+	@tools/system_deps.sh windows
+	$(PY) tools/packaging/windows/build.py
+
+test-windows: $(STAMP)
+	@tools/system_deps.sh windows
+	$(PY) tools/packaging/windows/wine_test.py
+
 bench: $(STAMP)
 	@tools/system_deps.sh test
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf build dist
+	rm -rf build dist build-windows dist-windows

@@ -33,6 +33,10 @@ def canonical_json(value: Any) -> str:
 
 
 KEYED_PREFIX = "hmac:"
+# The entry that records, inside the chain, that the chain is keyed (details: from_seq, key_id).
+# Written signed when the key is made (or first seen); an ``audit.keyed`` entry with no key to
+# check it is a keyed chain whose key is missing, however its hashes were rewritten.
+KEYED_ACTION = "audit.keyed"
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,11 @@ class AuditKey:
 
     def __repr__(self) -> str:  # never print the secret
         return f"AuditKey(from_seq={self.from_seq})"
+
+    @property
+    def key_id(self) -> str:
+        """A name for the key that does not reveal it (recorded in the ``audit.keyed`` entry)."""
+        return hashlib.sha256(b"hearing-helper audit key id\x00" + self.secret).hexdigest()[:16]
 
 
 def _body(seq: int, at: str, actor: str, action: str, details: dict[str, Any]) -> str:
@@ -139,6 +148,9 @@ def verify_chain(
         if expected_seq is not None and entry.seq != expected_seq:
             return ChainBreak(entry.seq, "sequence_gap")
         keyed = str(entry.hash).startswith(KEYED_PREFIX)
+        if entry.action == KEYED_ACTION and key is None and links_only is None:
+            # The chain says it is keyed, whatever its hashes now look like.
+            return ChainBreak(entry.seq, "key_missing")
         if keyed and (key is None or entry.seq < key.from_seq):
             if links_only is None:
                 # Signed, but not by the key held here (that one signs later entries only).

@@ -187,6 +187,9 @@ class AssistRepository(Protocol):
         """Entries in seq order, streamed. An entry whose details are not JSON any more raises
         UnreadableAuditEntryError (verify-log reports it as edited)."""
 
+    def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:
+        """The newest entry whose action is one of ``actions`` (None when there is none)."""
+
     def record_export(
         self,
         actor: str,

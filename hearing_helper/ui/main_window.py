@@ -136,8 +136,11 @@ class MainWindow(QMainWindow):
 
     def _load_catalog_in_background(self) -> None:
         """Parse the catalog in the thread pool; the history shows platform names when done."""
-        if cached_catalog(self.services) is None:
+        cached = cached_catalog(self.services)
+        if cached is None:
             load_catalog_in_background(self, self.services.data_dir, self._catalog_loaded)
+        else:  # a window rebuilt (language switch): the session has it already
+            self.history.model.set_catalog(cached)
 
     def _catalog_loaded(self, catalog: CatalogLoad) -> None:
         self.history.model.set_catalog(remember_catalog(self.services, catalog))
@@ -500,11 +503,18 @@ class MainWindow(QMainWindow):
         open_reports(self, self.services)
 
     def request_language(self, code: str) -> None:
+        """The Language menu: a clerk's preference, so no supervisor password (README, design
+        notes); the change is recorded in the audit log like any settings change."""
         if code == self.language:
             return
         try:
-            self.services.settings.set("language", code)
-        except SettingsFileError as exc:
+            self.services.repo.append_audit(
+                self.actor(),
+                "settings.changed",
+                {"language": code},
+                before_commit=lambda: self.services.settings.set("language", code),
+            )
+        except (StoreError, SettingsFileError) as exc:
             self._settings_not_saved(exc)
             return
         self.language_change_requested.emit(code)

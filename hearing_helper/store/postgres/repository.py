@@ -9,7 +9,6 @@ as StoreUnavailableError and the next call connects again.
 
 from __future__ import annotations
 
-import copy
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -182,13 +181,9 @@ class PostgresRepository(PostgresVisitsMixin):
         with self._transaction() as db:
             self._status(db, record.id, lock=True)
             stored = self._stored(db, record.id)
-            if stored is not None and stored.is_finished:
-                # Finishing again (a retry): the same record frozen at the stored end time.
-                candidate = copy.deepcopy(record)
-                if not candidate.is_finished:
-                    lifecycle.prepare_finish(candidate, now=stored.ended_at or stored.updated_at)
-                if lifecycle.existing_finished(stored, candidate):
-                    return stored
+            if lifecycle.finishing_again(stored, record):
+                assert stored is not None
+                return stored  # finishing again what is already stored: nothing to do
             lifecycle.prepare_finish(record)
             payload = lifecycle.payload_json(record)
             self._write_record(db, record, payload)
@@ -244,6 +239,7 @@ class PostgresRepository(PostgresVisitsMixin):
         return sum(self._import_batch(batch, actor) for batch in in_batches(records, IMPORT_BATCH))
 
     def _import_batch(self, batch: list[AssistRecord], actor: str) -> int:
+        batch = lifecycle.unique_in_batch(batch)
         with self._transaction() as db:
             ids = [record.id for record in batch]
             stored = {
@@ -264,9 +260,7 @@ class PostgresRepository(PostgresVisitsMixin):
             if not fresh:
                 return 0
             self._write_records(db, fresh, actor)
-            self._append_audit(
-                db, actor, "records.imported", {"count": len(fresh), "first_id": fresh[0].id}
-            )
+            self._append_audit(db, actor, "records.imported", lifecycle.import_audit_details(fresh))
         return len(fresh)
 
     def _write_records(
@@ -407,6 +401,15 @@ class PostgresRepository(PostgresVisitsMixin):
             ),
         )
         return entry
+
+    def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:
+        with self._read() as db:
+            row = db.execute(
+                "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
+                "WHERE desk_id=%s AND action = ANY(%s) ORDER BY seq DESC LIMIT 1",
+                (self.desk_id, list(actions)),
+            ).fetchone()
+        return None if row is None else audit_entry(row)
 
     def iter_audit(self) -> Iterator[AuditEntry]:
         """This desk's chain in seq order, read in pages (constant memory)."""

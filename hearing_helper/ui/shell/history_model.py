@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -17,6 +16,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from hearing_helper.domain.local_time import local_text
+from hearing_helper.domain.visit import VisitKind
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
 from hearing_helper.ui.labels import format_duration, outcome_label, record_status_label, role_label
@@ -42,12 +43,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def short_time(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
+    return local_text(iso)
 
 
 class HistoryModel(QAbstractTableModel):
@@ -102,7 +98,10 @@ class HistoryModel(QAbstractTableModel):
             self._platform_name(row.platform_id),
             row.clerk_name,
             format_duration(row.duration_s),
-            outcome_label(row.outcome) or preparation_text(row.prep_outcome),
+            # The outcome of the visit's own kind (a stale one of the other kind is not shown).
+            preparation_text(row.prep_outcome)
+            if row.kind == VisitKind.PREPARATION
+            else outcome_label(row.outcome),
             record_status_label(row.status),
         )
         return values[column]

@@ -192,6 +192,8 @@ def preparation_outcome(v: Visit) -> None:
         ),
         3,
     )
+    v.key("KP_4")  # the litigant rates this visit too, on the keypad handed to them
+    v.until(lambda: record.satisfaction == 4, 3, "keypad 4 did not record the litigant's rating")
     if not ok:
         page = v.gui(lambda: wizard(v).current_page())
         v.gui(lambda: page.preparation.outcome_buttons[PreparationOutcome.READY].click())

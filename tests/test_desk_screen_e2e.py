@@ -7,7 +7,7 @@ reports again (tests/desk_visit.py, tests/desk_visit_steps.py).
 After every step, from outside the app: every shown window lies wholly on the screen (the X
 server's geometry, frame included); every QR code shown on either window decodes with zbarimg
 from a screenshot of the whole screen; 朗读 (Ctrl+R) puts speech into the PulseAudio sink; no
-snake_case id, dotted code, UUID or hash is painted. One run of the visit (about 100 s), one test
+snake_case id, dotted code, UUID or hash is painted. One run of the visit (85-140 s here), one test
 per step for its keys and one for its screen.
 
 Without Xvfb/openbox/xdotool/zbarimg/PulseAudio the tests are skipped with the reason, except in
@@ -32,22 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.timeout(420)
 LOUDEST_DBFS = -30.0  # speech peaks near -8 dBFS; silence is -180
 ACTIVE_SECONDS = 0.5  # of 20 ms frames above -40 dBFS (1.2 s of speech are recorded)
-
-
-def _blocked(item: int, what: str) -> Any:
-    return pytest.mark.xfail(
-        strict=True, reason=f"issue 17 item {item}, fixed on branch clerk: {what}"
-    )
-
-
-# Key routes of the README's keyboard map that do not work yet on this branch.
-BLOCKED_KEYS = {
-    "preparation_hearing_time": _blocked(9, "Alt+M does not reach the hearing date"),
-    "preparation_outcome": _blocked(5, "Alt+U, Space chooses the hidden 已参加庭审"),
-    "preparation_finish": _blocked(5, "Finish refuses the hidden hearing-day outcome"),
-    "hearing_day_carry_over": _blocked(9, "沿用信息并关联: no Alt letter, no hearing time"),
-    "reports_after_switch": _blocked(6, "Tools > Reports does nothing after a language switch"),
-}
 
 
 @pytest.fixture(scope="module")
@@ -76,19 +60,15 @@ def visit(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]
     return {step["step"]: step for step in steps}
 
 
-def _params(marks: dict[str, Any]) -> list[Any]:
-    return [pytest.param(step, marks=marks.get(step, ()), id=step) for step in STEPS]
-
-
 @pytest.mark.audio
-@pytest.mark.parametrize("step", _params(BLOCKED_KEYS))
+@pytest.mark.parametrize("step", STEPS)
 def test_the_keys_of_the_readme_do_it(visit: dict[str, dict[str, Any]], step: str) -> None:
     assert step in visit, f"the visit stopped before {step}"
     assert visit[step]["keyboard"] == "ok", visit[step]["keyboard"]
 
 
 @pytest.mark.audio
-@pytest.mark.parametrize("step", _params({}))
+@pytest.mark.parametrize("step", STEPS)
 def test_the_screen_holds_at_every_step(visit: dict[str, dict[str, Any]], step: str) -> None:
     assert step in visit, f"the visit stopped before {step}"
     seen = visit[step]

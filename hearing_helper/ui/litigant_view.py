@@ -158,8 +158,9 @@ class LitigantWindow(QWidget):
         text = QVBoxLayout()
         text.addWidget(self.title_label)
         text.addSpacing(24)
-        text.addWidget(self.lines_label, 1)
+        text.addWidget(self.lines_label)
         text.addWidget(self.rating_panel)
+        text.addStretch(1)  # room to spare goes below: the choices stay under the question
         # Side by side on a wide window, the QR code below the text on a narrow one.
         body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body = body

@@ -55,7 +55,7 @@ sys.exit(main(["--data-dir", sys.argv[1], "gui"]))
 APP_DIRECT = APP.replace(
     'from hearing_helper.cli import main\nsys.exit(main(["--data-dir", sys.argv[1], "gui"]))',
     "from hearing_helper.services import AppServices\n"
-    "from hearing_helper.ui.app import run_gui\n"
+    "from hearing_helper.ui.launch import run_gui\n"
     "sys.exit(run_gui(AppServices.open(sys.argv[1])))",
 )
 

@@ -16,7 +16,7 @@ import keyring
 import keyring.errors
 from keyring.backends import fail
 
-from hearing_helper.store.audit import AuditKey
+from hearing_helper.audit_key import AuditKey
 
 log = logging.getLogger(__name__)
 

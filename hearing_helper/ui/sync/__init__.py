@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from hearing_helper.ui.sync.conflicts_dialog import show_conflicts_page
 from hearing_helper.ui.sync.controller import SyncController
 from hearing_helper.ui.sync.status_button import SyncStatusButton
 
@@ -20,19 +21,6 @@ class SyncUi:
     sync_now: QAction
     page: QAction
     conflicts: QAction
-
-
-def open_conflicts(window: Any, services: Any, controller: SyncController, actor: str) -> None:
-    """The conflicts page, after a supervisor's password (it shows records and settles them)."""
-    from hearing_helper.ui.reports.supervisor import require_supervisor
-    from hearing_helper.ui.sync.conflicts_dialog import ConflictsDialog
-
-    purpose = QCoreApplication.translate("sync", "settle conflicts")
-    if not require_supervisor(window, services, purpose):
-        return
-    dialog = ConflictsDialog(services, controller, actor, window)
-    window.conflicts_dialog = dialog
-    dialog.open()
 
 
 def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
@@ -58,7 +46,7 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
 
     page.triggered.connect(open_page)
     conflicts = QAction(QCoreApplication.translate("sync", "C&onflicts…"), window)
-    conflicts.triggered.connect(lambda: open_conflicts(window, services, controller, actor()))
+    conflicts.triggered.connect(lambda: show_conflicts_page(window, services, controller, actor()))
     button.clicked.connect(open_page)
     tools = next(
         (

@@ -81,14 +81,24 @@ def spoken_text(content: LitigantContent) -> str:
 def _frame(window: QWidget) -> tuple[int, int, QPoint]:
     """The window frame's added width and height, and where the inside starts in the frame.
 
-    setGeometry places the inside of a window; its frame (title bar, border) comes on top.
+    setGeometry places the inside of a window; its frame (title bar, border) comes on top. A
+    window not framed yet (just made, e.g. rebuilt for another language) gets the frame last
+    seen on a normal window: placed with none, its frame hung over the screen's edge.
     """
     frame = window.frameGeometry()
-    return (
+    if frame == window.geometry() and window.isWindow() and _last_frame:
+        return _last_frame[0]
+    measured = (
         frame.width() - window.width(),
         frame.height() - window.height(),
         window.geometry().topLeft() - frame.topLeft(),
     )
+    if frame != window.geometry() and not (window.isMaximized() or window.isFullScreen()):
+        _last_frame[:] = [measured]
+    return measured
+
+
+_last_frame: list[tuple[int, int, QPoint]] = []  # of the last normal window measured
 
 
 def scroll_shortfall(window: QWidget) -> int:

@@ -7,7 +7,7 @@ reports again (tests/desk_visit.py, tests/desk_visit_steps.py).
 After every step, from outside the app: every shown window lies wholly on the screen (the X
 server's geometry, frame included); every QR code shown on either window decodes with zbarimg
 from a screenshot of the whole screen; 朗读 (Ctrl+R) puts speech into the PulseAudio sink; no
-snake_case id, dotted code, UUID or hash is painted. One run of the visit (85-140 s here), one test
+snake_case id, dotted code, UUID or hash is painted. One run of the visit (65-140 s here), one test
 per step for its keys and one for its screen.
 
 Without Xvfb/openbox/xdotool/zbarimg/PulseAudio the tests are skipped with the reason, except in
@@ -28,7 +28,7 @@ from desk_screen import DeskScreen, missing_tools
 from desk_visit_steps import STEPS
 
 ROOT = Path(__file__).resolve().parent.parent
-# The first test also runs the visit (about 100 s here, on 2 busy cores).
+# The first test also runs the visit (65-140 s here, on 2 busy cores).
 pytestmark = pytest.mark.timeout(420)
 LOUDEST_DBFS = -30.0  # speech peaks near -8 dBFS; silence is -180
 ACTIVE_SECONDS = 0.5  # of 20 ms frames above -40 dBFS (1.2 s of speech are recorded)

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.wizard: AssistanceWizard | None = None
         self.litigant_window: LitigantWindow | None = None
         self._was_maximized = False  # before sharing the screen with the litigant window
+        self._closing = False
         self.drafts_dialog: DraftsDialog | None = None
         self.profile_dialog: ProfileDialog | None = None
         self.setWindowTitle(self.tr("Hearing Helper"))
@@ -390,7 +391,12 @@ class MainWindow(QMainWindow):
     def _take_back_the_screen(self) -> None:
         """The litigant window is gone: the clerk's window takes the whole screen again
         (it was left at 60 % with the right of the screen empty)."""
-        if self._was_maximized and not self.isMaximized() and self.isVisible():
+        if (
+            self._was_maximized
+            and not self.isMaximized()
+            and self.isVisible()
+            and not self._closing
+        ):
             self.showMaximized()
         self._was_maximized = False
 
@@ -423,6 +429,7 @@ class MainWindow(QMainWindow):
     def update_litigant_screen(self) -> None:
         if self.litigant_window is not None:
             self.litigant_window.show_content(self.litigant_content())
+            self._fit_litigant_window()  # another page may need more of the screen
 
     def _toggle_litigant_full_screen(self) -> None:
         if self.litigant_window is None or not self.litigant_window.isVisible():
@@ -560,6 +567,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # The open draft stays a draft: it is offered again at the next start.
         self.save_open_work()
+        self._closing = True  # hiding the litigant window now must not maximise this one
         if self.litigant_window is not None:
             self.litigant_window.hide()
         self.history.wait_idle()

@@ -64,10 +64,18 @@ class AppServices:
         settings = Settings(resolved)
         url = database if database is not None else settings.get("database")
         store = open_store(resolved, url)
-        repo = store.repository
-        # The audit chain's key lives in the OS keyring, never in the data folder.
-        repo.audit_key = ensure_audit_key(resolved, repo.audit_head_seq() + 1)
+        # The audit chain's key lives in the OS keyring, never in the data folder; it is fetched
+        # when the first entry is signed (opening the keyring is slow; store/audit.py).
+        store.repository.load_audit_key_on_first_use(
+            lambda next_seq: ensure_audit_key(resolved, next_seq)
+        )
         return cls(data_dir=resolved, settings=settings, store=store)
+
+    def warm_audit_key(self) -> None:
+        """Fetch the audit key now (in a worker, once the window is shown), so that the
+        clerk's first finished record does not wait for the keyring."""
+        repo = self.store.repository
+        repo.audit_key_for(repo.audit_head_seq() + 1)
 
     def close(self) -> None:
         self.store.close()

@@ -21,7 +21,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,48 @@ class AuditKey:
 
     def __repr__(self) -> str:  # never print the secret
         return f"AuditKey(from_seq={self.from_seq})"
+
+
+# Returns the data folder's key, creating it to sign from the given entry on when there is none;
+# None when the chain stays unkeyed (no keyring).
+AuditKeyLoader = Callable[[int], "AuditKey | None"]
+
+
+class AuditKeyHolder:
+    """A repository's audit key: set directly (``repo.audit_key = key``), or fetched by a
+    loader the first time an entry is signed (:meth:`load_audit_key_on_first_use`).
+
+    Why on first use: the key lives in the OS keyring, and opening the keyring (importing it and
+    discovering its backend) costs 100-300 ms, which the window's start should not pay; the
+    window warms it in the background once it is shown (``ui/app.py``)."""
+
+    _audit_key: AuditKey | None = None
+    _audit_key_loader: AuditKeyLoader | None = None
+    _audit_key_lock = threading.Lock()  # one loader call, even when two threads sign at once
+
+    @property
+    def audit_key(self) -> AuditKey | None:
+        """The key, once known (None: unkeyed, or not fetched yet)."""
+        return self._audit_key
+
+    @audit_key.setter
+    def audit_key(self, key: AuditKey | None) -> None:
+        self._audit_key = key
+        self._audit_key_loader = None
+
+    def load_audit_key_on_first_use(self, loader: AuditKeyLoader) -> None:
+        self._audit_key = None
+        self._audit_key_loader = loader
+
+    def audit_key_for(self, next_seq: int) -> AuditKey | None:
+        """The key that signs entry ``next_seq`` (the loader runs once, here, if still due)."""
+        if self._audit_key_loader is not None:
+            with self._audit_key_lock:
+                loader = self._audit_key_loader
+                if loader is not None:
+                    self._audit_key = loader(next_seq)
+                    self._audit_key_loader = None
+        return self._audit_key
 
 
 def _body(seq: int, at: str, actor: str, action: str, details: dict[str, Any]) -> str:

@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
     def _without_blank_drafts(self, drafts: list[AssistRecord]) -> list[AssistRecord]:
         """Drop drafts in which nothing was entered (left by a crash right after "New"):
         offering them as lost work would only alarm the clerk."""
+        if not drafts:
+            return drafts  # the usual start: the wizard module is not needed yet
         from hearing_helper.ui.wizard.wizard import nothing_entered
 
         kept = []

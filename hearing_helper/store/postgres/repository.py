@@ -20,7 +20,7 @@ import psycopg
 
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
 from hearing_helper.store import lifecycle
-from hearing_helper.store.audit import AuditKey, canonical_json
+from hearing_helper.store.audit import AuditKeyHolder, canonical_json
 from hearing_helper.store.batching import in_batches
 from hearing_helper.store.errors import (
     RecordNotFoundError,
@@ -42,7 +42,7 @@ IMPORT_BATCH = 2000
 AUDIT_FETCH = 2000
 
 
-class PostgresRepository(PostgresVisitsMixin):
+class PostgresRepository(PostgresVisitsMixin, AuditKeyHolder):
     """Records and this desk's audit chain in a PostgreSQL database."""
 
     def __init__(self, address: ServerAddress, desk_id: str, *, migrate_schema: bool = True):
@@ -51,7 +51,6 @@ class PostgresRepository(PostgresVisitsMixin):
         self._lock = threading.RLock()
         self._closed = False
         self._conn: psycopg.Connection[Any] | None = None
-        self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
         with self._lock:
             conn = self._connection()
             try:
@@ -390,7 +389,7 @@ class PostgresRepository(PostgresVisitsMixin):
             actor,
             action,
             details,
-            key=self.audit_key,
+            key=self.audit_key_for(int(head[0]) + 1 if head else 1),
         )
         db.execute(
             "INSERT INTO audit_log (desk_id, seq, at, actor, action, details, prev_hash, hash) "

@@ -17,7 +17,7 @@ from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
 from hearing_helper.private_files import create_private_file, make_private_dir
 from hearing_helper.store import lifecycle
 from hearing_helper.store.anchor import Anchor, write_anchor
-from hearing_helper.store.audit import AuditKey, canonical_json
+from hearing_helper.store.audit import AuditKeyHolder, canonical_json
 from hearing_helper.store.batching import in_batches
 from hearing_helper.store.errors import (
     CorruptDatabaseError,
@@ -61,7 +61,7 @@ def open_repository(data_dir: Path) -> SqliteRepository:
     return SqliteRepository(data_dir / DB_FILENAME)
 
 
-class SqliteRepository(SqliteVisitsMixin):
+class SqliteRepository(SqliteVisitsMixin, AuditKeyHolder):
     """Thread-safe (one connection behind a lock); every write is durable when it returns."""
 
     def __init__(self, path: Path, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
@@ -74,7 +74,6 @@ class SqliteRepository(SqliteVisitsMixin):
         self._lock = threading.RLock()
         self._closed = False
         self._anchor_pending: Anchor | None = None  # audit head to write after the commit
-        self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
         try:
             self._db = connect_writer(path, busy_timeout_s)
             self._db.row_factory = sqlite3.Row
@@ -417,7 +416,8 @@ class SqliteRepository(SqliteVisitsMixin):
     ) -> AuditEntry:
         last = db.execute(rows.SELECT_AUDIT_HEAD).fetchone()
         head = (int(last["seq"]), str(last["hash"])) if last else None
-        entry = lifecycle.next_audit_entry(head, actor, action, details, key=self.audit_key)
+        key = self.audit_key_for(head[0] + 1 if head else 1)
+        entry = lifecycle.next_audit_entry(head, actor, action, details, key=key)
         db.execute(
             rows.INSERT_AUDIT,
             (

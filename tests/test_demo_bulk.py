@@ -145,32 +145,3 @@ def test_demo_data_command_stores_the_same_records(data_dir: Path) -> None:
     args = ["--data-dir", str(data_dir), "demo-data", "--count", str(COUNT), "--seed", str(SEED)]
     assert main(args) == 0
     assert digest(stored(data_dir, RECORD_TABLES)) == EXPECTED_STORED
-
-
-def test_records_made_ahead_come_in_order_and_errors_arrive_in_place() -> None:
-    import threading
-
-    from hearing_helper.commands.demo_data import made_ahead
-
-    assert list(made_ahead(range(2345), chunk=100)) == list(range(2345))
-
-    def breaking():
-        yield from range(250)
-        raise ValueError("bad record 250")
-
-    got: list[int] = []
-    with pytest.raises(ValueError, match="bad record 250"):
-        for item in made_ahead(breaking(), chunk=100):
-            got.append(item)
-    assert got == list(range(250))
-
-    def endless():
-        n = 0
-        while True:
-            yield n
-            n += 1
-
-    ahead = made_ahead(endless(), chunk=10, chunks=2)
-    assert next(ahead) == 0
-    ahead.close()  # the import stopped (an error): the maker thread ends too
-    assert not [t for t in threading.enumerate() if t.name == "demo-data-maker"]

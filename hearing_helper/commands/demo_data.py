@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import queue
 import sys
-import threading
 import time
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
 
 from hearing_helper.commands import open_services
-
-T = TypeVar("T")
-CHUNK = 500  # records handed over at a time by the thread that makes them
 
 
 def _positive(text: str) -> int:
@@ -48,9 +41,7 @@ def run(args: argparse.Namespace) -> int:
         for clerk in make_clerks(random.Random(args.seed)):
             services.repo.save_staff(clerk)
         written = services.repo.import_finished(
-            made_ahead(
-                generate_records(args.count, args.seed, days=args.days, visits=not args.no_visits)
-            ),
+            generate_records(args.count, args.seed, days=args.days, visits=not args.no_visits),
             actor="demo-data",
         )
     finally:
@@ -61,47 +52,3 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stdout,
     )
     return 0
-
-
-def made_ahead(items: Iterable[T], chunk: int = CHUNK, chunks: int = 4) -> Iterator[T]:
-    """``items``, made in a second thread up to ``chunks`` x ``chunk`` in advance: making
-    records is Python work, while SQLite inserts and builds indexes without holding the GIL, so
-    on two cores the two overlap (issue 23). An error while making is raised here, in order."""
-    waiting: queue.Queue[list[T] | BaseException | None] = queue.Queue(maxsize=chunks)
-    stop = threading.Event()
-
-    def offer(thing: list[T] | BaseException | None) -> bool:
-        while not stop.is_set():
-            try:
-                waiting.put(thing, timeout=0.2)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def make() -> None:
-        piece: list[T] = []
-        try:
-            for item in items:
-                piece.append(item)
-                if len(piece) == chunk:
-                    if not offer(piece):
-                        return
-                    piece = []
-        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, raised there
-            if not piece or offer(piece):
-                offer(exc)
-            return
-        if not piece or offer(piece):
-            offer(None)
-
-    maker = threading.Thread(target=make, name="demo-data-maker", daemon=True)
-    maker.start()
-    try:
-        while (piece := waiting.get()) is not None:
-            if isinstance(piece, BaseException):
-                raise piece
-            yield from piece
-    finally:
-        stop.set()
-        maker.join(timeout=5)

@@ -118,7 +118,7 @@ def court_report(url: str) -> None:
     finally:
         source.close()
     print(
-        f"2. court report, one year, {report.assisted:,} records: cold {timings[0]:.2f} s, "
+        f"2. court report, one year, {report.visit_count:,} records: cold {timings[0]:.2f} s, "
         f"warm {min(timings[1:]):.2f} s (target < 1 s)"
     )
 

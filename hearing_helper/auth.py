@@ -1,4 +1,10 @@
-"""The supervisor password: a salted scrypt hash in the settings, never the password itself.
+"""The supervisor password: a salted scrypt hash in the audited database, never the password.
+
+The hash is kept in the audit entry that records setting it (``supervisor.password_set``, or
+``supervisor.password_moved`` for a hash moved out of an older installation's settings file):
+the newest such entry holds the current hash. So the fact that a password was set, and the
+hash itself, are covered by the audit chain; no settings file -- damaged, emptied or replaced
+-- can remove them, and ``set-password`` always asks for the current password once one exists.
 
 Wrong passwords slow down: after each failure the next attempt must wait an exponentially growing
 delay (1 s, 2 s, 4 s ... capped). The failure counter lives in a small state file in the data dir,
@@ -23,7 +29,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from hearing_helper.atomic_file import write_json_atomically
-from hearing_helper.config import Settings
+from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.file_lock import locked
 
 log = logging.getLogger(__name__)
@@ -35,6 +41,7 @@ MIN_LENGTH = 6
 # password; one rule here for `supervisor set-password` and the set-password dialog.
 MAX_LENGTH = 256
 MAX_DELAY_S = 300.0
+MAX_COUNTED_FAILURES = 10_000  # consecutive failures recorded (the delay is capped long before)
 DAMAGED_STATE_FAILURES = 5  # a damaged state file counts as this many failures (16 s)
 
 # scrypt cost: ~50 ms and 16 MiB on a desk PC. Stored with the hash so it can be raised later.
@@ -45,6 +52,10 @@ SALT_BYTES = 16
 KEY_BYTES = 32
 
 
+PASSWORD_ACTIONS = ("supervisor.password_set", "supervisor.password_moved")
+HASH_DETAIL = "password_hash"
+
+
 class AuditSink(Protocol):
     def append_audit(
         self,
@@ -53,6 +64,8 @@ class AuditSink(Protocol):
         details: dict[str, Any],
         before_commit: Callable[[], None] | None = None,
     ) -> Any: ...
+
+    def latest_audit(self, actions: tuple[str, ...]) -> Any: ...
 
 
 class PasswordPolicyError(ValueError):
@@ -109,13 +122,14 @@ def delay_after(failures: int) -> float:
     """Seconds the next attempt must wait after ``failures`` consecutive wrong passwords."""
     if failures <= 0:
         return 0.0
-    return min(MAX_DELAY_S, 2.0 ** (failures - 1))
+    # 2 ** 9 already passes the cap; a larger exponent would only risk an OverflowError.
+    return min(MAX_DELAY_S, 2.0 ** min(failures - 1, 32))
 
 
 @dataclass(frozen=True)
 class AuthResult:
     ok: bool
-    code: str  # 'ok', 'wrong', 'locked' (must wait), 'not_set'
+    code: str  # 'ok', 'wrong', 'locked' (must wait), 'not_set', 'lost' (set, hash damaged)
     wait_seconds: float = 0.0  # for 'wrong'/'locked': how long until the next attempt
 
     def message(self) -> str:
@@ -125,6 +139,12 @@ class AuthResult:
         if self.code == "not_set":
             return (
                 "No supervisor password is set yet: run 'hearing-helper supervisor set-password'."
+            )
+        if self.code == "lost":
+            return (
+                "A supervisor password was set, but its hash (kept in settings.json before this "
+                "version) is missing or damaged. Restore settings.json from a backup of the "
+                "data folder, or ask court IT."
             )
         wait = f" Try again in {int(self.wait_seconds + 0.999)} s." if self.wait_seconds else ""
         if self.code == "locked":
@@ -157,13 +177,10 @@ class SupervisorAuth:
     def _load_state(self) -> dict[str, Any]:
         try:
             raw = json.loads(self.state_path.read_text(encoding="utf-8"))
-            state = {
-                "failures": int(raw.get("failures", 0)),
-                "last_failure_at": float(raw.get("last_failure_at", 0.0)),
-            }
-            if not 0 <= state["failures"] <= 10_000 or not math.isfinite(state["last_failure_at"]):
+            failures = int(raw.get("failures", 0))
+            last = float(raw.get("last_failure_at", 0.0))
+            if failures < 0 or not math.isfinite(last):
                 raise ValueError("out of range")
-            return state
         except FileNotFoundError:
             return {"failures": 0, "last_failure_at": 0.0}
         except (OSError, ValueError, TypeError, AttributeError, RecursionError, OverflowError):
@@ -172,6 +189,18 @@ class SupervisorAuth:
             # back, so the delay runs out once (bounded by delay_after()).
             log.warning("Supervisor state file unreadable; a bounded slow-down is in force")
             return {"failures": DAMAGED_STATE_FAILURES, "last_failure_at": self.clock(), "new": 1}
+        # Clamped, never trusted: a failure "in the future" (an edited file, a clock set back)
+        # counts as now, and a count beyond MAX_COUNTED_FAILURES waits no longer than the cap,
+        # so no file can lock the supervisor out for longer than MAX_DELAY_S.
+        now = self.clock()
+        clamped = {
+            "failures": min(failures, MAX_COUNTED_FAILURES),
+            "last_failure_at": min(max(last, 0.0), now),
+        }
+        if clamped["failures"] != failures or clamped["last_failure_at"] != last:
+            log.warning("Supervisor state file out of range; clamped")
+            clamped["new"] = 1
+        return clamped
 
     def _save_state(self, state: dict[str, Any]) -> None:
         write_json_atomically(
@@ -202,56 +231,72 @@ class SupervisorAuth:
 
     # --- password --------------------------------------------------------------------------
 
+    def _stored(self) -> tuple[bool, str, bool]:
+        """(a password was set, its hash or "" when lost, the hash is only in the settings
+        file of an older installation)."""
+        entry = self.audit.latest_audit(PASSWORD_ACTIONS)
+        legacy = self.settings.get(SETTING_KEY)
+        if entry is None:
+            # Never set through the audited path: at most an older installation's settings.
+            return bool(legacy), legacy, bool(legacy)
+        stored = entry.details.get(HASH_DETAIL) if isinstance(entry.details, dict) else None
+        if isinstance(stored, str) and stored:
+            return True, stored, False
+        return True, legacy, True  # set before the hash moved into the database
+
     def is_set(self) -> bool:
-        return bool(self.settings.get(SETTING_KEY))
+        return self._stored()[0]
 
     def is_current(self, password: str) -> bool:
         """Whether ``password`` is the current one, without counting a failure: for a password
         remembered in the keyring, which goes stale when the password is changed elsewhere
         and must then be forgotten, not held against the person who types the right one."""
-        stored = self.settings.get(SETTING_KEY)
+        stored = self._stored()[1]
         return bool(stored) and verify_hash(password, stored)
 
     def set_password(self, new: str, actor: str, *, confirm: str | None = None) -> None:
-        """Store the hash of ``new`` (raises PasswordPolicyError) in the same step as its audit
-        entry: the settings file is written inside the audit transaction, before its commit; if
-        the audit entry cannot be written (a locked database), the password is not changed,
-        and if the commit fails after all, the old hash is put back."""
+        """Store the hash of ``new`` (raises PasswordPolicyError) in its audit entry: the
+        change and its record are one database write, so a password cannot be changed
+        unaudited, and a locked database changes nothing. Callers ask for the current
+        password first whenever :meth:`is_set`."""
         if confirm is not None and confirm != new:
             raise PasswordPolicyError("mismatch")
         if len(new) < MIN_LENGTH:
             raise PasswordPolicyError("too_short")
         if len(new) > MAX_LENGTH:
             raise PasswordPolicyError("too_long")
-        old = self.settings.get(SETTING_KEY)
-        new_hash = hash_password(new)
-        changed = False
-
-        def change() -> None:
-            nonlocal changed
-            self.settings.set(SETTING_KEY, new_hash)
-            changed = True
-
-        try:
-            self.audit.append_audit(
-                actor,
-                "supervisor.password_set",
-                {"replaced_existing": bool(old)},
-                before_commit=change,
-            )
-        except BaseException:
-            if changed:
-                self.settings.update({SETTING_KEY: old or None})
-            raise
+        was_set = self.is_set()
+        self.audit.append_audit(
+            actor,
+            "supervisor.password_set",
+            {"replaced_existing": was_set, HASH_DETAIL: hash_password(new)},
+        )
+        self._forget_settings_copy()
         with locked(self.state_path):
             self._save_state({"failures": 0, "last_failure_at": 0.0})
+
+    def _forget_settings_copy(self) -> None:
+        """An older installation's copy in settings.json is not used any more: removed."""
+        if self.settings.get(SETTING_KEY):
+            try:
+                self.settings.update({SETTING_KEY: None})
+            except SettingsFileError as exc:
+                log.warning("Old supervisor hash left in the settings file: %s", exc)
+
+    def _move_legacy_hash(self, stored: str, actor: str) -> None:
+        """After a right password: the hash from an older installation's settings file goes
+        into the database, so the settings file no longer decides who is supervisor."""
+        self.audit.append_audit(actor, "supervisor.password_moved", {HASH_DETAIL: stored})
+        self._forget_settings_copy()
 
     def check(self, password: str, actor: str, *, purpose: str = "") -> AuthResult:
         """Check ``password``; a failure is counted, audited and delays the next attempt. An
         attempt refused because of the delay is audited too (without checking it)."""
-        stored = self.settings.get(SETTING_KEY)
-        if not stored:
+        was_set, stored, legacy = self._stored()
+        if not was_set:
             return AuthResult(False, "not_set")
+        if not stored:
+            return AuthResult(False, "lost")
         with locked(self.state_path):
             state = self._current_state()
             wait = self._wait_for(state)
@@ -265,8 +310,10 @@ class SupervisorAuth:
             if verify_hash(password, stored):
                 if state["failures"]:
                     self._save_state({"failures": 0, "last_failure_at": 0.0})
+                if legacy:
+                    self._move_legacy_hash(stored, actor)
                 return AuthResult(True, "ok")
-            failures = state["failures"] + 1
+            failures = min(state["failures"] + 1, MAX_COUNTED_FAILURES)
             self._save_state({"failures": failures, "last_failure_at": self.clock()})
         self.audit.append_audit(
             actor, "supervisor.login_failed", {"purpose": purpose, "consecutive_failures": failures}

@@ -131,12 +131,17 @@ def run_guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespa
     Commands handle their own expected errors where they can say more; this is the boundary
     that keeps a traceback from ever reaching the user. An unexpected exception is reported as
     an internal error in one line (its traceback only in the log, with --verbose)."""
+    from hearing_helper.commands import SecretInputError
+    from hearing_helper.config import SettingsFileError
     from hearing_helper.store.errors import StoreError
 
     try:
         return int(run(args))
-    except StoreError as exc:
+    except (StoreError, SettingsFileError) as exc:
         print(f"hearing-helper: {exc}", file=sys.stderr)
+    except SecretInputError as exc:
+        print(f"hearing-helper: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         print(

@@ -2,8 +2,10 @@
 
 Each option is declared once with its type, default and a title for the settings view; unknown
 keys in the file are kept (a newer version's options survive) and bad values fall back to the
-default with a logged warning, so a hand-edited file never stops the app. Secrets never go here:
-see :mod:`hearing_helper.secrets`.
+default with a logged warning. A file that cannot be read at all (not JSON, not UTF-8, over
+1 MiB, not an object) is refused by name and never written over: treating it as empty would let
+the next write delete every key. Secrets never go here: see :mod:`hearing_helper.secrets`; the
+supervisor password's hash lives in the audited database (:mod:`hearing_helper.auth`).
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ OPTIONS: dict[str, Option] = {
         # this desk works alone. The desk name is shown beside the desk id on the server.
         Option("central", str, "", QT_TRANSLATE_NOOP("settings", "Central database")),
         Option("desk_name", str, "", QT_TRANSLATE_NOOP("settings", "Desk name")),
+        # Where the last export was saved: the next one starts there.
+        Option("export_folder", str, "", QT_TRANSLATE_NOOP("settings", "Export folder")),
         Option(
             "supervisor_password_hash",
             str,
@@ -74,22 +78,48 @@ class SettingsFileError(Exception):
     """The settings file cannot be written; ``str()`` names the file and the reason."""
 
 
+class DamagedSettingsError(SettingsFileError):
+    """The settings file exists but cannot be read as settings; ``str()`` names it and why.
+    Nothing is written over it: a hand edit can be repaired, a lost key cannot."""
+
+
 MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 def _read_file(path: Path) -> dict[str, Any]:
-    """The settings file's keys; {} (with a logged warning) when it is missing or unreadable."""
+    """The settings file's keys; {} when there is no file. Raises DamagedSettingsError for a
+    file that cannot be read as settings (too large, not UTF-8, not JSON, not an object), and
+    SettingsFileError when it cannot be read at all."""
     try:
         if path.stat().st_size > MAX_SETTINGS_BYTES:
-            log.warning("Settings file %s is larger than 1 MiB; using defaults", path)
-            return {}
-        raw = json.loads(path.read_text(encoding="utf-8"))
+            raise DamagedSettingsError(_damaged(path, "it is larger than 1 MiB"))
+        data = path.read_bytes()
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError, RecursionError) as exc:
-        log.warning("Settings file %s unreadable (%s); using defaults", path, type(exc).__name__)
-        return {}
-    return raw if isinstance(raw, dict) else {}
+    except OSError as exc:
+        raise SettingsFileError(
+            f"Cannot read the settings file {path}: {exc.strerror or exc}."
+        ) from exc
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DamagedSettingsError(_damaged(path, "it is not UTF-8 text")) from None
+    except ValueError as exc:
+        raise DamagedSettingsError(_damaged(path, f"it is not valid JSON ({exc})")) from None
+    except RecursionError:
+        raise DamagedSettingsError(_damaged(path, "it is nested too deeply")) from None
+    if not isinstance(raw, dict):
+        raise DamagedSettingsError(
+            _damaged(path, f"it holds a JSON {type(raw).__name__}, not an object {{...}}")
+        )
+    return raw
+
+
+def _damaged(path: Path, why: str) -> str:
+    return (
+        f"The settings file {path} cannot be read: {why}. It was left as it is; repair the "
+        "hand edit or restore the file from a backup (nothing is written over it)."
+    )
 
 
 class Settings:
@@ -102,10 +132,12 @@ class Settings:
     password set from the command line survives a language switch in a running app)."""
 
     def __init__(self, data_dir: Path) -> None:
+        """Raises DamagedSettingsError (or SettingsFileError) when the file cannot be read."""
         self.path = data_dir / SETTINGS_FILENAME
         self._values: dict[str, Any] = {}
         self._stamp: tuple[int, int, int] | None = None
-        self._refresh()
+        self._values = _read_file(self.path)
+        self._stamp = self._file_stamp()
 
     def _file_stamp(self) -> tuple[int, int, int] | None:
         try:
@@ -117,7 +149,12 @@ class Settings:
     def _refresh(self) -> None:
         stamp = self._file_stamp()
         if stamp != self._stamp or stamp is None:
-            self._values = _read_file(self.path)
+            try:
+                self._values = _read_file(self.path)
+            except SettingsFileError as exc:
+                # Damaged while running: keep reading the last good values (the next write
+                # refuses, so nothing is lost either way).
+                log.warning("%s Using the values read before.", exc)
             self._stamp = stamp
 
     def get(self, key: str) -> Any:
@@ -153,6 +190,8 @@ class Settings:
                 write_json_atomically(self.path, current, ensure_ascii=False, indent=2)
                 self._values = current
                 self._stamp = self._file_stamp()
+        except SettingsFileError:
+            raise  # damaged: refused, the file left as it is
         except LockTimeoutError as exc:
             raise SettingsFileError(str(exc)) from exc
         except OSError as exc:

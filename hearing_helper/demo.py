@@ -175,8 +175,10 @@ def generate_records(
     end: datetime | None = None,
     days: int = 365,
     visits: bool = False,
+    demo: bool = True,
 ) -> Iterator[AssistRecord]:
-    """Yield ``count`` finished records started within ``days`` days before ``end``.
+    """Yield ``count`` finished records started within ``days`` days before ``end``, marked
+    as demo records (``demo``; a benchmark of a court's real load passes False).
 
     With ``visits``, some are preparation visits (with the recommended way to join and, after
     the hearing, a follow-up), some litigants come back (linked to their earlier visit), and
@@ -197,7 +199,9 @@ def generate_records(
     while produced < count:
         if follow_on:
             produced += 1
-            yield follow_on.pop(0)
+            following = follow_on.pop(0)
+            following.demo = demo
+            yield following
             continue
         clerk = rng.choice(clerks)
         court_name, court_code = next(c for c in COURTS if c[0] == clerk.court)
@@ -287,6 +291,7 @@ def generate_records(
         if shaper is not None:
             follow_on = shaper.shape(record)
         produced += 1
+        record.demo = demo
         yield record
 
 

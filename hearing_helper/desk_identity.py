@@ -12,7 +12,14 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from hearing_helper.store.errors import StoreError
+
 DESK_ID_FILENAME = "desk_id"
+
+
+class DamagedDeskIdError(StoreError, ValueError):
+    """The desk id file exists but holds no desk id; ``str()`` names it and what to do. A
+    StoreError, so every command and the app's start show it as a message (exit 1)."""
 
 
 def desk_id(data_dir: Path) -> str:
@@ -23,9 +30,11 @@ def desk_id(data_dir: Path) -> str:
         return str(uuid.UUID(text))
     except FileNotFoundError:
         pass
+    except OSError as exc:
+        raise DamagedDeskIdError(f"{path} cannot be read: {exc.strerror or exc}.") from None
     except (ValueError, UnicodeDecodeError):
         # A damaged file: a new id would split this desk's audit chain on the server, so refuse.
-        raise ValueError(
+        raise DamagedDeskIdError(
             f"{path} does not hold a desk id (a UUID). Restore it from a backup of this PC's "
             "data folder, or ask court IT; deleting it makes this PC a new desk."
         ) from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,14 +61,19 @@ def _unlock(fd: int) -> None:
 
 
 @contextmanager
-def locked(path: Path, timeout_s: float = DEFAULT_TIMEOUT_S) -> Iterator[None]:
-    """Hold the lock of ``path`` (the file ``path.lock``); raises LockTimeoutError."""
+def locked(
+    path: Path,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    give_up: Callable[[], bool] | None = None,
+) -> Iterator[None]:
+    """Hold the lock of ``path`` (the file ``path.lock``); raises LockTimeoutError after
+    ``timeout_s``, or as soon as ``give_up()`` is true while waiting."""
     lock_path = path.with_name(path.name + ".lock")
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         deadline = time.monotonic() + timeout_s
         while not _try_lock(fd):
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= deadline or (give_up is not None and give_up()):
                 raise LockTimeoutError(path, timeout_s)
             time.sleep(_POLL_S)
         try:

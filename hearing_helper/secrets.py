@@ -106,24 +106,29 @@ def supervisor_secret_name(data_dir: Path) -> str:
 
 # --- the audit chain's key ------------------------------------------------------------------
 #
-# One per data folder, made once with 32 random bytes and kept only in the keyring, so that
-# the audit chain (store/audit.py) cannot be rewritten by someone who can only edit the data
-# folder. Where there is no keyring the chain stays unkeyed and verify-log says so.
+# One per desk, made once with 32 random bytes and kept only in the keyring, so that the audit
+# chain (store/audit.py) cannot be rewritten by someone who can only edit the data folder. It is
+# named by the desk id (the ``desk_id`` file in the data folder), not the folder's path, so a
+# folder moved or restored elsewhere on the same account verifies with the same key; a key kept
+# under the older path-based name is copied to the desk name when first read. Where there is no
+# keyring the chain stays unkeyed and verify-log says so. A chain that records being keyed is
+# never given a new key when its key is missing (verify-log reports the missing key instead).
 
 
 def audit_key_name(data_dir: Path) -> str:
+    """The key's keyring entry name; raises ValueError for a damaged desk id file."""
+    from hearing_helper.desk_identity import desk_id
+
+    return f"audit-key:{desk_id(data_dir)}"
+
+
+def _path_audit_key_name(data_dir: Path) -> str:
+    """The name used before issue 18 (by the folder's path): read once, then copied."""
     digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
     return f"audit-key:{digest}"
 
 
-def load_audit_key(data_dir: Path) -> AuditKey | None:
-    """The data folder's audit key; None when there is no keyring or no (readable) key."""
-    try:
-        stored = get_secret(audit_key_name(data_dir))
-    except KeyringUnavailableError:
-        return None
-    if not stored:
-        return None
+def _parse_key(stored: str) -> AuditKey | None:
     try:
         data = json.loads(stored)
         key = AuditKey(bytes.fromhex(data["key"]), int(data["from_seq"]))
@@ -133,12 +138,41 @@ def load_audit_key(data_dir: Path) -> AuditKey | None:
     return key if len(key.secret) >= 16 and key.from_seq >= 1 else None
 
 
-def ensure_audit_key(data_dir: Path, next_seq: int) -> AuditKey | None:
-    """The data folder's audit key, created (signing from entry ``next_seq`` on) when there is
-    none yet; None when there is no usable keyring."""
+def load_audit_key(data_dir: Path) -> AuditKey | None:
+    """The desk's audit key; None when there is no keyring or no (readable) key. Raises
+    ValueError when the desk id file is damaged (the key cannot be named)."""
+    if not keyring_available():
+        return None
+    name = audit_key_name(data_dir)
+    try:
+        stored = get_secret(name)
+        if not stored:
+            stored = get_secret(_path_audit_key_name(data_dir))
+            if stored:
+                set_secret(name, stored)  # the old entry stays: a restore may still need it
+                log.info("Audit key copied to its desk-id name %s", name)
+    except KeyringUnavailableError:
+        return None
+    return _parse_key(stored) if stored else None
+
+
+def ensure_audit_key(
+    data_dir: Path, next_seq: int, *, chain_keyed: bool = False
+) -> AuditKey | None:
+    """The desk's audit key, created (signing from entry ``next_seq`` on) when there is none
+    yet; None when there is no usable keyring, or when ``chain_keyed`` (the chain records a
+    key) and the key is missing: a new key would hide a chain rewritten without the old one."""
     existing = load_audit_key(data_dir)
     if existing is not None:
         return existing
+    if chain_keyed:
+        log.warning(
+            "The audit log of %s is keyed but its key %s is not in this keyring; entries are "
+            "written unkeyed and verify-log reports the missing key",
+            data_dir,
+            audit_key_name(data_dir),
+        )
+        return None
     key = AuditKey(os.urandom(32), max(1, next_seq))
     try:
         if not keyring_available():

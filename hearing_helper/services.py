@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hearing_helper.config import Settings
+from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.private_files import make_private_dir
 from hearing_helper.secrets import ensure_audit_key
 from hearing_helper.store import AssistRepository, ReportSource, Store, StoreError, open_store
+from hearing_helper.store.anchor import Anchor, DamagedAnchorError, read_anchor
+from hearing_helper.store.audit import KEYED_ACTION
+from hearing_helper.store.errors import UnreadableAuditEntryError
 
 if TYPE_CHECKING:  # types only: the catalog loader is not imported at start
     from hearing_helper.catalog import CatalogLoad
@@ -28,6 +31,13 @@ class AppServices:
     # The open reports window (ui/reports checks its type), raised instead of opened twice;
     # typed loosely so that the core does not name a Qt class.
     reports_window: object | None = None
+    # ``--central URL`` of this run; it wins over the "central" setting (as for ``sync``).
+    central_override: str | None = None
+
+    def central_url(self) -> str:
+        """The court's central database this desk sends to: ``--central``, else the setting;
+        "" for a desk working alone."""
+        return self.central_override or str(self.settings.get("central") or "")
 
     @property
     def repo(self) -> AssistRepository:
@@ -61,21 +71,41 @@ class AppServices:
                 f"The data folder {resolved} cannot be used: {exc.strerror or exc}. "
                 "Give --data-dir a folder this user can write."
             ) from exc
-        settings = Settings(resolved)
+        try:
+            settings = Settings(resolved)
+        except SettingsFileError as exc:  # damaged: refused by name, never replaced
+            raise StoreError(str(exc)) from exc
         url = database if database is not None else settings.get("database")
         store = open_store(resolved, url)
-        # The audit chain's key lives in the OS keyring, never in the data folder; it is fetched
-        # when the first entry is signed (opening the keyring is slow; store/audit.py).
-        store.repository.load_audit_key_on_first_use(
-            lambda next_seq: ensure_audit_key(resolved, next_seq)
-        )
+        repo = store.repository
+        try:
+            _key_the_chain(repo, resolved)
+        except BaseException:
+            store.close()
+            raise
         return cls(data_dir=resolved, settings=settings, store=store)
-
-    def warm_audit_key(self) -> None:
-        """Fetch the audit key now (in a worker, once the window is shown), so that the
-        clerk's first finished record does not wait for the keyring."""
-        repo = self.store.repository
-        repo.audit_key_for(repo.audit_head_seq() + 1)
 
     def close(self) -> None:
         self.store.close()
+
+
+def _key_the_chain(repo: AssistRepository, data_dir: Path) -> None:
+    """Give the repository the desk's audit key (kept in the OS keyring, never in the data
+    folder), and record in the chain itself that it is keyed (store/audit.py, KEYED_ACTION)."""
+    try:
+        recorded = repo.latest_audit((KEYED_ACTION,)) is not None
+    except UnreadableAuditEntryError:
+        recorded = True  # an edited marker is still a marker (verify-log reports the edit)
+    try:
+        anchored = bool((read_anchor(data_dir) or Anchor(0, "")).keyed_from)
+    except DamagedAnchorError:
+        anchored = False  # verify-log reports the damaged anchor
+    try:
+        key = ensure_audit_key(
+            data_dir, repo.audit_head_seq() + 1, chain_keyed=recorded or anchored
+        )
+    except ValueError as exc:  # a damaged desk id file: the key cannot be named
+        raise StoreError(str(exc)) from None
+    repo.audit_key = key
+    if key is not None and not recorded:
+        repo.append_audit("system", KEYED_ACTION, {"from_seq": key.from_seq, "key_id": key.key_id})

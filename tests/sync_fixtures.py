@@ -34,8 +34,11 @@ class Desk:
     def sender(self, url: str, **options: Any) -> Sender:
         return Sender(self.outbox, ServerAddress.from_url(url), self.desk_id, "desk", **options)
 
-    def demo(self, count: int, seed: int) -> int:
-        return self.repo.import_finished(generate_records(count, seed=seed), "demo-data")
+    def demo(self, count: int, seed: int, *, marked: bool = False) -> int:
+        """``count`` synthetic finished records; real ones (not marked as demo) unless
+        ``marked``, so the court's figures count them."""
+        records = generate_records(count, seed=seed, demo=marked)
+        return self.repo.import_finished(records, "demo-data")
 
     def close(self) -> None:
         self.outbox.close()

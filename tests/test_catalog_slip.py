@@ -151,3 +151,15 @@ def test_an_invalid_link_gives_no_slip_but_says_why(
         page._on_edited(name)
     assert not page.save_slip(pdf)
     assert "meeting link or the meeting ID" in page.status.text()
+
+
+def test_slip_is_never_saved_onto_the_apps_own_files(
+    qtbot: QtBot, tmp_path: Path, services: AppServices
+) -> None:
+    # Issue 18, finding 1: the save dialog may be pointed at the live database.
+    page = joined_page(qtbot, services)
+    target = services.data_dir / "hearing_helper.sqlite3"
+    before = target.read_bytes()
+    assert not page.save_slip(target)
+    assert "data folder" in page.status.text()
+    assert target.read_bytes() == before

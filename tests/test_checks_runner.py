@@ -27,13 +27,21 @@ class SleepyCheck:
     ignore_cancel: bool = False
     log: list[tuple[str, str, float]] = field(default_factory=list)
     started: threading.Event = field(default_factory=threading.Event)
+    # When given, the check waits for this gate instead of sleeping: a test then knows for
+    # certain that the check is still running, without reading a clock.
+    gate: threading.Event | None = None
 
     def run(self, ctx: CheckContext, cancel: CancelToken) -> CheckResult:
         self.log.append((self.id, "start", time.monotonic()))
         self.started.set()
         if self.fail_with is not None:
             raise self.fail_with
-        if self.ignore_cancel:
+        if self.gate is not None and self.ignore_cancel:
+            self.gate.wait(60)
+        elif self.gate is not None:
+            while not self.gate.wait(0.01):
+                cancel.raise_if_cancelled()
+        elif self.ignore_cancel:
             time.sleep(self.seconds)
         elif cancel.wait(self.seconds):
             cancel.raise_if_cancelled()
@@ -57,16 +65,19 @@ def test_results_stream_in_finishing_order() -> None:
 def test_start_returns_at_once_and_callbacks_come_from_workers() -> None:
     threads: list[str] = []
     done = threading.Event()
+    gate = threading.Event()
+    check = SleepyCheck("a", gate=gate)
     runner = CheckRunner(
-        [SleepyCheck("a", 0.3)],
+        [check],
         _ctx(),
         on_result=lambda r: threads.append(threading.current_thread().name),
         on_finished=done.set,
     )
-    started = time.monotonic()
     runner.start()
-    assert time.monotonic() - started < 0.1
-    assert done.wait(5)
+    # start() came back while the check is held at its gate: it did not wait for the check.
+    assert not done.is_set() and not threads
+    gate.set()
+    assert done.wait(30)
     assert threads and threads[0] != threading.main_thread().name
 
 
@@ -79,10 +90,15 @@ def test_timeout_gives_fail_with_code() -> None:
 
 
 def test_timeout_even_when_check_ignores_cancel() -> None:
-    started = time.monotonic()
-    result = run_checks([SleepyCheck("deaf", 3.0, timeout_s=0.2, ignore_cancel=True)], _ctx())[0]
-    assert result.code == "deaf.timeout"
-    assert time.monotonic() - started < 2.5  # timeout + grace, not the full 3 s
+    gate = threading.Event()
+    deaf = SleepyCheck("deaf", timeout_s=0.2, ignore_cancel=True, gate=gate)
+    try:
+        result = run_checks([deaf], _ctx())[0]
+        assert result.code == "deaf.timeout"
+        # The runner answered while the deaf check was still held: it did not wait for it.
+        assert not any(event == "end" for _, event, _ in deaf.log)
+    finally:
+        gate.set()
 
 
 def test_exception_gives_error_and_is_logged(caplog) -> None:  # noqa: ANN001
@@ -95,14 +111,17 @@ def test_exception_gives_error_and_is_logged(caplog) -> None:  # noqa: ANN001
 
 def test_cancel_stops_running_and_pending_checks() -> None:
     cancel = CancelToken()
-    checks = [SleepyCheck("a1", 5.0, needs=("audio",)), SleepyCheck("a2", 0.0, needs=("audio",))]
+    never = threading.Event()  # a1 can only end by being cancelled
+    checks = [
+        SleepyCheck("a1", needs=("audio",), gate=never, timeout_s=120),
+        SleepyCheck("a2", 0.0, needs=("audio",)),
+    ]
     runner = CheckRunner(checks, _ctx(), cancel=cancel)
     runner.start()
-    assert checks[0].started.wait(3)
-    started = time.monotonic()
+    assert checks[0].started.wait(30)
     runner.cancel()
-    assert runner.wait(3)
-    assert time.monotonic() - started < 1.0
+    assert runner.wait(30)
+    assert not never.is_set()
     codes = {r.check_id: (r.status, r.code) for r in runner.results}
     assert codes["a1"] == (CheckStatus.SKIPPED, "a1.cancelled")
     assert codes["a2"] == (CheckStatus.SKIPPED, "a2.cancelled")

@@ -27,6 +27,8 @@ CHECKS = (
     "guides",
     "database",
     "postgresql",
+    "keyring",
+    "files",
     "application",
     "translations",
     "multimedia",

@@ -54,9 +54,10 @@ def test_hash_is_salted_scrypt_with_parameters() -> None:
 def test_password_stored_only_as_hash(services: AppServices) -> None:
     auth = make_auth(services, Clock())
     auth.set_password("richter-2026", "it")
-    text = (services.data_dir / "settings.json").read_text(encoding="utf-8")
-    assert "richter-2026" not in text
-    assert json.loads(text)["supervisor_password_hash"].startswith("scrypt$")
+    assert not (services.data_dir / "settings.json").exists()  # in the database (issue 18)
+    details = [entry.details for entry in services.repo.iter_audit()]
+    assert details[0]["password_hash"].startswith("scrypt$")
+    assert "richter-2026" not in json.dumps(details)
     with pytest.raises(PasswordPolicyError) as info:
         auth.set_password("short", "it")
     assert info.value.code == "too_short"

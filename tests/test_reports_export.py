@@ -7,6 +7,7 @@ import hashlib
 import json
 import random
 import re
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import openpyxl
 import pytest
 
 from hearing_helper.domain.enums import Outcome
-from hearing_helper.domain.masking import mask_name, mask_phone
+from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
 from hearing_helper.reports.cells import MAX_CELL_CHARS, safe_text
 from hearing_helper.reports.export import ExportCancelledError, export_log
 from hearing_helper.reports.filters import ReportFilters
@@ -284,7 +285,12 @@ def _independent_safe(text: str | None) -> str:
     if not text:
         return ""
     kept = "".join(ch for ch in text if ch in "\t\n\r" or not (ord(ch) < 32 or ord(ch) == 127))
-    if kept[:1] in TRIGGERS and kept:
+    # Issue 18: a trigger behind leading whitespace or invisible characters, or in a
+    # full-width or small form, counts too.
+    first = kept.lstrip(
+        "".join(ch for ch in set(kept) if ch.isspace()) + "\ufeff\u200b\u200c\u200d\u2060"
+    )[:1]
+    if kept and (kept[:1] in TRIGGERS or unicodedata.normalize("NFKC", first) in TRIGGERS):
         kept = "'" + kept
     if len(kept) > MAX_CELL_CHARS:
         kept = kept[: MAX_CELL_CHARS - 1] + "…"
@@ -334,6 +340,8 @@ def test_csv_cells_of_edge_and_random_text(data_dir: Path, tmp_path: Path, unmas
         if not unmask:
             name = mask_name(name) if name else name
             phone = mask_phone(phone) if phone else phone
+            # Free-text columns: phone- and ID-like runs masked (issue 18).
+            case_number, desk, clerk = (mask_free_text(t) for t in (case_number, desk, clerk))
         assert row[names["Litigant"]] == _independent_safe(name)
         assert row[names["Phone"]] == _independent_safe(phone)
         assert row[names["Case number"]] == _independent_safe(case_number)

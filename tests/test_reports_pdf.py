@@ -40,7 +40,7 @@ def test_summary_pdf_renders_with_the_figures(qapp, data_dir: Path, tmp_path: Pa
     assert result.row_count == 5 and out.read_bytes().startswith(b"%PDF")
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
-    assert len(pages) == 2 and all(p.stat().st_size > 5000 for p in pages)
+    assert len(pages) == 3 and all(p.stat().st_size > 5000 for p in pages)
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], check=True, capture_output=True, text=True
     ).stdout
@@ -50,7 +50,7 @@ def test_summary_pdf_renders_with_the_figures(qapp, data_dir: Path, tmp_path: Pa
     for figure in ("60.0%", "20 分钟", "40 分钟", "3.50", "80.0%"):
         assert figure in compact, figure
     assert "网上庭审协助工作汇总" in compact
-    assert "协助人数 5" in compact and "参加庭审人数 3" in compact
+    assert "开庭当天协助人数 5" in compact and "参加庭审人数 3" in compact
     # The top problem of the Pareto list, in words rather than its code.
     storage = translator_for("zh_CN")("catalog", PROBLEM_CODES["no_storage"])
     assert storage in compact and "no_storage" not in compact

@@ -62,6 +62,10 @@ def test_pareto_shows_words_not_codes(window: ReportsWindow) -> None:
     assert any(PROBLEM_CODES["no_storage"] in text for text in texts), texts
     assert any(remedies.describe("microphone.silent").rstrip(".") in text for text in texts)
     assert not any("no_storage" in text or "microphone.silent" in text for text in texts)
+    # The shares are running (Pareto) shares, and say so (issue 17, item 14).
+    notes = [item.annotation for item in window.pareto_chart._items]
+    assert notes[0] == "2 · cumulative 50.0%" and notes[-1].endswith("cumulative 100.0%")
+    assert "cumulative" in window.pareto_chart.accessibleName()
 
 
 def test_filter_change_recounts(qtbot, window: ReportsWindow) -> None:
@@ -200,7 +204,8 @@ def test_password_dialog_slows_down_after_a_wrong_password(qtbot, services) -> N
 def test_first_use_sets_the_password(qtbot, services) -> None:
     dialog = SetPasswordDialog(services)
     qtbot.addWidget(dialog)
-    assert not dialog.changing
+    assert not dialog.changing and dialog.confirm is not None
+    dialog.confirm.setChecked(True)  # "I am this desk's supervisor" (issue 17)
     dialog.new.setText(PASSWORD)
     dialog.again.setText(PASSWORD + "x")
     dialog._save()

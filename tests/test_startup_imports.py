@@ -3,9 +3,9 @@
 Each check starts the real entry point (``hearing-helper --data-dir D gui``) in a fresh
 interpreter, offscreen, on a desk with records and a clerk but no central database, and lists
 ``sys.modules`` once the window is shown and started. Heavy modules that a clerk may never use
-in a session -- the PostgreSQL driver and the sync sender, the keyring (its backend discovery
-spawns ``ldconfig`` on Linux), the wizard and its device checks, the reports window -- must not be
-among them: each is imported where it is first needed. Not a timing test: a module list.
+in a session -- the PostgreSQL driver and the sync sender, the wizard and its device checks, the
+reports window, the PDF and XLSX writers -- must not be among them: each is imported where it is
+first needed. Not a timing test: a module list.
 """
 
 from __future__ import annotations
@@ -53,13 +53,12 @@ from hearing_helper.cli import main
 sys.exit(main(["--data-dir", sys.argv[1], "gui"]))
 """
 
-# Imported at first use only (module name, or a package whose submodules all count).
+# Imported at first use only (module name, or a package whose submodules all count). The keyring
+# is not among them: the audit chain is keyed when the data folder is opened (issue 18, Trust).
 HEAVY = (
     "psycopg",
     "hearing_helper.store.postgres",
     "hearing_helper.store.sync.sender",
-    "keyring",
-    "secretstorage",
     "hearing_helper.ui.wizard.wizard",
     "hearing_helper.checks.registry",
     "hearing_helper.ui.reports.view",

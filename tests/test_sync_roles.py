@@ -61,7 +61,7 @@ def test_a_desk_login_cannot_write_another_desks_rows(
     _ids, batch = desks[1].outbox.next_batch(desks[0].desk_id, "forged", 100)  # A's desk id
     conn = connect(ServerAddress.from_url(logins["desk_login_b"]))
     try:
-        with pytest.raises(psycopg.Error, match="row-level security"):
+        with pytest.raises(psycopg.Error, match="bound to another login"):
             deliver(conn, replace(batch, desk_id=desks[0].desk_id), datetime.now().astimezone())
     finally:
         conn.close()

@@ -148,45 +148,8 @@ def test_the_servers_copy_checks_signed_entries_links_without_the_key(ring, data
         services.close()
     assert verify_chain(entries) is not None  # no key: the signatures cannot be checked
     tally = SignatureTally()
-    assert verify_chain(entries, links_only=tally) is None and tally.unchecked == 4
-    swapped = [entries[0], entries[2], entries[1], entries[3]]
+    # Four entries and the audit.keyed entry that records the chain is keyed (issue 18).
+    assert verify_chain(entries, links_only=tally) is None and tally.unchecked == 5
+    swapped = [entries[0], entries[2], entries[1], entries[3], entries[4]]
     broken = verify_chain(swapped, links_only=SignatureTally())
     assert broken is not None and broken.seq == 3
-
-
-def test_audit_key_is_fetched_when_the_first_entry_is_signed(ring, data_dir: Path) -> None:
-    # Issue 23 (start-up): opening the keyring is slow, so opening the data folder must not;
-    # the key is made when an entry is first signed, and signs from that entry on.
-    write_entries(data_dir, count=2)  # the first open signs entries 1-2 with a new key
-    key = secrets.load_audit_key(data_dir)
-    assert key is not None and key.from_seq == 1
-    ring.unlink()  # a data folder whose key is not made yet, with two entries already
-    services = AppServices.open(data_dir)
-    try:
-        assert not ring.exists() and services.repo.audit_key is None  # untouched at open
-        services.repo.append_audit("clerk", "test.entry", {"n": 3})
-        made = secrets.load_audit_key(data_dir)
-        assert made is not None and made.from_seq == 3 and services.repo.audit_key == made
-    finally:
-        services.close()
-
-
-def test_warming_the_audit_key_makes_it_once(ring, data_dir: Path) -> None:
-    services = AppServices.open(data_dir)
-    try:
-        services.repo.append_audit("clerk", "test.entry", {"n": 1})
-        services.warm_audit_key()  # already fetched: nothing new is made
-        first = secrets.load_audit_key(data_dir)
-        assert first is not None and first.from_seq == 1
-    finally:
-        services.close()
-    ring.unlink()
-    services = AppServices.open(data_dir)
-    try:
-        services.warm_audit_key()  # as the window does in the background
-        warmed = secrets.load_audit_key(data_dir)
-        assert warmed is not None and warmed.from_seq == 2 and services.repo.audit_key == warmed
-        services.repo.append_audit("clerk", "test.entry", {"n": 2})
-        assert secrets.load_audit_key(data_dir) == warmed
-    finally:
-        services.close()

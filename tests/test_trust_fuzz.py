@@ -26,7 +26,7 @@ from hearing_helper.auth import MAX_DELAY_S, SupervisorAuth
 from hearing_helper.catalog import load_catalog, validate_dir
 from hearing_helper.catalog.schema import read_toml
 from hearing_helper.cli import main
-from hearing_helper.config import Settings
+from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.store.anchor import DamagedAnchorError, read_anchor
 from tests.reports_fixtures import seeded_services
 
@@ -35,6 +35,9 @@ PASSWORD = "richter-2026"
 
 class _NoAudit:
     def append_audit(self, *args: object, **kwargs: object) -> None:
+        return None
+
+    def latest_audit(self, actions: tuple[str, ...]) -> None:
         return None
 
 
@@ -242,10 +245,12 @@ def test_loaders_never_raise_on_generated_files(tmp_path_factory, content: bytes
     load = load_catalog(root)
     assert "generated" in load.disabled or load.platform("generated") is not None or not content
     validate_dir(root)
-    Settings(root).get("language")
+    with contextlib.suppress(SettingsFileError):  # refused by name (issue 18), never a crash
+        Settings(root).get("language")
     with contextlib.suppress(DamagedAnchorError):
         read_anchor(root)
     (root / "supervisor_state.json").write_bytes(content)
+    (root / "settings.json").unlink()
     auth = SupervisorAuth(Settings(root), NO_AUDIT, root)
     assert 0 <= auth.wait_seconds() <= MAX_DELAY_S
 
@@ -355,3 +360,126 @@ def test_each_bad_value_alone_and_every_world(
         code, err = run_cli(["--data-dir", str(worlds[world]), *line], stdin)
         assert code in (0, 1, 2), (world, line, code, err)
         assert "Traceback" not in err and "internal error" not in err, (world, line, err)
+
+
+# --- issue 18: the second attacker's review ---------------------------------------------------
+
+
+def test_output_path_onto_each_kept_file_is_refused(worlds) -> None:
+    """``export --out`` onto every file the app keeps in any world: exit 2, file untouched."""
+    period = ["--from", "2026-03-01", "--to", "2026-04-30", "--format", "csv"]
+    for world in sorted(worlds):
+        folder = worlds[world]
+        if not folder.is_dir():
+            continue
+        for kept in sorted(path for path in folder.iterdir() if path.is_file()):
+            before = kept.read_bytes()
+            argv = ["--data-dir", str(folder), "export", *period, "--out", str(kept)]
+            code, err = run_cli(argv, f"{PASSWORD}\n")
+            assert code == 2 and "data folder" in err, (world, kept.name, code, err)
+            assert kept.read_bytes() == before, (world, kept.name)
+
+
+DAMAGED_SETTINGS = {
+    "trailing_comma": b'{"language": "en",}',
+    "over_1_mib": b'{"court_name": "' + b"x" * (1024 * 1024) + b'"}',
+    "not_utf8": b'{"court_name": "\xff"}',
+    "json_array": b"[1, 2]",
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGED_SETTINGS))
+def test_damaged_settings_are_refused_by_every_command(worlds, tmp_path: Path, damage: str) -> None:
+    """Every command refuses a settings file it cannot read, names it, and leaves it as it
+    was; none replaces it (which would drop the central address, names and language)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    services = seeded_services(folder)
+    services.close()
+    settings = folder / "settings.json"
+    settings.write_bytes(DAMAGED_SETTINGS[damage])
+    stdin = f"{PASSWORD}\n{PASSWORD}\n{PASSWORD}\n"
+    for command, argv in _valid_command_lines(tmp_path, worlds["bad_catalog"]).items():
+        code, err = run_cli(["--data-dir", str(folder), *argv], stdin)
+        assert code in (1, 2), (command, code, err)
+        assert "Traceback" not in err and "internal error" not in err, (command, err)
+        if command not in ("catalog", "server", "sync"):  # these never read the settings
+            assert "settings.json" in err, (command, err)
+        assert settings.read_bytes() == DAMAGED_SETTINGS[damage], command
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    failures=st.one_of(st.integers(), st.sampled_from([1024, 1025, 10**6, -1])),
+    last=st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.sampled_from([4_000_000_000.0, 1e308, -1e308, 0.0]),
+    ),
+)
+def test_throttle_extremes_never_wait_past_the_cap(tmp_path_factory, failures, last) -> None:
+    root = tmp_path_factory.mktemp("throttle")
+    state = root / "supervisor_state.json"
+    state.write_text(json.dumps({"failures": failures, "last_failure_at": last}))
+    auth = SupervisorAuth(Settings(root), _PASSWORD_AUDIT, root, clock=lambda: 1_800_000_000.0)
+    assert 0 <= auth.wait_seconds() <= MAX_DELAY_S
+    result = auth.check("wrong-password", "fuzz")
+    assert result.code in ("wrong", "locked") and 0 <= result.wait_seconds <= MAX_DELAY_S
+
+
+class _PasswordAudit(_NoAudit):
+    """An audit log whose newest password entry holds PASSWORD's hash."""
+
+    def __init__(self) -> None:
+        from hearing_helper.auth import hash_password
+        from hearing_helper.store.repository import AuditEntry
+
+        self.entry = AuditEntry(
+            1, "", "it", "supervisor.password_set", {"password_hash": hash_password(PASSWORD)}
+        )
+
+    def latest_audit(self, actions: tuple[str, ...]) -> object:  # type: ignore[override]
+        return self.entry
+
+
+_PASSWORD_AUDIT = _PasswordAudit()
+
+
+def test_every_command_in_the_issue_18_edge_worlds(worlds, tmp_path: Path) -> None:
+    """A symlink loop as the data folder, a damaged desk id, non-UTF-8 bytes on the password
+    prompt's stdin (as Python reads them: lone surrogates): a message and exit 1 or 2."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    damaged_desk = tmp_path / "damaged_desk"
+    damaged_desk.mkdir()
+    seeded_services(damaged_desk).close()
+    (damaged_desk / "desk_id").write_bytes(b"\xff\x00 not a uuid")
+    undecodable = "abc\udcff\udcfedefgh\n" * 3
+    lines = _valid_command_lines(tmp_path, worlds["bad_catalog"])
+    runs = [(folder, line, f"{PASSWORD}\n" * 3) for folder in (loop, damaged_desk)
+            for line in lines.values()]  # fmt: skip
+    runs += [(worlds["seeded"], line, undecodable) for line in lines.values()]
+    for folder, line, stdin in runs:
+        code, err = run_cli(["--data-dir", str(folder), *line], stdin)
+        assert code in (0, 1, 2), (folder.name, line, code, err)
+        assert "Traceback" not in err and "internal error" not in err, (folder.name, line, err)
+        if folder == loop and line[0] not in ("catalog", "server"):
+            assert code == 1 and "symbolic link" in err, (line, err)
+
+
+def test_gui_without_a_display_in_every_world(worlds) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "xcb"
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    for world in ("seeded", "damaged_db"):
+        run = subprocess.run(
+            [sys.executable, "-m", "hearing_helper", "--data-dir", str(worlds[world])],
+            capture_output=True,
+            env=env,
+            timeout=120,
+        )
+        err = run.stderr.decode("utf-8", "replace")
+        assert run.returncode == 1 and "no display" in err, (world, run.returncode, err)

@@ -89,6 +89,8 @@ def test_set_password_dialog_refuses_a_too_long_password_with_the_shared_limit(
 
     dialog = SetPasswordDialog(services)
     qtbot.addWidget(dialog)
+    assert dialog.confirm is not None
+    dialog.confirm.setChecked(True)  # "I am this desk's supervisor" (issue 17)
     too_long = "x" * (MAX_LENGTH + 1)
     dialog.new.setText(too_long)
     dialog.again.setText(too_long)

@@ -121,7 +121,7 @@ def mnemonic_owners(window: QWidget) -> dict[str, list[str]]:
         labelled = isinstance(widget, QLabel) and widget.buddy() is not None
         if isinstance(widget, QAbstractButton) or labelled:
             claim(widget.text())
-        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+        elif isinstance(widget, QGroupBox):  # checkable or not, its title's letter is taken
             claim(widget.title())
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):

@@ -112,6 +112,10 @@ def test_detail_shows_versions_after_a_correction(qtbot, services, filled, engli
     qtbot.addWidget(correction)
     correction.intake_page.litigant_name.clear()
     type_text(correction.intake_page.litigant_name, "李肆")
+    correction._accept_if_valid()  # refused: a new name without consent needs its reason
+    assert correction.result() != QDialog.DialogCode.Accepted
+    assert "consent" in correction.error.text().lower()
+    type_text(correction.intake_page.no_consent_reason, "当事人拒绝")
     correction._accept_if_valid()  # refused: no reason given
     assert correction.result() != QDialog.DialogCode.Accepted
     assert "why" in correction.error.text()
@@ -124,7 +128,8 @@ def test_detail_shows_versions_after_a_correction(qtbot, services, filled, engli
 
     assert dialog.version_combo.count() == 2
     assert "姓名录错" in dialog.version_combo.itemText(1)
-    assert "李肆" in dialog.browser.toPlainText()
+    assert "李*" in dialog.browser.toPlainText()  # without consent: stored masked (issue 24)
+    assert "李肆" not in dialog.browser.toPlainText()
     dialog.version_combo.setCurrentIndex(0)
     assert "李四" in dialog.browser.toPlainText()
     assert services.repo.get(record.id).version == 2
@@ -147,3 +152,25 @@ def test_detail_shows_checks_and_problems_in_words(qtbot, services, english):  #
     assert "Failed" in text
     assert "Not enough storage on the phone" in text and "清理后成功" in text
     assert "camera.black" not in text and "no_storage" not in text
+
+
+def test_a_masked_phone_left_unchanged_in_a_correction_means_unchanged(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+) -> None:
+    """Issue 24: the dialog rejected 138****5678, pushing the clerk to type the real number."""
+    from tests.test_store import complete_record
+
+    services.repo.save_staff(CLERK)
+    record = complete_record(consent=False, no_consent_reason="litigant declined")
+    services.repo.finish(record, "S1001")
+    stored = services.repo.get(record.id)
+    assert stored.intake.phone == "138****5678"
+    correction = CorrectionDialog(services, stored)
+    qtbot.addWidget(correction)
+    type_text(correction.reason, "notes added")
+    correction._accept_if_valid()
+    assert correction.result() == QDialog.DialogCode.Accepted, correction.error.text()
+    services.repo.correct(correction.corrected, "S1001", correction.reason_text())
+    assert services.repo.get(record.id).intake.phone == "138****5678"

@@ -60,9 +60,22 @@ def _speech_energy(pcm: bytes, rate: int) -> tuple[float, float]:
     shutil.which("speech-dispatcher") is None or shutil.which("parec") is None,
     reason="speech-dispatcher/espeak-ng missing (tools/system_deps.sh test installs them)",
 )
+@pytest.mark.parametrize(
+    ("lang", "times"),
+    [
+        ("en", 1),
+        # The app's default locale is zh_CN; speech-dispatcher lists espeak-ng's Mandarin under
+        # "C", so the engine failed to start ("no speech engine works") on every Chinese desk.
+        ("zh_CN", 1),
+        # speech-dispatcher stopped between two readings (it quits when idle): read again.
+        ("zh_CN", 2),
+    ],
+)
 def test_read_aloud_speaks_mandarin_into_the_sink(
     pulse_env: dict[str, str],  # noqa: F811 - the fixture imported above
     tmp_path: Path,
+    lang: str,
+    times: int,
 ) -> None:
     rate = 16_000
     recording = tmp_path / "heard.raw"
@@ -86,6 +99,8 @@ def test_read_aloud_speaks_mandarin_into_the_sink(
                     sys.executable,
                     str(ROOT / "tests" / "tts_speak.py"),
                     "请用手机扫描屏幕上的二维码。",
+                    lang,
+                    str(times),
                 ],
                 env=pulse_env,
                 cwd=ROOT,
@@ -99,7 +114,7 @@ def test_read_aloud_speaks_mandarin_into_the_sink(
             _stop_speech_dispatcher(Path(pulse_env["XDG_RUNTIME_DIR"]))
     assert child.returncode == 0, child.stderr
     outcome = json.loads(child.stdout.strip().splitlines()[-1])
-    assert outcome["problem"] == "" and outcome["spoke"], outcome
+    assert outcome["problem"] == "" and outcome["spoken"] == times, outcome
     assert "Mandarin" in outcome["voice"] or "zh" in outcome["voice"].lower(), outcome
     loudest, active = _speech_energy(recording.read_bytes(), rate)
     print(
@@ -185,3 +200,43 @@ def test_a_hung_speech_service_gives_a_message_not_a_frozen_window(
     finally:
         fake.close()
     assert "speech-dispatcher" in said.args[0]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_why_nothing_is_read_fits_the_status_line(qtbot, qapp, data_dir, lang) -> None:  # noqa: ANN001
+    """Beside the litigant window on 1366 x 768 the clerk's status line showed the reason cut
+    off ("…没有可用的语音引擎" and no advice); it is one short line, the advice a tooltip."""
+    from PySide6.QtGui import QFontMetrics
+    from ui_fixtures import CLERK
+    from ui_windows import language
+
+    from hearing_helper.services import AppServices
+    from hearing_helper.ui import speech
+    from hearing_helper.ui.main_window import MainWindow
+
+    services = AppServices.open(data_dir)
+    try:
+        with language(qapp, lang):
+            window = MainWindow(services, CLERK)
+            qtbot.addWidget(window)
+            window.show_initial()
+            window.set_litigant_screen(True)
+            qtbot.waitExposed(window)
+            reader = window.read_aloud_engine()
+            status = window.statusBar()
+            room = status.width() - 2 * status.style().pixelMetric(
+                status.style().PixelMetric.PM_LayoutHorizontalSpacing
+            )
+            for kind in (speech.NO_SERVICE, speech.NO_VOICE, speech.NO_ENGINE):
+                reader._report(kind)
+                message = status.currentMessage()
+                width = QFontMetrics(status.font()).horizontalAdvance(message)
+                assert message and width <= room, (message, width, room)
+                assert status.toolTip() == reader.problem_detail(kind)
+                if kind == speech.NO_VOICE:  # the advice the status line used to show, cut
+                    assert QFontMetrics(status.font()).horizontalAdvance(reader.detail) > room
+                assert window.litigant_window.notice.isVisible()
+            window.close()
+    finally:
+        services.close()

@@ -185,3 +185,94 @@ def test_after_a_failure_the_window_retries_on_its_own(
     ):
         pass
     assert window.sync.button.text() == "All sent to the central database"
+
+
+def test_items_set_aside_show_on_the_status_line_and_the_sync_page(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+    central: str,
+) -> None:
+    import sqlite3
+
+    from hearing_helper.ui.sync.sync_dialog import SyncDialog
+
+    services.settings.set("central", central)
+    window = open_window(qtbot, services)
+    db = sqlite3.connect(services.repo.path)
+    with db:
+        db.execute("INSERT INTO outbox (kind, ref, num) VALUES ('version', 'gone', 1)")
+    db.close()
+    status = pushed(qtbot, window)
+    assert status.state == "held"
+    assert "1 item(s) set aside" in window.sync.button.text()
+    dialog = SyncDialog(services, window.sync.controller, "it")
+    qtbot.addWidget(dialog)
+    assert "record gone v1" in dialog.held_list.text()
+    assert "missing" in dialog.held_list.text()
+
+
+def test_a_replaced_sender_closes_its_database_connection(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+    central: str,
+) -> None:
+    import sqlite3
+
+    import pytest
+
+    services.settings.set("central", central)
+    window = open_window(qtbot, services)
+    controller = window.sync.controller
+    pushed(qtbot, window)
+    first = controller._sender
+    assert first is not None
+    with qtbot.waitSignal(controller.status_changed, timeout=60_000):
+        controller.settings_changed()  # pushes at once with a new sender
+    assert controller._sender is not first
+    with pytest.raises(sqlite3.ProgrammingError):
+        first.outbox._db.execute("SELECT 1")
+
+
+def test_the_conflicts_page_shows_both_copies_masked_and_settles_one(
+    qtbot,
+    services,  # noqa: F811
+    english,  # noqa: F811
+    central: str,
+) -> None:
+    from hearing_helper.ui.sync.conflicts_dialog import ConflictsDialog
+    from tests.sync_fixtures import Desk
+    from tests.test_sync_conflicts import _conflicting_copy
+
+    services.settings.set("central", central)
+    window = open_window(qtbot, services)
+    from hearing_helper.store.sqlite.outbox import SqliteOutbox
+
+    outbox = SqliteOutbox(services.repo.path)
+    record_id = _conflicting_copy(central, Desk(services.data_dir, services.repo, outbox))
+    outbox.close()
+    status = pushed(qtbot, window)
+    assert status.conflicts == 1
+    dialog = ConflictsDialog(services, window.sync.controller, "boss")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.items.count() == 1, timeout=30_000)
+    assert record_id in dialog.items.item(0).text()
+    cells = [
+        dialog.table.item(row, col).text()
+        for row in range(dialog.table.rowCount())
+        for col in range(2)
+    ]
+    assert "王小明" not in " ".join(cells) and "13812345678" not in " ".join(cells)
+    assert "the other copy" in cells and dialog.keep_server.isEnabled()
+    dialog.keep_server.click()
+    qtbot.waitUntil(
+        lambda: (
+            window.sync.controller.status is not None
+            and window.sync.controller.status.conflicts == 0
+        ),
+        timeout=60_000,
+    )
+    qtbot.waitUntil(lambda: dialog.items.count() == 0, timeout=30_000)
+    assert services.repo.get(record_id).notes == "the other copy"
+    assert "No conflicts" in dialog.state.text()

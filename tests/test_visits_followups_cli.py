@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -73,7 +74,7 @@ def test_recording_the_follow_up_moves_it_into_the_report_funnel(data_dir: Path)
     assert after["follow_ups"]["due"] == before["follow_ups"]["due"] - 1
     items = json.loads(_hh(data_dir, "followups", "--json").stdout)["follow_ups"]
     assert [i["id"][-1] for i in items] == ["6"]
-    text = _hh(data_dir, "report", *period)
-    assert (
-        "Readiness funnel" in text.stdout and "Follow-ups          0 due, 1 overdue" in text.stdout
-    )
+    text = _hh(data_dir, "report", *period, "--lang", "en")
+    assert re.search(r"Ready → followed up → went ahead → on time\s+\d", text.stdout)
+    assert re.search(r"Follow-ups due\s+0\n", text.stdout)
+    assert re.search(r"Follow-ups overdue\s+1\n", text.stdout)

@@ -62,7 +62,11 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
     from hearing_helper.ui.litigant_view import LitigantWindow
     from hearing_helper.ui.main_window import MainWindow
     from hearing_helper.ui.reports.drilldown import DrillDownDialog
-    from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
+    from hearing_helper.ui.reports.supervisor import (
+        NoPasswordDialog,
+        PasswordDialog,
+        SetPasswordDialog,
+    )
     from hearing_helper.ui.reports.view import ReportsWindow
     from hearing_helper.ui.shell.correction_dialog import CorrectionDialog
     from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
@@ -70,7 +74,9 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
     from hearing_helper.ui.shell.profile_dialog import ProfileDialog
     from hearing_helper.ui.shell.record_detail import RecordDetailDialog
     from hearing_helper.ui.shell.settings_dialog import SettingsDialog
+    from hearing_helper.ui.sync.sync_dialog import SyncDialog
     from hearing_helper.ui.visits.follow_ups import FollowUpDialog
+    from hearing_helper.ui.wizard.rating_prompt import RatingPromptBox
     from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
     services.device_provider = FakeLiveDevices(FakeDeviceProvider())
@@ -113,6 +119,7 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
         yield "end early", EndEarlyDialog(window)
         yield "keyboard", KeyboardDialog(window)
         yield "supervisor password", PasswordDialog(services, "see the reports", window)
+        yield "no supervisor password", NoPasswordDialog("change the desk settings", window)
         yield "set supervisor password", SetPasswordDialog(services, window)
         reports = ReportsWindow(services, window)
         yield "reports", reports
@@ -132,6 +139,8 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
             "2026-11-27T10:00:00+08:00",
         )  # fmt: skip
         yield "follow-up", FollowUpDialog(hearing, window)
+        yield "no rating yet", RatingPromptBox(window)
+        yield "central database", SyncDialog(services, window.sync.controller, "A001", window)
         litigant = LitigantWindow(window)
         litigant.show_content(wizard.litigant_content())
         yield "litigant window", litigant

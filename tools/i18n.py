@@ -42,6 +42,7 @@ AREAS: dict[str, list[str]] = {
         "hearing_helper/ui/litigant_view.py",
         "hearing_helper/ui/speech.py",
         "hearing_helper/ui/wizard/wizard_dialogs.py",
+        "hearing_helper/ui/wizard/rating_prompt.py",
     ],
     "checks": [
         "hearing_helper/checks/base.py",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the system libraries Qt needs here, when we are root on a Debian/Ubuntu machine and one
-# is missing. Usage: tools/system_deps.sh [run|test|package]. Without root or apt it only reports.
+# is missing. Usage: tools/system_deps.sh [run|test|package|windows]. Without root or apt it only reports.
 set -u
 mode=${1:-run}
 # libpulse0: without it `import PySide6.QtMultimedia` fails.
@@ -19,6 +19,12 @@ if [ "$mode" = test ]; then
   packages="$packages pulseaudio zbar-tools poppler-utils xvfb sqlite3 postgresql"
   # speech-dispatcher with espeak-ng: the read-aloud (朗读) test speaks Mandarin into PulseAudio.
   packages="$packages speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
+fi
+if [ "$mode" = test ] || [ "$mode" = windows ]; then
+  # The Windows build and its tests (make package-windows/test-windows, tests/test_packaging_windows.py):
+  # mmdebstrap makes the Wine root; msitools + wixl the MSI; osslsigncode checks and makes
+  # Authenticode signatures; openssl the test certificate; x11-utils + imagemagick the screenshot.
+  packages="$packages mmdebstrap msitools wixl osslsigncode openssl x11-utils imagemagick"
 fi
 missing=""
 for p in $packages; do

@@ -389,6 +389,10 @@
         <translation>纸张(&amp;A)：</translation>
     </message>
     <message>
+        <source>The join slip was not saved: %1 is in the app&apos;s data folder or is one of its files. Choose another folder.</source>
+        <translation>未保存入会单：%1 位于本软件的数据文件夹中，或就是其中的文件。请另选文件夹。</translation>
+    </message>
+    <message>
         <source>Join slip saved: %1</source>
         <translation>入会提示单已保存：%1</translation>
     </message>

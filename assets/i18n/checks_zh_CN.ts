@@ -168,8 +168,8 @@
 <context>
     <name>PhoneChecklist</name>
     <message>
-        <source>The litigant&apos;s own phone (ask and tick each item)</source>
-        <translation>当事人自己的手机（逐项询问并勾选）</translation>
+        <source>The litigant&apos;s own &amp;phone (ask and tick each item)</source>
+        <translation>当事人自己的手机（逐项询问并勾选）(&amp;P)</translation>
     </message>
     <message>
         <source>Yes</source>

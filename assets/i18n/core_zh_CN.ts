@@ -62,6 +62,10 @@ The draft is kept.</source>
 草稿已保留。</translation>
     </message>
     <message>
+        <source>Not completed when the assistance was finished</source>
+        <translation>结束协助时尚未完成</translation>
+    </message>
+    <message>
         <source>Some details are missing</source>
         <translation>还有信息没填好</translation>
     </message>
@@ -794,7 +798,42 @@ Log file: %3</source>
     </message>
 </context>
 <context>
+    <name>RatingPromptBox</name>
+    <message>
+        <source>No rating yet</source>
+        <translation>尚未评价</translation>
+    </message>
+    <message>
+        <source>The litigant has not rated the help yet. Please ask them to choose 1 to 5 on the litigant screen (or the keypad).</source>
+        <translation>当事人还没有评价本次协助。请让当事人在当事人屏幕（或小键盘）上选择 1 到 5。</translation>
+    </message>
+    <message>
+        <source>&amp;Ask now</source>
+        <translation>现在询问(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The litigant &amp;declined</source>
+        <translation>当事人不愿评价(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Finish &amp;without asking</source>
+        <translation>不询问，直接完成(&amp;W)</translation>
+    </message>
+</context>
+<context>
     <name>ReadAloud</name>
+    <message>
+        <source>Cannot read aloud: the speech service (speech-dispatcher) does not answer.</source>
+        <translation>无法朗读：语音服务（speech-dispatcher）没有响应。</translation>
+    </message>
+    <message>
+        <source>Cannot read aloud: no Chinese voice is installed.</source>
+        <translation>无法朗读：这台电脑没有安装中文语音。</translation>
+    </message>
+    <message>
+        <source>Cannot read aloud: no speech engine works on this computer.</source>
+        <translation>无法朗读：这台电脑没有可用的语音引擎。</translation>
+    </message>
     <message>
         <source>The speech service (speech-dispatcher) does not answer, so nothing can be read aloud. Restart the computer or ask court IT.</source>
         <translation>语音服务（speech-dispatcher）没有响应，暂时无法朗读。请重启电脑或联系法院信息技术人员。</translation>
@@ -877,6 +916,10 @@ Log file: %3</source>
     <message>
         <source>Problems</source>
         <translation>遇到的问题</translation>
+    </message>
+    <message>
+        <source>The litigant declined</source>
+        <translation>当事人不愿评价</translation>
     </message>
     <message>
         <source>Not asked</source>
@@ -1035,10 +1078,6 @@ Log file: %3</source>
         <translation>朗读当事人屏幕上的提示</translation>
     </message>
     <message>
-        <source>Litigant screen full screen (Esc leaves)</source>
-        <translation>当事人屏幕全屏（Esc 退出）</translation>
-    </message>
-    <message>
         <source>Go to step 1 to 5 of the assistance</source>
         <translation>转到协助的第 1 至 5 步</translation>
     </message>
@@ -1055,6 +1094,10 @@ Log file: %3</source>
         <translation>立即保存（也会自动保存）</translation>
     </message>
     <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+带下划线的字母</translation>
+    </message>
+    <message>
         <source>Press that button or go to that field</source>
         <translation>按下该按钮或转到该输入项</translation>
     </message>
@@ -1063,8 +1106,16 @@ Log file: %3</source>
         <translation>设备检测：全部检测</translation>
     </message>
     <message>
+        <source>Send to the court&apos;s central database now</source>
+        <translation>立即发送到法院中心数据库</translation>
+    </message>
+    <message>
         <source>Phone checklist: answer yes / no / not needed</source>
         <translation>手机检查清单：回答 是 / 否 / 不需要</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
     </message>
     <message>
         <source>Move between outcomes or ratings (chooses nothing)</source>
@@ -1073,6 +1124,18 @@ Log file: %3</source>
     <message>
         <source>Choose the satisfaction or option that has focus</source>
         <translation>选中当前焦点所在的满意度或选项</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <source>Litigant screen full screen, and back</source>
+        <translation>当事人屏幕全屏 / 退出全屏</translation>
+    </message>
+    <message>
+        <source>Keypad 1-5</source>
+        <translation>小键盘 1-5</translation>
     </message>
     <message>
         <source>Finish: the litigant&apos;s own rating, from a keypad they hold</source>
@@ -1318,6 +1381,54 @@ Log file: %3</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>Reason without consent</source>
+        <translation>未同意原因</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>来访类型</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>具体原因</translation>
+    </message>
+    <message>
+        <source>Why come again</source>
+        <translation>再来的原因</translation>
+    </message>
+    <message>
+        <source>Next visit on</source>
+        <translation>下次来访日期</translation>
+    </message>
+    <message>
+        <source>Why in person</source>
+        <translation>到庭参加的原因</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Way to join</source>
+        <translation>参加方式</translation>
+    </message>
+    <message>
+        <source>Why another way</source>
+        <translation>改用其他方式的原因</translation>
+    </message>
+    <message>
+        <source>Because of</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Other details</source>
+        <translation>其他信息</translation>
+    </message>
+    <message>
         <source>%1 h %2 min</source>
         <translation>%1小时%2分</translation>
     </message>
@@ -1395,6 +1506,10 @@ Log file: %3</source>
     <message>
         <source>Desk name</source>
         <translation>窗口名称</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
     </message>
     <message>
         <source>Supervisor password</source>

@@ -44,8 +44,8 @@
         <translation>用时（分钟）</translation>
     </message>
     <message>
-        <source>Show full names and phone numbers…</source>
-        <translation>显示完整姓名和电话…</translation>
+        <source>&amp;Show full names and phone numbers…</source>
+        <translation>显示完整姓名和电话(&amp;S)…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -166,12 +166,12 @@
         <translation>全部</translation>
     </message>
     <message>
-        <source>From:</source>
-        <translation>从：</translation>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <source>To:</source>
-        <translation>到：</translation>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
     </message>
     <message>
         <source>:</source>
@@ -180,6 +180,25 @@
     <message>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>NoPasswordDialog</name>
+    <message>
+        <source>No supervisor password</source>
+        <translation>尚未设置管理员密码</translation>
+    </message>
+    <message>
+        <source>No supervisor password is set on this desk yet, so you cannot %1.
+
+The supervisor password protects the settings, the reports, exports and litigants&apos; personal data. The desk&apos;s supervisor (or court IT) sets it once: here, or with the command “hearing-helper supervisor set-password”. Whoever sets it is this desk&apos;s supervisor; setting it is recorded in the audit log.</source>
+        <translation>本服务台还没有设置管理员密码，所以暂时不能%1。
+
+管理员密码用来保护系统设置、统计报表、导出和当事人个人信息，由本服务台的管理员（或法院信息技术人员）设置一次：可以在这里设置，也可以用命令“hearing-helper supervisor set-password”设置。设置密码的人就是本服务台的管理员；设置操作会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Set a supervisor password…</source>
+        <translation>设置管理员密码(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -236,14 +255,6 @@
         <translation>按月</translation>
     </message>
     <message>
-        <source>Litigants assisted</source>
-        <translation>协助人数</translation>
-    </message>
-    <message>
-        <source>What went wrong most</source>
-        <translation>最常见的问题</translation>
-    </message>
-    <message>
         <source>Steps: reached and failed</source>
         <translation>各步骤：进行人数和失败人数</translation>
     </message>
@@ -276,6 +287,14 @@
         <translation>点击柱条或方格，可以查看对应的记录。</translation>
     </message>
     <message>
+        <source>Assisted on hearing day</source>
+        <translation>开庭当天协助人数</translation>
+    </message>
+    <message>
+        <source>What went wrong most (count · cumulative share)</source>
+        <translation>最常见的问题（次数 · 累计占比）</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -300,8 +319,8 @@
         <translation>共 %1 条记录，统计用时 %2 秒。</translation>
     </message>
     <message>
-        <source>%1: %2 assisted, %3 joined</source>
-        <translation>%1：协助 %2 人，参加庭审 %3 人</translation>
+        <source>%1: %2 assisted on hearing day, %3 joined; %4 preparation visits</source>
+        <translation>%1：开庭当天协助 %2 人，参加庭审 %3 人；庭前准备来访 %4 次</translation>
     </message>
     <message>
         <source>Assisted</source>
@@ -355,8 +374,16 @@
         <translation>至少 %1 个字符。</translation>
     </message>
     <message>
+        <source>I &amp;am this desk&apos;s supervisor (or court IT setting it up for them).</source>
+        <translation>我是本服务台的管理员（或代为设置的法院信息技术人员）(&amp;A)</translation>
+    </message>
+    <message>
         <source>The password was not changed: %1</source>
         <translation>密码未更改：%1</translation>
+    </message>
+    <message>
+        <source>Please confirm that you are this desk&apos;s supervisor.</source>
+        <translation>请先确认您是本服务台的管理员。</translation>
     </message>
     <message>
         <source>Too many wrong passwords. Please wait %1 seconds.</source>
@@ -377,6 +404,13 @@
     <message>
         <source>The new password must have at least %1 characters.</source>
         <translation>新密码至少要有 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPassword</name>
+    <message>
+        <source>A supervisor password was set, but its record from an older version (in the settings file) is missing or damaged. Restore the data folder&apos;s settings.json from a backup, or ask court IT.</source>
+        <translation>已设置过主管密码，但旧版本保存在设置文件中的记录缺失或已损坏。请从备份恢复数据文件夹中的 settings.json，或联系法院信息技术人员。</translation>
     </message>
 </context>
 <context>
@@ -441,24 +475,28 @@
         <translation>周日</translation>
     </message>
     <message>
-        <source>Litigants assisted</source>
-        <translation>协助人数</translation>
+        <source>Assisted on hearing day</source>
+        <translation>开庭当天协助人数</translation>
+    </message>
+    <message>
+        <source>Join rate (hearing day)</source>
+        <translation>参加成功率（开庭当天）</translation>
+    </message>
+    <message>
+        <source>Preparation visits</source>
+        <translation>庭前准备来访</translation>
+    </message>
+    <message>
+        <source>Median time per visit</source>
+        <translation>每次来访用时（中位数）</translation>
+    </message>
+    <message>
+        <source>90% of visits within</source>
+        <translation>九成来访在此时间内完成</translation>
     </message>
     <message>
         <source>Joined their hearing</source>
         <translation>参加庭审人数</translation>
-    </message>
-    <message>
-        <source>Join rate</source>
-        <translation>参加成功率</translation>
-    </message>
-    <message>
-        <source>Median assistance time</source>
-        <translation>协助用时（中位数）</translation>
-    </message>
-    <message>
-        <source>90% finished within</source>
-        <translation>九成在此时间内完成</translation>
     </message>
     <message>
         <source>Average satisfaction (1-5)</source>
@@ -497,24 +535,24 @@
         <translation>主要数据</translation>
     </message>
     <message>
-        <source>Outcomes</source>
-        <translation>协助结果</translation>
+        <source>Assisted on hearing day, per day</source>
+        <translation>每天开庭当天协助人数</translation>
     </message>
     <message>
-        <source>Litigants assisted per day</source>
-        <translation>每天协助人数</translation>
+        <source>Assisted on hearing day, per month</source>
+        <translation>每月开庭当天协助人数</translation>
     </message>
     <message>
-        <source>Litigants assisted per month</source>
-        <translation>每月协助人数</translation>
+        <source>What went wrong most (top 10; count · cumulative share)</source>
+        <translation>最常见的问题（前10项；次数 · 累计占比）</translation>
+    </message>
+    <message>
+        <source>Preparation visits and follow-up</source>
+        <translation>庭前准备与回访</translation>
     </message>
     <message>
         <source>Assisted</source>
         <translation>协助人数</translation>
-    </message>
-    <message>
-        <source>What went wrong most (top 10)</source>
-        <translation>最常见的问题（前10项）</translation>
     </message>
     <message>
         <source>Steps: reached and failed</source>
@@ -633,12 +671,132 @@
         <translation>评价来源</translation>
     </message>
     <message>
+        <source>Hearing-day failure cause</source>
+        <translation>开庭当天未能顺利参加的原因</translation>
+    </message>
+    <message>
+        <source>Linked earlier visit (record ID)</source>
+        <translation>关联的前次来访（记录编号）</translation>
+    </message>
+    <message>
         <source>Records</source>
         <translation>协助记录</translation>
     </message>
     <message>
         <source>open the reports</source>
         <translation>打开统计报表</translation>
+    </message>
+    <message>
+        <source>Hearing-day outcomes</source>
+        <translation>开庭当天协助结果</translation>
+    </message>
+    <message>
+        <source>%1 · cumulative %2</source>
+        <translation>%1 · 累计 %2</translation>
+    </message>
+    <message>
+        <source>Preparation visits (hearing later)</source>
+        <translation>庭前准备来访（之后开庭）</translation>
+    </message>
+    <message>
+        <source>Readiness and follow-up</source>
+        <translation>准备情况与回访</translation>
+    </message>
+    <message>
+        <source>Ready → followed up → went ahead → on time</source>
+        <translation>已准备好 → 已回访 → 庭审如期进行 → 按时进入</translation>
+    </message>
+    <message>
+        <source>Joined on time, of those followed up</source>
+        <translation>按时进入（占已回访）</translation>
+    </message>
+    <message>
+        <source>%1 ready · %2 followed up · on time %3</source>
+        <translation>已准备好 %1 · 已回访 %2 · 按时进入 %3</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Follow-ups overdue</source>
+        <translation>回访已逾期</translation>
+    </message>
+    <message>
+        <source>Hearing day: prepared or not</source>
+        <translation>开庭当天：是否做过庭前准备</translation>
+    </message>
+    <message>
+        <source>Prepared litigants with a problem</source>
+        <translation>做过准备的当事人遇到问题</translation>
+    </message>
+    <message>
+        <source>Litigants not prepared with a problem</source>
+        <translation>未做准备的当事人遇到问题</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1（共 %2 人）</translation>
+    </message>
+    <message>
+        <source>Repeat visits and ratings</source>
+        <translation>多次来访与评价</translation>
+    </message>
+    <message>
+        <source>Visits / litigants (by phone)</source>
+        <translation>来访次数 / 当事人数（按手机号）</translation>
+    </message>
+    <message>
+        <source>Litigants who came more than once</source>
+        <translation>来访不止一次的当事人</translation>
+    </message>
+    <message>
+        <source>Rated by the litigant (average)</source>
+        <translation>当事人本人评价（平均分）</translation>
+    </message>
+    <message>
+        <source>Entered by staff (average)</source>
+        <translation>工作人员录入（平均分）</translation>
+    </message>
+    <message>
+        <source>Litigant response rate</source>
+        <translation>当事人参评率</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>the court: %1 desks</source>
+        <translation>全院：%1 个窗口</translation>
+    </message>
+    <message>
+        <source>last delivery %1</source>
+        <translation>最近一次上传 %1</translation>
+    </message>
+    <message>
+        <source>This desk has %1 items not yet sent</source>
+        <translation>本窗口还有 %1 项尚未上传</translation>
+    </message>
+    <message>
+        <source>What went wrong most (count · cumulative share)</source>
+        <translation>最常见的问题（次数 · 累计占比）</translation>
     </message>
 </context>
 </TS>

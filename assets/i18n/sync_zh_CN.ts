@@ -33,10 +33,101 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts on the central database</source>
+        <translation>中心数据库中的冲突</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Litigant</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reading the central database…</source>
+        <translation>正在读取中心数据库…</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Central database&apos;s copy</source>
+        <translation>中心数据库的副本</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s copy</source>
+        <translation>本服务台的副本</translation>
+    </message>
+    <message>
+        <source>Keep the central database&apos;s copy</source>
+        <translation>保留中心数据库的副本</translation>
+    </message>
+    <message>
+        <source>Keep this desk&apos;s copy</source>
+        <translation>保留本服务台的副本</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s). Compare the two copies and keep the right one.</source>
+        <translation>共 %1 项冲突。请比较两份副本并保留正确的一份。</translation>
+    </message>
+    <message>
+        <source>No conflicts: the central database agrees with this desk.</source>
+        <translation>没有冲突：中心数据库与本服务台一致。</translation>
+    </message>
+    <message>
+        <source>The central database cannot be read now: %1</source>
+        <translation>目前无法读取中心数据库：%1</translation>
+    </message>
+    <message>
+        <source>This is an audit or export entry: court IT checks it on the central database (see the README).</source>
+        <translation>这是审计或导出条目：由法院信息技术人员在中心数据库上核查（见使用说明）。</translation>
+    </message>
+    <message>
+        <source>Saving the chosen copy and sending it…</source>
+        <translation>正在保存所选副本并发送…</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
     <message>
         <source>Central database</source>
         <translation>中心数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Details for court IT</source>
+        <translation>技术详情（供信息部门）(&amp;D)</translation>
     </message>
     <message>
         <source>This desk:</source>
@@ -71,8 +162,20 @@
         <translation>修改(&amp;C)…</translation>
     </message>
     <message>
+        <source>C&amp;onflicts…</source>
+        <translation>冲突(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>no name yet (Change… gives it one)</source>
+        <translation>尚未命名（可在“修改…”中设置）</translation>
+    </message>
+    <message>
         <source>none: this desk works alone</source>
         <translation>无：本窗口单独使用</translation>
+    </message>
+    <message>
+        <source>%1 (given on the command line)</source>
+        <translation>%1（由启动参数指定）</translation>
     </message>
     <message>
         <source>never</source>
@@ -81,6 +184,10 @@
     <message>
         <source>%1 s off the server&apos;s clock</source>
         <translation>与服务器时钟相差 %1 秒</translation>
+    </message>
+    <message>
+        <source>Desk id: %1</source>
+        <translation>本窗口编号：%1</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -105,12 +212,20 @@
 <context>
     <name>sync</name>
     <message>
+        <source>settle conflicts</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Central database…</source>
         <translation>中心数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts…</source>
+        <translation>冲突(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Sync</source>
@@ -135,6 +250,14 @@
     <message>
         <source>All sent to the central database</source>
         <translation>已全部发送到中心数据库</translation>
+    </message>
+    <message>
+        <source>%1 item(s) set aside: the central database refused them</source>
+        <translation>%1 项已搁置：中心数据库拒收</translation>
+    </message>
+    <message>
+        <source>Set aside (not sent; court IT checks the reason, then runs hearing-helper sync --retry-held):</source>
+        <translation>已搁置（未发送；由法院信息技术人员查明原因后运行 hearing-helper sync --retry-held）：</translation>
     </message>
     <message>
         <source>this PC&apos;s clock is %1 min off</source>

@@ -8,8 +8,8 @@
         <translation>以前的来访</translation>
     </message>
     <message>
-        <source>Carry over details and link</source>
-        <translation>沿用信息并关联</translation>
+        <source>Use e&amp;xisting details and link</source>
+        <translation>沿用信息并关联(&amp;X)</translation>
     </message>
     <message>
         <source>Seen before: %1 earlier visit(s) with this case number or phone</source>
@@ -167,8 +167,8 @@
 <context>
     <name>VisitFiguresPanel</name>
     <message>
-        <source>Preparation and follow-up</source>
-        <translation>庭前准备与庭后回访</translation>
+        <source>Preparation and follow-up (&amp;visits)</source>
+        <translation>庭前准备与庭后回访(&amp;V)</translation>
     </message>
     <message>
         <source>Preparation visits: %1 (ready %2, another visit %3, in person %4)</source>

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from hearing_helper.paths import resolve_data_dir
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.backend import check_central_url, check_database_url
+
+
+class SecretInputError(ValueError):
+    """A password piped in as bytes that are not text; ``str()`` says so (cli exits 2)."""
 
 
 def add_data_dir_argument(parser: argparse.ArgumentParser, *, sub_command: bool = False) -> None:
@@ -62,6 +68,15 @@ def _central_url(text: str) -> str:
         return check_central_url(text)
     except StoreError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def data_folder_of(args: object) -> Path | None:
+    """The data folder ``--data-dir`` names, resolved; None when it cannot be resolved (the
+    command's open_services() then says why)."""
+    try:
+        return resolve_data_dir(getattr(args, "data_dir", None))
+    except (OSError, RuntimeError):
+        return None
 
 
 def open_services(args: object) -> AppServices | None:

@@ -1,4 +1,8 @@
-"""``hearing-helper demo-data --count N [--seed S]``: fill the data dir with synthetic records."""
+"""``hearing-helper demo-data --count N [--seed S]``: fill the data dir with synthetic records.
+
+The records are marked as demo records (``AssistRecord.demo``): a court's central database keeps
+them apart from real ones and court-wide reports leave them out unless ``--include-demo``. On a
+desk joined to a central database the command refuses (exit 2): use another data folder."""
 
 from __future__ import annotations
 
@@ -34,6 +38,17 @@ def run(args: argparse.Namespace) -> int:
     services = open_services(args)
     if services is None:
         return 1
+    central = getattr(args, "central", None) or str(services.settings.get("central") or "")
+    if central:
+        services.close()
+        print(
+            "hearing-helper: demo-data refused: this desk is joined to a court's central "
+            "database, and every record written here is sent there. Make demo records in "
+            "another data folder, e.g. `hearing-helper --data-dir C:\\HH-demo demo-data "
+            "--count 500`.",
+            file=sys.stderr,
+        )
+        return 2
     started = time.perf_counter()
     try:
         import random

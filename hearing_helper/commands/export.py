@@ -14,9 +14,14 @@ import time
 
 from hearing_helper import secrets
 from hearing_helper.auth import AuthResult, auth_for
-from hearing_helper.commands import open_services
+from hearing_helper.commands import data_folder_of, open_services
 from hearing_helper.commands.report import add_period_arguments, filters_from_args
-from hearing_helper.commands.scope import add_scope_argument, court_source
+from hearing_helper.commands.scope import (
+    add_demo_argument,
+    add_scope_argument,
+    court_source,
+    demo_note,
+)
 from hearing_helper.commands.supervisor import cli_actor, read_secret
 
 log = logging.getLogger(__name__)
@@ -35,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--lang", choices=("zh_CN", "en"), default=None, help="language of headers and the PDF"
     )
     add_scope_argument(parser)
+    add_demo_argument(parser)
 
 
 def _authenticate(services: object, purpose: str) -> AuthResult:
@@ -77,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
     from hearing_helper.reports.export import ExportPathError, check_out_path
 
     try:
-        out = check_out_path(args.out)
+        # Never onto the app's own files, however the path is spelt (kept_files.py): checked
+        # before the database is opened, so a refused command touches nothing in the folder.
+        out = check_out_path(args.out, kept_folder=data_folder_of(args))
     except ExportPathError as exc:
         print(f"hearing-helper: --out: {exc}", file=sys.stderr)
         return 2
@@ -97,12 +105,22 @@ def run(args: argparse.Namespace) -> int:
         lang = args.lang or services.settings.get("language")
         lang = lang if lang in ("zh_CN", "en") else "zh_CN"
         store = services.store
+        left_out = 0
         if getattr(args, "scope", "desk") == "court":
+            from hearing_helper.reports.filters import CourtFilters
             from hearing_helper.store.backend import Store
 
             source = court_source(services, args)
             if isinstance(source, int):
                 return source
+            filters = CourtFilters.of(filters, bool(args.include_demo))
+            if not filters.include_demo:
+                try:
+                    left_out = source.demo_count(filters)
+                except StoreError as exc:
+                    source.close()
+                    print(f"hearing-helper: {exc}", file=sys.stderr)
+                    return 1
             # Rows from the central database; the export is audited on this desk (and its
             # audit entry reaches the court through the outbox like any other).
             store = Store(repository=services.repo, reports=source)
@@ -116,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
                 unmask=args.unmask,
                 translate=translator_for(lang),
                 platform_names=load_catalog(services.data_dir).platform_names(lang),
+                kept_folder=services.data_dir,
             )
         except (ExportError, StoreError) as exc:
             print(f"hearing-helper: {exc}", file=sys.stderr)
@@ -126,4 +145,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"Exported {done.row_count} rows to {done.path} (SHA-256 {done.sha256}).")
+    if left_out:
+        print(demo_note(left_out))
     return 0

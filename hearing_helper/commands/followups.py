@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from hearing_helper.commands import open_services
-from hearing_helper.domain.masking import mask_name, mask_phone
+from hearing_helper.domain.local_time import local_text
+from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
 from hearing_helper.domain.record import now_local
 from hearing_helper.domain.visit import FollowUpState, VisitKind, follow_up_due_at, follow_up_state
 from hearing_helper.store.repository import PreparedHearing
@@ -36,7 +37,7 @@ def follow_up_item(row: PreparedHearing, now: datetime) -> dict[str, Any]:
         "state": str(state),
         "hearing_at": row.hearing_at,
         "due_at": due_at.isoformat() if due_at else None,
-        "case_number": row.case_number,
+        "case_number": mask_free_text(row.case_number),
         "litigant_name": mask_name(row.litigant_name),
         "phone": mask_phone(row.phone),
         "platform_id": row.platform_id,
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     for item in items:
         mode = label(JOIN_MODE_LABELS, item["join_mode"]) or "-"
         print(
-            f"  {item['hearing_at'][:16].replace('T', ' ')}  {item['state']:<8} "
+            f"  {local_text(item['hearing_at'])}  {item['state']:<8} "
             f"{item['case_number']}  {item['litigant_name']}  {item['phone']}  {mode}"
         )
     sys.stdout.flush()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
+import sys
 
-from hearing_helper.config import Settings
+from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
@@ -15,13 +17,35 @@ log = logging.getLogger(__name__)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The GUI takes only the common options (``--data-dir``, ``--database``)."""
+    """The GUI takes only the common options (``--data-dir``, ``--database``, ``--central``)."""
+
+
+def _no_display() -> str:
+    """Why the window cannot be shown here ("" when it can): on Linux without an X11 or
+    Wayland display Qt would abort the process (SIGABRT, a core file) instead of saying so."""
+    if not sys.platform.startswith("linux"):
+        return ""
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
+    if platform and platform not in ("xcb", "wayland", "wayland-egl"):
+        return ""  # offscreen, vnc, eglfs ...: Qt needs no display server
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return (
+        "no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start "
+        "Hearing Helper from the desktop session, or use the command-line commands "
+        "(hearing-helper --help)."
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Open the services and run the GUI; a bad database gets a message box, exit code 1."""
+    missing = _no_display()
+    if missing:
+        print(f"hearing-helper: {missing}", file=sys.stderr)
+        return 1
     # Qt is imported lazily: the core commands must not pay for it, and this module stays Qt-free.
-    from hearing_helper.ui.app import run_gui, show_startup_error
+    from hearing_helper.ui import app
+    from hearing_helper.ui.app import show_startup_error
 
     data_dir = getattr(args, "data_dir", None)
     try:
@@ -29,11 +53,12 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         log.error("Cannot open the data directory: %s", exc)
         lang = "zh_CN"
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, SettingsFileError):
             lang = Settings(resolve_data_dir(data_dir)).get("language")
         show_startup_error(exc, lang)
         return 1
+    services.central_override = getattr(args, "central", None) or None
     try:
-        return run_gui(services)
+        return app.run_gui(services)
     finally:
         services.close()

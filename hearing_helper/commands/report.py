@@ -1,6 +1,7 @@
 """``hearing-helper report --from D --to D [filters] [--json]``: the KPIs of a period.
 
-Aggregates only (no personal data), so no password is needed.
+Aggregates only (no personal data), so no password is needed. The text report is in the
+desk's language (``--lang`` to choose), every code in words; ``--json`` keeps the codes.
 """
 
 from __future__ import annotations
@@ -8,11 +9,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from hearing_helper.commands import open_services
-from hearing_helper.commands.scope import add_scope_argument, court_source, waiting_here
-from hearing_helper.reports.filters import FILTER_FIELDS, FilterError, ReportFilters, parse_date
+from hearing_helper.commands.scope import (
+    add_demo_argument,
+    add_scope_argument,
+    court_source,
+    demo_note,
+    waiting_here,
+)
+from hearing_helper.reports.filters import (
+    FILTER_FIELDS,
+    CourtFilters,
+    FilterError,
+    ReportFilters,
+    parse_date,
+)
+from hearing_helper.reports.labels import Translate
+
+if TYPE_CHECKING:
+    from hearing_helper.reports.aggregate import Report
+
+LANGUAGES = ("zh_CN", "en")
 
 FILTER_HELP = {
     "court": "court name",
@@ -46,24 +65,36 @@ def filters_from_args(args: argparse.Namespace) -> ReportFilters | None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_period_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help="print JSON (codes, not labels)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the text report (default: the desk's language, Chinese at first)",
+    )
     add_scope_argument(parser)
+    add_demo_argument(parser)
 
 
-def _court_report(services: object, args: argparse.Namespace, filters: ReportFilters) -> dict | int:
-    """The court-wide KPIs with the desks they include, or the exit code (reason printed)."""
+def _court_report(
+    services: object, args: argparse.Namespace, filters: ReportFilters
+) -> tuple[Report, dict[str, Any]] | int:
+    """The court-wide report with the desks it includes, or the exit code (reason printed)."""
     from hearing_helper.reports.aggregate import report_for
 
     source = court_source(services, args)
     if isinstance(source, int):
         return source
+    filters = CourtFilters.of(filters, bool(getattr(args, "include_demo", False)))
     try:
-        data = report_for(source, filters).to_json()
+        report = report_for(source, filters)
         desks = source.desks()
+        left_out = 0 if filters.include_demo else source.demo_count(filters)
     finally:
         source.close()
-    return data | {
+    return report, {
         "scope": "court",
+        "demo_left_out": left_out,
         "desks": [
             {"desk_id": d.desk_id, "name": d.name, "last_delivery": d.last_seen} for d in desks
         ],
@@ -72,72 +103,60 @@ def _court_report(services: object, args: argparse.Namespace, filters: ReportFil
     }
 
 
-def _print_text(data: dict) -> None:
-    def pct(value: float | None) -> str:
-        return "-" if value is None else f"{value * 100:.1f}%"
+def _filter_labels(
+    filters: ReportFilters, translate: Translate, platform_names: dict[str, str]
+) -> dict[str, str]:
+    """The chosen filters in words: role, outcome and platform by name, not by code."""
+    from hearing_helper.reports.labels import OUTCOME_LABELS, ROLE_LABELS, label
 
-    def minutes(value: int | None) -> str:
-        return "-" if value is None else f"{value / 60:.1f} min"
-
-    period = data["period"]
-    print(f"Period              {period['from']} to {period['to']}")
-    for key, value in data["filters"].items():
-        print(f"  {key:<18}{value}")
-    if data.get("scope") == "court":
-        print(f"Scope               the court: {len(data['desks'])} desks")
-        for desk in data["desks"]:
-            print(f"  {desk['name'] or desk['desk_id']:<18}last delivery {desk['last_delivery']}")
-        if data["this_desk_waiting"]:
-            print(f"  (this desk has {data['this_desk_waiting']} items not yet sent)")
-    print(f"Assisted            {data['assisted']}")
-    print(f"Joined              {data['joined']} ({pct(data['joined_rate'])})")
-    print(f"Median time         {minutes(data['duration_s']['median'])}")
-    print(f"90% within          {minutes(data['duration_s']['p90'])}")
-    sat = data["satisfaction"]
-    average = "-" if sat["average"] is None else f"{sat['average']:.2f}"
-    print(f"Satisfaction        {average} (response rate {pct(sat['response_rate'])})")
-    print("Top failure reasons")
-    for reason in data["failure_reasons"][:10]:
-        share = pct(reason["cumulative_share"])
-        print(f"  {reason['count']:>8}  {reason['kind']}:{reason['code']}  (cumulative {share})")
-    _print_visits(data["visits"], pct)
+    shown: dict[str, str] = {}
+    for name in FILTER_FIELDS:
+        value = getattr(filters, name)
+        if not value:
+            continue
+        if name == "role":
+            value = label(ROLE_LABELS, value, translate)
+        elif name == "outcome":
+            value = label(OUTCOME_LABELS, value, translate)
+        elif name == "platform":
+            value = platform_names.get(value, value)
+        shown[name] = value
+    return shown
 
 
-def _print_visits(visits: dict, pct: Callable[[float | None], str]) -> None:
-    prep = visits["preparation"]
-    print(
-        f"Preparation visits  {prep['visits']} (ready {prep['ready']}, another visit "
-        f"{prep['another_visit']}, in person {prep['in_person']})"
+def _print_text(
+    services: Any,
+    report: Report,
+    extras: dict[str, Any],
+    lang: str,
+) -> None:
+    from hearing_helper.catalog import load_catalog
+    from hearing_helper.reports.pdf_i18n import translator_for
+    from hearing_helper.reports.report_text import text_report
+
+    translate = translator_for(lang)
+    names = load_catalog(services.data_dir).platform_names(lang)
+    lines = text_report(
+        report,
+        translate,
+        filter_labels=_filter_labels(report.filters, translate, names),
+        court=extras or None,
     )
-    funnel = visits["funnel"]
-    print(
-        f"Readiness funnel    ready {funnel['prepared']} -> followed up {funnel['followed_up']}"
-        f" -> went ahead {funnel['went_ahead']} -> joined on time {funnel['joined_on_time']}"
-        f" ({pct(funnel['on_time_rate'])} of those followed up)"
-    )
-    for mode, stages in visits["by_join_mode"].items():
-        print(
-            f"  {mode:<16}  {stages['prepared']:>6} ready, on time "
-            f"{pct(stages['on_time_rate'])} of {stages['followed_up']} followed up"
-        )
-    day = visits["hearing_day"]
-    print(
-        f"Hearing-day problems prepared {pct(day['prepared']['problem_share'])} of "
-        f"{day['prepared']['assisted']}, not prepared {pct(day['not_prepared']['problem_share'])}"
-        f" of {day['not_prepared']['assisted']}"
-    )
-    repeat = visits["repeat_visits"]
-    print(
-        f"Repeat visits       {repeat['visits']} visits by {repeat['litigants']} litigants, "
-        f"{repeat['returning_litigants']} came more than once"
-    )
-    follow = visits["follow_ups"]
-    print(f"Follow-ups          {follow['due']} due, {follow['overdue']} overdue")
-    rating = visits["rating"]
-    print(
-        f"Ratings             {rating['litigant']} by the litigant, {rating['staff']} by staff"
-        f" (litigant response rate {pct(rating['litigant_response_rate'])})"
-    )
+    print("\n".join(lines))
+    if extras.get("demo_left_out"):
+        print(demo_note(int(extras["demo_left_out"])))
+    _print_damaged(report.damaged.as_json())
+
+
+def _print_damaged(damaged: dict[str, Any]) -> None:
+    """Damaged cells (reports/damage.py): the figures above are computed around them."""
+    if not damaged.get("count"):
+        return
+    print(f"Damaged cells: {damaged['count']} (values no version of the app writes)")
+    for cell in damaged["cells"][:10]:
+        print(f"  record {cell['record_id']}  {cell['column']} = {cell['value']!r}")
+    if damaged["count"] > 10:
+        print("  ... (all of them: report --json)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -151,19 +170,23 @@ def run(args: argparse.Namespace) -> int:
     from hearing_helper.store import StoreError
 
     try:
+        extras: dict[str, Any] = {}
         if args.scope == "court":
-            data = _court_report(services, args, filters)
-            if isinstance(data, int):
-                return data
+            found = _court_report(services, args, filters)
+            if isinstance(found, int):
+                return found
+            report, extras = found
         else:
-            data = report_for(services.reports, filters).to_json()
+            report = report_for(services.reports, filters)
+        if args.json:
+            # Codes, not words: the JSON is for programs.
+            print(json.dumps(report.to_json() | extras, ensure_ascii=False, indent=1))
+        else:
+            lang = args.lang or services.settings.get("language")
+            _print_text(services, report, extras, lang if lang in LANGUAGES else "zh_CN")
     except StoreError as exc:
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return 1
     finally:
         services.close()
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=1))
-    else:
-        _print_text(data)
     return 0

@@ -22,6 +22,22 @@ def add_scope_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_demo_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--include-demo",
+        action="store_true",
+        help="court scope: also count records made by demo-data (left out by default; the "
+        "output says how many)",
+    )
+
+
+def demo_note(left_out: int) -> str:
+    """The line that says what the court scope left out ('' when nothing)."""
+    if not left_out:
+        return ""
+    return f"Left out {left_out} demo records (made by demo-data); --include-demo counts them."
+
+
 def court_source(services: Any, args: argparse.Namespace) -> Any:
     """The court's report source, or the exit code after printing why it cannot be used: 2
     when this desk is not joined to a central database (the command cannot run as asked, the

@@ -180,6 +180,8 @@ def run_checks(report: SelfTestReport, data_dir: Path) -> None:
     report.run("guides", lambda: check_guides(loaded))
     report.run("database", lambda: check_database(data_dir, loaded))
     report.run("postgresql", check_postgresql_driver)
+    report.run("keyring", check_keyring)
+    report.run("files", lambda: check_files(data_dir))
     services = loaded.get("services")
     try:
         try:
@@ -269,3 +271,58 @@ def check_database(data_dir: Path, loaded: dict[str, Any]) -> str:
         raise SelfTestError(f"schema version {version}, expected {SCHEMA_VERSION}")
     records = services.repo.count(HistoryQuery())
     return f"{Path(services.repo.location).name} schema v{version}, {records} records"
+
+
+def check_keyring() -> str:
+    """Which OS keyring keeps the secrets (Windows Credential Manager, macOS Keychain, Secret
+    Service); on Windows also a stored, read back and removed test entry (Credential Manager
+    never asks the user, unlike an unlocked-on-demand Linux keyring). No keyring is not a
+    failure: the app then asks for the secret each time."""
+    import keyring
+
+    from hearing_helper import secrets
+
+    backend = keyring.get_keyring()
+    label = f"{type(backend).__module__.rsplit('.', 1)[-1]}.{type(backend).__name__}"
+    if not secrets.keyring_available():
+        return f"none usable ({label}): secrets will be asked for each time"
+    if sys.platform != "win32":
+        return label
+    entry, token = f"self-test:{os.getpid()}", os.urandom(8).hex()
+    try:
+        secrets.set_secret(entry, token)
+        read_back = secrets.get_secret(entry)
+        secrets.delete_secret(entry)
+    except secrets.KeyringUnavailableError as exc:
+        raise SelfTestError(f"{label}: {exc}") from exc
+    if read_back != token:
+        raise SelfTestError(f"{label} did not give back the test entry it stored")
+    return f"{label} (Windows Credential Manager): test entry stored, read back, removed"
+
+
+def check_files(data_dir: Path) -> str:
+    """The data folder takes the app's file lock exclusively (msvcrt on Windows, flock
+    elsewhere) and a file in it can be replaced atomically: what settings and the
+    supervisor's lockout counter rely on."""
+    import json
+
+    from hearing_helper.atomic_file import write_json_atomically
+    from hearing_helper.file_lock import LockTimeoutError, locked
+
+    probe = data_dir / "self-test probe.json"
+    try:
+        with locked(probe, timeout_s=5):
+            try:
+                with locked(probe, timeout_s=0.1):
+                    raise SelfTestError("the file lock is not exclusive: a second holder got it")
+            except LockTimeoutError:
+                pass
+            for value in ("写入 1", "写入 2"):  # the second write replaces the first file
+                write_json_atomically(probe, {"check": value}, ensure_ascii=False)
+            if json.loads(probe.read_text(encoding="utf-8")) != {"check": "写入 2"}:
+                raise SelfTestError(f"{probe} did not read back what was written")
+    finally:
+        for leftover in (probe, probe.with_name(probe.name + ".lock")):
+            leftover.unlink(missing_ok=True)
+    mechanism = "msvcrt" if sys.platform == "win32" else "flock"
+    return f"lock ({mechanism}) exclusive, atomic replace works in {data_dir}"

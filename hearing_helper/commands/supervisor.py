@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import locale
 import os
 import sys
 
 from hearing_helper import secrets
 from hearing_helper.auth import PasswordPolicyError, auth_for
-from hearing_helper.commands import add_data_dir_argument, open_services
+from hearing_helper.commands import SecretInputError, add_data_dir_argument, open_services
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,8 +45,38 @@ def read_secret(prompt: str) -> str:
             return getpass.getpass(prompt)
         except (EOFError, KeyboardInterrupt):
             return ""
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    return line.rstrip("\r\n")
+    if sys.stdin is None:
+        return ""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a replaced text stream (tests, embedding)
+        text = sys.stdin.readline().rstrip("\r\n")
+        try:
+            text.encode("utf-8")  # lone surrogates: bytes that were not UTF-8
+        except UnicodeError:
+            raise SecretInputError(
+                "The password on standard input is not UTF-8 text. Nothing was changed."
+            ) from None
+        return text
+    return decode_piped_line(buffer.readline()).rstrip("\r\n")
+
+
+def decode_piped_line(raw: bytes) -> str:
+    """A piped line as text: UTF-8 (a BOM dropped) when it is UTF-8, else the system's code
+    page. On a Chinese Windows, cmd's ``echo`` sends GBK (code page 936) while PowerShell 7 and
+    UTF-8 files send UTF-8; reading the pipe in the code page alone mangled a Chinese password
+    sent as UTF-8 (and the run ended in an internal error)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    encoding = locale.getpreferredencoding(False)
+    try:
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise SecretInputError(
+            f"The password on standard input is neither UTF-8 nor {encoding} text. "
+            "Nothing was changed."
+        ) from None
 
 
 def _set_password(services: object) -> int:

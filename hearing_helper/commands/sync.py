@@ -2,8 +2,9 @@
 
 ``--once``: one attempt to send everything now. Without it, failed attempts are retried with the
 sender's backoff until everything is sent (Ctrl+C stops). Exit 0 when the outbox is empty
-afterwards and nothing is in conflict; 1 when something is left or in conflict (the reason is
-printed); 2 for bad usage (no central database configured).
+afterwards and nothing is in conflict or set aside; 1 when something is left, in conflict or set
+aside (the reason is printed; ``--json`` lists the items set aside with their reasons under
+``held``); 2 for bad usage (no central database configured).
 """
 
 from __future__ import annotations
@@ -26,21 +27,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="queue this desk's whole history again first (after the central database was "
         "restored from an older backup; what the server has is ignored)",
     )
+    parser.add_argument(
+        "--retry-held",
+        action="store_true",
+        help="send the items set aside again (after court IT fixed why the server refused them)",
+    )
 
 
 def describe(status: SyncStatus) -> str:
     """The sync state in one plain sentence (English; the window shows its own words)."""
     if status.conflicts:
+        keys = "".join(f"\n  {key}" for key in status.conflict_keys[:20])
         return (
             f"{status.conflicts} items are in conflict on the central database (it already has "
-            "a different copy); court IT must check them. "
+            "a different copy): a supervisor settles record versions on Tools → Conflicts…; "
+            "court IT checks audit and export entries. "
             + (f"{status.waiting} items are waiting." if status.waiting else "")
-        ).strip()
+        ).strip() + keys
     if status.unreachable_since:
         return (
             f"{status.waiting} items are waiting; the central database has not been reachable "
             f"since {status.unreachable_since}: {status.last_error}"
         )
+    if status.held:
+        lines = [
+            f"{len(status.held)} items were set aside: the central database refused them "
+            "(the rest was sent). Court IT checks the reasons, then runs "
+            "`hearing-helper sync --retry-held`:"
+        ]
+        lines += [f"  {item.key}: {item.reason}" for item in status.held[:20]]
+        if len(status.held) > 20:
+            lines.append(f"  ... and {len(status.held) - 20} more (sync --json lists them all)")
+        if status.waiting:
+            lines.append(f"{status.waiting} items are waiting to be sent.")
+        return "\n".join(lines)
     if status.waiting:
         return f"{status.waiting} items are waiting to be sent."
     return "All records are on the central database."
@@ -83,6 +103,10 @@ def run(args: argparse.Namespace) -> int:
         queued = sender.outbox.requeue_all()
         if not args.json:
             print(f"Queued {queued} items of this desk's history again.")
+    if args.retry_held:
+        released = sender.outbox.release_held()
+        if not args.json:
+            print(f"Queued {released} items set aside again.")
     sent = 0
     backoff = Backoff()
     try:
@@ -91,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
             sent += result.sent
             if args.once or result.ok or result.status.conflicts:
                 break
+            if result.status.held and not result.status.waiting and not result.status.last_error:
+                break  # everything else is sent; what is set aside waits for court IT
             delay = backoff.delay(result.status.failures) if result.status.last_error else 0.0
             if not args.json:
                 print(f"{describe(result.status)} Retrying in {delay:.0f} s.", file=sys.stderr)

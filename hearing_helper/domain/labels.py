@@ -117,7 +117,23 @@ FIELD_LABELS: dict[str, str] = {
     "outcome_reason": QT_TRANSLATE_NOOP("labels", "Reason not joined"),
     "satisfaction": QT_TRANSLATE_NOOP("labels", "Satisfaction"),
     "notes": QT_TRANSLATE_NOOP("labels", "Notes"),
+    "no_consent_reason": QT_TRANSLATE_NOOP("labels", "Reason without consent"),
+    "kind": QT_TRANSLATE_NOOP("labels", "Visit type"),
+    "failure_cause": QT_TRANSLATE_NOOP("labels", "Cause"),
+    # a preparation visit
+    "preparation_outcome": QT_TRANSLATE_NOOP("labels", "Outcome"),
+    "another_visit_reason": QT_TRANSLATE_NOOP("labels", "Why come again"),
+    "next_visit_on": QT_TRANSLATE_NOOP("labels", "Next visit on"),
+    "in_person_reason": QT_TRANSLATE_NOOP("labels", "Why in person"),
+    "preparation_note": QT_TRANSLATE_NOOP("labels", "Remark"),
+    "join_mode": QT_TRANSLATE_NOOP("labels", "Way to join"),
+    "override_reason": QT_TRANSLATE_NOOP("labels", "Why another way"),
+    # a follow-up
+    "follow_up_cause": QT_TRANSLATE_NOOP("labels", "Because of"),
+    "follow_up_note": QT_TRANSLATE_NOOP("labels", "Note"),
 }
+# Shown for a field without a label of its own: a message never names a raw field id.
+OTHER_FIELD = QT_TRANSLATE_NOOP("labels", "Other details")
 
 
 def label(table: dict[str, str], code: str | None, translate: Translate = english) -> str:

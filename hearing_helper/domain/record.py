@@ -211,6 +211,9 @@ class AssistRecord:
     follow_up: FollowUp | None = None  # after a prepared litigant's hearing
     previous_record_id: str = ""  # the earlier visit of a returning litigant
     rating_source: RatingSource = RatingSource.NOT_ASKED
+    # Made by `demo-data` (synthetic): court-wide reports leave it out unless asked. Stored in
+    # the payload only when true, so every real record's stored copy stays byte for byte.
+    demo: bool = False
 
     @property
     def is_finished(self) -> bool:
@@ -361,7 +364,7 @@ class AssistRecord:
             "follow_up": self.follow_up.to_dict() if self.follow_up else None,
             "previous_record_id": self.previous_record_id,
             "rating_source": str(self.rating_given_by),
-        }
+        } | ({"demo": True} if self.demo else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AssistRecord:
@@ -446,4 +449,5 @@ class AssistRecord:
             rating_source=effective_rating_source(
                 RatingSource(data.get("rating_source") or RatingSource.NOT_ASKED), satisfaction
             ),
+            demo=data.get("demo") is True,
         )

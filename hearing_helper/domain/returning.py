@@ -81,13 +81,23 @@ CONTACT_FIELDS = ("litigant_name", "phone", "device", "accessibility")
 CASE_FIELDS = ("case_number", "hearing_at", "court", "platform_id", "role")
 
 
-def carry_over(earlier: AssistRecord, into: AssistRecord) -> list[str]:
+def carry_over(
+    earlier: AssistRecord, into: AssistRecord, proposed_hearing_at: datetime | None = None
+) -> list[str]:
     """Fill ``into``'s empty intake fields from ``earlier`` and link the two records.
 
     Nothing the clerk already typed is overwritten, case details only come along for the same
-    case, and consent is never carried: the litigant consents to each record. Returns the
-    names of the fields filled in.
+    case, and consent is never carried: the litigant consents to each record. A hearing time
+    equal to ``proposed_hearing_at`` (the intake's own proposal, not typed) counts as empty, so
+    a prepared hearing's date and time come along. Returns the names of the fields filled in.
     """
+    if proposed_hearing_at is not None and into.intake.hearing_at == proposed_hearing_at:
+        into.intake.hearing_at = None
+        try:
+            return carry_over(earlier, into)
+        finally:
+            if into.intake.hearing_at is None:
+                into.intake.hearing_at = proposed_hearing_at
     typed_case, _ = lookup_keys(into.intake.case_number, "")
     earlier_case, _ = lookup_keys(earlier.intake.case_number, "")
     same_case = not into.intake.case_number.strip() or (typed_case and typed_case == earlier_case)

@@ -100,12 +100,18 @@ def step_mark(record: AssistRecord, step: StepId, expected_checks: Iterable[str]
     if state.status is StepStatus.SKIPPED:
         return StepMark.SKIPPED
     if step is StepId.CHECKS:
-        return _checks_mark(record, state.status, expected_checks)
-    if step is StepId.INSTALL:
-        return _install_mark(record, state.status)
-    if step is StepId.JOIN:
-        return _join_mark(record, state.status)
-    return _FROM_STATUS[state.status]
+        mark = _checks_mark(record, state.status, expected_checks)
+    elif step is StepId.INSTALL:
+        mark = _install_mark(record, state.status)
+    elif step is StepId.JOIN:
+        mark = _join_mark(record, state.status)
+    else:
+        mark = _FROM_STATUS[state.status]
+    if mark is StepMark.IN_PROGRESS and record.is_finished:
+        # Nothing is in progress in a finished record: a step left half-done was not
+        # completed (records finished before the wizard settled such steps at Finish).
+        return StepMark.SKIPPED
+    return mark
 
 
 def sync_step_statuses(record: AssistRecord) -> None:

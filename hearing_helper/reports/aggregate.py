@@ -1,5 +1,14 @@
 """KPIs of a period: one report-source query per fact family, run concurrently.
 
+Who is counted where: the join rate, the outcome breakdown, the not-joined reasons and the
+assisted-per-period bars are over *hearing-day* assistance only; a preparation visit (the hearing
+is later) did not try to join, so it is counted in its own figures (``preparation_visits`` and
+the visit figures, reports/visits.py), never as an assistance that did not join. Desk-wide
+figures -- the busy-hours grid, assistance time, problems and failed checks, the step funnel and
+the satisfaction rating -- cover every visit. A finished record has a hearing-day outcome exactly
+when it is a hearing-day assistance (the finish rules, domain/record.py), so the hourly counts,
+read from the report index alone, tell the two kinds apart by their outcome.
+
 The storage adapter does the scanning and grouping where the data lives (SQLite releases the GIL
 while it works, so the queries overlap on a multi-core PC); Python only folds the small grouped
 results into days, weeks, months and the hour x weekday grid. Percentiles use the nearest-rank
@@ -19,6 +28,7 @@ from typing import Any
 
 from hearing_helper.domain.enums import STEP_ORDER, Outcome
 from hearing_helper.domain.record import now_local
+from hearing_helper.reports.damage import DamageSummary, summary_of
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.visits import visit_figures
 from hearing_helper.store.report_source import (
@@ -36,8 +46,9 @@ __all__ = ["FAILING_CHECK_STATUSES", "Report", "build_report", "day_signatures",
 @dataclass(frozen=True)
 class PeriodCount:
     period: str  # '2026-03-04', '2026-W10' or '2026-03'
-    assisted: int
+    assisted: int  # hearing-day assistance
     joined: int
+    preparation: int = 0  # preparation visits
 
 
 @dataclass(frozen=True)
@@ -60,8 +71,9 @@ class FunnelStep:
 @dataclass
 class Report:
     filters: ReportFilters
-    assisted: int = 0
+    assisted: int = 0  # hearing-day assistance (what the join rate is over)
     joined: int = 0
+    preparation_visits: int = 0  # visits before the hearing: no join, no hearing-day outcome
     outcomes: dict[str, int] = field(default_factory=dict)
     median_duration_s: int | None = None
     p90_duration_s: int | None = None
@@ -74,10 +86,16 @@ class Report:
     by_month: list[PeriodCount] = field(default_factory=list)
     load: list[list[int]] = field(default_factory=lambda: [[0] * 24 for _ in range(7)])
     visits: dict[str, Any] = field(default_factory=dict)  # reports/visits.py
+    damaged: DamageSummary = field(default_factory=DamageSummary)  # reports/damage.py
 
     @property
     def joined_rate(self) -> float | None:
         return self.joined / self.assisted if self.assisted else None
+
+    @property
+    def visit_count(self) -> int:
+        """Every finished visit of the period: hearing-day assistance and preparation visits."""
+        return self.assisted + self.preparation_visits
 
     @property
     def satisfaction_average(self) -> float | None:
@@ -85,7 +103,8 @@ class Report:
 
     @property
     def satisfaction_response_rate(self) -> float | None:
-        return self.rated / self.assisted if self.assisted else None
+        # Either kind of visit may be rated, so the rate is over every visit.
+        return self.rated / self.visit_count if self.visit_count else None
 
     def to_json(self) -> dict[str, Any]:
         def rounded(value: float | None, digits: int = 4) -> float | None:
@@ -99,6 +118,8 @@ class Report:
             "assisted": self.assisted,
             "joined": self.joined,
             "joined_rate": rounded(self.joined_rate),
+            "preparation_visits": self.preparation_visits,
+            "visit_count": self.visit_count,
             "outcomes": self.outcomes,
             "duration_s": {"median": self.median_duration_s, "p90": self.p90_duration_s},
             "satisfaction": {
@@ -113,6 +134,7 @@ class Report:
             "by_month": [asdict(p) for p in self.by_month],
             "load_weekday_hour": self.load,
             "visits": self.visits,
+            "damaged": self.damaged.as_json(),
         }
 
 
@@ -138,43 +160,58 @@ def _iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
+def _weekday_hour(hour_key: str) -> tuple[int, int] | None:
+    """(weekday, hour) of a ``YYYY-MM-DDTHH`` key; None for a damaged one."""
+    try:
+        weekday = date.fromisoformat(hour_key[:10]).weekday()
+        hour = int(hour_key[11:13])
+    except ValueError:
+        return None
+    return (weekday, hour) if 0 <= hour < 24 else None
+
+
 def _fold_hourly(report: Report, rows: list[HourlyCount]) -> Counter[str]:
     filters = report.filters
-    by_day: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_day: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # assisted, joined, prepared
     reasons: Counter[str] = Counter()
     for row in rows:
         n = row.count
         outcome = row.outcome
-        joined = n if outcome in JOINED else 0
-        report.assisted += n
-        report.joined += joined
-        report.outcomes[outcome] = report.outcomes.get(outcome, 0) + n
-        report.rated += row.rated
-        report.satisfaction_sum += row.satisfaction_sum
-        if outcome == Outcome.NOT_JOINED and row.reason:
-            reasons[row.reason] += n
         hour_key = row.hour_key
         day_key = hour_key[:10]
         cell = by_day[day_key]
-        cell[0] += n
-        cell[1] += joined
-        weekday = date.fromisoformat(day_key).weekday()
-        report.load[weekday][int(hour_key[11:13])] += n
+        if outcome:  # a hearing-day assistance
+            joined = n if outcome in JOINED else 0
+            report.assisted += n
+            report.joined += joined
+            report.outcomes[outcome] = report.outcomes.get(outcome, 0) + n
+            if outcome == Outcome.NOT_JOINED and row.reason:
+                reasons[row.reason] += n
+            cell[0] += n
+            cell[1] += joined
+        else:  # a preparation visit
+            report.preparation_visits += n
+            cell[2] += n
+        report.rated += row.rated
+        report.satisfaction_sum += row.satisfaction_sum
+        slot = _weekday_hour(hour_key)
+        if slot is not None:  # a damaged start has none; reports/damage.py names it
+            report.load[slot[0]][slot[1]] += n
     # Every day of the period, zeros included, so charts keep a true time axis.
     weeks: dict[str, list[int]] = {}
     months: dict[str, list[int]] = {}
     day = filters.date_from
     while day <= filters.date_to:
         key = day.isoformat()
-        assisted, joined = by_day.get(key, (0, 0))
-        report.by_day.append(PeriodCount(key, assisted, joined))
+        counts = by_day.get(key, (0, 0, 0))
+        report.by_day.append(PeriodCount(key, *counts))
         for bucket, bucket_key in ((weeks, _iso_week(day)), (months, key[:7])):
-            totals = bucket.setdefault(bucket_key, [0, 0])
-            totals[0] += assisted
-            totals[1] += joined
+            totals = bucket.setdefault(bucket_key, [0, 0, 0])
+            for index, count in enumerate(counts):
+                totals[index] += count
         day += timedelta(days=1)
-    report.by_week = [PeriodCount(k, a, j) for k, (a, j) in weeks.items()]
-    report.by_month = [PeriodCount(k, a, j) for k, (a, j) in months.items()]
+    report.by_week = [PeriodCount(k, *counts) for k, counts in weeks.items()]
+    report.by_month = [PeriodCount(k, *counts) for k, counts in months.items()]
     report.outcomes = dict(sorted(report.outcomes.items(), key=lambda kv: -kv[1]))
     return reasons
 
@@ -259,7 +296,8 @@ def build_report(
     report.p90_duration_s = percentile(results["durations"], 0.9)
     report.failure_reasons = _pareto(reasons, facts.problems, facts.checks)
     report.funnel = _funnel(facts.steps)
-    report.visits = visit_figures(results["visits"], report.outcomes, report.assisted)
+    report.visits = visit_figures(results["visits"], report.outcomes, report.visit_count)
+    report.damaged = summary_of(facts.damaged)
     return report
 
 

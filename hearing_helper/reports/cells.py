@@ -2,16 +2,25 @@
 
 OWASP ASVS 5.0.1 (1.2.10, "CSV and formula injection"): a text cell whose first character is
 ``=``, ``+``, ``-``, ``@``, tab or carriage return is prefixed with a single quote so that
-Excel, LibreOffice and Google Sheets show it as text instead of evaluating it.
+Excel, LibreOffice and Google Sheets show it as text instead of evaluating it -- also when the
+trigger hides behind leading whitespace, a line feed, a BOM or a zero-width character, or comes
+in a full-width or small form (＝ ＋ － ＠), which some readers fold or skip (issue 18).
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import datetime
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
+# Characters a reader may skip or fold before it looks for a formula (issue 18): whitespace
+# (line feed, no-break and ideographic spaces included), a byte-order mark, zero-width
+# characters, and the full-width and small forms of = + - @ that NFKC folds to ASCII. A cell
+# whose first such-skipped character, folded, is a trigger gets the quote too.
+_SKIPPED = "\ufeff\u200b\u200c\u200d\u2060"
+SUSPECT_FIRST = frozenset(FORMULA_TRIGGERS | set(_SKIPPED) | set("＝＋－＠﹦﹢﹣﹫−"))
 # Excel refuses more than 32,767 characters in a cell; we cut there, with a visible mark.
 MAX_CELL_CHARS = 32_767
 TRUNCATION_MARK = "…"
@@ -28,11 +37,23 @@ def safe_text(value: str) -> str:
         value = _CONTROL.sub("", value)
         if not value:
             return value
-    if value[0] in FORMULA_TRIGGERS:
+    if value[0] in FORMULA_TRIGGERS or _hidden_trigger(value):
         value = "'" + value
     if len(value) > MAX_CELL_CHARS:
         value = value[: MAX_CELL_CHARS - len(TRUNCATION_MARK)] + TRUNCATION_MARK
     return value
+
+
+def _hidden_trigger(value: str) -> bool:
+    """Whether a trigger follows leading whitespace or invisible characters, or comes as a
+    full-width or small form (＝, ﹦, －, ...)."""
+    start = 0
+    while start < len(value) and (value[start].isspace() or value[start] in _SKIPPED):
+        start += 1
+    if start >= len(value):
+        return False
+    first = value[start]
+    return first in FORMULA_TRIGGERS or unicodedata.normalize("NFKC", first) in FORMULA_TRIGGERS
 
 
 def _as_text(value: object) -> str:

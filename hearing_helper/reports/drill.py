@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hearing_helper.domain.masking import mask_name, mask_phone
+from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
 from hearing_helper.reports.filters import Drill, ReportFilters, period_range
 from hearing_helper.store.report_source import DRILL_LIMIT, ReportSource
 
@@ -39,14 +39,15 @@ def drill_rows(
     out = []
     for row in found:
         values = [value if value is not None else "" for value in tuple(row)]
-        name, phone = values[3], values[4]
+        name, phone, case_number = values[3], values[4], values[2]
         if not unmask:
             name, phone = mask_name(name), mask_phone(phone)
+            case_number = mask_free_text(str(case_number))  # a number typed in (issue 18)
         out.append(
             DrillRow(
                 id=values[0],
                 started_at=values[1],
-                case_number=values[2],
+                case_number=case_number,
                 litigant_name=name,
                 phone=phone,
                 clerk_name=values[5],

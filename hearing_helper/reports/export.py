@@ -16,7 +16,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from hearing_helper.atomic_file import FileInUseError, replace_file
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
+from hearing_helper.kept_files import KeptPathError, refuse_kept_path
 from hearing_helper.private_files import create_private_file
 from hearing_helper.reports.aggregate import report_for
 from hearing_helper.reports.filters import ReportFilters
@@ -45,22 +47,34 @@ class ExportPathError(ExportError):
     """The output path cannot be an export file (checked before anything is written)."""
 
 
-# Moving the finished file into place (a name of its own so tests can make it fail).
-_move_into_place = os.replace
+# Moving the finished file into place (a name of its own so tests can make it fail); waits
+# out a virus scanner, refuses clearly when Excel holds the old file (atomic_file.py).
+_move_into_place = replace_file
 
 
-def check_out_path(raw: str | Path) -> Path:
+def check_out_path(raw: str | Path, *, kept_folder: Path | None = None) -> Path:
     """The export's destination as an absolute path; raises ExportPathError naming what is
-    wrong (empty, a folder, a missing or unwritable folder)."""
+    wrong (empty, a folder, a missing or unwritable folder, or -- given the data folder as
+    ``kept_folder`` -- a path inside it or onto one of its files, see kept_files.py)."""
     text = str(raw).strip()
     if not text:
         raise ExportPathError("Give the file to write, e.g. log.csv.")
     out = Path(text).expanduser().absolute()
-    if out.is_dir() or text.endswith(("/", os.sep)):
+    if kept_folder is not None:
+        try:
+            refuse_kept_path(out, kept_folder)
+        except KeptPathError as exc:
+            raise ExportPathError(str(exc)) from None
+    try:
+        is_folder = out.is_dir()
+        is_odd = out.exists() and not out.is_file()
+    except OSError as exc:  # a symlink loop, a name too long
+        raise ExportPathError(f"{out} cannot be used: {exc.strerror or exc}.") from None
+    if is_folder or text.endswith(("/", os.sep)):
         raise ExportPathError(f"{out} is a folder; give a file name inside it.")
     # The finished file is renamed over the destination: never over a device, pipe or socket
     # (as an administrator, `--out /dev/null` would replace the device itself).
-    if out.exists() and not out.is_file():
+    if is_odd:
         raise ExportPathError(f"{out} is not a regular file; give a file name to write.")
     if not out.parent.is_dir():
         raise ExportPathError(f"The folder {out.parent} does not exist.")
@@ -99,11 +113,17 @@ def export_log(
     platform_names: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    kept_folder: Path | None = None,
 ) -> ExportResult:
-    """Write the export and audit it. Raises ExportCancelledError or ExportError."""
+    """Write the export and audit it. Raises ExportCancelledError or ExportError.
+
+    ``kept_folder``: the data folder, never written into (default: the SQLite database's)."""
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
-    out = check_out_path(out)
+    if kept_folder is None:
+        database = getattr(store.repository, "path", None)
+        kept_folder = database.parent if isinstance(database, Path) else None
+    out = check_out_path(out, kept_folder=kept_folder)
     part = out.with_name(out.name + ".part")
     try:
         part.unlink(missing_ok=True)  # a leftover of a crash: start afresh, private
@@ -128,7 +148,7 @@ def export_log(
                 report = report_for(source, filters)
                 tick(0)
                 write_summary_pdf(part, report, translate)
-                rows = report.assisted
+                rows = report.visit_count  # the visits the summary is made of
                 tick(rows)
             elif fmt == "csv":
                 data = iter_rows(
@@ -182,6 +202,8 @@ def export_log(
         part.unlink(missing_ok=True)
         if moved:
             out.unlink(missing_ok=True)
+        if isinstance(exc, FileInUseError):
+            raise ExportError(f"{exc} Nothing was exported.") from exc
         if isinstance(exc, OSError):
             raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
         if isinstance(exc, StoreError):

@@ -90,6 +90,24 @@ class ReportFilters:
         return cls(**values)
 
 
+@dataclass(frozen=True)
+class CourtFilters(ReportFilters):
+    """The court scope's filters: also whether records made by `demo-data` are counted (they
+    are left out by default)."""
+
+    include_demo: bool = False
+
+    @classmethod
+    def of(cls, filters: ReportFilters, include_demo: bool) -> CourtFilters:
+        values = {f.name: getattr(filters, f.name) for f in fields(ReportFilters)}
+        return cls(**values, include_demo=include_demo)
+
+    @property
+    def has_dimensions(self) -> bool:
+        # The per-day sums a database keeps are of real records only.
+        return self.include_demo or super().has_dimensions
+
+
 EARLIEST_DATE = date(1970, 1, 1)
 LATEST_DATE = date(2999, 12, 31)
 

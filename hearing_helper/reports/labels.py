@@ -63,12 +63,15 @@ WEEKDAY_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("reports", "Sun"),
 )
 
+# "assisted", "joined" and "joined_rate" count hearing-day assistance only; "preparation" the
+# visits before a hearing; the others every visit (reports/aggregate.py).
 KPI_LABELS: dict[str, str] = {
-    "assisted": QT_TRANSLATE_NOOP("reports", "Litigants assisted"),
+    "assisted": QT_TRANSLATE_NOOP("reports", "Assisted on hearing day"),
     "joined": QT_TRANSLATE_NOOP("reports", "Joined their hearing"),
-    "joined_rate": QT_TRANSLATE_NOOP("reports", "Join rate"),
-    "median": QT_TRANSLATE_NOOP("reports", "Median assistance time"),
-    "p90": QT_TRANSLATE_NOOP("reports", "90% finished within"),
+    "joined_rate": QT_TRANSLATE_NOOP("reports", "Join rate (hearing day)"),
+    "preparation": QT_TRANSLATE_NOOP("reports", "Preparation visits"),
+    "median": QT_TRANSLATE_NOOP("reports", "Median time per visit"),
+    "p90": QT_TRANSLATE_NOOP("reports", "90% of visits within"),
     "satisfaction": QT_TRANSLATE_NOOP("reports", "Average satisfaction (1-5)"),
     "response_rate": QT_TRANSLATE_NOOP("reports", "Satisfaction response rate"),
 }

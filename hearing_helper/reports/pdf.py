@@ -1,4 +1,4 @@
-"""The monthly summary as a PDF (A4, Chinese by default): KPI table and charts.
+"""The monthly summary as a PDF (A4, Chinese by default): KPI table, charts and visit figures.
 
 Painted with QPdfWriter + QPainter and the same chart code as the report view
 (:mod:`hearing_helper.reports.pdf_charts`). Works from the command line too: a headless
@@ -26,15 +26,11 @@ from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.reports.aggregate import Report
 from hearing_helper.reports.labels import (
     CONTEXT,
-    KPI_LABELS,
-    OUTCOME_LABELS,
     STEP_LABELS,
     WEEKDAY_LABELS,
     Translate,
     kind_label,
     label,
-    minutes_text,
-    percent_text,
     reason_label,
 )
 from hearing_helper.reports.pdf_charts import (
@@ -44,6 +40,15 @@ from hearing_helper.reports.pdf_charts import (
     paint_vbar_chart,
 )
 from hearing_helper.reports.pdf_text_layer import fix_pdf_text_layer
+from hearing_helper.reports.report_text import (
+    HEARING_DAY_OUTCOMES,
+    cumulative_note,
+    kpi_rows,
+    outcome_rows,
+    visit_sections,
+)
+
+__all__ = ["failure_items", "funnel_items", "kpi_rows", "write_summary_pdf"]
 
 # Latin and digits from DejaVu Sans first: with Noto CJK alone, digits after Latin text lose
 # their text mapping in the PDF (copy/paste and pdftotext give nothing). Windows has neither,
@@ -65,17 +70,20 @@ FILTERS = QT_TRANSLATE_NOOP("reports", "Filters: %1")
 NO_FILTERS = QT_TRANSLATE_NOOP("reports", "all courts, desks and clerks")
 MADE_AT = QT_TRANSLATE_NOOP("reports", "Made on %1 · page %2 of %3")
 KEY_FIGURES = QT_TRANSLATE_NOOP("reports", "Key figures")
-OUTCOMES = QT_TRANSLATE_NOOP("reports", "Outcomes")
-BY_DAY = QT_TRANSLATE_NOOP("reports", "Litigants assisted per day")
-BY_MONTH = QT_TRANSLATE_NOOP("reports", "Litigants assisted per month")
+BY_DAY = QT_TRANSLATE_NOOP("reports", "Assisted on hearing day, per day")
+BY_MONTH = QT_TRANSLATE_NOOP("reports", "Assisted on hearing day, per month")
 ASSISTED = QT_TRANSLATE_NOOP("reports", "Assisted")
 JOINED = QT_TRANSLATE_NOOP("reports", "Joined")
-TOP_FAILURES = QT_TRANSLATE_NOOP("reports", "What went wrong most (top 10)")
+TOP_FAILURES = QT_TRANSLATE_NOOP(
+    "reports", "What went wrong most (top 10; count · cumulative share)"
+)
 FUNNEL = QT_TRANSLATE_NOOP("reports", "Steps: reached and failed")
 LOAD = QT_TRANSLATE_NOOP("reports", "Busy hours (weekday × hour)")
 NONE = QT_TRANSLATE_NOOP("reports", "none")
 KIND_AND_REASON = QT_TRANSLATE_NOOP("reports", "%1: %2")
 STEP_NOTE = QT_TRANSLATE_NOOP("reports", "%1 reached · %2 failed")
+VISITS_PAGE = QT_TRANSLATE_NOOP("reports", "Preparation visits and follow-up")
+PAGES = 3
 
 
 def ensure_gui_application() -> None:
@@ -92,27 +100,13 @@ def report_font(point_size: float) -> QFont:
     return font
 
 
-def kpi_rows(report: Report, tr: Translate) -> list[tuple[str, str]]:
-    """The KPI table (label, value) shared by the PDF and the report view."""
-    average = report.satisfaction_average
-    return [
-        (tr(CONTEXT, KPI_LABELS["assisted"]), f"{report.assisted:,}"),
-        (tr(CONTEXT, KPI_LABELS["joined"]), f"{report.joined:,}"),
-        (tr(CONTEXT, KPI_LABELS["joined_rate"]), percent_text(report.joined_rate)),
-        (tr(CONTEXT, KPI_LABELS["median"]), minutes_text(report.median_duration_s, tr)),
-        (tr(CONTEXT, KPI_LABELS["p90"]), minutes_text(report.p90_duration_s, tr)),
-        (tr(CONTEXT, KPI_LABELS["satisfaction"]), "–" if average is None else f"{average:.2f}"),
-        (tr(CONTEXT, KPI_LABELS["response_rate"]), percent_text(report.satisfaction_response_rate)),
-    ]
-
-
 def failure_items(report: Report, tr: Translate, limit: int = TOP_REASONS) -> list[HBarItem]:
     items = []
     for reason in report.failure_reasons[:limit]:
         kind = kind_label(reason.kind, tr)
         text = tr(CONTEXT, KIND_AND_REASON).replace("%1", kind)
         text = text.replace("%2", reason_label(reason.kind, reason.code, tr))
-        note = f"{reason.count:,} · {percent_text(reason.cumulative_share)}"
+        note = cumulative_note(reason.count, reason.cumulative_share, tr)
         items.append(HBarItem(text, reason.count, note))
     return items
 
@@ -167,7 +161,8 @@ class _Page:
         return area
 
 
-def _table(page: _Page, rows: list[tuple[str, str]], size: float) -> None:
+def _table(page: _Page, rows: list[tuple[str, str]], size: float, split: float = 0.6) -> None:
+    """Rows of (name, value): names left of ``split`` (a share of the width), values right."""
     painter = page.painter
     painter.setFont(report_font(size))
     height = page.line_height() * 1.5
@@ -179,19 +174,20 @@ def _table(page: _Page, rows: list[tuple[str, str]], size: float) -> None:
             painter.fillRect(row, "#EEF2F6")
         pad = height * 0.3
         painter.drawText(
-            row.adjusted(pad, 0, -width * 0.4, 0),
+            row.adjusted(pad, 0, -width * (1 - split), 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             name,
         )
         painter.drawText(
-            row.adjusted(width * 0.6, 0, -pad, 0),
+            row.adjusted(width * split, 0, -pad, 0),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             value,
         )
 
 
 def write_summary_pdf(path: Path, report: Report, tr: Translate) -> None:
-    """Two A4 pages: figures and outcomes with the time chart; reasons, steps and load."""
+    """Three A4 pages: key figures and hearing-day outcomes with the time chart; reasons,
+    steps and load; the preparation visits, their follow-up, repeat visits and ratings."""
     ensure_gui_application()
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
@@ -220,19 +216,15 @@ def write_summary_pdf(path: Path, report: Report, tr: Translate) -> None:
             scope = ", ".join(chosen) if chosen else tr(CONTEXT, NO_FILTERS)
             page.text(tr(CONTEXT, FILTERS).replace("%1", scope), 10)
             footer = tr(CONTEXT, MADE_AT).replace("%1", made)
-            page.text(footer.replace("%2", str(number)).replace("%3", "2"), 8)
+            page.text(footer.replace("%2", str(number)).replace("%3", str(PAGES)), 8)
             page.y += page.line_height()
 
         header(1)
         page.text(tr(CONTEXT, KEY_FIGURES), 13, bold=True)
         _table(page, kpi_rows(report, tr), 11)
         page.y += page.line_height()
-        page.text(tr(CONTEXT, OUTCOMES), 13, bold=True)
-        outcome_rows = [
-            (label(OUTCOME_LABELS, code, tr) or "–", f"{n:,} · {percent_text(n / report.assisted)}")
-            for code, n in report.outcomes.items()
-        ]
-        _table(page, outcome_rows or [(tr(CONTEXT, NONE), "0")], 11)
+        page.text(tr(CONTEXT, HEARING_DAY_OUTCOMES), 13, bold=True)
+        _table(page, outcome_rows(report, tr) or [(tr(CONTEXT, NONE), "0")], 11)
         page.y += page.line_height()
         labels, assisted, joined, monthly = time_series(report)
         painter.setFont(report_font(9))
@@ -273,6 +265,14 @@ def write_summary_pdf(path: Path, report: Report, tr: Translate) -> None:
             title=tr(CONTEXT, LOAD),
             col_filter=lambda hour: 6 <= hour <= 21,
         )
+
+        writer.newPage()
+        header(3)
+        page.text(tr(CONTEXT, VISITS_PAGE), 13, bold=True)
+        for title, rows in visit_sections(report.visits, tr):
+            page.y += page.line_height() * 0.5
+            page.text(title, 11, bold=True)
+            _table(page, rows, 10, split=0.55)
     finally:
         painter.end()
     del painter, writer  # closes the file before its text layer is corrected

@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from hearing_helper.domain.masking import mask_personal
+from hearing_helper.domain.masking import mask_free_text, mask_personal
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
-from hearing_helper.reports.cells import FORMULA_TRIGGERS, MAX_CELL_CHARS, export_cell, safe_text
+from hearing_helper.reports.cells import (
+    MAX_CELL_CHARS,
+    SUSPECT_FIRST,
+    export_cell,
+    safe_text,
+)
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import (
     CONTEXT,
@@ -28,6 +33,7 @@ from hearing_helper.reports.labels import (
     english,
 )
 from hearing_helper.store.report_source import EXPORT_FIELDS, ReportSource
+from hearing_helper.visits.causes import causes
 from hearing_helper.visits.labels import CONTEXT as VISITS_CONTEXT
 from hearing_helper.visits.labels import (
     FOLLOW_UP_RESULT_LABELS,
@@ -45,18 +51,36 @@ class Column:
     kind: str  # 'text', 'int', 'number', 'datetime'
     labels: dict[str, str] | None = None  # code -> English label (context "labels")
     personal: str = ""  # 'name' or 'phone': masked unless the export is unmasked
+    # Typed by the clerk as free text: phone- and ID-like runs in it are masked unless the
+    # export is unmasked (domain/masking.py, mask_free_text). Declare it on every new column
+    # whose text is typed rather than chosen.
+    free_text: bool = False
     platform: bool = False  # a platform id, shown by its catalog name when one is known
     width: int = 14  # XLSX column width (characters)
     labels_context: str = LABELS_CONTEXT  # translation context of ``labels``
+    # Labels translated by a function of their own (codes whose texts have several contexts).
+    labels_for: Callable[[Translate], dict[str, str]] | None = None
+
+
+def cause_labels(translate: Translate) -> dict[str, str]:
+    """Failure cause code -> its text, each in the translation context of the module that owns
+    the code (checks, catalog or visits)."""
+    return {found.code: translate(found.context, found.text) for found in causes()}
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("id", QT_TRANSLATE_NOOP("reports", "Record ID"), "text", width=38),
-    Column("case_number", QT_TRANSLATE_NOOP("reports", "Case number"), "text", width=26),
-    Column("court", QT_TRANSLATE_NOOP("reports", "Court"), "text", width=24),
-    Column("desk", QT_TRANSLATE_NOOP("reports", "Desk"), "text"),
+    Column(
+        "case_number",
+        QT_TRANSLATE_NOOP("reports", "Case number"),
+        "text",
+        width=26,
+        free_text=True,
+    ),
+    Column("court", QT_TRANSLATE_NOOP("reports", "Court"), "text", width=24, free_text=True),
+    Column("desk", QT_TRANSLATE_NOOP("reports", "Desk"), "text", free_text=True),
     Column("staff_id", QT_TRANSLATE_NOOP("reports", "Staff ID"), "text", width=10),
-    Column("clerk_name", QT_TRANSLATE_NOOP("reports", "Clerk"), "text", width=10),
+    Column("clerk_name", QT_TRANSLATE_NOOP("reports", "Clerk"), "text", width=10, free_text=True),
     Column("litigant_name", QT_TRANSLATE_NOOP("reports", "Litigant"), "text", personal="name"),
     Column("phone", QT_TRANSLATE_NOOP("reports", "Phone"), "text", personal="phone"),
     Column("role", QT_TRANSLATE_NOOP("reports", "Role"), "text", ROLE_LABELS, width=10),
@@ -122,6 +146,19 @@ COLUMNS: tuple[Column, ...] = (
         RATING_SOURCE_LABELS,
         labels_context=VISITS_CONTEXT,
         width=14,
+    ),
+    Column(
+        "failure_cause",
+        QT_TRANSLATE_NOOP("reports", "Hearing-day failure cause"),
+        "text",
+        labels_for=cause_labels,
+        width=30,
+    ),
+    Column(
+        "previous_id",
+        QT_TRANSLATE_NOOP("reports", "Linked earlier visit (record ID)"),
+        "text",
+        width=38,
     ),
 )
 
@@ -193,9 +230,13 @@ def _converter(
             return export_cell(kind, value)
 
         return checked
-    if column.labels or (column.platform and platform_names):
+    if column.labels or column.labels_for or (column.platform and platform_names):
         translated: dict[str, str | None]
-        if column.labels:
+        if column.labels_for is not None:
+            translated = {
+                code: safe_cell(text) for code, text in column.labels_for(translate).items()
+            }
+        elif column.labels:
             translated = {
                 code: translate(column.labels_context, text) for code, text in column.labels.items()
             }
@@ -215,6 +256,16 @@ def _converter(
             return safe_cell(mask_personal(personal, str(value))) if value else value
 
         return masked
+    if column.free_text and not unmask:
+
+        def scanned(value: Any) -> str | None:
+            return (
+                safe_cell(mask_free_text(value if type(value) is str else str(value)))
+                if (value is not None)
+                else None
+            )
+
+        return scanned
     return safe_cell
 
 
@@ -225,7 +276,10 @@ def safe_cell(value: Any) -> str | None:
     if type(value) is not str:
         return None if value is None else safe_text(str(value))
     if not value or (
-        value[0] not in FORMULA_TRIGGERS and value.isprintable() and len(value) <= MAX_CELL_CHARS
+        value[0] not in SUSPECT_FIRST
+        and not value[0].isspace()
+        and value.isprintable()
+        and len(value) <= MAX_CELL_CHARS
     ):
         return value
     return safe_text(value)

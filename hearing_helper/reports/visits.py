@@ -55,10 +55,11 @@ def _problems(rows: list[tuple[str, int]]) -> dict[str, Any]:
 
 
 def visit_figures(
-    counts: VisitCounts, outcomes: Mapping[str, int], assisted: int
+    counts: VisitCounts, outcomes: Mapping[str, int], visit_count: int
 ) -> dict[str, Any]:
-    """The visit figures as ``report --json`` prints them under ``"visits"``; ``outcomes`` and
-    ``assisted`` are the report's (every outcome is a hearing-day assistance's)."""
+    """The visit figures as ``report --json`` prints them under ``"visits"``; ``outcomes`` are
+    the report's hearing-day outcomes and ``visit_count`` its visits of both kinds (what the
+    rating response rates are over: either kind of visit may be rated)."""
     prepared = dict(counts.prepared_outcomes)
     hearing_day = [(o, n) for o, n in outcomes.items() if o]
     by_outcome: Counter[str] = Counter()
@@ -95,7 +96,7 @@ def visit_figures(
             "staff": staff_n,
             "litigant_average": round(litigant_sum / litigant_n, 2) if litigant_n else None,
             "staff_average": round(staff_sum / staff_n, 2) if staff_n else None,
-            "response_rate": _rate(litigant_n + staff_n, assisted),
-            "litigant_response_rate": _rate(litigant_n, assisted),
+            "response_rate": _rate(litigant_n + staff_n, visit_count),
+            "litigant_response_rate": _rate(litigant_n, visit_count),
         },
     }

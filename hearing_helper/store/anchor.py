@@ -10,7 +10,10 @@ the anchor's seq means the end of the log was replaced.
 Limits (said plainly): with an unkeyed chain (no keyring), someone who can edit both the
 database and this file, or delete the file, can still hide deleted tail entries. With the keyed
 chain (store/audit.py) a rewritten tail cannot be re-signed, but entries cut from the end plus a
-deleted anchor still look like a shorter log. A damaged anchor is reported, never a crash.
+deleted anchor still look like a shorter log. The anchor also records ``keyed_from`` (the chain is
+keyed from that entry on) and never drops it, so a chain rewritten unkeyed after its key was
+deleted from the keyring is reported as a keyed chain whose key is missing. A damaged anchor
+is reported, never a crash.
 The anchor may lag one entry behind after a crash between the commit and the file write,
 which is never reported as tampering (only a head *behind* the anchor is).
 """
@@ -37,6 +40,10 @@ _HASH_RE = re.compile(r"(?:hmac:)?[0-9a-f]{64}")  # plain or keyed (store/audit.
 class Anchor:
     seq: int
     hash: str
+    # The first entry the audit key signs (0: the chain is not keyed). Kept here as well as in
+    # the chain's own ``audit.keyed`` entry, so that deleting the key from the keyring and
+    # rewriting the chain unkeyed is still seen as a keyed chain whose key is missing.
+    keyed_from: int = 0
 
 
 class DamagedAnchorError(Exception):
@@ -63,17 +70,21 @@ def read_anchor(data_dir: Path) -> Anchor | None:
     try:
         data = json.loads(text)
         seq, digest = data["seq"], data["hash"]
-    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        keyed_from = data.get("keyed_from", 0)
+    except (ValueError, TypeError, KeyError, RecursionError, AttributeError) as exc:
         raise DamagedAnchorError(f"{path}: not an audit anchor") from exc
     if (
-        not isinstance(seq, int)
-        or isinstance(seq, bool)
-        or not 1 <= seq <= MAX_SEQ
+        not _is_seq(seq)
         or not isinstance(digest, str)
         or not _HASH_RE.fullmatch(digest)
+        or not (keyed_from == 0 or _is_seq(keyed_from))
     ):
         raise DamagedAnchorError(f"{path}: not an audit anchor (bad seq or hash)")
-    return Anchor(seq, digest)
+    return Anchor(seq, digest, keyed_from)
+
+
+def _is_seq(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_SEQ
 
 
 def write_anchor(data_dir: Path, anchor: Anchor) -> None:
@@ -88,6 +99,12 @@ def write_anchor(data_dir: Path, anchor: Anchor) -> None:
             current = None
         if current is not None and current.seq > anchor.seq:
             return
-        write_json_atomically(path, {"seq": anchor.seq, "hash": anchor.hash})
+        # Once keyed, always recorded as keyed: a writer without the key (it went missing from
+        # the keyring) never erases the record that there was one.
+        keyed_from = anchor.keyed_from or (current.keyed_from if current else 0)
+        fields: dict[str, object] = {"seq": anchor.seq, "hash": anchor.hash}
+        if keyed_from:
+            fields["keyed_from"] = keyed_from
+        write_json_atomically(path, fields)
     except (OSError, ValueError) as exc:
         log.warning("Cannot write the audit anchor %s: %s", path, exc)

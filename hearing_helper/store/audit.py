@@ -21,8 +21,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +33,10 @@ def canonical_json(value: Any) -> str:
 
 
 KEYED_PREFIX = "hmac:"
+# The entry that records, inside the chain, that the chain is keyed (details: from_seq, key_id).
+# Written signed when the key is made (or first seen); an ``audit.keyed`` entry with no key to
+# check it is a keyed chain whose key is missing, however its hashes were rewritten.
+KEYED_ACTION = "audit.keyed"
 
 
 @dataclass(frozen=True)
@@ -46,47 +49,10 @@ class AuditKey:
     def __repr__(self) -> str:  # never print the secret
         return f"AuditKey(from_seq={self.from_seq})"
 
-
-# Returns the data folder's key, creating it to sign from the given entry on when there is none;
-# None when the chain stays unkeyed (no keyring).
-AuditKeyLoader = Callable[[int], "AuditKey | None"]
-
-
-class AuditKeyHolder:
-    """A repository's audit key: set directly (``repo.audit_key = key``), or fetched by a
-    loader the first time an entry is signed (:meth:`load_audit_key_on_first_use`).
-
-    Why on first use: the key lives in the OS keyring, and opening the keyring (importing it and
-    discovering its backend) costs 100-300 ms, which the window's start should not pay; the
-    window warms it in the background once it is shown (``ui/app.py``)."""
-
-    _audit_key: AuditKey | None = None
-    _audit_key_loader: AuditKeyLoader | None = None
-    _audit_key_lock = threading.Lock()  # one loader call, even when two threads sign at once
-
     @property
-    def audit_key(self) -> AuditKey | None:
-        """The key, once known (None: unkeyed, or not fetched yet)."""
-        return self._audit_key
-
-    @audit_key.setter
-    def audit_key(self, key: AuditKey | None) -> None:
-        self._audit_key = key
-        self._audit_key_loader = None
-
-    def load_audit_key_on_first_use(self, loader: AuditKeyLoader) -> None:
-        self._audit_key = None
-        self._audit_key_loader = loader
-
-    def audit_key_for(self, next_seq: int) -> AuditKey | None:
-        """The key that signs entry ``next_seq`` (the loader runs once, here, if still due)."""
-        if self._audit_key_loader is not None:
-            with self._audit_key_lock:
-                loader = self._audit_key_loader
-                if loader is not None:
-                    self._audit_key = loader(next_seq)
-                    self._audit_key_loader = None
-        return self._audit_key
+    def key_id(self) -> str:
+        """A name for the key that does not reveal it (recorded in the ``audit.keyed`` entry)."""
+        return hashlib.sha256(b"hearing-helper audit key id\x00" + self.secret).hexdigest()[:16]
 
 
 def _body(seq: int, at: str, actor: str, action: str, details: dict[str, Any]) -> str:
@@ -182,6 +148,9 @@ def verify_chain(
         if expected_seq is not None and entry.seq != expected_seq:
             return ChainBreak(entry.seq, "sequence_gap")
         keyed = str(entry.hash).startswith(KEYED_PREFIX)
+        if entry.action == KEYED_ACTION and key is None and links_only is None:
+            # The chain says it is keyed, whatever its hashes now look like.
+            return ChainBreak(entry.seq, "key_missing")
         if keyed and (key is None or entry.seq < key.from_seq):
             if links_only is None:
                 # Signed, but not by the key held here (that one signs later entries only).

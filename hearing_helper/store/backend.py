@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from hearing_helper.store.errors import StoreError, StoreUnavailableError
 from hearing_helper.store.report_source import ReportSource
@@ -93,6 +93,12 @@ def check_database_url(url: str) -> str:
         raise BadDatabaseUrlError(
             url, "it contains a password; store the password in the OS keyring instead"
         )
+    if "#" in url:
+        raise BadDatabaseUrlError(url, "it has a '#' part, which no database address uses")
+    if parts.query:
+        if parts.scheme == "sqlite":
+            raise BadDatabaseUrlError(url, "a SQLite address takes no '?' parameters")
+        query_parameters(url)  # raises BadDatabaseUrlError
     if parts.scheme == "sqlite" and (parts.netloc or parts.path.strip("/")):
         raise BadDatabaseUrlError(
             url,
@@ -102,6 +108,57 @@ def check_database_url(url: str) -> str:
     if parts.scheme.startswith("postgres") and not parts.hostname:
         raise BadDatabaseUrlError(url, "the server's host name is missing")
     return url
+
+
+# The query parameters the PostgreSQL connection really applies (store/postgres/connection.py),
+# with what each accepts. Anything else is refused rather than silently dropped: a court IT's
+# "sslmode=require" must never be ignored, and a password never travels in an address.
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+MAX_CONNECT_TIMEOUT_S = 300
+ALLOWED_QUERY = ("sslmode", "connect_timeout")
+_SECRET_QUERY = ("password", "passfile", "sslpassword", "sslkey")
+
+
+def query_parameters(url: str) -> dict[str, str]:
+    """The address's ``?name=value`` parameters, checked against ALLOWED_QUERY; raises
+    BadDatabaseUrlError naming the first parameter that is refused (never its value)."""
+    found: dict[str, str] = {}
+    for item in urlsplit(url).query.split("&"):
+        name, equals, value = item.partition("=")
+        name = unquote(name).strip()
+        lowered = name.lower()
+        if lowered in _SECRET_QUERY:
+            raise BadDatabaseUrlError(
+                redact_query(url),
+                f"it contains '{name}': a password is never given in an address; store it "
+                "in the OS keyring with 'hearing-helper server remember-password'",
+            )
+        if lowered not in ALLOWED_QUERY:
+            raise BadDatabaseUrlError(
+                redact_query(url),
+                f"the parameter {name!r} is not supported (only "
+                f"{', '.join(ALLOWED_QUERY)} are applied to the connection)",
+            )
+        if name in found:
+            raise BadDatabaseUrlError(url, f"the parameter {name!r} is given twice")
+        value = unquote(value).strip()
+        if not equals or not value:
+            raise BadDatabaseUrlError(url, f"the parameter {name!r} has no value")
+        if lowered == "sslmode" and value not in SSL_MODES:
+            raise BadDatabaseUrlError(url, f"sslmode must be one of {', '.join(SSL_MODES)}")
+        if lowered == "connect_timeout" and not (
+            value.isdigit() and 1 <= int(value) <= MAX_CONNECT_TIMEOUT_S
+        ):
+            raise BadDatabaseUrlError(
+                url, f"connect_timeout must be whole seconds from 1 to {MAX_CONNECT_TIMEOUT_S}"
+            )
+        found[lowered] = value
+    return found
+
+
+def redact_query(url: str) -> str:
+    """``url`` without its query (whose values may be secret), for messages."""
+    return redact_url(url).split("?", 1)[0] + "?…"
 
 
 def check_central_url(url: str) -> str:

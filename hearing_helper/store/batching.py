@@ -26,7 +26,10 @@ def day_runs(days: Iterable[str], chunk_days: int = CHUNK_DAYS) -> list[tuple[st
     start: date | None = None
     previous: date | None = None
     for key in sorted(days):
-        day = date.fromisoformat(key)
+        try:
+            day = date.fromisoformat(key)
+        except ValueError:  # a damaged start (2026-03-45): no day to cache; reports name it
+            continue
         if start is None or previous is None:
             start = day
         elif day - previous > timedelta(days=7) or day - start >= timedelta(days=chunk_days):

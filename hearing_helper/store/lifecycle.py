@@ -8,13 +8,17 @@ Hashing is :mod:`hearing_helper.store.audit`'s business; this module only calls 
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
 import json
 from datetime import datetime
 from typing import Any
 
 from hearing_helper.domain.enums import Outcome, RecordStatus, StepId
+from hearing_helper.domain.masking import mask_personal
 from hearing_helper.domain.record import AssistRecord, Correction, now_local
+from hearing_helper.domain.validation import FieldError
 from hearing_helper.domain.visit import FollowUp, follow_up_problems, rating_change_problems
 from hearing_helper.store.audit import GENESIS_HASH, AuditKey, entry_hash
 from hearing_helper.store.errors import (
@@ -46,6 +50,45 @@ def record_audit_details(record: AssistRecord, payload: str) -> dict[str, Any]:
     }
 
 
+# Imported versions are recorded in their batch's audit entry by a SHA-256 prefix this long:
+# 64 bits are far beyond forging offline, and keep a 5,000-record batch's entry near 300 kB.
+IMPORT_HASH_CHARS = 16
+
+
+def import_audit_details(
+    records: list[AssistRecord], payloads: list[str] | None = None
+) -> dict[str, Any]:
+    """What a ``records.imported`` entry says: how many, the first id, and each version's
+    content hash (``{id: "version:sha256-prefix"}``), which verify-log checks."""
+    texts = payloads if payloads is not None else [payload_json(record) for record in records]
+    versions = {
+        record.id: f"{record.version}:"
+        + hashlib.sha256(text.encode("utf-8")).hexdigest()[:IMPORT_HASH_CHARS]
+        for record, text in zip(records, texts, strict=True)
+    }
+    return {"count": len(records), "first_id": records[0].id, "versions": versions}
+
+
+def drop_nul(value: Any) -> Any:
+    """``value`` with every NUL character removed from its text, in place where it is a
+    dataclass, list or dict (strings are returned cleaned). A NUL (pasted from another program)
+    is invisible, means nothing in a record, and the court's PostgreSQL cannot store it."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, list):
+        value[:] = [drop_nul(item) for item in value]
+    elif isinstance(value, dict):
+        for key in list(value):
+            value[key] = drop_nul(value[key])
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            current = getattr(value, field.name)
+            cleaned = drop_nul(current)
+            if cleaned is not current:
+                object.__setattr__(value, field.name, cleaned)
+    return value
+
+
 # --- drafts ------------------------------------------------------------------------------------
 
 
@@ -55,6 +98,7 @@ def prepare_draft(
     """Stamp a draft about to be saved; refuse when it (or its stored copy) is finished."""
     if record.is_finished or stored_status == RecordStatus.FINISHED:
         raise RecordFinishedError(record.id)
+    drop_nul(record)
     record.updated_at = now or now_local()
 
 
@@ -68,18 +112,26 @@ def check_discardable(record_id: str, stored_status: str | None) -> None:
 # --- finishing ---------------------------------------------------------------------------------
 
 
-def check_finishable(record: AssistRecord) -> None:
-    """Raise IncompleteRecordError naming every field that keeps ``record`` from finishing."""
+def finish_problems(record: AssistRecord) -> list[FieldError]:
+    """Every field that keeps ``record`` from being finished (or corrected)."""
     problems = record.finish_problems()
     if record.outcome is not Outcome.LEFT:
         problems += record.intake.validate(now=record.started_at)
     problems += record.personal_finish_problems()  # name, phone and consent, every outcome
+    return problems
+
+
+def check_finishable(record: AssistRecord) -> None:
+    """Raise IncompleteRecordError naming every field that keeps ``record`` from finishing."""
+    drop_nul(record)
+    problems = finish_problems(record)
     if problems:
         raise IncompleteRecordError(problems)
 
 
 def prepare_finish(record: AssistRecord, now: datetime | None = None) -> AssistRecord:
     """Validate and freeze ``record`` (in place) as version 1; returns it."""
+    drop_nul(record)
     check_finishable(record)
     record.intake.settle_personal_data()  # normalised; stored masked without consent
     stamp = now or now_local()
@@ -113,6 +165,33 @@ def existing_finished(stored: AssistRecord | None, incoming: AssistRecord) -> bo
     raise RecordConflictError(incoming.id)
 
 
+def finishing_again(stored: AssistRecord | None, record: AssistRecord) -> bool:
+    """Decide ``finish(record)`` over what is stored under its id, the same on every adapter.
+
+    True: ``record`` is the stored finished record again (a retry, also from a fresh copy of
+    the draft, which is compared as if frozen at the stored end time): write nothing. False:
+    nothing finished is stored: finish it. Raises RecordConflictError when a different finished
+    record is stored under the id."""
+    if stored is None or not stored.is_finished:
+        return False
+    candidate = copy.deepcopy(record)
+    if not candidate.is_finished:
+        prepare_finish(candidate, now=stored.ended_at or stored.updated_at)
+    return existing_finished(stored, candidate)
+
+
+def unique_in_batch(batch: list[AssistRecord]) -> list[AssistRecord]:
+    """An import batch with each record once (the first copy); RecordConflictError when one
+    id comes with different content. The same on every adapter."""
+    unique: dict[str, AssistRecord] = {}
+    for record in batch:
+        seen = unique.get(record.id)
+        if seen is not None and not same_content(seen, record):
+            raise RecordConflictError(record.id)
+        unique.setdefault(record.id, record)
+    return list(unique.values())
+
+
 # --- corrections -------------------------------------------------------------------------------
 
 
@@ -125,7 +204,8 @@ def prepare_correction(
     now: datetime | None = None,
 ) -> AssistRecord:
     """Stamp ``record`` (in place) as the next version of a stored finished record."""
-    reason = reason.strip()
+    drop_nul(record)
+    reason = drop_nul(reason).strip()
     if not reason:
         raise StoreError("A correction needs a reason.")
     if stored_status is None:
@@ -139,14 +219,46 @@ def prepare_correction(
     return record
 
 
+PERSONAL_FIELDS = ("litigant_name", "phone")
+
+
 def check_correction_content(stored: AssistRecord, record: AssistRecord) -> None:
-    """Refuse a correction that changes what only the litigant may give: their own rating
-    stays as given, or is marked "not asked" (RecordRuleError)."""
-    problems = rating_change_problems(
+    """The finish rules for a correction of the finished record ``stored``, in place on
+    ``record``: every field is validated as on finishing, except a name or phone left as stored
+    (a masked value left unchanged means "unchanged", not "invalid"); what changed is normalised
+    and, without consent, stored masked, like on finishing. The litigant's own rating stays as
+    given, or is marked "not asked". Raises IncompleteRecordError or RecordRuleError."""
+    drop_nul(record)
+    intake = record.intake
+    unchanged = {
+        name: getattr(intake, name)
+        for name in PERSONAL_FIELDS
+        if getattr(intake, name) == getattr(stored.intake, name)
+    }
+    rating = rating_change_problems(
         (stored.rating_given_by, stored.satisfaction), (record.rating_given_by, record.satisfaction)
     )
-    if problems:
-        raise RecordRuleError(problems)
+    if rating:
+        raise RecordRuleError(rating)
+    for name in unchanged:
+        setattr(intake, name, "")  # validated and settled as "nothing typed", restored below
+    try:
+        problems = [
+            problem
+            for problem in finish_problems(record)
+            if not (problem.field in unchanged and unchanged[problem.field])
+        ]
+        if problems:
+            raise IncompleteRecordError(problems)
+        intake.settle_personal_data()
+    finally:
+        for name, value in unchanged.items():
+            setattr(intake, name, value)
+    if not intake.consent:  # consent withdrawn: what was stored in full is masked now
+        for name, kind in (("litigant_name", "name"), ("phone", "phone")):
+            value = getattr(intake, name)
+            if name in unchanged and value and "*" not in value:
+                setattr(intake, name, mask_personal(kind, value))
 
 
 # --- follow-ups --------------------------------------------------------------------------------

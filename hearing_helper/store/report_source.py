@@ -10,6 +10,7 @@ be called from several worker threads at once.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,6 +49,11 @@ EXPORT_FIELDS: tuple[str, ...] = (
     "chosen_mode",
     "follow_up_result",
     "rating_source",
+    # issue 17: the hearing-day failure's cause (a code of visits.causes) and the earlier visit
+    # a record links to (a hearing-day visit's preparation visit); last, so the columns a court's
+    # spreadsheets already use keep their places
+    "failure_cause",
+    "previous_id",
 )
 
 # The values of one drill-down row, in this order (unmasked; absent values are None).
@@ -88,6 +94,9 @@ class ChildFacts:
     problems: list[tuple[str, int]] = field(default_factory=list)  # problem code, count
     checks: list[tuple[str, int]] = field(default_factory=list)  # 'check_id:code', count
     steps: list[tuple[str, str, int]] = field(default_factory=list)  # step, status, count
+    # Damaged cells of the records counted (reports/damage.py cell codes); None: this source
+    # does not check for them.
+    damaged: list[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -119,16 +128,23 @@ class VisitCounts:
 
 
 def day_signatures(hourly: list[HourlyCount]) -> dict[str, str]:
-    """Per day: count, latest update and sum of versions of its finished records. A new,
-    corrected or moved record changes its day's signature, so a cache keyed by it is never
-    stale."""
+    """Per day: count, latest update and sum of versions of its finished records, and a
+    checksum of their hours, outcomes, reasons and ratings. A new, corrected or moved record
+    changes its day's signature, and so does an outcome or rating edited straight into the
+    database (whose damaged cells the recomputed day then names), so a cache keyed by it is
+    never stale for them."""
     parts: dict[str, list[Any]] = {}
     for row in hourly:
-        entry = parts.setdefault(row.hour_key[:10], [0, "", 0])
+        entry = parts.setdefault(row.hour_key[:10], [0, "", 0, 0])
         entry[0] += row.count
         entry[1] = max(entry[1], row.last_update or "")
-        entry[2] += row.versions
-    return {day: f"{n}|{last}|{versions}" for day, (n, last, versions) in parts.items()}
+        entry[2] += row.versions if type(row.versions) is int else 0
+        content = f"{row.hour_key}|{row.outcome}|{row.reason}|{row.count}|{row.rated}|"
+        entry[3] = (entry[3] + zlib.crc32(f"{content}{row.satisfaction_sum!r}".encode())) % 2**32
+    return {
+        day: f"{n}|{last}|{versions}|{checksum:08x}"
+        for day, (n, last, versions, checksum) in parts.items()
+    }
 
 
 class ReportSource(Protocol):

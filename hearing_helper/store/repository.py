@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.domain.returning import EarlierVisit
 from hearing_helper.domain.visit import FollowUp
-from hearing_helper.store.audit import AuditKey, AuditKeyLoader
+from hearing_helper.store.audit import AuditKey
 
 
 @dataclass(frozen=True)
@@ -170,12 +170,6 @@ class AssistRepository(Protocol):
     # audit log
     audit_key: AuditKey | None  # the data folder's key (store/audit.py); None: unkeyed
 
-    def load_audit_key_on_first_use(self, loader: AuditKeyLoader) -> None:
-        """Fetch the key with ``loader(next_seq)`` when the first entry is signed."""
-
-    def audit_key_for(self, next_seq: int) -> AuditKey | None:
-        """The key that signs entry ``next_seq`` (runs the loader once if still due)."""
-
     def audit_head_seq(self) -> int:
         """The newest audit entry's seq (0 for an empty log)."""
 
@@ -192,6 +186,9 @@ class AssistRepository(Protocol):
     def iter_audit(self) -> Iterator[AuditEntry]:
         """Entries in seq order, streamed. An entry whose details are not JSON any more raises
         UnreadableAuditEntryError (verify-log reports it as edited)."""
+
+    def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:
+        """The newest entry whose action is one of ``actions`` (None when there is none)."""
 
     def record_export(
         self,

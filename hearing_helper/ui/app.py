@@ -6,7 +6,6 @@ import gc
 import logging
 import logging.handlers
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
     QMessageLogContext,
     Qt,
     QThreadPool,
-    QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -38,8 +36,6 @@ ORGANIZATION = APP_ORG
 BASE_POINT_SIZE = 11.0  # the clerk view's base text size before the font_scale setting
 LANGUAGES = ("zh_CN", "en")
 LOG_FILE = Path("logs") / "hearing-helper.log"
-# After the window is shown, the audit key is fetched from the OS keyring in the background.
-WARM_AUDIT_KEY_MS = 1500
 # Fonts with Simplified Chinese, in the order the desk PCs have them (Windows, macOS, Linux).
 CJK_UI_FAMILIES = (
     "Microsoft YaHei UI",
@@ -262,21 +258,6 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def warm_audit_key_in_background(services: AppServices) -> threading.Thread:
-    """Open the keyring and fetch the audit key in a thread, off the window's start: the first
-    finished record is then signed without waiting for it (store/audit.py, AuditKeyHolder)."""
-
-    def warm() -> None:
-        try:
-            services.warm_audit_key()
-        except Exception:  # the first audit entry tries again and reports what fails
-            log.warning("Fetching the audit key in the background failed", exc_info=True)
-
-    thread = threading.Thread(target=warm, name="warm-audit-key", daemon=True)
-    thread.start()
-    return thread
-
-
 def run_gui(services: AppServices) -> int:
     """Build the main window, run the event loop and return its exit code."""
     from hearing_helper.ui.shell.window_host import MainWindowHost
@@ -287,7 +268,6 @@ def run_gui(services: AppServices) -> int:
     install_translators(app, current_language(services))
     host = MainWindowHost(services)
     host.show_initial()
-    QTimer.singleShot(WARM_AUDIT_KEY_MS, lambda: warm_audit_key_in_background(services))
     freeze_startup_objects()
     log.info("Hearing Helper %s started with data dir %s", __version__, services.data_dir)
     code = int(app.exec())

@@ -18,6 +18,7 @@ from hearing_helper.domain.labels import (
     DEVICE_LABELS,
     FIELD_LABELS,
     NOT_JOINED_REASON_LABELS,
+    OTHER_FIELD,
     OUTCOME_LABELS,
     RECORD_STATUS_LABELS,
     ROLE_LABELS,
@@ -73,8 +74,7 @@ def record_status_label(value: str | None) -> str:
 
 def field_label(name: str) -> str:
     """The label of an intake/finish field named as in ``FieldError.field``."""
-    text = FIELD_LABELS.get(name)
-    return QCoreApplication.translate(CONTEXT, text) if text else name
+    return QCoreApplication.translate(CONTEXT, FIELD_LABELS.get(name) or OTHER_FIELD)
 
 
 def format_duration(seconds: int | None) -> str:

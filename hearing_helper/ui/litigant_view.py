@@ -18,23 +18,41 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
+    QMoveEvent,
     QPalette,
     QResizeEvent,
     QShortcut,
+    QShowEvent,
 )
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hearing_helper.ui.visits.rating_panel import RatingPanel
 from hearing_helper.ui.widgets.qr_view import QrView
 from hearing_helper.ui.wizard.base import LitigantContent
 
 TITLE_POINT_SIZE = 36
+SMALLEST_TITLE_POINT_SIZE = 30  # the guideline asks for a largest size of at least 30 pt
 TEXT_POINT_SIZE = 28
 CAPTION_POINT_SIZE = 24
 SMALLEST_POINT_SIZE = 18  # the guideline's minimum for body text
 # Instructions shrink to fit a small window (six check results beside the clerk's window on a
 # 1366 x 768 screen), never below the guideline's 18 pt.
 SMALLEST_TEXT_POINT_SIZE = SMALLEST_POINT_SIZE
+# The QR code's side: as large as the room allows down to a comfortable 240 px before the text
+# shrinks, and down to 150 px (4 px modules for a join link; phones and zbarimg read it) before
+# anything would be cut or painted over.
+QR_LARGEST = 320
+QR_COMFORTABLE = 240
+QR_SMALLEST = 150
+QR_STEP = 20
 LINE_HEIGHT_PERCENT = 140  # the guideline asks for at least 130 %
 # White on dark blue: high contrast (about 14:1) and calm for long reading.
 BACKGROUND = "#0b2a5b"
@@ -43,9 +61,11 @@ ACCENT = "#ffe066"
 HINT = "#c9d6ee"
 BUTTON_BACKGROUND = "#ffe066"
 BUTTON_FOREGROUND = "#0b2a5b"
-# The share of the screen the litigant window takes when it shares one monitor with the clerk.
-SHARE_OF_ONE_SCREEN = 0.4
+# The share of the screen the litigant window takes when it shares one monitor with the clerk:
+# 478 px of 1366 leaves the clerk's pages the 888 px they need; 672 px of 1920.
+SHARE_OF_ONE_SCREEN = 0.35
 NARROW_WIDTH = 820  # below this the QR code goes under the text
+REFIT_AFTER_MS = (250, 1000)  # when the window manager has framed the two windows
 
 
 def spoken_text(content: LitigantContent) -> str:
@@ -55,6 +75,19 @@ def spoken_text(content: LitigantContent) -> str:
         parts.append(content.qr_caption)
     cleaned = [part.lstrip("\u2714\u2716!\u2013\u25b6 ").strip() for part in parts]
     return "\u3002".join(part.rstrip("\u3002.") for part in cleaned if part) + "\u3002"
+
+
+def _frame(window: QWidget) -> tuple[int, int, QPoint]:
+    """The window frame's added width and height, and where the inside starts in the frame.
+
+    setGeometry places the inside of a window; its frame (title bar, border) comes on top.
+    """
+    frame = window.frameGeometry()
+    return (
+        frame.width() - window.width(),
+        frame.height() - window.height(),
+        window.geometry().topLeft() - frame.topLeft(),
+    )
 
 
 class LitigantWindow(QWidget):
@@ -82,6 +115,7 @@ class LitigantWindow(QWidget):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._content = LitigantContent(title="")
+        self._clerk_window: QWidget | None = None  # the window it shares one screen with
         self.title_label = QLabel()
         self.title_label.setObjectName("litigantTitle")
         self.title_label.setWordWrap(True)
@@ -91,7 +125,7 @@ class LitigantWindow(QWidget):
         self.lines_label.setTextFormat(Qt.TextFormat.RichText)
         self.lines_label.setFont(self._font(TEXT_POINT_SIZE))
         self.lines_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.qr = QrView(minimum=280)
+        self.qr = QrView(minimum=QR_COMFORTABLE, square=False)
         palette = self.qr.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
         self.qr.setPalette(palette)
@@ -175,7 +209,7 @@ class LitigantWindow(QWidget):
             for line in content.lines
         )
         self.lines_label.setText(paragraphs)
-        QTimer.singleShot(0, self._fit_text)
+        QTimer.singleShot(0, self._fit_contents)
         self.qr.set_payload(content.qr_payload)
         self.qr_caption.setText(content.qr_caption)
         self._qr_box_widget.setVisible(bool(content.qr_payload))
@@ -196,24 +230,28 @@ class LitigantWindow(QWidget):
         available); the clerk gets the technical reason in the status line."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
-        QTimer.singleShot(0, self._fit_text)
+        QTimer.singleShot(0, self._fit_contents)
 
     # --- placement ---------------------------------------------------------------------------
 
     def place_beside(self, clerk_window: QWidget) -> None:
-        """On another monitor when there is one; else beside, not over, the clerk's window."""
+        """On another monitor when there is one; else beside, not over, the clerk's window.
+
+        On one monitor the two windows share it: the clerk's window on the left with the width
+        its pages need (at least 60 %), this one on the right with the rest. ``fit_beside``
+        keeps it so when the clerk's window grows (a wider page) or this one would run off.
+        """
         clerk_screen = clerk_window.screen()
-        others = [s for s in clerk_window.screen().virtualSiblings() if s is not clerk_screen]
+        others = [s for s in clerk_screen.virtualSiblings() if s is not clerk_screen]
         if others:
+            self._clerk_window = None
             self.setGeometry(others[0].availableGeometry())
             return
+        self._clerk_window = clerk_window
         area = clerk_screen.availableGeometry()
         if clerk_window.isMaximized() or clerk_window.isFullScreen():
             clerk_window.showNormal()
-        # setGeometry places the inside of a window; its frame (title bar, border) comes on top.
-        frame_w = clerk_window.frameGeometry().width() - clerk_window.width()
-        frame_h = clerk_window.frameGeometry().height() - clerk_window.height()
-        inset = clerk_window.geometry().topLeft() - clerk_window.frameGeometry().topLeft()
+        frame_w, frame_h, inset = _frame(clerk_window)
         self._arrange(0)  # narrow: the QR code under the text
         own_minimum = self.minimumSizeHint().width() + frame_w
         clerk_minimum = clerk_window.minimumSizeHint().width() + frame_w
@@ -227,13 +265,66 @@ class LitigantWindow(QWidget):
                 QSize(area.width() - width - frame_w, area.height() - frame_h),
             )
         )
+        self._place_right_of(clerk_window)
+        # A window manager frames a window that stops being maximised (a border appears) some
+        # time later, and X11 sends no event for it: look again once it has, so that no frame
+        # hangs over the screen's edge (openbox: 1 px left and above, 6 px below).
+        for delay_ms in REFIT_AFTER_MS:
+            QTimer.singleShot(delay_ms, self.fit_beside)
+
+    def fit_beside(self) -> None:
+        """The clerk's window changed (a wider page, or the window manager framed it): take the
+        room to its right, and bring the clerk's window back on the screen if its frame left it
+        (the frame of a maximised window differs from a normal one's, so a placement made
+        while it was maximised was a few pixels off)."""
+        clerk = self._clerk_window
+        if clerk is None or not self.isVisible() or self.isFullScreen():
+            return
+        if clerk.isMaximized() or clerk.isFullScreen() or not clerk.isVisible():
+            return  # the clerk chose the whole screen; this window stays where it is
+        area = clerk.screen().availableGeometry()
+        frame = clerk.frameGeometry()
+        if not area.contains(frame):
+            frame_w, frame_h, inset = _frame(clerk)
+            room = area.width() - self.minimumSizeHint().width() - frame_w
+            width = max(min(frame.width(), room), clerk.minimumSizeHint().width() + frame_w)
+            target = QRect(area.topLeft() + inset, QSize(width - frame_w, area.height() - frame_h))
+            if target != clerk.geometry():
+                clerk.setGeometry(target)
+        self._place_right_of(clerk)
+
+    def _place_right_of(self, clerk_window: QWidget) -> None:
+        area = clerk_window.screen().availableGeometry()
+        # Its own frame once the window manager has framed it, else the clerk's as a guess.
+        framed = self.isVisible() and self.frameGeometry() != self.geometry()
+        frame_w, frame_h, inset = _frame(self if framed else clerk_window)
+        left = clerk_window.frameGeometry().right() + 1
+        width = max(area.right() + 1 - left, self.minimumSizeHint().width() + frame_w)
         self._arrange(width - frame_w)
-        self.setGeometry(
-            QRect(
-                QPoint(area.right() + 1 - width, area.y()) + inset,
-                QSize(width - frame_w, area.height() - frame_h),
-            )
+        target = QRect(
+            QPoint(area.right() + 1 - width, area.y()) + inset,
+            QSize(width - frame_w, area.height() - frame_h),
         )
+        if target != self.geometry():
+            self.setGeometry(target)
+
+    def keep_on_screen(self) -> None:
+        """Move (and if need be shrink) the window so that all of it, frame included, is on its
+        screen: a window manager keeps a grown window's left edge, so it ran off to the right."""
+        if self.isFullScreen() or not self.isVisible():
+            return
+        area = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        if area.contains(frame):
+            return
+        frame_w = frame.width() - self.width()
+        frame_h = frame.height() - self.height()
+        width = min(frame.width(), area.width())
+        height = min(frame.height(), area.height())
+        x = min(max(frame.x(), area.x()), area.right() + 1 - width)
+        y = min(max(frame.y(), area.y()), area.bottom() + 1 - height)
+        inset = self.geometry().topLeft() - frame.topLeft()
+        self.setGeometry(QRect(QPoint(x, y) + inset, QSize(width - frame_w, height - frame_h)))
 
     def _arrange(self, width: int) -> None:
         narrow = width < NARROW_WIDTH
@@ -247,36 +338,50 @@ class LitigantWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(event.size().width())
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit_text)
+        QTimer.singleShot(0, self._fit_contents)
+        QTimer.singleShot(0, self.keep_on_screen)
 
-    def _text_budget(self) -> int:
-        """The height the instructions may take: the window less title, QR code and buttons.
-
-        (A word-wrapped label asks the layout for all the height its text needs, so its own
-        height says nothing about what is on screen.)
-        """
+    def _fit_contents(self) -> None:
+        """The largest instruction size (28 pt down to 18 pt) and QR code (320 px down to
+        240 px) at which everything is seen whole; on a short window the QR code then gives way
+        down to 150 px, and last the title and caption shrink to 30 and 18 pt. Nothing is cut
+        through or painted over (a wrapped label and a QR code squeezed below their needs
+        overlapped)."""
         layout = self.layout()
-        margins = layout.contentsMargins() if layout is not None else None
-        height = self.height() - (margins.top() + margins.bottom() if margins else 0)
-        height -= self.title_label.heightForWidth(self.title_label.width()) + 24
-        height -= self.read_button.sizeHint().height() + 2 * (layout.spacing() if layout else 0)
-        stacked = self._body.direction() == QBoxLayout.Direction.TopToBottom
-        if self.notice.isVisibleTo(self):
-            height -= self.notice.heightForWidth(self.width()) + layout.spacing() if layout else 0
-        if self._qr_box_widget.isVisibleTo(self) and stacked:
-            height -= self._qr_box_widget.sizeHint().height() + self._body.spacing()
-        return height
-
-    def _fit_text(self) -> None:
-        """The largest instruction size (28 pt down to 18 pt) at which every line is seen."""
-        label = self.lines_label
-        if not label.isVisible() or label.width() <= 0:
+        if layout is None or not self.lines_label.isVisible() or self.width() <= 0:
             return
-        budget = self._text_budget()
-        for points in range(TEXT_POINT_SIZE, SMALLEST_TEXT_POINT_SIZE - 1, -2):
-            label.setFont(self._font(points))
-            if label.heightForWidth(label.width()) <= budget:
+        nested = [layout, *self.findChildren(QLayout)]
+        for title, caption, text, side in self._sizes_to_try():
+            self.title_label.setFont(self._font(title, bold=True))
+            self.qr_caption.setFont(self._font(caption))
+            self.lines_label.setFont(self._font(text))
+            self.qr.set_minimum_side(side)
+            # Layouts cache each item's height for a width, nested ones too: forget them all.
+            self._qr_box_widget.updateGeometry()
+            for each in nested:
+                each.invalidate()
+            if layout.totalHeightForWidth(self.width()) <= self.height():
                 break
+        layout.activate()
+
+    def _sizes_to_try(self) -> list[tuple[int, int, int, int]]:
+        """(title, caption, instruction points, QR side) from the most to the least generous."""
+        with_qr = self._qr_box_widget.isVisibleTo(self)
+        large = range(QR_LARGEST, QR_COMFORTABLE - 1, -QR_STEP) if with_qr else [QR_SMALLEST]
+        small = range(QR_COMFORTABLE - QR_STEP, QR_SMALLEST - 1, -QR_STEP) if with_qr else []
+        smallest_text = SMALLEST_TEXT_POINT_SIZE
+        return (
+            [
+                (TITLE_POINT_SIZE, CAPTION_POINT_SIZE, points, side)
+                for points in range(TEXT_POINT_SIZE, smallest_text - 1, -2)
+                for side in large
+            ]
+            + [(TITLE_POINT_SIZE, CAPTION_POINT_SIZE, smallest_text, side) for side in small]
+            + [
+                (SMALLEST_TITLE_POINT_SIZE, SMALLEST_POINT_SIZE, smallest_text, side)
+                for side in [*large, *small]
+            ]
+        )
 
     def toggle_full_screen(self) -> None:
         # Window states, not showFullScreen(): that would also try to activate the window.
@@ -292,6 +397,14 @@ class LitigantWindow(QWidget):
             self.rating_panel.keyPressEvent(event)  # a keypad in front of the litigant
             return
         super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.keep_on_screen)
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        QTimer.singleShot(0, self.keep_on_screen)  # e.g. its frame arrived from the window manager
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing with the window button only hides it; the clerk's toggle shows it again.

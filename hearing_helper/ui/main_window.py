@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.language = current_language(services)
         self.wizard: AssistanceWizard | None = None
         self.litigant_window: LitigantWindow | None = None
+        self._was_maximized = False  # before sharing the screen with the litigant window
         self.drafts_dialog: DraftsDialog | None = None
         self.profile_dialog: ProfileDialog | None = None
         self.setWindowTitle(self.tr("Hearing Helper"))
@@ -135,8 +136,11 @@ class MainWindow(QMainWindow):
 
     def _load_catalog_in_background(self) -> None:
         """Parse the catalog in the thread pool; the history shows platform names when done."""
-        if cached_catalog(self.services) is None:
+        cached = cached_catalog(self.services)
+        if cached is None:
             load_catalog_in_background(self, self.services.data_dir, self._catalog_loaded)
+        else:  # a window rebuilt (language switch): the session has it already
+            self.history.model.set_catalog(cached)
 
     def _catalog_loaded(self, catalog: CatalogLoad) -> None:
         self.history.model.set_catalog(remember_catalog(self.services, catalog))
@@ -364,6 +368,9 @@ class MainWindow(QMainWindow):
                 self.litigant_window.installEventFilter(self)
                 self.litigant_window.read_aloud_requested.connect(self.speak)
                 self.litigant_window.rated.connect(self._on_litigant_rated)
+            if not self.litigant_window.isVisible() and not self.litigant_window.isFullScreen():
+                # The two windows share the screen (or it goes to the second monitor).
+                self._was_maximized = self.isMaximized() or self._was_maximized
                 self.litigant_window.place_beside(self)
             self.update_litigant_screen()
             self.litigant_window.show()  # without activation: the keyboard stays here
@@ -383,7 +390,29 @@ class MainWindow(QMainWindow):
             and getattr(event, "type", lambda: None)() == QEvent.Type.Hide
         ):
             self.litigant_action.setChecked(False)
+            self._take_back_the_screen()
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _take_back_the_screen(self) -> None:
+        """The litigant window is gone: the clerk's window takes the whole screen again
+        (it was left at 60 % with the right of the screen empty)."""
+        if self._was_maximized and not self.isMaximized() and self.isVisible():
+            self.showMaximized()
+        self._was_maximized = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_litigant_window()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self._fit_litigant_window()
+
+    def _fit_litigant_window(self) -> None:
+        if self.litigant_window is not None and self.litigant_window.isVisible():
+            # A wider page made this window grow, or the window manager framed it: the
+            # litigant window takes what is left of the screen.
+            QTimer.singleShot(0, self.litigant_window.fit_beside)
 
     def litigant_content(self) -> LitigantContent:
         if self.wizard is not None:
@@ -419,19 +448,29 @@ class MainWindow(QMainWindow):
         self.speak(spoken_text(self.litigant_content()))
 
     def speak(self, text: str) -> None:
+        self.read_aloud_engine().speak(text)
+
+    def read_aloud_engine(self) -> ReadAloud:
         if self.reader is None:
             from hearing_helper.ui.speech import ReadAloud
 
             self.reader = ReadAloud(self)
             self.reader.problem.connect(self._speech_problem)
-        self.reader.speak(text)
+            self.statusBar().messageChanged.connect(self._status_message_changed)
+        return self.reader
 
     def _speech_problem(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)  # the reason, for the clerk
+        self.statusBar().showMessage(message, 15000)  # the reason, for the clerk, in one line
+        status = self.statusBar()
+        status.setToolTip(self.reader.detail if self.reader else "")  # what to do about it
         if self.litigant_window is not None:
             self.litigant_window.show_notice(
                 self.tr("Reading aloud is not available right now; the clerk will read it to you.")
             )
+
+    def _status_message_changed(self, shown: str) -> None:
+        if not shown:  # the reason has gone: so has its advice
+            self.statusBar().setToolTip("")
 
     # --- settings, reports, language ---------------------------------------------------------
 
@@ -469,11 +508,18 @@ class MainWindow(QMainWindow):
         open_reports(self, self.services)
 
     def request_language(self, code: str) -> None:
+        """The Language menu: a clerk's preference, so no supervisor password (README, design
+        notes); the change is recorded in the audit log like any settings change."""
         if code == self.language:
             return
         try:
-            self.services.settings.set("language", code)
-        except SettingsFileError as exc:
+            self.services.repo.append_audit(
+                self.actor(),
+                "settings.changed",
+                {"language": code},
+                before_commit=lambda: self.services.settings.set("language", code),
+            )
+        except (StoreError, SettingsFileError) as exc:
             self._settings_not_saved(exc)
             return
         self.language_change_requested.emit(code)

@@ -8,6 +8,7 @@ becomes one clear line instead of a traceback.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -160,7 +161,25 @@ def check_multimedia() -> str:
     microphones = len(QMediaDevices.audioInputs())
     return (
         f"{ffmpeg[0].name} loaded, {len(decodable)} decodable formats; "
+        f"{media_backends(plugins)}; "
         f"{cameras} cameras, {microphones} microphones here; {speech_engines()}"
+    )
+
+
+def media_backends(plugins: list[Path]) -> str:
+    """The multimedia backend in use and the others shipped (e.g. ``windows``: Media
+    Foundation). Qt 6 uses FFmpeg unless ``QT_MEDIA_BACKEND`` names another."""
+    names = sorted(
+        {
+            p.name.removeprefix("lib").split("mediaplugin")[0]
+            for p in plugins
+            if "mediaplugin" in p.name
+        }
+    )
+    chosen = os.environ.get("QT_MEDIA_BACKEND") or "ffmpeg"
+    others = [name for name in names if name != chosen]
+    return f"multimedia backend {chosen}" + (
+        f" (also shipped: {', '.join(others)})" if others else ""
     )
 
 

@@ -13,6 +13,7 @@ import logging
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
@@ -20,6 +21,9 @@ from hearing_helper.ui.shell.background import run_in_background
 from hearing_helper.ui.speech_service import speech_service_answers
 
 log = logging.getLogger(__name__)
+
+# Why nothing can be read aloud (ReadAloud.problem_text / problem_detail).
+NO_SERVICE, NO_VOICE, NO_ENGINE = "no_service", "no_voice", "no_engine"
 
 # Name fragments of Chinese voices whose locale is not zh_*: espeak-ng through speech-dispatcher.
 MANDARIN_NAMES = ("chinese (mandarin", "mandarin", "cmn")
@@ -80,7 +84,10 @@ class ReadAloud(QObject):
         self._pending = ""
         self._probing = False
         self._probed_ok = False
+        self._restarted = False  # the engine was made again after an error
+        self._last_text = ""  # read again by a new engine if this one breaks while reading
         self.voice_name = ""
+        self.detail = ""  # the last problem's advice for the clerk and court IT
 
     def _create(self) -> object | None:
         try:
@@ -94,10 +101,27 @@ class ReadAloud(QObject):
         name = self._engine_name if self._engine_name in engines else engines[0]
         if name == "mock" and len(engines) > 1:
             name = next(e for e in engines if e != "mock")
-        speech = QTextToSpeech(name, self)
+        if name == "speechd":
+            # Engines start with a voice of the default locale, which the app sets to zh_CN.
+            # speech-dispatcher has none there (espeak-ng's Mandarin is under "C"): the engine
+            # failed with "Failed to initialize default locale and voice", and a second engine
+            # made after that one never spoke either. So it starts in "C".
+            speech = self._create_in_c_locale(QTextToSpeech, name)
+        else:
+            speech = QTextToSpeech(name, self)
+        if speech.state() == QTextToSpeech.State.Error:
+            log.warning("Text-to-speech engine %s: %s", name, speech.errorString())
         speech.stateChanged.connect(self._state_changed)
         speech.errorOccurred.connect(self._engine_error)
         return speech
+
+    def _create_in_c_locale(self, engine_class: type, name: str) -> Any:
+        default = QLocale()
+        QLocale.setDefault(QLocale.c())
+        try:
+            return engine_class(name, self)
+        finally:
+            QLocale.setDefault(default)
 
     def engine(self) -> object | None:
         if self._speech is None:
@@ -125,12 +149,7 @@ class ReadAloud(QObject):
         self._probing = False
         text, self._pending = self._pending, ""
         if not answers:
-            self.problem.emit(
-                self.tr(
-                    "The speech service (speech-dispatcher) does not answer, so nothing can be"
-                    " read aloud. Restart the computer or ask court IT."
-                )
-            )
+            self._report(NO_SERVICE)
             return
         self._probed_ok = True
         self._speak_now(text)
@@ -138,18 +157,40 @@ class ReadAloud(QObject):
     def _speak_now(self, text: str) -> None:
         speech = self.engine()
         if speech is None:
-            self.problem.emit(self._no_engine_text())
+            self._report(NO_ENGINE)
             return
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         state = speech.state()  # type: ignore[attr-defined]
         if state == QTextToSpeech.State.Error:
-            self.problem.emit(self._no_engine_text())
+            if not self._start_again(text):
+                self._report(NO_ENGINE)
             return
         self._pending = text
         if state == QTextToSpeech.State.Ready or state == QTextToSpeech.State.Speaking:
             self._say_pending()
         # Otherwise the engine is still starting: _state_changed speaks when it is ready.
+
+    def _start_again(self, text: str) -> bool:
+        """The engine broke (speech-dispatcher quits when idle, or was restarted): make a new
+        one, the service asked again, and read ``text`` with it; once, not in a loop."""
+        if self._restarted:
+            return False
+        log.info("Text-to-speech engine in error; starting it again")
+        self._restarted = True
+        if self._speech is not None:
+            self._speech.deleteLater()  # type: ignore[attr-defined]
+        self._speech = None
+        self._probed_ok = False
+        self.voice_name = ""
+        self.speak(text)
+        return True
+
+    def is_speaking(self) -> bool:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        speech = self._speech
+        return speech is not None and speech.state() == QTextToSpeech.State.Speaking  # type: ignore[attr-defined]
 
     def stop(self) -> None:
         if self._speech is not None:
@@ -162,39 +203,49 @@ class ReadAloud(QObject):
             return
         voice = self._select_voice(speech)
         if voice is None:
-            self.problem.emit(
-                self.tr(
-                    "No Chinese voice is installed on this computer, so nothing can be read"
-                    " aloud. Ask court IT to add one (Windows: Settings > Time & language >"
-                    " Speech > Add voices, Chinese (Simplified, China); Linux: the packages"
-                    " speech-dispatcher, speech-dispatcher-espeak-ng and espeak-ng)."
-                )
-            )
+            self._report(NO_VOICE)
             return
         speech.stop()  # type: ignore[attr-defined]
+        self._last_text = text
         speech.say(text)  # type: ignore[attr-defined]
 
     def _select_voice(self, speech: object) -> VoiceInfo | None:
-        voices = {
-            v.name(): v
-            for v in speech.availableVoices()  # type: ignore[attr-defined]
-        }
-        infos = [
-            VoiceInfo(v.name(), v.locale().name(), QLocale.languageToString(v.locale().language()))
-            for v in voices.values()
-        ]
+        """The best Chinese voice of every locale that may hold one, set on the engine.
+
+        Engines list only the current locale's voices: SAPI/WinRT need zh_CN chosen first,
+        speech-dispatcher has espeak-ng's Mandarin under "C" (an English desk saw no Chinese
+        voice at all while in en_US).
+        """
+        voices: dict[str, object] = {}
+        infos: list[VoiceInfo] = []
+
+        def collect(locale_name: str) -> None:
+            for v in speech.availableVoices():  # type: ignore[attr-defined]
+                if v.name() not in voices:
+                    voices[v.name()] = v
+                    language = QLocale.languageToString(v.locale().language())
+                    if locale_name.startswith(("zh", "yue", "cmn")):
+                        language = "Chinese"
+                    infos.append(VoiceInfo(v.name(), v.locale().name(), language))
+
+        current = speech.locale()  # type: ignore[attr-defined]
+        collect(current.name())
         for locale in speech.availableLocales():  # type: ignore[attr-defined]
-            # Engines list only the current locale's voices; SAPI/WinRT need zh_CN chosen first.
-            if locale.name() == "zh_CN":
+            name = locale.name()
+            if name != current.name() and (
+                name.startswith(("zh", "yue", "cmn")) or locale.language() == QLocale.Language.C
+            ):
                 speech.setLocale(locale)  # type: ignore[attr-defined]
-                for v in speech.availableVoices():  # type: ignore[attr-defined]
-                    voices.setdefault(v.name(), v)
-                    infos.append(VoiceInfo(v.name(), v.locale().name(), "Chinese"))
+                collect(name)
         chosen = choose_voice(infos)
         if chosen is None:
+            speech.setLocale(current)  # type: ignore[attr-defined]
             return None
-        if chosen.name != self.voice_name:
-            speech.setVoice(voices[chosen.name])  # type: ignore[attr-defined]
+        voice = voices[chosen.name]
+        if speech.locale() != voice.locale():  # type: ignore[attr-defined]
+            speech.setLocale(voice.locale())  # type: ignore[attr-defined]
+        if chosen.name != self.voice_name or speech.voice().name() != chosen.name:  # type: ignore[attr-defined]
+            speech.setVoice(voice)  # type: ignore[attr-defined]
             self.voice_name = chosen.name
             log.info("Read-aloud voice: %s (%s)", chosen.name, chosen.locale)
         return chosen
@@ -203,16 +254,50 @@ class ReadAloud(QObject):
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         self.speaking_changed.emit(state == QTextToSpeech.State.Speaking)
+        if state == QTextToSpeech.State.Speaking:
+            self._restarted = False  # it works again: a later break may be mended again
         if state == QTextToSpeech.State.Ready and self._pending:
             self._say_pending()
-        elif state == QTextToSpeech.State.Error and self._pending:
-            self._pending = ""
-            self.problem.emit(self._no_engine_text())
+        elif state == QTextToSpeech.State.Error:
+            text = self._pending or self._last_text
+            self._pending = self._last_text = ""
+            if text and not self._start_again(text):
+                self._report(NO_ENGINE)
 
     def _engine_error(self, _reason: object, message: str) -> None:
         log.warning("Text-to-speech error: %s", message)
 
-    def _no_engine_text(self) -> str:
+    def _report(self, kind: str) -> None:
+        """Tell the clerk in one short line (it must fit the status line beside the litigant
+        window); the full advice goes to ``detail`` (the status line's tooltip) and the log."""
+        self.detail = self.problem_detail(kind)
+        log.warning("Read aloud: %s", self.detail)
+        self.problem.emit(self.problem_text(kind))
+
+    def problem_text(self, kind: str) -> str:
+        """The short line for the status bar."""
+        if kind == NO_SERVICE:
+            return self.tr(
+                "Cannot read aloud: the speech service (speech-dispatcher) does not answer."
+            )
+        if kind == NO_VOICE:
+            return self.tr("Cannot read aloud: no Chinese voice is installed.")
+        return self.tr("Cannot read aloud: no speech engine works on this computer.")
+
+    def problem_detail(self, kind: str) -> str:
+        """What the clerk or court IT can do about it."""
+        if kind == NO_SERVICE:
+            return self.tr(
+                "The speech service (speech-dispatcher) does not answer, so nothing can be"
+                " read aloud. Restart the computer or ask court IT."
+            )
+        if kind == NO_VOICE:
+            return self.tr(
+                "No Chinese voice is installed on this computer, so nothing can be read"
+                " aloud. Ask court IT to add one (Windows: Settings > Time & language >"
+                " Speech > Add voices, Chinese (Simplified, China); Linux: the packages"
+                " speech-dispatcher, speech-dispatcher-espeak-ng and espeak-ng)."
+            )
         return self.tr(
             "Reading aloud is not available on this computer (no speech engine works)."
             " Ask court IT to install one (Linux: speech-dispatcher and espeak-ng)."

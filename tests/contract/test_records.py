@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -265,3 +266,62 @@ def test_saving_after_close_is_a_clear_store_error(store_backend: Store) -> None
     with pytest.raises(StoreError) as info:
         repo.save_draft(record)
     assert "closed" in str(info.value)
+
+
+def test_a_new_record_twice_in_one_batch_is_stored_once(store_backend: Store) -> None:
+    """Issue 24: SQLite answered 1, PostgreSQL a duplicate-key error."""
+    repo = store_backend.repository
+    base = datetime(2026, 11, 2, 9, 0).astimezone()
+    new = finished("王小明", "（2026）京0105民初1号", base, Outcome.JOINED)
+    assert repo.import_finished([new, AssistRecord.from_dict(new.to_dict())], "desk-1") == 1
+    assert [v.version for v in repo.versions(new.id)] == [1]
+    other = finished("李四", "（2026）京0105民初22号", base, Outcome.JOINED)
+    different = AssistRecord.from_dict(other.to_dict())
+    different.outcome = Outcome.RESCHEDULED
+    with pytest.raises(RecordConflictError):
+        repo.import_finished([other, different], "desk-1")
+    assert repo.count(HistoryQuery()) == 1
+
+
+def test_finishing_again_from_a_fresh_copy_of_the_draft_is_a_no_op(store_backend: Store) -> None:
+    """Issue 24: SQLite raised RecordConflictError, PostgreSQL did nothing. A retry from
+    another copy of the same draft (a second window, a restored autosave) changes nothing."""
+    repo = store_backend.repository
+    record = complete_record()
+    repo.save_draft(record)
+    fresh = repo.get(record.id)  # a copy of the draft, read before the finish
+    repo.finish(record, actor="S1001")
+    audit_before = list(repo.iter_audit())
+    time.sleep(1.1)  # the retry comes later: "now" is another second than the stored end
+    again = repo.finish(fresh, actor="S1001")
+    assert again.version == 1 and again.ended_at == repo.get(record.id).ended_at
+    assert list(repo.iter_audit()) == audit_before
+    assert [v.version for v in repo.versions(record.id)] == [1]
+
+
+def test_a_correction_runs_the_finish_rules_and_keeps_no_consent_data_masked(
+    store_backend: Store,
+) -> None:
+    """Issue 24: a correction of a no-consent record came back with the full name and phone
+    (and an empty case number was accepted); a masked value left as stored means unchanged."""
+    repo = store_backend.repository
+    record = complete_record(consent=False, no_consent_reason="litigant declined")
+    repo.finish(record, actor="S1001")
+    stored = repo.get(record.id)
+    assert (stored.intake.litigant_name, stored.intake.phone) == ("王*明", "138****5678")
+    unchanged = repo.get(record.id)
+    unchanged.notes = "called back"
+    done = repo.correct(unchanged, "S1001", "note")  # masked values left as they are: fine
+    assert (done.intake.litigant_name, done.intake.phone) == ("王*明", "138****5678")
+    retyped = repo.get(record.id)
+    retyped.intake.litigant_name = "王小明"
+    retyped.intake.phone = "139 1234 5678"
+    repo.correct(retyped, "S1001", "phone was wrong")
+    again = repo.get(record.id)
+    assert (again.intake.litigant_name, again.intake.phone) == ("王*明", "139****5678")
+    assert "王小明" not in repo.versions(record.id)[-1].record.to_dict().__repr__()
+    empty_case = repo.get(record.id)
+    empty_case.intake.case_number = ""
+    with pytest.raises(IncompleteRecordError, match="case_number"):
+        repo.correct(empty_case, "S1001", "oops")
+    assert repo.get(record.id).version == 3

@@ -55,3 +55,18 @@ def test_finish_without_consent_needs_a_reason_and_stores_masked(store_backend: 
     repo.finish(record, "S1")
     stored = repo.get(record.id)
     assert (stored.intake.litigant_name, stored.intake.phone) == ("王*明", "138****5678")
+
+
+def test_latest_audit_is_the_newest_entry_of_the_actions_asked(store_backend: Store) -> None:
+    # Issue 18: the supervisor password's hash is read from its newest audit entry.
+    repo = store_backend.repository
+    assert repo.latest_audit(("supervisor.password_set",)) is None
+    repo.append_audit("it", "supervisor.password_set", {"password_hash": "first"})
+    repo.append_audit("it", "export.written", {})
+    repo.append_audit("it", "supervisor.password_moved", {"password_hash": "second"})
+    repo.append_audit("it", "login", {})
+    found = repo.latest_audit(("supervisor.password_set", "supervisor.password_moved"))
+    assert found is not None and found.details == {"password_hash": "second"}
+    assert found.seq == 3
+    only_set = repo.latest_audit(("supervisor.password_set",))
+    assert only_set is not None and only_set.seq == 1

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 import psycopg
 
 from hearing_helper import secrets
+from hearing_helper.store.backend import query_parameters
 from hearing_helper.store.errors import StoreError, StoreUnavailableError
 
 log = logging.getLogger(__name__)
@@ -36,21 +37,38 @@ class ServerAddress:
     port: int
     dbname: str
     user: str
+    sslmode: str = ""  # "": libpq's default (prefer)
+    connect_timeout_s: int = 0  # 0: the caller's timeout
 
     @classmethod
     def from_url(cls, url: str) -> ServerAddress:
+        """Of a URL that check_database_url() accepted (its only parameters: sslmode,
+        connect_timeout; store/backend.py ALLOWED_QUERY)."""
         parts = urlsplit(url)
+        query = query_parameters(url) if parts.query else {}
         return cls(
             host=parts.hostname or "",
             port=parts.port or 5432,
             dbname=unquote(parts.path.lstrip("/")) or "postgres",
             user=unquote(parts.username or "") or "postgres",
+            sslmode=query.get("sslmode", ""),
+            connect_timeout_s=int(query.get("connect_timeout", 0)),
         )
 
     @property
     def location(self) -> str:
         """For messages and logs: the URL without any secret."""
-        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+        query = "&".join(
+            f"{name}={value}"
+            for name, value in (
+                ("sslmode", self.sslmode),
+                ("connect_timeout", str(self.connect_timeout_s or "")),
+            )
+            if value
+        )
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}" + (
+            f"?{query}" if query else ""
+        )
 
 
 def password_key(address: ServerAddress) -> str:
@@ -74,7 +92,7 @@ def connect(
         "port": address.port,
         "dbname": address.dbname,
         "user": address.user,
-        "connect_timeout": max(1, round(timeout_s)),
+        "connect_timeout": address.connect_timeout_s or max(1, round(timeout_s)),
         "application_name": APPLICATION_NAME,
         # Notice a dead server or cut cable within about a minute on an idle connection.
         "keepalives": 1,
@@ -82,6 +100,8 @@ def connect(
         "keepalives_interval": 10,
         "keepalives_count": 3,
     }
+    if address.sslmode:
+        params["sslmode"] = address.sslmode
     password = _password(address)
     if password is not None:
         params["password"] = password

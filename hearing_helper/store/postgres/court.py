@@ -12,9 +12,10 @@ from typing import Any
 
 import psycopg
 
+from hearing_helper.reports.filters import CourtFilters, ReportFilters
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
-from hearing_helper.store.postgres.report_sql import PostgresReportSource
+from hearing_helper.store.postgres.report_sql import PostgresReportSource, where
 from hearing_helper.store.postgres.repository import audit_entry
 from hearing_helper.store.postgres.roles import SUPERVISOR_ROLE
 from hearing_helper.store.postgres.schema import check_not_newer
@@ -57,6 +58,29 @@ def check_court_access(conn: psycopg.Connection[Any], address: ServerAddress) ->
         )
 
 
+# A record's current row against its newest delivered version (what hh_deliver() enforces on
+# the way in, checked again on what is stored: an administrator's hand can still change rows).
+REPORT_ROW_CHECK = """
+WITH newest AS (
+    SELECT DISTINCT ON (assist_id) assist_id, desk_id, version, payload::jsonb AS j
+    FROM record_versions ORDER BY assist_id, version DESC
+), bad AS (
+    SELECT coalesce(a.id, n.assist_id) AS id
+    FROM (SELECT * FROM assists WHERE status IN ('finished', 'demo')) a
+    FULL JOIN newest n ON n.assist_id = a.id
+    WHERE a.id IS NULL OR n.assist_id IS NULL
+        OR a.version <> n.version OR a.desk_id <> n.desk_id
+        OR (n.j ->> 'outcome') IS DISTINCT FROM a.outcome
+        OR (n.j ->> 'outcome_reason') IS DISTINCT FROM a.outcome_reason
+        OR (n.j ->> 'satisfaction')::integer IS DISTINCT FROM a.satisfaction
+        OR (n.j ->> 'started_at') IS DISTINCT FROM a.started_at
+        OR coalesce(n.j ->> 'kind', 'hearing_day') IS DISTINCT FROM a.kind
+)
+SELECT (SELECT count(*) FROM bad), id FROM (SELECT id FROM bad ORDER BY id LIMIT %s) first
+UNION ALL SELECT (SELECT count(*) FROM bad), NULL WHERE NOT EXISTS (SELECT 1 FROM bad)
+"""
+
+
 class CourtReportSource(PostgresReportSource):
     """Every desk's records; also lists the desks and verifies each desk's audit chain."""
 
@@ -86,8 +110,39 @@ class CourtReportSource(PostgresReportSource):
         ]
 
     def chain_desks(self) -> list[str]:
+        """Every desk registered or with audit entries (a registered desk with no entries is
+        checked too: it has an empty chain, which verify-log reports)."""
         with self._borrow() as conn:
-            return [str(row[0]) for row in conn.execute("SELECT DISTINCT desk_id FROM audit_log")]
+            return [
+                str(row[0])
+                for row in conn.execute(
+                    "SELECT desk_id FROM desks UNION SELECT desk_id FROM audit_log ORDER BY 1"
+                )
+            ]
+
+    def demo_count(self, filters: ReportFilters) -> int:
+        """Records made by `demo-data` that ``filters`` would match (left out of the court's
+        figures unless ``include_demo``)."""
+        clause, params = where(CourtFilters.of(filters, include_demo=False))
+        clause = clause.replace("a.status = 'finished'", "a.status = 'demo'", 1)
+        rows = self._fetch(f"SELECT count(*) FROM assists a{clause}", params)
+        return int(rows[0][0]) if rows else 0
+
+    def records_of(self, desk_id: str) -> int:
+        with self._borrow() as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM record_versions WHERE desk_id = %s", (desk_id,)
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    def report_row_mismatches(self, examples: int = 5) -> tuple[int, list[str]]:
+        """Finished records whose row (what reports read) disagrees with the newest delivered
+        version: none there, not the newest, another desk, or other counted values. Returns
+        how many, and the first few record ids."""
+        with self._borrow() as conn:
+            found = conn.execute(REPORT_ROW_CHECK, (examples,)).fetchall()
+        count = int(found[0][0]) if found else 0
+        return count, [str(row[1]) for row in found if row[1] is not None]
 
     def iter_desk_audit(self, desk_id: str) -> Any:
         """One desk's chain in seq order, read in pages (constant memory)."""
@@ -108,5 +163,5 @@ class CourtReportSource(PostgresReportSource):
 
     def conflicts(self) -> int:
         with self._borrow() as conn:
-            row = conn.execute("SELECT count(*) FROM conflicts").fetchone()
+            row = conn.execute("SELECT count(*) FROM conflicts WHERE settled_at IS NULL").fetchone()
         return int(row[0]) if row else 0

@@ -11,8 +11,12 @@ server's commit and the desk's "sent" mark resends it):
 
 The batch carries the desk's clock; the server's clock is read in the same transaction and the
 difference is stored with the delivery (``deliveries``) and the desk (``desks.last_skew_s``).
-Everything is staged with COPY into temporary tables and merged with a few set-based
-statements, so a batch of thousands of records costs a handful of round trips.
+Everything is staged with COPY into temporary tables and merged by the server's delivery
+function ``hh_deliver()`` (PostgreSQL migration 5: it runs as the non-login role hh_writer, binds
+a desk login to its desk id, serialises one desk's deliveries, checks each record's row against
+its delivered version, and detects conflicts after its inserts). A desk login may write nothing
+directly (``server init``), so a batch of thousands of records costs a handful of round trips
+and its content can only arrive this way.
 """
 
 from __future__ import annotations
@@ -24,13 +28,16 @@ from datetime import datetime
 from typing import Any
 
 import psycopg
-from psycopg import sql
 
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.store.postgres import rows
 from hearing_helper.store.sync.batch import Batch, VersionItem
 
 SKEW_WARN_S = 120.0  # hearing times and durations depend on the desk's clock
+
+
+class BadItemError(ValueError):
+    """An item of the batch cannot be read (a damaged payload); nothing was delivered."""
 
 
 @dataclass(frozen=True)
@@ -49,51 +56,31 @@ CREATE TEMP TABLE in_checks (LIKE check_results) ON COMMIT DROP;
 CREATE TEMP TABLE in_versions (LIKE record_versions) ON COMMIT DROP;
 CREATE TEMP TABLE in_audit (LIKE audit_log) ON COMMIT DROP;
 CREATE TEMP TABLE in_exports (LIKE exports) ON COMMIT DROP;
-CREATE TEMP TABLE applied (id hh_text PRIMARY KEY) ON COMMIT DROP
+CREATE TEMP TABLE applied (id hh_text PRIMARY KEY) ON COMMIT DROP;
+GRANT SELECT ON in_assists, in_steps, in_problems, in_checks, in_versions, in_audit, in_exports
+    TO PUBLIC;
+GRANT SELECT, INSERT ON applied TO PUBLIC
 """
-
-_ASSIST_UPDATE = ", ".join(
-    f"{name}=excluded.{name}" for name in rows.ASSIST_COLUMNS.replace(" ", "").split(",")[1:]
+# Temporary tables are visible to this session only; the grants let hh_deliver() (which runs as
+# its owner, hh_writer) read them. Every COPY names its columns: rows are Python tuples.
+STEP_COLUMNS = "assist_id, desk_id, step, status"
+PROBLEM_COLUMNS = "assist_id, desk_id, seq, step, code, note"
+CHECK_COLUMNS = (
+    "assist_id, desk_id, check_id, status, code, remedy_code, metrics, started_at, ended_at"
 )
-
-_MERGE = (
-    # Conflicts first, while the stored rows are still what they were.
-    "INSERT INTO conflicts (desk_id, kind, item_key, stored_hash, incoming_hash, incoming) "
-    "SELECT i.desk_id, 'version', 'record ' || i.assist_id || ' v' || i.version, "
-    "v.payload_sha256, i.payload_sha256, i.payload FROM in_versions i "
-    "JOIN record_versions v USING (assist_id, version) "
-    "WHERE v.payload_sha256 <> i.payload_sha256 ON CONFLICT DO NOTHING",
-    "INSERT INTO conflicts (desk_id, kind, item_key, stored_hash, incoming_hash, incoming) "
-    "SELECT i.desk_id, 'audit', 'seq ' || i.seq, s.hash, i.hash, "
-    "json_build_object('seq', i.seq, 'at', i.at, 'actor', i.actor, 'action', i.action, "
-    "'details', i.details, 'prev_hash', i.prev_hash, 'hash', i.hash)::text "
-    "FROM in_audit i JOIN audit_log s USING (desk_id, seq) "
-    "WHERE s.hash <> i.hash ON CONFLICT DO NOTHING",
-    "INSERT INTO conflicts (desk_id, kind, item_key, stored_hash, incoming_hash, incoming) "
-    "SELECT i.desk_id, 'export', 'audit seq ' || i.audit_seq, s.sha256, i.sha256, "
-    "row_to_json(i)::text FROM in_exports i JOIN exports s USING (desk_id, audit_seq) "
-    "WHERE s.sha256 <> i.sha256 OR s.at <> i.at ON CONFLICT DO NOTHING",
-    # The current row of each record moves forward only.
-    "WITH moved AS (INSERT INTO assists SELECT * FROM in_assists ON CONFLICT (id) DO UPDATE "
-    f"SET {_ASSIST_UPDATE} WHERE assists.status = 'draft' OR assists.version < excluded.version "
-    "RETURNING id) INSERT INTO applied SELECT id FROM moved",
-    "DELETE FROM assist_steps WHERE assist_id IN (SELECT id FROM applied)",
-    "DELETE FROM assist_problems WHERE assist_id IN (SELECT id FROM applied)",
-    "DELETE FROM check_results WHERE assist_id IN (SELECT id FROM applied)",
-    "INSERT INTO assist_steps SELECT * FROM in_steps WHERE assist_id IN (SELECT id FROM applied)",
-    "INSERT INTO assist_problems SELECT * FROM in_problems "
-    "WHERE assist_id IN (SELECT id FROM applied)",
-    "INSERT INTO check_results SELECT * FROM in_checks WHERE assist_id IN (SELECT id FROM applied)",
-    "INSERT INTO record_versions SELECT * FROM in_versions ON CONFLICT DO NOTHING",
-    "INSERT INTO audit_log SELECT * FROM in_audit ON CONFLICT DO NOTHING",
-    "INSERT INTO exports SELECT * FROM in_exports ON CONFLICT DO NOTHING",
+VERSION_COLUMNS = (
+    "assist_id, desk_id, version, created_at, created_by, reason, payload, payload_sha256"
 )
+AUDIT_COLUMNS = "desk_id, seq, at, actor, action, details, prev_hash, hash"
+EXPORT_COLUMNS = "desk_id, audit_seq, at, actor, format, filters, row_count, sha256, unmasked"
 
 
-def _copy(cursor: psycopg.Cursor[Any], table: str, data: Sequence[Sequence[Any]]) -> None:
+def _copy(
+    cursor: psycopg.Cursor[Any], table: str, columns: str, data: Sequence[Sequence[Any]]
+) -> None:
     if not data:
         return
-    with cursor.copy(f"COPY {table} FROM STDIN") as copy:
+    with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         for row in data:
             copy.write_row(row)
 
@@ -134,29 +121,23 @@ def _stage(batch: Batch) -> _Staged:
 def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -> DeliveryResult:
     """Merge ``batch`` into the central database in one transaction (see the module)."""
     desk = batch.desk_id
-    staged = _stage(batch)  # the CPU work, before the server transaction opens
-    # Round trips are what a slow court network costs, so the statements are few: the desk row
-    # (which also reads the server's clock), the staging tables, one COPY per kind of row, and
-    # the whole merge as one multi-statement query.
+    try:
+        staged = _stage(batch)  # the CPU work, before the server transaction opens
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BadItemError(f"a record's stored copy cannot be read: {exc!r}") from exc
+    # Round trips are what a slow court network costs, so the statements are few: the staging
+    # tables, one COPY per kind of row, and the delivery function (which merges, in the
+    # server's own code, what a desk login may not write directly).
     with conn.transaction(), conn.cursor() as cursor:
-        server_row = cursor.execute(
-            "INSERT INTO desks (desk_id, name, last_seen, last_skew_s) "
-            "VALUES (%s, %s, now(), extract(epoch FROM %s::timestamptz - now())) "
-            "ON CONFLICT (desk_id) DO UPDATE SET name=excluded.name, last_seen=now(), "
-            "last_skew_s=excluded.last_skew_s RETURNING now(), last_skew_s",
-            (desk, batch.desk_name, desk_clock),
-        ).fetchone()
-        assert server_row is not None
-        server_at: datetime = server_row[0]
-        skew_s = float(server_row[1])
         cursor.execute(_STAGING)
-        _copy(cursor, "in_assists", staged.assists)
-        _copy(cursor, "in_steps", staged.steps)
-        _copy(cursor, "in_problems", staged.problems)
-        _copy(cursor, "in_checks", staged.checks)
+        _copy(cursor, "in_assists", rows.ASSIST_COLUMNS, staged.assists)
+        _copy(cursor, "in_steps", STEP_COLUMNS, staged.steps)
+        _copy(cursor, "in_problems", PROBLEM_COLUMNS, staged.problems)
+        _copy(cursor, "in_checks", CHECK_COLUMNS, staged.checks)
         _copy(
             cursor,
             "in_versions",
+            VERSION_COLUMNS,
             [
                 (
                     item.record_id,
@@ -174,6 +155,7 @@ def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -
         _copy(
             cursor,
             "in_audit",
+            AUDIT_COLUMNS,
             [
                 (desk, a.seq, a.at, a.actor, a.action, a.details, a.prev_hash, a.hash)
                 for a in batch.audits
@@ -182,6 +164,7 @@ def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -
         _copy(
             cursor,
             "in_exports",
+            EXPORT_COLUMNS,
             [
                 (
                     desk,
@@ -197,40 +180,30 @@ def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -
                 for e in batch.exports
             ],
         )
-        desk_literal = sql.Literal(desk)
-        conflicts_now = sql.SQL("SELECT count(*) FROM conflicts WHERE desk_id = {}").format(
-            desk_literal
-        )
-        script = sql.SQL("; ").join(
-            [
-                conflicts_now,
-                *(sql.SQL(statement) for statement in _MERGE),  # type: ignore[arg-type]
-                sql.SQL(
-                    "INSERT INTO deliveries (desk_id, desk_at, skew_s, items) "
-                    "VALUES ({}, {}, {}, {})"
-                ).format(
-                    desk_literal,
-                    sql.Literal(desk_clock),
-                    sql.Literal(skew_s),
-                    sql.Literal(len(batch)),
-                ),
-                sql.SQL("SELECT ({}), (SELECT count(*) FROM applied)").format(conflicts_now),
-            ]
-        )
-        cursor.execute(script)  # a simple query: one round trip, a result per statement
-        before = cursor.fetchone()
-        while cursor.nextset():
-            pass
-        after = cursor.fetchone()
-        assert before is not None and after is not None
+        found = cursor.execute(
+            "SELECT server_at, skew_s, new_conflicts, applied_records "
+            "FROM hh_deliver(%s, %s, %s, %s)",
+            (desk, batch.desk_name, desk_clock, len(batch)),
+        ).fetchone()
+    assert found is not None
     return DeliveryResult(
-        server_at=server_at,
-        skew_s=skew_s,
-        new_conflicts=int(after[0]) - int(before[0]),
-        applied_records=int(after[1]),
+        server_at=found[0],
+        skew_s=float(found[1]),
+        new_conflicts=int(found[2]),
+        applied_records=int(found[3]),
     )
 
 
 def conflict_count(conn: psycopg.Connection[Any], desk_id: str) -> int:
-    row = conn.execute("SELECT count(*) FROM conflicts WHERE desk_id = %s", (desk_id,)).fetchone()
-    return int(row[0]) if row else 0
+    """This desk's conflicts not settled yet."""
+    return len(open_conflict_keys(conn, desk_id))
+
+
+def open_conflict_keys(conn: psycopg.Connection[Any], desk_id: str) -> list[str]:
+    """This desk's conflicts not settled yet, as 'kind item' keys ('version record <id> v2')."""
+    found = conn.execute(
+        "SELECT kind, item_key FROM conflicts WHERE desk_id = %s AND settled_at IS NULL "
+        "ORDER BY id",
+        (desk_id,),
+    ).fetchall()
+    return [f"{kind} {key}" for kind, key in found]

@@ -25,6 +25,7 @@ from hearing_helper.store.postgres.day_summary import day_sums, durations_from, 
 from hearing_helper.store.report_source import (
     DRILL_FIELDS,
     DRILL_LIMIT,
+    EXPORT_FIELDS,
     FAILING_CHECK_STATUSES,
     ChildFacts,
     FilterOptions,
@@ -36,18 +37,16 @@ from hearing_helper.store.visit_drill import visit_drill_condition
 POOL_SIZE = 4
 EXPORT_FETCH = 2000
 
-EXPORT_SELECT = (
-    "a.id, a.case_number, a.court, a.desk, a.staff_id, a.clerk_name, a.litigant_name, a.phone, "
-    "a.role, a.platform_id, a.device, a.hearing_at, a.started_at, a.ended_at, "
-    "round(a.duration_s / 60.0, 1)::float8, a.outcome, a.outcome_reason, a.satisfaction, "
-    "a.version, a.kind, a.prep_outcome, a.chosen_mode, a.follow_up_result, a.rating_source"
-)
+_EXPORT_EXPRESSIONS = {"duration_min": "round(a.duration_s / 60.0, 1)::float8"}
+EXPORT_SELECT = ", ".join(_EXPORT_EXPRESSIONS.get(name, f"a.{name}") for name in EXPORT_FIELDS)
 
 
 def where(filters: ReportFilters, alias: str = "a") -> tuple[str, list[Any]]:
-    """WHERE clause over the finished records of ``alias`` matching ``filters``."""
+    """WHERE clause over the finished records of ``alias`` matching ``filters`` (on a court's
+    database demo records too when the filters say ``include_demo``)."""
+    demo = getattr(filters, "include_demo", False)
     clauses = [
-        f"{alias}.status = 'finished'",
+        f"{alias}.status IN ('finished', 'demo')" if demo else f"{alias}.status = 'finished'",
         f"{alias}.started_at >= %s",
         f"{alias}.started_at < %s",
     ]
@@ -113,7 +112,11 @@ class PostgresReportSource:
 
     def _whole_days(self, filters: ReportFilters) -> bool:
         """True when the period's per-day sums answer (no dimension filter)."""
-        return not filters.has_dimensions and not getattr(filters, "desk_id", "")
+        return (
+            not filters.has_dimensions
+            and not getattr(filters, "desk_id", "")
+            and not getattr(filters, "include_demo", False)  # the day sums are without them
+        )
 
     def hourly_counts(self, filters: ReportFilters) -> list[HourlyCount]:
         if self._whole_days(filters):
@@ -256,7 +259,8 @@ def _narrow(filters: ReportFilters, drill: Drill) -> tuple[ReportFilters, str, l
         narrowed = replace(
             filters, date_from=max(first, filters.date_from), date_to=min(last, filters.date_to)
         )
-        return narrowed, "", []
+        # A period's bar counts the hearing-day assistance (reports/aggregate.py).
+        return narrowed, " AND a.outcome IS NOT NULL", []
     if drill.kind == "reason":
         kind, code = drill.key
         if kind == "not_joined":

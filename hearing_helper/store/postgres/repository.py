@@ -9,7 +9,6 @@ as StoreUnavailableError and the next call connects again.
 
 from __future__ import annotations
 
-import copy
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +19,7 @@ import psycopg
 
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
 from hearing_helper.store import lifecycle
-from hearing_helper.store.audit import AuditKeyHolder, canonical_json
+from hearing_helper.store.audit import AuditKey, canonical_json
 from hearing_helper.store.batching import in_batches
 from hearing_helper.store.errors import (
     RecordNotFoundError,
@@ -42,7 +41,7 @@ IMPORT_BATCH = 2000
 AUDIT_FETCH = 2000
 
 
-class PostgresRepository(PostgresVisitsMixin, AuditKeyHolder):
+class PostgresRepository(PostgresVisitsMixin):
     """Records and this desk's audit chain in a PostgreSQL database."""
 
     def __init__(self, address: ServerAddress, desk_id: str, *, migrate_schema: bool = True):
@@ -51,6 +50,7 @@ class PostgresRepository(PostgresVisitsMixin, AuditKeyHolder):
         self._lock = threading.RLock()
         self._closed = False
         self._conn: psycopg.Connection[Any] | None = None
+        self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
         with self._lock:
             conn = self._connection()
             try:
@@ -181,13 +181,9 @@ class PostgresRepository(PostgresVisitsMixin, AuditKeyHolder):
         with self._transaction() as db:
             self._status(db, record.id, lock=True)
             stored = self._stored(db, record.id)
-            if stored is not None and stored.is_finished:
-                # Finishing again (a retry): the same record frozen at the stored end time.
-                candidate = copy.deepcopy(record)
-                if not candidate.is_finished:
-                    lifecycle.prepare_finish(candidate, now=stored.ended_at or stored.updated_at)
-                if lifecycle.existing_finished(stored, candidate):
-                    return stored
+            if lifecycle.finishing_again(stored, record):
+                assert stored is not None
+                return stored  # finishing again what is already stored: nothing to do
             lifecycle.prepare_finish(record)
             payload = lifecycle.payload_json(record)
             self._write_record(db, record, payload)
@@ -243,6 +239,7 @@ class PostgresRepository(PostgresVisitsMixin, AuditKeyHolder):
         return sum(self._import_batch(batch, actor) for batch in in_batches(records, IMPORT_BATCH))
 
     def _import_batch(self, batch: list[AssistRecord], actor: str) -> int:
+        batch = lifecycle.unique_in_batch(batch)
         with self._transaction() as db:
             ids = [record.id for record in batch]
             stored = {
@@ -263,9 +260,7 @@ class PostgresRepository(PostgresVisitsMixin, AuditKeyHolder):
             if not fresh:
                 return 0
             self._write_records(db, fresh, actor)
-            self._append_audit(
-                db, actor, "records.imported", {"count": len(fresh), "first_id": fresh[0].id}
-            )
+            self._append_audit(db, actor, "records.imported", lifecycle.import_audit_details(fresh))
         return len(fresh)
 
     def _write_records(
@@ -389,7 +384,7 @@ class PostgresRepository(PostgresVisitsMixin, AuditKeyHolder):
             actor,
             action,
             details,
-            key=self.audit_key_for(int(head[0]) + 1 if head else 1),
+            key=self.audit_key,
         )
         db.execute(
             "INSERT INTO audit_log (desk_id, seq, at, actor, action, details, prev_hash, hash) "
@@ -406,6 +401,15 @@ class PostgresRepository(PostgresVisitsMixin, AuditKeyHolder):
             ),
         )
         return entry
+
+    def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:
+        with self._read() as db:
+            row = db.execute(
+                "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
+                "WHERE desk_id=%s AND action = ANY(%s) ORDER BY seq DESC LIMIT 1",
+                (self.desk_id, list(actions)),
+            ).fetchone()
+        return None if row is None else audit_entry(row)
 
     def iter_audit(self) -> Iterator[AuditEntry]:
         """This desk's chain in seq order, read in pages (constant memory)."""

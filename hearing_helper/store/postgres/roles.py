@@ -1,11 +1,15 @@
 """``server init``: the central schema plus the roles a desk and a supervisor need.
 
-- ``hh_desk``: what a desk's login is granted. It reads and writes only rows of desks it owns
-  (row-level security: ``desks.login_role`` is the login that first delivered for that desk id,
-  and no other login can take a desk id over), and may add conflicts and deliveries.
-- ``hh_supervisor``: reads everything (court-wide reports, exports, verify-log); writes nothing.
+- ``hh_desk``: what a desk's login is granted. It can only deliver: fill its session's temporary
+  staging tables and call ``hh_deliver()`` (PostgreSQL migration 5). It reads only rows of the
+  desk it is bound to (row-level security: ``desks.login_role``) and writes no table directly:
+  no INSERT, UPDATE, DELETE or TRUNCATE anywhere, no new desks.
+- ``hh_writer``: owns ``hh_deliver()`` and holds the writes it makes; no login, no members but
+  the owner running init.
+- ``hh_supervisor``: reads everything (court-wide reports, exports, verify-log); writes nothing
+  but the court-wide report cache.
 
-Both are group roles without login; court IT creates one login per desk (or per court) and per
+All three are group roles without login; court IT creates one login per desk (or per court) and per
 supervisor and grants one of these (README: "A court's central database"). Running init again is
 safe: it upgrades the schema and re-applies grants and policies.
 """
@@ -22,6 +26,8 @@ from hearing_helper.store.postgres.schema import migrate
 
 DESK_ROLE = "hh_desk"
 SUPERVISOR_ROLE = "hh_supervisor"
+WRITER_ROLE = "hh_writer"
+DELIVER_FUNCTION = "hh_deliver(text, text, timestamptz, integer)"
 
 DESK_TABLES = (
     "staff",
@@ -52,16 +58,29 @@ def _create_role(conn: psycopg.Connection[Any], name: str) -> None:
         ) from None
 
 
+def _own_delivery_function(conn: psycopg.Connection[Any]) -> None:
+    """Make hh_writer the owner of hh_deliver() (it then runs with hh_writer's rights). A
+    login that is not a superuser must be a member of a role to give it an object."""
+    superuser = conn.execute(
+        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+    ).fetchone()
+    if not (superuser and superuser[0]):
+        conn.execute(f"GRANT {WRITER_ROLE} TO current_user")
+    conn.execute(f"ALTER FUNCTION {DELIVER_FUNCTION} OWNER TO {WRITER_ROLE}")
+
+
 def init_server(conn: psycopg.Connection[Any], location: str) -> int:
     """Create or upgrade the schema, the roles, grants and policies; returns the old version.
 
     ``conn`` must be the database owner's (or a superuser's), in autocommit mode."""
     before = migrate(conn, location)
     with conn.transaction():
-        for role in (DESK_ROLE, SUPERVISOR_ROLE):
+        for role in (DESK_ROLE, SUPERVISOR_ROLE, WRITER_ROLE):
             _create_role(conn, role)
         tables = ", ".join(("desks", "schema_migrations", *DESK_TABLES))
-        conn.execute(f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}, {SUPERVISOR_ROLE}")
+        conn.execute(
+            f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}, {SUPERVISOR_ROLE}, {WRITER_ROLE}"
+        )
         conn.execute(f"GRANT SELECT ON {tables} TO {SUPERVISOR_ROLE}")
         # A court-wide cache (no personal data): the supervisor's reports fill it.
         conn.execute(
@@ -69,33 +88,35 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
             f"TO {SUPERVISOR_ROLE}"
         )
         conn.execute(f"GRANT SELECT ON report_day_stamps TO {SUPERVISOR_ROLE}")
-        conn.execute(f"GRANT SELECT ON desks, schema_migrations TO {DESK_ROLE}")
-        conn.execute(f"GRANT INSERT, UPDATE ON desks TO {DESK_ROLE}")
+        # A desk login reads its own rows and delivers; every write it held before is taken
+        # back (an upgraded server loses the grants of schema 4).
+        conn.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {DESK_ROLE}")
+        conn.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {DESK_ROLE}")
+        conn.execute(f"GRANT SELECT ON {tables} TO {DESK_ROLE}")
+        conn.execute(f"GRANT SELECT, INSERT, UPDATE ON {tables} TO {WRITER_ROLE}")
         conn.execute(
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(DESK_TABLES)} TO {DESK_ROLE}"
+            f"GRANT DELETE ON assist_steps, assist_problems, check_results TO {WRITER_ROLE}"
         )
-        conn.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {DESK_ROLE}")
-        conn.execute("ALTER TABLE desks ENABLE ROW LEVEL SECURITY")
-        conn.execute("DROP POLICY IF EXISTS desk_own ON desks")
-        conn.execute(
-            f"CREATE POLICY desk_own ON desks TO {DESK_ROLE} USING (login_role = session_user) "
-            "WITH CHECK (login_role = session_user)"
-        )
-        conn.execute("DROP POLICY IF EXISTS supervisor_reads ON desks")
-        conn.execute(
-            f"CREATE POLICY supervisor_reads ON desks FOR SELECT TO {SUPERVISOR_ROLE} USING (true)"
-        )
-        for table in DESK_TABLES:
+        conn.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {WRITER_ROLE}")
+        _own_delivery_function(conn)
+        conn.execute(f"REVOKE ALL ON FUNCTION {DELIVER_FUNCTION} FROM PUBLIC")
+        conn.execute(f"GRANT EXECUTE ON FUNCTION {DELIVER_FUNCTION} TO {DESK_ROLE}")
+        for table in ("desks", *DESK_TABLES):
+            owned = "login_role = session_user" if table == "desks" else OWNED_DESKS
             conn.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
             conn.execute(f"DROP POLICY IF EXISTS desk_own ON {table}")
             conn.execute(
-                f"CREATE POLICY desk_own ON {table} TO {DESK_ROLE} USING ({OWNED_DESKS}) "
-                f"WITH CHECK ({OWNED_DESKS})"
+                f"CREATE POLICY desk_own ON {table} FOR SELECT TO {DESK_ROLE} USING ({owned})"
             )
             conn.execute(f"DROP POLICY IF EXISTS supervisor_reads ON {table}")
             conn.execute(
                 f"CREATE POLICY supervisor_reads ON {table} FOR SELECT TO {SUPERVISOR_ROLE} "
                 "USING (true)"
+            )
+            conn.execute(f"DROP POLICY IF EXISTS delivery_writes ON {table}")
+            conn.execute(
+                f"CREATE POLICY delivery_writes ON {table} TO {WRITER_ROLE} "
+                "USING (true) WITH CHECK (true)"
             )
     return before
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from hearing_helper.store.batching import day_runs
+from hearing_helper.store.sqlite import damage_sql
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +48,13 @@ _QUERIES = {
 }
 
 
+# Damaged cells (reports/damage.py) are facts of their day too: cell code -> 1.
+DAMAGED = "damaged"
+_KINDS = (*_QUERIES, DAMAGED)
+
+
 def empty_facts() -> Facts:
-    return {kind: Counter() for kind in _QUERIES}
+    return {kind: Counter() for kind in _KINDS}
 
 
 def compute_days(conn: sqlite3.Connection, first: str, end: str) -> dict[str, Facts]:
@@ -58,6 +64,9 @@ def compute_days(conn: sqlite3.Connection, first: str, end: str) -> dict[str, Fa
         for day, code, count in conn.execute(sql, (first, end)):
             facts = per_day.setdefault(day, empty_facts())
             facts[kind][code] += count
+    rows = conn.execute(damage_sql.DAMAGED_IN_DAYS, (first, end))
+    for day, code in damage_sql.damaged_cells(rows):
+        per_day.setdefault(day, empty_facts())[DAMAGED][code] += 1
     return per_day
 
 
@@ -94,15 +103,21 @@ def cached_facts(
         (first, last),
     ):
         if signatures.get(day) == signature:
-            cached[day] = json.loads(facts)
+            loaded = json.loads(facts)
+            if DAMAGED in loaded:  # cached before damaged cells were counted: recompute
+                cached[day] = loaded
     stale = [day for day in signatures if day not in cached]
     fresh_rows: list[tuple[str, str, str]] = []
-    for start, end in day_runs(stale):
+    runs = day_runs(stale)
+    for start, end in runs:
         computed = compute_days(conn, start, end)
         for day in (d for d in stale if start <= d < end):
             facts = computed.get(day, empty_facts())
             cached[day] = facts
             fresh_rows.append((day, signatures[day], json.dumps(facts)))
+    for day in stale:
+        if day not in cached:  # no date (a damaged start): computed alone, never cached
+            cached[day] = compute_days(conn, day, day + "~").get(day, empty_facts())
     if fresh_rows and cache_path is not None:
         _write(cache_path, fresh_rows)
     for facts in cached.values():

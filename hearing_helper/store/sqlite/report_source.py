@@ -16,7 +16,7 @@ from hearing_helper.store.report_source import (
     HourlyCount,
     VisitCounts,
 )
-from hearing_helper.store.sqlite import report_sql
+from hearing_helper.store.sqlite import damage_sql, report_sql
 from hearing_helper.store.sqlite import visit_report_sql as visit_sql
 from hearing_helper.store.sqlite.connection import connect_readonly, translated
 from hearing_helper.store.sqlite.day_cache import cached_facts
@@ -41,13 +41,22 @@ class SqliteReportSource:
         return list(map(HourlyCount._make, self._all(*report_sql.hourly(filters))))
 
     def duration_histogram(self, filters: ReportFilters) -> list[tuple[int, int]]:
-        return [(int(v), int(n)) for v, n in self._all(*report_sql.durations(filters))]
+        # A damaged duration (text, a fraction) is left out here and named by damaged_cells().
+        return [
+            (v, int(n))
+            for v, n in self._all(*report_sql.durations(filters))
+            if type(v) is int and v >= 0
+        ]
 
     def child_facts(self, filters: ReportFilters) -> ChildFacts:
         return ChildFacts(
             problems=[(str(c), int(n)) for c, n in self._all(*report_sql.problem_codes(filters))],
             checks=[(str(c), int(n)) for c, n in self._all(*report_sql.check_codes(filters))],
             steps=[(str(s), str(t), int(n)) for s, t, n in self._all(*report_sql.steps(filters))],
+            damaged=[
+                code
+                for _day, code in damage_sql.damaged_cells(self._all(*damage_sql.damaged(filters)))
+            ],
         )
 
     def day_facts(self, signatures: Mapping[str, str]) -> ChildFacts:
@@ -61,6 +70,7 @@ class SqliteReportSource:
             problems=list(facts["problem"].items()),
             checks=list(facts["check"].items()),
             steps=[(*key.split(":", 1), n) for key, n in facts["step"].items()],  # type: ignore[misc]
+            damaged=list(facts["damaged"]),
         )
 
     def drill(

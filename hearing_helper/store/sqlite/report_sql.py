@@ -95,6 +95,8 @@ def steps(filters: ReportFilters) -> tuple[str, list[Any]]:
 
 # --- drill-down --------------------------------------------------------------------------------
 
+PERIOD_BAR_RECORDS = " AND a.outcome IS NOT NULL"
+
 DRILL_SELECT = (
     "SELECT a.id, a.started_at, a.case_number, a.litigant_name, a.phone, a.clerk_name, "
     "a.desk, a.platform_id, a.outcome, a.outcome_reason, a.duration_s FROM assists a"
@@ -104,7 +106,9 @@ DRILL_SELECT = (
 def _drill_condition(drill: Drill) -> tuple[str, list[Any]]:
     """Extra SQL (over ``assists a``) selecting the drilled records."""
     if drill.kind == "period":
-        return "", []  # the period itself narrows the filters (drill_period)
+        # The period itself narrows the filters (drill_period); a period's bar counts the
+        # hearing-day assistance, the records with a hearing-day outcome (reports/aggregate.py).
+        return PERIOD_BAR_RECORDS, []
     if drill.kind == "reason":
         kind, code = drill.key
         if kind == "not_joined":

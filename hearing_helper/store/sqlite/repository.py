@@ -18,12 +18,11 @@ from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
 from hearing_helper.private_files import create_private_file, make_private_dir
 from hearing_helper.store import lifecycle
 from hearing_helper.store.anchor import Anchor, write_anchor
-from hearing_helper.store.audit import AuditKeyHolder, canonical_json
+from hearing_helper.store.audit import AuditKey, canonical_json
 from hearing_helper.store.batching import in_batches
 from hearing_helper.store.errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
-    RecordConflictError,
     RecordNotFoundError,
     StoreError,
     UnreadableAuditEntryError,
@@ -34,7 +33,7 @@ from hearing_helper.store.repository import (
     HistoryQuery,
     RecordVersion,
 )
-from hearing_helper.store.sqlite import bulk, rows
+from hearing_helper.store.sqlite import bulk, content, rows
 from hearing_helper.store.sqlite.connection import (
     BUSY_TIMEOUT_S,
     connect_readonly,
@@ -51,8 +50,27 @@ BULK_MAX_STORED = 20_000
 _ID_CHUNK = 500  # ids per "IN (...)" lookup, well under SQLite's parameter limit
 
 
+# Files that exist only once a data folder has been used: beside an empty database file they
+# mean the database was truncated, not that the folder is new.
+_USED_FOLDER_MARKS = ("audit_anchor", "desk_id", "supervisor_state.json")
+
+
 def open_repository(data_dir: Path) -> SqliteRepository:
-    """Open (creating and migrating as needed) the database in ``data_dir``."""
+    """Open (creating and migrating as needed) the database in ``data_dir``. Raises
+    StoreError for an empty (0-byte) database file in a folder that has been used: making a
+    new database there would silently start an empty log over the lost one."""
+    path = data_dir / DB_FILENAME
+    try:
+        truncated = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        truncated = False
+    used = [name for name in _USED_FOLDER_MARKS if (data_dir / name).exists()]
+    if truncated and used:
+        raise StoreError(
+            f"The database file {path} is empty (0 bytes), but this data folder has been used "
+            f"(it holds {', '.join(used)}): the database was truncated or replaced. Nothing was "
+            "changed; restore the file from a backup of the data folder, or ask court IT."
+        )
     try:
         make_private_dir(data_dir)
         create_private_file(data_dir / DB_FILENAME)  # SQLite's -wal/-shm files copy its mode
@@ -64,7 +82,7 @@ def open_repository(data_dir: Path) -> SqliteRepository:
     return SqliteRepository(data_dir / DB_FILENAME)
 
 
-class SqliteRepository(SqliteVisitsMixin, AuditKeyHolder):
+class SqliteRepository(SqliteVisitsMixin):
     """Thread-safe (one connection behind a lock); every write is durable when it returns."""
 
     def __init__(self, path: Path, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
@@ -77,6 +95,7 @@ class SqliteRepository(SqliteVisitsMixin, AuditKeyHolder):
         self._lock = threading.RLock()
         self._closed = False
         self._anchor_pending: Anchor | None = None  # audit head to write after the commit
+        self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
         try:
             self._db = connect_writer(path, busy_timeout_s)
             self._db.row_factory = sqlite3.Row
@@ -189,12 +208,13 @@ class SqliteRepository(SqliteVisitsMixin, AuditKeyHolder):
             self._append_audit(db, actor, "draft.discarded", {"record_id": record_id})
 
     def finish(self, record: AssistRecord, actor: str) -> AssistRecord:
-        lifecycle.prepare_finish(record)
+        lifecycle.check_finishable(record)
         with self._transaction() as db:
             stored = self._stored(db, record.id)
-            if lifecycle.existing_finished(stored, record):
+            if lifecycle.finishing_again(stored, record):
                 assert stored is not None
                 return stored  # finishing again what is already stored: nothing to do
+            lifecycle.prepare_finish(record)
             payload = self._write_record(db, record)
             self._write_version(db, record, actor, "", payload)
             details = lifecycle.record_audit_details(record, payload)
@@ -267,12 +287,7 @@ class SqliteRepository(SqliteVisitsMixin, AuditKeyHolder):
         self, db: sqlite3.Connection, batch: list[AssistRecord]
     ) -> tuple[list[AssistRecord], list[str]]:
         """The records of ``batch`` to write, and the ids of drafts they replace."""
-        unique: dict[str, AssistRecord] = {}
-        for record in batch:
-            seen = unique.get(record.id)
-            if seen is not None and not lifecycle.same_content(seen, record):
-                raise RecordConflictError(record.id)
-            unique.setdefault(record.id, record)
+        unique = {record.id: record for record in lifecycle.unique_in_batch(batch)}
         existing = self._existing(db, list(unique))
         fresh, replaced_drafts = [], []
         for record_id, record in unique.items():
@@ -298,8 +313,10 @@ class SqliteRepository(SqliteVisitsMixin, AuditKeyHolder):
         for record_id in replaced_drafts:
             self._delete_children(db, record_id)
         assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
+        payloads: list[str] = []
         for record in fresh:
             payload = lifecycle.payload_json(record)
+            payloads.append(payload)
             assist_rows.append(rows.assist_row(record, payload))
             step_rows += rows.step_rows(record)
             problem_rows += rows.problem_rows(record)
@@ -312,9 +329,8 @@ class SqliteRepository(SqliteVisitsMixin, AuditKeyHolder):
         db.executemany(rows.INSERT_PROBLEM, problem_rows)
         db.executemany(rows.INSERT_CHECK, check_rows)
         db.executemany(rows.INSERT_VERSION, version_rows)
-        self._append_audit(
-            db, actor, "records.imported", {"count": len(fresh), "first_id": fresh[0].id}
-        )
+        details = lifecycle.import_audit_details(fresh, payloads)
+        self._append_audit(db, actor, "records.imported", details)
         return len(fresh)
 
     def _delete_children(self, db: sqlite3.Connection, record_id: str) -> None:
@@ -438,8 +454,7 @@ class SqliteRepository(SqliteVisitsMixin, AuditKeyHolder):
     ) -> AuditEntry:
         last = db.execute(rows.SELECT_AUDIT_HEAD).fetchone()
         head = (int(last["seq"]), str(last["hash"])) if last else None
-        key = self.audit_key_for(head[0] + 1 if head else 1)
-        entry = lifecycle.next_audit_entry(head, actor, action, details, key=key)
+        entry = lifecycle.next_audit_entry(head, actor, action, details, key=self.audit_key)
         db.execute(
             rows.INSERT_AUDIT,
             (
@@ -452,8 +467,33 @@ class SqliteRepository(SqliteVisitsMixin, AuditKeyHolder):
                 entry.hash,
             ),
         )
-        self._anchor_pending = Anchor(entry.seq, entry.hash)  # see store/anchor.py
+        keyed_from = self.audit_key.from_seq if self.audit_key is not None else 0
+        self._anchor_pending = Anchor(entry.seq, entry.hash, keyed_from)  # see store/anchor.py
         return entry
+
+    def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:
+        marks = ",".join("?" * len(actions))
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
+                f"WHERE action IN ({marks}) ORDER BY seq DESC LIMIT 1",
+                actions,
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            parsed = json.loads(row[4])
+        except (TypeError, ValueError):
+            raise UnreadableAuditEntryError(int(row[0])) from None
+        return AuditEntry(int(row[0]), row[1], row[2], row[3], parsed, row[5], row[6])
+
+    def iter_version_hashes(self) -> Iterator[tuple[str, int, str]]:
+        """For verify-log: every stored version's content hash (sqlite/content.py)."""
+        return content.iter_version_hashes(self.path)
+
+    def iter_row_disagreements(self, counter: list[int]) -> Iterator[tuple[str, int, list[str]]]:
+        """For verify-log: finished rows that disagree with their newest version."""
+        return content.iter_row_disagreements(self.path, counter)
 
     def iter_audit(self) -> Iterator[AuditEntry]:
         conn = connect_readonly(self.path)

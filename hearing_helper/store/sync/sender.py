@@ -9,6 +9,12 @@ exponential backoff (:class:`Backoff`) by whoever drives the sender (the window'
 
 A server that accepts connections and never answers cannot hold a push for ever: every batch
 runs under a hard deadline that cuts the connection.
+
+One desk has one sender at a time, whoever starts it (the window, ``hearing-helper sync``, a
+second window): a push holds an exclusive lock on the file ``<database>.sender.lock`` beside the
+desk's database from before it reads a batch until after it marked the batch sent. A second
+sender waits for it (and then usually finds nothing left to send). The lock is the operating
+system's (``file_lock``), so a killed sender releases it.
 """
 
 from __future__ import annotations
@@ -18,10 +24,12 @@ import random
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import psycopg
 
+from hearing_helper.file_lock import LockTimeoutError, locked
 from hearing_helper.store.errors import NewerDatabaseError, StoreError, StoreUnavailableError
 from hearing_helper.store.postgres.connection import (
     ServerAddress,
@@ -30,15 +38,24 @@ from hearing_helper.store.postgres.connection import (
     hard_deadline,
     translate,
 )
-from hearing_helper.store.postgres.delivery import SKEW_WARN_S, conflict_count, deliver
+from hearing_helper.store.postgres.delivery import (
+    SKEW_WARN_S,
+    BadItemError,
+    deliver,
+    open_conflict_keys,
+)
 from hearing_helper.store.postgres.schema import SCHEMA_VERSION, stored_version
-from hearing_helper.store.sqlite.outbox import SqliteOutbox
+from hearing_helper.store.sqlite.outbox import HeldItem, OutboxKey, SqliteOutbox
+from hearing_helper.store.sync.batch import Batch
 
 log = logging.getLogger(__name__)
 
 BATCH_ITEMS = 1000
 BATCH_TIMEOUT_S = 60.0
 CONNECT_TIMEOUT_S = 10.0
+# How long a push waits for another sender of the same desk to finish (a push of a large
+# backlog takes a minute at most per batch; the window's pushes can be cancelled meanwhile).
+LOCK_WAIT_S = 300.0
 
 
 def _now() -> datetime:
@@ -58,6 +75,20 @@ class Backoff:
             return 0.0
         raw = min(self.cap_s, self.base_s * 2 ** (failures - 1))
         return raw * (0.75 + 0.25 * (rng or random).random())
+
+
+# What the server says about one item rather than the connection or the login: the item is
+# set aside (a "poison" item) and the rest of the queue keeps flowing. Class 22 (data
+# exceptions: a NUL character, a value out of range) and 23 (integrity: a check constraint).
+REFUSED_ITEM_ERRORS = (psycopg.errors.DataError, psycopg.errors.IntegrityError, BadItemError)
+
+
+def refusal_reason(exc: BaseException) -> str:
+    """The server's reason for refusing an item, in one line."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "0x00" in text or "\\u0000" in text:
+        return f"the central database cannot store a NUL character in this item ({text})"
+    return f"the central database refused this item ({text})"
 
 
 # Kinds of failure the window words for the clerk and court IT (the detail is last_error).
@@ -83,21 +114,25 @@ class SyncStatus:
     """What the status line, the sync page and ``sync --json`` show."""
 
     waiting: int  # items in the outbox
-    conflicts: int  # this desk's items the server keeps in its conflicts table
+    conflicts: int  # this desk's items in conflict on the server, not settled yet
     last_success: str | None  # ISO time of the last push that emptied the outbox
     unreachable_since: str | None  # ISO time of the first failure in a row
     last_error: str  # plain words; '' after a success
     error_code: str  # what kind of failure, for translated texts: see ERROR_CODES
     failures: int  # failures in a row
     skew_s: float | None  # desk clock minus server clock at the last delivery
+    held: tuple[HeldItem, ...] = ()  # items set aside: the server refused them, or missing
+    conflict_keys: tuple[str, ...] = ()  # the conflicts, e.g. 'version record <id> v2'
 
     @property
     def state(self) -> str:
-        """'conflicts', 'unreachable', 'waiting' or 'all_sent' (in that priority)."""
+        """'conflicts', 'unreachable', 'held', 'waiting' or 'all_sent' (in that priority)."""
         if self.conflicts:
             return "conflicts"
         if self.unreachable_since:
             return "unreachable"
+        if self.held:
+            return "held"
         return "waiting" if self.waiting else "all_sent"
 
     @property
@@ -105,7 +140,14 @@ class SyncStatus:
         return self.skew_s is not None and abs(self.skew_s) > SKEW_WARN_S
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self) | {"state": self.state, "clock_skewed": self.clock_skewed}
+        held = [asdict(item) | {"key": item.key} for item in self.held]
+        return asdict(self) | {
+            "conflict_keys": list(self.conflict_keys),
+            "held": held,
+            "held_count": len(held),
+            "state": self.state,
+            "clock_skewed": self.clock_skewed,
+        }
 
 
 @dataclass(frozen=True)
@@ -113,10 +155,13 @@ class PushResult:
     sent: int
     batches: int
     status: SyncStatus
+    busy: bool = False  # another sender of this desk was pushing; this one did not
 
     @property
     def ok(self) -> bool:
-        return self.status.waiting == 0 and not self.status.conflicts and not self.status.last_error
+        status = self.status
+        trouble = status.waiting or status.conflicts or status.last_error or status.held
+        return not self.busy and not trouble
 
 
 class Sender:
@@ -132,6 +177,7 @@ class Sender:
         batch_items: int = BATCH_ITEMS,
         batch_timeout_s: float = BATCH_TIMEOUT_S,
         connect_timeout_s: float = CONNECT_TIMEOUT_S,
+        lock_wait_s: float = LOCK_WAIT_S,
     ) -> None:
         self.outbox = outbox
         self.central = central
@@ -140,6 +186,7 @@ class Sender:
         self.batch_items = batch_items
         self.batch_timeout_s = batch_timeout_s
         self.connect_timeout_s = connect_timeout_s
+        self.lock_wait_s = lock_wait_s
         self._conn: psycopg.Connection[Any] | None = None  # while a push runs
 
     def abort(self) -> None:
@@ -160,11 +207,43 @@ class Sender:
             error_code=str(state.get("error_code", "")),
             failures=int(state.get("failures", 0)),
             skew_s=state.get("skew_s"),
+            held=tuple(self.outbox.held()),
+            conflict_keys=tuple(state.get("conflict_keys", ())),
         )
 
-    def push(self, should_stop: Callable[[], bool] = lambda: False) -> PushResult:
+    @property
+    def lock_path(self) -> Path:
+        """The file whose lock one sender of this desk holds while it pushes."""
+        return self.outbox.path.with_name(self.outbox.path.name + ".sender")
+
+    def idle(self) -> bool:
+        """Nothing to send and nothing to learn from the server: no item waiting, no conflict
+        to watch clear, no failure to retry (a cheap look at the local outbox)."""
+        state = self.outbox.state()
+        return (
+            self.outbox.waiting() == 0
+            and not state.get("conflicts")
+            and not state.get("unreachable_since")
+            and state.get("last_success") is not None
+        )
+
+    def push(
+        self, should_stop: Callable[[], bool] = lambda: False, *, force: bool = False
+    ) -> PushResult:
         """Send everything waiting (until ``should_stop()``); never raises for server trouble:
-        the result's status says what happened."""
+        the result's status says what happened. Waits while another sender of this desk
+        pushes (up to ``lock_wait_s``; ``busy`` in the result when it gave up). An idle desk
+        (see :meth:`idle`) does not connect at all unless ``force`` ("Sync now")."""
+        if not force and self.idle():
+            return PushResult(sent=0, batches=0, status=self.status())
+        try:
+            with locked(self.lock_path, self.lock_wait_s, give_up=should_stop):
+                return self._push_alone(should_stop)
+        except LockTimeoutError:
+            log.info("Another sender of this desk is pushing; this push did not run")
+            return PushResult(sent=0, batches=0, status=self.status(), busy=True)
+
+    def _push_alone(self, should_stop: Callable[[], bool]) -> PushResult:
         sent = batches = 0
         try:
             conn = connect(self.central, timeout_s=self.connect_timeout_s)
@@ -173,22 +252,22 @@ class Sender:
                 self._check_schema(conn)
                 skew_s: float | None = None
                 while not should_stop():
-                    ids, batch = self.outbox.next_batch(
+                    keys, batch = self.outbox.next_batch(
                         self.desk_id, self.desk_name, self.batch_items
                     )
-                    if not ids:
+                    if not keys:
+                        if self.outbox.waiting():
+                            continue  # those were set aside (missing here); more are queued
                         break
-                    with hard_deadline(conn, self.batch_timeout_s):
-                        result = deliver(conn, batch, _now())
-                    # The server has committed: only now forget the items here.
-                    self.outbox.mark_sent(ids)
-                    sent += len(ids)
+                    delivered, batch_skew = self._deliver_or_hold(conn, keys, batch)
+                    sent += delivered
                     batches += 1
-                    skew_s = result.skew_s
-                    if abs(skew_s) > SKEW_WARN_S:
-                        log.warning("This desk's clock is %.0f s off the server's", skew_s)
+                    if batch_skew is not None:
+                        skew_s = batch_skew
+                        if abs(skew_s) > SKEW_WARN_S:
+                            log.warning("This desk's clock is %.0f s off the server's", skew_s)
                 with hard_deadline(conn, self.batch_timeout_s):
-                    conflicts = conflict_count(conn, self.desk_id)
+                    conflict_keys = open_conflict_keys(conn, self.desk_id)
             finally:
                 self._conn = None
                 conn.close()
@@ -196,7 +275,8 @@ class Sender:
             self._failed(exc)
         else:
             values: dict[str, Any] = {
-                "conflicts": conflicts,
+                "conflicts": len(conflict_keys),
+                "conflict_keys": conflict_keys,
                 "unreachable_since": None,
                 "last_error": "",
                 "error_code": "",
@@ -210,6 +290,36 @@ class Sender:
         if sent:
             log.info("Sent %d outbox items in %d batches to %s", sent, batches, self.central)
         return PushResult(sent=sent, batches=batches, status=self.status())
+
+    def _deliver_or_hold(
+        self, conn: psycopg.Connection[Any], keys: list[OutboxKey], batch: Batch
+    ) -> tuple[int, float | None]:
+        """Deliver ``batch``, then forget its items here. When the server refuses an item for
+        good (text it cannot store, a broken payload), the batch is split in halves until the
+        refused item is alone; that one is set aside with the server's reason and the rest is
+        delivered. Returns (items delivered, clock skew of the last delivery)."""
+        try:
+            with hard_deadline(conn, self.batch_timeout_s):
+                result = deliver(conn, batch, _now())
+        except REFUSED_ITEM_ERRORS as exc:
+            if len(keys) == 1:
+                reason = refusal_reason(exc)
+                log.warning("The central database refused outbox item %s: %s", keys[0], reason)
+                self.outbox.hold(keys, reason)
+                return 0, None
+            delivered = 0
+            skew_s: float | None = None
+            half = len(keys) // 2
+            for part in (keys[:half], keys[half:]):
+                found, sub_batch = self.outbox.load(part, self.desk_id, self.desk_name)
+                if found:
+                    count, part_skew = self._deliver_or_hold(conn, found, sub_batch)
+                    delivered += count
+                    skew_s = part_skew if part_skew is not None else skew_s
+            return delivered, skew_s
+        # The server has committed: only now forget the items here.
+        self.outbox.mark_sent(keys)
+        return len(keys), result.skew_s
 
     def _check_schema(self, conn: psycopg.Connection[Any]) -> None:
         found = stored_version(conn)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
 from hearing_helper.ui.checks.result_row import REMEDY_STYLE
+from hearing_helper.ui.widgets.focus_only import scroll_into_view
 
 _ANSWER_ORDER = (Answer.PASS, Answer.FAIL, Answer.NOT_APPLICABLE)
 _KEY_ANSWERS = {
@@ -67,7 +68,8 @@ class PhoneChecklist(QGroupBox):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("The litigant's own phone (ask and tick each item)"))
+        # Alt+P: to the first item not answered yet (the group's own mnemonic, see event()).
+        self.setTitle(self.tr("The litigant's own &phone (ask and tick each item)"))
         words = {
             Answer.PASS: self.tr("Yes"),
             Answer.FAIL: self.tr("No"),
@@ -115,7 +117,25 @@ class PhoneChecklist(QGroupBox):
         ids = [item.id for item in PHONE_ITEMS]
         following = ids[ids.index(item_id) + 1 :]
         if following:
-            self._buttons[(following[0], Answer.PASS)].setFocus(Qt.FocusReason.TabFocusReason)
+            self.focus_item(following[0])
+        else:
+            scroll_into_view(self._remedies[item_id])  # a "No" shows what to read out
+
+    def focus_item(self, item_id: str) -> None:
+        """Put the keyboard on ``item_id`` (its answer, else Yes) and scroll it into sight."""
+        chosen = self._groups[item_id].checkedButton()
+        target = chosen or self._buttons[(item_id, Answer.PASS)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        # The question, its answers and the item after it, so the clerk sees what comes next.
+        scroll_into_view(self._questions[item_id], target)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:  # the title's Alt+letter: choose nothing
+            answered = self.answers()
+            ids = [item.id for item in PHONE_ITEMS]
+            self.focus_item(next((i for i in ids if i not in answered), ids[0]))
+            return True
+        return super().event(event)
 
     def choose(self, item_id: str, answer: Answer) -> None:
         self._buttons[(item_id, answer)].setChecked(True)

@@ -145,6 +145,7 @@ class JoinPage(StepPage):
             self.slip_content,
             lambda: self.record.intake.case_number if self.record else "",
             problem=self.slip_problem,
+            kept_folder=self.services.data_dir,
         )
         self.slip_panel.message.connect(lambda text, error: self._set_status(text, error=error))
         self.paper = self.slip_panel.paper

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from hearing_helper.catalog import Platform, format_meeting_id
+from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.reports.pdf_text_layer import fix_pdf_text_layer
 from hearing_helper.ui.widgets.qr_view import QUIET_ZONE, qr_matrix
@@ -111,7 +112,7 @@ def build_slip_content(
     language: str,
 ) -> SlipContent:
     intake = record.intake
-    when = intake.hearing_at.strftime("%Y-%m-%d %H:%M") if intake.hearing_at else ""
+    when = local_text(intake.hearing_at)
     platform_name = platform.display_name(language) if platform else intake.platform_id
     shown_id = format_meeting_id(meeting_id, platform.meeting if platform else None)
     rows = [

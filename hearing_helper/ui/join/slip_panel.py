@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hearing_helper.kept_files import KeptPathError, refuse_kept_path
 from hearing_helper.ui.join.slip import SlipContent, print_slip, write_slip_pdf
 
 _UNSAFE_IN_FILE_NAMES = '\\/:*?"<>|'
@@ -33,8 +34,10 @@ class SlipPanel(QWidget):
         case_number: Callable[[], str],
         parent: QWidget | None = None,
         problem: Callable[[], str] = lambda: "",
+        kept_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
+        self._kept_folder = kept_folder  # the data folder: never saved into (kept_files.py)
         self._content = content
         self._case_number = case_number
         self._problem = problem  # why no slip can be made now ("" when it can)
@@ -73,6 +76,16 @@ class SlipPanel(QWidget):
     def save(self, path: Path) -> bool:
         if self._refused():
             return False
+        if self._kept_folder is not None:
+            try:
+                refuse_kept_path(path, self._kept_folder)
+            except KeptPathError:
+                text = self.tr(
+                    "The join slip was not saved: %1 is in the app's data folder or is one of "
+                    "its files. Choose another folder."
+                )
+                self.message.emit(text.replace("%1", str(path)), True)
+                return False
         ok = write_slip_pdf(path, self._content(), self.page_size())
         if ok:
             self.message.emit(self.tr("Join slip saved: %1").replace("%1", str(path)), False)

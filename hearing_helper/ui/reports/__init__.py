@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
@@ -23,7 +24,8 @@ def open_reports(parent: QWidget | None, services: Any) -> QWidget | None:
     from hearing_helper.ui.reports.view import ReportsWindow
 
     existing = services.reports_window
-    if isinstance(existing, ReportsWindow) and existing.isVisible():
+    # A window rebuilt for a language switch deletes its reports window with it.
+    if isinstance(existing, ReportsWindow) and shiboken6.isValid(existing) and existing.isVisible():
         existing.raise_()
         existing.activateWindow()
         return existing
@@ -33,5 +35,11 @@ def open_reports(parent: QWidget | None, services: Any) -> QWidget | None:
     window = ReportsWindow(services, parent)
     window.unlocked = True
     services.reports_window = window
+    window.destroyed.connect(lambda *_args: _forget(services, window))
     window.show()
     return window
+
+
+def _forget(services: Any, window: object) -> None:
+    if services.reports_window is window:
+        services.reports_window = None

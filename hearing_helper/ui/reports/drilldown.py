@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from hearing_helper.domain.local_time import local_text
 from hearing_helper.reports.drill import Drill, DrillRow, drill_rows
 from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import OUTCOME_LABELS, REASON_LABELS, label
@@ -56,7 +57,7 @@ class DrillDownDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
-        self.unmask_button = QPushButton(self.tr("Show full names and phone numbers…"), self)
+        self.unmask_button = QPushButton(self.tr("&Show full names and phone numbers…"), self)
         self.unmask_button.clicked.connect(self._unmask)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.close)
@@ -100,7 +101,7 @@ class DrillDownDialog(QDialog):
                 outcome += " – " + label(REASON_LABELS, row.outcome_reason, tr_reports)
             minutes = "" if row.duration_s is None else f"{row.duration_s / 60:.0f}"
             values = [
-                row.started_at[:16].replace("T", " "),
+                local_text(row.started_at),
                 row.case_number,
                 row.litigant_name,
                 row.phone,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QProgressDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hearing_helper.config import SettingsFileError
 from hearing_helper.reports.export import (
     ExportCancelledError,
     ExportError,
@@ -29,6 +30,9 @@ from hearing_helper.reports.export import (
 from hearing_helper.ui.reports.supervisor import ui_actor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task
+from hearing_helper.ui.widgets.file_dialog import save_dialog, start_folder
+
+log = logging.getLogger(__name__)
 
 SUFFIXES = {"csv": "csv", "xlsx": "xlsx", "pdf": "pdf"}
 
@@ -73,18 +77,21 @@ class ExportController(QObject):
 
     # Overridable for tests: where to save, and whether to unmask.
     def choose_path(self, fmt: str, suggested: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        settings = self.window.services.settings
         filters = {
             "csv": self.tr("CSV file (*.csv)"),
             "xlsx": self.tr("Excel workbook (*.xlsx)"),
             "pdf": self.tr("PDF document (*.pdf)"),
         }
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save export"), str(Path(folder) / suggested), filters[fmt]
-        )
-        if not name:
+        folder = start_folder(str(settings.get("export_folder") or ""))
+        dialog = save_dialog(self.window, self.tr("Save export"), folder, suggested, filters[fmt])
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
-        path = Path(name)
+        path = Path(dialog.selectedFiles()[0])
+        try:  # the next export starts here
+            settings.set("export_folder", str(path.parent))
+        except SettingsFileError:
+            log.warning("Could not remember the export folder %s", path.parent)
         return path if path.suffix else path.with_suffix("." + SUFFIXES[fmt])
 
     def choose_unmask(self, fmt: str) -> bool | None:
@@ -110,7 +117,8 @@ class ExportController(QObject):
         if out is None:
             return
         try:
-            out = check_out_path(out)  # before anything is written or audited
+            # Before anything is written or audited; never onto the app's own files.
+            out = check_out_path(out, kept_folder=window.services.data_dir)
         except ExportPathError as exc:
             QMessageBox.warning(window, self.tr("Export"), str(exc))
             return
@@ -131,6 +139,7 @@ class ExportController(QObject):
                 platform_names=names,
                 progress=task.report_progress,
                 is_cancelled=task.is_cancelled,
+                kept_folder=window.services.data_dir,
             )
 
         task = Task(work, cancel_error=ExportCancelledError, expected_errors=(ExportError,))

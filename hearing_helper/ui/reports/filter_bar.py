@@ -83,9 +83,13 @@ class FilterBar(QWidget):
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(self.tr("From:")), 0, 0)
+        from_caption = QLabel(self.tr("&From:"), self)
+        from_caption.setBuddy(self.date_from)
+        to_caption = QLabel(self.tr("&To:"), self)
+        to_caption.setBuddy(self.date_to)
+        grid.addWidget(from_caption, 0, 0)
         grid.addWidget(self.date_from, 0, 1)
-        grid.addWidget(QLabel(self.tr("To:")), 0, 2)
+        grid.addWidget(to_caption, 0, 2)
         grid.addWidget(self.date_to, 0, 3)
         grid.addLayout(quick, 0, 4, 1, 4)
         for index, (key, name) in enumerate(names.items()):

@@ -1,20 +1,26 @@
 """The supervisor gate: password prompt, first-time setup and change-password dialogs.
 
 ``require_supervisor(parent, services, purpose)`` is what other windows call before a
-supervisor-only action (settings, exports, personal data in reports).
+supervisor-only action (settings, exports, personal data in reports). On a desk without a
+supervisor password the gate says so and offers to set one as a step of its own -- the password
+twice and a confirmation that the person is the desk's supervisor, audited -- and then asks for
+it like every other time: whoever happens to open Settings first is never made the supervisor
+as a side effect.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -106,7 +112,52 @@ class PasswordDialog(QDialog):
         self.password.setFocus()
         if result.code == "wrong":
             self.message.setText(self.tr("Wrong password."))
+        elif result.code == "lost":
+            self.message.setText(_lost_text())
+            return
         self._tick()
+
+
+def _lost_text() -> str:
+    # One text for both dialogs, so one translation context.
+    return QCoreApplication.translate(
+        "SupervisorPassword",
+        "A supervisor password was set, but its record from an older version (in the "
+        "settings file) is missing or damaged. Restore the data folder's settings.json from a "
+        "backup, or ask court IT.",
+    )
+
+
+class NoPasswordDialog(QDialog):
+    """Says that the desk has no supervisor password yet, so ``purpose`` is locked, and offers
+    to set one (``set_button``: accepted) or to leave it (rejected)."""
+
+    def __init__(self, purpose: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("No supervisor password"))
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            self.tr(
+                "No supervisor password is set on this desk yet, so you cannot %1.\n\n"
+                "The supervisor password protects the settings, the reports, exports and"
+                " litigants' personal data. The desk's supervisor (or court IT) sets it once:"
+                " here, or with the command “hearing-helper supervisor set-password”. Whoever"
+                " sets it is this desk's supervisor; setting it is recorded in the audit log."
+            ).replace("%1", purpose),
+            self,
+        )
+        text.setWordWrap(True)
+        text.setMinimumWidth(420)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(self)
+        self.set_button = QPushButton(self.tr("&Set a supervisor password…"), self)
+        self.set_button.setAutoDefault(False)  # Enter alone does not start it
+        buttons.addButton(self.set_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
 
 
 class SetPasswordDialog(QDialog):
@@ -146,6 +197,14 @@ class SetPasswordDialog(QDialog):
         layout.addLayout(form)
         hint = QLabel(self.tr("At least %1 characters.").replace("%1", str(MIN_LENGTH)))
         layout.addWidget(hint)
+        # The first password makes its setter the desk's supervisor: said and confirmed.
+        self.confirm: QCheckBox | None = None
+        if not self.changing:
+            self.confirm = QCheckBox(
+                self.tr("I &am this desk's supervisor (or court IT setting it up for them)."),
+                self,
+            )
+            layout.addWidget(self.confirm)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #B3261E;")
@@ -169,6 +228,10 @@ class SetPasswordDialog(QDialog):
             )
 
     def _save_as(self, actor: str) -> None:
+        if self.confirm is not None and not self.confirm.isChecked():
+            self.message.setText(self.tr("Please confirm that you are this desk's supervisor."))
+            self.confirm.setFocus()
+            return
         if self.current is not None:
             result = self.auth.check(self.current.text(), actor, purpose="change password")
             if not result.ok:
@@ -176,6 +239,8 @@ class SetPasswordDialog(QDialog):
                 if result.code == "locked":
                     text = self.tr("Too many wrong passwords. Please wait %1 seconds.")
                     self.message.setText(text.replace("%1", str(int(result.wait_seconds + 0.999))))
+                elif result.code == "lost":
+                    self.message.setText(_lost_text())
                 else:
                     self.message.setText(self.tr("The current password is wrong."))
                 return
@@ -195,11 +260,16 @@ class SetPasswordDialog(QDialog):
 
 
 def require_supervisor(parent: QWidget | None, services: Any, purpose: str) -> bool:
-    """True once a supervisor has entered the password (or set the first one) for ``purpose``,
-    a translated phrase such as "open the settings"."""
+    """True once a supervisor has entered the password for ``purpose``, a translated phrase
+    such as "open the settings". A desk without a password says so first and offers to set
+    one (a separate, confirmed and audited step); the gate then asks for it as usual."""
+    accepted = QDialog.DialogCode.Accepted
     if not auth_for(services).is_set():
-        return SetPasswordDialog(services, parent).exec() == QDialog.DialogCode.Accepted
-    return PasswordDialog(services, purpose, parent).exec() == QDialog.DialogCode.Accepted
+        if NoPasswordDialog(purpose, parent).exec() != accepted:
+            return False
+        if SetPasswordDialog(services, parent).exec() != accepted:
+            return False
+    return PasswordDialog(services, purpose, parent).exec() == accepted
 
 
 def change_password(parent: QWidget | None, services: Any) -> bool:

@@ -29,7 +29,8 @@ from hearing_helper.reports.labels import (
     CONTEXT,
     WEEKDAY_LABELS,
 )
-from hearing_helper.reports.pdf import failure_items, funnel_items, kpi_rows
+from hearing_helper.reports.pdf import failure_items, funnel_items
+from hearing_helper.reports.report_text import kpi_rows
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.report_source import ReportSource
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
@@ -131,8 +132,10 @@ class ReportsWindow(QDialog):
         ):
             self.granularity.addItem(text, value)
         self.granularity.currentIndexChanged.connect(self._show_time_series)
-        self.time_chart = VBarChart(self.tr("Litigants assisted"), self)
-        self.pareto_chart = HBarChart(self.tr("What went wrong most"), self)
+        self.time_chart = VBarChart(self.tr("Assisted on hearing day"), self)
+        self.pareto_chart = HBarChart(
+            self.tr("What went wrong most (count · cumulative share)"), self
+        )
         self.funnel_chart = HBarChart(self.tr("Steps: reached and failed"), self)
         self.load_chart = HeatmapChart(self.tr("Busy hours (weekday × hour)"), self)
         self.time_chart.activated.connect(self._drill_period)
@@ -201,7 +204,16 @@ class ReportsWindow(QDialog):
 
     def _kpi_captions(self) -> dict[str, str]:
         rows = kpi_rows(Report(filters=ReportFilters(date.today(), date.today())), tr_reports)
-        keys = ("assisted", "joined", "joined_rate", "median", "p90", "satisfaction", "responses")
+        keys = (
+            "assisted",
+            "joined",
+            "joined_rate",
+            "preparation",
+            "median",
+            "p90",
+            "satisfaction",
+            "responses",
+        )
         return {key: caption for key, (caption, _) in zip(keys, rows, strict=True)}
 
     # --- background work -------------------------------------------------------------------
@@ -286,7 +298,7 @@ class ReportsWindow(QDialog):
         )
         self.status.setText(
             self.tr("%1 records, counted in %2 s.")
-            .replace("%1", f"{report.assisted:,}")
+            .replace("%1", f"{report.visit_count:,}")
             .replace("%2", f"{seconds:.2f}")
         )
         self.report_shown.emit(report)
@@ -306,10 +318,11 @@ class ReportsWindow(QDialog):
         kind = self.granularity.currentData()
         labels = [p.period[5:] if kind == "day" else p.period for p in series]
         tips = [
-            self.tr("%1: %2 assisted, %3 joined")
+            self.tr("%1: %2 assisted on hearing day, %3 joined; %4 preparation visits")
             .replace("%1", p.period)
             .replace("%2", str(p.assisted))
             .replace("%3", str(p.joined))
+            .replace("%4", str(p.preparation))
             for p in series
         ]
         self.time_chart.set_data(

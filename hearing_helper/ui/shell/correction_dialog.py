@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.domain.validation import FieldError
 from hearing_helper.services import AppServices
+from hearing_helper.store.errors import IncompleteRecordError, RecordRuleError
+from hearing_helper.store.lifecycle import PERSONAL_FIELDS, check_correction_content
 from hearing_helper.ui.labels import field_label
 from hearing_helper.ui.widgets.fit import fit_to_screen
 from hearing_helper.ui.wizard.finish_page import FinishPage
@@ -35,6 +38,7 @@ class CorrectionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct record"))
         fit_to_screen(self, 820, 720)
+        self.original = record
         self.corrected = AssistRecord.from_dict(record.to_dict())  # a deep copy
         self.intake_page = IntakePage(services)
         self.finish_page = FinishPage(services)
@@ -75,13 +79,37 @@ class CorrectionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _rule_problems(self) -> list[FieldError]:
+        """The pages' problems and the rules the store runs on a correction (the finish rules,
+        store/lifecycle.py): a name or phone left as stored, masked or not, is unchanged."""
+        unchanged = {
+            name
+            for name in PERSONAL_FIELDS
+            if getattr(self.corrected.intake, name) == getattr(self.original.intake, name)
+        }
+        problems = [
+            problem
+            for problem in self.intake_page.problems() + self.finish_page.problems()
+            if problem.field not in unchanged
+        ]
+        if problems:
+            return problems
+        candidate = AssistRecord.from_dict(self.corrected.to_dict())
+        try:
+            check_correction_content(self.original, candidate)
+        except IncompleteRecordError as exc:
+            return list(exc.problems)
+        except RecordRuleError as exc:
+            return list(exc.problems)
+        return []
+
     def reason_text(self) -> str:
         return self.reason.text().strip()
 
     def _accept_if_valid(self) -> None:
         self.intake_page.flush()
         self.finish_page.flush()
-        problems = self.intake_page.problems() + self.finish_page.problems()
+        problems = self._rule_problems()
         if problems:
             self.intake_page.show_errors(problems)
             self.finish_page.show_errors(problems)

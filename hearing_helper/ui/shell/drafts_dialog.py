@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.ui.labels import step_label
 
@@ -70,7 +71,7 @@ class DraftsDialog(QDialog):
                 intake.case_number or self.tr("(no case number)"),
                 intake.litigant_name or self.tr("(no name)"),
                 intake.phone and self.tr("phone entered") or self.tr("no phone"),
-                record.started_at.strftime("%Y-%m-%d %H:%M"),
+                local_text(record.started_at),
                 record.clerk.name,
                 step_label(record.current_step),
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -17,6 +16,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from hearing_helper.domain.local_time import local_text
+from hearing_helper.domain.visit import VisitKind
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
 from hearing_helper.ui.labels import format_duration, outcome_label, record_status_label, role_label
@@ -42,12 +43,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def short_time(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
+    return local_text(iso)
 
 
 class HistoryModel(QAbstractTableModel):
@@ -110,7 +106,10 @@ class HistoryModel(QAbstractTableModel):
         if column == 6:
             return format_duration(row.duration_s)
         if column == 7:
-            return outcome_label(row.outcome) or preparation_text(row.prep_outcome)
+            # The outcome of the visit's own kind (a stale one of the other kind is not shown).
+            if row.kind == VisitKind.PREPARATION:
+                return preparation_text(row.prep_outcome)
+            return outcome_label(row.outcome)
         return record_status_label(row.status)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:

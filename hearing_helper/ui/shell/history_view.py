@@ -60,6 +60,7 @@ class HistoryView(QWidget):
         self._tasks: dict[int, SearchTask] = {}
         self._sort_by = "started_at"
         self._descending = True
+        self._open_when_shown = False  # Enter in the search box before its results came
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._debounce = QTimer(self)
@@ -160,6 +161,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.summary)
 
         self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self.open_from_search)
         self.use_dates.toggled.connect(self._on_dates_toggled)
         self.date_from.dateChanged.connect(lambda _d: self._debounce.start())
         self.date_to.dateChanged.connect(lambda _d: self._debounce.start())
@@ -223,10 +225,32 @@ class HistoryView(QWidget):
             self.results.setCurrentWidget(self.empty_label)
             self.summary.setText("")
         self.results_shown.emit(len(rows))
+        if self._open_when_shown:
+            self._open_when_shown = False
+            self._open_selected_or_first()
+
+    def open_from_search(self) -> None:
+        """Enter in the search box: open the selected record (the first when none is), once
+        the results for what was typed are in."""
+        if self._debounce.isActive() or self._tasks:
+            self._open_when_shown = True
+            if self._debounce.isActive():
+                self.refresh()
+            return
+        self._open_selected_or_first()
+
+    def _open_selected_or_first(self) -> None:
+        if not self.model.rows:
+            return
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else 0
+        self.table.selectRow(row)
+        self.open_record.emit(self.model.rows[row])
 
     def _on_failed(self, generation: int, message: str) -> None:
         self._tasks.pop(generation, None)
         if generation == self._generation:
+            self._open_when_shown = False
             self.summary.setText(self.tr("The search failed: %1").replace("%1", message))
             self.results_shown.emit(-1)
 

@@ -20,29 +20,34 @@ from hearing_helper.ui.widgets.fit import fit_to_screen
 
 CONTEXT = "keyboard"
 
-# (keys, what they do); keys are written as Qt shows them in menus.
+# (keys, what they do); keys are written as Qt shows them in menus. Key caps (Ctrl, Tab, Esc)
+# stay as printed on the keyboard; words that describe keys are translated.
 KEYBOARD_MAP: list[tuple[str, str]] = [
     ("Ctrl+N", QT_TRANSLATE_NOOP("keyboard", "New assistance")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("keyboard", "Show or hide the litigant screen")),
     ("Ctrl+R", QT_TRANSLATE_NOOP("keyboard", "Read the litigant screen aloud")),
-    ("Ctrl+F11", QT_TRANSLATE_NOOP("keyboard", "Litigant screen full screen (Esc leaves)")),
+    ("Ctrl+F11", QT_TRANSLATE_NOOP("keyboard", "Litigant screen full screen, and back")),
     ("Alt+1 \u2026 Alt+5", QT_TRANSLATE_NOOP("keyboard", "Go to step 1 to 5 of the assistance")),
     ("Ctrl+PgDown / Ctrl+PgUp", QT_TRANSLATE_NOOP("keyboard", "Next / previous step")),
     ("Ctrl+Return", QT_TRANSLATE_NOOP("keyboard", "Next step; on the last step, finish")),
     ("Ctrl+S", QT_TRANSLATE_NOOP("keyboard", "Save now (it also saves by itself)")),
     (
-        "Alt+underlined letter",
+        QT_TRANSLATE_NOOP("keyboard", "Alt+underlined letter"),
         QT_TRANSLATE_NOOP("keyboard", "Press that button or go to that field"),
     ),
     ("F5", QT_TRANSLATE_NOOP("keyboard", "Device checks: run all checks")),
+    ("F9", QT_TRANSLATE_NOOP("keyboard", "Send to the court's central database now")),
     ("Y / N / ?", QT_TRANSLATE_NOOP("keyboard", "Phone checklist: answer yes / no / not needed")),
     (
-        "Arrow keys",
+        QT_TRANSLATE_NOOP("keyboard", "Arrow keys"),
         QT_TRANSLATE_NOOP("keyboard", "Move between outcomes or ratings (chooses nothing)"),
     ),
-    ("Space", QT_TRANSLATE_NOOP("keyboard", "Choose the satisfaction or option that has focus")),
     (
-        "Keypad 1-5",
+        QT_TRANSLATE_NOOP("keyboard", "Space"),
+        QT_TRANSLATE_NOOP("keyboard", "Choose the satisfaction or option that has focus"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("keyboard", "Keypad 1-5"),
         QT_TRANSLATE_NOOP("keyboard", "Finish: the litigant's own rating, from a keypad they hold"),
     ),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("keyboard", "Next / previous field")),
@@ -54,7 +59,10 @@ KEYBOARD_MAP: list[tuple[str, str]] = [
 
 
 def keyboard_rows() -> list[tuple[str, str]]:
-    return [(keys, QCoreApplication.translate(CONTEXT, text)) for keys, text in KEYBOARD_MAP]
+    return [
+        (QCoreApplication.translate(CONTEXT, keys), QCoreApplication.translate(CONTEXT, text))
+        for keys, text in KEYBOARD_MAP
+    ]
 
 
 class KeyboardDialog(QDialog):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.catalog import CatalogLoad
+from hearing_helper.domain.enums import StepId
+from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.masking import mask_phone
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.step_marks import step_mark
@@ -46,12 +49,13 @@ from hearing_helper.ui.labels import (
 )
 from hearing_helper.ui.visits.detail_rows import visit_rows
 from hearing_helper.ui.widgets.fit import fit_to_screen
+from hearing_helper.ui.wizard.rating_prompt import RATING_ANSWER, RATING_DECLINED
 
 log = logging.getLogger(__name__)
 
 
 def _fmt_time(value: object) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""  # type: ignore[attr-defined]
+    return local_text(value) if isinstance(value, datetime | str) else ""
 
 
 class RecordDetailDialog(QDialog):
@@ -115,7 +119,7 @@ class RecordDetailDialog(QDialog):
             else:
                 text = self.tr("Version %1 \u2014 finished %2 by %3")
             text = text.replace("%1", str(version.version)).replace(
-                "%2", version.created_at[:16].replace("T", " ")
+                "%2", local_text(version.created_at)
             )
             self.version_combo.addItem(
                 text.replace("%3", self._who(version.created_by)), version.version
@@ -215,7 +219,11 @@ class RecordDetailDialog(QDialog):
             (field_label("outcome"), outcome_text),
             (
                 field_label("satisfaction"),
-                str(record.satisfaction) if record.satisfaction else self.tr("Not asked"),
+                str(record.satisfaction)
+                if record.satisfaction
+                else self.tr("The litigant declined")
+                if record.step(StepId.FINISH).data.get(RATING_ANSWER) == RATING_DECLINED
+                else self.tr("Not asked"),
             ),
             (self.tr("Started"), _fmt_time(record.started_at)),
             (self.tr("Ended"), _fmt_time(record.ended_at)),

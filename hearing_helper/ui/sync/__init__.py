@@ -19,6 +19,20 @@ class SyncUi:
     button: SyncStatusButton
     sync_now: QAction
     page: QAction
+    conflicts: QAction
+
+
+def open_conflicts(window: Any, services: Any, controller: SyncController, actor: str) -> None:
+    """The conflicts page, after a supervisor's password (it shows records and settles them)."""
+    from hearing_helper.ui.reports.supervisor import require_supervisor
+    from hearing_helper.ui.sync.conflicts_dialog import ConflictsDialog
+
+    purpose = QCoreApplication.translate("sync", "settle conflicts")
+    if not require_supervisor(window, services, purpose):
+        return
+    dialog = ConflictsDialog(services, controller, actor, window)
+    window.conflicts_dialog = dialog
+    dialog.open()
 
 
 def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
@@ -31,7 +45,7 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
     controller.status_changed.connect(button.show_status)
     sync_now = QAction(QCoreApplication.translate("sync", "S&ync now"), window)
     sync_now.setShortcut("F9")
-    sync_now.triggered.connect(controller.sync_now)
+    sync_now.triggered.connect(controller.sync_now_forced)
     page = QAction(QCoreApplication.translate("sync", "&Central database…"), window)
 
     def open_page() -> None:
@@ -43,6 +57,8 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
         dialog.open()
 
     page.triggered.connect(open_page)
+    conflicts = QAction(QCoreApplication.translate("sync", "C&onflicts…"), window)
+    conflicts.triggered.connect(lambda: open_conflicts(window, services, controller, actor()))
     button.clicked.connect(open_page)
     tools = next(
         (
@@ -59,5 +75,6 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
     )
     menu.addAction(sync_now)
     menu.addAction(page)
+    menu.addAction(conflicts)
     controller.start()
-    return SyncUi(controller, button, sync_now, page)
+    return SyncUi(controller, button, sync_now, page, conflicts)

@@ -4,6 +4,10 @@ A push is started soon after the window opens, then again every POLL_S while eve
 well (new local records are picked up without any call from the wizard), after a capped backoff
 when the server cannot be reached, and at once on "Sync now". A server that hangs cannot hold
 the window: the push runs in the sync pool and each batch has a hard deadline.
+
+A desk with nothing to send does not connect on the timer (``Sender.idle``); "Sync now" always
+does. The sender (its own SQLite connection to the outbox) is made, replaced and closed on the
+GUI thread only; a sender replaced while its push runs is closed when that push ends.
 """
 
 from __future__ import annotations
@@ -49,7 +53,8 @@ class SyncController(QObject):
         self.services = services
         self.status: SyncStatus | None = None
         self._backoff: Backoff | None = None
-        self._sender: Sender | None = None
+        self._sender: Sender | None = None  # read and written on the GUI thread only
+        self._generation = 0  # settings changes so far: a push of an older one is stale
         self._task: Task | None = None
         self._stopped = False
         self._timer = QTimer(self)
@@ -70,7 +75,7 @@ class SyncController(QObject):
 
     @property
     def central_url(self) -> str:
-        return str(self.services.settings.get("central") or "")
+        return str(self.services.central_url())
 
     @property
     def joined(self) -> bool:
@@ -94,15 +99,26 @@ class SyncController(QObject):
             if self._sender is not None:
                 self._sender.abort()
             sync_pool().waitForDone(wait_ms)
+        if self._task is None and self._sender is not None:
+            self._sender.outbox.close()
+            self._sender = None
 
     def settings_changed(self) -> None:
-        """The central URL or desk name changed: the next push uses them."""
+        """The central URL or desk name changed: the next push uses them. The old sender's
+        SQLite connection is closed (after the push that uses it, if one runs)."""
+        self._generation += 1
+        if self._sender is not None and self._task is None:
+            self._sender.outbox.close()  # a running push closes it when it ends (stale)
         self._sender = None
         self.status = None
         if self.joined and not self._stopped:
-            self.sync_now()
+            self.sync_now(force=True)
 
-    def sync_now(self) -> None:
+    def sync_now_forced(self) -> None:
+        """ "Sync now" from the clerk or court IT: connects even when nothing waits."""
+        self.sync_now(force=True)
+
+    def sync_now(self, force: bool = False) -> None:
         """Start a push now (returns at once); nothing happens while one runs."""
         if self._stopped or not self.joined or self._task is not None:
             return
@@ -110,13 +126,21 @@ class SyncController(QObject):
         url = self.central_url
         desk_name = str(self.services.settings.get("desk_name") or "")
         data_dir = self.services.data_dir
+        if self._sender is None:
+            # Made here, on the GUI thread (a local SQLite connection, no network), so only
+            # this thread ever sets, replaces or closes it, and "stop" can always abort it.
+            from hearing_helper.store.sync.desk import open_sender
 
-        def push(task: Task) -> PushResult:
-            if self._sender is None:
-                from hearing_helper.store.sync.desk import open_sender
-
+            try:
                 self._sender = open_sender(data_dir, url, desk_name)
-            return self._sender.push(should_stop=task.is_cancelled)
+            except (StoreError, ValueError) as exc:
+                self._failed(str(exc))
+                return
+        sender = self._sender
+        generation = self._generation
+
+        def push(task: Task) -> tuple[Sender, PushResult, int]:
+            return sender, sender.push(should_stop=task.is_cancelled, force=force), generation
 
         task = Task(push, expected_errors=(StoreError, ValueError))
         task.signals.finished.connect(self._pushed)
@@ -125,8 +149,13 @@ class SyncController(QObject):
         self.push_started.emit()
         start_task(task, pool=sync_pool())
 
-    def _pushed(self, result: PushResult) -> None:
+    def _pushed(self, outcome: tuple[Sender, PushResult, int]) -> None:
+        sender, result, generation = outcome
         self._task = None
+        if generation != self._generation or self._stopped:
+            sender.outbox.close()  # replaced meanwhile, or the window closes: never used again
+            if self._sender is sender:
+                self._sender = None
         self.status = result.status
         self.status_changed.emit(result.status)
         if result.status.last_error:

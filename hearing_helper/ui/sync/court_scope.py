@@ -30,7 +30,7 @@ class ScopeCombo(QComboBox):
         self.addItem(QCoreApplication.translate("sync", "This desk"), DESK)
         self.addItem(QCoreApplication.translate("sync", "The court (all desks)"), COURT)
         self.setAccessibleName(QCoreApplication.translate("sync", "Scope"))
-        self.setVisible(bool(services.settings.get("central")))
+        self.setVisible(bool(services.central_url()))
         self.currentIndexChanged.connect(lambda _i: self.scope_changed.emit(self.current()))
         self._court: Any = None
         self._lock = threading.Lock()
@@ -50,7 +50,7 @@ class ScopeCombo(QComboBox):
                 from hearing_helper.store.postgres.court import CourtReportSource
                 from hearing_helper.store.sync.desk import central_address
 
-                url = str(self.services.settings.get("central") or "")
+                url = str(self.services.central_url())
                 self._court = CourtReportSource(central_address(url))
             return self._court  # type: ignore[no-any-return]
 

@@ -43,6 +43,13 @@ class SyncDialog(QDialog):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setStyleSheet("color: #555;")
+        self.held_list = QLabel()  # items the server refused, each with its reason
+        self.held_list.setWordWrap(True)
+        # The desk's id and the server's own words (English) are for court IT: shown on request.
+        self.details_button = QPushButton(self.tr("&Details for court IT"))
+        self.details_button.setCheckable(True)
+        self.details_button.toggled.connect(self._show_details)
+        self.detail.hide()
         for label in (self.desk, self.central, self.detail):
             label.setTextInteractionFlags(label.textInteractionFlags() | _selectable())
         form = QFormLayout()
@@ -62,11 +69,16 @@ class SyncDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.sync_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.HelpRole)
+        self.conflicts_button = QPushButton(self.tr("C&onflicts…"))
+        self.conflicts_button.clicked.connect(self._conflicts)
+        buttons.addButton(self.conflicts_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.detail)
+        layout.addWidget(self.held_list)
         layout.addWidget(buttons)
         controller.status_changed.connect(self.show_status)
         controller.push_started.connect(self._busy)
@@ -74,15 +86,21 @@ class SyncDialog(QDialog):
 
     def show_status(self, status: SyncStatus | None) -> None:
         name = str(self.services.settings.get("desk_name") or "")
-        ident = desk_id(self.services.data_dir)
-        self.desk.setText(f"{name} ({ident})" if name else ident)
+        self.desk.setText(name or self.tr("no name yet (Change… gives it one)"))
         url = self.controller.central_url
         self.central.setText(redact_url(url) if url else self.tr("none: this desk works alone"))
+        if url and self.services.central_override:
+            self.central.setText(
+                self.tr("%1 (given on the command line)").replace("%1", redact_url(url))
+            )
         self.sync_button.setEnabled(self.controller.joined and not self.controller.busy)
         if status is None:
             self.state.setText(texts.summary(None) if self.controller.joined else "-")
-            for label in (self.waiting, self.last_success, self.skew, self.error, self.detail):
+            for label in (self.waiting, self.last_success, self.skew, self.error):
                 label.setText("")
+            self.held_list.setText("")
+            self.detail.setText(self._details_text(None))
+            self._grow_to_fit()
             return
         self.state.setText(texts.summary(status))
         self.waiting.setText(str(status.waiting))
@@ -94,14 +112,49 @@ class SyncDialog(QDialog):
                 self.tr("%1 s off the server's clock").replace("%1", f"{status.skew_s:+.0f}")
             )
         self.error.setText(texts.error_words(status))
-        self.detail.setText(status.last_error)
+        self.held_list.setText(texts.held_words(status))
+        self.detail.setText(self._details_text(status))
+        self._grow_to_fit()
+
+    def _details_text(self, status: SyncStatus | None) -> str:
+        lines = [self.tr("Desk id: %1").replace("%1", desk_id(self.services.data_dir))]
+        if status is not None and status.last_error:
+            lines.append(status.last_error)
+        return "\n".join(lines)
+
+    def _show_details(self, shown: bool) -> None:
+        self.detail.setText(self._details_text(self.controller.status))
+        self.detail.setVisible(shown)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Grow (never shrink) so that wrapped lines keep their height: a top-level window does
+        not follow its labels' height-for-width, and a long error squeezed the rows together."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = max(self.width(), layout.minimumSize().width())
+        height = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        self.setMinimumHeight(height)
+        if self.height() < height:
+            self.resize(width, height)
 
     def _busy(self) -> None:
         self.sync_button.setEnabled(False)
         self.state.setText(self.tr("Sending…"))
 
     def _sync_now(self) -> None:
-        self.controller.sync_now()
+        self.controller.sync_now_forced()
+
+    def _conflicts(self) -> None:
+        from hearing_helper.ui.sync import open_conflicts
+
+        open_conflicts(self, self.services, self.controller, self.actor)
 
     def _change(self) -> None:
         from hearing_helper.ui.reports.supervisor import require_supervisor

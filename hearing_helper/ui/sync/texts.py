@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from hearing_helper.domain.local_time import local
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the sender imports the PostgreSQL driver: not at start
@@ -19,6 +20,11 @@ CONFLICTS = QT_TRANSLATE_NOOP("sync", "%1 conflicting item(s) on the central dat
 UNREACHABLE = QT_TRANSLATE_NOOP("sync", "Server unreachable since %1 · %2 waiting")
 WAITING = QT_TRANSLATE_NOOP("sync", "%1 waiting to be sent")
 ALL_SENT = QT_TRANSLATE_NOOP("sync", "All sent to the central database")
+HELD = QT_TRANSLATE_NOOP("sync", "%1 item(s) set aside: the central database refused them")
+HELD_LIST = QT_TRANSLATE_NOOP(
+    "sync",
+    "Set aside (not sent; court IT checks the reason, then runs hearing-helper sync --retry-held):",
+)
 CLOCK_OFF = QT_TRANSLATE_NOOP("sync", "this PC's clock is %1 min off")
 ERRORS = {
     "unreachable": QT_TRANSLATE_NOOP(
@@ -54,7 +60,7 @@ def clock(iso: str | None) -> str:
     """'HH:MM' today, else 'MM-DD HH:MM' (local time of the desk)."""
     if not iso:
         return ""
-    moment = datetime.fromisoformat(iso)
+    moment = local(iso)
     if moment.date() == datetime.now().astimezone().date():
         return moment.strftime("%H:%M")
     return moment.strftime("%m-%d %H:%M")
@@ -72,6 +78,10 @@ def summary(status: SyncStatus | None) -> str:
             .replace("%1", clock(status.unreachable_since))
             .replace("%2", str(status.waiting))
         )
+    elif status.held:
+        text = tr(HELD).replace("%1", str(len(status.held)))
+        if status.waiting:
+            text += " · " + tr(WAITING).replace("%1", str(status.waiting))
     elif status.waiting:
         text = tr(WAITING).replace("%1", str(status.waiting))
     else:
@@ -86,3 +96,14 @@ def error_words(status: SyncStatus) -> str:
     if not status.last_error:
         return ""
     return tr(ERRORS.get(status.error_code, ERRORS["other"]))
+
+
+def held_words(status: SyncStatus, most: int = 10) -> str:
+    """The items set aside, one a line with the reason (the first ``most`` of them)."""
+    if not status.held:
+        return ""
+    lines = [tr(HELD_LIST)]
+    lines += [f"· {item.key}: {item.reason}" for item in status.held[:most]]
+    if len(status.held) > most:
+        lines.append(f"… (+{len(status.held) - most})")
+    return "\n".join(lines)

@@ -8,6 +8,8 @@ The look-up runs in the background (the database may be a server), a short pause
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -62,6 +64,8 @@ class EarlierVisitsPanel(QWidget):
         self.repo = repo
         self.record: AssistRecord | None = None
         self.visits: list[EarlierVisit] = []
+        # The hearing time the intake proposed (not typed): a carry-over replaces it.
+        self.proposed_hearing_at: Callable[[AssistRecord], datetime | None] = lambda _r: None
         self._keys: tuple[str, str] = ("", "")
         self._task: Task | None = None
         self.setObjectName("earlierVisits")
@@ -74,7 +78,7 @@ class EarlierVisitsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Earlier visits"))
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
-        self.carry_button = QPushButton(self.tr("Carry over details and link"))
+        self.carry_button = QPushButton(self.tr("Use e&xisting details and link"))
         self.carry_button.clicked.connect(self.carry_over_selected)
         self.link_label = QLabel()
         top = QHBoxLayout()
@@ -171,6 +175,6 @@ class EarlierVisitsPanel(QWidget):
     def _carry_from(self, earlier: AssistRecord) -> None:
         if self.record is None:
             return
-        filled = carry_over(earlier, self.record)
+        filled = carry_over(earlier, self.record, self.proposed_hearing_at(self.record))
         self._show_link()
         self.carried.emit(filled)

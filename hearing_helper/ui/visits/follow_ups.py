@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from hearing_helper.domain.masking import mask_name, mask_phone
 from hearing_helper.domain.record import now_local
-from hearing_helper.domain.validation import FieldError
+from hearing_helper.domain.validation import FieldError, error
 from hearing_helper.domain.visit import (
     FollowUp,
     FollowUpResult,
@@ -209,10 +209,15 @@ class FollowUpDialog(QDialog):
             self.group.addButton(button)
             self.buttons[result] = button
             results_layout.addWidget(button)
-        self.buttons[FollowUpResult.ON_TIME].setChecked(True)
+        # Nothing is chosen for the clerk: Enter alone must not record an on-time hearing.
+        # Alt+W goes to the answers without choosing one (a radio as buddy would be clicked).
+        first = self.buttons[next(iter(FollowUpResult))]
+        results.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        results.setFocusProxy(first)
+        self.result_row = FieldRow(results)
         caption = QLabel(self.tr("&What happened:"))
-        caption.setBuddy(self.buttons[FollowUpResult.ON_TIME])
-        form.addRow(caption, results)
+        caption.setBuddy(results)
+        form.addRow(caption, self.result_row)
         self.cause = cause_combo()
         self.cause_row = FieldRow(self.cause)
         cause_caption = QLabel(self.tr("&Because of:"))
@@ -240,19 +245,24 @@ class FollowUpDialog(QDialog):
         self.group.buttonToggled.connect(self._sync)
         self._sync()
 
-    def selected(self) -> FollowUpResult:
-        return next(r for r, b in self.buttons.items() if b.isChecked())
+    def selected(self) -> FollowUpResult | None:
+        return next((r for r, b in self.buttons.items() if b.isChecked()), None)
 
     def _sync(self) -> None:
         result = self.selected()
+        if result is not None:
+            self.result_row.set_error(None)
         self.cause.setEnabled(
             result in (FollowUpResult.JOINED_LATE, FollowUpResult.ADJOURNED_TECHNICAL)
         )
 
     def follow_up(self) -> FollowUp:
+        """What the clerk entered (call once a result is chosen)."""
         source = self.source.currentData()
+        result = self.selected()
+        assert result is not None, "no result chosen"
         return FollowUp(
-            result=self.selected(),
+            result=result,
             recorded_at=now_local(),
             recorded_by=self.actor,
             source=FollowUpSource(source) if source else FollowUpSource.OTHER,
@@ -261,6 +271,10 @@ class FollowUpDialog(QDialog):
         )
 
     def _try_accept(self) -> None:
+        if self.selected() is None:
+            self.result_row.set_error(error("follow_up", "required"))
+            self.buttons[next(iter(FollowUpResult))].setFocus()
+            return
         problems = self.follow_up().problems()
         by_field: dict[str, FieldError] = {p.field: p for p in problems}
         self.cause_row.set_error(by_field.get("follow_up_cause"))

@@ -3,7 +3,7 @@ hearing is later; the visit ends with how the litigant will join)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QRadioButton, QWidget
 
 from hearing_helper.domain.visit import VisitKind
@@ -28,15 +28,21 @@ class VisitKindChoice(QWidget):
             button.toggled.connect(lambda on, k=kind: self._toggled(k, on))
         layout.addStretch(1)
         self.buttons[VisitKind.HEARING_DAY].setChecked(True)
+        # As a label's buddy (Alt+Y) it hands the keyboard to the chosen kind, choosing
+        # nothing: a radio as buddy would be clicked. Tab still stops only on the radios.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setFocusProxy(self.buttons[VisitKind.HEARING_DAY])
 
     def _toggled(self, kind: VisitKind, on: bool) -> None:
         if on:
+            self.setFocusProxy(self.buttons[kind])
             self.chosen.emit(kind)
 
     def set_kind(self, kind: VisitKind) -> None:
         self.buttons[kind].blockSignals(True)
         self.buttons[kind].setChecked(True)
         self.buttons[kind].blockSignals(False)
+        self.setFocusProxy(self.buttons[kind])
 
     def kind(self) -> VisitKind:
         return next(k for k, b in self.buttons.items() if b.isChecked())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -92,7 +92,13 @@ class PreparationPanel(QWidget):
             outcome_layout.addWidget(radio)
         outcome_layout.addStretch(1)
         row = self._row("preparation_outcome", self.tr("O&utcome:"), outcomes)
-        row.editor = self.outcome_buttons[PreparationOutcome.READY]
+        row.editor = outcomes
+        # Alt+U goes to the chosen outcome (or the first) and chooses nothing: a label whose
+        # buddy is a radio would click it. ClickFocus: Tab still stops only on the radios.
+        outcomes.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self._outcomes_box = outcomes
+        self._update_focus_proxy()
+        self.outcome_group.buttonToggled.connect(self._update_focus_proxy)
 
         self.another_reason = choice_combo(
             (another_visit_reason_label(r), str(r)) for r in AnotherVisitReason
@@ -251,4 +257,8 @@ class PreparationPanel(QWidget):
         self.changed.emit()
 
     def focus_target(self) -> QWidget:
-        return self.outcome_buttons[PreparationOutcome.READY]
+        """The chosen outcome, else the first: where the clerk answers next."""
+        return self.outcome_group.checkedButton() or self.outcome_buttons[PreparationOutcome.READY]
+
+    def _update_focus_proxy(self, *_args: object) -> None:
+        self._outcomes_box.setFocusProxy(self.focus_target())

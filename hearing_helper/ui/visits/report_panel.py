@@ -7,11 +7,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from hearing_helper.reports.filters import Drill
 from hearing_helper.ui.visits.texts import join_mode_label, preparation_outcome_label
+from hearing_helper.ui.widgets.focus_only import scroll_into_view
 
 
 def _pct(value: float | None) -> str:
@@ -25,7 +26,9 @@ class VisitFiguresPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Preparation and follow-up"))
+        # Alt+V: to the figures (below the charts, out of sight until then); Tab then moves
+        # from one underlined figure to the next and Enter opens its records.
+        self.setTitle(self.tr("Preparation and follow-up (&visits)"))
         self.summary = QLabel()
         self.summary.setObjectName("visitFigures")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -36,8 +39,21 @@ class VisitFiguresPanel(QGroupBox):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.summary.linkActivated.connect(self._on_link)
+        self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.summary.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:  # the title's Alt+letter
+            self.summary.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.summary and event.type() == QEvent.Type.FocusIn:
+            scroll_into_view(self)  # reached by Tab or Alt+V: bring the figures into sight
+        return super().eventFilter(watched, event)
 
     def show_figures(self, visits: dict[str, Any]) -> None:
         if not visits:

@@ -19,8 +19,18 @@ def qr_matrix(payload: str) -> list[list[bool]]:
 class QrView(QWidget):
     """Square QR code; scales to the widget with whole-pixel modules so scanners read it."""
 
-    def __init__(self, payload: str = "", parent: QWidget | None = None, minimum: int = 240):
+    def __init__(
+        self,
+        payload: str = "",
+        parent: QWidget | None = None,
+        minimum: int = 240,
+        *,
+        square: bool = True,
+    ):
+        """``square``: ask layouts for a height equal to the width (False: the owner sizes it,
+        e.g. the litigant window, where a full-width square would push the caption over it)."""
         super().__init__(parent)
+        self._square = square
         self._matrix: list[list[bool]] = []
         self._payload = ""
         self._minimum = minimum
@@ -40,8 +50,13 @@ class QrView(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self._minimum, self._minimum)
 
+    def set_minimum_side(self, side: int) -> None:
+        self._minimum = side
+        self.setMinimumSize(side, side)
+        self.updateGeometry()
+
     def hasHeightForWidth(self) -> bool:
-        return True
+        return self._square
 
     def heightForWidth(self, width: int) -> int:
         return width

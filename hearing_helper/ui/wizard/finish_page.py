@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.domain.enums import NotJoinedReason, Outcome, StepId
+from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.record import AssistRecord, now_local
 from hearing_helper.domain.validation import FieldError, check_text_length
 from hearing_helper.domain.visit import RatingSource, VisitKind
@@ -35,9 +38,12 @@ from hearing_helper.ui.visits.rules_cache import join_rules_for
 from hearing_helper.ui.visits.texts import rating_choice_label, rating_source_label
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.field_row import FieldRow
+from hearing_helper.ui.wizard.rating_prompt import RATING_ANSWER
 from hearing_helper.visits.causes import cause
 
+log = logging.getLogger(__name__)
 NOTES_MAX = 2000
+SECONDS = "%Y-%m-%d %H:%M:%S"
 # The chosen score must be obvious at a glance, also to the litigant looking at the screen.
 SATISFACTION_STYLE = (
     "QPushButton { border: 2px solid #7a8699; border-radius: 6px; background: #ffffff; }"
@@ -199,8 +205,13 @@ class FinishPage(StepPage):
         row.editor = editor  # for outcome and satisfaction: the group, focusing its button
 
     def initial_focus(self) -> QWidget | None:
+        if self._preparing():
+            return self.preparation.focus_target()
         chosen = self.outcome_group.checkedButton()
         return chosen or self.outcome_buttons[OUTCOME_ORDER[0]]
+
+    def _preparing(self) -> bool:
+        return self.record is not None and self.record.kind is VisitKind.PREPARATION
 
     def title(self) -> str:
         return step_label(StepId.FINISH)
@@ -209,6 +220,8 @@ class FinishPage(StepPage):
 
     def load(self, record: AssistRecord) -> None:
         super().load(record)
+        self._drop_other_kinds_outcome(record)
+        self._propose_outcome(record)
         self._loading = True
         try:
             self.outcome_group.setExclusive(False)
@@ -231,7 +244,11 @@ class FinishPage(StepPage):
         preparing = record.kind is VisitKind.PREPARATION
         for name in ("outcome", "outcome_reason", "failure_cause"):
             self._form.setRowVisible(self._rows[name], not preparing)
+        # Hidden is not enough: a hidden radio that keeps the keyboard can still be chosen.
+        for radio in self.outcome_buttons.values():
+            radio.setEnabled(not preparing)
         self._form.setRowVisible(self.preparation, preparing)
+        self.preparation.setEnabled(preparing)
         if preparing:
             self.preparation.load(record)
         self._show_rating_source()
@@ -241,6 +258,38 @@ class FinishPage(StepPage):
         self._show_times()
         if not record.is_finished:
             self._clock.start()
+
+    @staticmethod
+    def _drop_other_kinds_outcome(record: AssistRecord) -> None:
+        """An outcome of the other kind of visit cannot be seen or changed on this page and
+        would block Finish for good (a draft saved by an older version, or the visit type
+        changed after the outcome was chosen): it is dropped, the right one is asked for."""
+        if record.is_finished:
+            return
+        if record.kind is VisitKind.PREPARATION:
+            if record.outcome is not None or record.outcome_reason or record.failure_cause:
+                log.info("Record %s: dropped the hearing-day outcome of a preparation", record.id)
+            record.outcome, record.outcome_reason, record.failure_cause = None, None, ""
+        elif record.preparation is not None:
+            log.info("Record %s: dropped a preparation outcome of a hearing-day visit", record.id)
+            record.preparation = None
+
+    @staticmethod
+    def _propose_outcome(record: AssistRecord) -> None:
+        """The clerk pressed "The litigant has joined": the outcome says so until changed
+        (joined after help when something failed on the way)."""
+        join = record.step(StepId.JOIN).data
+        if (
+            record.is_finished
+            or record.kind is not VisitKind.HEARING_DAY
+            or record.outcome is not None
+            or not join.get("joined_at")
+        ):
+            return
+        failed_tries = any(a.get("result") == "failed" for a in join.get("attempts", []))
+        failed_checks = any(str(c.status) in ("fail", "error") for c in record.checks)
+        helped = failed_tries or failed_checks or bool(record.problems)
+        record.outcome = Outcome.JOINED_AFTER_HELP if helped else Outcome.JOINED
 
     def leave(self) -> None:
         self._clock.stop()
@@ -279,6 +328,11 @@ class FinishPage(StepPage):
         # The clerk typed it in (what the litigant said), or marked it not asked.
         self.record.satisfaction = value or None
         self.record.rating_source = RatingSource.STAFF if value else RatingSource.NOT_ASKED
+        answer = self.record.step(StepId.FINISH).data
+        if value:
+            answer.pop(RATING_ANSWER, None)
+        else:
+            answer[RATING_ANSWER] = str(RatingSource.NOT_ASKED)  # said so: Finish does not ask
         self._show_rating_source()
         self._changed()
 
@@ -361,13 +415,13 @@ class FinishPage(StepPage):
             return
         record = self.record
         end = record.ended_at or now_local()
-        self.started_label.setText(record.started_at.strftime("%Y-%m-%d %H:%M:%S"))
+        self.started_label.setText(local_text(record.started_at, SECONDS))
         if record.ended_at is None:
             self.ended_label.setText(
-                self.tr("%1 (set when you press Finish)").replace("%1", end.strftime("%H:%M:%S"))
+                self.tr("%1 (set when you press Finish)").replace("%1", local_text(end, "%H:%M:%S"))
             )
         else:
-            self.ended_label.setText(end.strftime("%Y-%m-%d %H:%M:%S"))
+            self.ended_label.setText(local_text(end, SECONDS))
         seconds = max(0, int((end - record.started_at).total_seconds()))
         self.duration_label.setText(format_duration(seconds))
 

@@ -43,6 +43,7 @@ from hearing_helper.ui.labels import (
 )
 from hearing_helper.ui.visits.earlier_visits import EarlierVisitsPanel
 from hearing_helper.ui.visits.kind_choice import VisitKindChoice
+from hearing_helper.ui.widgets.focus_only import FocusOnlyCheckBox, focus_proxy_box
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.field_row import FieldRow
 from hearing_helper.ui.wizard.phone_edit import PhoneEdit
@@ -65,6 +66,7 @@ class IntakePage(StepPage):
         self._loading = False
         self._touched: set[str] = set()
         self._rows: dict[str, FieldRow] = {}
+        self._captions: dict[str, QLabel] = {}
         language = services.settings.get("language")
         self.catalog = catalog_for(services)
         self._build(language)
@@ -78,6 +80,7 @@ class IntakePage(StepPage):
         editor.setAccessibleName(label.replace("&", "").rstrip(":："))
         form.addRow(caption, row)
         self._rows[name] = row
+        self._captions[name] = caption
         return row
 
     def _build(self, language: str) -> None:
@@ -86,7 +89,7 @@ class IntakePage(StepPage):
 
         self.kind = VisitKindChoice()
         caption = QLabel(self.tr("Visit t&ype:"))
-        caption.setBuddy(self.kind.buttons[VisitKind.HEARING_DAY])
+        caption.setBuddy(self.kind)  # to the chosen kind, choosing nothing
         form.addRow(caption, self.kind)
 
         self.case_number = QLineEdit()
@@ -108,6 +111,7 @@ class IntakePage(StepPage):
         when_layout.addStretch(1)
         row = self._row(form, "hearing_at", self.tr("Hearing date and ti&me:"), when)
         row.editor = self.hearing_date
+        self._captions["hearing_at"].setBuddy(self.hearing_date)  # the box has no focus
 
         self.court = QLineEdit()
         self._row(form, "court", self.tr("C&ourt:"), self.court)
@@ -147,10 +151,10 @@ class IntakePage(StepPage):
             needs_layout.addWidget(box)
         needs_layout.addStretch(1)
         caption = QLabel(self.tr("&Special needs:"))
-        caption.setBuddy(self.needs[AccessibilityNeed.ELDERLY])
+        caption.setBuddy(focus_proxy_box(needs, self.needs[AccessibilityNeed.ELDERLY]))
         form.addRow(caption, needs)
 
-        self.consent = QCheckBox(
+        self.consent = FocusOnlyCheckBox(
             self.tr("The litigant agrees that these details are recorded for this ass&istance")
         )
         self.consent.setAccessibleName(self.tr("Consent to record personal data"))
@@ -166,6 +170,7 @@ class IntakePage(StepPage):
 
         self.earlier = EarlierVisitsPanel(self.services.repo)
         self.earlier.carried.connect(self._on_carried)
+        self.earlier.proposed_hearing_at = lambda record: default_hearing_time(record.started_at)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.earlier)

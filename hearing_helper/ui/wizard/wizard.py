@@ -31,13 +31,21 @@ from PySide6.QtWidgets import (
 from hearing_helper.checks.registry import available_ids
 from hearing_helper.domain.enums import STEP_ORDER, RecordStatus, StepId, StepStatus
 from hearing_helper.domain.record import AssistRecord, now_local
-from hearing_helper.domain.step_marks import MARK_SYMBOLS, step_mark, sync_step_statuses
+from hearing_helper.domain.step_marks import (
+    MARK_SYMBOLS,
+    StepMark,
+    step_mark,
+    sync_step_statuses,
+)
+from hearing_helper.domain.visit import RatingSource
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.errors import IncompleteRecordError, RecordNotFoundError
+from hearing_helper.store.lifecycle import check_finishable
 from hearing_helper.ui.labels import field_label, step_mark_text
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.intake_page import default_hearing_time
+from hearing_helper.ui.wizard.rating_prompt import RATING_ANSWER, RatingPromptBox
 from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
 log = logging.getLogger(__name__)
@@ -112,6 +120,7 @@ class AssistanceWizard(QWidget):
             pages = make_pages(services)
         self.pages = pages
         self._index = -1
+        self._rating_asked = False  # Finish asks for a missing rating once per assistance
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -406,22 +415,37 @@ class AssistanceWizard(QWidget):
             self.save_now()  # refused, but everything typed is kept
             self._show_incomplete(IncompleteRecordError(page_problems))
             return False
-        finish_state = record.step(StepId.FINISH)
-        previous_status, previous_end = finish_state.status, record.ended_at
-        finish_state.status = StepStatus.DONE
+        try:
+            check_finishable(record)
+        except IncompleteRecordError as exc:
+            self.save_now()
+            self._show_incomplete(exc)
+            return False
+        if self._rating_still_to_ask():
+            self.save_now()
+            self._ask_for_rating()
+            return False
+        previous_steps = {step: (s.status, s.skip_reason) for step, s in record.steps.items()}
+        previous_end = record.ended_at
+        record.step(StepId.FINISH).status = StepStatus.DONE
         sync_step_statuses(record)
+        self._settle_unfinished_steps()
+
+        def restore() -> None:
+            for step, (status, reason) in previous_steps.items():
+                record.step(step).status, record.step(step).skip_reason = status, reason
+            record.status, record.ended_at = RecordStatus.DRAFT, previous_end
+
         try:
             stored = self.services.repo.finish(record, self.actor)
         except IncompleteRecordError as exc:
-            finish_state.status = previous_status
-            record.status, record.ended_at = RecordStatus.DRAFT, previous_end
+            restore()
             self.save_now()
             self._show_incomplete(exc)
             return False
         except StoreError as exc:
             log.exception("Finishing record %s failed", record.id)
-            finish_state.status = previous_status
-            record.status, record.ended_at = RecordStatus.DRAFT, previous_end
+            restore()
             self.save_now()
             QMessageBox.critical(
                 self,
@@ -434,6 +458,45 @@ class AssistanceWizard(QWidget):
         log.info("Record %s finished by %s", stored.id, self.actor)
         self.record_finished.emit(stored)
         return True
+
+    def _settle_unfinished_steps(self) -> None:
+        """A finished record shows no step "in progress": the intake passed the finish checks,
+        any other step left half-done was not completed, and says so."""
+        record = self.record
+        for step in record.steps:
+            if step_mark(record, step) is not StepMark.IN_PROGRESS:
+                continue
+            state = record.step(step)
+            if step is StepId.INTAKE:
+                state.status = StepStatus.DONE
+            else:
+                state.status = StepStatus.SKIPPED
+                state.skip_reason = state.skip_reason or self.tr(
+                    "Not completed when the assistance was finished"
+                )
+
+    # --- the litigant's rating, asked once -------------------------------------------------
+
+    def _rating_still_to_ask(self) -> bool:
+        record = self.record
+        answered = record.step(StepId.FINISH).data.get(RATING_ANSWER)
+        return record.satisfaction is None and not answered and not self._rating_asked
+
+    def _ask_for_rating(self) -> None:
+        self._rating_asked = True
+        box = RatingPromptBox(self)
+        box.buttonClicked.connect(lambda button: self._rating_answered(box.answer(button)))
+        box.open()
+        self._rating_box = box
+
+    def _rating_answered(self, answer: str | None) -> None:
+        if answer is None:  # ask now: back to the rating
+            self.go_to(self.pages.index(self.page_for(StepId.FINISH)))
+            self._focus_field("satisfaction")
+            return
+        self.record.step(StepId.FINISH).data[RATING_ANSWER] = answer
+        self.record.rating_source = RatingSource.NOT_ASKED
+        self.finish()
 
     def _show_incomplete(self, exc: IncompleteRecordError) -> None:
         from PySide6.QtCore import QCoreApplication

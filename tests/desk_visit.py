@@ -1,0 +1,339 @@
+"""The real app on a real desk screen, driven by keyboard alone (xdotool key events to its
+windows), with the litigant window open for the whole visit. Run in a child process by
+tests/test_desk_screen_e2e.py and by tools/screenshots.py --desk:
+
+  desk_visit.py OUT_DIR [--lang zh_CN] [--shots]   (DISPLAY etc. from tests/desk_screen.py)
+
+The app starts through its real entry point (``hearing_helper gui``); a driver thread presses
+the keys and, after every step, checks the screen as a person sees it: every window wholly on
+the screen (from the X server), every QR code shown decodes from a screenshot of the whole
+screen, 朗读 puts speech into the PulseAudio sink, and no internal id is painted. Where a key
+route does not do what the README's keyboard map says, the step records it and finishes the
+step another way so that the rest of the visit is still checked. OUT_DIR/steps.json has one
+entry per step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+TESTS = Path(__file__).resolve().parent
+sys.path[:0] = [str(TESTS), str(TESTS.parent)]
+
+from desk_screen import DeskScreen, decode_qr, speech_energy, stop_recording  # noqa: E402
+from PySide6.QtCore import QObject, Qt, Signal  # noqa: E402
+
+PASSWORD = "Desk-visit-2026"
+CASE = "（2026）京0105民初8812号"
+LINK = "https://meeting.tencent.com/dm/AbCdEf123"
+SPEECH_SECONDS = 1.2  # of speech, once it has started
+
+
+class _Invoker(QObject):
+    call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    def _run(self, job: Callable[[], None]) -> None:
+        job()
+
+
+class KeyRouteError(AssertionError):
+    """A key did not do what the README's keyboard map says."""
+
+
+class Visit:
+    """Presses the keys of one visit and checks the screen after every step."""
+
+    def __init__(self, host: Any, desk: DeskScreen, out: Path, shots: bool) -> None:
+        self.host = host
+        self.desk = desk
+        self.out = out
+        self.shots = shots
+        self.invoker = _Invoker()
+        self.steps: list[dict[str, Any]] = []
+        self.started = time.monotonic()
+
+    # --- the GUI thread, from the driver thread ----------------------------------------------
+
+    def gui(self, function: Callable[[], Any], timeout: float = 30) -> Any:
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def job() -> None:
+            try:
+                box["value"] = function()
+            except BaseException as exc:  # noqa: BLE001 - handed to the driver thread
+                box["error"] = exc
+            done.set()
+
+        self.invoker.call.emit(job)
+        if not done.wait(timeout):
+            import faulthandler
+
+            with (self.out / "gui_stuck.txt").open("a") as dump:
+                faulthandler.dump_traceback(dump, all_threads=True)
+            raise TimeoutError("the GUI thread did not answer")
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    def until(self, condition: Callable[[], Any], timeout: float = 10, what: str = "") -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.gui(condition):
+                return True
+            time.sleep(0.1)  # polling the app's state from outside, as a person watches it
+        if what:
+            raise KeyRouteError(what)
+        return False
+
+    @property
+    def window(self) -> Any:
+        return self.host.window
+
+    def key(self, *keys: str) -> None:
+        self.desk.key(*keys)
+        time.sleep(0.15)
+
+    def type(self, text: str) -> None:
+        """ASCII by key events; Chinese by Ctrl+V from the clipboard, as an input method would
+        hand it over (xdotool's remapped key codes for it raced Qt's keymap and lost some)."""
+        if text.isascii():
+            self.desk.type(text)
+        else:
+            from PySide6.QtWidgets import QApplication
+
+            self.gui(lambda: QApplication.clipboard().setText(text))
+            self.desk.key("ctrl+v")
+        time.sleep(0.2)
+
+    # --- a step and its checks -----------------------------------------------------------------
+
+    def step(self, name: str, action: Callable[[], None], *, speak: bool = True) -> None:
+        entry: dict[str, Any] = {"step": name, "keyboard": "ok"}
+        try:
+            action()
+        except KeyRouteError as exc:
+            entry["keyboard"] = str(exc)
+        except Exception:  # noqa: BLE001 - recorded, the visit goes on
+            entry["keyboard"] = "error: " + traceback.format_exc(limit=4)
+        if entry["keyboard"] != "ok":  # a message box the failed route left open: Esc
+            for _ in range(3):
+                title = self.gui(_modal_title)
+                if not title:
+                    break
+                entry.setdefault("closed_dialogs", []).append(title)
+                self.key("Escape")
+        time.sleep(0.3)  # the window manager maps, moves and paints
+        entry.update(self.check_screen(name, speak=speak))
+        entry["seconds"] = round(time.monotonic() - self.started, 1)
+        self.steps.append(entry)
+        (self.out / "steps.json").write_text(json.dumps(self.steps, ensure_ascii=False, indent=1))
+
+    def check_screen(self, name: str, *, speak: bool) -> dict[str, Any]:
+        frames = self.desk.frames(self.gui(shown_window_ids))
+        litigant_shown = self.gui(
+            lambda: (
+                self.window.litigant_window is not None and self.window.litigant_window.isVisible()
+            )
+        )
+        shot = self.desk.screenshot(self.out / f"{len(self.steps) + 1:02d}_{name}.png")
+        expected = self.gui(shown_qr_payloads)
+        decoded = decode_qr(shot)
+        if not self.shots:
+            pass
+        result: dict[str, Any] = {
+            "windows": [f.__dict__ for f in frames],
+            "qt_frames": self.gui(qt_frames),
+            "off_screen": [
+                f"{f.title} at {f.x},{f.y} {f.width}x{f.height}"
+                for f in frames
+                if not f.inside(self.desk.width, self.desk.height)
+            ],
+            "litigant_shown": litigant_shown,
+            "qr_expected": sorted(expected),
+            "qr_missing": sorted(set(expected) - decoded),
+            "leaks": self.gui(painted_ids),
+            "screenshot": shot.name,
+        }
+        if speak and litigant_shown:
+            result["speech"] = self.read_aloud()
+        return result
+
+    def read_aloud(self) -> dict[str, float]:
+        """Ctrl+R (the clerk's 朗读 key) while the sink's monitor is recorded."""
+        recorder = self.desk.record()
+        time.sleep(0.2)
+        self.key("ctrl+r")
+        # The first reading asks speech-dispatcher and starts the engine: wait for the voice.
+        self.until(lambda: self.window.reader is not None and self.window.reader.is_speaking(), 8)
+        time.sleep(SPEECH_SECONDS)
+        loudest, active = speech_energy(stop_recording(recorder))
+        self.gui(lambda: self.window.reader is not None and self.window.reader.stop())
+        return {"loudest_dbfs": round(loudest, 1), "active": round(active, 3)}
+
+
+def _modal_title() -> str:
+    from PySide6.QtWidgets import QApplication
+
+    modal = QApplication.activeModalWidget()
+    return modal.windowTitle() or type(modal).__name__ if modal is not None else ""
+
+
+def qt_frames() -> list[str]:
+    from PySide6.QtWidgets import QApplication
+
+    return [
+        f"{top.windowTitle()}: {top.frameGeometry().getRect()} / {top.geometry().getRect()}"
+        for top in QApplication.topLevelWidgets()
+        if top.isVisible()
+    ]
+
+
+def shown_window_ids() -> list[int]:
+    """The X window of every shown top-level window (its geometry is asked of the X server)."""
+    from PySide6.QtWidgets import QApplication
+
+    return [int(top.winId()) for top in QApplication.topLevelWidgets() if top.isVisible()]
+
+
+def shown_qr_payloads() -> list[str]:
+    from PySide6.QtWidgets import QApplication
+
+    from hearing_helper.ui.widgets.qr_view import QrView
+
+    payloads = []
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        for qr in top.findChildren(QrView):
+            if qr.isVisible() and qr.payload() and not qr.visibleRegion().isEmpty():
+                payloads.append(qr.payload())
+    return payloads
+
+
+def painted_ids() -> list[str]:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    from test_ui_visible_text import internal_ids, visible_texts
+
+    leaks = []
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        texts = visible_texts(top) + [top.accessibleDescription()]
+        if isinstance(top, QMainWindow):
+            texts.append(top.statusBar().currentMessage())
+        texts = [FILE_PATH.sub(" ", text or "") for text in texts]  # where an export went
+        leaks += [f"{top.windowTitle()}: {leak}" for leak in internal_ids(texts)]
+    return leaks
+
+
+FILE_PATH = re.compile(r"(?:[A-Za-z]:)?[\\/]\S+")
+
+
+def seed(data_dir: Path, lang: str) -> None:
+    """A clerk, the supervisor password, and a prepared hearing of yesterday to follow up."""
+    from datetime import timedelta
+
+    from hearing_helper.auth import auth_for
+    from hearing_helper.domain.enums import DeviceKind, RecordStatus, Role
+    from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
+    from hearing_helper.domain.visit import (
+        JoinChoice,
+        JoinMode,
+        PreparationOutcome,
+        PreparationResult,
+        VisitKind,
+    )
+    from hearing_helper.services import AppServices
+
+    clerk = ClerkProfile(staff_id="A017", name="刘芳", desk="2号窗口", court="北京市朝阳区人民法院")
+    services = AppServices.open(data_dir)
+    try:
+        services.settings.set("language", lang)
+        services.repo.save_staff(clerk)
+        services.settings.set("last_staff_id", clerk.staff_id)
+        auth_for(services).set_password(PASSWORD, "desk-visit")
+        yesterday = now_local().replace(microsecond=0) - timedelta(days=1)
+        started = yesterday - timedelta(days=2)
+        record = AssistRecord(
+            clerk=clerk,
+            status=RecordStatus.FINISHED,
+            started_at=started,
+            ended_at=started + timedelta(minutes=20),
+            updated_at=started + timedelta(minutes=20),
+            kind=VisitKind.PREPARATION,
+        )
+        intake = record.intake
+        intake.case_number = "（2026）京0105民初7001号"
+        intake.hearing_at = yesterday.replace(hour=9, minute=0, second=0)
+        intake.court = clerk.court
+        intake.platform_id = "tencent_meeting"
+        intake.litigant_name = "赵玉梅"
+        intake.role = Role.DEFENDANT
+        intake.phone = "13900001111"
+        intake.device = DeviceKind.OWN_ANDROID
+        intake.consent = True
+        record.preparation = PreparationResult(PreparationOutcome.READY)
+        record.join = JoinChoice(JoinMode.OWN_PHONE, ("phone_ready",), JoinMode.OWN_PHONE)
+        services.repo.import_finished([record], "desk-visit")
+    finally:
+        services.close()
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    parser.add_argument("--shots", action="store_true", help="screenshots only, no speech")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    data_dir = out / "data"
+    seed(data_dir, args.lang)
+
+    import os
+
+    from desk_visit_steps import run_visit
+
+    from hearing_helper import cli
+    from hearing_helper.ui.shell import window_host
+
+    desk = DeskScreen.attach(os.environ)
+    original = window_host.MainWindowHost.show_initial
+
+    def show_initial(host: Any) -> Any:
+        window = original(host)
+        visit = Visit(host, desk, out, args.shots)
+
+        def drive() -> None:
+            try:
+                run_visit(visit, args.lang)
+            except Exception:  # noqa: BLE001 - recorded for the test
+                (out / "driver_error.txt").write_text(traceback.format_exc())
+            finally:
+                visit.gui(lambda: visit.window.close())
+
+        threading.Thread(target=drive, daemon=True).start()
+        return window
+
+    window_host.MainWindowHost.show_initial = show_initial  # type: ignore[method-assign]
+    return cli.main(["--data-dir", str(data_dir), "gui"])
+
+
+if __name__ == "__main__":
+    import desk_visit  # one module, not two: the steps import it by name
+
+    sys.exit(desk_visit.main(sys.argv[1:]))

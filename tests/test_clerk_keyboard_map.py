@@ -1,0 +1,333 @@
+"""The README's keyboard map is what the keys do (issue 17, "Done when"): each row of the table is
+read from README.md and pressed on the real windows, in Chinese and in English; the F1 list has
+the same rows; and every shortcut the clerk's window answers is in the map."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from clerk_fixtures import intake_done, open_main_window, press
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel
+from ui_fixtures import OFFSCREEN_NOISE, finished_record, services  # noqa: F401
+from ui_windows import language
+
+from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
+from hearing_helper.domain.enums import Outcome
+from hearing_helper.domain.visit import RatingSource, VisitKind
+from hearing_helper.ui.main_window import MainWindow
+from hearing_helper.ui.shell.keyboard_help import KEYBOARD_MAP, KeyboardDialog
+
+pytestmark = OFFSCREEN_NOISE
+README = Path(__file__).resolve().parent.parent / "README.md"
+MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def readme_keyboard_map() -> list[tuple[str, str]]:
+    """The rows (keys, what it does) of the README's "Keyboard map" table."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("### Keyboard map", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 2 and line.startswith("|") and cells[0] not in ("keys", "---"):
+            rows.append((cells[0], cells[1]))
+    return rows
+
+
+ROWS = readme_keyboard_map()
+
+
+def test_the_f1_list_has_the_readme_rows() -> None:
+    assert [keys for keys, _ in ROWS] == [keys for keys, _ in KEYBOARD_MAP]
+
+
+def _focused():  # noqa: ANN202
+    return QApplication.focusWidget()
+
+
+def _wizard_at(qtbot, window: MainWindow, step: int, kind=VisitKind.HEARING_DAY):  # noqa: ANN001, ANN202
+    window.open_wizard(intake_done(kind, days_ahead=0))
+    press(qtbot, f"Alt+{step}")
+    return window.wizard
+
+
+# --- one check per row: press the keys on the real window, see the effect ------------------------
+
+
+def ctrl_n(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    press(qtbot, "Ctrl+N")
+    assert window.wizard is not None and _focused() is window.wizard.current_page().case_number
+
+
+def ctrl_l(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    press(qtbot, "Ctrl+L")
+    assert window.litigant_window is not None and window.litigant_window.isVisible()
+    assert QApplication.activeWindow() is window  # it never takes the keyboard
+    press(qtbot, "Ctrl+L")
+    assert not window.litigant_window.isVisible()
+
+
+def ctrl_r(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    with qtbot.waitSignal(window.main_actions.read_aloud.triggered, timeout=2000):
+        press(qtbot, "Ctrl+R")
+
+
+def ctrl_f11(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    press(qtbot, "Ctrl+F11")
+    litigant = window.litigant_window
+    assert litigant is not None and litigant.windowState() & Qt.WindowState.WindowFullScreen
+    press(qtbot, "Ctrl+F11")
+    assert not litigant.windowState() & Qt.WindowState.WindowFullScreen
+
+
+def alt_digits(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 3)
+    assert wizard.current_index == 2
+    for number in (5, 1):
+        press(qtbot, f"Alt+{number}")
+        assert wizard.current_index == number - 1
+
+
+def ctrl_pages(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 2)
+    press(qtbot, "Ctrl+PgDown")
+    assert wizard.current_index == 2
+    press(qtbot, "Ctrl+PgUp")
+    assert wizard.current_index == 1
+
+
+def ctrl_return(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 1)
+    press(qtbot, "Ctrl+Return")
+    assert wizard.current_index == 1
+
+
+def ctrl_s(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 1)
+    with qtbot.waitSignal(wizard.saved, timeout=2000):
+        press(qtbot, "Ctrl+S")
+
+
+def _walk_labels(qtbot, wizard) -> None:  # noqa: ANN001
+    """Each labelled field of the current page: Alt+letter puts the keyboard there and changes
+    nothing in the record."""
+    page = wizard.current_page()
+    before = wizard.record.to_dict()
+    labels = [
+        label
+        for label in page.findChildren(QLabel)
+        if label.buddy() is not None
+        and label.buddy().isEnabled()  # a field switched off cannot take the keyboard
+        and label.isVisible()
+        and MNEMONIC.search(label.text())
+    ]
+    assert len(labels) >= 3, page.step_id
+    for label in labels:
+        letter = MNEMONIC.search(label.text()).group(1).upper()
+        press(qtbot, f"Alt+{letter}")
+        target = label.buddy()
+        while target.focusProxy() is not None:
+            target = target.focusProxy()
+        assert _focused() is target, label.text()
+    after = wizard.record.to_dict()
+    for part in ("intake", "kind", "outcome", "satisfaction", "preparation", "join"):
+        assert after.get(part) == before.get(part), (page.step_id, part)
+
+
+def alt_letters(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Intake and Finish of both kinds of visit: Alt+letter goes there, choosing nothing."""
+    wizard = _wizard_at(qtbot, window, 1)
+    _walk_labels(qtbot, wizard)
+    press(qtbot, "Alt+5")
+    _walk_labels(qtbot, wizard)
+    wizard.close_wizard()
+    wizard = _wizard_at(qtbot, window, 5, VisitKind.PREPARATION)
+    _walk_labels(qtbot, wizard)
+    press(qtbot, "Alt+1")  # Alt+Y on a preparation visit used to make it a hearing-day one
+    _walk_labels(qtbot, wizard)
+
+
+def f5(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 2)
+    checks = wizard.current_page()
+    press(qtbot, "F5")
+    qtbot.waitUntil(lambda: bool(checks.controller.results) or checks.busy, timeout=5000)
+
+
+def y_n_question(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 2)
+    checklist = wizard.current_page().phone
+    press(qtbot, "Alt+P")
+    for key, answer in (("Y", Answer.PASS), ("N", Answer.FAIL), ("?", Answer.NOT_APPLICABLE)):
+        press(qtbot, key)
+        assert answer in checklist.answers().values(), key
+    assert _focused() is checklist._buttons[(PHONE_ITEMS[3].id, Answer.PASS)]
+
+
+def arrow_keys(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 5)
+    finish = wizard.current_page()
+    press(qtbot, "Alt+U")
+    press(qtbot, "Down")
+    assert _focused() is finish.outcome_buttons[Outcome.JOINED_AFTER_HELP]
+    assert wizard.record.outcome is None  # moving chooses nothing
+
+
+def space(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 5)
+    press(qtbot, "Alt+U")
+    press(qtbot, "Space")
+    assert wizard.record.outcome is Outcome.JOINED
+
+
+def keypad(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 5)
+    event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_4, Qt.KeyboardModifier.KeypadModifier, "4")
+    QApplication.sendEvent(_focused(), event)
+    assert wizard.record.satisfaction == 4
+    assert wizard.record.rating_source is RatingSource.LITIGANT
+
+
+def tab(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 1)
+    page = wizard.current_page()
+    page.case_number.setFocus()
+    press(qtbot, "Tab")
+    assert _focused() is page.hearing_date
+    press(qtbot, "Shift+Tab")
+    assert _focused() is page.case_number
+
+
+def enter(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.services.repo.import_finished([finished_record("（2026）冀1126民初5号", "李四")], "t")
+    window.history.refresh()
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=5000)
+    window.history.table.setFocus()
+    window.history.table.selectRow(0)
+    press(qtbot, "Return")
+    qtbot.waitUntil(lambda: getattr(window, "detail_dialog", None) is not None, timeout=3000)
+    window.detail_dialog.close()
+
+
+def esc(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    press(qtbot, "F1")
+    dialog = window.keyboard_dialog
+    qtbot.waitUntil(lambda: _focused() is not None and _focused().window() is dialog, timeout=2000)
+    press(qtbot, "Esc")
+    assert not dialog.isVisible()
+
+
+def ctrl_q(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    wizard = _wizard_at(qtbot, window, 1)
+    record_id = wizard.record.id
+    press(qtbot, "Ctrl+Q")
+    assert not window.isVisible()
+    assert window.services.repo.get(record_id).intake.case_number  # the assistance is saved
+
+
+def f1(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    press(qtbot, "F1")
+    assert isinstance(window.keyboard_dialog, KeyboardDialog)
+    assert window.keyboard_dialog.isVisible()
+    window.keyboard_dialog.close()
+
+
+def f9(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.services.central_override = "postgresql://desk1@127.0.0.1:1/court"
+    controller = window.sync.controller
+    with qtbot.waitSignal(controller.push_started, timeout=2000):
+        press(qtbot, "F9")
+    controller.stop(0)
+
+
+CHECKS: dict[str, Callable[..., None]] = {
+    "Ctrl+N": ctrl_n,
+    "Ctrl+L": ctrl_l,
+    "Ctrl+R": ctrl_r,
+    "Ctrl+F11": ctrl_f11,
+    "Alt+1 \u2026 Alt+5": alt_digits,
+    "Ctrl+PgDown / Ctrl+PgUp": ctrl_pages,
+    "Ctrl+Return": ctrl_return,
+    "Ctrl+S": ctrl_s,
+    "Alt+underlined letter": alt_letters,
+    "F5": f5,
+    "F9": f9,
+    "Y / N / ?": y_n_question,
+    "Arrow keys": arrow_keys,
+    "Space": space,
+    "Keypad 1-5": keypad,
+    "Tab / Shift+Tab": tab,
+    "Enter": enter,
+    "Esc": esc,
+    "Ctrl+Q": ctrl_q,
+    "F1": f1,
+}
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+@pytest.mark.parametrize("keys", [keys for keys, _ in ROWS])
+def test_each_row_of_the_readme_map_does_what_it_says(
+    qtbot,
+    qapp,
+    services,  # noqa: F811
+    monkeypatch,
+    keys: str,
+    lang: str,
+) -> None:
+    assert keys in CHECKS, f"the README lists {keys!r} but no test presses it"
+    monkeypatch.setattr(MainWindow, "speak", lambda _self, _text: None)  # no sound in tests
+    with language(qapp, lang):
+        window = open_main_window(qtbot, services)
+        window.start(offer_drafts=False)
+        CHECKS[keys](qtbot, window)
+
+
+def _shortcut_texts(window: MainWindow) -> set[str]:
+    found = set()
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            found.add(sequence.toString())
+    for shortcut in window.findChildren(QShortcut):
+        found.add(shortcut.key().toString())
+    return {text for text in found if text}
+
+
+def test_every_shortcut_of_the_clerks_window_is_in_the_map(qtbot, services) -> None:  # noqa: F811
+    window = open_main_window(qtbot, services)
+    window.open_wizard(intake_done(VisitKind.HEARING_DAY, days_ahead=0))
+    for index in range(len(window.wizard.pages)):
+        window.wizard.go_to(index)  # pages add their own (F5 on the checks)
+    mapped = " ".join(keys for keys, _ in ROWS).replace("\u2026", "")
+    tokens = set(re.split(r"[\s/]+", mapped))
+    digits = {f"Alt+{n}" for n in range(1, 6)}
+    missing = {
+        text for text in _shortcut_texts(window) if text not in tokens and text not in digits
+    }
+    assert not missing, f"shortcuts not in the README's keyboard map: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_underlined_letter_leads_somewhere(qtbot, qapp, services, lang) -> None:  # noqa: F811
+    """A label's Alt letter in any window must reach a field that takes the keyboard (Alt+M
+    on the hearing time used to go to a box that could not); a letter shown on a label without
+    a field does nothing at all."""
+    from ui_windows import all_windows
+
+    dead: list[str] = []
+    with language(qapp, lang):
+        for name, window in all_windows(qtbot, services):
+            for label in window.findChildren(QLabel):
+                rich = label.textFormat() == Qt.TextFormat.RichText or label.text().startswith("<")
+                if rich or not label.isVisibleTo(window) or not MNEMONIC.search(label.text()):
+                    continue  # rich text has no Alt letters (an "&" there is HTML)
+                target = label.buddy()
+                while target is not None and target.focusProxy() is not None:
+                    target = target.focusProxy()
+                if target is None or target.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                    dead.append(f"{name}: {label.text()!r}")
+    assert not dead, dead

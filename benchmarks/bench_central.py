@@ -32,9 +32,9 @@ sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
 
+from hearing_helper.domain.report_filters import ReportFilters  # noqa: E402
 from hearing_helper.reports.aggregate import report_for  # noqa: E402
 from hearing_helper.reports.export import export_log  # noqa: E402
-from hearing_helper.reports.filters import ReportFilters  # noqa: E402
 from hearing_helper.store.backend import Store  # noqa: E402
 from hearing_helper.store.postgres.connection import ServerAddress  # noqa: E402
 from hearing_helper.store.postgres.court import CourtReportSource  # noqa: E402

@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_reports  # noqa: E402
 import bench_startup  # noqa: E402
 
-from hearing_helper.reports.filters import ReportFilters  # noqa: E402
+from hearing_helper.domain.report_filters import ReportFilters  # noqa: E402
 
 YEAR = bench_reports.YEAR
 TWO_MONTHS = ReportFilters(date(2026, 9, 28), date(2026, 11, 27))

@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
-from hearing_helper.demo import _weighted
 from hearing_helper.domain.enums import (
     AccessibilityNeed,
     DeviceKind,
@@ -83,7 +82,7 @@ _T = TypeVar("_T")
 
 
 def _pick(rng: random.Random, weighted: dict[_T, float]) -> _T:
-    return _weighted(rng, list(weighted.items()))  # type: ignore[return-value]
+    return rng.choices(list(weighted), list(weighted.values()))[0]
 
 
 class VisitShaper:

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hearing_helper.store.audit import AuditKey
+from hearing_helper.audit_key import AuditKey
 
 if TYPE_CHECKING:
     # keyring is imported where a secret is first read or written, not at start: importing it

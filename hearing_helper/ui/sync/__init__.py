@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from hearing_helper.ui.sync.conflicts_dialog import show_conflicts_page
 from hearing_helper.ui.sync.controller import SyncController
 from hearing_helper.ui.sync.status_button import SyncStatusButton
 
@@ -46,7 +45,15 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
 
     page.triggered.connect(open_page)
     conflicts = QAction(QCoreApplication.translate("sync", "C&onflicts…"), window)
-    conflicts.triggered.connect(lambda: show_conflicts_page(window, services, controller, actor()))
+
+    def open_conflicts() -> None:
+        # Imported here: the conflicts page needs the PostgreSQL driver, a desk with no central
+        # database never does (issue 23, tests/test_startup_imports.py).
+        from hearing_helper.ui.sync.conflicts_dialog import show_conflicts_page
+
+        show_conflicts_page(window, services, controller, actor())
+
+    conflicts.triggered.connect(open_conflicts)
     button.clicked.connect(open_page)
     tools = next(
         (

@@ -5,13 +5,14 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format package package-windows test-windows screenshots translations bench clean
+.PHONY: run test lint format package package-windows test-windows screenshots translations bench bench-all clean
 .PHONY: package-linux test-linux-compat
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m compileall -q hearing_helper  # bytecode: the first start compiles nothing
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -32,6 +33,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy hearing_helper
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
@@ -72,7 +74,13 @@ test-linux-compat:
 	@tools/system_deps.sh linux
 	for arch in $(LINUX_ARCHES); do python3 tools/packaging/linux/debian11.py test --arch $$arch || exit 1; done
 
+# Issue 23's table, every row beside its baseline, in one run (~15 min here; BENCH=--quick for a
+# check run, BENCH=--full for 1M/2M records). bench-all runs each benchmark's own report.
 bench: $(STAMP)
+	@tools/system_deps.sh test
+	$(PY) benchmarks/bench_table.py $(BENCH)
+
+bench-all: $(STAMP)
 	@tools/system_deps.sh test
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 

@@ -32,9 +32,9 @@ sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
 
+from hearing_helper.domain.report_filters import ReportFilters  # noqa: E402
 from hearing_helper.reports.aggregate import report_for  # noqa: E402
 from hearing_helper.reports.export import export_log  # noqa: E402
-from hearing_helper.reports.filters import ReportFilters  # noqa: E402
 from hearing_helper.store.backend import Store  # noqa: E402
 from hearing_helper.store.postgres.connection import ServerAddress  # noqa: E402
 from hearing_helper.store.postgres.court import CourtReportSource  # noqa: E402
@@ -68,7 +68,8 @@ INSERT INTO check_results SELECT c.id, c.desk_id, k.check_id, k.status, k.code, 
 """
 
 
-def push_backlog(url: str, count: int, work: Path) -> None:
+def push_backlog(url: str, count: int, work: Path) -> float:
+    """Push a desk's backlog of ``count`` records; prints and returns records/s."""
     desk = open_desk(work / "desk")
     started = time.perf_counter()
     desk.demo(count, seed=3)
@@ -86,6 +87,7 @@ def push_backlog(url: str, count: int, work: Path) -> None:
         flush=True,
     )
     desk.close()
+    return count / elapsed
 
 
 def build_court(url: str, total: int, have: int) -> None:
@@ -121,18 +123,23 @@ def court_report(url: str) -> None:
     )
 
 
-def court_export(cluster: PgCluster, dbname: str, url: str, work: Path) -> None:
+def time_court_export(
+    cluster: PgCluster, url: str, work: Path, filters: ReportFilters = YEAR
+) -> tuple[int, float, float, int]:
+    """One court-scope CSV export with the app, then ``psql \\copy`` of the same SELECT:
+    (rows, app seconds, psql seconds, psql output bytes)."""
     source = CourtReportSource(ServerAddress.from_url(url))
     desk = open_desk(work / "supervisor")
     out = work / "court.csv"
     try:
         started = time.perf_counter()
-        done = export_log(Store(desk.repo, source), YEAR, "csv", out, actor="bench")
+        done = export_log(Store(desk.repo, source), filters, "csv", out, actor="bench")
         ours = time.perf_counter() - started
     finally:
         source.close()
         desk.close()
-    sql, params = export_sql(YEAR)
+        out.unlink(missing_ok=True)
+    sql, params = export_sql(filters)
     with psycopg.connect(url) as conn:
         literal = psycopg.ClientCursor(conn).mogrify(sql, params)
     started = time.perf_counter()
@@ -150,10 +157,15 @@ def court_export(cluster: PgCluster, dbname: str, url: str, work: Path) -> None:
         check=True,
     )
     theirs = time.perf_counter() - started
+    return done.row_count, ours, theirs, len(psql.stdout)
+
+
+def court_export(cluster: PgCluster, dbname: str, url: str, work: Path) -> None:
+    rows, ours, theirs, size = time_court_export(cluster, url, work)
     print(
-        f"3. court CSV export, {done.row_count:,} rows: ours {done.row_count / ours:,.0f} rows/s "
+        f"3. court CSV export, {rows:,} rows: ours {rows / ours:,.0f} rows/s "
         f"({ours:.1f} s, masked, neutralised, audited) vs psql \\copy "
-        f"{done.row_count / theirs:,.0f} rows/s ({theirs:.1f} s, {len(psql.stdout) >> 20} MiB): "
+        f"{rows / theirs:,.0f} rows/s ({theirs:.1f} s, {size >> 20} MiB): "
         f"{theirs / ours:.0%} of psql's rate (target >= 50%)"
     )
 

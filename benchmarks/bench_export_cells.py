@@ -46,8 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.code))
 
+    from hearing_helper.domain.report_filters import ReportFilters
     from hearing_helper.reports import rows as export_rows
-    from hearing_helper.reports.filters import ReportFilters
     from hearing_helper.store import open_store
 
     store = open_store(args.data_dir)

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CODE = Path(sys.argv[sys.argv.index("--code") + 1]) if "--code" in sys.argv else ROOT
 sys.path.insert(0, str(CODE))
 
-from hearing_helper.reports.filters import ReportFilters  # noqa: E402
+from hearing_helper.domain.report_filters import ReportFilters  # noqa: E402
 
 YEAR = ReportFilters(date(2025, 11, 28), date(2026, 11, 27))  # demo-data's default year
 PERIODS = {
@@ -52,7 +52,10 @@ def child_export(fmt: str, first: str, last: str, out: str, data_dir: str) -> No
     store = open_store(Path(data_dir))
     filters = ReportFilters(date.fromisoformat(first), date.fromisoformat(last))
     started = time.perf_counter()
-    result = export_log(store, filters, fmt, Path(out), actor="benchmark")
+    write_pdf = None
+    if fmt == "pdf":
+        from hearing_helper.ui.pdf.summary import write_summary_pdf as write_pdf
+    result = export_log(store, filters, fmt, Path(out), actor="benchmark", write_pdf=write_pdf)
     seconds = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"rows": result.row_count, "seconds": seconds, "peak_mib": peak_kib / 1024}))

@@ -2,9 +2,11 @@
 """Cold start to "main window shown": Hearing Helper against a bare PySide6 window.
 
 Each run is a fresh interpreter (subprocess); the time is from launching it to the child saying
-its window is shown and the event loop runs. Both programs are measured alternately in the same
-run, so disk cache and CPU state affect them alike. Prints the medians and the ratio (target
-<= 1.3x). Not a timed test: it prints figures.
+its window is shown and the event loop runs (and, for the app, also to its history table showing
+the first page). App and bare window run in pairs, alternating which goes first, and the ratio is
+taken pair by pair, so that load from other work affects both sides of a ratio alike. Prints the
+median ratio (target <= 2.0x, stretch 1.5x; issue 23). Bytecode is compiled first (a desk runs
+the installed or frozen app, which ship it). Not a timed test: it prints figures.
 
   .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--records 2000]
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 BARE = """
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 app = QApplication([])
@@ -30,34 +33,41 @@ window = QMainWindow()
 window.setCentralWidget(QLabel("bare"))
 window.resize(1200, 800)
 window.show()
-QTimer.singleShot(0, lambda: (print("SHOWN", flush=True), app.quit()))
+QTimer.singleShot(0, lambda: (print("SHOWN", time.process_time(), flush=True), app.quit()))
 app.exec()
 """
 
 # The real entry point (``hearing-helper --data-dir D gui``); the only addition is a hook that
-# reports once the main window has started (profile known, history query sent) and quits.
+# reports once the main window has started (profile known, history query sent), then once the
+# history table has painted its first page, and quits.
 APP = """
-import sys
+import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import hearing_helper.ui.main_window as main_window
 original_start = main_window.MainWindow.start
+def filled(window):
+    if window.history.model.rowCount() == 0:
+        QTimer.singleShot(5, lambda: filled(window))
+        return
+    window.history.table.viewport().repaint()
+    print("FILLED", flush=True)
+    QApplication.instance().quit()
 def start(self, *args, **kwargs):
     original_start(self, *args, **kwargs)
-    QTimer.singleShot(0, lambda: (print("SHOWN", flush=True), QApplication.instance().quit()))
+    QTimer.singleShot(0, lambda: (print("SHOWN", time.process_time(), flush=True), filled(self)))
 main_window.MainWindow.start = start
 from hearing_helper.cli import main
 sys.exit(main(["--data-dir", sys.argv[1], "gui"]))
 """
 
-# The same without the command-line layer: shows what the UI itself costs, separately from
-# argument parsing (which imports every sub-command's module).
-APP_DIRECT = APP.replace(
-    'from hearing_helper.cli import main\nsys.exit(main(["--data-dir", sys.argv[1], "gui"]))',
-    "from hearing_helper.services import AppServices\n"
-    "from hearing_helper.ui.app import run_gui\n"
-    "sys.exit(run_gui(AppServices.open(sys.argv[1])))",
-)
+
+def compile_bytecode() -> None:
+    """What the installed and frozen builds ship; also written here when PYTHONDONTWRITEBYTECODE
+    is set (compileall writes regardless)."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "hearing_helper")], check=True
+    )
 
 
 def prepare_data_dir(records: int) -> Path:
@@ -76,7 +86,10 @@ def prepare_data_dir(records: int) -> Path:
     return data_dir
 
 
-def time_child(code: str, *args: str) -> float:
+def time_child(code: str, *args: str) -> dict[str, float]:
+    """Seconds from launching the child to each mark it prints (SHOWN, FILLED), and the CPU
+    seconds the child had used when its window was shown (SHOWN_CPU: all its threads; less
+    sensitive than wall time to load from other work)."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     started = time.perf_counter()
@@ -88,47 +101,74 @@ def time_child(code: str, *args: str) -> float:
         env=env,
     )
     assert child.stdout is not None
+    marks: dict[str, float] = {}
     for line in child.stdout:
-        if line.strip() == "SHOWN":
-            elapsed = time.perf_counter() - started
-            break
-    else:
-        child.wait()
+        mark, *cpu = line.split()
+        marks[mark] = time.perf_counter() - started
+        if cpu:
+            marks[f"{mark}_CPU"] = float(cpu[0])
+    child.wait(timeout=60)
+    if "SHOWN" not in marks:
         raise RuntimeError(f"child exited ({child.returncode}) without showing its window")
-    child.wait(timeout=30)
-    return elapsed
+    return marks
+
+
+def measure_pairs(data_dir: Path, pairs: int) -> list[dict[str, float]]:
+    """``pairs`` (bare, app) runs, alternating which goes first; per pair the two times and the
+    ratios app/bare to the window shown and to the history's first page."""
+    time_child(BARE)  # warm the disk cache for both: "cold" here means a fresh process
+    time_child(APP, str(data_dir))
+    results = []
+    for index in range(pairs):
+        if index % 2:
+            app, bare = time_child(APP, str(data_dir)), time_child(BARE)
+        else:
+            bare, app = time_child(BARE), time_child(APP, str(data_dir))
+        results.append(
+            {
+                "bare": bare["SHOWN"],
+                "app": app["SHOWN"],
+                "filled": app.get("FILLED", float("nan")),
+                "ratio": app["SHOWN"] / bare["SHOWN"],
+                "filled_ratio": app.get("FILLED", float("nan")) / bare["SHOWN"],
+                "cpu_ratio": app["SHOWN_CPU"] / bare["SHOWN_CPU"],
+            }
+        )
+    return results
+
+
+def summary(results: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=7, help="pairs of runs")
     parser.add_argument("--records", type=int, default=2000, help="demo records in the history")
     args = parser.parse_args()
+    compile_bytecode()
     data_dir = prepare_data_dir(args.records)
-    time_child(BARE)  # warm the disk cache for both: "cold" here means a fresh process
-    time_child(APP, str(data_dir))
-    time_child(APP_DIRECT, str(data_dir))
-    bare, app, direct = [], [], []
-    for _ in range(args.runs):
-        bare.append(time_child(BARE))
-        app.append(time_child(APP, str(data_dir)))
-        direct.append(time_child(APP_DIRECT, str(data_dir)))
-    bare_median = statistics.median(bare)
-    print(
-        f"bare PySide6 window            : median {bare_median * 1000:7.1f} ms  ({args.runs} runs)"
-    )
-    for label, times in (
-        ("hearing-helper gui (full CLI)  ", app),
-        ("run_gui() without the CLI layer", direct),
-    ):
-        median = statistics.median(times)
+    results = measure_pairs(data_dir, args.runs)
+    for r in results:
         print(
-            f"{label}: median {median * 1000:7.1f} ms  ratio {median / bare_median:.2f}x"
-            "  (target <= 1.30x)"
+            f"  pair: bare {r['bare'] * 1000:6.1f} ms, app {r['app'] * 1000:6.1f} ms "
+            f"(history filled {r['filled'] * 1000:6.1f} ms): {r['ratio']:.2f}x"
         )
+    median = summary(results)
+    print(f"bare PySide6 window          : median {median['bare'] * 1000:7.1f} ms")
     print(
-        f"history holds {args.records} demo records;"
-        f" QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}"
+        f"hearing-helper gui, shown    : median {median['app'] * 1000:7.1f} ms, "
+        f"median ratio per pair {median['ratio']:.2f}x (target <= 2.0x, stretch 1.5x)"
+    )
+    print(
+        f"  ... history's first page   : median {median['filled'] * 1000:7.1f} ms, "
+        f"{median['filled_ratio']:.2f}x the bare window"
+    )
+    print(f"  CPU time to the window shown, app/bare: {median['cpu_ratio']:.2f}x")
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    print(
+        f"history holds {args.records} demo records; {args.runs} pairs; load average "
+        f"{os.getloadavg()[0]:.1f}; QT_QPA_PLATFORM={platform}"
     )
     return 0
 

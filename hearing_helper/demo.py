@@ -6,6 +6,7 @@ Distributions are plausible for a busy help desk, not real statistics.
 
 from __future__ import annotations
 
+import bisect
 import random
 import uuid
 from collections.abc import Iterator, Sequence
@@ -116,9 +117,15 @@ MOBILE_PREFIXES = (
 
 
 def _weighted(rng: random.Random, options: Sequence[tuple[object, float]]) -> object:
-    values = [value for value, _ in options]
-    weights = [weight for _, weight in options]
-    return rng.choices(values, weights)[0]
+    """``rng.choices(values, weights)[0]``, the same draw for the same state (its arithmetic
+    step by step), without building its lists: called several times per record."""
+    running: float = 0
+    cumulative: list[float] = []
+    for _value, weight in options:
+        running = weight if not cumulative else running + weight
+        cumulative.append(running)
+    point = rng.random() * (cumulative[-1] + 0.0)
+    return options[bisect.bisect(cumulative, point, 0, len(cumulative) - 1)][0]
 
 
 def _platform_ids() -> list[str]:

@@ -12,7 +12,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from hearing_helper.store.errors import StoreError
+from hearing_helper.store_error import StoreError
 
 DESK_ID_FILENAME = "desk_id"
 

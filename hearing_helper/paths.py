@@ -9,7 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from hearing_helper import APP_NAME
-from hearing_helper.store.errors import StoreError
+from hearing_helper.store_error import StoreError
 
 DATA_ENV = "HEARING_HELPER_DATA"
 _DATABASE_NAME = (

@@ -11,12 +11,16 @@ import json
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.errors
-from keyring.backends import fail
+from hearing_helper.audit_key import AuditKey
 
-from hearing_helper.store.audit import AuditKey
+if TYPE_CHECKING:
+    # keyring is imported where a secret is first read or written, not at start: importing it
+    # and discovering its backend costs 100-300 ms (on Linux its macOS backend runs
+    # ctypes.util.find_library, which spawns ldconfig), and a clerk's session may need no secret
+    # before the first audit entry (see AppServices.open).
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +40,10 @@ class KeyringUnavailableError(Exception):
         )
 
 
-def _backend() -> keyring.backend.KeyringBackend:
+def _backend() -> KeyringBackend:
+    import keyring
+    from keyring.backends import fail
+
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring):
         raise KeyringUnavailableError("no backend")
@@ -54,6 +61,8 @@ def keyring_available() -> bool:
 def get_secret(name: str) -> str | None:
     """The stored secret ``name``, or None when there is none."""
     backend = _backend()
+    import keyring.errors
+
     try:
         return backend.get_password(SERVICE, name)
     except keyring.errors.NoKeyringError as exc:
@@ -64,6 +73,8 @@ def get_secret(name: str) -> str | None:
 
 def set_secret(name: str, value: str) -> None:
     backend = _backend()
+    import keyring.errors
+
     try:
         backend.set_password(SERVICE, name, value)
     except keyring.errors.NoKeyringError as exc:
@@ -76,6 +87,8 @@ def set_secret(name: str, value: str) -> None:
 def delete_secret(name: str) -> bool:
     """Remove ``name``; False when it was not stored."""
     backend = _backend()
+    import keyring.errors
+
     try:
         backend.delete_password(SERVICE, name)
     except keyring.errors.PasswordDeleteError:

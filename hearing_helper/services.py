@@ -39,6 +39,15 @@ class AppServices:
         "" for a desk working alone."""
         return self.central_override or str(self.settings.get("central") or "")
 
+    def open_court_reports(self) -> ReportSource:
+        """The court's reports (every desk's records on the central database). It connects, so
+        call it in a worker; the caller closes it. The UI reaches the PostgreSQL adapter only
+        through here: the import contracts (pyproject.toml) forbid ui -> store.postgres."""
+        from hearing_helper.store.postgres.court import CourtReportSource
+        from hearing_helper.store.sync.desk import central_address
+
+        return CourtReportSource(central_address(self.central_url()))
+
     @property
     def repo(self) -> AssistRepository:
         return self.store.repository

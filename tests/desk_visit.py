@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 import threading
 import time
@@ -29,7 +30,7 @@ from typing import Any
 TESTS = Path(__file__).resolve().parent
 sys.path[:0] = [str(TESTS), str(TESTS.parent)]
 
-from desk_screen import DeskScreen, decode_qr, speech_energy, stop_recording  # noqa: E402
+from desk_screen import RATE, DeskScreen, decode_qr, speech_energy, stop_recording  # noqa: E402
 from PySide6.QtCore import QObject, Qt, Signal  # noqa: E402
 
 PASSWORD = "Desk-visit-2026"
@@ -136,24 +137,25 @@ class Visit:
                     break
                 entry.setdefault("closed_dialogs", []).append(title)
                 self.key("Escape")
-        time.sleep(0.3)  # the window manager maps, moves and paints
+        time.sleep(0.2)  # the window manager maps, moves and paints
         entry.update(self.check_screen(name, speak=speak))
         entry["seconds"] = round(time.monotonic() - self.started, 1)
         self.steps.append(entry)
         (self.out / "steps.json").write_text(json.dumps(self.steps, ensure_ascii=False, indent=1))
 
     def check_screen(self, name: str, *, speak: bool) -> dict[str, Any]:
-        frames = self.desk.frames(self.gui(shown_window_ids))
         litigant_shown = self.gui(
             lambda: (
                 self.window.litigant_window is not None and self.window.litigant_window.isVisible()
             )
         )
+        frames = self.settled_frames()
+        # 朗读 (Ctrl+R, the clerk's key): the screen is checked while it speaks.
+        speaking = speak and litigant_shown and not self.shots
+        recorder = self.start_reading() if speaking else None
         shot = self.desk.screenshot(self.out / f"{len(self.steps) + 1:02d}_{name}.png")
         expected = self.gui(shown_qr_payloads)
         decoded = decode_qr(shot)
-        if not self.shots:
-            pass
         result: dict[str, Any] = {
             "windows": [f.__dict__ for f in frames],
             "qt_frames": self.gui(qt_frames),
@@ -166,23 +168,48 @@ class Visit:
             "qr_expected": sorted(expected),
             "qr_missing": sorted(set(expected) - decoded),
             "leaks": self.gui(painted_ids),
+            "clerk_scrolls_sideways": self.gui(lambda: scroll_shortfall(self.window)),
             "screenshot": shot.name,
         }
-        if speak and litigant_shown:
-            result["speech"] = self.read_aloud()
+        if recorder is not None:
+            result["speech"] = self.heard(recorder)
         return result
 
-    def read_aloud(self) -> dict[str, float]:
-        """Ctrl+R (the clerk's 朗读 key) while the sink's monitor is recorded."""
+    def settled_frames(self, timeout: float = 2.5) -> list[Any]:
+        """The windows once the window manager has stopped moving them (it frames a window
+        some time after it is shown; the app then places it again)."""
+        deadline = time.monotonic() + timeout
+        frames = self.desk.frames(self.gui(shown_window_ids))
+        while time.monotonic() < deadline:
+            time.sleep(0.25)
+            again = self.desk.frames(self.gui(shown_window_ids))
+            if again == frames:
+                break
+            frames = again
+        return frames
+
+    def start_reading(self) -> subprocess.Popen[bytes]:
+        """Ctrl+R while the sink's monitor is recorded."""
         recorder = self.desk.record()
         time.sleep(0.2)
         self.key("ctrl+r")
+        return recorder
+
+    def heard(self, recorder: subprocess.Popen[bytes]) -> dict[str, float]:
         # The first reading asks speech-dispatcher and starts the engine: wait for the voice.
         self.until(lambda: self.window.reader is not None and self.window.reader.is_speaking(), 8)
         time.sleep(SPEECH_SECONDS)
-        loudest, active = speech_energy(stop_recording(recorder))
+        pcm = stop_recording(recorder)
+        loudest, active = speech_energy(pcm)
         self.gui(lambda: self.window.reader is not None and self.window.reader.stop())
-        return {"loudest_dbfs": round(loudest, 1), "active": round(active, 3)}
+        seconds = len(pcm) / 2 / RATE
+        return {"loudest_dbfs": round(loudest, 1), "active_seconds": round(active * seconds, 2)}
+
+
+def scroll_shortfall(window: Any) -> int:
+    from hearing_helper.ui.litigant_view import scroll_shortfall as shortfall
+
+    return shortfall(window)
 
 
 def _modal_title() -> str:

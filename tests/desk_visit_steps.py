@@ -30,8 +30,8 @@ STEPS = (
     "export_csv",
     "export_xlsx",
     "export_pdf",
-    "language_english",
-    "reports_english",
+    "language_switch",
+    "reports_after_switch",
 )
 
 
@@ -62,8 +62,8 @@ def run_visit(v: Visit, lang: str) -> None:
     checked("reports", lambda: open_reports(v), speak=False)
     for fmt in ("csv", "xlsx", "pdf"):
         checked(f"export_{fmt}", lambda fmt=fmt: export(v, fmt), speak=False)
-    checked("language_english", lambda: to_english(v))
-    checked("reports_english", lambda: open_reports(v), speak=False)
+    checked("language_switch", lambda: switch_language(v, "en" if lang == "zh_CN" else "zh_CN"))
+    checked("reports_after_switch", lambda: open_reports(v), speak=False)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -87,6 +87,14 @@ def focused(v: Visit) -> Any:
     from PySide6.QtWidgets import QApplication
 
     return v.gui(QApplication.focusWidget)
+
+
+def tick_consent(v: Visit) -> None:
+    """Alt+I: a check box's letter ticks it, or goes to it; then Space ticks it (README)."""
+    intake = v.gui(lambda: wizard(v).current_page())
+    v.key("alt+i")
+    if not v.gui(lambda: intake.consent.isChecked()) and v.gui(intake.consent.hasFocus):
+        v.key("space")
 
 
 # --- the steps -------------------------------------------------------------------------------
@@ -123,23 +131,32 @@ def preparation_intake(v: Visit) -> None:
     v.type("13812345678")
     for field in ("alt+p", "alt+r", "alt+d"):  # platform, role, device: the first real choice
         v.key(field, "Down")
-    v.key("alt+i")  # consent (a check box: its letter ticks it)
-    v.until(lambda: wizard(v).record.intake.consent, 3, "Alt+I did not tick the consent")
+    tick_consent(v)
+    v.until(lambda: wizard(v).record.intake.consent, 3, "Alt+I (Space) did not tick the consent")
     v.until(lambda: wizard(v).record.intake.litigant_name == "陈桂兰", 3, "the name was not typed")
 
 
 def preparation_hearing_time(v: Visit) -> None:
-    """Alt+M: the hearing date, three days ahead, and the time 09:30."""
+    """Alt+M: the hearing date, typed over the whole field (three days ahead)."""
+    from datetime import date, timedelta
+
     intake = v.gui(lambda: wizard(v).current_page())
+    hearing_day = date.today() + timedelta(days=3)
     v.key("alt+m")
-    if not v.until(lambda: intake.hearing_date.hasFocus(), 2):
+    if not v.until(lambda: intake.hearing_date.hasFocus(), 1.5):
         _set_hearing(v, intake)
         raise KeyRouteError("Alt+M does not reach the hearing date (fallback: set directly)")
-    for _ in range(3):
-        v.key("Up")  # the day section: one day later per key
+    v.key("ctrl+a")
+    v.type(hearing_day.isoformat())
     v.key("Tab")
-    v.type("0930")
-    v.until(lambda: wizard(v).record.intake.hearing_at is not None, 3, "no hearing time")
+    record = v.gui(lambda: wizard(v).record)
+    v.until(
+        lambda: (
+            record.intake.hearing_at is not None and record.intake.hearing_at.date() == hearing_day
+        ),
+        3,
+        f"Alt+M, typing {hearing_day}: the hearing date is {record.intake.hearing_at}",
+    )
 
 
 def _set_hearing(v: Visit, intake: Any) -> None:
@@ -175,6 +192,8 @@ def preparation_outcome(v: Visit) -> None:
         ),
         3,
     )
+    v.key("KP_4")  # the litigant rates this visit too, on the keypad handed to them
+    v.until(lambda: record.satisfaction == 4, 3, "keypad 4 did not record the litigant's rating")
     if not ok:
         page = v.gui(lambda: wizard(v).current_page())
         v.gui(lambda: page.preparation.outcome_buttons[PreparationOutcome.READY].click())
@@ -186,7 +205,7 @@ def preparation_outcome(v: Visit) -> None:
 
 def finish(v: Visit) -> None:
     v.key("ctrl+Return")
-    if not v.until(lambda: wizard(v) is None, 5):
+    if not v.until(lambda: wizard(v) is None, 3):
         message = v.gui(lambda: v.window.statusBar().currentMessage())
 
         def finish_anyway() -> None:
@@ -223,10 +242,10 @@ def carry_over(v: Visit) -> None:
         v.key(f"alt+{letter}")
     record = v.gui(lambda: wizard(v).record)
     problems = []
-    if not v.until(lambda: record.previous_record_id, 3):
+    if not v.until(lambda: record.previous_record_id, 1.5):
         v.gui(button.click)
         problems.append(f"{text!r} has no working Alt letter (fallback: clicked)")
-    v.key("alt+i")  # consent is asked again at every visit
+    tick_consent(v)  # consent is asked again at every visit
     if not v.until(lambda: record.intake.consent, 3):
         v.gui(lambda: intake.consent.setChecked(True))
         problems.append("Alt+I did not tick the consent (fallback: ticked)")
@@ -308,7 +327,7 @@ def open_reports(v: Visit) -> None:
 
     v.key("alt+t")
     v.key("r")
-    v.until(lambda: _active(PasswordDialog), 5, "Tools > Reports asked for no password")
+    v.until(lambda: _active(PasswordDialog), 3, "Tools > Reports asked for no password")
     v.type(PASSWORD)
     v.key("Return")
     v.until(lambda: _active(ReportsWindow), 10, "the reports window did not open")
@@ -343,17 +362,18 @@ def _modal_class() -> str:
     return type(modal).__name__ if modal is not None else ""
 
 
-def to_english(v: Visit) -> None:
-    """Close the reports (Esc), then Language > English from the clerk's window."""
+def switch_language(v: Visit, lang: str) -> None:
+    """Close the reports (Esc), then Language > 中文 / English from the clerk's window (the
+    menu opens on its first item, 中文)."""
     from hearing_helper.ui.reports.supervisor import PasswordDialog
 
     v.key("Escape")
     v.until(lambda: v.window.isActiveWindow(), 5, "Esc did not close the reports window")
     old = v.gui(lambda: v.window)
     v.key("alt+g")
-    v.key("Down", "Return")
+    v.key(*(["Down"] if lang == "en" else []), "Return")
     if v.until(lambda: _active(PasswordDialog), 1.5):  # the Language menu may be protected
         v.type(PASSWORD)
         v.key("Return")
-    v.until(lambda: v.window is not old and v.window.language == "en", 10, "not in English")
+    v.until(lambda: v.window is not old and v.window.language == lang, 10, f"not in {lang}")
     v.until(lambda: v.window.isActiveWindow(), 5, "the rebuilt window has no keyboard")

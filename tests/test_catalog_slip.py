@@ -29,7 +29,7 @@ def pdf_text(pdf: Path) -> str:
     out = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, timeout=60
     ).stdout.decode("utf-8")
-    return out  # exactly what was drawn: see hearing_helper/reports/pdf_text_layer.py
+    return out  # exactly what was drawn: see hearing_helper/ui/pdf/text_layer.py
 
 
 def pdf_page_size_pt(pdf: Path) -> tuple[float, float]:

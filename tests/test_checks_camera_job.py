@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 
 from hearing_helper.checks.base import CancelledError, CancelToken
 from hearing_helper.checks.device_api import DeviceError, FrameSample
-from hearing_helper.checks.devices.dispatch import GuiDispatcher, Once
+from hearing_helper.ui.devices.dispatch import GuiDispatcher, Once
 
 # QtMultimedia notes absent optional back-ends (PipeWire, GPU conversion) when it loads.
 pytestmark = pytest.mark.qt_log_ignore("RHI", "pipewire")
@@ -40,7 +40,7 @@ class StubSession(QObject):
 
 
 def _job(session: StubSession, seconds: float, first_s: float, cancel: CancelToken):  # noqa: ANN202
-    from hearing_helper.checks.devices.camera import SampleJob
+    from hearing_helper.ui.devices.camera import SampleJob
 
     future: Future = Future()
     done: list = []
@@ -50,7 +50,7 @@ def _job(session: StubSession, seconds: float, first_s: float, cancel: CancelTok
 
 
 def test_luma_of_scales_to_small_grey_plane(qtbot) -> None:  # noqa: ANN001
-    from hearing_helper.checks.devices.camera import LUMA_H, LUMA_W, luma_of
+    from hearing_helper.ui.devices.camera import LUMA_H, LUMA_W, luma_of
 
     image = QImage(1280, 720, QImage.Format.Format_RGB32)
     image.fill(QColor(255, 255, 255))
@@ -153,7 +153,7 @@ def test_sound_round_trips_through_device_formats(
     from PySide6.QtMultimedia import QAudioFormat
 
     from hearing_helper.checks.device_api import Sound
-    from hearing_helper.checks.devices.audio_streams import encode_for, to_recording
+    from hearing_helper.ui.devices.audio_streams import encode_for, to_recording
 
     fmt = QAudioFormat()
     fmt.setSampleRate(rate)

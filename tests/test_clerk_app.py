@@ -99,7 +99,7 @@ def test_the_window_honours_central_on_the_command_line(
 
 def test_the_gui_command_hands_central_to_the_window(data_dir, monkeypatch) -> None:
     from hearing_helper import cli
-    from hearing_helper.ui import app
+    from hearing_helper.ui import launch
 
     seen: list[str] = []
 
@@ -107,7 +107,7 @@ def test_the_gui_command_hands_central_to_the_window(data_dir, monkeypatch) -> N
         seen.append(opened.central_url())
         return 0
 
-    monkeypatch.setattr(app, "run_gui", fake_gui)
+    monkeypatch.setattr(launch, "run_gui", fake_gui)
     assert cli.main(["--data-dir", str(data_dir), "--central", CENTRAL]) == 0
     assert cli.main(["gui", "--data-dir", str(data_dir), "--central", CENTRAL]) == 0
     assert seen == [CENTRAL, CENTRAL]

@@ -19,7 +19,7 @@ from keyring.backends import null
 from hearing_helper import secrets
 from hearing_helper.demo import generate_records
 from hearing_helper.desk_identity import desk_id
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.store import (
     HistoryQuery,
     NewerDatabaseError,

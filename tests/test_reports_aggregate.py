@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from hearing_helper.domain.enums import Outcome
+from hearing_helper.domain.report_filters import FilterError, ReportFilters
 from hearing_helper.reports.aggregate import FailureReason, FunnelStep, percentile, report_for
 from hearing_helper.reports.drill import Drill, drill_rows, period_range
-from hearing_helper.reports.filters import FilterError, ReportFilters
 from tests.reports_fixtures import make_record, raw_db, seeded_services
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from hearing_helper.cli import main
-from hearing_helper.reports.pdf_i18n import translator_for
 from hearing_helper.services import AppServices
+from hearing_helper.ui.pdf.translator import translator_for
 from tests.visits_scenario import PERIOD, scenario_records
 
 ARGS = ("report", "--from", PERIOD[0].isoformat(), "--to", PERIOD[1].isoformat())
@@ -72,8 +72,8 @@ def test_the_json_report_keeps_the_codes(
 def test_the_court_scope_lists_its_desks_in_words() -> None:
     from datetime import date
 
+    from hearing_helper.domain.report_filters import ReportFilters
     from hearing_helper.reports.aggregate import Report
-    from hearing_helper.reports.filters import ReportFilters
     from hearing_helper.reports.report_text import text_report
 
     court = {

@@ -16,9 +16,9 @@ import pytest
 
 from hearing_helper.domain.enums import Outcome
 from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.cells import MAX_CELL_CHARS, safe_text
 from hearing_helper.reports.export import ExportCancelledError, export_log
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.rows import COLUMNS, header, iter_rows, safe_cell
 from hearing_helper.reports.writers import write_xlsx
 from tests.reports_fixtures import make_record, raw_db, seeded_services, standard_records

@@ -10,11 +10,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import export_log
-from hearing_helper.reports.filters import ReportFilters
-from hearing_helper.reports.pdf_i18n import translator_for
 from hearing_helper.services import AppServices
 from hearing_helper.store.sqlite import DB_FILENAME
+from hearing_helper.ui.pdf.translator import translator_for
 from hearing_helper.visits.causes import cause
 from tests.visits_scenario import PERIOD, scenario_records
 

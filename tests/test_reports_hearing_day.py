@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from hearing_helper.cli import main
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import export_log
-from hearing_helper.reports.filters import ReportFilters
-from hearing_helper.reports.pdf_i18n import translator_for
 from hearing_helper.services import AppServices
+from hearing_helper.ui.pdf.summary import write_summary_pdf
+from hearing_helper.ui.pdf.translator import translator_for
 from tests.hearing_day_scenario import PERIOD, hearing_day_records
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -78,6 +79,7 @@ def test_the_pdf_lists_hearing_day_outcomes_and_a_preparation_section(
             out,
             actor="sup",
             translate=translator_for("en"),
+            write_pdf=write_summary_pdf,
         )
     finally:
         services.close()

@@ -11,8 +11,8 @@ from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks import remedies
 from hearing_helper.domain import labels as domain_labels
 from hearing_helper.reports import labels as report_labels
-from hearing_helper.reports.pdf_i18n import translator_for
 from hearing_helper.reports.rows import COLUMNS
+from hearing_helper.ui.pdf.translator import translator_for
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE_TABLES = {

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from hearing_helper.catalog.model import PROBLEM_CODES
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import export_log
-from hearing_helper.reports.filters import ReportFilters
-from hearing_helper.reports.pdf_i18n import translator_for
+from hearing_helper.ui.pdf.summary import write_summary_pdf
+from hearing_helper.ui.pdf.translator import translator_for
 from tests.reports_fixtures import seeded_services
 
 pytestmark = pytest.mark.skipif(
@@ -34,6 +35,7 @@ def test_summary_pdf_renders_with_the_figures(qapp, data_dir: Path, tmp_path: Pa
             out,
             actor="sup",
             translate=translator_for("zh_CN"),
+            write_pdf=write_summary_pdf,
         )
     finally:
         services.close()
@@ -44,7 +46,7 @@ def test_summary_pdf_renders_with_the_figures(qapp, data_dir: Path, tmp_path: Pa
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], check=True, capture_output=True, text=True
     ).stdout
-    # Exactly the Chinese drawn: no Kangxi radicals in place of 人, 网 (pdf_text_layer).
+    # Exactly the Chinese drawn: no Kangxi radicals in place of 人, 网 (ui/pdf/text_layer.py).
     compact = " ".join(text.split())
     assert "2026-03-01" in compact and "2026-04-30" in compact
     for figure in ("60.0%", "20 分钟", "40 分钟", "3.50", "80.0%"):

@@ -9,7 +9,7 @@ from datetime import datetime
 import psycopg
 import pytest
 
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress, connect
 from hearing_helper.store.postgres.court import CourtReportSource

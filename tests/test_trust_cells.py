@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.cells import export_cell
 from hearing_helper.reports.export import export_log
-from hearing_helper.reports.filters import ReportFilters
 from tests.reports_fixtures import seeded_services, standard_records
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from hearing_helper.domain.enums import Outcome, RecordStatus
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import export_log
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.services import AppServices
 from hearing_helper.store import IncompleteRecordError
 from tests.reports_fixtures import make_record

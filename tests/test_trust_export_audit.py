@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from hearing_helper.cli import main
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import ExportError, export_log
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from tests.reports_fixtures import seeded_services

@@ -17,10 +17,10 @@ import pytest
 from hearing_helper.cli import main
 from hearing_helper.domain.enums import Outcome
 from hearing_helper.domain.masking import mask_free_text
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports import rows as rows_module
 from hearing_helper.reports.cells import safe_text
 from hearing_helper.reports.export import export_log
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.rows import COLUMNS, Column, row_converter
 from tests.reports_fixtures import make_record, seeded_services
 

@@ -15,9 +15,9 @@ import pytest
 
 from hearing_helper.cli import main
 from hearing_helper.desk_identity import desk_id
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.kept_files import KeptPathError, refuse_kept_path
 from hearing_helper.reports.export import ExportPathError, check_out_path, export_log
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.services import AppServices
 from tests.reports_fixtures import seeded_services
 

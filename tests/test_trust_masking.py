@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from hearing_helper.domain.enums import Outcome
 from hearing_helper.domain.masking import mask_name, mask_personal, mask_phone
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import export_log
-from hearing_helper.reports.filters import ReportFilters
 from tests.reports_fixtures import make_record, seeded_services
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 3, 31))

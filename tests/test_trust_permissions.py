@@ -13,8 +13,9 @@ import pytest
 
 from hearing_helper.auth import auth_for
 from hearing_helper.cli import main
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import export_log
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.ui.pdf.summary import write_summary_pdf
 from tests.reports_fixtures import seeded_services
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
@@ -46,6 +47,7 @@ def test_everything_personal_is_created_private(qapp, open_umask, tmp_path: Path
                 out,
                 actor="sup",
                 unmask=unmask,
+                write_pdf=write_summary_pdf,
             )
             outs.append(out)
     finally:

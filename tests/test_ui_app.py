@@ -12,6 +12,7 @@ from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
 
 from hearing_helper.paths import asset_path
 from hearing_helper.ui import app as app_module
+from hearing_helper.ui import launch
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.settings_dialog import SettingsDialog
 
@@ -109,7 +110,7 @@ def test_gui_command_shows_a_message_for_a_newer_database(data_dir, monkeypatch)
         "show_startup_error",
         lambda exc, lang: shown.append(app_module.startup_error_text(exc)),
     )
-    monkeypatch.setattr(app_module, "run_gui", lambda opened: 0)
+    monkeypatch.setattr(launch, "run_gui", lambda opened: 0)
     code = gui.run(argparse.Namespace(data_dir=str(data_dir)))
     assert code == 1
     assert shown and "newer version" in shown[0] and str(db) in shown[0]
@@ -120,7 +121,7 @@ def test_gui_command_runs_the_gui_with_the_data_dir(data_dir, monkeypatch):
     from hearing_helper.commands import gui
 
     seen: list[Path] = []
-    monkeypatch.setattr(app_module, "run_gui", lambda opened: seen.append(opened.data_dir) or 0)
+    monkeypatch.setattr(launch, "run_gui", lambda opened: seen.append(opened.data_dir) or 0)
     assert gui.run(argparse.Namespace(data_dir=str(data_dir))) == 0
     assert seen == [data_dir.resolve()]
 

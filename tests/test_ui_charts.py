@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtSvg import QSvgGenerator
 
-from hearing_helper.reports.pdf_charts import count_ticks
+from hearing_helper.ui.pdf.charts import count_ticks
 from hearing_helper.ui.widgets.charts import VBarChart
 
 

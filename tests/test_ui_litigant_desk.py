@@ -21,7 +21,7 @@ from ui_windows import language
 
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
 from hearing_helper.domain.enums import DeviceKind, Role
-from hearing_helper.ui.litigant_view import LitigantWindow
+from hearing_helper.ui.litigant_view import LitigantWindow, scroll_shortfall
 from hearing_helper.ui.main_window import MainWindow
 
 pytestmark = OFFSCREEN_NOISE
@@ -153,6 +153,9 @@ def test_every_step_fits_beside_the_clerk(qtbot, qapp, services, lang) -> None: 
             problems = outside(litigant) + outside(window) + cut_texts(litigant)
             if litigant.frameGeometry().width() > share:
                 problems.append(f"grew from {share} to {litigant.frameGeometry().width()} px")
+            shortfall = scroll_shortfall(window)
+            if shortfall > 0:
+                problems.append(f"the clerk's page scrolls sideways ({shortfall} px short)")
             if litigant.frameGeometry().intersects(window.frameGeometry()):
                 problems.append(
                     f"overlap: {litigant.frameGeometry().getRect()}"

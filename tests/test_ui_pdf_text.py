@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from hearing_helper.reports.pdf_text_layer import ideograph_for, restore_ideographs
+from hearing_helper.ui.pdf.text_layer import ideograph_for, restore_ideographs
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 

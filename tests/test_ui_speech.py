@@ -106,7 +106,7 @@ def test_read_aloud_speaks_mandarin_into_the_sink(
                 cwd=ROOT,
                 capture_output=True,
                 text=True,
-                timeout=60,
+                timeout=120,
             )
         finally:
             recorder.send_signal(signal.SIGINT)

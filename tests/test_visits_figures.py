@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 from hearing_helper.demo import generate_records
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports import rows
 from hearing_helper.reports.aggregate import build_report
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.store import open_store
 from tests.visits_oracle import visit_figures as visit_figures_oracle
 from tests.visits_scenario import EXPECTED, NOW, PERIOD, scenario_records

@@ -21,9 +21,9 @@ import pytest
 
 from hearing_helper import atomic_file
 from hearing_helper.atomic_file import FileInUseError, replace_file, write_json_atomically
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.reports.export import ExportError, export_log
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.services import AppServices
 from tests.reports_fixtures import seeded_services, standard_records
 

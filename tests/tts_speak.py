@@ -45,7 +45,7 @@ def main() -> int:
     reader.speaking_changed.connect(speaking)
     reader.problem.connect(problem)
     reader.speak(sys.argv[1])
-    QTimer.singleShot(30_000, app.quit)  # an engine that never answers ends the child
+    QTimer.singleShot(30_000 * times, app.quit)  # an engine that never answers ends the child
     app.exec()
     outcome["voice"] = reader.voice_name
     print(json.dumps(outcome, ensure_ascii=False))

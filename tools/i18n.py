@@ -55,7 +55,7 @@ AREAS: dict[str, list[str]] = {
     ],
     "network": ["hearing_helper/checks/network"],
     "catalog": ["hearing_helper/catalog", "hearing_helper/ui/install", "hearing_helper/ui/join"],
-    "reports": ["hearing_helper/reports", "hearing_helper/ui/reports"],
+    "reports": ["hearing_helper/reports", "hearing_helper/ui/reports", "hearing_helper/ui/pdf"],
     "packaging": ["hearing_helper/ui/self_test.py"],
     "visits": ["hearing_helper/visits", "hearing_helper/ui/visits"],
     "sync": ["hearing_helper/ui/sync"],

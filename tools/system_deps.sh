@@ -19,6 +19,9 @@ if [ "$mode" = test ]; then
   packages="$packages pulseaudio zbar-tools poppler-utils xvfb sqlite3 postgresql"
   # speech-dispatcher with espeak-ng: the read-aloud (朗读) test speaks Mandarin into PulseAudio.
   packages="$packages speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
+  # The whole visit on a real desk screen (tests/test_desk_screen_e2e.py, make screenshots):
+  # a window manager, key events, window geometry (xwininfo, xprop), screenshots (import).
+  packages="$packages openbox xdotool x11-utils imagemagick"
 fi
 if [ "$mode" = test ] || [ "$mode" = windows ]; then
   # The Windows build and its tests (make package-windows/test-windows, tests/test_packaging_windows.py):

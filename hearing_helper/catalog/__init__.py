@@ -7,28 +7,69 @@ disables its own platform. See ``assets/catalog/README.md`` for the file format.
 
 from __future__ import annotations
 
-from hearing_helper.catalog.loader import CatalogLoad, load_catalog, validate_dir
-from hearing_helper.catalog.meeting import (
-    Invitation,
-    check_link,
-    check_meeting_id,
-    check_passcode,
-    extract_invitation,
-    format_meeting_id,
-    is_openable,
-    normalize_meeting_id,
-)
-from hearing_helper.catalog.model import (
-    OS_NAMES,
-    PHONE_OS,
-    PROBLEM_CODES,
-    Guide,
-    GuideProblem,
-    GuideStep,
-    MeetingFormat,
-    Platform,
-)
-from hearing_helper.catalog.schema import CatalogError, content_hash
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hearing_helper.catalog.loader import CatalogLoad, load_catalog, validate_dir
+    from hearing_helper.catalog.meeting import (
+        Invitation,
+        check_link,
+        check_meeting_id,
+        check_passcode,
+        extract_invitation,
+        format_meeting_id,
+        is_openable,
+        normalize_meeting_id,
+    )
+    from hearing_helper.catalog.model import (
+        OS_NAMES,
+        PHONE_OS,
+        PROBLEM_CODES,
+        Guide,
+        GuideProblem,
+        GuideStep,
+        MeetingFormat,
+        Platform,
+    )
+    from hearing_helper.catalog.schema import CatalogError, content_hash
+
+# Name -> submodule. Imported on first use (PEP 562): the window's start needs only the model's
+# codes, not the loader, its TOML parser and schemas, which the catalog's background load
+# imports off the GUI thread (issue 23, start-up).
+_SUBMODULE = {
+    "CatalogLoad": "loader",
+    "load_catalog": "loader",
+    "validate_dir": "loader",
+    "Invitation": "meeting",
+    "check_link": "meeting",
+    "check_meeting_id": "meeting",
+    "check_passcode": "meeting",
+    "extract_invitation": "meeting",
+    "format_meeting_id": "meeting",
+    "is_openable": "meeting",
+    "normalize_meeting_id": "meeting",
+    "OS_NAMES": "model",
+    "PHONE_OS": "model",
+    "PROBLEM_CODES": "model",
+    "Guide": "model",
+    "GuideProblem": "model",
+    "GuideStep": "model",
+    "MeetingFormat": "model",
+    "Platform": "model",
+    "CatalogError": "schema",
+    "content_hash": "schema",
+}
+
+
+def __getattr__(name: str) -> Any:
+    submodule = _SUBMODULE.get(name)
+    if submodule is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{submodule}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "OS_NAMES",

@@ -108,7 +108,7 @@ class CheckContext:
     platform_id: str = ""
     endpoints: list[str] = field(default_factory=list)  # network test URLs
     stun_servers: list[str] = field(default_factory=list)  # "host:port"
-    devices: Any = None  # a DeviceProvider (checks/devices) or a fake in tests
+    devices: Any = None  # a DeviceProvider (ui/devices) or a fake in tests
     interactive: bool = True  # False on the CLI: nobody can confirm "I heard the tone"
     options: dict[str, Any] = field(default_factory=dict)
 

@@ -1,6 +1,6 @@
 """The small interface device checks talk to, so checks stay Qt-free and tests use fakes.
 
-The real implementation is :class:`hearing_helper.checks.devices.QtDeviceProvider`
+The real implementation is :class:`hearing_helper.ui.devices.QtDeviceProvider`
 (QtMultimedia, driven by the GUI thread's event loop); :mod:`hearing_helper.checks.fake_devices`
 has the fakes. Every method may be called from a worker thread and returns within its time limit
 or raises; ``device_id`` "" means the system default device.

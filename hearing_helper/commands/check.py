@@ -180,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
     if printer:
         print(f"{'CHECK':<12} {'RESULT':<6} FINDING")
     if any(check.id in DEVICE_CHECKS for check in checks):
-        from hearing_helper.checks.devices.headless import run_with_devices
+        from hearing_helper.ui.devices.headless import run_with_devices
 
         results = run_with_devices(checks, ctx, on_result=printer)
     else:

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from hearing_helper import secrets
 from hearing_helper.auth import AuthResult, auth_for
@@ -23,6 +24,9 @@ from hearing_helper.commands.scope import (
     demo_note,
 )
 from hearing_helper.commands.supervisor import cli_actor, read_secret
+
+if TYPE_CHECKING:
+    from hearing_helper.reports.export import PdfWriter
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +80,13 @@ def _authenticate(services: object, purpose: str) -> AuthResult:
     return auth.check(password, actor, purpose=purpose)
 
 
+def _pdf_writer() -> PdfWriter:
+    """The Qt PDF painter, imported only for a PDF export (csv/xlsx never load Qt)."""
+    from hearing_helper.ui.pdf.summary import write_summary_pdf
+
+    return write_summary_pdf
+
+
 def run(args: argparse.Namespace) -> int:
     filters = filters_from_args(args)
     if filters is None:
@@ -99,15 +110,15 @@ def run(args: argparse.Namespace) -> int:
             return 1
         from hearing_helper.catalog import load_catalog
         from hearing_helper.reports.export import ExportError, export_log
-        from hearing_helper.reports.pdf_i18n import translator_for
         from hearing_helper.store import StoreError
+        from hearing_helper.ui.pdf.translator import translator_for
 
         lang = args.lang or services.settings.get("language")
         lang = lang if lang in ("zh_CN", "en") else "zh_CN"
         store = services.store
         left_out = 0
         if getattr(args, "scope", "desk") == "court":
-            from hearing_helper.reports.filters import CourtFilters
+            from hearing_helper.domain.report_filters import CourtFilters
             from hearing_helper.store.backend import Store
 
             source = court_source(services, args)
@@ -135,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
                 translate=translator_for(lang),
                 platform_names=load_catalog(services.data_dir).platform_names(lang),
                 kept_folder=services.data_dir,
+                write_pdf=_pdf_writer() if args.format == "pdf" else None,
             )
         except (ExportError, StoreError) as exc:
             print(f"hearing-helper: {exc}", file=sys.stderr)

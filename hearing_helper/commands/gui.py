@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"hearing-helper: {missing}", file=sys.stderr)
         return 1
     # Qt is imported lazily: the core commands must not pay for it, and this module stays Qt-free.
-    from hearing_helper.ui import app
+    from hearing_helper.ui import launch
     from hearing_helper.ui.app import show_startup_error
 
     data_dir = getattr(args, "data_dir", None)
@@ -59,6 +59,6 @@ def run(args: argparse.Namespace) -> int:
         return 1
     services.central_override = getattr(args, "central", None) or None
     try:
-        return app.run_gui(services)
+        return launch.run_gui(services)
     finally:
         services.close()

@@ -19,7 +19,7 @@ from hearing_helper.commands.scope import (
     demo_note,
     waiting_here,
 )
-from hearing_helper.reports.filters import (
+from hearing_helper.domain.report_filters import (
     FILTER_FIELDS,
     CourtFilters,
     FilterError,
@@ -131,8 +131,8 @@ def _print_text(
     lang: str,
 ) -> None:
     from hearing_helper.catalog import load_catalog
-    from hearing_helper.reports.pdf_i18n import translator_for
     from hearing_helper.reports.report_text import text_report
+    from hearing_helper.ui.pdf.translator import translator_for
 
     translate = translator_for(lang)
     names = load_catalog(services.data_dir).platform_names(lang)

@@ -18,13 +18,11 @@ import os
 import platform
 import sys
 import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hearing_helper import __version__
+from hearing_helper.self_test_report import SelfTestError, SelfTestReport, print_line
 
 log = logging.getLogger(__name__)
 
@@ -34,82 +32,6 @@ EXIT_TIMEOUT = 3
 ASSET_DIRS = ("catalog", "guides", "i18n", "icons", "images", "sounds")
 # Folders that must not be empty (git does not keep empty folders, so images/sounds may be absent).
 REQUIRED_ASSET_DIRS = ("catalog", "guides", "i18n", "icons")
-
-
-class SelfTestError(Exception):
-    """A check failed for a reason worth printing as-is (no traceback)."""
-
-
-@dataclass
-class CheckLine:
-    name: str
-    ok: bool
-    detail: str
-
-    def render(self) -> str:
-        return f"{'OK  ' if self.ok else 'FAIL'}  {self.name:<13}{self.detail}"
-
-
-@dataclass
-class SelfTestReport:
-    """Collects one line per check; ``current`` names the check running (for the watchdog)."""
-
-    lines: list[CheckLine] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    current: str = ""
-    echo: bool = True
-
-    def run(self, name: str, check: Callable[[], str]) -> bool:
-        """Run ``check`` (returns a detail text or raises); record and print its line."""
-        self.current = name
-        started = time.monotonic()
-        try:
-            detail = check()
-            line = CheckLine(name, True, detail)
-        except SelfTestError as exc:
-            line = CheckLine(name, False, str(exc))
-        except Exception as exc:  # a self-test reports every failure, it never crashes
-            log.debug("self-test check %s raised", name, exc_info=True)
-            line = CheckLine(name, False, f"{type(exc).__name__}: {exc}")
-        elapsed = time.monotonic() - started
-        if elapsed > 1.0:
-            line.detail += f" ({elapsed:.1f} s)"
-        self.lines.append(line)
-        self.current = ""
-        if self.echo:
-            _print(line.render())
-        return line.ok
-
-    def fail(self, name: str, reason: str) -> None:
-        self.run(name, lambda: _raise(reason))
-
-    @property
-    def failed(self) -> list[CheckLine]:
-        return [line for line in self.lines if not line.ok]
-
-    def summary(self) -> str:
-        if not self.lines:
-            return "Self-test FAILED: no check ran"
-        if self.failed:
-            names = ", ".join(line.name for line in self.failed)
-            return f"Self-test FAILED: {len(self.failed)} of {len(self.lines)} checks ({names})"
-        return f"Self-test passed: {len(self.lines)} checks OK"
-
-    def text(self, header: str) -> str:
-        body = [header, *(line.render() for line in self.lines)]
-        body += [f"note: {note}" for note in self.notes]
-        body.append(self.summary())
-        return "\n".join(body) + "\n"
-
-
-def _raise(reason: str) -> str:
-    raise SelfTestError(reason)
-
-
-def _print(text: str) -> None:
-    # A windowed executable on Windows has no stdout at all (sys.stdout is None).
-    if sys.stdout is not None:
-        print(text, flush=True)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -142,7 +64,7 @@ def _start_watchdog(report: SelfTestReport, data_dir: Path, timeout_s: float) ->
     def expire() -> None:
         report.fail(report.current or "self-test", f"did not finish within {timeout_s:.0f} s")
         _write_report(data_dir, report.text(_header(data_dir)))
-        _print(report.summary())
+        print_line(report.summary())
         os._exit(EXIT_TIMEOUT)  # the GUI thread is stuck; nothing else can end the process
 
     timer = threading.Timer(timeout_s, expire)
@@ -165,16 +87,16 @@ def run(args: argparse.Namespace, timeout_s: float = TIMEOUT_S) -> int:
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     report = SelfTestReport()
     header = _header(data_dir)
-    _print(header)
+    print_line(header)
     watchdog = _start_watchdog(report, data_dir, timeout_s)
     try:
         run_checks(report, data_dir)
     finally:
         watchdog.cancel()
     for note in report.notes:
-        _print(f"note: {note}")
+        print_line(f"note: {note}")
     saved = _write_report(data_dir, report.text(header))
-    _print(report.summary() + (f"; report saved to {saved}" if saved else ""))
+    print_line(report.summary() + (f"; report saved to {saved}" if saved else ""))
     return 1 if report.failed else 0
 
 

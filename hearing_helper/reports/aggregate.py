@@ -26,10 +26,10 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
+from hearing_helper.domain.damage import DamageSummary, summary_of
 from hearing_helper.domain.enums import STEP_ORDER, Outcome
 from hearing_helper.domain.record import now_local
-from hearing_helper.reports.damage import DamageSummary, summary_of
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.visits import visit_figures
 from hearing_helper.store.report_source import (
     FAILING_CHECK_STATUSES,

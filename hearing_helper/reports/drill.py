@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
-from hearing_helper.reports.filters import Drill, ReportFilters, period_range
+from hearing_helper.domain.report_filters import Drill, ReportFilters, period_range
 from hearing_helper.store.report_source import DRILL_LIMIT, ReportSource
 
 __all__ = ["DRILL_LIMIT", "Drill", "DrillRow", "drill_rows", "period_range"]

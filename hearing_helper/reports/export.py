@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hearing_helper.atomic_file import FileInUseError, replace_file
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.kept_files import KeptPathError, refuse_kept_path
 from hearing_helper.private_files import create_private_file
-from hearing_helper.reports.aggregate import report_for
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.reports.aggregate import Report, report_for
 from hearing_helper.reports.labels import CONTEXT, Translate, english
 from hearing_helper.reports.rows import header, iter_rows
 from hearing_helper.reports.writers import write_csv, write_xlsx
@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 FORMATS = ("csv", "xlsx", "pdf")
 SHEET_TITLE = QT_TRANSLATE_NOOP("reports", "Records")
 Progress = Callable[[int, int], None]  # rows written, rows expected
+# Paints the summary PDF (path, report, translate). Painting needs Qt, so the writer lives in
+# ui/pdf/ and the caller hands it in: reports/ stays below ui/ in the layers (pyproject.toml).
+PdfWriter = Callable[[Path, Report, Translate], None]
 
 
 class ExportCancelledError(Exception):
@@ -114,12 +117,17 @@ def export_log(
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     kept_folder: Path | None = None,
+    write_pdf: PdfWriter | None = None,
 ) -> ExportResult:
     """Write the export and audit it. Raises ExportCancelledError or ExportError.
 
-    ``kept_folder``: the data folder, never written into (default: the SQLite database's)."""
+    ``kept_folder``: the data folder, never written into (default: the SQLite database's).
+    ``write_pdf``: the PDF painter (:func:`hearing_helper.ui.pdf.summary.write_summary_pdf`),
+    needed for ``fmt="pdf"`` only."""
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    if fmt == "pdf" and write_pdf is None:
+        raise ValueError("export_log(fmt='pdf') needs write_pdf (ui.pdf.summary.write_summary_pdf)")
     if kept_folder is None:
         database = getattr(store.repository, "path", None)
         kept_folder = database.parent if isinstance(database, Path) else None
@@ -142,12 +150,10 @@ def export_log(
                 progress(done, expected)
 
         try:
-            if fmt == "pdf":
-                from hearing_helper.reports.pdf import write_summary_pdf
-
+            if fmt == "pdf" and write_pdf is not None:
                 report = report_for(source, filters)
                 tick(0)
-                write_summary_pdf(part, report, translate)
+                write_pdf(part, report, translate)
                 rows = report.visit_count  # the visits the summary is made of
                 tick(rows)
             elif fmt == "csv":

@@ -1,7 +1,7 @@
 """A report in words: the rows the Reports window, the monthly PDF and ``report`` (text) share.
 
 Qt-free: ``translate(context, text)`` is handed in (``QCoreApplication.translate`` in the app,
-:func:`hearing_helper.reports.pdf_i18n.translator_for` in the PDF and on the command line, the
+:func:`hearing_helper.ui.pdf.translator.translator_for` in the PDF and on the command line, the
 identity for English). Codes become labels here; ``report --json`` keeps the codes.
 """
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from hearing_helper.domain.masking import mask_free_text, mask_personal
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.reports.cells import (
     MAX_CELL_CHARS,
@@ -21,7 +22,6 @@ from hearing_helper.reports.cells import (
     export_cell,
     safe_text,
 )
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import (
     CONTEXT,
     DEVICE_LABELS,

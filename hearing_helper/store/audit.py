@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from hearing_helper.audit_key import AuditKey
+
 GENESIS_HASH = "0" * 64
 
 
@@ -39,20 +41,8 @@ KEYED_PREFIX = "hmac:"
 KEYED_ACTION = "audit.keyed"
 
 
-@dataclass(frozen=True)
-class AuditKey:
-    """The chain's secret and the first entry it signs (older entries stay unkeyed)."""
-
-    secret: bytes
-    from_seq: int
-
-    def __repr__(self) -> str:  # never print the secret
-        return f"AuditKey(from_seq={self.from_seq})"
-
-    @property
-    def key_id(self) -> str:
-        """A name for the key that does not reveal it (recorded in the ``audit.keyed`` entry)."""
-        return hashlib.sha256(b"hearing-helper audit key id\x00" + self.secret).hexdigest()[:16]
+# AuditKey, the chain's secret, lives in audit_key.py: secrets.py reads it from the keyring and
+# sits below store/ in the layers (pyproject.toml).
 
 
 def _body(seq: int, at: str, actor: str, action: str, details: dict[str, Any]) -> str:

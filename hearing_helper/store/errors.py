@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from hearing_helper.domain.validation import FieldError
+from hearing_helper.store_error import StoreError
 
-
-class StoreError(Exception):
-    """Base of all storage errors; ``str()`` is a complete, user-presentable message."""
+# StoreError, the base of the errors below, is defined low in the layers (store_error.py).
 
 
 class NewerDatabaseError(StoreError):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol
 
-from hearing_helper.reports.filters import Drill, ReportFilters
+from hearing_helper.domain.report_filters import Drill, ReportFilters
 
 FAILING_CHECK_STATUSES = ("fail", "error")
 DRILL_LIMIT = 500

@@ -1,2 +1,2 @@
-"""Qt Widgets user interface. The only package (with checks/devices and the PDF writer) that
-imports Qt."""
+"""Qt Widgets user interface: the only package that imports Qt, including the QtMultimedia
+device adapters (``ui/devices/``) and the PDF painter (``ui/pdf/``)."""

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QLocale,
     QMessageLogContext,
     Qt,
-    QThreadPool,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -256,20 +255,3 @@ def freeze_startup_objects() -> None:
     triggers collections that stop the window for 100 ms and more (measured 138 ms)."""
     gc.collect()
     gc.freeze()
-
-
-def run_gui(services: AppServices) -> int:
-    """Build the main window, run the event loop and return its exit code."""
-    from hearing_helper.ui.shell.window_host import MainWindowHost
-
-    setup_file_logging(services.data_dir)
-    install_exception_logging()
-    app = create_application(sys.argv[:1], services.settings.get("font_scale"))
-    install_translators(app, current_language(services))
-    host = MainWindowHost(services)
-    host.show_initial()
-    freeze_startup_objects()
-    log.info("Hearing Helper %s started with data dir %s", __version__, services.data_dir)
-    code = int(app.exec())
-    QThreadPool.globalInstance().waitForDone(3000)  # let background work end cleanly
-    return code

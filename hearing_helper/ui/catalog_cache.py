@@ -4,9 +4,12 @@ use) and shared by every screen through ``services.catalog``."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from hearing_helper.catalog import CatalogLoad, load_catalog
 from hearing_helper.services import AppServices
+
+if TYPE_CHECKING:  # the loader is imported where the catalog is loaded (off the GUI thread)
+    from hearing_helper.catalog import CatalogLoad
 
 log = logging.getLogger(__name__)
 
@@ -29,4 +32,6 @@ def remember_catalog(services: AppServices, catalog: CatalogLoad) -> CatalogLoad
 
 def catalog_for(services: AppServices) -> CatalogLoad:
     """The session's catalog, loading it now if the background load has not finished."""
+    from hearing_helper.catalog import load_catalog
+
     return cached_catalog(services) or remember_catalog(services, load_catalog(services.data_dir))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -80,14 +81,36 @@ def spoken_text(content: LitigantContent) -> str:
 def _frame(window: QWidget) -> tuple[int, int, QPoint]:
     """The window frame's added width and height, and where the inside starts in the frame.
 
-    setGeometry places the inside of a window; its frame (title bar, border) comes on top.
+    setGeometry places the inside of a window; its frame (title bar, border) comes on top. A
+    window not framed yet (just made, e.g. rebuilt for another language) gets the frame last
+    seen on a normal window: placed with none, its frame hung over the screen's edge.
     """
     frame = window.frameGeometry()
-    return (
+    if frame == window.geometry() and window.isWindow() and _last_frame:
+        return _last_frame[0]
+    measured = (
         frame.width() - window.width(),
         frame.height() - window.height(),
         window.geometry().topLeft() - frame.topLeft(),
     )
+    if frame != window.geometry() and not (window.isMaximized() or window.isFullScreen()):
+        _last_frame[:] = [measured]
+    return measured
+
+
+_last_frame: list[tuple[int, int, QPoint]] = []  # of the last normal window measured
+
+
+def scroll_shortfall(window: QWidget) -> int:
+    """How many pixels wider ``window`` must be so that none of its shown pages scrolls
+    sideways (the English Finish page needed 32 px more beside the litigant window)."""
+    shortfall = 0
+    for area in window.findChildren(QScrollArea):
+        content = area.widget()
+        if area.isVisible() and content is not None and area.widgetResizable():
+            needed = content.minimumSizeHint().width() - area.viewport().width()
+            shortfall = max(shortfall, needed)
+    return shortfall
 
 
 class LitigantWindow(QWidget):
@@ -145,8 +168,9 @@ class LitigantWindow(QWidget):
         text = QVBoxLayout()
         text.addWidget(self.title_label)
         text.addSpacing(24)
-        text.addWidget(self.lines_label, 1)
+        text.addWidget(self.lines_label)
         text.addWidget(self.rating_panel)
+        text.addStretch(1)  # room to spare goes below: the choices stay under the question
         # Side by side on a wide window, the QR code below the text on a narrow one.
         body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body = body
@@ -284,10 +308,12 @@ class LitigantWindow(QWidget):
             return  # the clerk chose the whole screen; this window stays where it is
         area = clerk.screen().availableGeometry()
         frame = clerk.frameGeometry()
-        if not area.contains(frame):
+        shortfall = scroll_shortfall(clerk)
+        if not area.contains(frame) or shortfall > 0:
             frame_w, frame_h, inset = _frame(clerk)
             room = area.width() - self.minimumSizeHint().width() - frame_w
-            width = max(min(frame.width(), room), clerk.minimumSizeHint().width() + frame_w)
+            wanted = frame.width() + shortfall
+            width = max(min(wanted, room), clerk.minimumSizeHint().width() + frame_w)
             target = QRect(area.topLeft() + inset, QSize(width - frame_w, area.height() - frame_h))
             if target != clerk.geometry():
                 clerk.setGeometry(target)

@@ -25,10 +25,8 @@ from hearing_helper.store.repository import AssistSummary
 from hearing_helper.ui.app import apply_font_scale, current_language
 from hearing_helper.ui.catalog_cache import cached_catalog, catalog_for, remember_catalog
 from hearing_helper.ui.shell.background import load_catalog_in_background
-from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
 from hearing_helper.ui.shell.home_view import HomeView
 from hearing_helper.ui.shell.main_actions import MainActions
-from hearing_helper.ui.shell.profile_dialog import ProfileDialog
 from hearing_helper.ui.sync import install_sync
 from hearing_helper.ui.wizard.base import LitigantContent
 
@@ -37,6 +35,8 @@ if TYPE_CHECKING:
     # needed to show the window, and loading them later keeps the cold start fast.
     from hearing_helper.catalog import CatalogLoad
     from hearing_helper.ui.litigant_view import LitigantWindow
+    from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
+    from hearing_helper.ui.shell.profile_dialog import ProfileDialog
     from hearing_helper.ui.speech import ReadAloud
     from hearing_helper.ui.wizard.wizard import AssistanceWizard
 
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.wizard: AssistanceWizard | None = None
         self.litigant_window: LitigantWindow | None = None
         self._was_maximized = False  # before sharing the screen with the litigant window
+        self._closing = False
         self.drafts_dialog: DraftsDialog | None = None
         self.profile_dialog: ProfileDialog | None = None
         self.setWindowTitle(self.tr("Hearing Helper"))
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
             self._after_profile()
 
     def choose_profile(self) -> None:
+        from hearing_helper.ui.shell.profile_dialog import ProfileDialog
+
         dialog = ProfileDialog(
             self.services.repo.list_staff(),
             self.profile,
@@ -231,6 +234,8 @@ class MainWindow(QMainWindow):
                 self.tr("There are no unfinished assistances."),
             )
             return
+        from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
+
         dialog = DraftsDialog(drafts, self)
         dialog.resume_requested.connect(self.open_wizard)
         dialog.discard_requested.connect(self.discard_draft)
@@ -240,6 +245,8 @@ class MainWindow(QMainWindow):
     def _without_blank_drafts(self, drafts: list[AssistRecord]) -> list[AssistRecord]:
         """Drop drafts in which nothing was entered (left by a crash right after "New"):
         offering them as lost work would only alarm the clerk."""
+        if not drafts:
+            return drafts  # the usual start: the wizard module is not needed yet
         from hearing_helper.ui.wizard.wizard import nothing_entered
 
         kept = []
@@ -390,7 +397,12 @@ class MainWindow(QMainWindow):
     def _take_back_the_screen(self) -> None:
         """The litigant window is gone: the clerk's window takes the whole screen again
         (it was left at 60 % with the right of the screen empty)."""
-        if self._was_maximized and not self.isMaximized() and self.isVisible():
+        if (
+            self._was_maximized
+            and not self.isMaximized()
+            and self.isVisible()
+            and not self._closing
+        ):
             self.showMaximized()
         self._was_maximized = False
 
@@ -423,6 +435,7 @@ class MainWindow(QMainWindow):
     def update_litigant_screen(self) -> None:
         if self.litigant_window is not None:
             self.litigant_window.show_content(self.litigant_content())
+            self._fit_litigant_window()  # another page may need more of the screen
 
     def _toggle_litigant_full_screen(self) -> None:
         if self.litigant_window is None or not self.litigant_window.isVisible():
@@ -560,6 +573,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # The open draft stays a draft: it is offered again at the next start.
         self.save_open_work()
+        self._closing = True  # hiding the litigant window now must not maximise this one
         if self.litigant_window is not None:
             self.litigant_window.hide()
         self.history.wait_idle()

@@ -28,9 +28,10 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hearing_helper.paths import asset_path
+from hearing_helper.self_test_report import SelfTestError
 
 if TYPE_CHECKING:
-    from hearing_helper.commands.self_test import SelfTestReport
+    from hearing_helper.self_test_report import SelfTestReport
     from hearing_helper.services import AppServices
 
 log = logging.getLogger(__name__)
@@ -230,6 +231,4 @@ def _settle(milliseconds: int) -> None:
 
 
 def _failure(reason: str) -> Exception:
-    from hearing_helper.commands.self_test import SelfTestError
-
     return SelfTestError(reason)

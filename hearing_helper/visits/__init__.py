@@ -7,8 +7,34 @@ court's own copy in the data dir); ``recommend(VisitFacts..., rules)`` applies t
 
 from __future__ import annotations
 
-from hearing_helper.visits.join_rules import JoinRules, JoinRulesLoad, load_join_rules
-from hearing_helper.visits.recommend import Reason, Recommendation, VisitFacts, recommend
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hearing_helper.visits.join_rules import JoinRules, JoinRulesLoad, load_join_rules
+    from hearing_helper.visits.recommend import Reason, Recommendation, VisitFacts, recommend
+
+# Name -> submodule, imported on first use (PEP 562): the window's start needs the visit labels,
+# not the join rules' loader and the recommendation (issue 23, start-up).
+_SUBMODULE = {
+    "JoinRules": "join_rules",
+    "JoinRulesLoad": "join_rules",
+    "load_join_rules": "join_rules",
+    "Reason": "recommend",
+    "Recommendation": "recommend",
+    "VisitFacts": "recommend",
+    "recommend": "recommend",
+}
+
+
+def __getattr__(name: str) -> Any:
+    submodule = _SUBMODULE.get(name)
+    if submodule is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{submodule}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "JoinRules",

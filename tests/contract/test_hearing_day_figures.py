@@ -11,8 +11,8 @@ import dataclasses
 
 import pytest
 
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.aggregate import build_report
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.store import Store
 from tests.hearing_day_scenario import PERIOD, hearing_day_records
 
@@ -46,7 +46,7 @@ def test_the_join_rate_is_over_hearing_day_assistance_only(store: Store, filtere
 
 
 def test_a_period_bar_drills_down_to_the_hearing_day_records_it_counts(store: Store) -> None:
-    from hearing_helper.reports.filters import Drill
+    from hearing_helper.domain.report_filters import Drill
 
     total, rows = store.reports.drill(FILTERS, Drill("period", ("2026-05-11",)), 50)
     assert total == 2 and len(rows) == 2

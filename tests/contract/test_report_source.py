@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 
 from hearing_helper.domain.enums import Outcome
+from hearing_helper.domain.report_filters import Drill, ReportFilters
 from hearing_helper.reports.aggregate import FailureReason, FunnelStep, report_for
 from hearing_helper.reports.drill import drill_rows
-from hearing_helper.reports.filters import Drill, ReportFilters
 from hearing_helper.store import Store
 from hearing_helper.store.report_source import DRILL_FIELDS, EXPORT_FIELDS, day_signatures
 from tests.reports_fixtures import CLERKS, standard_records

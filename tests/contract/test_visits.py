@@ -142,8 +142,8 @@ def test_history_filters_by_kind_and_shows_it(visits_store: Store) -> None:
 
 
 def test_visit_figures_and_export_columns_match_the_hand_count(visits_store: Store) -> None:
+    from hearing_helper.domain.report_filters import ReportFilters
     from hearing_helper.reports.aggregate import build_report
-    from hearing_helper.reports.filters import ReportFilters
     from hearing_helper.store.report_source import EXPORT_FIELDS
     from tests.visits_scenario import EXPECTED, PERIOD
 
@@ -172,7 +172,7 @@ def test_visit_figures_and_export_columns_match_the_hand_count(visits_store: Sto
 
 
 def test_the_visit_figures_drill_down_to_their_records(visits_store: Store) -> None:
-    from hearing_helper.reports.filters import Drill, ReportFilters
+    from hearing_helper.domain.report_filters import Drill, ReportFilters
     from tests.visits_scenario import PERIOD
 
     filters = ReportFilters(PERIOD[0], PERIOD[1])

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from hearing_helper.demo import generate_records
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.services import AppServices
 from shots._common import save, wait_for
 
@@ -21,7 +21,8 @@ END = datetime(2026, 11, 27, 18, 0, tzinfo=timezone(timedelta(hours=8)))
 
 def render(out_dir: Path, lang: str) -> list[Path]:
     from hearing_helper.reports.export import export_log
-    from hearing_helper.reports.pdf_i18n import translator_for
+    from hearing_helper.ui.pdf.summary import write_summary_pdf
+    from hearing_helper.ui.pdf.translator import translator_for
     from hearing_helper.ui.reports.drilldown import DrillDownDialog
     from hearing_helper.ui.reports.supervisor import PasswordDialog
     from hearing_helper.ui.reports.view import ReportsWindow
@@ -62,6 +63,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
             pdf,
             actor="shots",
             translate=translator_for(lang),
+            write_pdf=write_summary_pdf,
         )
         if shutil.which("pdftoppm"):
             prefix = out_dir / f"reports_summary_{lang}"
@@ -81,7 +83,7 @@ def _first_reason(window: object):  # -> Drill
 
 
 def _first_reason_title(window: object) -> str:
-    from hearing_helper.reports.pdf import failure_items
+    from hearing_helper.ui.pdf.summary import failure_items
     from hearing_helper.ui.reports.text import tr_reports
 
     return failure_items(window.report, tr_reports, limit=1)[0].label  # type: ignore[attr-defined]

@@ -14,9 +14,9 @@ from hearing_helper.checks.phone_checklist import Answer
 from hearing_helper.demo import generate_records
 from hearing_helper.domain.enums import DeviceKind, Role, StepId
 from hearing_helper.domain.record import AssistRecord, CheckRecord, ClerkProfile, now_local
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.domain.visit import JoinMode, PreparationOutcome, VisitKind
 from hearing_helper.reports.aggregate import report_for
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.services import AppServices
 from hearing_helper.store import HistoryQuery
 from shots._common import save, settle

@@ -12,7 +12,7 @@ from typing import Any
 
 import psycopg
 
-from hearing_helper.reports.filters import CourtFilters, ReportFilters
+from hearing_helper.domain.report_filters import CourtFilters, ReportFilters
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.report_sql import PostgresReportSource, where

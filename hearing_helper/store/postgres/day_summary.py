@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg
 
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.store.batching import day_runs
 from hearing_helper.store.report_source import HourlyCount
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg
 
-from hearing_helper.reports.filters import Drill, ReportFilters
+from hearing_helper.domain.report_filters import Drill, ReportFilters
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.day_cache import cached_day_facts
 from hearing_helper.store.postgres.day_summary import day_sums, durations_from, hourly_from

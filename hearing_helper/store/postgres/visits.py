@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.domain.returning import EarlierVisit, lookup_keys
 from hearing_helper.domain.visit import FOLLOW_UP_AFTER, FOLLOW_UP_OVERDUE_AFTER, FollowUp
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.store import lifecycle
 from hearing_helper.store.postgres import rows
 from hearing_helper.store.report_source import VisitCounts

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from hearing_helper.reports.damage import CELL_RULES, CellRule, cell_code
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.domain.damage import CELL_RULES, CellRule, cell_code
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.store.sqlite.report_sql import where
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from hearing_helper.reports.filters import Drill, ReportFilters
+from hearing_helper.domain.report_filters import Drill, ReportFilters
 from hearing_helper.store.report_source import (
     DRILL_LIMIT,
     ChildFacts,

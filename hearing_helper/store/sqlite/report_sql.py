@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hearing_helper.reports.filters import Drill, ReportFilters, drill_period
+from hearing_helper.domain.report_filters import Drill, ReportFilters, drill_period
 from hearing_helper.store.report_source import EXPORT_FIELDS, FAILING_CHECK_STATUSES
 from hearing_helper.store.visit_drill import visit_drill_condition
 

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from hearing_helper.store.repository import (
     HistoryQuery,
     RecordVersion,
 )
-from hearing_helper.store.sqlite import content, rows
+from hearing_helper.store.sqlite import bulk, content, rows
 from hearing_helper.store.sqlite.connection import (
     BUSY_TIMEOUT_S,
     connect_readonly,
@@ -44,6 +45,8 @@ from hearing_helper.store.sqlite.visits import SqliteVisitsMixin
 
 DB_FILENAME = "hearing_helper.sqlite3"
 IMPORT_BATCH = 5000
+# Up to this many stored records, an import of more than one batch builds the indexes once.
+BULK_MAX_STORED = 20_000
 _ID_CHUNK = 500  # ids per "IN (...)" lookup, well under SQLite's parameter limit
 
 
@@ -253,8 +256,22 @@ class SqliteRepository(SqliteVisitsMixin):
         ]
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
-        """Bulk-insert finished records; returns how many were new (see the protocol)."""
-        return sum(self._import_batch(batch, actor) for batch in in_batches(records, IMPORT_BATCH))
+        """Bulk-insert finished records; returns how many were new (see the protocol).
+
+        More than one batch into a store holding at most BULK_MAX_STORED records (demo data, a
+        new desk): one transaction, with the secondary indexes built once at the end (bulk.py).
+        Otherwise one transaction per batch."""
+        batches = in_batches(records, IMPORT_BATCH)
+        first = next(batches, [])
+        if len(first) < IMPORT_BATCH or self._stored_more_than(BULK_MAX_STORED):
+            return sum(self._import_batch(batch, actor) for batch in chain([first], batches))
+        with self._transaction() as db, bulk.indexes_built_at_end(db):
+            return sum(self._import_rows(db, batch, actor) for batch in chain([first], batches))
+
+    def _stored_more_than(self, limit: int) -> bool:
+        with self._reading() as db:
+            sql = "SELECT count(*) FROM (SELECT 1 FROM assists LIMIT ?)"
+            return int(db.execute(sql, (limit + 1,)).fetchone()[0]) > limit
 
     def _existing(self, db: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
         """id -> status of the records among ``ids`` already stored."""
@@ -284,31 +301,36 @@ class SqliteRepository(SqliteVisitsMixin):
         return fresh, replaced_drafts
 
     def _import_batch(self, batch: list[AssistRecord], actor: str) -> int:
+        if not batch:
+            return 0
         with self._transaction() as db:
-            fresh, replaced_drafts = self._new_records(db, batch)
-            if not fresh:
-                return 0
-            for record_id in replaced_drafts:
-                self._delete_children(db, record_id)
-            assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
-            payloads: list[str] = []
-            for record in fresh:
-                payload = lifecycle.payload_json(record)
-                payloads.append(payload)
-                assist_rows.append(rows.assist_row(record, payload))
-                step_rows += rows.step_rows(record)
-                problem_rows += rows.problem_rows(record)
-                check_rows += rows.check_rows(record)
-                version_rows.append(
-                    (record.id, record.version, record.updated_at.isoformat(), actor, "", payload)
-                )
-            db.executemany(rows.UPSERT_ASSIST, assist_rows)
-            db.executemany(rows.INSERT_STEP, step_rows)
-            db.executemany(rows.INSERT_PROBLEM, problem_rows)
-            db.executemany(rows.INSERT_CHECK, check_rows)
-            db.executemany(rows.INSERT_VERSION, version_rows)
-            details = lifecycle.import_audit_details(fresh, payloads)
-            self._append_audit(db, actor, "records.imported", details)
+            return self._import_rows(db, batch, actor)
+
+    def _import_rows(self, db: sqlite3.Connection, batch: list[AssistRecord], actor: str) -> int:
+        fresh, replaced_drafts = self._new_records(db, batch)
+        if not fresh:
+            return 0
+        for record_id in replaced_drafts:
+            self._delete_children(db, record_id)
+        assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
+        payloads: list[str] = []
+        for record in fresh:
+            payload = lifecycle.payload_json(record)
+            payloads.append(payload)
+            assist_rows.append(rows.assist_row(record, payload))
+            step_rows += rows.step_rows(record)
+            problem_rows += rows.problem_rows(record)
+            check_rows += rows.check_rows(record)
+            version_rows.append(
+                (record.id, record.version, record.updated_at.isoformat(), actor, "", payload)
+            )
+        db.executemany(rows.UPSERT_ASSIST, assist_rows)
+        db.executemany(rows.INSERT_STEP, step_rows)
+        db.executemany(rows.INSERT_PROBLEM, problem_rows)
+        db.executemany(rows.INSERT_CHECK, check_rows)
+        db.executemany(rows.INSERT_VERSION, version_rows)
+        details = lifecycle.import_audit_details(fresh, payloads)
+        self._append_audit(db, actor, "records.imported", details)
         return len(fresh)
 
     def _delete_children(self, db: sqlite3.Connection, record_id: str) -> None:

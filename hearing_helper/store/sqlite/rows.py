@@ -131,7 +131,7 @@ def check_rows(record: AssistRecord) -> list[tuple[Any, ...]]:
             check.status,
             check.code,
             check.remedy_code,
-            json.dumps(check.metrics, ensure_ascii=False),
+            json.dumps(check.metrics, ensure_ascii=False) if check.metrics else "{}",
             check.started_at.isoformat() if check.started_at else None,
             check.ended_at.isoformat() if check.ended_at else None,
         )

@@ -194,7 +194,7 @@ class ChecksPage(StepPage):
 
     def provider(self) -> Any:
         if self._provider is None:
-            from hearing_helper.checks.devices import QtDeviceProvider
+            from hearing_helper.ui.devices import QtDeviceProvider
 
             # Owned by the application, not this page: every new assist's wizard reuses it.
             self._provider = QtDeviceProvider(QCoreApplication.instance())

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from hearing_helper.catalog import Platform, format_meeting_id
 from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.record import AssistRecord
-from hearing_helper.reports.pdf_text_layer import fix_pdf_text_layer
+from hearing_helper.ui.pdf.text_layer import fix_pdf_text_layer
 from hearing_helper.ui.widgets.qr_view import QUIET_ZONE, qr_matrix
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A5": QPageSize.PageSizeId.A5}

@@ -27,6 +27,7 @@ from hearing_helper.reports.export import (
     check_out_path,
     export_log,
 )
+from hearing_helper.ui.pdf.summary import write_summary_pdf
 from hearing_helper.ui.reports.supervisor import ui_actor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task
@@ -140,6 +141,7 @@ class ExportController(QObject):
                 progress=task.report_progress,
                 is_cancelled=task.is_cancelled,
                 kept_folder=window.services.data_dir,
+                write_pdf=write_summary_pdf,
             )
 
         task = Task(work, cancel_error=ExportCancelledError, expected_errors=(ExportError,))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hearing_helper.reports.filters import ReportFilters
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.labels import OUTCOME_LABELS, ROLE_LABELS, label
 from hearing_helper.ui.reports.text import tr_reports
 

@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.aggregate import Report, report_for
 from hearing_helper.reports.drill import Drill
-from hearing_helper.reports.filters import ReportFilters
 from hearing_helper.reports.labels import (
     CONTEXT,
     WEEKDAY_LABELS,
 )
-from hearing_helper.reports.pdf import failure_items, funnel_items
 from hearing_helper.reports.report_text import kpi_rows
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.report_source import ReportSource
+from hearing_helper.ui.pdf.summary import failure_items, funnel_items
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.export_flow import ExportController
 from hearing_helper.ui.reports.filter_bar import FilterBar

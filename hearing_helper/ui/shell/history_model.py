@@ -90,21 +90,27 @@ class HistoryModel(QAbstractTableModel):
         return platform.display_name(self.language)
 
     def text(self, row: AssistSummary, column: int) -> str:
-        values = (
-            short_time(row.started_at),
-            row.case_number,
-            row.litigant_name,
-            role_label(row.role),
-            self._platform_name(row.platform_id),
-            row.clerk_name,
-            format_duration(row.duration_s),
+        # Only the asked column: the view asks cell by cell, many times over at a repaint.
+        if column == 0:
+            return short_time(row.started_at)
+        if column == 1:
+            return row.case_number
+        if column == 2:
+            return row.litigant_name
+        if column == 3:
+            return role_label(row.role)
+        if column == 4:
+            return self._platform_name(row.platform_id)
+        if column == 5:
+            return row.clerk_name
+        if column == 6:
+            return format_duration(row.duration_s)
+        if column == 7:
             # The outcome of the visit's own kind (a stale one of the other kind is not shown).
-            preparation_text(row.prep_outcome)
-            if row.kind == VisitKind.PREPARATION
-            else outcome_label(row.outcome),
-            record_status_label(row.status),
-        )
-        return values[column]
+            if row.kind == VisitKind.PREPARATION:
+                return preparation_text(row.prep_outcome)
+            return outcome_label(row.outcome)
+        return record_status_label(row.status)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid():

@@ -22,19 +22,6 @@ class SyncUi:
     conflicts: QAction
 
 
-def open_conflicts(window: Any, services: Any, controller: SyncController, actor: str) -> None:
-    """The conflicts page, after a supervisor's password (it shows records and settles them)."""
-    from hearing_helper.ui.reports.supervisor import require_supervisor
-    from hearing_helper.ui.sync.conflicts_dialog import ConflictsDialog
-
-    purpose = QCoreApplication.translate("sync", "settle conflicts")
-    if not require_supervisor(window, services, purpose):
-        return
-    dialog = ConflictsDialog(services, controller, actor, window)
-    window.conflicts_dialog = dialog
-    dialog.open()
-
-
 def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
     """Add the status button, Tools → Sync now and Tools → Central database…, and start the
     background sender. ``actor()`` names who changes the settings (for the audit log)."""
@@ -58,7 +45,15 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
 
     page.triggered.connect(open_page)
     conflicts = QAction(QCoreApplication.translate("sync", "C&onflicts…"), window)
-    conflicts.triggered.connect(lambda: open_conflicts(window, services, controller, actor()))
+
+    def open_conflicts() -> None:
+        # Imported here: the conflicts page needs the PostgreSQL driver, a desk with no central
+        # database never does (issue 23, tests/test_startup_imports.py).
+        from hearing_helper.ui.sync.conflicts_dialog import show_conflicts_page
+
+        show_conflicts_page(window, services, controller, actor())
+
+    conflicts.triggered.connect(open_conflicts)
     button.clicked.connect(open_page)
     # findChild, not QAction.menu(): with PySide6 6.8.0 (the 信创 builds' Qt) the wrappers that
     # menu() returns delete the menu when they are collected ("Internal C++ object already

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -211,3 +211,15 @@ class ConflictsDialog(QDialog):
     def _settled(self, _record: object) -> None:
         self._task = None
         self.controller.sync_now_forced()  # the status change reloads this page
+
+
+def show_conflicts_page(window: Any, services: Any, controller: SyncController, actor: str) -> None:
+    """The conflicts page, after a supervisor's password (it shows records and settles them)."""
+    from hearing_helper.ui.reports.supervisor import require_supervisor
+
+    purpose = QCoreApplication.translate("sync", "settle conflicts")
+    if not require_supervisor(window, services, purpose):
+        return
+    dialog = ConflictsDialog(services, controller, actor, window)
+    window.conflicts_dialog = dialog
+    dialog.open()

@@ -13,13 +13,17 @@ GUI thread only; a sender replaced while its push runs is closed when that push 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from hearing_helper.store.errors import StoreError
-from hearing_helper.store.sync.sender import Backoff, PushResult, Sender, SyncStatus
 from hearing_helper.ui.reports.workers import Task, start_task
+
+if TYPE_CHECKING:
+    # The sender imports the PostgreSQL driver (~100 ms): a desk with no central database never
+    # needs it, and a joined desk loads it in the worker of its first push.
+    from hearing_helper.store.sync.sender import Backoff, PushResult, Sender, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +52,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.services = services
         self.status: SyncStatus | None = None
-        self.backoff = Backoff()
+        self._backoff: Backoff | None = None
         self._sender: Sender | None = None  # read and written on the GUI thread only
         self._generation = 0  # settings changes so far: a push of an older one is stale
         self._task: Task | None = None
@@ -56,6 +60,18 @@ class SyncController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
+
+    @property
+    def backoff(self) -> Backoff:
+        if self._backoff is None:
+            from hearing_helper.store.sync.sender import Backoff
+
+            self._backoff = Backoff()
+        return self._backoff
+
+    @backoff.setter
+    def backoff(self, value: Backoff) -> None:
+        self._backoff = value
 
     @property
     def central_url(self) -> str:
@@ -149,6 +165,8 @@ class SyncController(QObject):
 
     def _failed(self, message: str) -> None:
         """The push could not even start (a bad URL, a damaged desk id): say so, retry later."""
+        from hearing_helper.store.sync.sender import SyncStatus
+
         self._task = None
         log.warning("Sync could not run: %s", message)
         failures = (self.status.failures if self.status else 0) + 1

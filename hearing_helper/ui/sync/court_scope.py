@@ -47,11 +47,7 @@ class ScopeCombo(QComboBox):
             return self.services.reports  # type: ignore[no-any-return]
         with self._lock:
             if self._court is None:
-                from hearing_helper.store.postgres.court import CourtReportSource
-                from hearing_helper.store.sync.desk import central_address
-
-                url = str(self.services.central_url())
-                self._court = CourtReportSource(central_address(url))
+                self._court = self.services.open_court_reports()
             return self._court  # type: ignore[no-any-return]
 
     def store_for(self, scope: str) -> Store:

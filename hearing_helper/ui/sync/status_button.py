@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QToolButton, QWidget
 
-from hearing_helper.store.sync.sender import SyncStatus
 from hearing_helper.ui.sync import texts
+
+if TYPE_CHECKING:  # the sender imports the PostgreSQL driver: not at start
+    from hearing_helper.store.sync.sender import SyncStatus
 
 COLOURS = {
     "all_sent": "#1b5e20",

@@ -152,9 +152,9 @@ class SyncDialog(QDialog):
         self.controller.sync_now_forced()
 
     def _conflicts(self) -> None:
-        from hearing_helper.ui.sync import open_conflicts
+        from hearing_helper.ui.sync.conflicts_dialog import show_conflicts_page
 
-        open_conflicts(self, self.services, self.controller, self.actor)
+        show_conflicts_page(self, self.services, self.controller, self.actor)
 
     def _change(self) -> None:
         from hearing_helper.ui.reports.supervisor import require_supervisor

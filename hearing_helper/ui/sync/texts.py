@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from hearing_helper.domain.local_time import local
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
-from hearing_helper.store.sync.sender import SyncStatus
+
+if TYPE_CHECKING:  # the sender imports the PostgreSQL driver: not at start
+    from hearing_helper.store.sync.sender import SyncStatus
 
 CONTEXT = "sync"
 

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from hearing_helper.reports.filters import Drill
+from hearing_helper.domain.report_filters import Drill
 from hearing_helper.ui.visits.texts import join_mode_label, preparation_outcome_label
 from hearing_helper.ui.widgets.focus_only import scroll_into_view
 

@@ -1,6 +1,6 @@
 """Small QPainter chart widgets: vertical bars, horizontal bars, heatmap.
 
-The drawing itself is :mod:`hearing_helper.reports.pdf_charts`, shared with the PDF summary, so
+The drawing itself is :mod:`hearing_helper.ui.pdf.charts`, shared with the PDF summary, so
 what the supervisor sees is what gets printed. Clicking a bar or cell emits its index for
 drill-down; the keyboard can do the same (arrows move, Enter/Space opens).
 """
@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from hearing_helper.reports.pdf_charts import (
+from hearing_helper.ui.pdf.charts import (
     HBarItem,
     paint_hbar_chart,
     paint_heatmap,

@@ -120,18 +120,19 @@ BEGIN
             payload, kind, prep_outcome, next_visit_on, recommended_mode, chosen_mode,
             failure_cause, follow_up_result, follow_up_at, previous_id, rating_source)
         SELECT
-            id, desk_id, version,
-            CASE WHEN EXISTS (
-                SELECT 1 FROM pg_temp.in_versions v
-                WHERE v.assist_id = i.id AND v.version = i.version
-                    AND (v.payload::jsonb -> 'demo') = 'true'::jsonb
-            ) THEN 'demo' ELSE status END,
-            staff_id, clerk_name, desk, court, case_number,
-            litigant_name, phone, role, platform_id, device, hearing_at, started_at, ended_at,
-            duration_s, outcome, outcome_reason, satisfaction, current_step, updated_at,
-            payload, kind, prep_outcome, next_visit_on, recommended_mode, chosen_mode,
-            failure_cause, follow_up_result, follow_up_at, previous_id, rating_source
+            i.id, i.desk_id, i.version,
+            CASE WHEN d.assist_id IS NULL THEN i.status ELSE 'demo' END,
+            i.staff_id, i.clerk_name, i.desk, i.court, i.case_number,
+            i.litigant_name, i.phone, i.role, i.platform_id, i.device, i.hearing_at,
+            i.started_at, i.ended_at,
+            i.duration_s, i.outcome, i.outcome_reason, i.satisfaction, i.current_step, i.updated_at,
+            i.payload, i.kind, i.prep_outcome, i.next_visit_on, i.recommended_mode, i.chosen_mode,
+            i.failure_cause, i.follow_up_result, i.follow_up_at, i.previous_id, i.rating_source
         FROM pg_temp.in_assists i
+        LEFT JOIN (
+            SELECT assist_id, version FROM pg_temp.in_versions
+            WHERE strpos(payload, '"demo"') > 0 AND (payload::jsonb -> 'demo') = 'true'::jsonb
+        ) d ON d.assist_id = i.id AND d.version = i.version
         ON CONFLICT (id) DO UPDATE SET
             version = excluded.version, status = excluded.status,
             staff_id = excluded.staff_id, clerk_name = excluded.clerk_name,

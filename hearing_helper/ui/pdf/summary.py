@@ -1,7 +1,7 @@
 """The monthly summary as a PDF (A4, Chinese by default): KPI table, charts and visit figures.
 
 Painted with QPdfWriter + QPainter and the same chart code as the report view
-(:mod:`hearing_helper.reports.pdf_charts`). Works from the command line too: a headless
+(:mod:`hearing_helper.ui.pdf.charts`). Works from the command line too: a headless
 QGuiApplication is created when none exists.
 """
 
@@ -33,13 +33,6 @@ from hearing_helper.reports.labels import (
     label,
     reason_label,
 )
-from hearing_helper.reports.pdf_charts import (
-    HBarItem,
-    paint_hbar_chart,
-    paint_heatmap,
-    paint_vbar_chart,
-)
-from hearing_helper.reports.pdf_text_layer import fix_pdf_text_layer
 from hearing_helper.reports.report_text import (
     HEARING_DAY_OUTCOMES,
     cumulative_note,
@@ -47,6 +40,13 @@ from hearing_helper.reports.report_text import (
     outcome_rows,
     visit_sections,
 )
+from hearing_helper.ui.pdf.charts import (
+    HBarItem,
+    paint_hbar_chart,
+    paint_heatmap,
+    paint_vbar_chart,
+)
+from hearing_helper.ui.pdf.text_layer import fix_pdf_text_layer
 
 __all__ = ["failure_items", "funnel_items", "kpi_rows", "write_summary_pdf"]
 

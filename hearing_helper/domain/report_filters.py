@@ -1,6 +1,7 @@
 """The period and filters of a report or an export, and what a drill-down clicked: plain data.
 
 Each storage adapter turns these into its own query (``store/sqlite/report_sql.py`` for SQLite).
+It lives in ``domain/``, below both ``store/`` and ``reports/``, so each may import it.
 """
 
 from __future__ import annotations

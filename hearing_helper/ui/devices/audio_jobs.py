@@ -19,7 +19,7 @@ from PySide6.QtMultimedia import QAudioDevice, QAudioFormat
 
 from hearing_helper.checks.base import CancelledError, CancelToken
 from hearing_helper.checks.device_api import DeviceError
-from hearing_helper.checks.devices.audio_streams import (
+from hearing_helper.ui.devices.audio_streams import (
     START_TIMEOUT_S,
     TICK_MS,
     EncodedSound,
@@ -27,7 +27,7 @@ from hearing_helper.checks.devices.audio_streams import (
     RawCapture,
     SharedInput,
 )
-from hearing_helper.checks.devices.dispatch import Once
+from hearing_helper.ui.devices.dispatch import Once
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,8 @@ that does not exist: edited straight into the database, or left by a disk fault.
 stop on one (issue 18, finding 8): each report counts the damaged cells of its period and names
 the first few (``report --json``: "damaged"), and the figures are computed around them.
 
-The rules are declared here, storage-neutral; each database adapter turns them into a query.
+The rules are declared here, storage-neutral (in domain/, below store/ and reports/, which both
+use them); each database adapter turns them into a query.
 """
 
 from __future__ import annotations

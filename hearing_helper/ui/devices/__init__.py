@@ -11,9 +11,9 @@ from typing import Any
 
 def __getattr__(name: str) -> Any:
     if name == "QtDeviceProvider":
-        from hearing_helper.checks.devices.qt_notes import quiet_backend_notes
+        from hearing_helper.ui.devices.qt_notes import quiet_backend_notes
 
         with quiet_backend_notes():
-            from hearing_helper.checks.devices.provider import QtDeviceProvider
+            from hearing_helper.ui.devices.provider import QtDeviceProvider
         return QtDeviceProvider
     raise AttributeError(name)

@@ -53,7 +53,7 @@ def run_with_devices(
     """
     previous_handler = qInstallMessageHandler(_qt_message)
     # Imported only now so QtMultimedia's load-time messages go through the handler too.
-    from hearing_helper.checks.devices.provider import QtDeviceProvider
+    from hearing_helper.ui.devices.provider import QtDeviceProvider
 
     app = QCoreApplication.instance() or QCoreApplication([])
     provider = QtDeviceProvider()

@@ -26,8 +26,8 @@ from hearing_helper.checks.device_api import (
     PcmRecording,
     Sound,
 )
-from hearing_helper.checks.devices.audio_jobs import AudioJob, LoopbackJob, PlayJob, RecordJob
-from hearing_helper.checks.devices.audio_streams import (
+from hearing_helper.ui.devices.audio_jobs import AudioJob, LoopbackJob, PlayJob, RecordJob
+from hearing_helper.ui.devices.audio_streams import (
     START_TIMEOUT_S,
     EncodedSound,
     RawCapture,
@@ -35,9 +35,9 @@ from hearing_helper.checks.devices.audio_streams import (
     choose_format,
     encode_for,
 )
-from hearing_helper.checks.devices.camera import CameraSession, SampleJob
-from hearing_helper.checks.devices.dispatch import GuiDispatcher, Once, on_gui_thread
-from hearing_helper.checks.devices.qt_notes import quiet_backend_notes
+from hearing_helper.ui.devices.camera import CameraSession, SampleJob
+from hearing_helper.ui.devices.dispatch import GuiDispatcher, Once, on_gui_thread
+from hearing_helper.ui.devices.qt_notes import quiet_backend_notes
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from PySide6.QtMultimedia import (
 from hearing_helper.checks.analysis.video import LumaFrame
 from hearing_helper.checks.base import CancelledError, CancelToken
 from hearing_helper.checks.device_api import DeviceError, FrameSample
-from hearing_helper.checks.devices.dispatch import Once
+from hearing_helper.ui.devices.dispatch import Once
 
 log = logging.getLogger(__name__)
 

@@ -33,4 +33,5 @@ def data_dir(tmp_path: Path) -> Path:
 
 # PostgreSQL: the private test cluster, a fresh database per test, the fault proxy.
 from tests.pg_fixtures import pg_cluster, pg_dbname, pg_proxy, pg_url  # noqa: E402, F401
+from tests.reports_keyring import ring  # noqa: E402, F401
 from tests.sync_fixtures import central, desks  # noqa: E402, F401

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
@@ -36,3 +39,25 @@ class FileKeyring(KeyringBackend):
         if data.pop(f"{service}/{username}", None) is None:
             raise PasswordDeleteError("not stored")
         self._path().write_text(json.dumps(data))
+
+
+@pytest.fixture
+def ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The test's own keyring: a FileKeyring in ``tmp_path/ring.json`` (yielded), put back after."""
+    monkeypatch.setenv("TEST_KEYRING_FILE", str(tmp_path / "ring.json"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield tmp_path / "ring.json"
+    keyring.set_keyring(previous)
+
+
+def write_entries(data_dir: Path, count: int = 5) -> None:
+    """Append ``count`` audit entries to the desk in ``data_dir``."""
+    from hearing_helper.services import AppServices
+
+    services = AppServices.open(data_dir)
+    try:
+        for index in range(count):
+            services.repo.append_audit("clerk", "test.entry", {"n": index})
+    finally:
+        services.close()

@@ -14,7 +14,6 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import keyring
 import pytest
 
 from hearing_helper import secrets
@@ -22,25 +21,7 @@ from hearing_helper.cli import main
 from hearing_helper.desk_identity import desk_id
 from hearing_helper.services import AppServices
 from hearing_helper.store.audit import canonical_json, entry_hash
-from tests.reports_keyring import FileKeyring
-
-
-@pytest.fixture
-def ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TEST_KEYRING_FILE", str(tmp_path / "ring.json"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    yield tmp_path / "ring.json"
-    keyring.set_keyring(previous)
-
-
-def write_entries(data_dir: Path, count: int = 5) -> None:
-    services = AppServices.open(data_dir)
-    try:
-        for index in range(count):
-            services.repo.append_audit("clerk", "test.entry", {"n": index})
-    finally:
-        services.close()
+from tests.reports_keyring import write_entries
 
 
 def audit_keys_in(ring: Path) -> dict[str, str]:

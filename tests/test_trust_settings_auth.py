@@ -8,7 +8,6 @@ import json
 import threading
 from pathlib import Path
 
-import keyring
 import pytest
 
 from hearing_helper import secrets
@@ -17,7 +16,6 @@ from hearing_helper.cli import main
 from hearing_helper.config import Settings
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
-from tests.reports_keyring import FileKeyring
 
 PASSWORD = "richter-2026"
 
@@ -139,15 +137,6 @@ def test_damaged_state_file_delays_but_never_locks_out_forever(services) -> None
     assert first.code == "locked" and 0 < first.wait_seconds <= 300
     clock.now += first.wait_seconds
     assert auth.check(PASSWORD, "x").ok
-
-
-@pytest.fixture
-def ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TEST_KEYRING_FILE", str(tmp_path / "ring.json"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def test_stale_keyring_password_is_forgotten_not_counted(ring, data_dir: Path, capsys) -> None:

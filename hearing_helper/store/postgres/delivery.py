@@ -180,6 +180,12 @@ def deliver(conn: psycopg.Connection[Any], batch: Batch, desk_clock: datetime) -
                 for e in batch.exports
             ],
         )
+        # Fresh temporary tables have no statistics; without them the delivery's joins were
+        # planned as nested loops over whole batches (the push ran at a third of its speed).
+        cursor.execute(
+            "ANALYZE in_assists, in_steps, in_problems, in_checks, in_versions, in_audit, "
+            "in_exports"
+        )
         found = cursor.execute(
             "SELECT server_at, skew_s, new_conflicts, applied_records "
             "FROM hh_deliver(%s, %s, %s, %s)",

@@ -13,12 +13,12 @@ import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import psycopg
 
-from hearing_helper.domain.report_filters import Drill, ReportFilters
+from hearing_helper.domain.report_filters import Drill, ReportFilters, period_range
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.day_cache import cached_day_facts
 from hearing_helper.store.postgres.day_summary import day_sums, durations_from, hourly_from
@@ -255,7 +255,7 @@ class PostgresReportSource:
 def _narrow(filters: ReportFilters, drill: Drill) -> tuple[ReportFilters, str, list[Any]]:
     """Filters and extra SQL (over ``assists a``) selecting the drilled records."""
     if drill.kind == "period":
-        first, last = _period_range(str(drill.key[0]))
+        first, last = period_range(str(drill.key[0]))
         narrowed = replace(
             filters, date_from=max(first, filters.date_from), date_to=min(last, filters.date_to)
         )
@@ -298,17 +298,3 @@ def _narrow(filters: ReportFilters, drill: Drill) -> tuple[ReportFilters, str, l
             [int(weekday) + 1, f"{int(hour):02d}"],
         )
     raise ValueError(f"unknown drill kind {drill.kind!r}")
-
-
-def _period_range(key: str) -> tuple[date, date]:
-    """First and last day of a day, ISO week or month key."""
-    if "-W" in key:
-        year, week = key.split("-W")
-        first = date.fromisocalendar(int(year), int(week), 1)
-        return first, first + timedelta(days=6)
-    if len(key) == 7:
-        first = date.fromisoformat(key + "-01")
-        following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return first, following - timedelta(days=1)
-    day = date.fromisoformat(key)
-    return day, day

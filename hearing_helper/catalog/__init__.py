@@ -7,8 +7,9 @@ disables its own platform. See ``assets/catalog/README.md`` for the file format.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hearing_helper.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
     from hearing_helper.catalog.loader import CatalogLoad, load_catalog, validate_dir
@@ -62,13 +63,7 @@ _SUBMODULE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    submodule = _SUBMODULE.get(name)
-    if submodule is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{submodule}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _SUBMODULE, globals())
 
 
 __all__ = [

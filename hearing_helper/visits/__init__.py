@@ -7,8 +7,9 @@ court's own copy in the data dir); ``recommend(VisitFacts..., rules)`` applies t
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hearing_helper.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
     from hearing_helper.visits.join_rules import JoinRules, JoinRulesLoad, load_join_rules
@@ -27,13 +28,7 @@ _SUBMODULE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    submodule = _SUBMODULE.get(name)
-    if submodule is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{submodule}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _SUBMODULE, globals())
 
 
 __all__ = [

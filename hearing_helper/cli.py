@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo-data": ("demo_data", "create realistic synthetic records for demos and benchmarks"),
     "sync": ("sync", "send this desk's waiting records to the court's central database"),
     "server": ("server", "set up the court's central database (for court IT)"),
+    "restore": ("restore", "rebuild a replaced desk's history from the court's central database"),
 }
 
 

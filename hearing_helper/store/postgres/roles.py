@@ -4,10 +4,12 @@
   staging tables and call ``hh_deliver()`` (PostgreSQL migration 5). It reads only rows of the
   desk it is bound to (row-level security: ``desks.login_role``) and writes no table directly:
   no INSERT, UPDATE, DELETE or TRUNCATE anywhere, no new desks.
-- ``hh_writer``: owns ``hh_deliver()`` and holds the writes it makes; no login, no members but
-  the owner running init.
+- ``hh_writer``: owns ``hh_deliver()`` and the pull functions and holds the writes it makes; no
+  login, no members but the owner running init.
 - ``hh_supervisor``: reads everything (court-wide reports, exports, verify-log); writes nothing
   but the court-wide report cache.
+- Desks and supervisors may pull one desk's history back through the ``hh_pull_*`` functions
+  (migration 9; a desk login only its own desk's), for ``restore`` on a replaced desk PC.
 
 All three are group roles without login; court IT creates one login per desk (or per court) and per
 supervisor and grants one of these (README: "A court's central database"). Running init again is
@@ -22,6 +24,7 @@ import psycopg
 
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
+from hearing_helper.store.postgres.pull import grant_pull_functions
 from hearing_helper.store.postgres.schema import migrate
 
 DESK_ROLE = "hh_desk"
@@ -99,6 +102,7 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
         )
         conn.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {WRITER_ROLE}")
         _own_delivery_function(conn)
+        grant_pull_functions(conn, WRITER_ROLE, f"{DESK_ROLE}, {SUPERVISOR_ROLE}")
         conn.execute(f"REVOKE ALL ON FUNCTION {DELIVER_FUNCTION} FROM PUBLIC")
         conn.execute(f"GRANT EXECUTE ON FUNCTION {DELIVER_FUNCTION} TO {DESK_ROLE}")
         for table in ("desks", *DESK_TABLES):

@@ -8,12 +8,16 @@ Prints:
 3. court-scope CSV export throughput beside ``psql -c "\\copy (...) to stdout csv"`` of the same
    rows, in the same run (target: at least half of psql's rate);
 4. the largest GUI event-loop stall while the proxy delays every packet by 300 ms and the
-   window's sync runs (tests/tcp_proxy.py; target <= 50 ms).
+   window's sync runs (tests/tcp_proxy.py; target <= 50 ms);
+5. restore (issue 21): a desk holding all R records of a court (default 200,000) pulled into an
+   empty folder by ``restore``'s code (pages of 2,000 rows, each with its cursor), verified and
+   made the desk's database: the first pull's time and records/s.
 
 The court data beyond the first desk's backlog is replicated on the server with SQL (new ids,
 20 desk ids, the same days), so building 2,000,000 records takes minutes, not hours.
 
   .venv/bin/python benchmarks/bench_central.py [--backlog N] [--court-records M] [--skip-gui]
+      [--restore-records R] [--only-restore]
 """
 
 from __future__ import annotations
@@ -182,14 +186,58 @@ def gui_stall(url_port: int, dbname: str) -> None:
     print(result.stdout.strip() or result.stderr[-2000:])
 
 
+def restore_rate(url: str, count: int, work: Path) -> None:
+    """A desk of ``count`` records delivered, then restored into an empty folder."""
+    from hearing_helper.store.sync.restore import DeskRestore
+
+    desk = open_desk(work / "restore-desk")
+    started = time.perf_counter()
+    desk.demo(count, seed=5)
+    assert desk.sender(url, batch_items=5000).push().ok
+    desk_id = desk.desk_id
+    desk.close()
+    built = time.perf_counter() - started
+    pages = [0]
+    restore = DeskRestore(
+        work / "replacement",
+        ServerAddress.from_url(url),
+        desk_id,
+        on_progress=lambda _progress: pages.__setitem__(0, pages[0] + 1),
+    )
+    started = time.perf_counter()
+    try:
+        restore.open()
+        for stream in ("audit", "versions", "exports"):
+            restore.pull(stream)
+        pulled = time.perf_counter() - started
+        result = restore.finish(None)
+    finally:
+        restore.close()
+    elapsed = time.perf_counter() - started
+    print(
+        f"5. restore: a desk of {result.records:,} records ({result.versions:,} versions, "
+        f"{result.audit_entries:,} audit entries; made and delivered in {built:.0f} s) pulled in "
+        f"{pulled:.1f} s over {pages[0]} pages, verified and in place after {elapsed:.1f} s = "
+        f"{result.records / elapsed:,.0f} records/s",
+        flush=True,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backlog", type=int, default=20_000)
     parser.add_argument("--court-records", type=int, default=2_000_000)
     parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--restore-records", type=int, default=200_000)
+    parser.add_argument("--only-restore", action="store_true")
     args = parser.parse_args()
     with running_cluster() as cluster, tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        restore_url = cluster.url(cluster.new_database())
+        init_server_at(ServerAddress.from_url(restore_url))
+        restore_rate(restore_url, args.restore_records, work)
+        if args.only_restore:
+            return 0
         dbname = cluster.new_database()
         url = cluster.url(dbname)
         init_server_at(ServerAddress.from_url(url))

@@ -69,6 +69,7 @@ def _restore(
     )
 
 
+@pytest.mark.timeout(480)  # 20,000 records made, pushed, restored, verified twice: ~85 s idle
 def test_a_replaced_desk_gets_its_records_follow_ups_and_chain_back(
     central: str,
     desks: list[Desk],

@@ -197,12 +197,12 @@ def restore_rate(url: str, count: int, work: Path) -> None:
     desk_id = desk.desk_id
     desk.close()
     built = time.perf_counter() - started
-    pages = [0]
+    page_ends: list[float] = []  # when each page was applied: the slowest page's time
     restore = DeskRestore(
         work / "replacement",
         ServerAddress.from_url(url),
         desk_id,
-        on_progress=lambda _progress: pages.__setitem__(0, pages[0] + 1),
+        on_progress=lambda _progress: page_ends.append(time.perf_counter()),
     )
     started = time.perf_counter()
     try:
@@ -211,13 +211,16 @@ def restore_rate(url: str, count: int, work: Path) -> None:
             restore.pull(stream)
         pulled = time.perf_counter() - started
         result = restore.finish(None)
+        page_ends.insert(0, started)
+        slowest = max(b - a for a, b in zip(page_ends, page_ends[1:], strict=False))
     finally:
         restore.close()
     elapsed = time.perf_counter() - started
     print(
         f"5. restore: a desk of {result.records:,} records ({result.versions:,} versions, "
         f"{result.audit_entries:,} audit entries; made and delivered in {built:.0f} s) pulled in "
-        f"{pulled:.1f} s over {pages[0]} pages, verified and in place after {elapsed:.1f} s = "
+        f"{pulled:.1f} s over {len(page_ends) - 1} pages (slowest page {slowest:.1f} s, fetched "
+        f"and applied), verified and in place after {elapsed:.1f} s = "
         f"{result.records / elapsed:,.0f} records/s",
         flush=True,
     )

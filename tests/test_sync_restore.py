@@ -5,6 +5,7 @@ with a cursor kept in the data folder, verifies the chain and continues it on th
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def _follow_up_ids(data_dir: Path) -> list[str]:
 
 def _restore(
     data_dir: Path, url: str, desk_id: str, *extra: str, password: str = PASSWORD
-) -> object:
+) -> subprocess.CompletedProcess[str]:
     return hh(
         data_dir,
         "restore",

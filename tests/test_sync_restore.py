@@ -311,3 +311,21 @@ def test_a_keyed_chain_is_continued_with_the_desks_key_put_back(
     assert court_check.returncode == 0, court_check.stdout + court_check.stderr
     own = json.loads(court_check.stdout)["desks"][desk]
     assert own["intact"] and own["signatures_unchecked"] == 0
+
+
+def test_a_folder_the_app_was_started_in_is_restored_and_its_empty_file_kept_aside(
+    delivered: Desk,
+    logins: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    started_once = open_desk(tmp_path / "new")  # a desk id of its own, no records
+    started_once.repo.append_audit("system", "test.entry", {})
+    first_id = started_once.desk_id
+    started_once.close()
+    done = _restore(tmp_path / "new", logins["desk_login_a"], delivered.desk_id)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "new" / "desk_id").read_text().strip() == delivered.desk_id != first_id
+    kept = list((tmp_path / "new").glob("hearing_helper.sqlite3.before-restore-*"))
+    assert len(kept) == 1  # the app's file, with its one entry, kept under a dated name
+    assert len(list((tmp_path / "new").glob("audit_anchor.before-restore-*"))) == 1
+    assert hh(tmp_path / "new", "verify-log").returncode == 0

@@ -38,6 +38,7 @@ AREAS: dict[str, list[str]] = {
         "hearing_helper/ui/wizard/wizard.py",
         "hearing_helper/ui/wizard/intake_page.py",
         "hearing_helper/ui/wizard/finish_page.py",
+        "hearing_helper/ui/wizard/satisfaction_scale.py",
         "hearing_helper/ui/labels.py",
         "hearing_helper/ui/litigant_view.py",
         "hearing_helper/ui/speech.py",

@@ -53,7 +53,7 @@ _ID_CHUNK = 500  # ids per "IN (...)" lookup, well under SQLite's parameter limi
 _USED_FOLDER_MARKS = ("audit_anchor", "desk_id", "supervisor_state.json")
 
 
-def open_repository(data_dir: Path) -> SqliteRepository:
+def open_repository(data_dir: Path, **options: Any) -> SqliteRepository:
     """Open (creating and migrating as needed) the database in ``data_dir``. Raises
     StoreError for an empty (0-byte) database file in a folder that has been used: making a
     new database there would silently start an empty log over the lost one."""
@@ -77,7 +77,7 @@ def open_repository(data_dir: Path) -> SqliteRepository:
             f"The data folder {data_dir} cannot be used: {exc.strerror or exc}. "
             "Give --data-dir a folder this user can write."
         ) from exc
-    return SqliteRepository(data_dir / DB_FILENAME)
+    return SqliteRepository(data_dir / DB_FILENAME, **options)
 
 
 class SqliteRepository(SharedRepository[sqlite3.Connection]):
@@ -86,8 +86,19 @@ class SqliteRepository(SharedRepository[sqlite3.Connection]):
 
     dialect = SQLITE
 
-    def __init__(self, path: Path, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        busy_timeout_s: float = BUSY_TIMEOUT_S,
+        import_batch: int = IMPORT_BATCH,
+        bulk_max_stored: int = BULK_MAX_STORED,
+    ) -> None:
+        """``import_batch`` and ``bulk_max_stored`` tune import_finished (tests take small
+        ones to see both of its paths with a few hundred records)."""
         self.path = path
+        self.import_batch = import_batch
+        self.bulk_max_stored = bulk_max_stored
         if path.exists() and path.stat().st_size > 0:
             found = inspect_existing(path)
             if found > SCHEMA_VERSION:
@@ -191,12 +202,12 @@ class SqliteRepository(SharedRepository[sqlite3.Connection]):
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
         """Bulk-insert finished records; returns how many were new (see the protocol).
 
-        More than one batch into a store holding at most BULK_MAX_STORED records (demo data, a
+        More than one batch into a store holding at most ``bulk_max_stored`` records (demo data, a
         new desk): one transaction, with the secondary indexes built once at the end (bulk.py).
         Otherwise one transaction per batch."""
-        batches = in_batches(records, IMPORT_BATCH)
+        batches = in_batches(records, self.import_batch)
         first = next(batches, [])
-        if len(first) < IMPORT_BATCH or self._stored_more_than(BULK_MAX_STORED):
+        if len(first) < self.import_batch or self._stored_more_than(self.bulk_max_stored):
             return sum(self._import_batch(batch, actor) for batch in chain([first], batches))
         with self._transaction() as db, bulk.indexes_built_at_end(db):
             return sum(self._import_rows(db, batch, actor) for batch in chain([first], batches))

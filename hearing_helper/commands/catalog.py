@@ -15,9 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hearing_helper.catalog import CatalogLoad, load_catalog, validate_dir
+from hearing_helper.catalog import CatalogLoad, load_catalog
 from hearing_helper.paths import resolve_data_dir
-from hearing_helper.visits.join_rules import load_join_rules, parse_join_rules, rules_file_in
+from hearing_helper.visits.court_files import validate_folder
+from hearing_helper.visits.join_rules import load_join_rules
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -79,12 +80,7 @@ def _validate(folder: Path, as_json: bool) -> int:
     if not folder.is_dir():
         print(f"hearing-helper: {folder} is not a folder", file=sys.stderr)
         return 2
-    load, checked = validate_dir(folder)
-    rules_file = rules_file_in(folder)
-    if rules_file is not None:
-        _rules, rule_errors = parse_join_rules(rules_file)
-        load.errors += rule_errors
-        checked += 1
+    load, checked = validate_folder(folder)
     if as_json:
         data = _as_json(load)
         data["checked_files"] = checked

@@ -62,6 +62,11 @@ def publish(tmp_path: Path, folder: Path, url: str) -> Any:
     return hh(tmp_path / "it", "server", "publish-catalog", str(folder), "--database", url)
 
 
+def published(tmp_path: Path, logins: dict[str, str]) -> None:
+    done = publish(tmp_path, court_folder(tmp_path, NEW_LINK), logins["court_it_login"])
+    assert done.returncode == 0, done.stderr
+
+
 def versions(url: str) -> list[tuple[Any, ...]]:
     with psycopg.connect(url) as conn:
         return conn.execute(
@@ -137,7 +142,7 @@ def test_a_published_link_reaches_both_desks_and_the_install_qr(
         services.close()
 
     # The self-test names the version in use.
-    tested = hh(desk_a, "self-test")
+    tested = hh(desk_a, "--self-test")
     assert "court catalog version 1" in tested.stdout, tested.stdout
 
 
@@ -180,7 +185,10 @@ def test_a_broken_version_slipped_past_the_server_is_refused_by_the_desk(
     tmp_path: Path, central: str, logins: dict[str, str]
 ) -> None:
     desk = tmp_path / "desk"
-    assert publish(tmp_path, court_folder(tmp_path, NEW_LINK), logins["court_it_login"]).returncode == 0
+    assert (
+        publish(tmp_path, court_folder(tmp_path, NEW_LINK), logins["court_it_login"]).returncode
+        == 0
+    )
     assert sync_json(desk, logins["cat_desk_a"])["catalog"]["version"] == 1
     broken = zoom_file("https://zoom.us/download/broken").replace(
         b'name_en = "Zoom"', b"name_en = 42"
@@ -190,13 +198,18 @@ def test_a_broken_version_slipped_past_the_server_is_refused_by_the_desk(
     catalog = result["catalog"]
     assert catalog["version"] == 1
     assert catalog["refused"]["version"] == 2
-    assert any("zoom.toml" in problem and "name_en" in problem for problem in catalog["refused"]["problems"])
+    assert any(
+        "zoom.toml" in problem and "name_en" in problem
+        for problem in catalog["refused"]["problems"]
+    )
     assert links(desk)[0] == NEW_LINK
     assert version_in_use(desk).version == 1  # type: ignore[union-attr]
     text = hh(desk, "--central", logins["cat_desk_a"], "sync", "--once")
     assert "version 2" in text.stdout and "refused" in text.stdout
     # Court IT publishes a repaired version: the desk takes it and forgets the refusal.
-    fixed = publish(tmp_path, court_folder(tmp_path, NEW_LINK + "/fixed", "fixed"), logins["court_it_login"])
+    fixed = publish(
+        tmp_path, court_folder(tmp_path, NEW_LINK + "/fixed", "fixed"), logins["court_it_login"]
+    )
     assert fixed.returncode == 0 and "version 3" in fixed.stdout
     catalog = sync_json(desk, logins["cat_desk_a"])["catalog"]
     assert catalog["version"] == 3 and catalog["refused"] is None
@@ -207,7 +220,10 @@ def test_files_altered_on_the_server_do_not_match_the_checksum_and_are_refused(
     tmp_path: Path, central: str, logins: dict[str, str]
 ) -> None:
     desk = tmp_path / "desk"
-    assert publish(tmp_path, court_folder(tmp_path, NEW_LINK), logins["court_it_login"]).returncode == 0
+    assert (
+        publish(tmp_path, court_folder(tmp_path, NEW_LINK), logins["court_it_login"]).returncode
+        == 0
+    )
     with psycopg.connect(central) as conn:
         conn.execute("ALTER TABLE catalog_files DISABLE TRIGGER USER")
         conn.execute(
@@ -223,7 +239,10 @@ def test_files_altered_on_the_server_do_not_match_the_checksum_and_are_refused(
 def test_a_desk_reads_versions_only_through_the_servers_functions(
     tmp_path: Path, central: str, logins: dict[str, str]
 ) -> None:
-    assert publish(tmp_path, court_folder(tmp_path, NEW_LINK), logins["court_it_login"]).returncode == 0
+    assert (
+        publish(tmp_path, court_folder(tmp_path, NEW_LINK), logins["court_it_login"]).returncode
+        == 0
+    )
     files = {"catalog/zoom.toml": zoom_file("https://zoom.us/forged")}
     forbidden = [
         "SELECT * FROM catalog_versions",
@@ -248,7 +267,9 @@ def test_a_desk_reads_versions_only_through_the_servers_functions(
                 "SELECT * FROM hh_publish_catalog(%s, %s, %s, '')",
                 (list(files), list(files.values()), version_checksum(files)),
             )
-        refused = publish(tmp_path, court_folder(tmp_path, "https://zoom.us/x", login), logins[login])
+        refused = publish(
+            tmp_path, court_folder(tmp_path, "https://zoom.us/x", login), logins[login]
+        )
         assert refused.returncode == 1 and "may not" in refused.stderr, refused.stderr
     with psycopg.connect(logins["cat_desk_a"]) as conn:
         latest = conn.execute("SELECT version, published_by FROM hh_catalog_latest()").fetchone()
@@ -270,7 +291,10 @@ def test_an_idle_desk_checks_rarely_and_an_offline_desk_keeps_its_version(
     tmp_path: Path, central: str, logins: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     desk = tmp_path / "desk"
-    assert publish(tmp_path, court_folder(tmp_path, NEW_LINK), logins["court_it_login"]).returncode == 0
+    assert (
+        publish(tmp_path, court_folder(tmp_path, NEW_LINK), logins["court_it_login"]).returncode
+        == 0
+    )
     sender = open_sender(desk, logins["cat_desk_a"])
     try:
         assert sender.push().ok and version_in_use(desk).version == 1  # type: ignore[union-attr]

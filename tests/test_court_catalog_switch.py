@@ -118,7 +118,7 @@ def test_files_that_do_not_match_the_published_checksum_are_refused(data_dir: Pa
     assert version_in_use(data_dir) is None and links(data_dir)[0] == OLD_LINK
 
 
-class Interrupted(Exception):
+class InterruptedSwitchError(Exception):
     pass
 
 
@@ -134,7 +134,7 @@ def test_an_exception_during_the_switch_leaves_the_old_version_whole(
     real_write = published_module.write_version_folder
 
     def fail() -> None:
-        raise Interrupted(stage)
+        raise InterruptedSwitchError(stage)
 
     if stage == "write":
 
@@ -156,7 +156,7 @@ def test_an_exception_during_the_switch_leaves_the_old_version_whole(
         return list(folder_problems(folder))
 
     files = version_files(2)
-    with pytest.raises(Interrupted):
+    with pytest.raises(InterruptedSwitchError):
         install_version(data_dir, info_of(2, files), files, validate)  # type: ignore[arg-type]
     assert version_in_use(data_dir) == info_of(1, version_files(1))
     assert links(data_dir) == ("https://zoom.us/download/v1", "https://www.microsoft.com/teams/v1")
@@ -235,8 +235,12 @@ def test_collect_folder_accepts_both_layouts_and_names_what_it_cannot_publish(
     loose = tmp_path / "loose"
     loose.mkdir()
     (loose / "zoom.toml").write_bytes(zoom_file("https://zoom.us/x"))
-    (loose / "zoom.android.toml").write_bytes(asset_path("guides", "zoom.android.toml").read_bytes())
-    (loose / "join_modes.toml").write_bytes(asset_path("join_modes", "join_modes.toml").read_bytes())
+    (loose / "zoom.android.toml").write_bytes(
+        asset_path("guides", "zoom.android.toml").read_bytes()
+    )
+    (loose / "join_modes.toml").write_bytes(
+        asset_path("join_modes", "join_modes.toml").read_bytes()
+    )
     (loose / "big.toml").write_bytes(b"# " + b"x" * 300_000)
     files, errors = collect_folder(loose)
     assert sorted(files) == [

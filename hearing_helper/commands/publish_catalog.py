@@ -21,19 +21,17 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def publish_catalog(url: str, folder_name: str, note: str) -> int:
-    import psycopg
-
     from hearing_helper.catalog.published import collect_folder, write_version_folder
-    from hearing_helper.store.errors import StoreError
     from hearing_helper.store.postgres import catalog_versions
-    from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
-    from hearing_helper.store.postgres.schema import stored_version
+    from hearing_helper.store.postgres.connection import ServerAddress
     from hearing_helper.visits.court_files import folder_problems
 
     folder = Path(folder_name).expanduser()
     if not folder.is_dir():
         return _fail(f"{folder} is not a folder", 2)
     files, problems = collect_folder(folder)
+    if not files and not problems:
+        return _fail(f"no catalog, guide or join-mode rules files found in {folder}")
     with tempfile.TemporaryDirectory(prefix="hh-publish-") as staging:
         write_version_folder(Path(staging), files)
         problems += folder_problems(Path(staging))
@@ -46,22 +44,7 @@ def publish_catalog(url: str, folder_name: str, note: str) -> int:
             f"Check them with `hearing-helper catalog --validate {folder}`."
         )
     address = ServerAddress.from_url(url)
-    try:
-        conn = connect(address)
-        try:
-            if stored_version(conn) < 8:
-                return _fail(
-                    f"the central database {address.location} has no catalog versions yet: "
-                    f"run `hearing-helper server init --database {address.location}` first."
-                )
-            with conn.transaction():
-                publication = catalog_versions.publish(conn, files, note)
-        finally:
-            conn.close()
-    except psycopg.Error as exc:
-        raise translate(address, exc) from None
-    except StoreError:
-        raise
+    publication = catalog_versions.publish_at(address, files, note)  # StoreError: server.run
     if not publication.created:
         print(
             f"These files are already published as version {publication.version} "

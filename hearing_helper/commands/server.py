@@ -44,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
     from hearing_helper.store.errors import StoreError
 
     if args.action == "publish-catalog" and not (args.folder or "").strip():
-        print("hearing-helper: give the folder to publish: server publish-catalog DIR", file=sys.stderr)
+        print(
+            "hearing-helper: give the folder to publish: server publish-catalog DIR",
+            file=sys.stderr,
+        )
         return 2
     try:
         url = _database_url(args)

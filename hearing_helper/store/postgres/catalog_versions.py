@@ -14,6 +14,11 @@ from typing import Any
 import psycopg
 
 from hearing_helper.catalog.published import VersionInfo, file_sha256, version_checksum
+from hearing_helper.store.errors import StoreError
+from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
+from hearing_helper.store.postgres.schema import stored_version
+
+CATALOG_SCHEMA = 8  # the migration that made catalog versions
 
 COURT_IT_ROLE = "hh_court_it"
 PUBLISH_FUNCTION = "hh_publish_catalog(text[], bytea[], text, text)"
@@ -32,17 +37,18 @@ class Publication:
     created: bool  # False: the newest version already had exactly these files
 
 
-def grant_catalog_rights(conn: psycopg.Connection[Any], desk_role: str, supervisor: str) -> None:
-    """Inside ``server init``'s transaction, after hh_writer is the owner's member: who may
-    publish (hh_court_it) and read (desks, supervisors, court IT) the catalog versions."""
-    from hearing_helper.store.postgres.roles import WRITER_ROLE
-
+def grant_catalog_rights(
+    conn: psycopg.Connection[Any], *, desk_role: str, supervisor: str, writer: str
+) -> None:
+    """Inside ``server init``'s transaction, once ``writer`` (hh_writer, owner of the functions
+    that write) is the owner's member: who may publish (hh_court_it) and read (desks,
+    supervisors, court IT) the catalog versions."""
     conn.execute(f"REVOKE ALL ON {TABLES} FROM PUBLIC, {desk_role}, {supervisor}")
-    conn.execute(f"GRANT SELECT, INSERT ON {TABLES} TO {WRITER_ROLE}")
+    conn.execute(f"GRANT SELECT, INSERT ON {TABLES} TO {writer}")
     conn.execute(f"GRANT SELECT ON {TABLES}, schema_migrations TO {COURT_IT_ROLE}")
     conn.execute(f"GRANT USAGE ON SCHEMA public TO {COURT_IT_ROLE}")
     for function in (PUBLISH_FUNCTION, *READ_FUNCTIONS):
-        conn.execute(f"ALTER FUNCTION {function} OWNER TO {WRITER_ROLE}")
+        conn.execute(f"ALTER FUNCTION {function} OWNER TO {writer}")
         conn.execute(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
     conn.execute(f"GRANT EXECUTE ON FUNCTION {PUBLISH_FUNCTION} TO {COURT_IT_ROLE}")
     for function in READ_FUNCTIONS:
@@ -64,11 +70,28 @@ def publish(conn: psycopg.Connection[Any], files: Mapping[str, bytes], note: str
     return Publication(int(row[0]), row[1].isoformat(timespec="seconds"), bool(row[2]))
 
 
+def publish_at(address: ServerAddress, files: Mapping[str, bytes], note: str) -> Publication:
+    """``publish`` on a new connection; StoreError in words court IT can act on."""
+    try:
+        conn = connect(address)
+        try:
+            if stored_version(conn) < CATALOG_SCHEMA:
+                raise StoreError(
+                    f"The central database {address.location} has no catalog versions yet: run "
+                    f"`hearing-helper server init --database {address.location}` first."
+                )
+            with conn.transaction():
+                return publish(conn, files, note)
+        finally:
+            conn.close()
+    except psycopg.Error as exc:
+        raise translate(address, exc) from None
+
+
 def latest(conn: psycopg.Connection[Any]) -> VersionInfo | None:
     """The newest published version (a cheap look: one short row), None when there is none."""
     row = conn.execute(
-        "SELECT version, checksum, published_at, published_by, file_count "
-        "FROM hh_catalog_latest()"
+        "SELECT version, checksum, published_at, published_by, file_count FROM hh_catalog_latest()"
     ).fetchone()
     if row is None:
         return None

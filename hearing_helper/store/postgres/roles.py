@@ -104,7 +104,9 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
         _own_delivery_function(conn)
         conn.execute(f"REVOKE ALL ON FUNCTION {DELIVER_FUNCTION} FROM PUBLIC")
         conn.execute(f"GRANT EXECUTE ON FUNCTION {DELIVER_FUNCTION} TO {DESK_ROLE}")
-        grant_catalog_rights(conn, DESK_ROLE, SUPERVISOR_ROLE)
+        grant_catalog_rights(
+            conn, desk_role=DESK_ROLE, supervisor=SUPERVISOR_ROLE, writer=WRITER_ROLE
+        )
         for table in ("desks", *DESK_TABLES):
             owned = "login_role = session_user" if table == "desks" else OWNED_DESKS
             conn.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")

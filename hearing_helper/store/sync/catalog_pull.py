@@ -1,0 +1,176 @@
+"""A desk takes the catalog version court IT published, on its sync (issue 21).
+
+While the sender has the central database open it asks for the newest version (one short row).
+A newer version than the one in use is fetched, checked against its checksum, validated again
+on this desk with the rules of ``catalog --validate``, and switched to atomically
+(``catalog/published.py``); a version that fails is refused, logged and reported in the sync
+status (``sync --json``: ``catalog.refused``) and not fetched again until court IT publishes
+another one. A desk that cannot reach the server keeps the version it has.
+
+An idle desk (nothing to send) does not connect for this on every timer tick: the check falls
+due every ``check_every_s`` (10 minutes); any push that connects anyway checks too, and so does
+"Sync now".
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from hearing_helper.atomic_file import write_json_atomically
+from hearing_helper.catalog.published import VersionInfo, court_folder, install_version
+from hearing_helper.catalog.published import version_in_use as published_version_in_use
+from hearing_helper.catalog.schema import CatalogError
+from hearing_helper.store.postgres import catalog_versions
+from hearing_helper.visits.court_files import folder_problems
+
+log = logging.getLogger(__name__)
+
+CHECK_EVERY_S = 600.0
+STATE_FILE = "sync_state.json"
+MAX_PROBLEMS_KEPT = 50
+
+
+@dataclass(frozen=True)
+class RefusedVersion:
+    version: int
+    checksum: str
+    problems: tuple[str, ...]  # "file:line [field]: problem", in English for court IT
+    at: str  # ISO time of the refusal on this desk's clock
+
+
+@dataclass(frozen=True)
+class CatalogStatus:
+    """Which published catalog version this desk uses, and the last one it refused."""
+
+    version: int | None  # None: no published version yet (the shipped catalog applies)
+    published_at: str | None
+    published_by: str | None
+    last_check: str | None  # ISO time this desk last asked the server
+    refused: RefusedVersion | None
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class CatalogPuller:
+    """Keeps one desk's published catalog up to date; state in ``court_catalog/``."""
+
+    def __init__(self, data_dir: Path, *, check_every_s: float = CHECK_EVERY_S) -> None:
+        self.data_dir = Path(data_dir)
+        self.check_every_s = check_every_s
+
+    @property
+    def _state_path(self) -> Path:
+        return court_folder(self.data_dir) / STATE_FILE
+
+    def _state(self) -> dict[str, Any]:
+        try:
+            value = json.loads(self._state_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            log.warning(
+                "%s cannot be read (%s); the catalog is checked again", self._state_path, exc
+            )
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def due(self) -> bool:
+        """Whether it is time to ask the server again (a cheap look at a local file)."""
+        checked = self._state().get("checked_epoch")
+        if not isinstance(checked, int | float):
+            return True
+        elapsed = time.time() - checked
+        return elapsed < 0 or elapsed >= self.check_every_s  # < 0: the clock was set back
+
+    def status(self) -> CatalogStatus:
+        state = self._state()
+        in_use = published_version_in_use(self.data_dir)
+        refused = state.get("refused")
+        return CatalogStatus(
+            version=in_use.version if in_use else None,
+            published_at=in_use.published_at if in_use else None,
+            published_by=in_use.published_by if in_use else None,
+            last_check=state.get("checked_at"),
+            refused=RefusedVersion(
+                version=int(refused["version"]),
+                checksum=str(refused["checksum"]),
+                problems=tuple(refused.get("problems", ())),
+                at=str(refused.get("at", "")),
+            )
+            if isinstance(refused, dict)
+            else None,
+        )
+
+    def pull(self, conn: psycopg.Connection[Any]) -> int | None:
+        """Ask the server for the newest version and switch to it when it is newer and valid.
+        Returns the version switched to, or None. Connection errors propagate (the sender
+        reports them); a refused version is recorded, never half-applied."""
+        newest = catalog_versions.latest(conn)
+        in_use = published_version_in_use(self.data_dir)
+        refused = self._state().get("refused")
+        switched: int | None = None
+        if newest is not None and (in_use is None or newest.version > in_use.version):
+            already_refused = isinstance(refused, dict) and (
+                refused.get("version"),
+                refused.get("checksum"),
+            ) == (newest.version, newest.checksum)
+            if not already_refused:
+                problems = self._install(conn, newest)
+                if problems:
+                    refused = self._refusal(newest, problems)
+                else:
+                    refused, switched = None, newest.version
+        elif isinstance(refused, dict) and in_use and int(refused["version"]) <= in_use.version:
+            refused = None  # superseded by the version in use
+        now = _now()
+        write_json_atomically(
+            self._state_path,
+            {
+                "checked_at": now.isoformat(timespec="seconds"),
+                "checked_epoch": now.timestamp(),
+                "refused": refused,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        return switched
+
+    def _install(self, conn: psycopg.Connection[Any], newest: VersionInfo) -> list[CatalogError]:
+        try:
+            files = catalog_versions.files_of(conn, newest.version)
+        except catalog_versions.DamagedVersionError as exc:
+            return [CatalogError(f"version {newest.version}", "sha256", str(exc))]
+        problems = install_version(self.data_dir, newest, files, folder_problems)
+        if not problems:
+            log.info(
+                "Switched to catalog version %d (published %s by %s)",
+                newest.version,
+                newest.published_at,
+                newest.published_by,
+            )
+        return problems
+
+    def _refusal(self, newest: VersionInfo, problems: list[CatalogError]) -> dict[str, Any]:
+        words = [str(problem) for problem in problems[:MAX_PROBLEMS_KEPT]]
+        log.warning(
+            "Catalog version %d from the central database refused; this desk keeps %s: %s",
+            newest.version,
+            "its version" if published_version_in_use(self.data_dir) else "the shipped catalog",
+            "; ".join(words),
+        )
+        return {
+            "version": newest.version,
+            "checksum": newest.checksum,
+            "problems": words,
+            "at": _now().isoformat(timespec="seconds"),
+        }

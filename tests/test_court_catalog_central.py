@@ -144,6 +144,45 @@ def test_a_published_link_reaches_both_desks_and_the_install_qr(
     # The self-test names the version in use.
     tested = hh(desk_a, "--self-test")
     assert "court catalog version 1" in tested.stdout, tested.stdout
+    listed = hh(desk_a, "catalog", "--json")
+    assert json.loads(listed.stdout)["court_version"] == 1
+
+
+def test_a_refused_version_shows_on_the_status_line_and_the_sync_page(
+    qtbot: QtBot,
+    tmp_path: Path,
+    central: str,
+    logins: dict[str, str],
+    english: None,  # noqa: F811
+) -> None:
+    from hearing_helper.ui.sync import texts
+    from tests.test_ui_sync import open_window
+
+    desk = tmp_path / "desk"
+    published(tmp_path, logins)
+    assert sync_json(desk, logins["cat_desk_a"])["catalog"]["version"] == 1
+    slip_in(central, 2, {"catalog/zoom.toml": b"id = 'zoom'\nname_zh = 5\n"})
+    services = AppServices.open(desk)
+    try:
+        services.settings.set("central", logins["cat_desk_a"])
+        window = open_window(qtbot, services)
+        controller = window.sync.controller
+        with qtbot.waitSignal(controller.status_changed, timeout=60_000) as pushed:
+            controller.sync_now(force=True)
+        status = pushed.args[0]
+        assert status.catalog.version == 1 and status.catalog.refused.version == 2
+        assert texts.summary(status).endswith("catalog version 2 refused")
+        assert window.sync.button.text() == texts.summary(status)
+        window.sync.page.trigger()
+        dialog = window.sync_dialog
+        assert "court version 1" in dialog.catalog.text()
+        assert "Version 2 from the central database was refused" in dialog.catalog.text()
+        dialog.details_button.setChecked(True)
+        assert "zoom.toml" in dialog.detail.text() and "name_zh" in dialog.detail.text()
+        dialog.close()
+        window.close()
+    finally:
+        services.close()
 
 
 def test_a_broken_folder_is_refused_on_the_server_and_nothing_is_stored(

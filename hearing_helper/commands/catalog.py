@@ -1,6 +1,7 @@
 """``hearing-helper catalog``: list the platforms and their guides, or validate court-edited files.
 
-hearing-helper catalog               platforms, guide coverage, and any broken files
+hearing-helper catalog               platforms, guide coverage, any broken files, and the
+                                     catalog version court IT published that is in use
 hearing-helper catalog --json        the same as JSON
 hearing-helper catalog --validate D  check a folder of files before deploying them (platforms,
                                      guides, join_modes.toml); exit 1 naming each broken
@@ -68,6 +69,7 @@ def _as_json(load: CatalogLoad) -> dict[str, Any]:
             }
             for g in load.guides
         ],
+        "court_version": load.court_version,
         "disabled": load.disabled,
         "errors": [
             {"file": e.file, "field": e.field, "line": e.line, "problem": e.problem}
@@ -107,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_as_json(load), ensure_ascii=False, indent=2))
         return 0
+    if load.court_version is not None:
+        print(f"Court catalog version {load.court_version} (published by court IT) is in use.")
     for platform in load.platforms:
         coverage = ", ".join(load.guide_coverage(platform.id)) or "no guide"
         print(f"{platform.id:<20} {platform.name_zh} / {platform.name_en}  [{coverage}]")

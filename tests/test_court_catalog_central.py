@@ -131,6 +131,15 @@ def test_a_published_link_reaches_both_desks_and_the_install_qr(
         assert "version 1" in dialog.catalog.text()
         assert "court_it_login" in dialog.catalog.text()
         dialog.close()
+        # Another program (hearing-helper sync) switches this desk while the window is open:
+        # the window's next push notices and takes the new catalog too.
+        newer = court_folder(tmp_path, NEW_LINK + "/v2", "v2")
+        assert publish(tmp_path, newer, logins["court_it_login"]).returncode == 0
+        assert sync_json(desk_b, logins["cat_desk_b"])["catalog"]["version"] == 2
+        with qtbot.waitSignal(controller.catalog_switched, timeout=60_000) as switched:
+            controller.sync_now(force=True)
+        assert switched.args == [2]
+        assert install_qr(qtbot, tmp_path, services, "desk_b_v2") == [NEW_LINK + "/v2"]
         window.close()
     finally:
         services.close()

@@ -31,7 +31,7 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
     button.setVisible(controller.joined)
     controller.status_changed.connect(button.show_status)
 
-    def catalog_switched(_version: int) -> None:
+    def catalog_switched(_version: int | None) -> None:
         # The history names platforms from the catalog: it takes the new version's names.
         history = getattr(window, "history", None)
         if history is not None and services.catalog is not None:

@@ -52,7 +52,7 @@ class SyncController(QObject):
 
     status_changed = Signal(object)  # SyncStatus
     push_started = Signal()
-    catalog_switched = Signal(int)  # the published catalog version now in use
+    catalog_switched = Signal(object)  # the published catalog version now in use (int | None)
 
     def __init__(self, services: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +63,7 @@ class SyncController(QObject):
         self._generation = 0  # settings changes so far: a push of an older one is stale
         self._task: Task | None = None
         self._stopped = False
-        self._switched_version = 0  # of the catalog being loaded again after a switch
+        self._switched_version: int | None = None  # of the catalog loaded again after a switch
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -165,8 +165,8 @@ class SyncController(QObject):
                 self._sender = None
         self.status = result.status
         self.status_changed.emit(result.status)
-        if result.catalog_switched is not None and not self._stopped:
-            self._reload_catalog(result.catalog_switched)
+        if not self._stopped and self._catalog_out_of_date(result):
+            self._reload_catalog(result.status.catalog.version if result.status.catalog else None)
         if result.status.last_error:
             self._schedule(self.backoff.delay(result.status.failures))
         else:
@@ -192,7 +192,16 @@ class SyncController(QObject):
         self.status_changed.emit(self.status)
         self._schedule(self.backoff.delay(failures))
 
-    def _reload_catalog(self, version: int) -> None:
+    def _catalog_out_of_date(self, result: PushResult) -> bool:
+        """This push switched the catalog, or another program did (``hearing-helper sync``)
+        since the session loaded it."""
+        if result.catalog_switched is not None:
+            return True
+        loaded = self.services.catalog
+        in_use = result.status.catalog
+        return loaded is not None and in_use is not None and loaded.court_version != in_use.version
+
+    def _reload_catalog(self, version: int | None) -> None:
         from hearing_helper.ui.shell.background import load_catalog_in_background
 
         self._switched_version = version

@@ -373,3 +373,31 @@ def test_an_idle_desk_checks_rarely_and_an_offline_desk_keeps_its_version(
     finally:
         offline.outbox.close()
     assert links(desk)[0] == NEW_LINK
+
+
+def test_a_desk_that_cannot_write_the_new_version_keeps_its_own_and_tries_again(
+    tmp_path: Path, central: str, logins: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hearing_helper.store.sync import catalog_pull
+
+    desk = tmp_path / "desk"
+    published(tmp_path, logins)
+    sender = open_sender(desk, logins["cat_desk_a"])
+    try:
+        assert sender.push().ok and version_in_use(desk).version == 1  # type: ignore[union-attr]
+        newer = court_folder(tmp_path, NEW_LINK + "/v2", "v2")
+        assert publish(tmp_path, newer, logins["court_it_login"]).returncode == 0
+
+        def disk_full(*_args: Any) -> Any:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(catalog_pull, "install_version", disk_full)
+        result = sender.push(force=True)
+        assert result.ok and result.status.state == "all_sent"  # the records' sync is fine
+        assert result.status.catalog is not None
+        assert result.status.catalog.version == 1 and result.status.catalog.refused is None
+        monkeypatch.undo()
+        assert sender.push(force=True).catalog_switched == 2
+    finally:
+        sender.outbox.close()
+    assert links(desk)[0] == NEW_LINK + "/v2"

@@ -128,7 +128,7 @@ class CatalogPuller:
                 problems = self._install(conn, newest)
                 if problems:
                     refused = self._refusal(newest, problems)
-                else:
+                elif problems is not None:
                     refused, switched = None, newest.version
         elif isinstance(refused, dict) and in_use and int(refused["version"]) <= in_use.version:
             refused = None  # superseded by the version in use
@@ -145,12 +145,21 @@ class CatalogPuller:
         )
         return switched
 
-    def _install(self, conn: psycopg.Connection[Any], newest: VersionInfo) -> list[CatalogError]:
+    def _install(
+        self, conn: psycopg.Connection[Any], newest: VersionInfo
+    ) -> list[CatalogError] | None:
+        """The version's problems ([]: switched to it; None: this PC could not write it)."""
         try:
             files = catalog_versions.files_of(conn, newest.version)
         except catalog_versions.DamagedVersionError as exc:
             return [CatalogError(f"version {newest.version}", "sha256", str(exc))]
-        problems = install_version(self.data_dir, newest, files, folder_problems)
+        try:
+            problems = install_version(self.data_dir, newest, files, folder_problems)
+        except OSError as exc:
+            # This PC's fault (disk full, folder not writable), not the version's: the old
+            # version stays in use and the next check tries again.
+            log.warning("Catalog version %d could not be written here: %s", newest.version, exc)
+            return None
         if not problems:
             log.info(
                 "Switched to catalog version %d (published %s by %s)",

@@ -65,6 +65,11 @@ def links(data_dir: Path) -> tuple[str, str]:
     return zoom.downloads["android"], teams.downloads["android"]
 
 
+def folders(data_dir: Path) -> list[str]:
+    """What the desk's court_catalog folder holds, versions by number only."""
+    return sorted(p.name.split("-")[0] for p in (data_dir / "court_catalog").iterdir())
+
+
 def install(data_dir: Path, n: int) -> list[object]:
     files = version_files(n)
     return list(install_version(data_dir, info_of(n, files), files, folder_problems))
@@ -76,7 +81,7 @@ def test_a_valid_version_is_used_and_the_data_dirs_own_file_still_wins(data_dir:
     assert links(data_dir) == ("https://zoom.us/download/v1", "https://www.microsoft.com/teams/v1")
     assert load_catalog(data_dir).court_version == 1
     assert version_in_use(data_dir) == info_of(1, version_files(1))
-    assert load_join_rules(data_dir).rules.source.endswith("v1/join_modes/join_modes.toml")
+    assert "# version 1" in Path(load_join_rules(data_dir).rules.source).read_text()
     # A court-level override in the desk's own data folder wins, as before.
     (data_dir / "catalog").mkdir()
     (data_dir / "catalog" / "zoom.toml").write_bytes(zoom_file("https://zoom.us/download/local"))
@@ -89,8 +94,7 @@ def test_a_valid_version_is_used_and_the_data_dirs_own_file_still_wins(data_dir:
     assert links(data_dir)[0] == "https://zoom.us/download/local"
     # The version in use and the one before it are kept; older ones are removed.
     assert install(data_dir, 3) == []
-    kept = sorted(p.name for p in (data_dir / "court_catalog").iterdir())
-    assert kept == ["current.json", "v2", "v3"]
+    assert folders(data_dir) == ["current.json", "v2", "v3"]
 
 
 def test_a_broken_version_is_refused_and_the_previous_one_stays(data_dir: Path) -> None:
@@ -103,10 +107,7 @@ def test_a_broken_version_is_refused_and_the_previous_one_stays(data_dir: Path) 
     assert [(p.file, p.field) for p in problems] == [("zoom.toml", "name_en")]
     assert version_in_use(data_dir) == info_of(1, version_files(1))
     assert links(data_dir)[0] == "https://zoom.us/download/v1"
-    assert sorted(p.name for p in (data_dir / "court_catalog").iterdir()) == [
-        "current.json",
-        "v1",
-    ]
+    assert folders(data_dir) == ["current.json", "v1"]
 
 
 def test_files_that_do_not_match_the_published_checksum_are_refused(data_dir: Path) -> None:
@@ -163,6 +164,7 @@ def test_an_exception_during_the_switch_leaves_the_old_version_whole(
     assert "# version 1" in Path(load_join_rules(data_dir).rules.source).read_text()
     monkeypatch.undo()
     assert install(data_dir, 2) == []  # the next sync switches cleanly
+    assert folders(data_dir) == ["current.json", "v1", "v2"]
     assert links(data_dir) == ("https://zoom.us/download/v2", "https://www.microsoft.com/teams/v2")
     assert not [p for p in (data_dir / "court_catalog").iterdir() if p.name.startswith(".")]
 
@@ -193,7 +195,7 @@ KILLED_SWITCH = textwrap.dedent(
         if stage == "pointer" and str(target).endswith("current.json"):
             die()
         real_replace(source, target)
-        if stage == "after-rename" and str(target).endswith("v2"):
+        if stage == "after-rename" and Path(target).name.startswith("v2-"):
             die()
 
     published.write_version_folder = write
@@ -222,11 +224,7 @@ def test_a_desk_killed_during_the_switch_keeps_the_old_version(data_dir: Path, s
     assert links(data_dir) == ("https://zoom.us/download/v1", "https://www.microsoft.com/teams/v1")
     assert install(data_dir, 2) == []
     assert links(data_dir) == ("https://zoom.us/download/v2", "https://www.microsoft.com/teams/v2")
-    assert sorted(p.name for p in (data_dir / "court_catalog").iterdir()) == [
-        "current.json",
-        "v1",
-        "v2",
-    ]
+    assert folders(data_dir) == ["current.json", "v1", "v2"]
 
 
 def test_collect_folder_accepts_both_layouts_and_names_what_it_cannot_publish(
@@ -256,3 +254,14 @@ def test_collect_folder_accepts_both_layouts_and_names_what_it_cannot_publish(
     (laid_out / "images" / "guides" / "shot.png").write_bytes(b"\x89PNG fake")
     files, errors = collect_folder(laid_out)
     assert errors == [] and sorted(files) == ["catalog/zoom.toml", "images/guides/shot.png"]
+
+
+def test_a_version_number_reused_with_other_files_is_taken(data_dir: Path) -> None:
+    """A server restored from a backup may publish other files under a number in use here."""
+    assert install(data_dir, 1) == []
+    other = version_files(1)
+    other["catalog/zoom.toml"] = zoom_file("https://zoom.us/download/restored")
+    assert install_version(data_dir, info_of(1, other), other, folder_problems) == []
+    assert links(data_dir)[0] == "https://zoom.us/download/restored"
+    assert folders(data_dir) == ["current.json", "v1", "v1"]
+    assert install_version(data_dir, info_of(1, other), other, folder_problems) == []  # no-op

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hearing_helper.catalog.guide_schema import parse_guide
 from hearing_helper.catalog.model import Guide, Platform
-from hearing_helper.catalog.published import COURT_FOLDER, version_in_use
+from hearing_helper.catalog.published import version_folder_in_use, version_in_use
 from hearing_helper.catalog.regex_safety import trial_run
 from hearing_helper.catalog.schema import MAX_FILE_BYTES, CatalogError, parse_platform
 from hearing_helper.paths import asset_path
@@ -88,7 +88,7 @@ def load_catalog(data_dir: Path | None = None, *, shipped_dir: Path | None = Non
     local_root = Path(data_dir) if data_dir else None
     result = CatalogLoad()
     court = version_in_use(local_root)
-    court_root = local_root / COURT_FOLDER / f"v{court.version}" if court and local_root else None
+    court_root = version_folder_in_use(local_root) if court else None
     result.court_version = court.version if court else None
 
     def layers(sub: str) -> list[list[Path]]:

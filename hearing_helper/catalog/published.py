@@ -8,10 +8,10 @@ load it exactly like the files of a data dir. Its checksum is the SHA-256 of one
 migration 8), so what a desk installs is byte for byte what court IT published.
 
 On a desk the versions live in ``<data dir>/court_catalog/``: one folder per version
-(``v7/``) and ``current.json`` naming the one in use. A new version is written to a staging
-folder, validated there, renamed to its own folder, and only then does ``current.json`` (replaced
-atomically) point to it: a crash or power cut at any moment leaves the old version or the new
-one in use, never a mix.
+(``v7-<checksum prefix>/``) and ``current.json`` naming the one in use. A new version is written
+to a staging folder, validated there, renamed to its own folder, and only then does
+``current.json`` (replaced atomically) point to it: a crash or power cut at any moment leaves the
+old version or the new one in use, never a mix.
 """
 
 from __future__ import annotations
@@ -71,6 +71,10 @@ class VersionInfo:
             published_by=str(value.get("published_by", "")),
             file_count=int(value.get("file_count", 0)),
         )
+
+
+def same_version(one: VersionInfo, other: VersionInfo) -> bool:
+    return (one.version, one.checksum) == (other.version, other.checksum)
 
 
 def file_sha256(content: bytes) -> str:
@@ -196,7 +200,7 @@ def version_in_use(data_dir: Path | None) -> VersionInfo | None:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("%s cannot be read (%s); the shipped catalog applies", pointer, exc)
         return None
-    if not _version_folder(data_dir, info.version).is_dir():
+    if not _version_folder(data_dir, info).is_dir():
         log.warning("Court catalog version %d is missing from %s", info.version, pointer.parent)
         return None
     return info
@@ -205,11 +209,13 @@ def version_in_use(data_dir: Path | None) -> VersionInfo | None:
 def version_folder_in_use(data_dir: Path | None) -> Path | None:
     """The folder of the version in use, laid out like a data dir's catalog files."""
     info = version_in_use(data_dir)
-    return _version_folder(Path(data_dir), info.version) if info and data_dir else None
+    return _version_folder(Path(data_dir), info) if info and data_dir else None
 
 
-def _version_folder(data_dir: Path, version: int) -> Path:
-    return court_folder(data_dir) / f"v{version}"
+def _version_folder(data_dir: Path, info: VersionInfo) -> Path:
+    """Named by number and checksum: a server restored from a backup may publish another
+    version under a number a desk has used already."""
+    return court_folder(data_dir) / f"v{info.version}-{info.checksum[:12]}"
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -240,14 +246,16 @@ def install_version(
     root = court_folder(data_dir)
     root.mkdir(parents=True, exist_ok=True)
     in_use = version_in_use(data_dir)
+    if in_use is not None and same_version(in_use, info):
+        return []
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{info.version}-", dir=root))
     try:
         write_version_folder(staging, files)
         problems = validate(staging)
         if problems:
             return problems
-        target = _version_folder(data_dir, info.version)
-        if target.exists() and (in_use is None or in_use.version != info.version):
+        target = _version_folder(data_dir, info)
+        if target.exists():
             shutil.rmtree(target)  # left by a switch that crashed before the pointer moved
         os.replace(staging, target)
         _fsync_folder(root)
@@ -255,20 +263,19 @@ def install_version(
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    _prune(data_dir, info.version, previous=in_use.version if in_use else None)
+    _prune(data_dir, keep={_version_folder(data_dir, v).name for v in (info, in_use) if v})
     return []
 
 
-def _prune(data_dir: Path, current: int, previous: int | None) -> None:
+def _prune(data_dir: Path, keep: set[str]) -> None:
     """Remove versions other than the one in use and the one before it, and staging folders
     and half-written pointers a crash left behind."""
-    keep = {f"v{current}", f"v{previous}" if previous is not None else ""}
     for path in court_folder(data_dir).iterdir():
         if path.name.startswith(f".{POINTER_FILE}-") and path.is_file():
             path.unlink(missing_ok=True)
             continue
         stale = path.name.startswith(STAGING_PREFIX) or (
-            re.fullmatch(r"v\d+", path.name) is not None and path.name not in keep
+            re.fullmatch(r"v\d+-[0-9a-f]{12}", path.name) is not None and path.name not in keep
         )
         if stale and path.is_dir():
             shutil.rmtree(path, ignore_errors=True)

@@ -1,11 +1,11 @@
 """A desk takes the catalog version court IT published, on its sync (issue 21).
 
 While the sender has the central database open it asks for the newest version (one short row).
-A newer version than the one in use is fetched, checked against its checksum, validated again
-on this desk with the rules of ``catalog --validate``, and switched to atomically
-(``catalog/published.py``); a version that fails is refused, logged and reported in the sync
-status (``sync --json``: ``catalog.refused``) and not fetched again until court IT publishes
-another one. A desk that cannot reach the server keeps the version it has.
+A version other than the one in use (normally a newer one) is fetched, checked against its
+checksum, validated again on this desk with the rules of ``catalog --validate``, and switched
+to atomically (``catalog/published.py``); a version that fails is refused, logged and reported
+in the sync status (``sync --json``: ``catalog.refused``) and not fetched again until court IT
+publishes another one. A desk that cannot reach the server keeps the version it has.
 
 An idle desk (nothing to send) does not connect for this on every timer tick: the check falls
 due every ``check_every_s`` (10 minutes); any push that connects anyway checks too, and so does
@@ -25,7 +25,12 @@ from typing import Any
 import psycopg
 
 from hearing_helper.atomic_file import write_json_atomically
-from hearing_helper.catalog.published import VersionInfo, court_folder, install_version
+from hearing_helper.catalog.published import (
+    VersionInfo,
+    court_folder,
+    install_version,
+    same_version,
+)
 from hearing_helper.catalog.published import version_in_use as published_version_in_use
 from hearing_helper.catalog.schema import CatalogError
 from hearing_helper.store.postgres import catalog_versions
@@ -119,7 +124,9 @@ class CatalogPuller:
         in_use = published_version_in_use(self.data_dir)
         refused = self._state().get("refused")
         switched: int | None = None
-        if newest is not None and (in_use is None or newest.version > in_use.version):
+        # The server's newest version is the court's catalog: normally a newer number; after
+        # the server was restored from a backup, possibly an older or reused one.
+        if newest is not None and (in_use is None or not same_version(newest, in_use)):
             already_refused = isinstance(refused, dict) and (
                 refused.get("version"),
                 refused.get("checksum"),
@@ -130,8 +137,8 @@ class CatalogPuller:
                     refused = self._refusal(newest, problems)
                 elif problems is not None:
                     refused, switched = None, newest.version
-        elif isinstance(refused, dict) and in_use and int(refused["version"]) <= in_use.version:
-            refused = None  # superseded by the version in use
+        else:
+            refused = None  # the server's newest is the version in use (or there is none)
         now = _now()
         write_json_atomically(
             self._state_path,

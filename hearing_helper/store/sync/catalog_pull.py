@@ -117,7 +117,8 @@ class CatalogPuller:
         )
 
     def pull(self, conn: psycopg.Connection[Any]) -> int | None:
-        """Ask the server for the newest version and switch to it when it is newer and valid.
+        """Ask the server for its newest version; switch to it when it is not the one in use
+        and it checks out.
         Returns the version switched to, or None. Connection errors propagate (the sender
         reports them); a refused version is recorded, never half-applied."""
         newest = catalog_versions.latest(conn)
@@ -140,16 +141,15 @@ class CatalogPuller:
         else:
             refused = None  # the server's newest is the version in use (or there is none)
         now = _now()
-        write_json_atomically(
-            self._state_path,
-            {
-                "checked_at": now.isoformat(timespec="seconds"),
-                "checked_epoch": now.timestamp(),
-                "refused": refused,
-            },
-            ensure_ascii=False,
-            indent=1,
-        )
+        state = {
+            "checked_at": now.isoformat(timespec="seconds"),
+            "checked_epoch": now.timestamp(),
+            "refused": refused,
+        }
+        try:
+            write_json_atomically(self._state_path, state, ensure_ascii=False, indent=1)
+        except OSError as exc:  # this PC's disk, not the server: the records' sync goes on
+            log.warning("%s could not be written: %s", self._state_path, exc)
         return switched
 
     def _install(

@@ -145,11 +145,17 @@ def test_an_exception_during_the_switch_leaves_the_old_version_whole(
             written.extend(first)
             fail()
 
-        monkeypatch.setattr(published_module, "write_version_folder", half_write)
+        monkeypatch.setattr(
+            published_module, "write_version_folder", half_write
+        )  # stub: fault at write
     elif stage == "rename":
-        monkeypatch.setattr(published_module.os, "replace", lambda *_args: fail())
+        monkeypatch.setattr(
+            published_module.os, "replace", lambda *_args: fail()
+        )  # stub: fault at rename
     elif stage == "pointer":
-        monkeypatch.setattr(published_module, "write_json_atomically", lambda *_a, **_k: fail())
+        monkeypatch.setattr(  # stub: fault at the pointer write
+            published_module, "write_json_atomically", lambda *_a, **_k: fail()
+        )
 
     def validate(folder: Path) -> list[object]:
         if stage == "validate":

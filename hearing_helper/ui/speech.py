@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from hearing_helper.ui.shell.background import run_in_background
+from hearing_helper.ui.background import run_in_background
 from hearing_helper.ui.speech_service import speech_service_answers
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,12 @@ class ReadAloud(QObject):
             self._pending = text
             if not self._probing:
                 self._probing = True
-                run_in_background(self, speech_service_answers, self._probed)
+                run_in_background(
+                    self,
+                    speech_service_answers,
+                    self._probed,
+                    on_failed=lambda _message: self._probed(False),
+                )
             return
         self._speak_now(text)
 

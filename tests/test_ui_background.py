@@ -6,9 +6,11 @@ import gc
 import logging
 import threading
 import weakref
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, QThread
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.ui import background
 from hearing_helper.ui.background import Task, run_in_background, start_task
@@ -28,12 +30,12 @@ def on_gui_thread() -> bool:
 
 
 @pytest.fixture(autouse=True)
-def nothing_left_running(qtbot):
+def nothing_left_running(qtbot: QtBot) -> Iterator[None]:
     yield
     qtbot.waitUntil(lambda: not background.RUNNING, timeout=10_000)
 
 
-def test_the_function_runs_off_the_gui_thread_and_its_result_arrives_on_it(qtbot) -> None:
+def test_the_function_runs_off_the_gui_thread_and_its_result_arrives_on_it(qtbot: QtBot) -> None:
     ran_on_gui: list[bool] = []
     delivered_on_gui: list[bool] = []
 
@@ -50,7 +52,9 @@ def test_the_function_runs_off_the_gui_thread_and_its_result_arrives_on_it(qtbot
     assert delivered_on_gui == [True]
 
 
-def test_an_expected_error_is_a_message_for_the_user_and_not_logged(qtbot, caplog) -> None:
+def test_an_expected_error_is_a_message_for_the_user_and_not_logged(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     def work(_task: Task) -> None:
         raise ExpectedError("The server at 10.0.0.5 did not answer")
 
@@ -61,7 +65,9 @@ def test_an_expected_error_is_a_message_for_the_user_and_not_logged(qtbot, caplo
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-def test_an_unexpected_error_is_logged_with_its_traceback_and_named(qtbot, caplog) -> None:
+def test_an_unexpected_error_is_logged_with_its_traceback_and_named(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     def work(_task: Task) -> None:
         raise KeyError("platform_id")
 
@@ -73,7 +79,7 @@ def test_an_unexpected_error_is_logged_with_its_traceback_and_named(qtbot, caplo
     assert record.exc_info is not None and record.exc_info[0] is KeyError
 
 
-def test_cancel_ends_the_task_as_cancelled(qtbot) -> None:
+def test_cancel_ends_the_task_as_cancelled(qtbot: QtBot) -> None:
     started = threading.Event()
 
     def work(task: Task) -> None:
@@ -92,7 +98,7 @@ def test_cancel_ends_the_task_as_cancelled(qtbot) -> None:
     assert finished == []
 
 
-def test_progress_arrives_in_order_on_the_gui_thread(qtbot) -> None:
+def test_progress_arrives_in_order_on_the_gui_thread(qtbot: QtBot) -> None:
     seen: list[tuple[int, int, bool]] = []
 
     def work(task: Task) -> str:
@@ -107,7 +113,7 @@ def test_progress_arrives_in_order_on_the_gui_thread(qtbot) -> None:
     assert seen == [(1, 3, True), (2, 3, True), (3, 3, True)]
 
 
-def test_a_task_is_kept_alive_until_its_outcome_is_handled(qtbot) -> None:
+def test_a_task_is_kept_alive_until_its_outcome_is_handled(qtbot: QtBot) -> None:
     results: list[object] = []
     gate = threading.Event()
     task = Task(lambda _task: gate.wait(10) and "late")
@@ -122,7 +128,7 @@ def test_a_task_is_kept_alive_until_its_outcome_is_handled(qtbot) -> None:
     qtbot.waitUntil(lambda: freed() is None, timeout=10_000)
 
 
-def test_a_task_and_its_signals_are_freed_on_the_gui_thread(qtbot) -> None:
+def test_a_task_and_its_signals_are_freed_on_the_gui_thread(qtbot: QtBot) -> None:
     freed_on: list[bool] = []
     done = threading.Event()
     task = Task(lambda _task: done.set())
@@ -134,7 +140,7 @@ def test_a_task_and_its_signals_are_freed_on_the_gui_thread(qtbot) -> None:
 
 
 def test_an_owner_deleted_before_the_result_gets_no_call_and_the_task_is_asked_to_stop(
-    qtbot,
+    qtbot: QtBot,
 ) -> None:
     owner = QObject()
     gate = threading.Event()
@@ -159,7 +165,7 @@ def test_an_owner_deleted_before_the_result_gets_no_call_and_the_task_is_asked_t
     assert delivered == []
 
 
-def test_run_in_background_hands_over_the_result_or_the_message(qtbot) -> None:
+def test_run_in_background_hands_over_the_result_or_the_message(qtbot: QtBot) -> None:
     owner = QObject()
     results: list[object] = []
     messages: list[str] = []
@@ -174,7 +180,7 @@ def test_run_in_background_hands_over_the_result_or_the_message(qtbot) -> None:
     qtbot.waitUntil(lambda: results == [7] and messages == ["bad file"], timeout=10_000)
 
 
-def test_run_in_background_skips_a_deleted_owner(qtbot) -> None:
+def test_run_in_background_skips_a_deleted_owner(qtbot: QtBot) -> None:
     owner = QObject()
     gate = threading.Event()
     results: list[object] = []
@@ -195,7 +201,7 @@ def test_pools_are_named_with_their_thread_counts() -> None:
         start_task(Task(lambda _task: None), pool="sunc")
 
 
-def test_a_single_thread_pool_runs_one_task_at_a_time(qtbot) -> None:
+def test_a_single_thread_pool_runs_one_task_at_a_time(qtbot: QtBot) -> None:
     inside = 0
     most = 0
     lock = threading.Lock()
@@ -215,7 +221,7 @@ def test_a_single_thread_pool_runs_one_task_at_a_time(qtbot) -> None:
     assert most == 1
 
 
-def test_drain_at_quit_stops_what_runs_and_waits_for_it(qtbot) -> None:
+def test_drain_at_quit_stops_what_runs_and_waits_for_it(qtbot: QtBot) -> None:
     started = threading.Event()
     ended = threading.Event()
 
@@ -229,3 +235,21 @@ def test_drain_at_quit_stops_what_runs_and_waits_for_it(qtbot) -> None:
     assert started.wait(10)
     assert background.drain(10_000)
     assert ended.is_set()  # stopped and waited for, before the interpreter goes away
+
+
+def test_the_pools_are_drained_when_the_application_quits(qtbot: QtBot) -> None:
+    started = threading.Event()
+    stopped = threading.Event()
+
+    def work(task: Task) -> None:
+        started.set()
+        while not task.is_cancelled():
+            task._cancel.wait(0.01)
+        stopped.set()
+
+    start_task(Task(work), pool="general")
+    assert started.wait(10)
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.aboutToQuit.emit()  # what QCoreApplication.exec() emits on its way out
+    assert stopped.is_set()

@@ -46,6 +46,7 @@ _pools: dict[str, QThreadPool] = {}
 RUNNING: dict[int, Task] = {}
 _keys = itertools.count(1)
 _relay: _Relay | None = None
+_quit_hooked: QCoreApplication | None = None  # the application whose quit drains the pools
 
 _FINISHED, _FAILED, _CANCELLED = "finished", "failed", "cancelled"
 
@@ -64,10 +65,17 @@ def thread_pool(name: str) -> QThreadPool:
         found.setObjectName(f"{name}-pool")
         found.setMaxThreadCount(POOL_SIZES[name])
         _pools[name] = found
-        app = QCoreApplication.instance()
-        if app is not None and len(_pools) == 1:
-            app.aboutToQuit.connect(drain)
+    _drain_at_quit()
     return found
+
+
+def _drain_at_quit() -> None:
+    """Connect :func:`drain` to the application's ``aboutToQuit``, once per application."""
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if app is not None and _quit_hooked is not app:
+        app.aboutToQuit.connect(drain)
+        _quit_hooked = app
 
 
 def wait_for_pool(name: str, msecs: int) -> bool:

@@ -181,11 +181,6 @@ class ChecksPage(StepPage):
         self.live.stop_live()
         super().hideEvent(event)
 
-    # --- devices ---------------------------------------------------------------------------
-
-    def provider(self) -> Any:
-        return self.live.provider()
-
     # --- wizard hooks ------------------------------------------------------------------------
 
     def load(self, record: AssistRecord) -> None:

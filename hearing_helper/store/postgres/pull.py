@@ -1,6 +1,6 @@
 """Pulling one desk's history back from the central database, a bounded page at a time.
 
-The server functions of PostgreSQL migration 9 (``hh_pull_*``) return at most ``limit`` rows
+The server functions of PostgreSQL migration 009 (``hh_pull_*``) return at most ``limit`` rows
 after a cursor, in cursor order, for one desk: a desk login only for the desk it is bound to.
 Each page is one short statement on its own deadline (:func:`hard_deadline`), so a pull of a
 large court never times out as a whole, a stalled network fails one page, and the caller keeps

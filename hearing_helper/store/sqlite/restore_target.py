@@ -23,6 +23,7 @@ from typing import Any
 
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.store.errors import StoreError
+from hearing_helper.store.shared_rows import check_values, problem_values, step_values
 from hearing_helper.store.sqlite import bulk, rows
 from hearing_helper.store.sqlite.connection import connect_readonly, translated
 from hearing_helper.store.sqlite.repository import DB_FILENAME, SqliteRepository
@@ -73,7 +74,7 @@ class RestoreTarget(SqliteRepository):
     # --- state --------------------------------------------------------------------------
 
     def state(self, name: str) -> Any:
-        with self._reading() as db:
+        with self._read() as db:
             row = db.execute("SELECT value FROM sync_state WHERE key = ?", (_PREFIX + name,))
             found = row.fetchone()
         return json.loads(found[0]) if found else None
@@ -95,7 +96,7 @@ class RestoreTarget(SqliteRepository):
             self._set(db, name, value)
 
     def stored_rows(self) -> dict[str, int]:
-        with self._reading() as db:
+        with self._read() as db:
             return {
                 "audit": int(db.execute("SELECT count(*) FROM audit_log").fetchone()[0]),
                 "versions": int(db.execute("SELECT count(*) FROM record_versions").fetchone()[0]),
@@ -138,9 +139,9 @@ class RestoreTarget(SqliteRepository):
                 for statement in rows.DELETE_CHILDREN:
                     db.execute(statement, (record_id,))
             assist_rows.append(rows.assist_row(record, payload))
-            step_rows += rows.step_rows(record)
-            problem_rows += rows.problem_rows(record)
-            check_rows += rows.check_rows(record)
+            step_rows += step_values(record)
+            problem_rows += problem_values(record)
+            check_rows += check_values(record)
         db.executemany(rows.UPSERT_ASSIST, assist_rows)
         db.executemany(rows.INSERT_VERSION, page)  # after its record's row (a foreign key)
         db.executemany(rows.INSERT_STEP, step_rows)
@@ -156,18 +157,18 @@ class RestoreTarget(SqliteRepository):
 
     def has_signed(self) -> bool:
         """Whether any entry is signed (an HMAC, store/audit.py)."""
-        with self._reading() as db:
+        with self._read() as db:
             found = db.execute(
                 "SELECT 1 FROM audit_log WHERE substr(hash, 1, 5) = 'hmac:' LIMIT 1"
             ).fetchone()
         return found is not None
 
     def audit_head(self) -> tuple[int, str]:
-        with self._reading() as db:
+        with self._read() as db:
             row = db.execute(rows.SELECT_AUDIT_HEAD).fetchone()
         return (int(row["seq"]), str(row["hash"])) if row else (0, "")
 
     def checkpoint(self) -> None:
         """Fold the WAL into the file, so that renaming the file alone moves everything."""
-        with self._reading() as db, translated(self.path):
+        with self._read() as db, translated(self.path):
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

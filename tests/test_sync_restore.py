@@ -180,6 +180,9 @@ def test_restore_refuses_a_wrong_password_and_leaves_no_records(
     assert "Wrong supervisor password" in refused.stderr and "Traceback" not in refused.stderr
     assert not (target / "hearing_helper.sqlite3").exists()
     assert not (target / "desk_id").exists()
+    again = _restore(target, logins["desk_login_a"], delivered.desk_id, password="wrong-two")
+    # The failures are counted across runs in the folder: the delay grows (1 s, then 2 s).
+    assert again.returncode == 1 and "Try again in 2 s" in again.stderr
 
 
 def test_restore_refuses_a_login_bound_to_another_desk(

@@ -40,6 +40,7 @@ from hearing_helper.store.sqlite.connection import (
     connect_writer,
     translated,
 )
+from hearing_helper.store.sqlite.court_answers import SqliteCourtAnswersMixin
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
 from hearing_helper.store.sqlite.visits import SqliteVisitsMixin
 
@@ -82,7 +83,7 @@ def open_repository(data_dir: Path) -> SqliteRepository:
     return SqliteRepository(data_dir / DB_FILENAME)
 
 
-class SqliteRepository(SqliteVisitsMixin):
+class SqliteRepository(SqliteVisitsMixin, SqliteCourtAnswersMixin):
     """Thread-safe (one connection behind a lock); every write is durable when it returns."""
 
     def __init__(self, path: Path, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:

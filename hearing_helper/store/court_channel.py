@@ -29,6 +29,13 @@ SCOPE_COURT = "court"
 SCOPE_DESK = "desk"
 
 
+class FollowUpClosedError(StoreError):
+    """The follow-up was recorded meanwhile (at this desk or another): nothing to claim.
+    ``MARK`` is in its text, so a message passed on as text can still be told apart."""
+
+    MARK = "already been recorded"
+
+
 @dataclass(frozen=True)
 class Claim:
     """Who is calling about a follow-up, until when. ``granted``: this clerk holds it now (then

@@ -21,7 +21,12 @@ import psycopg
 from hearing_helper.domain.follow_up_answer import CourtAnswer
 from hearing_helper.domain.returning import EarlierVisit
 from hearing_helper.domain.visit import FollowUp, VisitKind
-from hearing_helper.store.court_channel import CLAIM_MINUTES, Claim, CourtFollowUp
+from hearing_helper.store.court_channel import (
+    CLAIM_MINUTES,
+    Claim,
+    CourtFollowUp,
+    FollowUpClosedError,
+)
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import (
     ServerAddress,
@@ -148,9 +153,17 @@ class CourtDesk:
         return self._rows(SELECT_FOLLOW_UPS, (self.desk_id, limit), _follow_up)
 
     def claim(self, record_id: str, clerk: str, minutes: int = CLAIM_MINUTES) -> Claim:
-        with self._connection() as conn:
-            cursor = conn.cursor(row_factory=psycopg.rows.dict_row)
-            row = cursor.execute(CLAIM, (self.desk_id, record_id, clerk, minutes)).fetchone()
+        try:
+            with self._connection() as conn:
+                cursor = conn.cursor(row_factory=psycopg.rows.dict_row)
+                row = cursor.execute(CLAIM, (self.desk_id, record_id, clerk, minutes)).fetchone()
+        except StoreError as exc:
+            if FollowUpClosedError.MARK in str(exc):
+                raise FollowUpClosedError(
+                    f"The follow-up of this litigant has {FollowUpClosedError.MARK} at a desk "
+                    "of the court; nothing to call about."
+                ) from None
+            raise
         if row is None:  # the function always returns one row
             raise StoreError(f"The court did not answer the claim of record {record_id}.")
         return Claim(

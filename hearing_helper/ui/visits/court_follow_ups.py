@@ -32,16 +32,12 @@ CourtFactory = Callable[[], CourtChannel | None]
 CLAIM_MARK = "\U0001f4de "  # a telephone: "being called", not colour alone
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CourtFollowUps", text)
-
-
 def claim_text(claim: Claim) -> str:
     """ "Being called by B9 at 二号导诉台 until 10:45"."""
     until = claim.expires_at.astimezone().strftime("%H:%M")
     where = claim.desk_name or claim.desk_id[:8]
     return (
-        _tr("Being called by %1 at %2 until %3")
+        QCoreApplication.translate("CourtFollowUps", "Being called by %1 at %2 until %3")
         .replace("%1", claim.clerk)
         .replace("%2", where)
         .replace("%3", until)
@@ -54,7 +50,9 @@ def court_marks(item: CourtFollowUp, own_desk_id: str) -> str:
     parts = []
     if item.desk_id and item.desk_id != own_desk_id:
         where = item.desk_name or item.desk_id[:8]
-        parts.append(_tr("prepared at %1").replace("%1", where))
+        parts.append(
+            QCoreApplication.translate("CourtFollowUps", "prepared at %1").replace("%1", where)
+        )
     if item.claim is not None:
         parts.append(CLAIM_MARK + claim_text(item.claim))
     return " \u00b7 ".join(parts)
@@ -113,7 +111,11 @@ class CourtActions(QObject):
         def run(_task: Task) -> Claim:
             court = make_court()
             if court is None:
-                raise StoreError(_tr("This desk is not joined to a court."))
+                raise StoreError(
+                    QCoreApplication.translate(
+                        "CourtFollowUps", "This desk is not joined to a court."
+                    )
+                )
             return court.claim(item.hearing.id, clerk)
 
         task = Task(run, expected_errors=(StoreError,))
@@ -140,7 +142,11 @@ class CourtActions(QObject):
                 return False
             queue = getattr(repo, "queue_court_answer", None)
             if queue is None:
-                raise StoreError(_tr("This desk's database cannot keep answers for the court."))
+                raise StoreError(
+                    QCoreApplication.translate(
+                        "CourtFollowUps", "This desk's database cannot keep answers for the court."
+                    )
+                )
             queue(record_id, item.desk_id, follow_up, actor)
             return True
 

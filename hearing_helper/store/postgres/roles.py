@@ -4,8 +4,10 @@
   staging tables and call ``hh_deliver()`` (PostgreSQL migration 5). It reads only rows of the
   desk it is bound to (row-level security: ``desks.login_role``) and writes no table directly:
   no INSERT, UPDATE, DELETE or TRUNCATE anywhere, no new desks.
-- ``hh_writer``: owns ``hh_deliver()`` and holds the writes it makes; no login, no members but
-  the owner running init.
+- ``hh_writer``: owns ``hh_deliver()`` and the court functions of migration 7 (earlier visits,
+  shared follow-ups: ``COURT_FUNCTIONS``) and holds the writes they make; no login, no members
+  but the owner running init. A desk login calls those functions; the tables behind them
+  (``COURT_TABLES``) give it no right at all.
 - ``hh_supervisor``: reads everything (court-wide reports, exports, verify-log); writes nothing
   but the court-wide report cache.
 

@@ -100,6 +100,11 @@ def test_the_follow_up_is_shared_claimed_and_answered_across_desks(
     assert stored.follow_up.cause == "no_network" and stored.version == 2
     assert a.desk.repo.versions(record.id)[-1].created_by == f"{CLERK_B.staff_id} @ {b.name}"
     assert a.desk.repo.follow_ups(now_local()) == []
+    cursor = a.desk.outbox.state()["answers_cursor"]
+    assert cursor >= 1
+    a.sync()  # the cursor moved on: the answer is not applied twice
+    assert a.desk.repo.get(record.id).version == 2
+    assert a.desk.outbox.state()["answers_cursor"] == cursor
     assert find_follow_ups(a.desk.repo, a.court(), now_local()).items == []
     with psycopg.connect(a.url.replace("court_desk_a", "postgres")) as owner:
         row = owner.execute(

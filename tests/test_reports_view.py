@@ -16,7 +16,8 @@ from hearing_helper.auth import auth_for
 from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks import remedies
 from hearing_helper.reports.export import ExportCancelledError
-from hearing_helper.ui.reports import export_flow, view, workers
+from hearing_helper.ui import background
+from hearing_helper.ui.reports import export_flow, view
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
 from hearing_helper.ui.reports.view import ReportsWindow
@@ -119,6 +120,7 @@ def test_export_can_be_cancelled(qtbot, window: ReportsWindow, tmp_path: Path, m
             threading.Event().wait(0.01)
         raise ExportCancelledError()
 
+    # stub: the real export, made slow enough to cancel while it runs (no real export is that slow)
     monkeypatch.setattr(export_flow, "export_log", slow_export)
     window.unlocked = True
     monkeypatch.setattr(window.exports, "choose_unmask", lambda fmt: False)
@@ -144,6 +146,7 @@ def test_closing_while_a_report_runs_does_not_wait(
         release.wait(30)  # a year's report on a big database: nothing to interrupt
         return real_report_for(repo, filters)
 
+    # stub: the real report, held back until released, to see the window wait without freezing
     monkeypatch.setattr(view, "report_for", slow_report_for)
     shown: list = []
     window.report_shown.connect(shown.append)
@@ -153,9 +156,9 @@ def test_closing_while_a_report_runs_does_not_wait(
     window.close()
     assert time.perf_counter() - began < 0.5  # was a wait of up to 10 s on the GUI thread
     assert not window.isVisible()
-    assert workers.RUNNING  # abandoned, still referenced until it ends
+    assert background.RUNNING  # abandoned, still referenced until it ends
     release.set()
-    qtbot.waitUntil(lambda: not workers.RUNNING, timeout=10_000)
+    qtbot.waitUntil(lambda: not background.RUNNING, timeout=10_000)
     assert shown == []  # its late result is dropped
     assert window.status.text() != ""
 
@@ -171,6 +174,7 @@ def test_closing_cancels_a_running_export(
             threading.Event().wait(0.01)
         raise ExportCancelledError()
 
+    # stub: the real export, made slow enough to close the window while it runs
     monkeypatch.setattr(export_flow, "export_log", slow_export)
     window.unlocked = True
     monkeypatch.setattr(window.exports, "choose_unmask", lambda fmt: False)

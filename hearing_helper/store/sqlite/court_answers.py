@@ -48,7 +48,7 @@ class SqliteCourtAnswersMixin:
     if TYPE_CHECKING:  # provided by SqliteRepository
 
         def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def _reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _read(self) -> AbstractContextManager[sqlite3.Connection]: ...
         def _append_audit(
             self, db: sqlite3.Connection, actor: str, action: str, details: dict[str, Any]
         ) -> AuditEntry: ...
@@ -80,12 +80,12 @@ class SqliteCourtAnswersMixin:
             self._append_audit(db, actor, ANSWERED_FOR_COURT, details)
 
     def waiting_court_answers(self, limit: int = 100) -> list[WaitingAnswer]:
-        with self._reading() as db:
+        with self._read() as db:
             found = db.execute(SELECT_WAITING, (limit,)).fetchall()
         return [WaitingAnswer(*tuple(row)) for row in found]
 
     def court_answers_waiting(self) -> int:
-        with self._reading() as db:
+        with self._read() as db:
             row = db.execute(
                 "SELECT count(*) FROM court_answers WHERE sent_at IS NULL "
                 "AND refused_reason IS NULL"
@@ -108,7 +108,7 @@ class SqliteCourtAnswersMixin:
 
     def court_answered_ids(self) -> set[str]:
         """Other desks' follow-ups this desk answered (sent or waiting, not refused)."""
-        with self._reading() as db:
+        with self._read() as db:
             found = db.execute(
                 "SELECT record_id FROM court_answers WHERE refused_reason IS NULL"
             ).fetchall()

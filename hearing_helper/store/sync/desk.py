@@ -11,6 +11,7 @@ from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress
 from hearing_helper.store.sqlite.outbox import SqliteOutbox
 from hearing_helper.store.sqlite.repository import DB_FILENAME, open_repository
+from hearing_helper.store.sync.catalog_pull import CatalogPuller
 from hearing_helper.store.sync.sender import Sender
 
 
@@ -33,12 +34,18 @@ def central_address(url: str) -> ServerAddress:
 
 def open_sender(data_dir: Path, central_url: str, desk_name: str = "", repo: Any = None) -> Sender:
     """A sender for the desk whose data is in ``data_dir`` (its SQLite file is created and
-    migrated first, so the outbox exists). Given the desk's open repository (``repo``: keyed
-    with the audit key, as AppServices opens it), each push also exchanges the answers of
-    shared follow-ups (store/sync/answers.py)."""
+    migrated first, so the outbox exists); it also takes the catalog court IT publishes.
+    Given the desk's open repository (``repo``: keyed with the audit key, as AppServices opens
+    it), each push also exchanges the answers of shared follow-ups (store/sync/answers.py)."""
     address = central_address(central_url)
     open_repository(data_dir).close()
-    sender = Sender(SqliteOutbox(data_dir / DB_FILENAME), address, desk_id(data_dir), desk_name)
+    sender = Sender(
+        SqliteOutbox(data_dir / DB_FILENAME),
+        address,
+        desk_id(data_dir),
+        desk_name,
+        catalog=CatalogPuller(data_dir),
+    )
     if repo is not None and hasattr(repo, "queue_court_answer"):
         attach_answers(sender, repo)
     return sender

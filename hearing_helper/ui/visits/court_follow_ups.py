@@ -25,7 +25,7 @@ from hearing_helper.store.court_channel import (
     find_follow_ups,
 )
 from hearing_helper.store.repository import AssistRepository, PreparedHearing
-from hearing_helper.ui.reports.workers import Task, start_task
+from hearing_helper.ui.background import Task, start_task
 
 log = logging.getLogger(__name__)
 CourtFactory = Callable[[], CourtChannel | None]

@@ -38,8 +38,8 @@ from hearing_helper.store.court_channel import (
     find_earlier_visits,
 )
 from hearing_helper.store.repository import AssistRepository
+from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.labels import translate
-from hearing_helper.ui.reports.workers import Task, start_task
 from hearing_helper.ui.visits.texts import join_mode_label, kind_label, visit_outcome_label
 
 log = logging.getLogger(__name__)

@@ -111,3 +111,27 @@ def test_a_desk_login_is_stopped_after_its_hourly_look_ups(court_desks: Desks) -
     with pytest.raises(StoreError, match="in the last hour"):
         b.court().earlier_visits(CASE, "")
     assert len(a.court().earlier_visits(CASE, "")) == 1  # another desk is not affected
+
+
+def test_a_server_that_got_a_later_migration_first_still_gets_seven(pg_url: str) -> None:
+    """Branches merge out of number order: a server at 8 without 7 gets 7 at the next init."""
+    from hearing_helper.store.postgres.connection import ServerAddress, connect
+    from hearing_helper.store.postgres.roles import COURT_FUNCTIONS, COURT_HELPERS, init_server
+    from hearing_helper.store.postgres.schema import MIGRATIONS
+
+    conn = connect(ServerAddress.from_url(pg_url))
+    try:
+        init_server(conn, pg_url)
+        for function in (*COURT_FUNCTIONS, *COURT_HELPERS, "hh_mask_name(text)",
+                         "hh_mask_phone(text)"):  # fmt: skip
+            conn.execute(f"DROP FUNCTION {function}")  # type: ignore[arg-type]
+        conn.execute("DROP TABLE follow_up_claims, follow_up_answers, court_reads")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 7")
+        init_server(conn, pg_url)
+        versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations "
+                                                    "ORDER BY 1")]  # fmt: skip
+        found = conn.execute("SELECT to_regproc('hh_court_visits')").fetchone()
+    finally:
+        conn.close()
+    assert versions == [number for number, _script in MIGRATIONS]
+    assert found is not None and found[0] is not None

@@ -216,7 +216,7 @@ class SupervisorAuth:
         return state
 
     def _wait_for(self, state: dict[str, Any]) -> float:
-        ready_at = state["last_failure_at"] + delay_after(state["failures"])
+        ready_at = float(state["last_failure_at"]) + delay_after(state["failures"])
         return max(0.0, ready_at - self.clock())
 
     @property

@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from hearing_helper.checks.base import (
     CancelledError,
@@ -64,7 +65,9 @@ def timeout_for(check: Check, ctx: CheckContext) -> float:
     return limit
 
 
-def _generic(check: Check, status: CheckStatus, suffix: str, started=None) -> CheckResult:  # noqa: ANN001
+def _generic(
+    check: Check, status: CheckStatus, suffix: str, started: datetime | None = None
+) -> CheckResult:
     remedy = f"{check.id}.{suffix}" if suffix in ("timeout", "error") else ""
     return CheckResult(
         check_id=check.id,

@@ -67,7 +67,7 @@ def _windows_cpu_load(cancel: CancelToken, interval_s: float) -> float | None:
             return None
 
         def value(t: FileTime) -> int:
-            return (t.high << 32) | t.low
+            return (int(t.high) << 32) | int(t.low)
 
         return value(idle), value(kernel) + value(user)  # kernel time includes idle
 

@@ -106,7 +106,7 @@ class ReadAloud(QObject):
             # speech-dispatcher has none there (espeak-ng's Mandarin is under "C"): the engine
             # failed with "Failed to initialize default locale and voice", and a second engine
             # made after that one never spoke either. So it starts in "C".
-            speech = self._create_in_c_locale(QTextToSpeech, name)
+            speech: QTextToSpeech = self._create_in_c_locale(QTextToSpeech, name)
         else:
             speech = QTextToSpeech(name, self)
         if speech.state() == QTextToSpeech.State.Error:

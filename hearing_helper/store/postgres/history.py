@@ -53,11 +53,11 @@ def search(db: psycopg.Connection[Any], query: HistoryQuery) -> list[AssistSumma
         f"SELECT {SUMMARY_COLUMNS} FROM assists{clause} "
         f"ORDER BY {column} {direction}, id LIMIT %s OFFSET %s"
     )
-    found = db.execute(sql, [*params, query.limit, query.offset]).fetchall()  # type: ignore[arg-type]
+    found = db.execute(sql, [*params, query.limit, query.offset]).fetchall()
     return [AssistSummary(**dict(zip(_NAMES, row, strict=True))) for row in found]
 
 
 def count(db: psycopg.Connection[Any], query: HistoryQuery) -> int:
     clause, params = where(query)
-    row = db.execute(f"SELECT count(*) FROM assists{clause}", params).fetchone()  # type: ignore[arg-type]
+    row = db.execute(f"SELECT count(*) FROM assists{clause}", params).fetchone()
     return int(row[0]) if row else 0

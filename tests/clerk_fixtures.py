@@ -37,7 +37,7 @@ def intake_done(kind: VisitKind = VisitKind.PREPARATION, days_ahead: int = 3) ->
 
 
 def open_main_window(qtbot, services: AppServices) -> MainWindow:  # noqa: ANN001
-    services.device_provider = FakeLiveDevices(FakeDeviceProvider())
+    services.session.device_provider = FakeLiveDevices(FakeDeviceProvider())
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
     window = MainWindow(services, CLERK)

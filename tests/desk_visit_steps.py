@@ -336,9 +336,10 @@ def open_reports(v: Visit) -> None:
 
 
 def export(v: Visit, fmt: str) -> None:
+    from hearing_helper.ui.reports import open_reports_window
     from hearing_helper.ui.reports.view import ReportsWindow
 
-    reports = v.gui(lambda: v.window.services.reports_window)
+    reports = v.gui(lambda: open_reports_window(v.window.services))
     if not v.gui(lambda: isinstance(reports, ReportsWindow) and reports.isActiveWindow()):
         raise KeyRouteError("the reports window is not there")
     letter = {"csv": "c", "xlsx": "e", "pdf": "p"}[fmt]

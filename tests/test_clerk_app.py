@@ -3,6 +3,8 @@ and History names the platforms; the window honours ``--central URL`` like ``syn
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from clerk_fixtures import open_main_window
 from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, finished_record, services  # noqa: F401
 
@@ -31,7 +33,7 @@ def test_reports_open_again_after_a_language_switch(
     services,  # noqa: F811
     monkeypatch,
 ) -> None:
-    from hearing_helper.ui.reports import supervisor
+    from hearing_helper.ui.reports import open_reports_window, supervisor
     from hearing_helper.ui.reports.view import ReportsWindow
 
     monkeypatch.setattr(supervisor, "require_supervisor", lambda *args: True)
@@ -40,14 +42,14 @@ def test_reports_open_again_after_a_language_switch(
     try:
         host = _host(qtbot, services)
         host.window.reports_action.trigger()
-        first = services.reports_window
+        first = open_reports_window(services)
         assert isinstance(first, ReportsWindow) and first.isVisible()
         host.window.request_language("en")
         new = host.window
         qtbot.addWidget(new)
         qtbot.wait(50)  # the old window (and its reports) are deleted
         new.reports_action.trigger()
-        shown = services.reports_window
+        shown = open_reports_window(services)
         assert isinstance(shown, ReportsWindow) and shown.isVisible()
         assert shown.windowTitle() == "Reports"
         shown.close()
@@ -84,14 +86,14 @@ def test_the_window_honours_central_on_the_command_line(
     services,  # noqa: F811
     english,  # noqa: F811
 ) -> None:
-    services.central_override = CENTRAL
+    services = replace(services, central_override=CENTRAL)
     window = open_main_window(qtbot, services)
     controller = window.sync.controller
     controller.stop(0)  # nothing is sent in this test
     assert controller.central_url == CENTRAL and controller.joined
     assert window.sync.button.isVisible()
     window.sync.page.trigger()
-    dialog = window.sync_dialog
+    dialog = window.sync.dialog
     assert "127.0.0.1" in dialog.central.text()
     assert "works alone" not in dialog.central.text()
     dialog.close()
@@ -130,13 +132,14 @@ def test_the_central_database_dialog_after_a_connection_error(
     from PySide6.QtWidgets import QApplication, QLabel
     from ui_windows import language
 
-    services.central_override = CENTRAL  # nothing listens on port 1: refused at once
+    # nothing listens on port 1: refused at once
+    services = replace(services, central_override=CENTRAL)
     services.settings.set("desk_name", "3号窗口")
     with language(qapp, "zh_CN"):
         window = open_main_window(qtbot, services)
         controller = window.sync.controller
         window.sync.page.trigger()  # open while all is quiet; the error arrives later
-        dialog = window.sync_dialog
+        dialog = window.sync.dialog
         qtbot.waitExposed(dialog)
         with qtbot.waitSignal(controller.status_changed, timeout=30_000) as blocker:
             controller.sync_now()

@@ -238,7 +238,7 @@ def f1(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 
 
 def f9(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    window.services.central_override = "postgresql://desk1@127.0.0.1:1/court"
+    window.services.settings.set("central", "postgresql://desk1@127.0.0.1:1/court")
     controller = window.sync.controller
     with qtbot.waitSignal(controller.push_started, timeout=2000):
         press(qtbot, "F9")

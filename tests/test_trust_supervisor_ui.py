@@ -54,7 +54,7 @@ def test_reports_open_only_after_the_supervisor_password(
         window.close()
     else:
         assert window is None
-        assert not isinstance(services.reports_window, ReportsWindow)
+        assert reports_ui.open_reports_window(services) is None
 
 
 def test_export_to_a_folder_is_refused_before_anything_is_audited(

@@ -22,7 +22,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 @pytest.fixture
 def window(qtbot, services, english) -> MainWindow:  # noqa: F811
-    services.device_provider = FakeLiveDevices(FakeDeviceProvider())
+    services.session.device_provider = FakeLiveDevices(FakeDeviceProvider())
     services.repo.save_staff(CLERK)
     shown = MainWindow(services, CLERK)
     qtbot.addWidget(shown)

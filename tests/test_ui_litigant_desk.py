@@ -97,7 +97,7 @@ def desk(qtbot, services) -> MainWindow:  # noqa: ANN001, F811
     from hearing_helper.ui.checks.fakes import FakeLiveDevices
 
     services.repo.save_staff(CLERK)
-    services.device_provider = FakeLiveDevices(FakeDeviceProvider())
+    services.session.device_provider = FakeLiveDevices(FakeDeviceProvider())
     window = MainWindow(services, CLERK)
     qtbot.addWidget(window)
     window.show_initial()

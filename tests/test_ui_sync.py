@@ -67,7 +67,7 @@ def test_unreachable_server_is_shown_with_its_time_and_plain_words(
     since = texts.clock(status.unreachable_since)
     assert window.sync.button.text() == f"Server unreachable since {since} · 2 waiting"
     window.sync.page.trigger()
-    dialog = window.sync_dialog
+    dialog = window.sync.dialog
     assert "cannot be reached" in dialog.error.text()
     assert "127.0.0.1" in dialog.detail.text()
     assert dialog.sync_button.isEnabled()

@@ -79,7 +79,7 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
     from hearing_helper.ui.wizard.rating_prompt import RatingPromptBox
     from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
-    services.device_provider = FakeLiveDevices(FakeDeviceProvider())
+    services.session.device_provider = FakeLiveDevices(FakeDeviceProvider())
     record_id = seed(services)
     window = MainWindow(services, CLERK)
     qtbot.addWidget(window)

@@ -24,6 +24,7 @@ from hearing_helper.commands.scope import (
     demo_note,
 )
 from hearing_helper.commands.supervisor import cli_actor, read_secret
+from hearing_helper.services import AppServices
 
 if TYPE_CHECKING:
     from hearing_helper.reports.export import PdfWriter
@@ -47,12 +48,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_demo_argument(parser)
 
 
-def _authenticate(services: object, purpose: str) -> AuthResult:
+def _authenticate(services: AppServices, purpose: str) -> AuthResult:
     auth = auth_for(services)
     actor = cli_actor()
     if not auth.is_set():
         return AuthResult(False, "not_set")
-    name = secrets.supervisor_secret_name(services.data_dir)  # type: ignore[attr-defined]
+    name = secrets.supervisor_secret_name(services.data_dir)
     try:
         remembered = secrets.get_secret(name)
     except secrets.KeyringUnavailableError:

@@ -3,7 +3,7 @@ out, the live camera picture and microphone meter, the speaker question, the pho
 
 Results go into ``record.checks`` (replaced by check id); the phone answers into
 ``record.steps[CHECKS].data["phone_checklist"]``. Device choices are remembered in settings.
-The device provider is ``services.device_provider`` when set (tests, screenshots),
+The device provider is ``services.session.device_provider`` when set (tests, screenshots),
 else a :class:`QtDeviceProvider` made on the first visit.
 """
 
@@ -55,7 +55,7 @@ class ChecksPage(StepPage):
         self, services: AppServices, parent: QWidget | None = None, provider: Any = None
     ) -> None:
         super().__init__(services, parent)
-        self._provider: Any = provider or services.device_provider
+        self._provider: Any = provider or services.session.device_provider
         self._wired = False
         self._visible_step = False
         self._activity = ""  # what the litigant should do now: "", camera, microphone, speakers
@@ -198,7 +198,7 @@ class ChecksPage(StepPage):
 
             # Owned by the application, not this page: every new assist's wizard reuses it.
             self._provider = QtDeviceProvider(QCoreApplication.instance())
-            self.services.device_provider = self._provider
+            self.services.session.device_provider = self._provider
         if not self._wired:
             self._wired = True
             for signal, slot in (

@@ -13,10 +13,11 @@ GUI thread only; a sender replaced while its push runs is closed when that push 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from hearing_helper.services import AppServices
 from hearing_helper.store.errors import StoreError
 from hearing_helper.ui.reports.workers import Task, start_task
 
@@ -48,7 +49,7 @@ class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
     push_started = Signal()
 
-    def __init__(self, services: Any, parent: QObject | None = None) -> None:
+    def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.status: SyncStatus | None = None

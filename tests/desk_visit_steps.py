@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desk_visit import CASE, LINK, PASSWORD, KeyRouteError, Visit, _modal_title
+from tests.desk_visit import CASE, LINK, PASSWORD, KeyRouteError, Visit, _modal_title
 
 STEPS = (
     "start",

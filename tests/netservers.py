@@ -75,7 +75,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     owner: HttpServer  # set on the subclass made per server
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - base signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def date_time_string(self, timestamp: float | None = None) -> str:
@@ -222,7 +222,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     tls: ssl.SSLContext | None = None
 
-    def finish_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def finish_request(self, request: pytest.FixtureRequest, client_address) -> None:  # type: ignore[no-untyped-def]
         if self.tls is not None:
             try:
                 request = self.tls.wrap_socket(request, server_side=True)
@@ -230,7 +230,7 @@ class _Server(ThreadingHTTPServer):
                 return  # the client rejected our certificate: that is the test
         super().finish_request(request, client_address)
 
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def handle_error(self, request: pytest.FixtureRequest, client_address) -> None:  # type: ignore[no-untyped-def]
         pass  # dropped and reset connections are part of the tests
 
 

@@ -10,6 +10,7 @@ from concurrent.futures import Future
 import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.base import CancelledError, CancelToken
 from hearing_helper.checks.device_api import DeviceError, FrameSample
@@ -39,7 +40,7 @@ class StubSession(QObject):
             listener(QVideoFrame(image), now)
 
 
-def _job(session: StubSession, seconds: float, first_s: float, cancel: CancelToken):  # noqa: ANN202
+def _job(session: StubSession, seconds: float, first_s: float, cancel: CancelToken):
     from hearing_helper.ui.devices.camera import SampleJob
 
     future: Future = Future()
@@ -49,7 +50,7 @@ def _job(session: StubSession, seconds: float, first_s: float, cancel: CancelTok
     return job, future, done
 
 
-def test_luma_of_scales_to_small_grey_plane(qtbot) -> None:  # noqa: ANN001
+def test_luma_of_scales_to_small_grey_plane(qtbot: QtBot) -> None:
     from hearing_helper.ui.devices.camera import LUMA_H, LUMA_W, luma_of
 
     image = QImage(1280, 720, QImage.Format.Format_RGB32)
@@ -60,7 +61,7 @@ def test_luma_of_scales_to_small_grey_plane(qtbot) -> None:  # noqa: ANN001
     assert min(frame.luma) >= 250 and frame.timestamp_s == 1.5
 
 
-def test_sample_job_collects_frames_for_the_sample_time(qtbot) -> None:  # noqa: ANN001
+def test_sample_job_collects_frames_for_the_sample_time(qtbot: QtBot) -> None:
     session = StubSession()
     _job_obj, future, done = _job(session, 1.0, 3.0, CancelToken())
     for i in range(30):  # 30 frames over 1.16 s of simulated capture time
@@ -72,14 +73,14 @@ def test_sample_job_collects_frames_for_the_sample_time(qtbot) -> None:  # noqa:
     assert done and session.listeners == []
 
 
-def test_no_frame_within_limit_gives_empty_sample(qtbot) -> None:  # noqa: ANN001
+def test_no_frame_within_limit_gives_empty_sample(qtbot: QtBot) -> None:
     session = StubSession()
     _job_obj, future, _done = _job(session, 1.0, 0.2, CancelToken())
     qtbot.waitUntil(future.done, timeout=3000)
     assert future.result().frames == []
 
 
-def test_cancel_and_camera_error(qtbot) -> None:  # noqa: ANN001
+def test_cancel_and_camera_error(qtbot: QtBot) -> None:
     cancel = CancelToken()
     session = StubSession()
     _job_obj, future, _done = _job(session, 5.0, 5.0, cancel)
@@ -95,7 +96,7 @@ def test_cancel_and_camera_error(qtbot) -> None:  # noqa: ANN001
         future.result()
 
 
-def test_dispatcher_runs_on_gui_thread_and_answers_worker(qtbot) -> None:  # noqa: ANN001
+def test_dispatcher_runs_on_gui_thread_and_answers_worker(qtbot: QtBot) -> None:
     dispatcher = GuiDispatcher()
     gui_thread = threading.current_thread()
     ran_on: list = []
@@ -116,7 +117,7 @@ def test_dispatcher_runs_on_gui_thread_and_answers_worker(qtbot) -> None:  # noq
         dispatcher.call(starter, 1.0, CancelToken(), "from the GUI thread")
 
 
-def test_dispatcher_times_out_and_cancels(qtbot) -> None:  # noqa: ANN001
+def test_dispatcher_times_out_and_cancels(qtbot: QtBot) -> None:
     dispatcher = GuiDispatcher()
     errors: list = []
 

@@ -30,7 +30,7 @@ def _ctx(devices: Any = None, interactive: bool = False, **options: Any) -> Chec
     )
 
 
-def _run(check: Any, ctx: CheckContext):  # noqa: ANN202
+def _run(check: Any, ctx: CheckContext):
     return check.run(ctx, CancelToken())
 
 

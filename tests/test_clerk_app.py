@@ -4,20 +4,24 @@ and History names the platforms; the window honours ``--central URL`` like ``syn
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
-from clerk_fixtures import open_main_window
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, finished_record, services  # noqa: F401
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.services import AppServices
 from hearing_helper.ui.app import install_translators
 from hearing_helper.ui.shell.history_model import COLUMNS
 from hearing_helper.ui.shell.window_host import MainWindowHost
+from tests.clerk_fixtures import open_main_window
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, finished_record, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 CENTRAL = "postgresql://desk1@127.0.0.1:1/court"
 
 
-def _host(qtbot, services):  # noqa: ANN001, ANN202, F811
+def _host(qtbot: QtBot, services: AppServices):  # noqa: F811
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
     host = MainWindowHost(services)
@@ -28,10 +32,10 @@ def _host(qtbot, services):  # noqa: ANN001, ANN202, F811
 
 
 def test_reports_open_again_after_a_language_switch(
-    qtbot,
-    qapp,
-    services,  # noqa: F811
-    monkeypatch,
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from hearing_helper.ui.reports import open_reports_window, supervisor
     from hearing_helper.ui.reports.view import ReportsWindow
@@ -58,9 +62,9 @@ def test_reports_open_again_after_a_language_switch(
 
 
 def test_history_names_the_platform_after_a_language_switch(
-    qtbot,
-    qapp,
-    services,  # noqa: F811
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
 ) -> None:
     services.repo.import_finished([finished_record("（2026）冀1126民初9号", "王建国")], "test")
     install_translators(qapp, "zh_CN")
@@ -82,9 +86,9 @@ def test_history_names_the_platform_after_a_language_switch(
 
 
 def test_the_window_honours_central_on_the_command_line(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     services = replace(services, central_override=CENTRAL)
     window = open_main_window(qtbot, services)
@@ -99,7 +103,9 @@ def test_the_window_honours_central_on_the_command_line(
     dialog.close()
 
 
-def test_the_gui_command_hands_central_to_the_window(data_dir, monkeypatch) -> None:
+def test_the_gui_command_hands_central_to_the_window(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from hearing_helper import cli
     from hearing_helper.ui import launch
 
@@ -124,13 +130,14 @@ ENGLISH_WORD = __import__("re").compile(r"[A-Za-z]{3,}")
 
 
 def test_the_central_database_dialog_after_a_connection_error(
-    qtbot,
-    qapp,
-    services,  # noqa: F811
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
 ) -> None:
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QApplication, QLabel
-    from ui_windows import language
+
+    from tests.ui_windows import language
 
     # nothing listens on port 1: refused at once
     services = replace(services, central_override=CENTRAL)

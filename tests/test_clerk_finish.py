@@ -6,22 +6,24 @@ from __future__ import annotations
 
 import re
 
-from clerk_fixtures import intake_done, open_main_window, press
 from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_fixtures import OFFSCREEN_NOISE, english, services  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import Outcome, StepId, StepStatus
 from hearing_helper.domain.labels import FIELD_LABELS
 from hearing_helper.domain.step_marks import StepMark, step_mark
 from hearing_helper.domain.visit import PreparationOutcome, RatingSource, VisitKind
+from hearing_helper.services import AppServices
 from hearing_helper.ui.labels import field_label
 from hearing_helper.ui.wizard.wizard import FINISH_FIELDS
+from tests.clerk_fixtures import intake_done, open_main_window, press
+from tests.ui_fixtures import OFFSCREEN_NOISE, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 RAW_ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 
 
-def _finish_step(qtbot, window, record):  # noqa: ANN001, ANN202
+def _finish_step(qtbot: QtBot, window, record):
     window.open_wizard(record)
     wizard = window.wizard
     press(qtbot, "Alt+5")
@@ -39,9 +41,9 @@ def _close_message_boxes() -> list[str]:
 
 
 def test_alt_u_space_chooses_a_preparation_outcome_never_a_hidden_one(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     wizard = _finish_step(qtbot, window, intake_done(VisitKind.PREPARATION))
@@ -59,9 +61,9 @@ def test_alt_u_space_chooses_a_preparation_outcome_never_a_hidden_one(
 
 
 def test_the_first_focus_of_a_preparation_finish_is_its_own_outcome(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     wizard = _finish_step(qtbot, window, intake_done(VisitKind.PREPARATION))
@@ -78,9 +80,9 @@ def test_every_field_a_message_can_name_has_words_not_an_id() -> None:
 
 
 def test_a_stale_hearing_day_outcome_in_a_preparation_draft_is_recoverable(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     record = intake_done(VisitKind.PREPARATION)
     record.outcome = Outcome.JOINED  # saved by the old Alt+U, Space route
@@ -103,9 +105,9 @@ def test_a_stale_hearing_day_outcome_in_a_preparation_draft_is_recoverable(
 
 
 def test_a_refused_finish_names_fields_in_words(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     wizard = _finish_step(qtbot, window, intake_done(VisitKind.PREPARATION))
@@ -119,7 +121,7 @@ def test_a_refused_finish_names_fields_in_words(
 # --- item 10 ---------------------------------------------------------------------------------
 
 
-def test_the_follow_up_dialog_chooses_nothing_until_the_clerk_does(qtbot) -> None:
+def test_the_follow_up_dialog_chooses_nothing_until_the_clerk_does(qtbot: QtBot) -> None:
     from hearing_helper.domain.visit import FollowUpResult
     from hearing_helper.store.repository import PreparedHearing
     from hearing_helper.ui.visits.follow_ups import FollowUpDialog
@@ -144,7 +146,7 @@ def test_the_follow_up_dialog_chooses_nothing_until_the_clerk_does(qtbot) -> Non
     assert dialog.follow_up().result is FollowUpResult.ON_TIME
 
 
-def _hearing_day_at_finish(qtbot, services):  # noqa: ANN001, ANN202, F811
+def _hearing_day_at_finish(qtbot: QtBot, services: AppServices):  # noqa: F811
     window = open_main_window(qtbot, services)
     record = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
     record.intake.hearing_at = record.started_at
@@ -153,16 +155,16 @@ def _hearing_day_at_finish(qtbot, services):  # noqa: ANN001, ANN202, F811
     return wizard
 
 
-def _rating_box(wizard) -> QMessageBox:  # noqa: ANN001
+def _rating_box(wizard) -> QMessageBox:
     box = wizard.findChild(QMessageBox, "ratingPromptBox")
     assert isinstance(box, QMessageBox) and box.isVisible(), "no question about the rating"
     return box
 
 
 def test_finishing_without_a_rating_asks_once_and_allows_declined(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     wizard = _hearing_day_at_finish(qtbot, services)
     assert not wizard.finish()
@@ -176,9 +178,9 @@ def test_finishing_without_a_rating_asks_once_and_allows_declined(
 
 
 def test_asking_for_the_rating_goes_to_it_and_is_not_asked_again(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     wizard = _hearing_day_at_finish(qtbot, services)
     finish = wizard.current_page()
@@ -192,9 +194,9 @@ def test_asking_for_the_rating_goes_to_it_and_is_not_asked_again(
 
 
 def test_a_finished_record_shows_no_step_in_progress(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     record = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
@@ -213,9 +215,9 @@ def test_a_finished_record_shows_no_step_in_progress(
 
 
 def test_the_outcome_is_prefilled_after_the_litigant_joined(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     record = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
@@ -233,7 +235,7 @@ def test_the_outcome_is_prefilled_after_the_litigant_joined(
 
 
 def test_a_step_left_half_done_in_an_older_finished_record_is_not_in_progress() -> None:
-    from ui_fixtures import finished_record
+    from tests.ui_fixtures import finished_record
 
     record = finished_record("（2026）冀1126民初9号", "王建国")  # finished, as stored earlier
     install = record.step(StepId.INSTALL)
@@ -243,9 +245,9 @@ def test_a_step_left_half_done_in_an_older_finished_record_is_not_in_progress() 
 
 
 def test_history_shows_the_outcome_of_the_visits_own_kind(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     from hearing_helper.ui.shell.history_model import COLUMNS
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from clerk_fixtures import intake_done, open_main_window, press
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services, type_text  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import AccessibilityNeed, RecordStatus, StepId
 from hearing_helper.domain.record import AssistRecord
@@ -20,11 +19,14 @@ from hearing_helper.domain.visit import (
     RatingSource,
     VisitKind,
 )
+from hearing_helper.services import AppServices
+from tests.clerk_fixtures import intake_done, open_main_window, press
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services, type_text  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def _intake(qtbot, services):  # noqa: ANN001, ANN202, F811
+def _intake(qtbot: QtBot, services: AppServices):  # noqa: F811
     window = open_main_window(qtbot, services)
     press(qtbot, "Ctrl+N")
     page = window.wizard.current_page()
@@ -32,16 +34,16 @@ def _intake(qtbot, services):  # noqa: ANN001, ANN202, F811
     return window, page
 
 
-def test_alt_m_goes_to_the_hearing_date(qtbot, services, english) -> None:  # noqa: F811
+def test_alt_m_goes_to_the_hearing_date(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     _window, page = _intake(qtbot, services)
     press(qtbot, "Alt+M")
     assert QApplication.focusWidget() is page.hearing_date
 
 
 def test_alt_s_goes_to_the_special_needs_without_ticking_one(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window, page = _intake(qtbot, services)
     press(qtbot, "Alt+S")
@@ -52,7 +54,7 @@ def test_alt_s_goes_to_the_special_needs_without_ticking_one(
     assert window.wizard.record.intake.accessibility == [AccessibilityNeed.ELDERLY]
 
 
-def test_alt_i_then_space_ticks_consent(qtbot, services, english) -> None:  # noqa: F811
+def test_alt_i_then_space_ticks_consent(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     window, page = _intake(qtbot, services)
     press(qtbot, "Alt+I")
     assert QApplication.focusWidget() is page.consent
@@ -75,9 +77,9 @@ def _visible_in_scroll_areas(widget: QWidget) -> bool:
 
 
 def test_the_phone_checklist_has_an_alt_letter_and_follows_the_answers(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
 
@@ -104,9 +106,9 @@ def test_the_phone_checklist_has_an_alt_letter_and_follows_the_answers(
 
 
 def test_carrying_over_a_prepared_visit_brings_the_hearing_time_by_keyboard(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     prepared = intake_done(VisitKind.PREPARATION, days_ahead=0)
     prepared.started_at = prepared.started_at - timedelta(days=3)

@@ -9,18 +9,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from clerk_fixtures import intake_done, open_main_window, press
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel
-from ui_fixtures import OFFSCREEN_NOISE, finished_record, services  # noqa: F401
-from ui_windows import language
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
 from hearing_helper.domain.enums import Outcome
 from hearing_helper.domain.visit import RatingSource, VisitKind
+from hearing_helper.services import AppServices
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.keyboard_help import KEYBOARD_MAP, KeyboardDialog
+from tests.clerk_fixtures import intake_done, open_main_window, press
+from tests.ui_fixtures import OFFSCREEN_NOISE, finished_record, services  # noqa: F401
+from tests.ui_windows import language
 
 pytestmark = OFFSCREEN_NOISE
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -46,11 +48,11 @@ def test_the_f1_list_has_the_readme_rows() -> None:
     assert [keys for keys, _ in ROWS] == [keys for keys, _ in KEYBOARD_MAP]
 
 
-def _focused():  # noqa: ANN202
+def _focused():
     return QApplication.focusWidget()
 
 
-def _wizard_at(qtbot, window: MainWindow, step: int, kind=VisitKind.HEARING_DAY):  # noqa: ANN001, ANN202
+def _wizard_at(qtbot: QtBot, window: MainWindow, step: int, kind=VisitKind.HEARING_DAY):
     window.open_wizard(intake_done(kind, days_ahead=0))
     press(qtbot, f"Alt+{step}")
     return window.wizard
@@ -59,12 +61,12 @@ def _wizard_at(qtbot, window: MainWindow, step: int, kind=VisitKind.HEARING_DAY)
 # --- one check per row: press the keys on the real window, see the effect ------------------------
 
 
-def ctrl_n(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_n(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "Ctrl+N")
     assert window.wizard is not None and _focused() is window.wizard.current_page().case_number
 
 
-def ctrl_l(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_l(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "Ctrl+L")
     assert window.litigant_window is not None and window.litigant_window.isVisible()
     assert QApplication.activeWindow() is window  # it never takes the keyboard
@@ -72,12 +74,12 @@ def ctrl_l(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert not window.litigant_window.isVisible()
 
 
-def ctrl_r(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_r(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.main_actions.read_aloud.triggered, timeout=2000):
         press(qtbot, "Ctrl+R")
 
 
-def ctrl_f11(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_f11(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "Ctrl+F11")
     litigant = window.litigant_window
     assert litigant is not None and litigant.windowState() & Qt.WindowState.WindowFullScreen
@@ -85,7 +87,7 @@ def ctrl_f11(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert not litigant.windowState() & Qt.WindowState.WindowFullScreen
 
 
-def alt_digits(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def alt_digits(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 3)
     assert wizard.current_index == 2
     for number in (5, 1):
@@ -93,7 +95,7 @@ def alt_digits(qtbot, window: MainWindow) -> None:  # noqa: ANN001
         assert wizard.current_index == number - 1
 
 
-def ctrl_pages(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_pages(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 2)
     press(qtbot, "Ctrl+PgDown")
     assert wizard.current_index == 2
@@ -101,19 +103,19 @@ def ctrl_pages(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert wizard.current_index == 1
 
 
-def ctrl_return(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_return(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 1)
     press(qtbot, "Ctrl+Return")
     assert wizard.current_index == 1
 
 
-def ctrl_s(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_s(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 1)
     with qtbot.waitSignal(wizard.saved, timeout=2000):
         press(qtbot, "Ctrl+S")
 
 
-def _walk_labels(qtbot, wizard) -> None:  # noqa: ANN001
+def _walk_labels(qtbot: QtBot, wizard) -> None:
     """Each labelled field of the current page: Alt+letter puts the keyboard there and changes
     nothing in the record."""
     page = wizard.current_page()
@@ -139,7 +141,7 @@ def _walk_labels(qtbot, wizard) -> None:  # noqa: ANN001
         assert after.get(part) == before.get(part), (page.step_id, part)
 
 
-def alt_letters(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def alt_letters(qtbot: QtBot, window: MainWindow) -> None:
     """Intake and Finish of both kinds of visit: Alt+letter goes there, choosing nothing."""
     wizard = _wizard_at(qtbot, window, 1)
     _walk_labels(qtbot, wizard)
@@ -152,14 +154,14 @@ def alt_letters(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     _walk_labels(qtbot, wizard)
 
 
-def f5(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def f5(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 2)
     checks = wizard.current_page()
     press(qtbot, "F5")
     qtbot.waitUntil(lambda: bool(checks.controller.results) or checks.busy, timeout=5000)
 
 
-def y_n_question(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def y_n_question(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 2)
     checklist = wizard.current_page().phone
     press(qtbot, "Alt+P")
@@ -169,7 +171,7 @@ def y_n_question(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert _focused() is checklist._buttons[(PHONE_ITEMS[3].id, Answer.PASS)]
 
 
-def arrow_keys(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def arrow_keys(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 5)
     finish = wizard.current_page()
     press(qtbot, "Alt+U")
@@ -178,14 +180,14 @@ def arrow_keys(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert wizard.record.outcome is None  # moving chooses nothing
 
 
-def space(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def space(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 5)
     press(qtbot, "Alt+U")
     press(qtbot, "Space")
     assert wizard.record.outcome is Outcome.JOINED
 
 
-def keypad(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def keypad(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 5)
     event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_4, Qt.KeyboardModifier.KeypadModifier, "4")
     QApplication.sendEvent(_focused(), event)
@@ -193,7 +195,7 @@ def keypad(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert wizard.record.rating_source is RatingSource.LITIGANT
 
 
-def tab(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def tab(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 1)
     page = wizard.current_page()
     page.case_number.setFocus()
@@ -203,7 +205,7 @@ def tab(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert _focused() is page.case_number
 
 
-def enter(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def enter(qtbot: QtBot, window: MainWindow) -> None:
     window.services.repo.import_finished([finished_record("（2026）冀1126民初5号", "李四")], "t")
     window.history.refresh()
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=5000)
@@ -214,7 +216,7 @@ def enter(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     window.detail_dialog.close()
 
 
-def esc(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def esc(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "F1")
     dialog = window.keyboard_dialog
     qtbot.waitUntil(lambda: _focused() is not None and _focused().window() is dialog, timeout=2000)
@@ -222,7 +224,7 @@ def esc(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert not dialog.isVisible()
 
 
-def ctrl_q(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_q(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 1)
     record_id = wizard.record.id
     press(qtbot, "Ctrl+Q")
@@ -230,14 +232,14 @@ def ctrl_q(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert window.services.repo.get(record_id).intake.case_number  # the assistance is saved
 
 
-def f1(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def f1(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "F1")
     assert isinstance(window.keyboard_dialog, KeyboardDialog)
     assert window.keyboard_dialog.isVisible()
     window.keyboard_dialog.close()
 
 
-def f9(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def f9(qtbot: QtBot, window: MainWindow) -> None:
     window.services.settings.set("central", "postgresql://desk1@127.0.0.1:1/court")
     controller = window.sync.controller
     with qtbot.waitSignal(controller.push_started, timeout=2000):
@@ -272,10 +274,10 @@ CHECKS: dict[str, Callable[..., None]] = {
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 @pytest.mark.parametrize("keys", [keys for keys, _ in ROWS])
 def test_each_row_of_the_readme_map_does_what_it_says(
-    qtbot,
-    qapp,
-    services,  # noqa: F811
-    monkeypatch,
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
     keys: str,
     lang: str,
 ) -> None:
@@ -297,7 +299,10 @@ def _shortcut_texts(window: MainWindow) -> set[str]:
     return {text for text in found if text}
 
 
-def test_every_shortcut_of_the_clerks_window_is_in_the_map(qtbot, services) -> None:  # noqa: F811
+def test_every_shortcut_of_the_clerks_window_is_in_the_map(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+) -> None:
     window = open_main_window(qtbot, services)
     window.open_wizard(intake_done(VisitKind.HEARING_DAY, days_ahead=0))
     for index in range(len(window.wizard.pages)):
@@ -312,11 +317,16 @@ def test_every_shortcut_of_the_clerks_window_is_in_the_map(qtbot, services) -> N
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_every_underlined_letter_leads_somewhere(qtbot, qapp, services, lang) -> None:  # noqa: F811
+def test_every_underlined_letter_leads_somewhere(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang,
+) -> None:
     """A label's Alt letter in any window must reach a field that takes the keyboard (Alt+M
     on the hearing time used to go to a box that could not); a letter shown on a label without
     a field does nothing at all."""
-    from ui_windows import all_windows
+    from tests.ui_windows import all_windows
 
     dead: list[str] = []
     with language(qapp, lang):

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
-from clerk_fixtures import open_main_window, press
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
-from ui_fixtures import OFFSCREEN_NOISE, english, finished_record, services  # noqa: F401
-from ui_windows import language
+from pytestqt.qtbot import QtBot
 
+from hearing_helper.services import AppServices
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.view import ReportsWindow
 from hearing_helper.ui.shell.keyboard_help import KeyboardDialog
+from tests.clerk_fixtures import open_main_window, press
+from tests.ui_fixtures import OFFSCREEN_NOISE, english, finished_record, services  # noqa: F401
+from tests.ui_windows import language
 from tests.visits_scenario import scenario_records
 
 pytestmark = OFFSCREEN_NOISE
@@ -25,9 +28,9 @@ MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 
 
 def test_enter_in_the_history_search_opens_the_record(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     services.repo.import_finished([finished_record("（2026）冀1126民初77号", "李四")], "test")
     window = open_main_window(qtbot, services)
@@ -42,7 +45,7 @@ def test_enter_in_the_history_search_opens_the_record(
 
 
 @pytest.fixture
-def reports(qtbot, services):  # noqa: ANN001, ANN201, F811
+def reports(qtbot: QtBot, services: AppServices):  # noqa: F811
     services.repo.import_finished(scenario_records(), "test")
     window = ReportsWindow(services, today=date(2026, 11, 30))
     qtbot.addWidget(window)
@@ -66,9 +69,9 @@ def _in_sight(widget: QWidget) -> bool:
 
 
 def test_the_visit_figures_and_their_links_are_reached_by_keys(
-    qtbot,
+    qtbot: QtBot,
     reports,
-    english,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     panel = reports.visits_panel
     letter = MNEMONIC.findall(panel.title())
@@ -83,7 +86,9 @@ def test_the_visit_figures_and_their_links_are_reached_by_keys(
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_from_to_and_the_export_buttons_have_alt_letters(qtbot, qapp, reports, lang) -> None:
+def test_from_to_and_the_export_buttons_have_alt_letters(
+    qtbot: QtBot, qapp: QApplication, reports, lang
+) -> None:
     with language(qapp, lang):
         window = ReportsWindow(reports.services, today=date(2026, 11, 30))
         qtbot.addWidget(window)
@@ -103,7 +108,7 @@ def test_from_to_and_the_export_buttons_have_alt_letters(qtbot, qapp, reports, l
 ALLOWED_KEY_WORDS = {"Ctrl", "Alt", "Shift", "PgUp", "PgDown", "Tab", "Esc", "Enter", "Return"}
 
 
-def test_f1_names_the_keys_in_chinese(qtbot, qapp) -> None:
+def test_f1_names_the_keys_in_chinese(qtbot: QtBot, qapp: QApplication) -> None:
     with language(qapp, "zh_CN"):
         dialog = KeyboardDialog()
         qtbot.addWidget(dialog)
@@ -118,10 +123,10 @@ def test_f1_names_the_keys_in_chinese(qtbot, qapp) -> None:
 
 
 def test_the_export_dialog_opens_in_the_remembered_folder_with_iso_dates(
-    qtbot,
+    qtbot: QtBot,
     reports,
-    tmp_path,
-    monkeypatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog, QFileDialog, QTreeView
@@ -160,7 +165,9 @@ def test_the_export_dialog_opens_in_the_remembered_folder_with_iso_dates(
     assert str(seen["name"]).endswith("hearing-help-2026-11-01-2026-11-30.csv")
 
 
-def test_the_export_folder_is_remembered(reports, tmp_path, monkeypatch) -> None:
+def test_the_export_folder_is_remembered(
+    reports, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     chosen = tmp_path / "elsewhere" / "report.xlsx"

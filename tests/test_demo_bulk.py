@@ -127,7 +127,9 @@ def test_a_failed_bulk_import_leaves_the_store_as_it_was(tmp_path: Path, small_b
     assert stored(data_dir, ALL_WRITTEN) == before  # indexes included
 
 
-def test_an_import_into_a_full_store_keeps_its_indexes(tmp_path: Path, small_batches, monkeypatch):
+def test_an_import_into_a_full_store_keeps_its_indexes(
+    tmp_path: Path, small_batches, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sqlite_repository, "BULK_MAX_STORED", 100)
     data_dir = tmp_path / "data"
     import_demo(data_dir, count=150)

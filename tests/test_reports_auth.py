@@ -101,7 +101,9 @@ def test_damaged_state_file_keeps_the_slow_down(services: AppServices) -> None:
     assert auth.check("richter-2026", "x").code == "locked"
 
 
-def test_keyring_round_trip_and_missing_backend(tmp_path: Path, monkeypatch) -> None:
+def test_keyring_round_trip_and_missing_backend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TEST_KEYRING_FILE", str(tmp_path / "ring.json"))
     previous = keyring.get_keyring()
     keyring.set_keyring(FileKeyring())

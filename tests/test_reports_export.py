@@ -124,7 +124,7 @@ def test_csv_has_bom_rfc4180_and_the_right_cells(
     assert len(table[0]) == len(COLUMNS)
 
 
-def test_masked_csv_leaks_no_mobile_number(services, tmp_path: Path) -> None:
+def test_masked_csv_leaks_no_mobile_number(services: AppServices, tmp_path: Path) -> None:
     out = tmp_path / "log.csv"
     export_log(services.store, PERIOD, "csv", out, actor="sup")
     text = out.read_text(encoding="utf-8-sig")
@@ -375,7 +375,7 @@ def test_safe_text_rules() -> None:
     assert safe_text("line\nbreak") == "line\nbreak"
 
 
-def test_every_export_is_audited_with_the_file_hash(services, tmp_path: Path) -> None:
+def test_every_export_is_audited_with_the_file_hash(services: AppServices, tmp_path: Path) -> None:
     out = tmp_path / "log.csv"
     result = export_log(services.store, PERIOD, "csv", out, actor="sup", unmask=True)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
@@ -393,7 +393,7 @@ def test_every_export_is_audited_with_the_file_hash(services, tmp_path: Path) ->
     assert json.loads(filters)["date_from"] == "2026-03-01"
 
 
-def test_cancelled_export_leaves_nothing(services, tmp_path: Path) -> None:
+def test_cancelled_export_leaves_nothing(services: AppServices, tmp_path: Path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(ExportCancelledError):
@@ -410,7 +410,7 @@ def test_cancelled_export_leaves_nothing(services, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_platforms_are_exported_by_name(services, tmp_path: Path, fmt: str) -> None:
+def test_platforms_are_exported_by_name(services: AppServices, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"log.{fmt}"
     names = {"tencent_meeting": "腾讯会议", "court_online": "=人民法院在线服务"}
     export_log(services.store, PERIOD, fmt, out, actor="sup", platform_names=names)

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks import remedies
@@ -72,7 +73,7 @@ def test_reports_translate_codes_as_the_screens_do() -> None:
     assert report_labels.label(report_labels.ROLE_LABELS, None, zh) == ""
 
 
-def test_ui_labels_translate_the_same_tables(qapp) -> None:
+def test_ui_labels_translate_the_same_tables(qapp: QApplication) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from hearing_helper.paths import asset_path

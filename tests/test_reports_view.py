@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.auth import auth_for
 from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks import remedies
 from hearing_helper.reports.export import ExportCancelledError
+from hearing_helper.services import AppServices
 from hearing_helper.ui.reports import export_flow, view, workers
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
@@ -35,7 +37,7 @@ def services(data_dir: Path):
 
 
 @pytest.fixture
-def window(qtbot, services):
+def window(qtbot: QtBot, services: AppServices):
     window = ReportsWindow(services, today=date(2026, 4, 30))
     qtbot.addWidget(window)
     with qtbot.waitSignal(
@@ -68,7 +70,7 @@ def test_pareto_shows_words_not_codes(window: ReportsWindow) -> None:
     assert "cumulative" in window.pareto_chart.accessibleName()
 
 
-def test_filter_change_recounts(qtbot, window: ReportsWindow) -> None:
+def test_filter_change_recounts(qtbot: QtBot, window: ReportsWindow) -> None:
     combo = window.filter_bar.combos["clerk"]
     with qtbot.waitSignal(
         window.report_shown, timeout=10_000, check_params_cb=lambda r: r.assisted == 2
@@ -77,7 +79,7 @@ def test_filter_change_recounts(qtbot, window: ReportsWindow) -> None:
     assert window.tiles["joined"].value.text() == "0"
 
 
-def test_click_on_a_bar_drills_down_to_masked_records(qtbot, window: ReportsWindow) -> None:
+def test_click_on_a_bar_drills_down_to_masked_records(qtbot: QtBot, window: ReportsWindow) -> None:
     window.granularity.setCurrentIndex(window.granularity.findData("month"))
     chart = window.time_chart
     chart.repaint()
@@ -95,7 +97,7 @@ def test_click_on_a_bar_drills_down_to_masked_records(qtbot, window: ReportsWind
 
 
 def test_export_runs_in_a_worker_and_is_audited(
-    qtbot, window: ReportsWindow, tmp_path: Path, monkeypatch
+    qtbot: QtBot, window: ReportsWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "log.csv"
     window.unlocked = True  # the password dialog has its own tests
@@ -110,10 +112,12 @@ def test_export_runs_in_a_worker_and_is_audited(
     assert window.export_buttons["csv"].isEnabled()
 
 
-def test_export_can_be_cancelled(qtbot, window: ReportsWindow, tmp_path: Path, monkeypatch) -> None:
+def test_export_can_be_cancelled(
+    qtbot: QtBot, window: ReportsWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     started = threading.Event()
 
-    def slow_export(*args, is_cancelled, **kwargs):
+    def slow_export(*args, is_cancelled, **kwargs) -> None:
         started.set()
         while not is_cancelled():
             threading.Event().wait(0.01)
@@ -133,7 +137,7 @@ def test_export_can_be_cancelled(qtbot, window: ReportsWindow, tmp_path: Path, m
 
 
 def test_closing_while_a_report_runs_does_not_wait(
-    qtbot, window: ReportsWindow, monkeypatch
+    qtbot: QtBot, window: ReportsWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started = threading.Event()
     release = threading.Event()
@@ -161,11 +165,11 @@ def test_closing_while_a_report_runs_does_not_wait(
 
 
 def test_closing_cancels_a_running_export(
-    qtbot, window: ReportsWindow, tmp_path: Path, monkeypatch
+    qtbot: QtBot, window: ReportsWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started = threading.Event()
 
-    def slow_export(*args, is_cancelled, **kwargs):
+    def slow_export(*args, is_cancelled, **kwargs) -> None:
         started.set()
         while not is_cancelled():
             threading.Event().wait(0.01)
@@ -184,7 +188,9 @@ def test_closing_cancels_a_running_export(
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_password_dialog_slows_down_after_a_wrong_password(qtbot, services) -> None:
+def test_password_dialog_slows_down_after_a_wrong_password(
+    qtbot: QtBot, services: AppServices
+) -> None:
     auth_for(services).set_password(PASSWORD, "it")
     dialog = PasswordDialog(services, "open the settings")
     qtbot.addWidget(dialog)
@@ -201,7 +207,7 @@ def test_password_dialog_slows_down_after_a_wrong_password(qtbot, services) -> N
     assert actions.count("supervisor.login_failed") == 1
 
 
-def test_first_use_sets_the_password(qtbot, services) -> None:
+def test_first_use_sets_the_password(qtbot: QtBot, services: AppServices) -> None:
     dialog = SetPasswordDialog(services)
     qtbot.addWidget(dialog)
     assert not dialog.changing and dialog.confirm is not None

@@ -8,11 +8,13 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "i18n.py"
 
 
-def _tool():  # noqa: ANN202 - the tools/i18n.py module
+def _tool():
     spec = importlib.util.spec_from_file_location("i18n_tool", TOOL)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -27,7 +29,9 @@ def test_all_areas_translated_and_compiled() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_check_notices_an_untranslated_string(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_check_notices_an_untranslated_string(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tool = _tool()
     source = tool.I18N / "core_zh_CN.ts"
     copy = tmp_path / "core_zh_CN.ts"

@@ -4,13 +4,19 @@ phone but no consent is not finished until a reason is given, and is then stored
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_fixtures import english, services, type_text  # noqa: F401 - fixtures
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import Outcome
+from hearing_helper.services import AppServices
 from tests.test_ui_wizard import fill_intake, make_wizard
+from tests.ui_fixtures import english, services, type_text  # noqa: F401 - fixtures
 
 
-def test_no_consent_needs_a_reason_and_is_stored_masked(qtbot, services, english):  # noqa: F811
+def test_no_consent_needs_a_reason_and_is_stored_masked(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     page = wizard.current_page()
     fill_intake(qtbot, page)

@@ -16,7 +16,7 @@ from hearing_helper.services import AppServices
 from tests.reports_fixtures import make_record, seeded_services
 
 
-def verify(data_dir: Path, capsys) -> tuple[int, dict, str]:
+def verify(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict, str]:
     code = main(["--data-dir", str(data_dir), "verify-log", "--json"])
     result = json.loads(capsys.readouterr().out)
     text_code = main(["--data-dir", str(data_dir), "verify-log"])
@@ -26,7 +26,7 @@ def verify(data_dir: Path, capsys) -> tuple[int, dict, str]:
 
 
 @pytest.fixture(params=["finished", "imported"])
-def desk(request, data_dir: Path) -> tuple[Path, str]:
+def desk(request: pytest.FixtureRequest, data_dir: Path) -> tuple[Path, str]:
     """A desk with records finished one by one through the wizard's path, or imported in bulk
     (demo data, records moved from another desk)."""
     records = [
@@ -66,7 +66,7 @@ def edit(data_dir: Path, record_id: str, *, version_too: bool) -> None:
     conn.close()
 
 
-def test_untouched_records_verify(desk, capsys) -> None:
+def test_untouched_records_verify(desk, capsys: pytest.CaptureFixture[str]) -> None:
     data_dir, _record_id = desk
     code, result, _text = verify(data_dir, capsys)
     assert code == 0 and result["intact"], result
@@ -74,7 +74,7 @@ def test_untouched_records_verify(desk, capsys) -> None:
     assert result["content"]["rows_checked"] == 2
 
 
-def test_a_version_edited_with_its_row_is_caught(desk, capsys) -> None:
+def test_a_version_edited_with_its_row_is_caught(desk, capsys: pytest.CaptureFixture[str]) -> None:
     data_dir, record_id = desk
     edit(data_dir, record_id, version_too=True)
     code, result, text = verify(data_dir, capsys)
@@ -84,7 +84,9 @@ def test_a_version_edited_with_its_row_is_caught(desk, capsys) -> None:
     assert record_id in text
 
 
-def test_a_row_that_disagrees_with_its_newest_version_is_caught(desk, capsys) -> None:
+def test_a_row_that_disagrees_with_its_newest_version_is_caught(
+    desk, capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir, record_id = desk
     edit(data_dir, record_id, version_too=False)
     code, result, text = verify(data_dir, capsys)
@@ -95,7 +97,7 @@ def test_a_row_that_disagrees_with_its_newest_version_is_caught(desk, capsys) ->
     assert "satisfaction" in text
 
 
-def test_a_deleted_version_is_caught(desk, capsys) -> None:
+def test_a_deleted_version_is_caught(desk, capsys: pytest.CaptureFixture[str]) -> None:
     data_dir, record_id = desk
     conn = sqlite3.connect(data_dir / "hearing_helper.sqlite3")
     with conn:

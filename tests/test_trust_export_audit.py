@@ -48,7 +48,11 @@ def run_export(data_dir: Path, out: str, monkeypatch: pytest.MonkeyPatch) -> int
 
 @pytest.mark.parametrize("target", ["folder", "empty"])
 def test_bad_out_path_is_refused_before_anything_is_audited(
-    seeded: Path, tmp_path: Path, target: str, monkeypatch, capsys
+    seeded: Path,
+    tmp_path: Path,
+    target: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     before = audit_actions(seeded)
     out = str(tmp_path) if target == "folder" else ""
@@ -58,11 +62,13 @@ def test_bad_out_path_is_refused_before_anything_is_audited(
     assert audit_actions(seeded) == before
 
 
-def test_failed_audit_commit_leaves_no_file(seeded: Path, tmp_path: Path, monkeypatch) -> None:
+def test_failed_audit_commit_leaves_no_file(
+    seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     services = AppServices.open(seeded)
     out = tmp_path / "log.csv"
 
-    def refuse(*args, **kwargs):
+    def refuse(*args, **kwargs) -> None:
         raise StoreError("The database is busy.")
 
     monkeypatch.setattr(services.repo, "record_export", refuse)
@@ -76,11 +82,13 @@ def test_failed_audit_commit_leaves_no_file(seeded: Path, tmp_path: Path, monkey
     assert "export.written" not in audit_actions(seeded)
 
 
-def test_failed_move_leaves_no_audit_entry(seeded: Path, tmp_path: Path, monkeypatch) -> None:
+def test_failed_move_leaves_no_audit_entry(
+    seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     services = AppServices.open(seeded)
     out = tmp_path / "log.csv"
 
-    def no_move(src, dst):
+    def no_move(src, dst) -> None:
         raise PermissionError(13, "Permission denied", str(dst))
 
     monkeypatch.setattr("hearing_helper.reports.export._move_into_place", no_move)
@@ -93,7 +101,9 @@ def test_failed_move_leaves_no_audit_entry(seeded: Path, tmp_path: Path, monkeyp
     assert "export.written" not in audit_actions(seeded)
 
 
-def test_successful_export_is_audited_once(seeded: Path, tmp_path: Path, monkeypatch) -> None:
+def test_successful_export_is_audited_once(
+    seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "log.csv"
     assert run_export(seeded, str(out), monkeypatch) == 0
     assert out.exists() and audit_actions(seeded).count("export.written") == 1

@@ -22,6 +22,7 @@ from hearing_helper.reports import rows as rows_module
 from hearing_helper.reports.cells import safe_text
 from hearing_helper.reports.export import export_log
 from hearing_helper.reports.rows import COLUMNS, Column, row_converter
+from hearing_helper.services import AppServices
 from tests.reports_fixtures import make_record, seeded_services
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
@@ -56,7 +57,7 @@ def test_case_numbers_and_dates_are_left_alone(text: str) -> None:
     assert mask_free_text(text) == text
 
 
-def test_free_text_is_a_declared_column_property(monkeypatch) -> None:
+def test_free_text_is_a_declared_column_property(monkeypatch: pytest.MonkeyPatch) -> None:
     declared = {column.field for column in COLUMNS if column.free_text}
     assert {"case_number", "court", "desk", "clerk_name"} <= declared
     # Any column declared free text is scanned, not a hard-coded list of today's columns.
@@ -87,7 +88,9 @@ def services(data_dir: Path):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_masked_exports_hide_numbers_typed_into_free_text(services, tmp_path, fmt) -> None:
+def test_masked_exports_hide_numbers_typed_into_free_text(
+    services: AppServices, tmp_path: Path, fmt
+) -> None:
     out = tmp_path / f"log.{fmt}"
     export_log(services.store, PERIOD, fmt, out, actor="sup")
     if fmt == "csv":
@@ -104,7 +107,7 @@ def test_masked_exports_hide_numbers_typed_into_free_text(services, tmp_path, fm
         assert SECRETS[0] in unmasked.read_text(encoding="utf-8-sig")
 
 
-def test_followups_json_masks_free_text(data_dir: Path, capsys) -> None:
+def test_followups_json_masks_free_text(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from hearing_helper.commands.followups import follow_up_item
     from hearing_helper.store.repository import PreparedHearing
 
@@ -170,7 +173,7 @@ def test_csv_export_of_hidden_formulas_is_inert(data_dir: Path, tmp_path: Path) 
     assert sorted(cells) == sorted("'" + payload for payload in payloads)
 
 
-def test_cli_followups_json_still_runs(data_dir: Path, capsys) -> None:
+def test_cli_followups_json_still_runs(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("sys.stdin", io.StringIO(""))
         assert main(["--data-dir", str(data_dir), "followups", "--json"]) == 0

@@ -210,7 +210,9 @@ def run_cli(argv: list[str], stdin: str) -> tuple[int, str]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
-def test_no_command_line_prints_a_traceback(worlds, tmp_path_factory, data) -> None:
+def test_no_command_line_prints_a_traceback(
+    worlds, tmp_path_factory: pytest.TempPathFactory, data
+) -> None:
     out_dir = tmp_path_factory.getbasetemp() / "fuzz_out"
     out_dir.mkdir(exist_ok=True)
     world = data.draw(st.sampled_from(sorted(worlds)), label="world")
@@ -234,7 +236,9 @@ def test_no_command_line_prints_a_traceback(worlds, tmp_path_factory, data) -> N
         st.sampled_from([b"order = " + b"9" * 5000, b"[meeting]\nlink_patterns = ['(a|aa)+$']"]),
     )
 )
-def test_loaders_never_raise_on_generated_files(tmp_path_factory, content: bytes) -> None:
+def test_loaders_never_raise_on_generated_files(
+    tmp_path_factory: pytest.TempPathFactory, content: bytes
+) -> None:
     root = tmp_path_factory.mktemp("loader")
     for sub in ("catalog", "guides"):
         (root / sub).mkdir()
@@ -416,7 +420,9 @@ def test_damaged_settings_are_refused_by_every_command(worlds, tmp_path: Path, d
         st.sampled_from([4_000_000_000.0, 1e308, -1e308, 0.0]),
     ),
 )
-def test_throttle_extremes_never_wait_past_the_cap(tmp_path_factory, failures, last) -> None:
+def test_throttle_extremes_never_wait_past_the_cap(
+    tmp_path_factory: pytest.TempPathFactory, failures, last
+) -> None:
     root = tmp_path_factory.mktemp("throttle")
     state = root / "supervisor_state.json"
     state.write_text(json.dumps({"failures": failures, "last_failure_at": last}))

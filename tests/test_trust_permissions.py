@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from hearing_helper.auth import auth_for
 from hearing_helper.cli import main
@@ -32,7 +33,9 @@ def open_umask():
     os.umask(previous)
 
 
-def test_everything_personal_is_created_private(qapp, open_umask, tmp_path: Path) -> None:
+def test_everything_personal_is_created_private(
+    qapp: QApplication, open_umask, tmp_path: Path
+) -> None:
     data_dir = tmp_path / "fresh" / "data"
     services = seeded_services(data_dir)
     try:
@@ -73,7 +76,9 @@ def test_log_files_are_private(open_umask, tmp_path: Path) -> None:
                 handler.close()
 
 
-def test_data_dir_that_is_a_file_is_a_clear_error(tmp_path: Path, capsys) -> None:
+def test_data_dir_that_is_a_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     assert (

@@ -84,13 +84,15 @@ def services(data_dir: Path):
     services.close()
 
 
-def test_password_change_that_cannot_be_audited_is_not_made(services, monkeypatch) -> None:
+def test_password_change_that_cannot_be_audited_is_not_made(
+    services: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=Clock())
     auth.set_password(PASSWORD, "it")
 
     real_begin = services.repo._transaction
 
-    def locked_transaction():
+    def locked_transaction() -> None:
         raise StoreError("The database is busy (locked by another program).")
 
     monkeypatch.setattr(services.repo, "_transaction", locked_transaction)
@@ -100,7 +102,7 @@ def test_password_change_that_cannot_be_audited_is_not_made(services, monkeypatc
     assert auth.check(PASSWORD, "it").ok and not auth.is_current("another-pass")
 
 
-def test_twenty_simultaneous_wrong_passwords_are_not_all_checked(services) -> None:
+def test_twenty_simultaneous_wrong_passwords_are_not_all_checked(services: AppServices) -> None:
     clock = Clock()
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=clock)
     auth.set_password(PASSWORD, "it")
@@ -128,7 +130,7 @@ def test_twenty_simultaneous_wrong_passwords_are_not_all_checked(services) -> No
     assert actions.count("supervisor.login_refused") == 19
 
 
-def test_damaged_state_file_delays_but_never_locks_out_forever(services) -> None:
+def test_damaged_state_file_delays_but_never_locks_out_forever(services: AppServices) -> None:
     clock = Clock()
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=clock)
     auth.set_password(PASSWORD, "it")
@@ -139,7 +141,9 @@ def test_damaged_state_file_delays_but_never_locks_out_forever(services) -> None
     assert auth.check(PASSWORD, "x").ok
 
 
-def test_stale_keyring_password_is_forgotten_not_counted(ring, data_dir: Path, capsys) -> None:
+def test_stale_keyring_password_is_forgotten_not_counted(
+    ring: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert set_password_cli(data_dir, PASSWORD, PASSWORD) == 0
     secrets.set_secret(secrets.supervisor_secret_name(data_dir), PASSWORD)
     assert set_password_cli(data_dir, PASSWORD, "newer-pass", "newer-pass") == 0
@@ -174,7 +178,9 @@ def test_stale_keyring_password_is_forgotten_not_counted(ring, data_dir: Path, c
         services.close()
 
 
-def test_set_password_while_the_database_is_locked_changes_nothing(data_dir: Path, capsys):
+def test_set_password_while_the_database_is_locked_changes_nothing(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sqlite3
 
     assert set_password_cli(data_dir, PASSWORD, PASSWORD) == 0

@@ -53,7 +53,7 @@ def audit_entries(data_dir: Path) -> list[tuple[str, dict]]:
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_a_damaged_settings_file_is_refused_by_name_and_left_untouched(
-    data_dir: Path, damage: str, capsys
+    data_dir: Path, damage: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with_password(data_dir)
     path = data_dir / "settings.json"
@@ -83,7 +83,9 @@ def test_a_file_damaged_while_the_app_runs_is_never_overwritten(data_dir: Path) 
 
 
 @pytest.mark.parametrize("wipe", ["empty_object", "deleted", "other_hash"])
-def test_wiping_the_settings_never_unsets_the_password(data_dir: Path, wipe: str, capsys) -> None:
+def test_wiping_the_settings_never_unsets_the_password(
+    data_dir: Path, wipe: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with_password(data_dir)
     path = data_dir / "settings.json"
     if wipe == "empty_object":

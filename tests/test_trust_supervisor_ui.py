@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
+from hearing_helper.services import AppServices
 from hearing_helper.ui import reports as reports_ui
 from hearing_helper.ui.reports import supervisor
 from hearing_helper.ui.reports.supervisor import SetPasswordDialog
@@ -24,7 +26,7 @@ def services(data_dir: Path):
 
 
 def test_first_time_dialog_has_only_labelled_fields_and_focuses_the_new_one(
-    qtbot, services
+    qtbot: QtBot, services: AppServices
 ) -> None:
     dialog = SetPasswordDialog(services)
     qtbot.addWidget(dialog)
@@ -37,7 +39,7 @@ def test_first_time_dialog_has_only_labelled_fields_and_focuses_the_new_one(
 
 @pytest.mark.parametrize("accepted", [False, True])
 def test_reports_open_only_after_the_supervisor_password(
-    qtbot, services, monkeypatch, accepted: bool
+    qtbot: QtBot, services: AppServices, monkeypatch: pytest.MonkeyPatch, accepted: bool
 ) -> None:
     asked = []
 
@@ -58,7 +60,7 @@ def test_reports_open_only_after_the_supervisor_password(
 
 
 def test_export_to_a_folder_is_refused_before_anything_is_audited(
-    qtbot, services, monkeypatch, tmp_path: Path
+    qtbot: QtBot, services: AppServices, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from datetime import date
 
@@ -82,7 +84,7 @@ def test_export_to_a_folder_is_refused_before_anything_is_audited(
 
 
 def test_set_password_dialog_refuses_a_too_long_password_with_the_shared_limit(
-    qtbot, services
+    qtbot: QtBot, services: AppServices
 ) -> None:
     # Review (polish): the dialog applies the same upper limit as `supervisor set-password`.
     from hearing_helper.auth import MAX_LENGTH, auth_for

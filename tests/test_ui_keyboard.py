@@ -8,20 +8,22 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
 from hearing_helper.domain.enums import DeviceKind, StepId
+from hearing_helper.services import AppServices
 from hearing_helper.ui.checks.fakes import FakeLiveDevices
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.keyboard_help import KEYBOARD_MAP, KeyboardDialog
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 @pytest.fixture
-def window(qtbot, services, english) -> MainWindow:  # noqa: F811
+def window(qtbot: QtBot, services: AppServices, english: None) -> MainWindow:  # noqa: F811
     services.session.device_provider = FakeLiveDevices(FakeDeviceProvider())
     services.repo.save_staff(CLERK)
     shown = MainWindow(services, CLERK)
@@ -33,7 +35,7 @@ def window(qtbot, services, english) -> MainWindow:  # noqa: F811
     return shown
 
 
-def test_new_assistance_puts_the_cursor_in_the_case_number(qtbot, window) -> None:
+def test_new_assistance_puts_the_cursor_in_the_case_number(qtbot: QtBot, window) -> None:
     qtbot.keyClick(window.new_button, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     wizard = window.wizard
     assert wizard is not None
@@ -43,7 +45,7 @@ def test_new_assistance_puts_the_cursor_in_the_case_number(qtbot, window) -> Non
     assert intake.case_number.text() == "2026"  # typing straight away is not lost
 
 
-def test_every_step_focuses_where_the_clerk_works_next(qtbot, window) -> None:
+def test_every_step_focuses_where_the_clerk_works_next(qtbot: QtBot, window) -> None:
     window.new_assistance()
     wizard = window.wizard
     wizard.record.intake.platform_id = "tencent_meeting"
@@ -60,7 +62,7 @@ def test_every_step_focuses_where_the_clerk_works_next(qtbot, window) -> None:
         qtbot.waitUntil(lambda t=target: QApplication.focusWidget() is t, timeout=2000)
 
 
-def test_alt_letter_reaches_outcome_and_satisfaction_without_choosing(qtbot, window) -> None:
+def test_alt_letter_reaches_outcome_and_satisfaction_without_choosing(qtbot: QtBot, window) -> None:
     window.new_assistance()
     wizard = window.wizard
     wizard.go_to(4)
@@ -79,7 +81,7 @@ def test_alt_letter_reaches_outcome_and_satisfaction_without_choosing(qtbot, win
     assert finish.outcome_group.checkedButton() is not None
 
 
-def test_keyboard_window_lists_the_map_and_the_readme_has_it(qtbot, window) -> None:
+def test_keyboard_window_lists_the_map_and_the_readme_has_it(qtbot: QtBot, window) -> None:
     readme = README.read_text(encoding="utf-8")
     missing = [keys for keys, _text in KEYBOARD_MAP if f"| {keys} |" not in readme]
     assert not missing, f"README keyboard map lacks: {missing}"

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.ui.speech import VoiceInfo, choose_voice
 from tests.test_checks_real_devices import ROOT, pulse_env  # noqa: F401 - the fixture
@@ -164,7 +166,9 @@ class _FakeSpeechd:
 
 
 @pytest.mark.parametrize("answer", [True, False])
-def test_the_speech_service_probe_has_a_time_limit(tmp_path: Path, monkeypatch, answer) -> None:  # noqa: ANN001
+def test_the_speech_service_probe_has_a_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer
+) -> None:
     from hearing_helper.ui.speech_service import speech_service_answers
 
     path = tmp_path / "speechd.sock"
@@ -177,9 +181,9 @@ def test_the_speech_service_probe_has_a_time_limit(tmp_path: Path, monkeypatch, 
 
 
 def test_a_hung_speech_service_gives_a_message_not_a_frozen_window(
-    qtbot,
+    qtbot: QtBot,
     tmp_path: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from hearing_helper.ui import speech_service
     from hearing_helper.ui.speech import ReadAloud
@@ -204,16 +208,18 @@ def test_a_hung_speech_service_gives_a_message_not_a_frozen_window(
 
 @pytest.mark.qt_log_ignore("This plugin does not support")
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_why_nothing_is_read_fits_the_status_line(qtbot, qapp, data_dir, lang) -> None:  # noqa: ANN001
+def test_why_nothing_is_read_fits_the_status_line(
+    qtbot: QtBot, qapp: QApplication, data_dir: Path, lang
+) -> None:
     """Beside the litigant window on 1366 x 768 the clerk's status line showed the reason cut
     off ("…没有可用的语音引擎" and no advice); it is one short line, the advice a tooltip."""
     from PySide6.QtGui import QFontMetrics
-    from ui_fixtures import CLERK
-    from ui_windows import language
 
     from hearing_helper.services import AppServices
     from hearing_helper.ui import speech
     from hearing_helper.ui.main_window import MainWindow
+    from tests.ui_fixtures import CLERK
+    from tests.ui_windows import language
 
     services = AppServices.open(data_dir)
     try:

@@ -16,18 +16,20 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.auth import auth_for
+from hearing_helper.services import AppServices
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.reports import supervisor
 from hearing_helper.ui.shell.settings_dialog import SettingsDialog
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 PASSWORD = "richter-2026"
 
 
-def _window(qtbot, services) -> MainWindow:  # noqa: F811
+def _window(qtbot: QtBot, services: AppServices) -> MainWindow:  # noqa: F811
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
     window = MainWindow(services)
@@ -62,9 +64,9 @@ def _when_modal(steps: list[Callable[[QDialog], None]], seen: list[QDialog]) -> 
 
 
 def test_settings_on_a_desk_without_a_password_say_so_and_set_nothing(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = _window(qtbot, services)
@@ -90,9 +92,9 @@ def test_settings_on_a_desk_without_a_password_say_so_and_set_nothing(
 
 
 def test_setting_the_first_password_is_explicit_confirmed_and_audited(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = _window(qtbot, services)
@@ -130,9 +132,9 @@ def test_setting_the_first_password_is_explicit_confirmed_and_audited(
 
 
 def test_the_language_menu_is_a_clerk_preference_audited_without_a_password(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     auth_for(services).set_password(PASSWORD, "it")

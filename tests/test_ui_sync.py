@@ -3,21 +3,26 @@ never waits on the network (issue 12)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.demo import generate_records
+from hearing_helper.services import AppServices
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.sync import texts
 from hearing_helper.ui.sync.controller import sync_pool
 from tests.pg_cluster import free_port
 from tests.tcp_proxy import TcpProxy
 from tests.test_store import complete_record
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def open_window(qtbot, services) -> MainWindow:  # noqa: F811
+def open_window(qtbot: QtBot, services: AppServices) -> MainWindow:  # noqa: F811
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
     window = MainWindow(services)
@@ -27,14 +32,18 @@ def open_window(qtbot, services) -> MainWindow:  # noqa: F811
     return window
 
 
-def pushed(qtbot, window: MainWindow):
+def pushed(qtbot: QtBot, window: MainWindow):
     controller = window.sync.controller
     with qtbot.waitSignal(controller.status_changed, timeout=60_000) as blocker:
         controller.sync_now()
     return blocker.args[0]
 
 
-def test_a_desk_working_alone_shows_no_sync_state(qtbot, services, english) -> None:  # noqa: F811
+def test_a_desk_working_alone_shows_no_sync_state(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     window = open_window(qtbot, services)
     assert not window.sync.button.isVisible()
     window.sync.controller.sync_now()  # nothing to do, nothing started
@@ -44,7 +53,12 @@ def test_a_desk_working_alone_shows_no_sync_state(qtbot, services, english) -> N
     assert window.sync.sync_now.text() == "S&ync now"
 
 
-def test_all_sent_after_sync_now(qtbot, services, english, central: str) -> None:  # noqa: F811
+def test_all_sent_after_sync_now(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+    central: str,
+) -> None:
     services.repo.import_finished(generate_records(30, seed=41), "demo")
     services.settings.set("central", central)
     window = open_window(qtbot, services)
@@ -55,9 +69,9 @@ def test_all_sent_after_sync_now(qtbot, services, english, central: str) -> None
 
 
 def test_unreachable_server_is_shown_with_its_time_and_plain_words(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     services.repo.finish(complete_record(), "clerk")
     services.settings.set("central", f"postgresql://desk@127.0.0.1:{free_port()}/court")
@@ -75,9 +89,9 @@ def test_unreachable_server_is_shown_with_its_time_and_plain_words(
 
 
 def test_the_window_stays_usable_while_the_server_never_answers(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
     pg_proxy: TcpProxy,
     pg_dbname: str,
@@ -104,7 +118,12 @@ def test_the_window_stays_usable_while_the_server_never_answers(
     assert sync_pool().activeThreadCount() == 0  # the worker ended; nothing is left running
 
 
-def test_status_words_are_translated(qtbot, qapp, services, central: str) -> None:  # noqa: F811
+def test_status_words_are_translated(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    central: str,
+) -> None:
     from hearing_helper.ui.app import install_translators
 
     install_translators(qapp, "zh_CN")
@@ -118,11 +137,11 @@ def test_status_words_are_translated(qtbot, qapp, services, central: str) -> Non
 
 
 def test_reports_window_court_scope_shows_every_desk_and_falls_back_when_down(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
-    tmp_path,
+    tmp_path: Path,
 ) -> None:
     from datetime import date
 
@@ -161,9 +180,9 @@ def test_reports_window_court_scope_shows_every_desk_and_falls_back_when_down(
 
 
 def test_after_a_failure_the_window_retries_on_its_own(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
     pg_proxy: TcpProxy,
     pg_dbname: str,
@@ -188,9 +207,9 @@ def test_after_a_failure_the_window_retries_on_its_own(
 
 
 def test_items_set_aside_show_on_the_status_line_and_the_sync_page(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
 ) -> None:
     import sqlite3
@@ -213,9 +232,9 @@ def test_items_set_aside_show_on_the_status_line_and_the_sync_page(
 
 
 def test_a_replaced_sender_closes_its_database_connection(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
 ) -> None:
     import sqlite3
@@ -236,9 +255,9 @@ def test_a_replaced_sender_closes_its_database_connection(
 
 
 def test_the_conflicts_page_shows_both_copies_masked_and_settles_one(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
 ) -> None:
     from hearing_helper.ui.sync.conflicts_dialog import ConflictsDialog

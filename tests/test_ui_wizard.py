@@ -5,17 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_fixtures import (  # noqa: F401 - fixtures
-    CLERK,
-    OFFSCREEN_NOISE,
-    core_pages,
-    english,
-    services,
-    type_text,
-)
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import (
     DeviceKind,
@@ -30,11 +24,23 @@ from hearing_helper.domain.record import AssistRecord
 from hearing_helper.services import AppServices
 from hearing_helper.ui.wizard.intake_page import IntakePage
 from hearing_helper.ui.wizard.wizard import AssistanceWizard
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    core_pages,
+    english,
+    services,
+    type_text,
+)
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def make_wizard(qtbot, services, record: AssistRecord | None = None) -> AssistanceWizard:  # noqa: F811
+def make_wizard(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    record: AssistRecord | None = None,
+) -> AssistanceWizard:
     record = record or AssistRecord(clerk=CLERK)
     wizard = AssistanceWizard(services, record, CLERK.staff_id, pages=core_pages(services))
     qtbot.addWidget(wizard)
@@ -46,7 +52,7 @@ def make_wizard(qtbot, services, record: AssistRecord | None = None) -> Assistan
     return wizard
 
 
-def choose(qtbot, combo, data: str) -> None:
+def choose(qtbot: QtBot, combo, data: str) -> None:
     """Pick a combo item with the keyboard (Down until the wanted item is current)."""
     combo.setFocus()
     target = combo.findData(data)
@@ -59,7 +65,7 @@ def choose(qtbot, combo, data: str) -> None:
     assert combo.currentIndex() == target
 
 
-def fill_intake(qtbot, page: IntakePage) -> None:
+def fill_intake(qtbot: QtBot, page: IntakePage) -> None:
     type_text(page.case_number, "(2023) 京0105民初45678号")
     type_text(page.litigant_name, "王小明")
     type_text(page.phone, "138 1234 5678")
@@ -70,7 +76,11 @@ def fill_intake(qtbot, page: IntakePage) -> None:
     qtbot.keyClick(page.consent, Qt.Key.Key_Space)
 
 
-def test_wizard_from_intake_to_finish_by_keyboard(qtbot, services, english):  # noqa: F811
+def test_wizard_from_intake_to_finish_by_keyboard(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     intake = wizard.current_page()
     assert isinstance(intake, IntakePage)
@@ -113,7 +123,11 @@ def test_wizard_from_intake_to_finish_by_keyboard(qtbot, services, english):  # 
     assert len(services.repo.versions(record.id)) == 1
 
 
-def test_validation_messages_appear_while_typing(qtbot, services, english):  # noqa: F811
+def test_validation_messages_appear_while_typing(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     page = wizard.current_page()
     type_text(page.case_number, "2023京民123")
@@ -131,7 +145,11 @@ def test_validation_messages_appear_while_typing(qtbot, services, english):  # n
     assert page.error_text("role") == ""
 
 
-def test_phone_is_masked_when_not_focused(qtbot, services, english):  # noqa: F811
+def test_phone_is_masked_when_not_focused(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     page = wizard.current_page()
     page.phone.setFocus()
@@ -141,7 +159,12 @@ def test_phone_is_masked_when_not_focused(qtbot, services, english):  # noqa: F8
     assert wizard.record.intake.phone == "13812345678"
 
 
-def test_autosave_within_one_second_survives_reopen(qtbot, services, data_dir, english):  # noqa: F811
+def test_autosave_within_one_second_survives_reopen(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    data_dir: Path,
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     page = wizard.current_page()
     with qtbot.waitSignal(wizard.saved, timeout=1000):
@@ -165,7 +188,7 @@ def test_autosave_within_one_second_survives_reopen(qtbot, services, data_dir, e
     assert output == ["李四", "（2022）最高法民再12号", "intake"]
 
 
-def test_end_early_from_any_step(qtbot, services, english):  # noqa: F811
+def test_end_early_from_any_step(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     wizard = make_wizard(qtbot, services)
     fill_intake(qtbot, wizard.current_page())
     wizard.go_to(2)  # non-linear: jump to App install
@@ -186,7 +209,7 @@ def test_end_early_from_any_step(qtbot, services, english):  # noqa: F811
     assert stored.step(StepId.JOIN).status is StepStatus.NOT_STARTED
 
 
-def test_skip_step_needs_a_reason(qtbot, services, english):  # noqa: F811
+def test_skip_step_needs_a_reason(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     wizard = make_wizard(qtbot, services)
     wizard.go_to(1)
     wizard.skip_step(StepId.CHECKS, "The litigant already has the app")
@@ -196,7 +219,11 @@ def test_skip_step_needs_a_reason(qtbot, services, english):  # noqa: F811
     assert wizard.current_page().step_id is StepId.INSTALL
 
 
-def test_finish_refused_shows_fields_and_loses_nothing(qtbot, services, english):  # noqa: F811
+def test_finish_refused_shows_fields_and_loses_nothing(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     page = wizard.current_page()
     type_text(page.litigant_name, "赵六")
@@ -216,7 +243,7 @@ def test_finish_refused_shows_fields_and_loses_nothing(qtbot, services, english)
     assert draft.outcome is Outcome.JOINED
 
 
-def test_navigation_shortcuts(qtbot, services, english):  # noqa: F811
+def test_navigation_shortcuts(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     wizard = make_wizard(qtbot, services)
     wizard.activateWindow()
     wizard.current_page().case_number.setFocus()
@@ -232,7 +259,11 @@ def test_navigation_shortcuts(qtbot, services, english):  # noqa: F811
     assert wizard.current_page().step_id is StepId.JOIN
 
 
-def test_resumed_draft_opens_where_it_stopped(qtbot, services, english):  # noqa: F811
+def test_resumed_draft_opens_where_it_stopped(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     record = AssistRecord(clerk=CLERK)
     record.intake.litigant_name = "钱七"
     record.current_step = StepId.JOIN
@@ -247,7 +278,11 @@ def test_resumed_draft_opens_where_it_stopped(qtbot, services, english):  # noqa
         reopened.close()
 
 
-def test_overlong_notes_are_kept_but_block_finishing(qtbot, services, english):  # noqa: F811
+def test_overlong_notes_are_kept_but_block_finishing(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     wizard.go_to(4)
     finish = wizard.current_page()
@@ -260,7 +295,11 @@ def test_overlong_notes_are_kept_but_block_finishing(qtbot, services, english): 
     assert len(draft.notes) == 2001 and draft.status is RecordStatus.DRAFT
 
 
-def test_hearing_time_far_in_the_past_is_flagged(qtbot, services, english):  # noqa: F811
+def test_hearing_time_far_in_the_past_is_flagged(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     page = wizard.current_page()
     assert page.error_text("hearing_at") == ""  # the default (today, next half hour) is fine

@@ -31,7 +31,7 @@ SHARING_VIOLATION = 32  # ERROR_SHARING_VIOLATION: Excel (or an antivirus) has t
 
 
 @pytest.fixture
-def windows_dirs(monkeypatch, tmp_path: Path) -> dict[str, Path]:
+def windows_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Path]:
     """platformdirs as on Windows, its folders read from the environment variables."""
     folders = {
         "LOCALAPPDATA": tmp_path / "张三 profile" / "AppData" / "Local",
@@ -69,7 +69,7 @@ def _held_open(times: int):
     calls = {"n": 0}
     real = os.replace
 
-    def replace(src, dst):
+    def replace(src, dst) -> None:
         calls["n"] += 1
         if calls["n"] <= times:
             error = PermissionError(13, "The process cannot access the file", str(dst))
@@ -80,7 +80,9 @@ def _held_open(times: int):
     return replace, calls
 
 
-def test_replace_waits_for_a_scanner_that_holds_the_file_briefly(tmp_path, monkeypatch) -> None:
+def test_replace_waits_for_a_scanner_that_holds_the_file_briefly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     replace, calls = _held_open(times=2)
     monkeypatch.setattr(atomic_file, "_os_replace", replace)
     monkeypatch.setattr(atomic_file.time, "sleep", lambda s: None)
@@ -90,7 +92,9 @@ def test_replace_waits_for_a_scanner_that_holds_the_file_briefly(tmp_path, monke
     assert calls["n"] == 3
 
 
-def test_replace_onto_a_file_that_stays_open_says_so(tmp_path, monkeypatch) -> None:
+def test_replace_onto_a_file_that_stays_open_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     replace, calls = _held_open(times=1000)
     monkeypatch.setattr(atomic_file, "_os_replace", replace)
     monkeypatch.setattr(atomic_file.time, "sleep", lambda s: None)
@@ -104,11 +108,11 @@ def test_replace_onto_a_file_that_stays_open_says_so(tmp_path, monkeypatch) -> N
 
 
 def test_a_permission_error_that_is_not_a_sharing_violation_is_not_retried(
-    tmp_path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = {"n": 0}
 
-    def denied(src, dst):
+    def denied(src, dst) -> None:
         calls["n"] += 1
         raise PermissionError(13, "Permission denied", str(dst))
 
@@ -120,7 +124,7 @@ def test_a_permission_error_that_is_not_a_sharing_violation_is_not_retried(
 
 
 def test_export_onto_a_workbook_open_in_excel_is_refused_clearly(
-    data_dir: Path, tmp_path: Path, monkeypatch
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services = seeded_services(data_dir, standard_records())
     replace, _ = _held_open(times=1000)
@@ -149,7 +153,9 @@ def test_export_onto_a_workbook_open_in_excel_is_refused_clearly(
     assert "export.written" not in actions
 
 
-def test_self_test_files_check_fails_when_the_lock_is_not_exclusive(tmp_path, monkeypatch) -> None:
+def test_self_test_files_check_fails_when_the_lock_is_not_exclusive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from hearing_helper import file_lock
     from hearing_helper.commands.self_test import SelfTestError, check_files
 
@@ -168,14 +174,16 @@ class _ForgetfulVault(keyring.backend.KeyringBackend):
     def get_password(self, service, username):
         return None
 
-    def set_password(self, service, username, password):
+    def set_password(self, service, username, password) -> None:
         pass
 
-    def delete_password(self, service, username):
+    def delete_password(self, service, username) -> None:
         pass
 
 
-def test_self_test_keyring_check_on_windows_proves_a_round_trip(monkeypatch) -> None:
+def test_self_test_keyring_check_on_windows_proves_a_round_trip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from hearing_helper.commands import self_test
 
     monkeypatch.setattr(self_test.sys, "platform", "win32")
@@ -191,7 +199,7 @@ def test_self_test_keyring_check_on_windows_proves_a_round_trip(monkeypatch) -> 
 PASSWORD = "Gericht 2026 庭审"
 
 
-def _piped_stdin(monkeypatch, data: bytes, locale_encoding: str) -> None:
+def _piped_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes, locale_encoding: str) -> None:
     """A non-terminal stdin as Python sets it up on a Chinese Windows (code page 936)."""
     import io
     import locale
@@ -210,7 +218,7 @@ def _piped_stdin(monkeypatch, data: bytes, locale_encoding: str) -> None:
     ],
 )
 def test_a_piped_chinese_password_is_read_in_utf8_or_the_windows_code_page(
-    monkeypatch, data: bytes
+    monkeypatch: pytest.MonkeyPatch, data: bytes
 ) -> None:
     from hearing_helper.commands.supervisor import read_secret
 
@@ -219,7 +227,7 @@ def test_a_piped_chinese_password_is_read_in_utf8_or_the_windows_code_page(
 
 
 def test_a_piped_password_in_neither_encoding_is_refused_clearly(
-    monkeypatch, data_dir: Path, capsys
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from hearing_helper.cli import main
 

@@ -46,7 +46,7 @@ def stand_in_page_class() -> type:
     from hearing_helper.ui.wizard.base import StepPage
 
     class _StandIn(StepPage):
-        def __init__(self, services: AppServices, step_id) -> None:  # noqa: ANN001
+        def __init__(self, services: AppServices, step_id) -> None:
             super().__init__(services)
             self.step_id = step_id
             QVBoxLayout(self).addWidget(QLabel(f"stand-in for {step_id}"))

@@ -3,6 +3,7 @@ device pickers and hot-plug, the phone checklist, what lands in the record."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from hearing_helper.ui.checks.fakes import FakeLiveDevices
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     opened = AppServices.open(data_dir)
     yield opened
     opened.close()

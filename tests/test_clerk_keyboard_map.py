@@ -11,17 +11,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
 from hearing_helper.domain.enums import Outcome
 from hearing_helper.domain.visit import RatingSource, VisitKind
 from hearing_helper.services import AppServices
+from hearing_helper.ui.checks.checks_page import ChecksPage
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.keyboard_help import KEYBOARD_MAP, KeyboardDialog
+from hearing_helper.ui.wizard.finish_page import FinishPage
+from hearing_helper.ui.wizard.intake_page import IntakePage
+from hearing_helper.ui.wizard.wizard import AssistanceWizard
 from tests.clerk_fixtures import intake_done, open_main_window, press
-from tests.ui_fixtures import OFFSCREEN_NOISE, finished_record, services  # noqa: F401
+from tests.ui_fixtures import OFFSCREEN_NOISE, finished_record, page_now, services  # noqa: F401
 from tests.ui_windows import language
 
 pytestmark = OFFSCREEN_NOISE
@@ -48,13 +52,23 @@ def test_the_f1_list_has_the_readme_rows() -> None:
     assert [keys for keys, _ in ROWS] == [keys for keys, _ in KEYBOARD_MAP]
 
 
-def _focused():
+def _focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
-def _wizard_at(qtbot: QtBot, window: MainWindow, step: int, kind=VisitKind.HEARING_DAY):
+def _keyboard_target(widget: QWidget | None) -> QWidget | None:
+    """The widget that takes the keyboard for ``widget`` (its focus proxy's, if any)."""
+    while widget is not None and widget.focusProxy() is not None:
+        widget = widget.focusProxy()
+    return widget
+
+
+def _wizard_at(
+    qtbot: QtBot, window: MainWindow, step: int, kind: VisitKind = VisitKind.HEARING_DAY
+) -> AssistanceWizard:
     window.open_wizard(intake_done(kind, days_ahead=0))
     press(qtbot, f"Alt+{step}")
+    assert window.wizard is not None
     return window.wizard
 
 
@@ -63,7 +77,8 @@ def _wizard_at(qtbot: QtBot, window: MainWindow, step: int, kind=VisitKind.HEARI
 
 def ctrl_n(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "Ctrl+N")
-    assert window.wizard is not None and _focused() is window.wizard.current_page().case_number
+    assert window.wizard is not None
+    assert _focused() is page_now(window.wizard, IntakePage).case_number
 
 
 def ctrl_l(qtbot: QtBot, window: MainWindow) -> None:
@@ -115,7 +130,7 @@ def ctrl_s(qtbot: QtBot, window: MainWindow) -> None:
         press(qtbot, "Ctrl+S")
 
 
-def _walk_labels(qtbot: QtBot, wizard) -> None:
+def _walk_labels(qtbot: QtBot, wizard: AssistanceWizard) -> None:
     """Each labelled field of the current page: Alt+letter puts the keyboard there and changes
     nothing in the record."""
     page = wizard.current_page()
@@ -130,12 +145,11 @@ def _walk_labels(qtbot: QtBot, wizard) -> None:
     ]
     assert len(labels) >= 3, page.step_id
     for label in labels:
-        letter = MNEMONIC.search(label.text()).group(1).upper()
+        found = MNEMONIC.search(label.text())
+        assert found is not None
+        letter = found.group(1).upper()
         press(qtbot, f"Alt+{letter}")
-        target = label.buddy()
-        while target.focusProxy() is not None:
-            target = target.focusProxy()
-        assert _focused() is target, label.text()
+        assert _focused() is _keyboard_target(label.buddy()), label.text()
     after = wizard.record.to_dict()
     for part in ("intake", "kind", "outcome", "satisfaction", "preparation", "join"):
         assert after.get(part) == before.get(part), (page.step_id, part)
@@ -156,14 +170,17 @@ def alt_letters(qtbot: QtBot, window: MainWindow) -> None:
 
 def f5(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 2)
-    checks = wizard.current_page()
+    checks = page_now(wizard, ChecksPage)
     press(qtbot, "F5")
-    qtbot.waitUntil(lambda: bool(checks.controller.results) or checks.busy, timeout=5000)
+    # F5 started the checks: some are running or have a result (this used to test the bound
+    # method ``results`` itself, always true, before a ``busy`` that no page has).
+    controller = checks.controller
+    qtbot.waitUntil(lambda: bool(controller.results()) or controller.running, timeout=5000)
 
 
 def y_n_question(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 2)
-    checklist = wizard.current_page().phone
+    checklist = page_now(wizard, ChecksPage).phone
     press(qtbot, "Alt+P")
     for key, answer in (("Y", Answer.PASS), ("N", Answer.FAIL), ("?", Answer.NOT_APPLICABLE)):
         press(qtbot, key)
@@ -173,7 +190,7 @@ def y_n_question(qtbot: QtBot, window: MainWindow) -> None:
 
 def arrow_keys(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 5)
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     press(qtbot, "Alt+U")
     press(qtbot, "Down")
     assert _focused() is finish.outcome_buttons[Outcome.JOINED_AFTER_HELP]
@@ -190,14 +207,16 @@ def space(qtbot: QtBot, window: MainWindow) -> None:
 def keypad(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 5)
     event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_4, Qt.KeyboardModifier.KeypadModifier, "4")
-    QApplication.sendEvent(_focused(), event)
+    focused = _focused()
+    assert focused is not None
+    QApplication.sendEvent(focused, event)
     assert wizard.record.satisfaction == 4
     assert wizard.record.rating_source is RatingSource.LITIGANT
 
 
 def tab(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 1)
-    page = wizard.current_page()
+    page = page_now(wizard, IntakePage)
     page.case_number.setFocus()
     press(qtbot, "Tab")
     assert _focused() is page.hearing_date
@@ -219,7 +238,7 @@ def enter(qtbot: QtBot, window: MainWindow) -> None:
 def esc(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "F1")
     dialog = window.keyboard_dialog
-    qtbot.waitUntil(lambda: _focused() is not None and _focused().window() is dialog, timeout=2000)
+    qtbot.waitUntil(lambda: (_focused() or window).window() is dialog, timeout=2000)
     press(qtbot, "Esc")
     assert not dialog.isVisible()
 
@@ -305,8 +324,10 @@ def test_every_shortcut_of_the_clerks_window_is_in_the_map(
 ) -> None:
     window = open_main_window(qtbot, services)
     window.open_wizard(intake_done(VisitKind.HEARING_DAY, days_ahead=0))
-    for index in range(len(window.wizard.pages)):
-        window.wizard.go_to(index)  # pages add their own (F5 on the checks)
+    wizard = window.wizard
+    assert wizard is not None
+    for index in range(len(wizard.pages)):
+        wizard.go_to(index)  # pages add their own (F5 on the checks)
     mapped = " ".join(keys for keys, _ in ROWS).replace("\u2026", "")
     tokens = set(re.split(r"[\s/]+", mapped))
     digits = {f"Alt+{n}" for n in range(1, 6)}
@@ -321,7 +342,7 @@ def test_every_underlined_letter_leads_somewhere(
     qtbot: QtBot,
     qapp: QApplication,
     services: AppServices,  # noqa: F811
-    lang,
+    lang: str,
 ) -> None:
     """A label's Alt letter in any window must reach a field that takes the keyboard (Alt+M
     on the hearing time used to go to a box that could not); a letter shown on a label without
@@ -335,9 +356,7 @@ def test_every_underlined_letter_leads_somewhere(
                 rich = label.textFormat() == Qt.TextFormat.RichText or label.text().startswith("<")
                 if rich or not label.isVisibleTo(window) or not MNEMONIC.search(label.text()):
                     continue  # rich text has no Alt letters (an "&" there is HTML)
-                target = label.buddy()
-                while target is not None and target.focusProxy() is not None:
-                    target = target.focusProxy()
+                target = _keyboard_target(label.buddy())
                 if target is None or target.focusPolicy() == Qt.FocusPolicy.NoFocus:
                     dead.append(f"{name}: {label.text()!r}")
     assert not dead, dead

@@ -87,7 +87,7 @@ def test_the_visit_figures_and_their_links_are_reached_by_keys(
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_from_to_and_the_export_buttons_have_alt_letters(
-    qtbot: QtBot, qapp: QApplication, reports, lang
+    qtbot: QtBot, qapp: QApplication, reports, lang: str
 ) -> None:
     with language(qapp, lang):
         window = ReportsWindow(reports.services, today=date(2026, 11, 30))

@@ -44,7 +44,7 @@ def _prepared_two_days_ago() -> tuple[object, datetime]:
     return record, hearing
 
 
-def test_local_text_shows_an_instant_in_this_pcs_zone(new_york) -> None:
+def test_local_text_shows_an_instant_in_this_pcs_zone(new_york: None) -> None:
     from hearing_helper.domain.local_time import local_text
 
     moment = datetime(2026, 12, 7, 9, 30, tzinfo=BEIJING)  # 01:30 UTC, 20:30 the day before
@@ -56,7 +56,7 @@ def test_local_text_shows_an_instant_in_this_pcs_zone(new_york) -> None:
 def test_window_and_followups_command_show_the_same_time(
     qtbot: QtBot,
     services: AppServices,  # noqa: F811
-    new_york,
+    new_york: None,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from hearing_helper import cli
@@ -78,7 +78,7 @@ def test_window_and_followups_command_show_the_same_time(
     assert shown in printed and "09:30" not in printed, printed
 
 
-def test_history_shows_this_pcs_time(qtbot: QtBot, services: AppServices, new_york) -> None:  # noqa: F811
+def test_history_shows_this_pcs_time(qtbot: QtBot, services: AppServices, new_york: None) -> None:  # noqa: F811
     from hearing_helper.ui.shell.history_model import short_time
 
     started = datetime(2026, 11, 27, 10, 0, tzinfo=BEIJING)

@@ -110,7 +110,9 @@ def test_bulk_import_stores_what_the_batch_by_batch_import_stores(
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_a_failed_bulk_import_leaves_the_store_as_it_was(tmp_path: Path, small_batches) -> None:
+def test_a_failed_bulk_import_leaves_the_store_as_it_was(
+    tmp_path: Path, small_batches: None
+) -> None:
     data_dir = tmp_path / "data"
     services = AppServices.open(data_dir)
     before = stored(data_dir, ALL_WRITTEN)
@@ -128,7 +130,7 @@ def test_a_failed_bulk_import_leaves_the_store_as_it_was(tmp_path: Path, small_b
 
 
 def test_an_import_into_a_full_store_keeps_its_indexes(
-    tmp_path: Path, small_batches, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sqlite_repository, "BULK_MAX_STORED", 100)
     data_dir = tmp_path / "data"

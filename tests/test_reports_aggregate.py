@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     services = seeded_services(data_dir)
     yield services
     services.close()

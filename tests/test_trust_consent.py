@@ -4,6 +4,7 @@ needs a recorded reason, and its personal data is then masked everywhere, even u
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from tests.reports_fixtures import make_record
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     services = AppServices.open(data_dir)
     yield services
     services.close()

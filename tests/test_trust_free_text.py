@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def test_free_text_is_a_declared_column_property(monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     records = [
         make_record(
             "2026-03-02T09:00:00",

@@ -211,7 +211,7 @@ def run_cli(argv: list[str], stdin: str) -> tuple[int, str]:
 )
 @given(data=st.data())
 def test_no_command_line_prints_a_traceback(
-    worlds, tmp_path_factory: pytest.TempPathFactory, data
+    worlds: dict[str, Path], tmp_path_factory: pytest.TempPathFactory, data
 ) -> None:
     out_dir = tmp_path_factory.getbasetemp() / "fuzz_out"
     out_dir.mkdir(exist_ok=True)
@@ -259,7 +259,7 @@ def test_loaders_never_raise_on_generated_files(
     assert 0 <= auth.wait_seconds() <= MAX_DELAY_S
 
 
-def test_the_issues_list_of_bad_inputs(worlds, tmp_path: Path) -> None:
+def test_the_issues_list_of_bad_inputs(worlds: dict[str, Path], tmp_path: Path) -> None:
     """The runs the review reported as tracebacks, one by one."""
     seeded, out = str(worlds["seeded"]), str(tmp_path)
     runs = [
@@ -350,7 +350,7 @@ def _valid_command_lines(out_dir: Path, folder: Path) -> dict[str, list[str]]:
     ],
 )  # fmt: skip
 def test_each_bad_value_alone_and_every_world(
-    worlds, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+    worlds: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     monkeypatch.chdir(tmp_path)  # an edge value may be a valid relative --out: keep it here
     argv = _valid_command_lines(tmp_path, worlds["bad_catalog"])[command]
@@ -369,7 +369,7 @@ def test_each_bad_value_alone_and_every_world(
 # --- issue 18: the second attacker's review ---------------------------------------------------
 
 
-def test_output_path_onto_each_kept_file_is_refused(worlds) -> None:
+def test_output_path_onto_each_kept_file_is_refused(worlds: dict[str, Path]) -> None:
     """``export --out`` onto every file the app keeps in any world: exit 2, file untouched."""
     period = ["--from", "2026-03-01", "--to", "2026-04-30", "--format", "csv"]
     for world in sorted(worlds):
@@ -393,7 +393,9 @@ DAMAGED_SETTINGS = {
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGED_SETTINGS))
-def test_damaged_settings_are_refused_by_every_command(worlds, tmp_path: Path, damage: str) -> None:
+def test_damaged_settings_are_refused_by_every_command(
+    worlds: dict[str, Path], tmp_path: Path, damage: str
+) -> None:
     """Every command refuses a settings file it cannot read, names it, and leaves it as it
     was; none replaces it (which would drop the central address, names and language)."""
     folder = tmp_path / "data"
@@ -450,7 +452,7 @@ class _PasswordAudit(_NoAudit):
 _PASSWORD_AUDIT = _PasswordAudit()
 
 
-def test_every_command_in_the_issue_18_edge_worlds(worlds, tmp_path: Path) -> None:
+def test_every_command_in_the_issue_18_edge_worlds(worlds: dict[str, Path], tmp_path: Path) -> None:
     """A symlink loop as the data folder, a damaged desk id, non-UTF-8 bytes on the password
     prompt's stdin (as Python reads them: lone surrogates): a message and exit 1 or 2."""
     loop = tmp_path / "loop"
@@ -472,7 +474,7 @@ def test_every_command_in_the_issue_18_edge_worlds(worlds, tmp_path: Path) -> No
             assert code == 1 and "symbolic link" in err, (line, err)
 
 
-def test_gui_without_a_display_in_every_world(worlds) -> None:
+def test_gui_without_a_display_in_every_world(worlds: dict[str, Path]) -> None:
     import os
     import subprocess
     import sys

@@ -34,7 +34,7 @@ def open_umask():
 
 
 def test_everything_personal_is_created_private(
-    qapp: QApplication, open_umask, tmp_path: Path
+    qapp: QApplication, open_umask: None, tmp_path: Path
 ) -> None:
     data_dir = tmp_path / "fresh" / "data"
     services = seeded_services(data_dir)
@@ -61,7 +61,7 @@ def test_everything_personal_is_created_private(
             assert mode(path) & 0o077 == 0, (path.name, oct(mode(path)))
 
 
-def test_log_files_are_private(open_umask, tmp_path: Path) -> None:
+def test_log_files_are_private(open_umask: None, tmp_path: Path) -> None:
     from hearing_helper.ui.app import setup_file_logging
 
     path = setup_file_logging(tmp_path / "data")

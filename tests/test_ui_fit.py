@@ -65,7 +65,7 @@ def test_every_window_fits_1366_by_768(
     qtbot: QtBot,
     qapp: QApplication,
     services: AppServices,  # noqa: F811
-    lang,
+    lang: str,
 ) -> None:
     failures = {}
     seen = []
@@ -100,7 +100,7 @@ def test_menus_show_whole_labels(
     qtbot: QtBot,
     qapp: QApplication,
     services: AppServices,  # noqa: F811
-    lang,
+    lang: str,
 ) -> None:
     with language(qapp, lang):
         window, menus = None, []
@@ -151,7 +151,7 @@ def test_one_mnemonic_letter_per_window(
     qtbot: QtBot,
     qapp: QApplication,
     services: AppServices,  # noqa: F811
-    lang,
+    lang: str,
 ) -> None:
     clashes = {}
     with language(qapp, lang):

@@ -148,7 +148,7 @@ def test_every_step_fits_beside_the_clerk(
     qtbot: QtBot,
     qapp: QApplication,
     services: AppServices,  # noqa: F811
-    lang,
+    lang: str,
 ) -> None:
     failures: dict[str, list[str]] = {}
     with language(qapp, lang):
@@ -180,7 +180,7 @@ def test_qr_codes_are_never_painted_over(
     qtbot: QtBot,
     qapp: QApplication,
     services: AppServices,  # noqa: F811
-    lang,
+    lang: str,
     tmp_path: Path,
 ) -> None:
     failures: dict[str, list[str]] = {}

@@ -178,7 +178,7 @@ def test_chinese_translations_cover_the_shell(
     qtbot: QtBot,
     qapp: QApplication,
     services: AppServices,  # noqa: F811
-    lang,
+    lang: str,
 ) -> None:
     remember_clerk(services)
     install_translators(qapp, lang)

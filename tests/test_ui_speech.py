@@ -209,7 +209,7 @@ def test_a_hung_speech_service_gives_a_message_not_a_frozen_window(
 @pytest.mark.qt_log_ignore("This plugin does not support")
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_why_nothing_is_read_fits_the_status_line(
-    qtbot: QtBot, qapp: QApplication, data_dir: Path, lang
+    qtbot: QtBot, qapp: QApplication, data_dir: Path, lang: str
 ) -> None:
     """Beside the litigant window on 1366 x 768 the clerk's status line showed the reason cut
     off ("…没有可用的语音引擎" and no advice); it is one short line, the advice a tooltip."""

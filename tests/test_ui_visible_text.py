@@ -73,7 +73,7 @@ def test_no_internal_id_in_visible_text(
     qtbot: QtBot,
     qapp: QApplication,
     services: AppServices,  # noqa: F811
-    lang,
+    lang: str,
 ) -> None:
     leaks = {}
     with language(qapp, lang):

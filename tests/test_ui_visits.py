@@ -8,6 +8,7 @@ import re
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.phone_checklist import Answer
@@ -22,12 +23,15 @@ from hearing_helper.domain.visit import (
 )
 from hearing_helper.services import AppServices
 from hearing_helper.ui.visits.rating_panel import RatingPanel
+from hearing_helper.ui.wizard.finish_page import FinishPage
+from hearing_helper.ui.wizard.intake_page import IntakePage
 from hearing_helper.ui.wizard.wizard import AssistanceWizard
 from tests.ui_fixtures import (  # noqa: F401 - fixtures
     CLERK,
     OFFSCREEN_NOISE,
     core_pages,
     english,
+    page_now,
     services,
     type_text,
 )
@@ -78,7 +82,7 @@ def test_a_preparation_visit_gets_a_recommendation_and_the_override_is_recorded(
     english: None,  # noqa: F811
 ) -> None:
     wizard = _wizard_at_finish(qtbot, services, _prepared_record())
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     panel = finish.preparation
     assert (
         panel.isVisible()
@@ -98,7 +102,7 @@ def test_a_preparation_visit_gets_a_recommendation_and_the_override_is_recorded(
     assert record.join.overridden
     assert not wizard.finish()
     qtbot.waitUntil(lambda: bool(finish.error_text("override_reason")), timeout=2000)
-    box = wizard.findChild(object, "incompleteBox")
+    box = wizard.findChild(QWidget, "incompleteBox")
     if box is not None:
         box.close()
     panel.override_reason.setFocus()
@@ -126,7 +130,7 @@ def test_the_litigant_rates_on_their_window_and_the_clerk_can_only_withdraw_it(
     record = _prepared_record()
     record.kind = VisitKind.HEARING_DAY
     wizard = _wizard_at_finish(qtbot, services, record)
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     window = LitigantWindow()
     qtbot.addWidget(window)
     window.rated.connect(wizard.record_litigant_rating)
@@ -176,7 +180,7 @@ def test_a_returning_litigant_shows_earlier_visits_and_carries_details_over(
     wizard = AssistanceWizard(services, record, CLERK.staff_id, pages=core_pages(services))
     qtbot.addWidget(wizard)
     wizard.show()
-    intake = wizard.current_page()
+    intake = page_now(wizard, IntakePage)
     intake.case_number.setFocus()
     type_text(intake.case_number, "(2026)冀1126民初3号")
     panel = intake.earlier
@@ -203,12 +207,15 @@ def test_the_home_screen_lists_follow_ups_and_records_one(
     from hearing_helper.ui.visits.follow_ups import FollowUpDialog, FollowUpsPanel
 
     records = scenario_records()
-    shift = now_local() - records[4].intake.hearing_at - timedelta(hours=5)  # type: ignore[operator]
+    hearing = records[4].intake.hearing_at
+    assert hearing is not None
+    shift = now_local() - hearing - timedelta(hours=5)
     for item in records:
+        assert item.ended_at is not None and item.intake.hearing_at is not None
         item.started_at += shift
-        item.ended_at += shift  # type: ignore[operator]
+        item.ended_at += shift
         item.updated_at += shift
-        item.intake.hearing_at += shift  # type: ignore[operator]
+        item.intake.hearing_at += shift
         if item.follow_up:
             item.follow_up.recorded_at += shift
     services.repo.import_finished(records, "test")
@@ -291,7 +298,7 @@ def test_a_keypad_in_front_of_the_litigant_answers_for_them_not_the_digit_row(
     wizard = _wizard_at_finish(qtbot, services, record)
     wizard.activateWindow()
     qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     finish.notes.setFocus()
     qtbot.keyClick(finish.notes, Qt.Key.Key_3)  # the clerk typing a note
     assert record.satisfaction is None

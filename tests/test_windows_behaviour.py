@@ -49,12 +49,16 @@ def windows_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, P
     return folders
 
 
-def test_data_folder_is_in_local_appdata_not_the_roaming_profile(windows_dirs) -> None:
+def test_data_folder_is_in_local_appdata_not_the_roaming_profile(
+    windows_dirs: dict[str, Path],
+) -> None:
     # A roaming profile would copy the live database to the server at every logon and logoff.
     assert resolve_data_dir(None) == windows_dirs["LOCALAPPDATA"] / "HearingHelper"
 
 
-def test_a_data_folder_of_an_earlier_build_under_appdata_keeps_being_used(windows_dirs) -> None:
+def test_a_data_folder_of_an_earlier_build_under_appdata_keeps_being_used(
+    windows_dirs: dict[str, Path],
+) -> None:
     roaming = windows_dirs["APPDATA"] / "HearingHelper"
     roaming.mkdir(parents=True)
     (roaming / "hearing_helper.sqlite3").write_bytes(b"")

@@ -21,7 +21,7 @@ pytestmark = OFFSCREEN_NOISE
 CENTRAL = "postgresql://desk1@127.0.0.1:1/court"
 
 
-def _host(qtbot: QtBot, services: AppServices):  # noqa: F811
+def _host(qtbot: QtBot, services: AppServices) -> MainWindowHost:  # noqa: F811
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
     host = MainWindowHost(services)
@@ -98,6 +98,7 @@ def test_the_window_honours_central_on_the_command_line(
     assert window.sync.button.isVisible()
     window.sync.page.trigger()
     dialog = window.sync.dialog
+    assert dialog is not None
     assert "127.0.0.1" in dialog.central.text()
     assert "works alone" not in dialog.central.text()
     dialog.close()
@@ -147,6 +148,7 @@ def test_the_central_database_dialog_after_a_connection_error(
         controller = window.sync.controller
         window.sync.page.trigger()  # open while all is quiet; the error arrives later
         dialog = window.sync.dialog
+        assert dialog is not None
         qtbot.waitExposed(dialog)
         with qtbot.waitSignal(controller.status_changed, timeout=30_000) as blocker:
             controller.sync_now()

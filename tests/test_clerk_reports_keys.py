@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from hearing_helper.services import AppServices
@@ -45,7 +45,7 @@ def test_enter_in_the_history_search_opens_the_record(
 
 
 @pytest.fixture
-def reports(qtbot: QtBot, services: AppServices):  # noqa: F811
+def reports(qtbot: QtBot, services: AppServices) -> ReportsWindow:  # noqa: F811
     services.repo.import_finished(scenario_records(), "test")
     window = ReportsWindow(services, today=date(2026, 11, 30))
     qtbot.addWidget(window)
@@ -70,7 +70,7 @@ def _in_sight(widget: QWidget) -> bool:
 
 def test_the_visit_figures_and_their_links_are_reached_by_keys(
     qtbot: QtBot,
-    reports,
+    reports: ReportsWindow,
     english: None,  # noqa: F811
 ) -> None:
     panel = reports.visits_panel
@@ -78,7 +78,9 @@ def test_the_visit_figures_and_their_links_are_reached_by_keys(
     assert letter, "the visit figures have no Alt letter"
     press(qtbot, f"Alt+{letter[0].upper()}")
     assert QApplication.focusWidget() is panel.summary
-    assert _in_sight(panel.summary), "the figures are still below the fold"
+    assert panel.summary is not None and _in_sight(panel.summary), (
+        "the figures are still below the fold"
+    )
     with qtbot.waitSignal(panel.drill_requested, timeout=3000):
         press(qtbot, "Tab")  # to the first underlined figure
         press(qtbot, "Return")
@@ -87,7 +89,7 @@ def test_the_visit_figures_and_their_links_are_reached_by_keys(
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_from_to_and_the_export_buttons_have_alt_letters(
-    qtbot: QtBot, qapp: QApplication, reports, lang: str
+    qtbot: QtBot, qapp: QApplication, reports: ReportsWindow, lang: str
 ) -> None:
     with language(qapp, lang):
         window = ReportsWindow(reports.services, today=date(2026, 11, 30))
@@ -105,6 +107,12 @@ def test_from_to_and_the_export_buttons_have_alt_letters(
         window.close()
 
 
+def _cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()
+
+
 ALLOWED_KEY_WORDS = {"Ctrl", "Alt", "Shift", "PgUp", "PgDown", "Tab", "Esc", "Enter", "Return"}
 
 
@@ -112,7 +120,7 @@ def test_f1_names_the_keys_in_chinese(qtbot: QtBot, qapp: QApplication) -> None:
     with language(qapp, "zh_CN"):
         dialog = KeyboardDialog()
         qtbot.addWidget(dialog)
-        keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+        keys = [_cell_text(dialog.table, row, 0) for row in range(dialog.table.rowCount())]
     english_words = {
         word for cell in keys for word in re.findall(r"[A-Za-z]{2,}", cell)
     } - ALLOWED_KEY_WORDS
@@ -124,7 +132,7 @@ def test_f1_names_the_keys_in_chinese(qtbot: QtBot, qapp: QApplication) -> None:
 
 def test_the_export_dialog_opens_in_the_remembered_folder_with_iso_dates(
     qtbot: QtBot,
-    reports,
+    reports: ReportsWindow,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -140,6 +148,7 @@ def test_the_export_dialog_opens_in_the_remembered_folder_with_iso_dates(
     def fake_exec(dialog: QFileDialog) -> int:
         seen["folder"] = dialog.directory().absolutePath()
         view = dialog.findChild(QTreeView, "treeView")
+        assert view is not None
         model = view.model()
         qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) > 0, timeout=5000)
         seen["dates"] = [
@@ -159,14 +168,14 @@ def test_the_export_dialog_opens_in_the_remembered_folder_with_iso_dates(
     QTimer.singleShot(3000, close_stray_dialog)
     assert reports.exports.choose_path("csv", "hearing-help-2026-11-01-2026-11-30.csv") is None
     assert seen.get("folder") == str(folder)
-    assert seen["dates"] and all(
-        re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", str(text)) for text in seen["dates"]
-    ), seen["dates"]
+    dates = seen["dates"]
+    assert isinstance(dates, list) and dates
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", str(text)) for text in dates), dates
     assert str(seen["name"]).endswith("hearing-help-2026-11-01-2026-11-30.csv")
 
 
 def test_the_export_folder_is_remembered(
-    reports, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    reports: ReportsWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QDialog, QFileDialog
 

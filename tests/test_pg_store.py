@@ -113,7 +113,7 @@ def test_desk_id_is_made_once_and_kept(tmp_path: Path) -> None:
 @pytest.fixture
 def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("TEST_KEYRING_FILE", str(tmp_path / "ring.json"))
-    keyring.set_keyring(FileKeyring())
+    keyring.set_keyring(FileKeyring())  # type: ignore[no-untyped-call]  # see reports_keyring
     try:
         yield
     finally:

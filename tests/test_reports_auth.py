@@ -107,7 +107,7 @@ def test_keyring_round_trip_and_missing_backend(
 ) -> None:
     monkeypatch.setenv("TEST_KEYRING_FILE", str(tmp_path / "ring.json"))
     previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
+    keyring.set_keyring(FileKeyring())  # type: ignore[no-untyped-call]  # see reports_keyring
     try:
         name = secrets.supervisor_secret_name(tmp_path)
         assert secrets.get_secret(name) is None

@@ -14,7 +14,7 @@ import pytest
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.cells import export_cell
 from hearing_helper.reports.export import export_log
-from tests.reports_fixtures import seeded_services, standard_records
+from tests.reports_fixtures import seeded_services, sqlite_repo, standard_records
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
 FORMULA = "=cmd|' /C calc'!A0"
@@ -33,7 +33,7 @@ def tamper(db_path: Path) -> None:
 @pytest.fixture
 def tampered(data_dir: Path):
     services = seeded_services(data_dir, standard_records())
-    tamper(services.repo.path)
+    tamper(sqlite_repo(services).path)
     yield services
     services.close()
 

@@ -20,7 +20,7 @@ from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.kept_files import KeptPathError, refuse_kept_path
 from hearing_helper.reports.export import ExportPathError, check_out_path, export_log
 from hearing_helper.services import AppServices
-from tests.reports_fixtures import seeded_services
+from tests.reports_fixtures import seeded_services, sqlite_repo
 
 PASSWORD = "richter-2026"
 KEPT = [
@@ -47,7 +47,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Make every kept file exist (a failed login writes the throttle state and its lock).
     services = AppServices.open(data_dir)
     services.settings.set("court_name", "朝阳法院")  # settings.json and its lock file
-    services.store.repository._db.execute("PRAGMA wal_autocheckpoint=0")  # keep a -wal file
+    sqlite_repo(services)._db.execute("PRAGMA wal_autocheckpoint=0")  # keep a -wal file
     (data_dir / "supervisor_state.json").write_text('{"failures": 0, "last_failure_at": 0}')
     (data_dir / "supervisor_state.json.lock").touch()
     (data_dir / "hearing_helper.sqlite3-wal").touch(exist_ok=True)

@@ -17,6 +17,7 @@ from hearing_helper.cli import main
 from hearing_helper.config import Settings
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
+from tests.reports_fixtures import sqlite_repo
 
 PASSWORD = "richter-2026"
 
@@ -91,15 +92,16 @@ def test_password_change_that_cannot_be_audited_is_not_made(
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=Clock())
     auth.set_password(PASSWORD, "it")
 
-    real_begin = services.repo._transaction
+    repo = sqlite_repo(services)
+    real_begin = repo._transaction
 
     def locked_transaction() -> None:
         raise StoreError("The database is busy (locked by another program).")
 
-    monkeypatch.setattr(services.repo, "_transaction", locked_transaction)
+    monkeypatch.setattr(repo, "_transaction", locked_transaction)
     with pytest.raises(StoreError):
         auth.set_password("another-pass", "it")
-    monkeypatch.setattr(services.repo, "_transaction", real_begin)
+    monkeypatch.setattr(repo, "_transaction", real_begin)
     assert auth.check(PASSWORD, "it").ok and not auth.is_current("another-pass")
 
 

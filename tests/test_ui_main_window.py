@@ -13,7 +13,16 @@ from hearing_helper.ui.app import install_translators
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.window_host import MainWindowHost
 from hearing_helper.ui.wizard.base import LitigantContent
-from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services, type_text  # noqa: F401
+from hearing_helper.ui.wizard.intake_page import IntakePage
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    english,
+    page_now,
+    services,
+    type_text,
+    wizard_of,
+)
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -91,12 +100,14 @@ def test_keep_for_later_and_discard_with_confirmation(
     services.repo.save_draft(draft)
     window = open_window(qtbot, services)
     window.start()
+    assert window.drafts_dialog is not None
     window.drafts_dialog.later_button.click()
     assert window.wizard is None
     assert [d.id for d in services.repo.list_drafts()] == [draft.id]
 
     window.offer_drafts(always=True)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert window.drafts_dialog is not None
     window.drafts_dialog.discard_button.click()
     assert [d.id for d in services.repo.list_drafts()] == [draft.id]  # cancelled: kept
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
@@ -138,9 +149,10 @@ def test_language_switch_rebuilds_in_english_and_keeps_the_open_assistance(
         qtbot.waitUntil(lambda: window.profile is not None, timeout=2000)
         assert window.new_button.text().replace("&", "").startswith("新")
         window.new_assistance()
-        record_id = window.wizard.record.id
+        record_id = wizard_of(window).record.id
         window.request_language("en")
         new = host.window
+        assert new is not None
         qtbot.addWidget(new)
         assert new is not window
         assert services.settings.get("language") == "en"
@@ -165,8 +177,9 @@ def test_litigant_screen_follows_the_wizard(
     assert screen.title_label.font().pointSize() >= 24
     assert screen.lines_label.font().pointSize() >= 24
     window.new_assistance()
-    window.wizard.go_to(4)
-    assert screen.title_label.text() == window.wizard.current_page().litigant_content().title
+    wizard = wizard_of(window)
+    wizard.go_to(4)
+    assert screen.title_label.text() == wizard.current_page().litigant_content().title
     screen.show_content(LitigantContent("Scan", ["Scan this code"], qr_payload="https://x.test/j"))
     assert not screen.qr.isHidden() and screen.qr.payload() == "https://x.test/j"
     window.litigant_action.trigger()
@@ -197,7 +210,7 @@ def test_settings_are_gated_and_audited(
     services: AppServices,  # noqa: F811
     english: None,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
-):
+) -> None:
     from PySide6.QtWidgets import QDialog
 
     from hearing_helper.ui.reports import supervisor
@@ -250,9 +263,10 @@ def test_a_blank_draft_closed_leaves_no_trace(
     window = open_window(qtbot, services)
     window.start(offer_drafts=False)
     window.new_assistance()
-    window.wizard.save_now()  # the wizard autosaves even before anything is typed
+    wizard = wizard_of(window)
+    wizard.save_now()  # the wizard autosaves even before anything is typed
     assert services.repo.list_drafts()
-    window.wizard.close_button.click()
+    wizard.close_button.click()
     assert window.wizard is None
     assert services.repo.list_drafts() == []  # not kept, not offered as "computer was off"
 
@@ -266,8 +280,9 @@ def test_a_draft_with_anything_typed_is_kept(
     window = open_window(qtbot, services)
     window.start(offer_drafts=False)
     window.new_assistance()
-    type_text(window.wizard.current_page().litigant_name, "王")
-    window.wizard.close_button.click()
+    wizard = wizard_of(window)
+    type_text(page_now(wizard, IntakePage).litigant_name, "王")
+    wizard.close_button.click()
     drafts = services.repo.list_drafts()
     assert [d.intake.litigant_name for d in drafts] == ["王"]
     window.new_assistance()

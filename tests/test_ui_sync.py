@@ -15,6 +15,7 @@ from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.sync import texts
 from hearing_helper.ui.sync.controller import sync_pool
 from tests.pg_cluster import free_port
+from tests.reports_fixtures import sqlite_repo
 from tests.tcp_proxy import TcpProxy
 from tests.test_store import complete_record
 from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
@@ -82,6 +83,7 @@ def test_unreachable_server_is_shown_with_its_time_and_plain_words(
     assert window.sync.button.text() == f"Server unreachable since {since} · 2 waiting"
     window.sync.page.trigger()
     dialog = window.sync.dialog
+    assert dialog is not None
     assert "cannot be reached" in dialog.error.text()
     assert "127.0.0.1" in dialog.detail.text()
     assert dialog.sync_button.isEnabled()
@@ -218,7 +220,7 @@ def test_items_set_aside_show_on_the_status_line_and_the_sync_page(
 
     services.settings.set("central", central)
     window = open_window(qtbot, services)
-    db = sqlite3.connect(services.repo.path)
+    db = sqlite3.connect(sqlite_repo(services).path)
     with db:
         db.execute("INSERT INTO outbox (kind, ref, num) VALUES ('version', 'gone', 1)")
     db.close()
@@ -268,8 +270,9 @@ def test_the_conflicts_page_shows_both_copies_masked_and_settles_one(
     window = open_window(qtbot, services)
     from hearing_helper.store.sqlite.outbox import SqliteOutbox
 
-    outbox = SqliteOutbox(services.repo.path)
-    record_id = _conflicting_copy(central, Desk(services.data_dir, services.repo, outbox))
+    repo = sqlite_repo(services)
+    outbox = SqliteOutbox(repo.path)
+    record_id = _conflicting_copy(central, Desk(services.data_dir, repo, outbox))
     outbox.close()
     status = pushed(qtbot, window)
     assert status.conflicts == 1

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from hearing_helper.atomic_file import FileInUseError, replace_file, write_json_
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.reports.export import ExportError, export_log
+from hearing_helper.self_test_report import SelfTestError
 from hearing_helper.services import AppServices
 from tests.reports_fixtures import seeded_services, standard_records
 
@@ -68,15 +71,16 @@ def test_a_data_folder_of_an_earlier_build_under_appdata_keeps_being_used(
     assert resolve_data_dir(None) == local
 
 
-def _held_open(times: int):
+def _held_open(times: int) -> tuple[Callable[[str | Path, str | Path], None], dict[str, int]]:
     """os.replace failing like Windows while another program has the target open."""
     calls = {"n": 0}
     real = os.replace
 
-    def replace(src, dst) -> None:
+    def replace(src: str | Path, dst: str | Path) -> None:
         calls["n"] += 1
         if calls["n"] <= times:
             error = PermissionError(13, "The process cannot access the file", str(dst))
+            # winerror is declared for Windows only; here it is set as Windows would set it.
             error.winerror = SHARING_VIOLATION  # type: ignore[attr-defined]
             raise error
         real(src, dst)
@@ -89,7 +93,7 @@ def test_replace_waits_for_a_scanner_that_holds_the_file_briefly(
 ) -> None:
     replace, calls = _held_open(times=2)
     monkeypatch.setattr(atomic_file, "_os_replace", replace)
-    monkeypatch.setattr(atomic_file.time, "sleep", lambda s: None)
+    monkeypatch.setattr("hearing_helper.atomic_file.time.sleep", lambda s: None)
     target = tmp_path / "设置 文件.json"
     write_json_atomically(target, {"a": 1})
     assert json.loads(target.read_text(encoding="utf-8")) == {"a": 1}
@@ -101,7 +105,7 @@ def test_replace_onto_a_file_that_stays_open_says_so(
 ) -> None:
     replace, calls = _held_open(times=1000)
     monkeypatch.setattr(atomic_file, "_os_replace", replace)
-    monkeypatch.setattr(atomic_file.time, "sleep", lambda s: None)
+    monkeypatch.setattr("hearing_helper.atomic_file.time.sleep", lambda s: None)
     source, target = tmp_path / "new", tmp_path / "导出 结果.xlsx"
     source.write_text("x")
     with pytest.raises(FileInUseError) as caught:
@@ -116,7 +120,7 @@ def test_a_permission_error_that_is_not_a_sharing_violation_is_not_retried(
 ) -> None:
     calls = {"n": 0}
 
-    def denied(src, dst) -> None:
+    def denied(src: str | Path, dst: str | Path) -> None:
         calls["n"] += 1
         raise PermissionError(13, "Permission denied", str(dst))
 
@@ -133,7 +137,7 @@ def test_export_onto_a_workbook_open_in_excel_is_refused_clearly(
     services = seeded_services(data_dir, standard_records())
     replace, _ = _held_open(times=1000)
     monkeypatch.setattr(atomic_file, "_os_replace", replace)
-    monkeypatch.setattr(atomic_file.time, "sleep", lambda s: None)
+    monkeypatch.setattr("hearing_helper.atomic_file.time.sleep", lambda s: None)
     folder = tmp_path / "导出 文件"
     folder.mkdir()
     out = folder / "日志 2026.xlsx"
@@ -161,7 +165,7 @@ def test_self_test_files_check_fails_when_the_lock_is_not_exclusive(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hearing_helper import file_lock
-    from hearing_helper.commands.self_test import SelfTestError, check_files
+    from hearing_helper.commands.self_test import check_files
 
     assert "exclusive" in check_files(tmp_path)
     monkeypatch.setattr(file_lock, "_try_lock", lambda fd: True)
@@ -173,15 +177,15 @@ def test_self_test_files_check_fails_when_the_lock_is_not_exclusive(
 class _ForgetfulVault(keyring.backend.KeyringBackend):
     """Accepts secrets and keeps none (what a broken Credential Manager would look like)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
-    def get_password(self, service, username):
+    def get_password(self, service: str, username: str) -> str | None:
         return None
 
-    def set_password(self, service, username, password) -> None:
+    def set_password(self, service: str, username: str, password: str) -> None:
         pass
 
-    def delete_password(self, service, username) -> None:
+    def delete_password(self, service: str, username: str) -> None:
         pass
 
 
@@ -190,11 +194,12 @@ def test_self_test_keyring_check_on_windows_proves_a_round_trip(
 ) -> None:
     from hearing_helper.commands import self_test
 
-    monkeypatch.setattr(self_test.sys, "platform", "win32")
+    monkeypatch.setattr(sys, "platform", "win32")  # the sys module self_test reads
     previous = keyring.get_keyring()
-    keyring.set_keyring(_ForgetfulVault())
+    # The __init__ it inherits from keyring's KeyringBackend has no annotations.
+    keyring.set_keyring(_ForgetfulVault())  # type: ignore[no-untyped-call]
     try:
-        with pytest.raises(self_test.SelfTestError, match="did not give back"):
+        with pytest.raises(SelfTestError, match="did not give back"):
             self_test.check_keyring()
     finally:
         keyring.set_keyring(previous)

@@ -17,6 +17,7 @@ from hearing_helper.services import AppServices
 
 if TYPE_CHECKING:
     from hearing_helper.domain.enums import StepId
+    from hearing_helper.ui.main_window import MainWindow
     from hearing_helper.ui.wizard.base import StepPage
     from hearing_helper.ui.wizard.wizard import AssistanceWizard
 
@@ -44,6 +45,12 @@ def english(qapp: QApplication) -> Iterator[None]:
     install_translators(qapp, "en")
     yield
     install_translators(qapp, "en")
+
+
+def wizard_of(window: MainWindow) -> AssistanceWizard:
+    """The window's open wizard (the test opened one)."""
+    assert window.wizard is not None, "no assistance is open"
+    return window.wizard
 
 
 def page_now(wizard: AssistanceWizard, kind: type[PageT]) -> PageT:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QObject
@@ -16,6 +17,9 @@ from hearing_helper.checks.base import CancelledError, CancelToken
 from hearing_helper.checks.device_api import DeviceError, FrameSample
 from hearing_helper.ui.devices.dispatch import GuiDispatcher, Once
 
+if TYPE_CHECKING:  # QtMultimedia is loaded in the tests that need it
+    from hearing_helper.ui.devices.camera import FrameListener, SampleJob
+
 # QtMultimedia notes absent optional back-ends (PipeWire, GPU conversion) when it loads.
 pytestmark = pytest.mark.qt_log_ignore("RHI", "pipewire")
 
@@ -25,7 +29,7 @@ class StubSession(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.listeners: list = []
+        self.listeners: list[FrameListener] = []
         self.problem = ""
 
     def error(self) -> str:
@@ -40,12 +44,16 @@ class StubSession(QObject):
             listener(QVideoFrame(image), now)
 
 
-def _job(session: StubSession, seconds: float, first_s: float, cancel: CancelToken):
+def _job(
+    session: StubSession, seconds: float, first_s: float, cancel: CancelToken
+) -> tuple[SampleJob, Future[FrameSample], list[SampleJob]]:
     from hearing_helper.ui.devices.camera import SampleJob
 
-    future: Future = Future()
-    done: list = []
-    job = SampleJob(session, seconds, first_s, Once(future), cancel, on_done=done.append)
+    future: Future[FrameSample] = Future()
+    done: list[SampleJob] = []
+    job = SampleJob(
+        session, seconds, first_s, Once(future), cancel, on_done=done.append, parent=session
+    )
     job.begin()
     return job, future, done
 
@@ -99,13 +107,13 @@ def test_cancel_and_camera_error(qtbot: QtBot) -> None:
 def test_dispatcher_runs_on_gui_thread_and_answers_worker(qtbot: QtBot) -> None:
     dispatcher = GuiDispatcher()
     gui_thread = threading.current_thread()
-    ran_on: list = []
+    ran_on: list[threading.Thread] = []
 
-    def starter(future: Future) -> None:
+    def starter(future: Future[int]) -> None:
         ran_on.append(threading.current_thread())
         future.set_result(42)
 
-    answers: list = []
+    answers: list[int] = []
     worker = threading.Thread(
         target=lambda: answers.append(dispatcher.call(starter, 5.0, CancelToken(), "test"))
     )
@@ -119,9 +127,9 @@ def test_dispatcher_runs_on_gui_thread_and_answers_worker(qtbot: QtBot) -> None:
 
 def test_dispatcher_times_out_and_cancels(qtbot: QtBot) -> None:
     dispatcher = GuiDispatcher()
-    errors: list = []
+    errors: list[BaseException] = []
 
-    def never(future: Future) -> None:
+    def never(future: Future[int]) -> None:
         """A job that never answers."""
 
     def call(cancel: CancelToken, limit: float) -> None:

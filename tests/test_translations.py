@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import types
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "i18n.py"
 
 
-def _tool():
+def _tool() -> types.ModuleType:
     spec = importlib.util.spec_from_file_location("i18n_tool", TOOL)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

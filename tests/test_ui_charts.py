@@ -32,7 +32,7 @@ def test_the_people_chart_draws_no_fractions(qtbot: QtBot, values: list[int]) ->
     svg.setOutputDevice(buffer)
     svg.setSize(chart.size())
     chart.render(svg)
-    drawn = re.findall(r">([^<>]+)</text>", bytes(buffer.data()).decode("utf-8"))
+    drawn = re.findall(r">([^<>]+)</text>", bytes(buffer.data().data()).decode("utf-8"))
     fractions = [text for text in drawn if re.fullmatch(r"\d+\.\d+", text.strip())]
     assert not fractions, drawn
     assert "0" in [text.strip() for text in drawn]

@@ -228,6 +228,7 @@ class QtDeviceProvider(QObject):
                 Once(future),
                 cancel,
                 on_done=self._camera_job_done,
+                parent=session,
             )
             self._track(job)
             job.begin()

@@ -117,7 +117,7 @@ def assert_delivered_exactly(url: str, desks: list[Desk]) -> None:
         expected |= local_versions(desk)
     assert server_versions(url) == expected
     with psycopg.connect(url) as conn:
-        per_desk = dict(
+        per_desk: dict[str, int] = dict(
             conn.execute("SELECT desk_id, count(*) FROM audit_log GROUP BY 1").fetchall()
         )
         conflicts = conn.execute("SELECT count(*) FROM conflicts").fetchone()

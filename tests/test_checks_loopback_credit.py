@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def test_cli_results_credit_only_a_microphone_that_ran() -> None:
 
 
 @pytest.fixture
-def page_services(data_dir: Path):
+def page_services(data_dir: Path) -> Iterator[AppServices]:
     opened = AppServices.open(data_dir)
     yield opened
     opened.close()

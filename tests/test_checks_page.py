@@ -29,7 +29,9 @@ def services(data_dir: Path) -> Iterator[AppServices]:
     opened.close()
 
 
-def _page(qtbot: QtBot, services: AppServices, fake: FakeDeviceProvider | None = None):
+def _page(
+    qtbot: QtBot, services: AppServices, fake: FakeDeviceProvider | None = None
+) -> tuple[ChecksPage, FakeLiveDevices, AssistRecord]:
     devices = FakeLiveDevices(fake or FakeDeviceProvider())
     page = ChecksPage(services, provider=devices)
     qtbot.addWidget(page)
@@ -228,6 +230,7 @@ def test_chinese_translations_load(qtbot: QtBot) -> None:
     translator = QTranslator()
     assert translator.load(str(asset_path("i18n", "checks_zh_CN.qm")))
     app = QCoreApplication.instance()
+    assert app is not None
     app.installTranslator(translator)
     try:
         assert QCoreApplication.translate("checks", "No camera found.") == "没有找到摄像头。"

@@ -25,16 +25,16 @@ CODE_TABLES = {
 
 def _translations(area: str) -> dict[tuple[str, str], str]:
     tree = ET.parse(ROOT / "assets" / "i18n" / f"{area}_zh_CN.ts")
-    found = {}
+    found: dict[tuple[str, str], str] = {}
     for context in tree.getroot().iter("context"):
-        name = context.findtext("name")
+        name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
             if translation is not None and translation.get("type") not in (
                 "unfinished",
                 "vanished",
             ):
-                found[(name, message.findtext("source"))] = translation.text or ""
+                found[(name, message.findtext("source") or "")] = translation.text or ""
     return found
 
 

@@ -104,7 +104,7 @@ def test_a_desk_login_cannot_call_the_merge_with_forged_staging_rows(
             with pytest.raises(psycopg.errors.DataError, match="disagrees"):
                 deliver(conn, batch, datetime.now().astimezone())
         finally:
-            rows.assist_row = real_row  # type: ignore[assignment]
+            rows.assist_row = real_row
         other = desks[1]
         other.demo(3, seed=62)
         _k, foreign = other.outbox.next_batch(other.desk_id, "other", 100)

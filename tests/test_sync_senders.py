@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from hearing_helper.store.postgres import connection as postgres_connection
 from hearing_helper.store.postgres import delivery
 from hearing_helper.store.sqlite.outbox import SqliteOutbox
 from hearing_helper.store.sync import sender as sender_module
@@ -169,7 +170,7 @@ def test_an_idle_desk_does_not_connect_until_it_has_something_to_send(
     desk.demo(3, seed=43)
     assert desk.sender(central).push().ok
     connects: list[object] = []
-    real_connect = sender_module.connect
+    real_connect = postgres_connection.connect
 
     def counting_connect(*args: Any, **kwargs: Any) -> Any:
         connects.append(args)

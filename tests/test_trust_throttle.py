@@ -48,7 +48,7 @@ def test_delay_never_exceeds_the_cap_nor_overflows(failures: int) -> None:
     ],
 )
 def test_state_extremes_are_clamped_and_the_right_password_gets_in(
-    services: AppServices, state
+    services: AppServices, state: dict[str, float]
 ) -> None:
     clock = Clock()
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=clock)

@@ -21,7 +21,9 @@ class Recorder(QTranslator):
         super().__init__()
         self.asked: set[tuple[str, str]] = set()
 
-    def translate(self, context, source, disambiguation=None, n=-1):
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
         self.asked.add((context, source))
         return ""
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -27,6 +28,15 @@ from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa:
 
 pytestmark = OFFSCREEN_NOISE
 PASSWORD = "richter-2026"
+
+
+T = TypeVar("T")
+
+
+def _noted(into: list[T], item: T, answer: int) -> int:
+    """Note ``item`` and answer ``answer`` (a stand-in for a dialog's exec)."""
+    into.append(item)
+    return answer
 
 
 def _window(qtbot: QtBot, services: AppServices) -> MainWindow:  # noqa: F811
@@ -71,7 +81,7 @@ def test_settings_on_a_desk_without_a_password_say_so_and_set_nothing(
 ) -> None:
     window = _window(qtbot, services)
     opened: list[SettingsDialog] = []
-    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: _noted(opened, dialog, 0))
     seen: list[QDialog] = []
     fields: list[QLineEdit] = []
 
@@ -99,7 +109,7 @@ def test_setting_the_first_password_is_explicit_confirmed_and_audited(
 ) -> None:
     window = _window(qtbot, services)
     opened: list[SettingsDialog] = []
-    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: _noted(opened, dialog, 0))
     seen: list[QDialog] = []
 
     def choose_to_set(notice: QDialog) -> None:
@@ -113,6 +123,7 @@ def test_setting_the_first_password_is_explicit_confirmed_and_audited(
         # Not without the confirmation that this person is the desk's supervisor.
         assert dialog.isVisible() and not auth_for(services).is_set()
         assert "confirm" in dialog.message.text().lower()
+        assert dialog.confirm is not None
         dialog.confirm.setChecked(True)
         dialog._save()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,6 +20,9 @@ from hearing_helper.services import AppServices
 from hearing_helper.store.repository import PreparedHearing
 from hearing_helper.ui.app import apply_font_scale, install_translators
 from tests.ui_fixtures import CLERK, finished_record
+
+if TYPE_CHECKING:  # imported where the windows are made
+    from hearing_helper.ui.reports.view import ReportsWindow
 
 
 def _settle(qtbot: QtBot, window: QWidget) -> None:
@@ -148,10 +153,14 @@ def all_windows(qtbot: QtBot, services: AppServices) -> Iterator[tuple[str, QWid
 
     for name, dialog in dialogs():
         _settle(qtbot, dialog)
-        if name == "reports":
-            qtbot.waitUntil(lambda d=dialog: d.report is not None, timeout=10000)
+        if isinstance(dialog, ReportsWindow):
+            qtbot.waitUntil(partial(_report_shown, dialog), timeout=10000)
         yield name, dialog
         dialog.close()
         dialog.deleteLater()
     wizard.close_wizard()
     window.close()
+
+
+def _report_shown(window: ReportsWindow) -> bool:
+    return window.report is not None

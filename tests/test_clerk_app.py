@@ -15,7 +15,14 @@ from hearing_helper.ui.app import install_translators
 from hearing_helper.ui.shell.history_model import COLUMNS
 from hearing_helper.ui.shell.window_host import MainWindowHost
 from tests.clerk_fixtures import open_main_window
-from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, finished_record, services  # noqa: F401
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    english,
+    finished_record,
+    services,
+    window_of,
+)
 
 pytestmark = OFFSCREEN_NOISE
 CENTRAL = "postgresql://desk1@127.0.0.1:1/court"
@@ -45,11 +52,11 @@ def test_reports_open_again_after_a_language_switch(
     services.settings.set("language", "zh_CN")
     try:
         host = _host(qtbot, services)
-        host.window.reports_action.trigger()
+        window_of(host).reports_action.trigger()
         first = open_reports_window(services)
         assert isinstance(first, ReportsWindow) and first.isVisible()
-        host.window.request_language("en")
-        new = host.window
+        window_of(host).request_language("en")
+        new = window_of(host)
         qtbot.addWidget(new)
         qtbot.wait(50)  # the old window (and its reports) are deleted
         new.reports_action.trigger()
@@ -72,12 +79,12 @@ def test_history_names_the_platform_after_a_language_switch(
     column = next(i for i, c in enumerate(COLUMNS) if c[1] == "platform_id")
     try:
         host = _host(qtbot, services)
-        model = host.window.history.model
+        model = window_of(host).history.model
         qtbot.waitUntil(lambda: model.rowCount() == 1 and bool(model.catalog), timeout=5000)
         assert model.index(0, column).data() == "腾讯会议"
-        host.window.request_language("en")
-        model = host.window.history.model
-        qtbot.addWidget(host.window)
+        window_of(host).request_language("en")
+        model = window_of(host).history.model
+        qtbot.addWidget(window_of(host))
         qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
         qtbot.wait(100)
         assert model.index(0, column).data() == "Tencent Meeting"

@@ -5,20 +5,24 @@ from __future__ import annotations
 import csv
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from hearing_helper.auth import auth_for
 from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks import remedies
+from hearing_helper.domain.report_filters import ReportFilters
+from hearing_helper.reports import aggregate
+from hearing_helper.reports.aggregate import Report
 from hearing_helper.reports.export import ExportCancelledError
 from hearing_helper.services import AppServices
+from hearing_helper.store.report_source import ReportSource
 from hearing_helper.ui.reports import export_flow, view, workers
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
@@ -38,7 +42,7 @@ def services(data_dir: Path) -> Iterator[AppServices]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, services: AppServices):
+def window(qtbot: QtBot, services: AppServices) -> Iterator[ReportsWindow]:
     window = ReportsWindow(services, today=date(2026, 4, 30))
     qtbot.addWidget(window)
     with qtbot.waitSignal(
@@ -91,9 +95,9 @@ def test_click_on_a_bar_drills_down_to_masked_records(qtbot: QtBot, window: Repo
     dialog = dialogs[0]
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 4, timeout=10_000)
     assert dialog.total == 4
-    names = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    names = {_cell_text(dialog.table, r, 2) for r in range(dialog.table.rowCount())}
     assert names == {"王*明"}
-    assert dialog.table.item(0, 3).text() == "138****5678"
+    assert _cell_text(dialog.table, 0, 3) == "138****5678"
     dialog.close()
 
 
@@ -118,7 +122,7 @@ def test_export_can_be_cancelled(
 ) -> None:
     started = threading.Event()
 
-    def slow_export(*args, is_cancelled, **kwargs) -> None:
+    def slow_export(*args: object, is_cancelled: Callable[[], bool], **kwargs: object) -> None:
         started.set()
         while not is_cancelled():
             threading.Event().wait(0.01)
@@ -132,7 +136,10 @@ def test_export_can_be_cancelled(
     assert started.wait(5)
     assert not window.export_buttons["xlsx"].isEnabled()
     with qtbot.waitSignal(window.exports.export_cancelled, timeout=10_000):
-        window.exports.progress.findChild(QPushButton).click()  # the dialog's Cancel button
+        progress = window.exports.progress
+        cancel = progress.findChild(QPushButton) if progress is not None else None
+        assert cancel is not None
+        cancel.click()  # the dialog's Cancel button
     assert window.export_buttons["xlsx"].isEnabled()
     assert not (tmp_path / "x.xlsx").exists()
 
@@ -142,15 +149,15 @@ def test_closing_while_a_report_runs_does_not_wait(
 ) -> None:
     started = threading.Event()
     release = threading.Event()
-    real_report_for = view.report_for
+    real_report_for = aggregate.report_for
 
-    def slow_report_for(repo, filters):
+    def slow_report_for(repo: ReportSource, filters: ReportFilters) -> Report:
         started.set()
         release.wait(30)  # a year's report on a big database: nothing to interrupt
         return real_report_for(repo, filters)
 
     monkeypatch.setattr(view, "report_for", slow_report_for)
-    shown: list = []
+    shown: list[Report] = []
     window.report_shown.connect(shown.append)
     window.refresh()
     assert started.wait(5)
@@ -170,7 +177,7 @@ def test_closing_cancels_a_running_export(
 ) -> None:
     started = threading.Event()
 
-    def slow_export(*args, is_cancelled, **kwargs) -> None:
+    def slow_export(*args: object, is_cancelled: Callable[[], bool], **kwargs: object) -> None:
         started.set()
         while not is_cancelled():
             threading.Event().wait(0.01)
@@ -221,3 +228,9 @@ def test_first_use_sets_the_password(qtbot: QtBot, services: AppServices) -> Non
     with qtbot.waitSignal(dialog.accepted, timeout=2_000):
         dialog._save()
     assert auth_for(services).check(PASSWORD, "t").ok
+
+
+def _cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -26,13 +28,14 @@ pytestmark = OFFSCREEN_NOISE
 
 
 @pytest.fixture
-def filled(services: AppServices):  # noqa: F811
+def filled(services: AppServices) -> list[AssistRecord]:  # noqa: F811
     records = [
         finished_record("（2024）京0105民初100号", "王小明", Outcome.JOINED, days_ago=0),
         finished_record("（2024）京0105民初200号", "李四", Outcome.NOT_JOINED, days_ago=3),
         finished_record("（2023）冀1126民初300号", "王五", Outcome.RESCHEDULED, days_ago=20),
     ]
     for index, record in enumerate(records):
+        assert record.ended_at is not None
         record.ended_at = record.started_at.replace(microsecond=0) + (index + 1) * (
             record.ended_at - record.started_at
         )
@@ -51,13 +54,18 @@ def make_view(qtbot: QtBot, services: AppServices) -> HistoryView:  # noqa: F811
     return view
 
 
-def shown(qtbot: QtBot, view: HistoryView, action) -> list[str]:
+def shown(qtbot: QtBot, view: HistoryView, action: Callable[[], object]) -> list[str]:
     with qtbot.waitSignal(view.results_shown, timeout=3000):
         action()
     return [row.litigant_name for row in view.model.rows]
 
 
-def test_search_filter_and_sort(qtbot: QtBot, services: AppServices, filled, english: None) -> None:  # noqa: F811
+def test_search_filter_and_sort(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    filled: list[AssistRecord],
+    english: None,  # noqa: F811
+) -> None:
     view = make_view(qtbot, services)
     names = shown(qtbot, view, view.refresh)
     assert names[0] == "赵草稿"  # newest first
@@ -105,7 +113,7 @@ def test_empty_states(qtbot: QtBot, services: AppServices, english: None) -> Non
 def test_detail_shows_versions_after_a_correction(
     qtbot: QtBot,
     services: AppServices,  # noqa: F811
-    filled,
+    filled: list[AssistRecord],
     english: None,  # noqa: F811
 ) -> None:
     record = filled[1]

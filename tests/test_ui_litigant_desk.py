@@ -21,9 +21,18 @@ from pytestqt.qtbot import QtBot
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
 from hearing_helper.domain.enums import DeviceKind, Role
 from hearing_helper.services import AppServices
+from hearing_helper.ui.join.join_page import JoinPage
 from hearing_helper.ui.litigant_view import LitigantWindow, scroll_shortfall
 from hearing_helper.ui.main_window import MainWindow
-from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from hearing_helper.ui.wizard.intake_page import IntakePage
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    english,
+    page_now,
+    services,
+    wizard_of,
+)
 from tests.ui_windows import language
 
 pytestmark = OFFSCREEN_NOISE
@@ -115,7 +124,7 @@ def walk(qtbot: QtBot, window: MainWindow) -> Iterator[str]:
     window.new_assistance()
     wizard = window.wizard
     assert wizard is not None
-    intake = wizard.current_page()
+    intake = page_now(wizard, IntakePage)
     intake.case_number.setText("（2026）京0105民初8812号")
     intake.litigant_name.setText("陈桂兰")
     intake.role.setCurrentIndex(intake.role.findData(str(Role.PLAINTIFF)))
@@ -126,7 +135,7 @@ def walk(qtbot: QtBot, window: MainWindow) -> Iterator[str]:
     for index, name in ((1, "checks"), (2, "install"), (3, "join")):
         wizard.go_to(index)
         if name == "join":
-            join = wizard.current_page()
+            join = page_now(wizard, JoinPage)
             join.editors["link"].setText(JOIN_LINK)
             join._on_edited("link")
         settle(qtbot)
@@ -170,7 +179,7 @@ def test_every_step_fits_beside_the_clerk(
                 )
             if problems:
                 failures[step] = problems
-        window.wizard.close_wizard()
+        wizard_of(window).close_wizard()
     assert not failures, "\n".join(f"{k}: {v}" for k, v in failures.items())
 
 
@@ -205,7 +214,7 @@ def test_qr_codes_are_never_painted_over(
                 problems.append("zbarimg cannot decode it")
             if problems:
                 failures[step] = problems
-        window.wizard.close_wizard()
+        wizard_of(window).close_wizard()
     assert shown >= 2, "install and join should both show a QR code"
     assert not failures, "\n".join(f"{k}: {v}" for k, v in failures.items())
 
@@ -234,7 +243,7 @@ def test_hiding_it_gives_the_clerk_the_whole_screen_again(
     assert not litigant.frameGeometry().intersects(window.frameGeometry())
     assert window.frameGeometry().left() == area.left()
     assert litigant.frameGeometry().right() == area.right()
-    window.wizard.close_wizard()
+    wizard_of(window).close_wizard()
 
 
 def test_it_never_stays_off_the_screen(qtbot: QtBot) -> None:

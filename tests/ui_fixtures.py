@@ -18,6 +18,7 @@ from hearing_helper.services import AppServices
 if TYPE_CHECKING:
     from hearing_helper.domain.enums import StepId
     from hearing_helper.ui.main_window import MainWindow
+    from hearing_helper.ui.shell.window_host import MainWindowHost
     from hearing_helper.ui.wizard.base import StepPage
     from hearing_helper.ui.wizard.wizard import AssistanceWizard
 
@@ -45,6 +46,12 @@ def english(qapp: QApplication) -> Iterator[None]:
     install_translators(qapp, "en")
     yield
     install_translators(qapp, "en")
+
+
+def window_of(host: MainWindowHost) -> MainWindow:
+    """The host's main window (it has shown one)."""
+    assert host.window is not None, "no main window is shown"
+    return host.window
 
 
 def wizard_of(window: MainWindow) -> AssistanceWizard:

@@ -54,7 +54,7 @@ def press(qtbot: QtBot, keys: str) -> None:
     """Press ``keys`` ("Alt+U", "Space", "Return") on the widget that has the keyboard."""
     from PySide6.QtGui import QKeySequence
 
-    combo = QKeySequence(keys)[0]
+    combo = QKeySequence(keys)[0]  # type: ignore[index]  # PySide6 declares no __getitem__
     target = QApplication.focusWidget() or QApplication.activeWindow()
     assert isinstance(target, QWidget), "nothing has the keyboard"
     qtbot.keyClick(target, combo.key(), combo.keyboardModifiers())

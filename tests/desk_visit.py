@@ -336,13 +336,14 @@ def main(argv: list[str]) -> int:
     import os
 
     from hearing_helper import cli
+    from hearing_helper.ui.main_window import MainWindow
     from hearing_helper.ui.shell import window_host
     from tests.desk_visit_steps import run_visit
 
     desk = DeskScreen.attach(os.environ)
     original = window_host.MainWindowHost.show_initial
 
-    def show_initial(host: Any) -> Any:
+    def show_initial(host: window_host.MainWindowHost) -> MainWindow:
         window = original(host)
         visit = Visit(host, desk, out, args.shots)
 
@@ -357,7 +358,8 @@ def main(argv: list[str]) -> int:
         threading.Thread(target=drive, daemon=True).start()
         return window
 
-    window_host.MainWindowHost.show_initial = show_initial  # type: ignore[method-assign]
+    # The run drives the window the app shows (the app's own start, not a test's window).
+    setattr(window_host.MainWindowHost, "show_initial", show_initial)  # noqa: B010
     return cli.main(["--data-dir", str(data_dir), "gui"])
 
 

@@ -318,7 +318,9 @@ def _active(kind: type) -> Any:
     from PySide6.QtWidgets import QApplication
 
     widget = QApplication.activeModalWidget() or QApplication.activeWindow()
-    return widget if isinstance(widget, kind) and widget.isVisible() else None
+    return (
+        widget if widget is not None and isinstance(widget, kind) and widget.isVisible() else None
+    )
 
 
 def open_reports(v: Visit) -> None:

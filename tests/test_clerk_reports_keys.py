@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from hearing_helper.services import AppServices
@@ -19,7 +19,7 @@ from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.view import ReportsWindow
 from hearing_helper.ui.shell.keyboard_help import KeyboardDialog
 from tests.clerk_fixtures import open_main_window, press
-from tests.ui_fixtures import OFFSCREEN_NOISE, english, finished_record, services  # noqa: F401
+from tests.ui_fixtures import OFFSCREEN_NOISE, cell_text, english, finished_record, services  # noqa: F401
 from tests.ui_windows import language
 from tests.visits_scenario import scenario_records
 
@@ -107,12 +107,6 @@ def test_from_to_and_the_export_buttons_have_alt_letters(
         window.close()
 
 
-def _cell_text(table: QTableWidget, row: int, column: int) -> str:
-    item = table.item(row, column)
-    assert item is not None, (row, column)
-    return item.text()
-
-
 ALLOWED_KEY_WORDS = {"Ctrl", "Alt", "Shift", "PgUp", "PgDown", "Tab", "Esc", "Enter", "Return"}
 
 
@@ -120,7 +114,7 @@ def test_f1_names_the_keys_in_chinese(qtbot: QtBot, qapp: QApplication) -> None:
     with language(qapp, "zh_CN"):
         dialog = KeyboardDialog()
         qtbot.addWidget(dialog)
-        keys = [_cell_text(dialog.table, row, 0) for row in range(dialog.table.rowCount())]
+        keys = [cell_text(dialog.table, row, 0) for row in range(dialog.table.rowCount())]
     english_words = {
         word for cell in keys for word in re.findall(r"[A-Za-z]{2,}", cell)
     } - ALLOWED_KEY_WORDS

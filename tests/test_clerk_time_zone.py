@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import RecordStatus
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.visit import JoinMode, PreparationOutcome, PreparationResult, VisitKind
 from hearing_helper.services import AppServices
 from tests.clerk_fixtures import intake_done
@@ -30,7 +31,7 @@ def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
-def _prepared_two_days_ago() -> tuple[object, datetime]:
+def _prepared_two_days_ago() -> tuple[AssistRecord, datetime]:
     hearing = (datetime.now(BEIJING) - timedelta(days=2)).replace(
         hour=9, minute=30, second=0, microsecond=0
     )

@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from hearing_helper.demo import generate_records, make_clerks
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.services import AppServices
 from hearing_helper.store.sqlite import repository as sqlite_repository
 
@@ -117,7 +119,7 @@ def test_a_failed_bulk_import_leaves_the_store_as_it_was(
     services = AppServices.open(data_dir)
     before = stored(data_dir, ALL_WRITTEN)
 
-    def failing():
+    def failing() -> Iterator[AssistRecord]:
         yield from generate_records(120, SEED)
         raise RuntimeError("the source broke off")
 

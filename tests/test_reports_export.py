@@ -43,7 +43,7 @@ HOSTILE = [
 TEXT_COLUMNS = [i for i, c in enumerate(COLUMNS) if c.kind == "text"]
 
 
-def hostile_records() -> list:
+def hostile_records() -> list[AssistRecord]:
     records = []
     for index, text in enumerate(HOSTILE):
         records.append(
@@ -76,7 +76,7 @@ def services(data_dir: Path, seeded: list[AssistRecord]) -> Iterator[AppServices
     services.close()
 
 
-def expected_rows(records: list, unmask: bool) -> list[dict[str, str]]:
+def expected_rows(records: list[AssistRecord], unmask: bool) -> list[dict[str, str]]:
     """What the export must contain for the standard records in PERIOD, built independently."""
     labels = {
         "joined": "Joined",
@@ -94,7 +94,7 @@ def expected_rows(records: list, unmask: bool) -> list[dict[str, str]]:
                 "Litigant": "王小明" if unmask else "王*明",
                 "Phone": "13812345678" if unmask else "138****5678",
                 "Started": record.started_at.strftime("%Y-%m-%d %H:%M:%S"),
-                "Assistance time (min)": f"{record.duration_seconds / 60:.1f}",
+                "Assistance time (min)": f"{(record.duration_seconds or 0) / 60:.1f}",
                 "Outcome": labels[str(record.outcome)],
                 "Satisfaction": "" if record.satisfaction is None else str(record.satisfaction),
                 "Clerk": record.clerk.name,

@@ -61,6 +61,7 @@ def test_the_reports_window_gives_the_join_rate_over_hearing_day_visits(
         assert window.tiles["joined_rate"].value.text() == "100.0%"
         assert window.tiles["preparation"].value.text() == "1"
         # The bars per day count the two hearing-day assistances.
+        assert window.report is not None
         assert [p.assisted for p in window.report.by_day if p.assisted] == [2]
     finally:
         window.close()

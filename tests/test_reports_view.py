@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QTableWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from hearing_helper.auth import auth_for
@@ -28,6 +28,7 @@ from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
 from hearing_helper.ui.reports.view import ReportsWindow
 from tests.reports_fixtures import seeded_services
+from tests.ui_fixtures import cell_text
 
 PASSWORD = "richter-2026"
 # The offscreen platform warns on every top-level show(); it says nothing about our code.
@@ -95,9 +96,9 @@ def test_click_on_a_bar_drills_down_to_masked_records(qtbot: QtBot, window: Repo
     dialog = dialogs[0]
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 4, timeout=10_000)
     assert dialog.total == 4
-    names = {_cell_text(dialog.table, r, 2) for r in range(dialog.table.rowCount())}
+    names = {cell_text(dialog.table, r, 2) for r in range(dialog.table.rowCount())}
     assert names == {"王*明"}
-    assert _cell_text(dialog.table, 0, 3) == "138****5678"
+    assert cell_text(dialog.table, 0, 3) == "138****5678"
     dialog.close()
 
 
@@ -228,9 +229,3 @@ def test_first_use_sets_the_password(qtbot: QtBot, services: AppServices) -> Non
     with qtbot.waitSignal(dialog.accepted, timeout=2_000):
         dialog._save()
     assert auth_for(services).check(PASSWORD, "t").ok
-
-
-def _cell_text(table: QTableWidget, row: int, column: int) -> str:
-    item = table.item(row, column)
-    assert item is not None, (row, column)
-    return item.text()

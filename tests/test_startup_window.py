@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from hearing_helper.catalog import load_catalog
 from hearing_helper.demo import generate_records
 from hearing_helper.services import AppServices
+from hearing_helper.store.repository import AssistSummary
 from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel
 from hearing_helper.ui.shell.history_view import PAGE_SIZE, HistoryView
 from tests.ui_fixtures import OFFSCREEN_NOISE, english, services  # noqa: F401 - fixtures
@@ -31,7 +32,7 @@ def test_first_page_asks_for_the_cells_on_screen_not_the_whole_page(
     asked: list[int] = []
     original = HistoryModel.text
 
-    def counting(self: HistoryModel, row, column: int) -> str:
+    def counting(self: HistoryModel, row: AssistSummary, column: int) -> str:
         asked.append(column)
         return original(self, row, column)
 

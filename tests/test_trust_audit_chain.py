@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -20,7 +21,7 @@ from hearing_helper.store.audit import canonical_json, entry_hash
 from tests.reports_keyring import write_entries
 
 
-def rewrite_from(db_path: Path, start_seq: int, new_details: dict) -> None:
+def rewrite_from(db_path: Path, start_seq: int, new_details: dict[str, object]) -> None:
     """An attacker's rewrite: edit entry ``start_seq`` and recompute every later hash (plain
     SHA-256, the only hash the attacker can compute without the key), anchor included."""
     conn = sqlite3.connect(db_path)
@@ -47,7 +48,7 @@ def rewrite_from(db_path: Path, start_seq: int, new_details: dict) -> None:
     )
 
 
-def verify(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:
+def verify(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
     code = main(["--data-dir", str(data_dir), "verify-log", "--json"])
     out = capsys.readouterr()
     assert "Traceback" not in out.err

@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from hearing_helper.domain.enums import Outcome, RecordStatus
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import export_log
 from hearing_helper.services import AppServices
@@ -25,13 +27,13 @@ def services(data_dir: Path) -> Iterator[AppServices]:
     services.close()
 
 
-def unfinished(outcome: Outcome = Outcome.JOINED, **overrides):
+def unfinished(outcome: Outcome = Outcome.JOINED, **overrides: Any) -> AssistRecord:
     record = make_record("2026-03-02T09:00:00", 600, outcome, satisfaction=4, **overrides)
     record.status = RecordStatus.DRAFT
     return record
 
 
-def problem_fields(exc: pytest.ExceptionInfo) -> set[str]:
+def problem_fields(exc: pytest.ExceptionInfo[IncompleteRecordError]) -> set[str]:
     return {problem.field for problem in exc.value.problems}
 
 

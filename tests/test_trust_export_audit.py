@@ -68,7 +68,7 @@ def test_failed_audit_commit_leaves_no_file(
     services = AppServices.open(seeded)
     out = tmp_path / "log.csv"
 
-    def refuse(*args, **kwargs) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise StoreError("The database is busy.")
 
     monkeypatch.setattr(services.repo, "record_export", refuse)
@@ -88,7 +88,7 @@ def test_failed_move_leaves_no_audit_entry(
     services = AppServices.open(seeded)
     out = tmp_path / "log.csv"
 
-    def no_move(src, dst) -> None:
+    def no_move(src: Path, dst: Path) -> None:
         raise PermissionError(13, "Permission denied", str(dst))
 
     monkeypatch.setattr("hearing_helper.reports.export._move_into_place", no_move)

@@ -65,7 +65,7 @@ def test_free_text_is_a_declared_column_property(monkeypatch: pytest.MonkeyPatch
     extra = Column("desk", "Desk", "text", free_text=True)
     columns = tuple(extra if c.field == "desk" else c for c in COLUMNS)
     monkeypatch.setattr(rows_module, "COLUMNS", columns)
-    raw = [None] * len(columns)
+    raw: list[str | None] = [None] * len(columns)
     index = [c.field for c in columns].index("desk")
     raw[index] = "窗口电话13812345678"
     assert "13812345678" not in row_converter()(raw)[index]
@@ -90,7 +90,7 @@ def services(data_dir: Path) -> Iterator[AppServices]:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_masked_exports_hide_numbers_typed_into_free_text(
-    services: AppServices, tmp_path: Path, fmt
+    services: AppServices, tmp_path: Path, fmt: str
 ) -> None:
     out = tmp_path / f"log.{fmt}"
     export_log(services.store, PERIOD, fmt, out, actor="sup")
@@ -149,7 +149,7 @@ def test_followups_json_masks_free_text(data_dir: Path, capsys: pytest.CaptureFi
 )
 def test_hidden_formula_starts_are_neutralised(value: str) -> None:
     assert safe_text(value).startswith("'")
-    assert rows_module.safe_cell(value).startswith("'")
+    assert (rows_module.safe_cell(value) or "").startswith("'")
 
 
 @pytest.mark.parametrize("value", ["王小明", "（2026）京0105民初1234号", "tencent", "1号窗口"])

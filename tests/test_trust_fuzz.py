@@ -211,7 +211,7 @@ def run_cli(argv: list[str], stdin: str) -> tuple[int, str]:
 )
 @given(data=st.data())
 def test_no_command_line_prints_a_traceback(
-    worlds: dict[str, Path], tmp_path_factory: pytest.TempPathFactory, data
+    worlds: dict[str, Path], tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
 ) -> None:
     out_dir = tmp_path_factory.getbasetemp() / "fuzz_out"
     out_dir.mkdir(exist_ok=True)
@@ -423,7 +423,7 @@ def test_damaged_settings_are_refused_by_every_command(
     ),
 )
 def test_throttle_extremes_never_wait_past_the_cap(
-    tmp_path_factory: pytest.TempPathFactory, failures, last
+    tmp_path_factory: pytest.TempPathFactory, failures: int, last: float
 ) -> None:
     root = tmp_path_factory.mktemp("throttle")
     state = root / "supervisor_state.json"

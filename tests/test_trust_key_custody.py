@@ -13,6 +13,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,7 +30,9 @@ def audit_keys_in(ring: Path) -> dict[str, str]:
     return {name: value for name, value in stored.items() if "audit-key" in name}
 
 
-def verify(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict, str]:
+def verify(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, dict[str, Any], str]:  # the JSON report
     code = main(["--data-dir", str(data_dir), "verify-log", "--json"])
     out = capsys.readouterr()
     assert "Traceback" not in out.err and "internal error" not in out.err

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def mode(path: Path) -> int:
 
 
 @pytest.fixture
-def open_umask():
+def open_umask() -> Iterator[None]:
     previous = os.umask(0o022)  # the usual default: files 0644, folders 0755
     yield
     os.umask(previous)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from hearing_helper.services import AppServices
@@ -42,9 +42,9 @@ def test_first_time_dialog_has_only_labelled_fields_and_focuses_the_new_one(
 def test_reports_open_only_after_the_supervisor_password(
     qtbot: QtBot, services: AppServices, monkeypatch: pytest.MonkeyPatch, accepted: bool
 ) -> None:
-    asked = []
+    asked: list[str] = []
 
-    def gate(parent, services_, purpose):
+    def gate(parent: QWidget | None, services_: AppServices, purpose: str) -> bool:
         asked.append(purpose)
         return accepted
 

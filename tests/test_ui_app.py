@@ -143,7 +143,12 @@ def test_gui_command_runs_the_gui_with_the_data_dir(
     from hearing_helper.commands import gui
 
     seen: list[Path] = []
-    monkeypatch.setattr(launch, "run_gui", lambda opened: seen.append(opened.data_dir) or 0)
+
+    def run_gui(opened: AppServices) -> int:
+        seen.append(opened.data_dir)
+        return 0
+
+    monkeypatch.setattr(launch, "run_gui", run_gui)
     assert gui.run(argparse.Namespace(data_dir=str(data_dir))) == 0
     assert seen == [data_dir.resolve()]
 

@@ -88,7 +88,7 @@ def drawn_text(widget: QWidget) -> str:
     svg.setSize(widget.size())
     svg.setResolution(widget.logicalDpiX())  # the same font metrics as on screen
     widget.render(svg)
-    return "".join(re.findall(r">([^<>]+)</text>", bytes(buffer.data()).decode("utf-8")))
+    return "".join(re.findall(r">([^<>]+)</text>", bytes(buffer.data().data()).decode("utf-8")))
 
 
 def visible_label(text: str) -> str:
@@ -132,8 +132,9 @@ def mnemonic_owners(window: QWidget) -> dict[str, list[str]]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window):
             continue
-        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
-        if isinstance(widget, QAbstractButton) or labelled:
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
             claim(widget.text())
         elif isinstance(widget, QGroupBox):  # checkable or not, its title's letter is taken
             claim(widget.title())

@@ -173,6 +173,7 @@ def test_many_lines_shrink_to_fit_but_stay_large(
     qtbot.waitExposed(window)
     window.set_litigant_screen(True)
     litigant = window.litigant_window
+    assert litigant is not None
     sentence = "\u2716 Microphone: we cannot hear you yet. The clerk is fixing it."
     litigant.show_content(LitigantContent(title="Device checks", lines=[sentence] * 5))
     label = litigant.lines_label

@@ -167,7 +167,7 @@ class _FakeSpeechd:
 
 @pytest.mark.parametrize("answer", [True, False])
 def test_the_speech_service_probe_has_a_time_limit(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: bool
 ) -> None:
     from hearing_helper.ui.speech_service import speech_service_answers
 
@@ -242,6 +242,7 @@ def test_why_nothing_is_read_fits_the_status_line(
                 assert status.toolTip() == reader.problem_detail(kind)
                 if kind == speech.NO_VOICE:  # the advice the status line used to show, cut
                     assert QFontMetrics(status.font()).horizontalAdvance(reader.detail) > room
+                assert window.litigant_window is not None
                 assert window.litigant_window.notice.isVisible()
             window.close()
     finally:

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hearing_helper.demo import generate_records
 from hearing_helper.services import AppServices
+from hearing_helper.store.sync.sender import SyncStatus
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.sync import texts
 from hearing_helper.ui.sync.controller import sync_pool
@@ -18,7 +19,7 @@ from tests.pg_cluster import free_port
 from tests.reports_fixtures import sqlite_repo
 from tests.tcp_proxy import TcpProxy
 from tests.test_store import complete_record
-from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, cell_text, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -33,11 +34,13 @@ def open_window(qtbot: QtBot, services: AppServices) -> MainWindow:  # noqa: F81
     return window
 
 
-def pushed(qtbot: QtBot, window: MainWindow):
+def pushed(qtbot: QtBot, window: MainWindow) -> SyncStatus:
     controller = window.sync.controller
     with qtbot.waitSignal(controller.status_changed, timeout=60_000) as blocker:
         controller.sync_now()
-    return blocker.args[0]
+    status = blocker.args[0] if blocker.args else None
+    assert isinstance(status, SyncStatus)
+    return status
 
 
 def test_a_desk_working_alone_shows_no_sync_state(
@@ -279,9 +282,10 @@ def test_the_conflicts_page_shows_both_copies_masked_and_settles_one(
     dialog = ConflictsDialog(services, window.sync.controller, "boss")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.items.count() == 1, timeout=30_000)
-    assert record_id in dialog.items.item(0).text()
+    first = dialog.items.item(0)
+    assert first is not None and record_id in first.text()
     cells = [
-        dialog.table.item(row, col).text()
+        cell_text(dialog.table, row, col)
         for row in range(dialog.table.rowCount())
         for col in range(2)
     ]

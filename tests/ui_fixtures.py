@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidget
 
 from hearing_helper.domain.enums import DeviceKind, NotJoinedReason, Outcome, RecordStatus, Role
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
@@ -46,6 +46,13 @@ def english(qapp: QApplication) -> Iterator[None]:
     install_translators(qapp, "en")
     yield
     install_translators(qapp, "en")
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """The text of a table cell that must be there."""
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()
 
 
 def window_of(host: MainWindowHost) -> MainWindow:

@@ -6,7 +6,7 @@ import gc
 import logging
 import logging.handlers
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +63,10 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     )
 
 
-def route_qt_messages() -> object:
+QtMessageHandler = Callable[[QtMsgType, QMessageLogContext, str], object]
+
+
+def route_qt_messages() -> QtMessageHandler | None:
     """Send Qt's own warnings to Python logging (and so to the log file).
 
     Returns the handler it replaced (tests put pytest-qt's back).

@@ -125,11 +125,13 @@ def test_gui_command_shows_a_message_for_a_newer_database(
     conn.close()
     before = db.read_bytes()
     shown: list[str] = []
+    # stub: the start-up error box is modal; the test reads the text it would show
     monkeypatch.setattr(
         app_module,
         "show_startup_error",
         lambda exc, lang: shown.append(app_module.startup_error_text(exc)),
     )
+    # stub: run_gui would start Qt's event loop and block; the database was refused before it
     monkeypatch.setattr(launch, "run_gui", lambda opened: 0)
     code = gui.run(argparse.Namespace(data_dir=str(data_dir)))
     assert code == 1
@@ -144,10 +146,12 @@ def test_gui_command_runs_the_gui_with_the_data_dir(
 
     seen: list[Path] = []
 
+    # stub: run_gui would start Qt's event loop and block; the test checks what it is given
     def run_gui(opened: AppServices) -> int:
         seen.append(opened.data_dir)
         return 0
 
+    # stub: run_gui would start Qt's event loop and block; the test checks what it is given
     monkeypatch.setattr(launch, "run_gui", run_gui)
     assert gui.run(argparse.Namespace(data_dir=str(data_dir))) == 0
     assert seen == [data_dir.resolve()]

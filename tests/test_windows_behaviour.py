@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -168,6 +167,7 @@ def test_self_test_files_check_fails_when_the_lock_is_not_exclusive(
     from hearing_helper.commands.self_test import check_files
 
     assert "exclusive" in check_files(tmp_path)
+    # stub: a lock that is not exclusive (a broken network share) cannot be made on Linux
     monkeypatch.setattr(file_lock, "_try_lock", lambda fd: True)
     with pytest.raises(SelfTestError, match="not exclusive"):
         check_files(tmp_path)
@@ -194,7 +194,7 @@ def test_self_test_keyring_check_on_windows_proves_a_round_trip(
 ) -> None:
     from hearing_helper.commands import self_test
 
-    monkeypatch.setattr(sys, "platform", "win32")  # the sys module self_test reads
+    monkeypatch.setattr("hearing_helper.commands.self_test.sys.platform", "win32")
     previous = keyring.get_keyring()
     # The __init__ it inherits from keyring's KeyringBackend has no annotations.
     keyring.set_keyring(_ForgetfulVault())  # type: ignore[no-untyped-call]

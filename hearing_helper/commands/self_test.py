@@ -150,7 +150,22 @@ def check_catalog(data_dir: Path, loaded: dict[str, Any]) -> str:
         raise SelfTestError(f"{len(catalog.errors)} catalog file(s) with errors: {shown}")
     if not catalog.platforms:
         raise SelfTestError("no platform loaded (assets/catalog has no platform files?)")
-    return f"{len(catalog.platforms)} platforms: " + ", ".join(p.id for p in catalog.platforms)
+    return f"{_catalog_source(data_dir)}; {len(catalog.platforms)} platforms: " + ", ".join(
+        p.id for p in catalog.platforms
+    )
+
+
+def _catalog_source(data_dir: Path) -> str:
+    """Which catalog is in use: the version court IT published, or the shipped one."""
+    from hearing_helper.catalog.published import version_in_use
+
+    in_use = version_in_use(data_dir)
+    if in_use is None:
+        return "shipped catalog (no court catalog version)"
+    return (
+        f"court catalog version {in_use.version} (published {in_use.published_at} "
+        f"by {in_use.published_by})"
+    )
 
 
 def check_guides(loaded: dict[str, Any]) -> str:

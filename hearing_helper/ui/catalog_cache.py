@@ -35,3 +35,15 @@ def catalog_for(services: AppServices) -> CatalogLoad:
     from hearing_helper.catalog import load_catalog
 
     return cached_catalog(services) or remember_catalog(services, load_catalog(services.data_dir))
+
+
+def replace_catalog(services: AppServices, catalog: CatalogLoad) -> None:
+    """After a switch to a catalog version court IT published: the session uses ``catalog``
+    and reads the join-mode rules again (a visit already under way keeps what it recorded;
+    the screens take the new catalog when a step opens)."""
+    from hearing_helper.ui.visits.rules_cache import forget_join_rules
+
+    for error in catalog.errors:
+        log.warning("Catalog file problem: %s", error)
+    services.session.catalog = catalog
+    forget_join_rules(services)

@@ -8,6 +8,10 @@ the window: the push runs in the sync pool and each batch has a hard deadline.
 A desk with nothing to send does not connect on the timer (``Sender.idle``); "Sync now" always
 does. The sender (its own SQLite connection to the outbox) is made, replaced and closed on the
 GUI thread only; a sender replaced while its push runs is closed when that push ends.
+
+When a push switched the desk to a catalog version court IT published, the session's catalog
+and join-mode rules are loaded again in the background and replace the old ones (screens read
+them when a step opens); ``catalog_switched`` then carries the version.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from hearing_helper.ui.reports.workers import Task, start_task
 if TYPE_CHECKING:
     # The sender imports the PostgreSQL driver (~100 ms): a desk with no central database never
     # needs it, and a joined desk loads it in the worker of its first push.
+    from hearing_helper.catalog import CatalogLoad
     from hearing_helper.store.sync.sender import Backoff, PushResult, Sender, SyncStatus
 
 log = logging.getLogger(__name__)
@@ -48,6 +53,7 @@ class SyncController(QObject):
 
     status_changed = Signal(object)  # SyncStatus
     push_started = Signal()
+    catalog_switched = Signal(object)  # the published catalog version now in use (int | None)
 
     def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +64,7 @@ class SyncController(QObject):
         self._generation = 0  # settings changes so far: a push of an older one is stale
         self._task: Task | None = None
         self._stopped = False
+        self._switched_version: int | None = None  # of the catalog loaded again after a switch
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -159,6 +166,8 @@ class SyncController(QObject):
                 self._sender = None
         self.status = result.status
         self.status_changed.emit(result.status)
+        if not self._stopped and self._catalog_out_of_date(result):
+            self._reload_catalog(result.status.catalog.version if result.status.catalog else None)
         if result.status.last_error:
             self._schedule(self.backoff.delay(result.status.failures))
         else:
@@ -183,6 +192,27 @@ class SyncController(QObject):
         )
         self.status_changed.emit(self.status)
         self._schedule(self.backoff.delay(failures))
+
+    def _catalog_out_of_date(self, result: PushResult) -> bool:
+        """This push switched the catalog, or another program did (``hearing-helper sync``)
+        since the session loaded it."""
+        if result.catalog_switched is not None:
+            return True
+        loaded = self.services.session.catalog
+        in_use = result.status.catalog
+        return loaded is not None and in_use is not None and loaded.court_version != in_use.version
+
+    def _reload_catalog(self, version: int | None) -> None:
+        from hearing_helper.ui.shell.background import load_catalog_in_background
+
+        self._switched_version = version
+        load_catalog_in_background(self, self.services.data_dir, self._catalog_reloaded)
+
+    def _catalog_reloaded(self, catalog: CatalogLoad) -> None:
+        from hearing_helper.ui.catalog_cache import replace_catalog
+
+        replace_catalog(self.services, catalog)
+        self.catalog_switched.emit(self._switched_version)
 
     def _schedule(self, seconds: float) -> None:
         if not self._stopped:

@@ -20,3 +20,8 @@ def join_rules_for(services: AppServices) -> JoinRules:
         rules = load.rules
         services.session.join_rules = rules
     return rules
+
+
+def forget_join_rules(services: AppServices) -> None:
+    """The rules are read again at their next use (a new catalog version was switched to)."""
+    services.session.join_rules = None

@@ -145,11 +145,17 @@ def test_an_exception_during_the_switch_leaves_the_old_version_whole(
             written.extend(first)
             fail()
 
-        monkeypatch.setattr(published_module, "write_version_folder", half_write)
+        monkeypatch.setattr(
+            published_module, "write_version_folder", half_write
+        )  # stub: fault at write
     elif stage == "rename":
-        monkeypatch.setattr("hearing_helper.catalog.published.os.replace", lambda *_a: fail())
+        monkeypatch.setattr(  # stub: fault at rename
+            "hearing_helper.catalog.published.os.replace", lambda *_a: fail()
+        )
     elif stage == "pointer":
-        monkeypatch.setattr(published_module, "write_json_atomically", lambda *_a, **_k: fail())
+        monkeypatch.setattr(  # stub: fault at the pointer write
+            published_module, "write_json_atomically", lambda *_a, **_k: fail()
+        )
 
     def validate(folder: Path) -> list[object]:
         if stage == "validate":

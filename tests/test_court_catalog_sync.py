@@ -10,8 +10,6 @@ from typing import Any
 import pytest
 
 from hearing_helper.catalog.published import version_in_use
-from hearing_helper.store.postgres import connection
-from hearing_helper.store.sync import sender as sender_module
 from hearing_helper.store.sync.desk import open_sender
 from tests.pg_cluster import free_port
 from tests.test_court_catalog_central import (  # noqa: F401 - logins is a fixture
@@ -39,13 +37,13 @@ def test_an_idle_desk_checks_rarely_and_an_offline_desk_keeps_its_version(
     try:
         assert sender.push().ok and version_in_use(desk).version == 1  # type: ignore[union-attr]
         connects: list[object] = []
-        real_connect = connection.connect
+        real_connect = sender._connect
 
         def counting_connect(*args: Any, **kwargs: Any) -> Any:
             connects.append(args)
             return real_connect(*args, **kwargs)
 
-        monkeypatch.setattr(sender_module, "connect", counting_connect)
+        sender._connect = counting_connect  # the sender's connect_to seam, set after open_sender
         for _ in range(3):
             assert sender.push().ok
         assert connects == []  # nothing to send, and the catalog was checked just now
@@ -86,7 +84,7 @@ def test_a_desk_that_cannot_write_the_new_version_keeps_its_own_and_tries_again(
         def disk_full(*_args: Any) -> Any:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(catalog_pull, "install_version", disk_full)
+        monkeypatch.setattr(catalog_pull, "install_version", disk_full)  # stub: a full disk
         result = sender.push(force=True)
         assert result.ok and result.status.state == "all_sent"  # the records' sync is fine
         assert result.status.catalog is not None

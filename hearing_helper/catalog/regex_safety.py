@@ -22,7 +22,7 @@ import subprocess
 import sys
 from typing import Any
 
-try:  # Python 3.11+
+try:  # Python 3.11+ (private modules: typeshed does not declare them)
     from re import _constants as sre_constants  # type: ignore[attr-defined]
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older layouts

@@ -117,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
         lang = args.lang or services.settings.get("language")
         lang = lang if lang in ("zh_CN", "en") else "zh_CN"
         store = services.store
+        court = None  # the court's source, closed here
         left_out = 0
         if getattr(args, "scope", "desk") == "court":
             from hearing_helper.domain.report_filters import CourtFilters
@@ -135,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
                     return 1
             # Rows from the central database; the export is audited on this desk (and its
             # audit entry reaches the court through the outbox like any other).
-            store = Store(repository=services.repo, reports=source)
+            store, court = Store(repository=services.repo, reports=source), source
         try:
             done = export_log(
                 store,
@@ -153,8 +154,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"hearing-helper: {exc}", file=sys.stderr)
             return 1
         finally:
-            if store is not services.store:
-                store.reports.close()  # type: ignore[attr-defined]
+            if court is not None:
+                court.close()
     finally:
         services.close()
     print(f"Exported {done.row_count} rows to {done.path} (SHA-256 {done.sha256}).")

@@ -8,6 +8,7 @@ import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -106,12 +107,9 @@ def install_exception_logging() -> None:
     """
     previous = sys.excepthook
 
-    def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
-        logging.getLogger("hearing_helper").error(
-            "Unexpected error",
-            exc_info=(kind, value, tb),  # type: ignore[arg-type]
-        )
-        previous(kind, value, tb)  # type: ignore[arg-type]
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        logging.getLogger("hearing_helper").error("Unexpected error", exc_info=(kind, value, tb))
+        previous(kind, value, tb)
 
     sys.excepthook = hook
 

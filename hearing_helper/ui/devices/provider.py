@@ -234,7 +234,8 @@ class QtDeviceProvider(QObject):
             job.begin()
 
         limit = first_frame_timeout_s + seconds + 6.0
-        return self._dispatcher.call(starter, limit, cancel, "camera sampling")  # type: ignore[no-any-return]
+        sample: FrameSample = self._dispatcher.call(starter, limit, cancel, "camera sampling")
+        return sample
 
     # --- camera session (GUI thread) ------------------------------------------------------
 

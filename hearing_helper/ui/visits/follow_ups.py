@@ -196,6 +196,7 @@ class FollowUpDialog(QDialog):
         owner = parent
         while owner is not None and not callable(getattr(owner, "actor", None)):
             owner = owner.parentWidget()
+        # owner has a callable actor (the loop above found it); QWidget does not declare it.
         self.actor = str(owner.actor()) if owner is not None else "unknown"  # type: ignore[attr-defined]
         form = QFormLayout()
         form.addRow(self.tr("Hearing:"), QLabel(hearing_line(row)))

@@ -73,7 +73,7 @@ def server_counts(url: str) -> dict[str, int]:
     """Rows per table on the server, and duplicates where there must be none."""
     with psycopg.connect(url) as conn:
         counts = {
-            table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+            table: int((conn.execute(f"SELECT count(*) FROM {table}").fetchone() or (0,))[0])
             for table in ("assists", "record_versions", "audit_log", "exports", "conflicts")
         }
     return counts

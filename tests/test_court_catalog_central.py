@@ -251,7 +251,7 @@ def test_a_broken_version_slipped_past_the_server_is_refused_by_the_desk(
         for problem in catalog["refused"]["problems"]
     )
     assert links(desk)[0] == NEW_LINK
-    assert version_in_use(desk).version == 1  # type: ignore[union-attr]
+    assert (info := version_in_use(desk)) is not None and info.version == 1
     text = hh(desk, "--central", logins["cat_desk_a"], "sync", "--once")
     assert "version 2" in text.stdout and "refused" in text.stdout
     # Court IT publishes a repaired version: the desk takes it and forgets the refusal.

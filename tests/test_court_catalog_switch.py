@@ -23,6 +23,7 @@ from hearing_helper.catalog.published import (
     version_checksum,
     version_in_use,
 )
+from hearing_helper.catalog.schema import CatalogError
 from hearing_helper.paths import asset_path
 from hearing_helper.visits.court_files import folder_problems
 from hearing_helper.visits.join_rules import load_join_rules
@@ -157,14 +158,14 @@ def test_an_exception_during_the_switch_leaves_the_old_version_whole(
             published_module, "write_json_atomically", lambda *_a, **_k: fail()
         )
 
-    def validate(folder: Path) -> list[object]:
+    def validate(folder: Path) -> list[CatalogError]:
         if stage == "validate":
             fail()
         return list(folder_problems(folder))
 
     files = version_files(2)
     with pytest.raises(InterruptedSwitchError):
-        install_version(data_dir, info_of(2, files), files, validate)  # type: ignore[arg-type]
+        install_version(data_dir, info_of(2, files), files, validate)
     assert version_in_use(data_dir) == info_of(1, version_files(1))
     assert links(data_dir) == ("https://zoom.us/download/v1", "https://www.microsoft.com/teams/v1")
     assert "# version 1" in Path(load_join_rules(data_dir).rules.source).read_text()

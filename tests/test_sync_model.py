@@ -203,6 +203,7 @@ def make_machine(cluster: PgCluster, proxy: TcpProxy, work: Path) -> type[RuleBa
                 return
             from hearing_helper.store.sync.batch import AuditItem, Batch
 
+            # The audit row's columns in AuditItem's order, the hash replaced.
             forged = AuditItem(*row[:-1], hash="f" * 64)  # type: ignore[misc]
             conn2 = connect(ServerAddress.from_url(self.url))
             try:

@@ -445,6 +445,7 @@ class _PasswordAudit(_NoAudit):
             1, "", "it", "supervisor.password_set", {"password_hash": hash_password(PASSWORD)}
         )
 
+    # Returns the one entry it holds; the Protocol's Any-typed result is narrowed here.
     def latest_audit(self, actions: tuple[str, ...]) -> object:  # type: ignore[override]
         return self.entry
 

@@ -9,6 +9,7 @@ import math
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -144,7 +145,7 @@ class _FakeSpeechd:
         self.server.bind(str(path))
         self.server.listen(4)
         self.answer = answer
-        self.open: list[object] = []
+        self.open: list[socket.socket] = []
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
@@ -162,7 +163,7 @@ class _FakeSpeechd:
     def close(self) -> None:
         self.server.close()
         for client in self.open:
-            client.close()  # type: ignore[attr-defined]
+            client.close()
 
 
 @pytest.mark.parametrize("answer", [True, False])

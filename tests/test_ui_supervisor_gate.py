@@ -115,7 +115,8 @@ def test_setting_the_first_password_is_explicit_confirmed_and_audited(
     seen: list[QDialog] = []
 
     def choose_to_set(notice: QDialog) -> None:
-        notice.set_button.click()  # type: ignore[attr-defined]
+        assert isinstance(notice, supervisor.NoPasswordDialog)
+        notice.set_button.click()
 
     def set_it(dialog: QDialog) -> None:
         assert isinstance(dialog, supervisor.SetPasswordDialog)

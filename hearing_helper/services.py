@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hearing_helper.chain_keying import ChainKeying, desk_id_damaged
 from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.private_files import make_private_dir
@@ -57,11 +58,19 @@ class AppServices:
         return self.store.reports
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, database: str | None = None) -> AppServices:
+    def open(
+        cls,
+        data_dir: str | Path | None = None,
+        database: str | None = None,
+        *,
+        defer_chain_key: bool = False,
+    ) -> AppServices:
         """Resolve the data dir, open settings and the database (raises StoreError).
 
         ``database`` (``--database``) overrides the ``"database"`` setting; neither means the
-        SQLite file in the data dir."""
+        SQLite file in the data dir. ``defer_chain_key`` (the GUI): the audit chain is keyed by
+        :meth:`key_the_chain` or before the first write, whichever comes first
+        (chain_keying.py), not here."""
         resolved = resolve_data_dir(data_dir)
         try:
             str(resolved).encode("utf-8")
@@ -88,11 +97,22 @@ class AppServices:
         store = open_store(resolved, url)
         repo = store.repository
         try:
-            _key_the_chain(repo, resolved)
+            if defer_chain_key and not desk_id_damaged(resolved):
+                keying = ChainKeying(lambda: _key_the_chain(repo, resolved))
+                repo.before_write = keying.ensure
+            else:
+                _key_the_chain(repo, resolved)
         except BaseException:
             store.close()
             raise
         return cls(data_dir=resolved, settings=settings, store=store)
+
+    def key_the_chain(self) -> None:
+        """Key the audit chain now if opening deferred it (a no-op otherwise); raises what
+        opening would have raised."""
+        gate = self.repo.before_write
+        if gate is not None:
+            gate()
 
     def close(self) -> None:
         self.store.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QThreadPool, QTimer
 
 from hearing_helper import __version__
 from hearing_helper.services import AppServices
@@ -34,8 +34,20 @@ def run_gui(services: AppServices) -> int:
     install_translators(app, current_language(services))
     host = MainWindowHost(services)
     host.show_initial()
+    # The window first, then the keyring (chain_keying.py): a write that comes before the
+    # keying ends waits for it; the pool is waited for at quit.
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(lambda: _key_chain(services)))
     freeze_startup_objects()
     log.info("Hearing Helper %s started with data dir %s", __version__, services.data_dir)
     code = int(app.exec())
     QThreadPool.globalInstance().waitForDone(3000)  # let background work end cleanly
     return code
+
+
+def _key_chain(services: AppServices) -> None:
+    """Key the audit chain in the background. A failure (a damaged desk id made unreadable
+    since the start, say) is logged here; the next write tries again and reports it."""
+    try:
+        services.key_the_chain()
+    except Exception:
+        log.exception("The audit log could not be keyed; the next save tries again")

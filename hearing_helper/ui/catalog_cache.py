@@ -4,6 +4,7 @@ use) and shared by every screen through ``services.catalog``."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hearing_helper.services import AppServices
@@ -28,6 +29,14 @@ def remember_catalog(services: AppServices, catalog: CatalogLoad) -> CatalogLoad
         log.warning("Catalog file problem: %s", error)
     services.catalog = catalog
     return catalog
+
+
+def load_catalog_from(data_dir: Path) -> CatalogLoad:
+    """Parse the catalog (in a worker at start). A failure is logged by the background helper;
+    the catalog is then loaded when a screen first needs it (:func:`catalog_for`)."""
+    from hearing_helper.catalog import load_catalog
+
+    return load_catalog(data_dir)
 
 
 def catalog_for(services: AppServices) -> CatalogLoad:

@@ -3,7 +3,8 @@
 A push is started soon after the window opens, then again every POLL_S while everything goes
 well (new local records are picked up without any call from the wizard), after a capped backoff
 when the server cannot be reached, and at once on "Sync now". A server that hangs cannot hold
-the window: the push runs in the sync pool and each batch has a hard deadline.
+the window: the push runs in the "sync" pool (one thread: pushes never overlap, and a slow
+server never takes the reports' threads) and each batch has a hard deadline.
 
 A desk with nothing to send does not connect on the timer (``Sender.idle``); "Sync now" always
 does. The sender (its own SQLite connection to the outbox) is made, replaced and closed on the
@@ -19,10 +20,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from hearing_helper.store.errors import StoreError
-from hearing_helper.ui.reports.workers import Task, start_task
+from hearing_helper.ui.background import Task, start_task, wait_for_pool
 
 if TYPE_CHECKING:
     # The sender imports the PostgreSQL driver (~100 ms): a desk with no central database never
@@ -34,17 +35,6 @@ log = logging.getLogger(__name__)
 
 FIRST_PUSH_MS = 2000  # after start: the window and its first screens come first
 POLL_S = 15.0
-
-_pool: QThreadPool | None = None
-
-
-def sync_pool() -> QThreadPool:
-    """One thread: pushes never overlap, and a slow server never takes the reports' threads."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
 
 
 class SyncController(QObject):
@@ -105,7 +95,7 @@ class SyncController(QObject):
             self._task.cancel()
             if self._sender is not None:
                 self._sender.abort()
-            sync_pool().waitForDone(wait_ms)
+            wait_for_pool("sync", wait_ms)
         if self._task is None and self._sender is not None:
             self._sender.outbox.close()
             self._sender = None
@@ -154,7 +144,7 @@ class SyncController(QObject):
         task.signals.failed.connect(self._failed)
         self._task = task
         self.push_started.emit()
-        start_task(task, pool=sync_pool())
+        start_task(task, pool="sync")
 
     def _pushed(self, outcome: tuple[Sender, PushResult, int]) -> None:
         sender, result, generation = outcome
@@ -202,10 +192,12 @@ class SyncController(QObject):
         return loaded is not None and in_use is not None and loaded.court_version != in_use.version
 
     def _reload_catalog(self, version: int | None) -> None:
-        from hearing_helper.ui.shell.background import load_catalog_in_background
+        from hearing_helper.ui.background import run_in_background
+        from hearing_helper.ui.catalog_cache import load_catalog_from
 
         self._switched_version = version
-        load_catalog_in_background(self, self.services.data_dir, self._catalog_reloaded)
+        data_dir = self.services.data_dir
+        run_in_background(self, lambda: load_catalog_from(data_dir), self._catalog_reloaded)
 
     def _catalog_reloaded(self, catalog: CatalogLoad) -> None:
         from hearing_helper.ui.catalog_cache import replace_catalog

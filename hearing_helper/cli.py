@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "run the automatic device and network checks"),
     "report": ("report", "print the KPIs for a period"),
     "followups": ("followups", "list prepared hearings whose outcome is still to be asked"),
+    "visits": ("visits", "list a returning litigant's earlier visits (by case number or phone)"),
     "export": ("export", "export the assistance log (CSV, XLSX or PDF)"),
     "verify-log": ("verify_log", "verify the audit log's hash chain"),
     "catalog": ("catalog", "list platforms and guides, or validate court-edited files"),

@@ -173,7 +173,8 @@ class SlowKeyring(FileKeyring):
 def test_a_write_during_the_background_keying_waits_for_it(ring: Path, data_dir: Path) -> None:
     import keyring
 
-    keyring.set_keyring(SlowKeyring())  # the ring fixture puts the previous one back
+    # the ring fixture puts the previous keyring back; KeyringBackend.__init__ is untyped
+    keyring.set_keyring(SlowKeyring())  # type: ignore[no-untyped-call]
     services = AppServices.open(data_dir, defer_chain_key=True)
     try:
         keying = threading.Thread(target=services.key_the_chain)

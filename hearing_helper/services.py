@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hearing_helper.chain_keying import ChainKeying, desk_id_damaged
 from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.private_files import make_private_dir
@@ -86,12 +87,15 @@ class AppServices:
         database: str | None = None,
         *,
         central: str | None = None,
+        defer_chain_key: bool = False,
     ) -> AppServices:
         """Resolve the data dir, open settings and the database (raises StoreError).
 
         ``database`` (``--database``) overrides the ``"database"`` setting; neither means the
         SQLite file in the data dir. ``central`` (``--central``) overrides the "central"
-        setting for this run."""
+        setting for this run. ``defer_chain_key`` (the GUI): the audit chain is keyed by
+        :meth:`key_the_chain` or before the first write, whichever comes first
+        (chain_keying.py), not here."""
         resolved = resolve_data_dir(data_dir)
         try:
             str(resolved).encode("utf-8")
@@ -118,13 +122,24 @@ class AppServices:
         store = open_store(resolved, url)
         repo = store.repository
         try:
-            _key_the_chain(repo, resolved)
+            if defer_chain_key and not desk_id_damaged(resolved):
+                keying = ChainKeying(lambda: _key_the_chain(repo, resolved))
+                repo.before_write = keying.ensure
+            else:
+                _key_the_chain(repo, resolved)
         except BaseException:
             store.close()
             raise
         return cls(
             data_dir=resolved, settings=settings, store=store, central_override=central or None
         )
+
+    def key_the_chain(self) -> None:
+        """Key the audit chain now if opening deferred it (a no-op otherwise); raises what
+        opening would have raised."""
+        gate = self.repo.before_write
+        if gate is not None:
+            gate()
 
     def close(self) -> None:
         self.store.close()

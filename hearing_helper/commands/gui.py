@@ -49,8 +49,12 @@ def run(args: argparse.Namespace) -> int:
 
     data_dir = getattr(args, "data_dir", None)
     try:
+        # The keyring is asked once the window is shown (chain_keying.py, issue 23).
         services = AppServices.open(
-            data_dir, getattr(args, "database", None), central=getattr(args, "central", None)
+            data_dir,
+            getattr(args, "database", None),
+            central=getattr(args, "central", None),
+            defer_chain_key=True,
         )
     except StoreError as exc:
         log.error("Cannot open the data directory: %s", exc)

@@ -18,7 +18,7 @@ class CourtAnswer:
     desk_id: str  # the answering desk
     desk_name: str
     answered_by: str  # the answering clerk's staff id
-    follow_up: FollowUp
+    follow_up: FollowUp | None  # None: the server holds an answer this desk cannot read
 
 
 def answer_actor(answer: CourtAnswer) -> str:

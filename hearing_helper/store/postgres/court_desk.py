@@ -107,6 +107,17 @@ def _follow_up(row: dict[str, Any]) -> CourtFollowUp:
     )
 
 
+def _readable_follow_up(text: str) -> FollowUp | None:
+    """The answer's follow-up; None when another desk (or someone with a login) stored one
+    this desk cannot read: it must not stop this desk's sync for good."""
+    try:
+        follow_up = FollowUp.from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    texts = (follow_up.recorded_by, follow_up.cause, follow_up.note)
+    return follow_up if all(isinstance(value, str) for value in texts) else None
+
+
 def _answer(row: dict[str, Any]) -> CourtAnswer:
     return CourtAnswer(
         seq=int(row["seq"]),
@@ -114,7 +125,7 @@ def _answer(row: dict[str, Any]) -> CourtAnswer:
         desk_id=row["answering_desk_id"],
         desk_name=row["answering_desk_name"] or "",
         answered_by=row["answered_by"],
-        follow_up=FollowUp.from_dict(json.loads(row["follow_up"])),
+        follow_up=_readable_follow_up(row["follow_up"]),
     )
 
 

@@ -1,0 +1,82 @@
+"""Hostile use of the court-wide functions (issue 21), as someone holding a desk's login could
+try it with psql: each case here was a hole before its fix."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import psycopg
+
+from hearing_helper.domain.record import now_local
+from tests.court_fixtures import (
+    CLERK_A,
+    PHONE,
+    CourtDeskUnderTest,
+    court_desks,  # noqa: F401
+    finish_prepared,
+)
+from tests.test_court_visits_rights import psql
+
+Desks = tuple[CourtDeskUnderTest, CourtDeskUnderTest]
+
+
+def _answer_sql(desk_id: str, record_id: str, follow_up: str) -> str:
+    quoted = follow_up.replace("'", "''")
+    return f"SELECT hh_answer_follow_up('{desk_id}', '{record_id}', 'B9', '{quoted}')"
+
+
+def test_the_server_refuses_an_answer_without_a_result_or_time(court_desks: Desks) -> None:  # noqa: F811
+    a, b = court_desks
+    record = finish_prepared(a.desk, CLERK_A)
+    a.sync()
+    b.sync()
+    timed = '{"result": "on_time", "recorded_at": "2026-12-07T10:00:00+08:00"'
+    for bad in ('{"foo": 1}', '{"result": null}', '{"result": "on_time"}',
+                '{"result": "on_time", "recorded_at": "yesterday-ish"}',
+                timed + ', "note": 5}'):  # fmt: skip
+        done = psql(b.url, _answer_sql(b.desk.desk_id, record.id, bad))
+        assert done.returncode != 0, bad
+        assert "no known result" in done.stderr or "not readable" in done.stderr, done.stderr
+
+
+def test_an_unreadable_answer_does_not_stop_the_preparing_desks_sync(court_desks: Desks) -> None:  # noqa: F811
+    a, b = court_desks
+    poisoned = finish_prepared(a.desk, CLERK_A)
+    later = finish_prepared(a.desk, CLERK_A, case_number="（2026）冀1126民初4400号")
+    a.sync()
+    b.sync()
+    owner_url = a.url.replace("court_desk_a", "postgres")
+    with psycopg.connect(owner_url) as owner:  # slipped past the server's checks
+        owner.execute(
+            "INSERT INTO follow_up_answers (record_id, preparing_desk_id, answering_desk_id, "
+            "answered_by, follow_up) VALUES (%s, %s, %s, 'B9', %s)",
+            (poisoned.id, a.desk.desk_id, b.desk.desk_id, '{"result": "on_time", "note": 5}'),
+        )
+    good = (
+        '{"result": "on_time", "recorded_at": "2026-12-07T10:00:00+08:00", '
+        '"recorded_by": "B9", "source": "litigant", "cause": "", "note": ""}'
+    )
+    done = psql(b.url, _answer_sql(b.desk.desk_id, later.id, good))
+    assert done.returncode == 0, done.stderr
+    a.sync()  # before: TypeError/KeyError out of the sender on every sync, for good
+    assert a.desk.repo.get(poisoned.id).follow_up is None
+    stored = a.desk.repo.get(later.id).follow_up
+    assert stored is not None and stored.recorded_by == "B9"
+    assert a.desk.outbox.state()["answers_cursor"] >= 2
+
+
+def test_a_claim_does_not_unmask_the_phone_of_a_visit_not_due(court_desks: Desks) -> None:  # noqa: F811
+    a, b = court_desks
+    upcoming = finish_prepared(a.desk, CLERK_A, hearing_at=now_local() + timedelta(days=3))
+    a.sync()
+    b.sync()
+    # B found the record id through hh_court_visits (masked); a claim must not hand the number.
+    done = psql(
+        b.url, f"SELECT claimed, phone FROM hh_claim_follow_up('{b.desk.desk_id}', "
+        f"'{upcoming.id}', 'B9', 15)",
+    )  # fmt: skip
+    assert PHONE not in done.stdout
+    assert done.returncode != 0 and "not due" in done.stderr, done.stderr
+    answer = psql(b.url, _answer_sql(b.desk.desk_id, upcoming.id,
+                  '{"result": "on_time", "recorded_at": "2026-12-07T10:00:00+08:00"}'))  # fmt: skip
+    assert answer.returncode != 0 and "not due" in answer.stderr, answer.stderr

@@ -80,3 +80,25 @@ def test_a_claim_does_not_unmask_the_phone_of_a_visit_not_due(court_desks: Desks
     answer = psql(b.url, _answer_sql(b.desk.desk_id, upcoming.id,
                   '{"result": "on_time", "recorded_at": "2026-12-07T10:00:00+08:00"}'))  # fmt: skip
     assert answer.returncode != 0 and "not due" in answer.stderr, answer.stderr
+
+
+def test_an_answer_names_the_answering_desk_by_id_and_a_sane_clerk(court_desks: Desks) -> None:  # noqa: F811
+    a, b = court_desks
+    record = finish_prepared(a.desk, CLERK_A)
+    a.sync()
+    CourtDeskUnderTest(b.desk, b.url, a.name).sync()  # B renames itself after A
+    good = '{"result": "on_time", "recorded_at": "2026-12-07T10:00:00+08:00"}'
+    for clerk in ("A7\n@ 一号导诉台", "x" * 5000, ""):
+        quoted = clerk.replace("'", "''")
+        sql = f"SELECT hh_answer_follow_up('{b.desk.desk_id}', '{record.id}', '{quoted}', '{good}')"
+        done = psql(b.url, sql)
+        assert done.returncode != 0 and "clerk" in done.stderr, done.stderr
+        claim = psql(b.url, f"SELECT claimed FROM hh_claim_follow_up('{b.desk.desk_id}', "
+                     f"'{record.id}', '{quoted}', 15)")  # fmt: skip
+        assert claim.returncode != 0 and "clerk" in claim.stderr, claim.stderr
+    done = psql(b.url, _answer_sql(b.desk.desk_id, record.id, good))
+    assert done.returncode == 0, done.stderr
+    a.sync()
+    # Not "B9 @ 一号导诉台" alone, which reads as A's own clerk work: B's id shows it came from B.
+    actor = a.desk.repo.versions(record.id)[-1].created_by
+    assert actor == f"B9 @ {a.name} ({b.desk.desk_id[:8]})"

@@ -247,6 +247,10 @@ DECLARE
     holder public.follow_up_claims%ROWTYPE;
 BEGIN
     PERFORM public.hh_acting_desk(p_desk_id);
+    IF p_clerk IS NULL OR p_clerk !~ '^[^[:cntrl:]]{1,64}$' THEN
+        RAISE EXCEPTION 'a clerk is named by a staff id of 1 to 64 characters (no line breaks)'
+            USING ERRCODE = '22023';
+    END IF;
     SELECT * INTO target FROM public.assists a WHERE a.id = p_record_id FOR UPDATE;
     IF NOT FOUND OR target.kind <> 'preparation' OR target.status <> 'finished' THEN
         RAISE EXCEPTION 'record % is no finished preparation visit of this court', p_record_id
@@ -308,6 +312,10 @@ DECLARE
     new_seq bigint;
 BEGIN
     PERFORM public.hh_acting_desk(p_desk_id);
+    IF p_answered_by IS NULL OR p_answered_by !~ '^[^[:cntrl:]]{1,64}$' THEN
+        RAISE EXCEPTION 'a clerk is named by a staff id of 1 to 64 characters (no line breaks)'
+            USING ERRCODE = '22023';
+    END IF;
     BEGIN
         answer := p_follow_up::jsonb;
     EXCEPTION WHEN others THEN

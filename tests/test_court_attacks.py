@@ -8,6 +8,7 @@ from datetime import timedelta
 import psycopg
 
 from hearing_helper.domain.record import now_local
+from hearing_helper.store.postgres.catalog_versions import publish
 from tests.court_fixtures import (
     CLERK_A,
     PHONE,
@@ -102,3 +103,14 @@ def test_an_answer_names_the_answering_desk_by_id_and_a_sane_clerk(court_desks: 
     # Not "B9 @ 一号导诉台" alone, which reads as A's own clerk work: B's id shows it came from B.
     actor = a.desk.repo.versions(record.id)[-1].created_by
     assert actor == f"B9 @ {a.name} ({b.desk.desk_id[:8]})"
+
+
+def test_the_server_refuses_a_catalog_file_name_a_desk_could_not_write(central: str) -> None:
+    files = {"catalog/" + "z" * 101 + ".toml": b'id = "z"\n'}
+    with psycopg.connect(central) as owner:
+        try:
+            publish(owner, files, "")
+        except psycopg.errors.DataError as exc:
+            assert "may not hold the file" in str(exc)
+        else:
+            raise AssertionError("a 101-character file name was published")

@@ -4,9 +4,12 @@ try it with psql: each case here was a hole before its fix."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import psycopg
+import pytest
 
+from hearing_helper.cli import main
 from hearing_helper.domain.record import now_local
 from hearing_helper.store.postgres.catalog_versions import publish
 from tests.court_fixtures import (
@@ -114,3 +117,13 @@ def test_the_server_refuses_a_catalog_file_name_a_desk_could_not_write(central: 
             assert "may not hold the file" in str(exc)
         else:
             raise AssertionError("a 101-character file name was published")
+
+
+def test_a_hostile_lookup_key_is_not_echoed_raw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for option in ("--case", "--phone"):
+        code = main(["--data-dir", str(tmp_path), "visits", option, "\x1b[2J" + "9" * 5000])
+        assert code == 2
+        err = capsys.readouterr().err
+        assert option in err and "\x1b" not in err and len(err) < 300, err[:200]

@@ -127,3 +127,21 @@ def test_a_hostile_lookup_key_is_not_echoed_raw(
         assert code == 2
         err = capsys.readouterr().err
         assert option in err and "\x1b" not in err and len(err) < 300, err[:200]
+
+
+def test_an_answer_with_a_time_without_zone_or_far_ahead_is_not_applied(
+    court_desks: Desks,  # noqa: F811
+) -> None:
+    a, b = court_desks
+    times = ("2026-12-07T10:00:00", "9999-12-31T23:59:59+08:00")
+    records = [
+        finish_prepared(a.desk, CLERK_A, case_number=f"（2026）冀1126民初{4500 + n}号")
+        for n in range(len(times))
+    ]
+    a.sync()
+    b.sync()
+    for record, at in zip(records, times, strict=True):
+        body = f'{{"result": "on_time", "recorded_at": "{at}", "recorded_by": "B9"}}'
+        psql(b.url, _answer_sql(b.desk.desk_id, record.id, body))
+    a.sync()  # before: both recorded (a naive time, and one in the year 9999)
+    assert [a.desk.repo.get(record.id).follow_up for record in records] == [None, None]

@@ -13,13 +13,17 @@ Prints:
    number or one phone, as a desk login) over the M records: median and slowest of 100, each
    with its own connection as intake makes it (target <= 300 ms);
 6. from Finish on desk A to the visit found by desk B's look-up, both online, A's sender on the
-   window's push interval (target <= 30 s, set by that interval).
+   window's push interval (target <= 30 s, set by that interval);
+7. restore (issue 21): a desk holding all R records of a court (default 200,000) pulled into an
+   empty folder by ``restore``'s code (pages of 2,000 rows, each with its cursor), verified and
+   made the desk's database: the first pull's time and records/s.
 
 The court data beyond the first desk's backlog is replicated on the server with SQL (new ids,
 20 desk ids, the same days), so building 2,000,000 records takes minutes, not hours.
 
   .venv/bin/python benchmarks/bench_central.py [--backlog N] [--court-records M] [--skip-gui]
       [--skip-reports]   (only 1, the court data, 5 and 6)
+      [--restore-records R] [--only-restore]   (only 7)
 """
 
 from __future__ import annotations
@@ -197,6 +201,46 @@ def gui_stall(url_port: int, dbname: str) -> None:
     print(result.stdout.strip() or result.stderr[-2000:])
 
 
+def restore_rate(url: str, count: int, work: Path) -> None:
+    """A desk of ``count`` records delivered, then restored into an empty folder."""
+    from hearing_helper.store.sync.restore import DeskRestore
+
+    desk = open_desk(work / "restore-desk")
+    started = time.perf_counter()
+    desk.demo(count, seed=5)
+    assert desk.sender(url, batch_items=5000).push().ok
+    desk_id = desk.desk_id
+    desk.close()
+    built = time.perf_counter() - started
+    page_ends: list[float] = []  # when each page was applied: the slowest page's time
+    restore = DeskRestore(
+        work / "replacement",
+        ServerAddress.from_url(url),
+        desk_id,
+        on_progress=lambda _progress: page_ends.append(time.perf_counter()),
+    )
+    started = time.perf_counter()
+    try:
+        restore.open()
+        for stream in ("audit", "versions", "exports"):
+            restore.pull(stream)
+        pulled = time.perf_counter() - started
+        result = restore.finish(None)
+        page_ends.insert(0, started)
+        slowest = max(b - a for a, b in zip(page_ends, page_ends[1:], strict=False))
+    finally:
+        restore.close()
+    elapsed = time.perf_counter() - started
+    print(
+        f"7. restore: a desk of {result.records:,} records ({result.versions:,} versions, "
+        f"{result.audit_entries:,} audit entries; made and delivered in {built:.0f} s) pulled in "
+        f"{pulled:.1f} s over {len(page_ends) - 1} pages (slowest page {slowest:.1f} s, fetched "
+        f"and applied), verified and in place after {elapsed:.1f} s = "
+        f"{result.records / elapsed:,.0f} records/s",
+        flush=True,
+    )
+
+
 def _desk_login(cluster: PgCluster, name: str) -> None:
     cluster.psql(
         f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') THEN "
@@ -277,9 +321,16 @@ def main() -> int:
     parser.add_argument("--court-records", type=int, default=2_000_000)
     parser.add_argument("--skip-gui", action="store_true")
     parser.add_argument("--skip-reports", action="store_true", help="only 1, 5 and 6")
+    parser.add_argument("--restore-records", type=int, default=200_000)
+    parser.add_argument("--only-restore", action="store_true")
     args = parser.parse_args()
     with running_cluster() as cluster, tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        restore_url = cluster.url(cluster.new_database())
+        init_server_at(ServerAddress.from_url(restore_url))
+        restore_rate(restore_url, args.restore_records, work)
+        if args.only_restore:
+            return 0
         dbname = cluster.new_database()
         url = cluster.url(dbname)
         init_server_at(ServerAddress.from_url(url))

@@ -4,14 +4,16 @@
   staging tables and call ``hh_deliver()`` (PostgreSQL migration 006). It reads only rows of the
   desk it is bound to (row-level security: ``desks.login_role``) and writes no table directly:
   no INSERT, UPDATE, DELETE or TRUNCATE anywhere, no new desks.
-- ``hh_writer``: owns ``hh_deliver()`` and the court functions of migration 7 (earlier visits,
-  shared follow-ups: ``COURT_FUNCTIONS``) and holds the writes they make; no login, no members
-  but the owner running init. A desk login calls those functions; the tables behind them
-  (``COURT_TABLES``) give it no right at all.
+- ``hh_writer``: owns ``hh_deliver()``, the court functions of migration 7 (earlier visits,
+  shared follow-ups: ``COURT_FUNCTIONS``) and the pull functions of migration 009, and holds the
+  writes they make; no login, no members but the owner running init. A desk login calls those
+  functions; the tables behind them (``COURT_TABLES``) give it no right at all.
 - ``hh_supervisor``: reads everything (court-wide reports, exports, verify-log); writes nothing
   but the court-wide report cache.
 - ``hh_court_it``: publishes catalog versions (``server publish-catalog``, migration 8); desks
   and supervisors read them through two functions only (``store/postgres/catalog_versions.py``).
+- Desks and supervisors may pull one desk's history back through the ``hh_pull_*`` functions
+  (migration 009; a desk login only its own desk's), for ``restore`` on a replaced desk PC.
 
 All four are group roles without login; court IT creates one login per desk (or per court) and per
 supervisor and grants one of these (README: "A court's central database"). Running init again is
@@ -27,6 +29,7 @@ import psycopg
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.catalog_versions import COURT_IT_ROLE, grant_catalog_rights
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
+from hearing_helper.store.postgres.pull import grant_pull_functions
 from hearing_helper.store.postgres.schema import migrate
 
 DESK_ROLE = "hh_desk"
@@ -122,6 +125,7 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
         )
         conn.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {WRITER_ROLE}")
         _own_delivery_function(conn)
+        grant_pull_functions(conn, WRITER_ROLE, f"{DESK_ROLE}, {SUPERVISOR_ROLE}")
         conn.execute(f"REVOKE ALL ON FUNCTION {DELIVER_FUNCTION} FROM PUBLIC")
         conn.execute(f"GRANT EXECUTE ON FUNCTION {DELIVER_FUNCTION} TO {DESK_ROLE}")
         court_tables = ", ".join(COURT_TABLES)

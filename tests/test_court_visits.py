@@ -98,7 +98,8 @@ def test_the_follow_up_is_shared_claimed_and_answered_across_desks(
     stored = a.desk.repo.get(record.id)
     assert stored.follow_up is not None and stored.follow_up.result is FollowUpResult.JOINED_LATE
     assert stored.follow_up.cause == "no_network" and stored.version == 2
-    assert a.desk.repo.versions(record.id)[-1].created_by == f"{CLERK_B.staff_id} @ {b.name}"
+    actor = f"{CLERK_B.staff_id} @ {b.name} ({b.desk.desk_id[:8]})"
+    assert a.desk.repo.versions(record.id)[-1].created_by == actor
     assert a.desk.repo.follow_ups(now_local()) == []
     cursor = a.desk.outbox.state()["answers_cursor"]
     assert cursor >= 1

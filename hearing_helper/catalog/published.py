@@ -42,11 +42,19 @@ MAX_IMAGE_BYTES = 2 * 1024 * 1024
 MAX_VERSION_BYTES = 32 * 1024 * 1024
 RULES_PATH = "join_modes/join_modes.toml"
 # What a version may hold; the same pattern is checked by the server's publish function.
+# Names are capped so a version fits under any data dir (Windows paths stop near 260).
 PATH_PATTERN = (
-    r"^((catalog|guides)/[A-Za-z0-9_.-]+\.toml|join_modes/join_modes\.toml"
-    r"|images/guides/[A-Za-z0-9_.-]+\.(svg|png))$"
+    r"^((catalog|guides)/[A-Za-z0-9_.-]{1,100}\.toml|join_modes/join_modes\.toml"
+    r"|images/guides/[A-Za-z0-9_.-]{1,100}\.(svg|png))$"
 )
 _PATH_RE = re.compile(PATH_PATTERN)
+
+
+def publishable_path(name: str) -> bool:
+    """Whether a version may hold a file at ``name`` (fullmatch: ``$`` alone would let a
+    trailing newline through)."""
+    return _PATH_RE.fullmatch(name) is not None
+
 
 # Called on a staged version folder; returns every problem (none: the version may be used).
 Validator = Callable[[Path], list[CatalogError]]
@@ -146,12 +154,13 @@ def collect_folder(folder: Path) -> tuple[dict[str, bytes], list[CatalogError]]:
         if content is not None:
             files[name] = content
     for name in list(files):
-        if not _PATH_RE.match(name):
+        if not publishable_path(name):
             errors.append(
                 CatalogError(
                     name.rsplit("/", 1)[-1],
                     "",
-                    "has a file name that cannot be published (letters, digits, _ . - only)",
+                    "has a file name that cannot be published (letters, digits, _ . - only, "
+                    "at most 100)",
                 )
             )
             del files[name]
@@ -170,7 +179,7 @@ def collect_folder(folder: Path) -> tuple[dict[str, bytes], list[CatalogError]]:
 def write_version_folder(folder: Path, files: Mapping[str, bytes]) -> None:
     """Write ``files`` under ``folder`` (which must not hold anything else), each fsynced."""
     for name, content in files.items():
-        if not _PATH_RE.match(name):
+        if not publishable_path(name):
             raise ValueError(f"not a path a catalog version may hold: {name!r}")
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -227,6 +236,25 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def _version_shape_problems(info: VersionInfo, files: Mapping[str, bytes]) -> list[CatalogError]:
+    """What the server's publish function refuses, checked again: a version slipped into the
+    server past it must not write outside this desk's folder nor fill its disk."""
+    where = f"version {info.version}"
+    bad = sorted(name for name in files if not publishable_path(name))
+    if bad:
+        return [CatalogError(where, "path", f"may not hold the file {bad[0]!r}")]
+    if len(files) > MAX_VERSION_FILES:
+        return [CatalogError(where, "", f"holds {len(files)} files, at most {MAX_VERSION_FILES}")]
+    for name, content in files.items():
+        limit = MAX_IMAGE_BYTES if name.startswith("images/") else MAX_FILE_BYTES
+        if len(content) > limit:
+            return [CatalogError(name, "", f"is {len(content)} bytes, at most {limit}")]
+    total = sum(len(content) for content in files.values())
+    if total > MAX_VERSION_BYTES:
+        return [CatalogError(where, "", f"holds {total} bytes, at most {MAX_VERSION_BYTES}")]
+    return []
+
+
 def install_version(
     data_dir: Path, info: VersionInfo, files: Mapping[str, bytes], validate: Validator
 ) -> list[CatalogError]:
@@ -243,6 +271,9 @@ def install_version(
                 "the files received do not match the checksum it was published with",
             )
         ]
+    too_much = _version_shape_problems(info, files)
+    if too_much:
+        return too_much
     root = court_folder(data_dir)
     root.mkdir(parents=True, exist_ok=True)
     in_use = version_in_use(data_dir)

@@ -78,12 +78,24 @@ def _line(item: dict[str, Any]) -> str:
     return "  " + " · ".join(parts)
 
 
+def _shown(value: str, limit: int = 40) -> str:
+    """A value typed by someone, safe to print back: control characters (a terminal's escape
+    sequences) as escapes, and a long one cut."""
+    safe = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in value)
+    return safe if len(safe) <= limit else safe[:limit] + "…"
+
+
 def _key_problem(args: argparse.Namespace) -> str:
     case_key, phone_key = lookup_keys(args.case or "", args.phone or "")
     if args.case is not None and not case_key:
-        return f"--case: '{args.case}' is not a case number (e.g. （2021）冀1126民初1234号)."
+        return (
+            f"--case: '{_shown(args.case)}' is not a case number (e.g. （2021）冀1126民初1234号)."
+        )
     if args.phone is not None and not phone_key:
-        return f"--phone: '{args.phone}' is not a phone number (e.g. 13812345678 or 010-12345678)."
+        return (
+            f"--phone: '{_shown(args.phone)}' is not a phone number "
+            "(e.g. 13812345678 or 010-12345678)."
+        )
     return ""
 
 

@@ -18,10 +18,13 @@ class CourtAnswer:
     desk_id: str  # the answering desk
     desk_name: str
     answered_by: str  # the answering clerk's staff id
-    follow_up: FollowUp
+    follow_up: FollowUp | None  # None: the server holds an answer this desk cannot read
 
 
 def answer_actor(answer: CourtAnswer) -> str:
-    """Who the preparing desk's new version and audit entry name: the clerk and their desk."""
-    where = answer.desk_name or answer.desk_id[:8]
-    return f"{answer.answered_by} @ {where}"
+    """Who the preparing desk's new version and audit entry name: the clerk and their desk.
+    A desk names itself, so two may share a name (by mistake, or to pass for the other): the
+    start of the answering desk's id always shows which one it was."""
+    if not answer.desk_name:
+        return f"{answer.answered_by} @ {answer.desk_id[:8]}"
+    return f"{answer.answered_by} @ {answer.desk_name} ({answer.desk_id[:8]})"

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import psycopg
@@ -38,6 +38,7 @@ from hearing_helper.store.repository import PreparedHearing
 
 LOOKUP_TIMEOUT_S = 5.0  # connect and answer: intake waits no longer for the court
 ANSWERS_PAGE = 200  # the server's own cap per call (hh_follow_up_answers)
+ANSWER_CLOCK_SLACK = timedelta(days=1)  # desks' clocks disagree; an answer is never days ahead
 
 _T = TypeVar("_T")
 
@@ -107,6 +108,22 @@ def _follow_up(row: dict[str, Any]) -> CourtFollowUp:
     )
 
 
+def _readable_follow_up(text: str) -> FollowUp | None:
+    """The answer's follow-up; None when another desk (or someone with a login) stored one
+    this desk cannot read: it must not stop this desk's sync for good."""
+    try:
+        follow_up = FollowUp.from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    texts = (follow_up.recorded_by, follow_up.cause, follow_up.note)
+    if not all(isinstance(value, str) for value in texts):
+        return None
+    at = follow_up.recorded_at
+    if at.tzinfo is None or at > datetime.now(UTC) + ANSWER_CLOCK_SLACK:
+        return None  # this desk's reports compare it with zoned times; none is recorded ahead
+    return follow_up
+
+
 def _answer(row: dict[str, Any]) -> CourtAnswer:
     return CourtAnswer(
         seq=int(row["seq"]),
@@ -114,7 +131,7 @@ def _answer(row: dict[str, Any]) -> CourtAnswer:
         desk_id=row["answering_desk_id"],
         desk_name=row["answering_desk_name"] or "",
         answered_by=row["answered_by"],
-        follow_up=FollowUp.from_dict(json.loads(row["follow_up"])),
+        follow_up=_readable_follow_up(row["follow_up"]),
     )
 
 

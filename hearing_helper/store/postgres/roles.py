@@ -46,7 +46,11 @@ COURT_FUNCTIONS = (
     "hh_follow_up_answers(text, bigint, integer)",
 )
 # Called only from inside those functions (as hh_writer).
-COURT_HELPERS = ("hh_acting_desk(text)", "hh_log_court_read(text, text, text)")
+COURT_HELPERS = (
+    "hh_acting_desk(text)",
+    "hh_log_court_read(text, text, text)",
+    "hh_follow_up_is_due(assists)",
+)
 # Read and written only through the functions above: no direct right for a desk login.
 COURT_TABLES = ("follow_up_claims", "follow_up_answers", "court_reads")
 

@@ -78,6 +78,16 @@ def _pull(conn: psycopg.Connection[Any], desk_id: str, repo: _AnswerStore, state
     for _page in range(MAX_PAGES):
         answers = answers_after(conn, desk_id, cursor)
         for answer in answers:
+            if answer.follow_up is None:
+                log.warning(
+                    "Answer %s for %s from desk %s cannot be read; not applied",
+                    answer.seq,
+                    answer.record_id,
+                    answer.desk_id,
+                )
+                cursor = answer.seq
+                state.update_state(**{CURSOR_KEY: cursor})
+                continue
             try:
                 repo.record_follow_up(answer.record_id, answer.follow_up, answer_actor(answer))
                 applied += 1

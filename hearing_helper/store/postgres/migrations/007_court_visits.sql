@@ -225,6 +225,17 @@ BEGIN
 END
 $$;
 
+-- Whether a visit's follow-up is due (the list's conditions, answers aside): a claim hands
+-- over the litigant's phone, so it is only for a hearing that is over, not for any record id a
+-- look-up showed.
+CREATE FUNCTION hh_follow_up_is_due(p_assist public.assists) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT p_assist.hearing_at IS NOT NULL
+        AND p_assist.hearing_at::timestamptz <= now() - interval '3 hours'
+        AND NOT EXISTS (SELECT 1 FROM public.assists b WHERE b.previous_id = p_assist.id
+                        AND b.kind = 'preparation' AND b.status = 'finished')
+$$;
+
 CREATE FUNCTION hh_claim_follow_up(p_desk_id text, p_record_id text, p_clerk text,
                                    p_minutes integer)
 RETURNS TABLE (claimed boolean, claim_desk_id text, claim_desk_name text, claimed_by text,
@@ -236,9 +247,17 @@ DECLARE
     holder public.follow_up_claims%ROWTYPE;
 BEGIN
     PERFORM public.hh_acting_desk(p_desk_id);
+    IF p_clerk IS NULL OR p_clerk !~ '^[^[:cntrl:]]{1,64}$' THEN
+        RAISE EXCEPTION 'a clerk is named by a staff id of 1 to 64 characters (no line breaks)'
+            USING ERRCODE = '22023';
+    END IF;
     SELECT * INTO target FROM public.assists a WHERE a.id = p_record_id FOR UPDATE;
     IF NOT FOUND OR target.kind <> 'preparation' OR target.status <> 'finished' THEN
         RAISE EXCEPTION 'record % is no finished preparation visit of this court', p_record_id
+            USING ERRCODE = '22023';
+    END IF;
+    IF NOT public.hh_follow_up_is_due(target) THEN
+        RAISE EXCEPTION 'the follow-up of record % is not due', p_record_id
             USING ERRCODE = '22023';
     END IF;
     IF target.follow_up_result IS NOT NULL OR EXISTS (
@@ -293,19 +312,37 @@ DECLARE
     new_seq bigint;
 BEGIN
     PERFORM public.hh_acting_desk(p_desk_id);
+    IF p_answered_by IS NULL OR p_answered_by !~ '^[^[:cntrl:]]{1,64}$' THEN
+        RAISE EXCEPTION 'a clerk is named by a staff id of 1 to 64 characters (no line breaks)'
+            USING ERRCODE = '22023';
+    END IF;
     BEGIN
         answer := p_follow_up::jsonb;
     EXCEPTION WHEN others THEN
         RAISE EXCEPTION 'the follow-up answer is not JSON' USING ERRCODE = '22023';
     END;
-    IF jsonb_typeof(answer) <> 'object' OR NOT (answer ->> 'result') = ANY (
+    -- coalesce: a missing result is NULL, and NOT NULL would let the answer through.
+    IF jsonb_typeof(answer) <> 'object' OR NOT coalesce((answer ->> 'result') = ANY (
         ARRAY['on_time', 'joined_late', 'adjourned_technical', 'not_held_other']
-    ) OR length(p_follow_up) > 4000 THEN
+    ), false) OR length(p_follow_up) > 4000 THEN
         RAISE EXCEPTION 'the follow-up answer has no known result' USING ERRCODE = '22023';
+    END IF;
+    -- What the preparing desk reads back (FollowUp.from_dict): a time, and text fields.
+    IF jsonb_typeof(answer -> 'recorded_at') IS DISTINCT FROM 'string'
+        OR answer ->> 'recorded_at' !~ '^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}'
+        OR EXISTS (SELECT 1 FROM jsonb_each(answer) AS f (key, value)
+                   WHERE f.key IN ('recorded_by', 'source', 'cause', 'note')
+                       AND jsonb_typeof(f.value) <> 'string') THEN
+        RAISE EXCEPTION 'the follow-up answer is not readable (a time recorded_at and text '
+            'fields expected)' USING ERRCODE = '22023';
     END IF;
     SELECT * INTO target FROM public.assists a WHERE a.id = p_record_id FOR UPDATE;
     IF NOT FOUND OR target.kind <> 'preparation' OR target.status <> 'finished' THEN
         RAISE EXCEPTION 'record % is no finished preparation visit of this court', p_record_id
+            USING ERRCODE = '22023';
+    END IF;
+    IF NOT public.hh_follow_up_is_due(target) THEN
+        RAISE EXCEPTION 'the follow-up of record % is not due', p_record_id
             USING ERRCODE = '22023';
     END IF;
     SELECT * INTO earlier FROM public.follow_up_answers x WHERE x.record_id = p_record_id;
@@ -354,6 +391,7 @@ $$;
 
 REVOKE ALL ON FUNCTION hh_acting_desk(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION hh_log_court_read(text, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION hh_follow_up_is_due(public.assists) FROM PUBLIC;
 REVOKE ALL ON FUNCTION hh_court_visits(text, text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION hh_court_follow_ups(text, integer) FROM PUBLIC;
 REVOKE ALL ON FUNCTION hh_claim_follow_up(text, text, text, integer) FROM PUBLIC;

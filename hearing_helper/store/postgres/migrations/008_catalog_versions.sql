@@ -72,8 +72,8 @@ BEGIN
         RAISE EXCEPTION 'a catalog version holds at most 400 files' USING ERRCODE = '22000';
     END IF;
     SELECT p INTO bad_path FROM unnest(p_paths) AS p
-        WHERE p IS NULL OR p !~ ('^((catalog|guides)/[A-Za-z0-9_.-]+\.toml'
-            || '|join_modes/join_modes\.toml|images/guides/[A-Za-z0-9_.-]+\.(svg|png))$')
+        WHERE p IS NULL OR p !~ ('^((catalog|guides)/[A-Za-z0-9_.-]{1,100}\.toml'
+            || '|join_modes/join_modes\.toml|images/guides/[A-Za-z0-9_.-]{1,100}\.(svg|png))$')
         LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'a catalog version may not hold the file %', bad_path

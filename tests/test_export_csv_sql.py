@@ -374,3 +374,13 @@ def test_the_plans_character_tables_are_this_pythons() -> None:
     assert "".join(c for c in chars if c.isspace()) == csv_export.WHITESPACE
     folded = "".join(c for c in chars if unicodedata.normalize("NFKC", c) in FORMULA_TRIGGERS)
     assert folded == csv_export.FOLDED_TRIGGERS
+
+
+def test_postgres_rows_left_to_python_are_read_as_the_old_writer_reads_them(
+    pg_store: Store, pg_url: str, tmp_path: Path
+) -> None:
+    """A landline sends its row to Python; its duration must come as the float the old
+    writer got, not the numeric the lines spell (found by the property test)."""
+    _put_postgres(pg_url, [{"phone": "010-12345678", "duration_s": -64087}] + [{}] * (ROWS - 1))
+    old, new = both_files(pg_store, tmp_path, {"unmask": False})
+    assert new == old

@@ -20,7 +20,7 @@ import psycopg
 from psycopg import sql as pgsql
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters, period_range
-from hearing_helper.store.csv_sql import POSTGRES, CsvPlan, FallbackLine, csv_sql
+from hearing_helper.store.csv_sql import POSTGRES, CsvPlan, FallbackLine, csv_selects
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.copy_lines import copied_lines
 from hearing_helper.store.postgres.day_cache import cached_day_facts
@@ -79,13 +79,11 @@ def export_csv_selects(filters: ReportFilters, plan: CsvPlan) -> tuple[str, str,
     """The CSV lines of the export (store/csv_sql.py) and the SELECT of the rows they leave to
     Python, in the same order; both take the same parameters."""
     clause, params = where(filters)
-    built = csv_sql(plan, POSTGRES, _CSV_EXPRESSIONS)
-    order = " ORDER BY a.started_at, a.id"
-    return (
-        f"SELECT {built.line} FROM assists a{clause}{order}",
-        f"SELECT {EXPORT_SELECT} FROM assists a{clause} AND NOT {built.plain}{order}",
-        params,
-    )
+    source = f"FROM assists a{clause} ORDER BY a.started_at, a.id"
+    raw = {name: _EXPORT_EXPRESSIONS.get(name, f"a.{name}") for name in EXPORT_FIELDS}
+    # The raw rows as export_rows reads them (the duration as float8), for the same converter.
+    lines, rest = csv_selects(plan, POSTGRES, _CSV_EXPRESSIONS, source, raw)
+    return lines, rest, params
 
 
 class PostgresReportSource:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters, drill_period
-from hearing_helper.store.csv_sql import SQLITE, CsvPlan, csv_sql
+from hearing_helper.store.csv_sql import SQLITE, CsvPlan, csv_selects
 from hearing_helper.store.report_source import EXPORT_FIELDS, FAILING_CHECK_STATUSES
 from hearing_helper.store.visit_drill import visit_drill_condition
 
@@ -183,14 +183,9 @@ def export_csv_selects(filters: ReportFilters, plan: CsvPlan) -> tuple[str, str,
     Python, in the same order; both take the same parameters."""
     clause, params = where(filters, unary_status=True)
     expressions = {name: _EXPORT_EXPRESSIONS.get(name, f"a.{name}") for name in EXPORT_FIELDS}
-    built = csv_sql(plan, SQLITE, expressions)
-    select = ", ".join(expressions[name] for name in EXPORT_FIELDS)
-    order = " ORDER BY a.started_at, a.id"
-    return (
-        f"SELECT {built.line} FROM assists a{clause}{order}",
-        f"SELECT {select} FROM assists a{clause} AND NOT {built.plain}{order}",
-        params,
-    )
+    source = f"FROM assists a{clause} ORDER BY a.started_at, a.id"
+    lines, rest = csv_selects(plan, SQLITE, expressions, source)
+    return lines, rest, params
 
 
 def export_count(filters: ReportFilters) -> tuple[str, list[Any]]:

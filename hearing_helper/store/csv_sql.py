@@ -89,7 +89,7 @@ def regexp(pattern: str, value: object) -> bool:
     return not isinstance(value, str) or _compiled(pattern).search(value) is not None
 
 
-class Dialect:
+class CsvDialect:
     """The few spellings SQLite and PostgreSQL do not share."""
 
     name = ""
@@ -155,7 +155,7 @@ class Dialect:
         raise NotImplementedError
 
 
-class SqliteDialect(Dialect):
+class SqliteCsv(CsvDialect):
     """SQLite: ``REGEXP`` is Python's ``re`` (the adapter registers :func:`regexp`)."""
 
     name = "sqlite"
@@ -215,7 +215,7 @@ class SqliteDialect(Dialect):
         )
 
 
-class PostgresDialect(Dialect):
+class PostgresCsv(CsvDialect):
     name = "postgres"
 
     def literal(self, text: str) -> str:
@@ -239,8 +239,8 @@ class PostgresDialect(Dialect):
         return f"({x} IS NULL OR abs({x}) < 1e13)", f"({x})::text"
 
 
-SQLITE = SqliteDialect()
-POSTGRES = PostgresDialect()
+SQLITE_CSV = SqliteCsv()
+POSTGRES_CSV = PostgresCsv()
 
 
 # Month and day of every real date but 29 February (a leap day goes to Python, which knows
@@ -252,7 +252,7 @@ _MONTH_DAYS = tuple(
 )
 
 
-def _real_day(d: Dialect, x: str) -> str:
+def _real_day(d: CsvDialect, x: str) -> str:
     """Whether a value of the timestamp shape names a real day (year 0001-9999)."""
     days = ", ".join(f"'{month_day}'" for month_day in _MONTH_DAYS)
     return f"(substr({x}, 1, 4) <> '0000' AND substr({x}, 6, 5) IN ({days}))"
@@ -269,7 +269,7 @@ class _CellSql:
     free: str | None = None  # its raw text, for the row's free-text check
 
 
-def _cell(d: Dialect, cell: CsvCell, x: str) -> _CellSql:
+def _cell(d: CsvDialect, cell: CsvCell, x: str) -> _CellSql:
     if cell.rule == "int":
         return _CellSql(f"({x} IS NULL OR {d.is_int(x)})", f"coalesce({d.as_text(x)}, '')")
     if cell.rule == "decimal1":
@@ -302,7 +302,7 @@ def _cell(d: Dialect, cell: CsvCell, x: str) -> _CellSql:
     return _CellSql(plain, text, text=text, free=free)
 
 
-def _row_checks(d: Dialect, plan: CsvPlan, text: str, free: str | None, cells: int) -> str:
+def _row_checks(d: CsvDialect, plan: CsvPlan, text: str, free: str | None, cells: int) -> str:
     """The row-wide text rules over ``text``, the raw text cells joined by SEPARATOR: no
     control character, no character the csv module quotes, no cell starting with a suspect
     character or ending with whitespace (a name's masking strips it), no separator inside a
@@ -326,7 +326,7 @@ def _row_checks(d: Dialect, plan: CsvPlan, text: str, free: str | None, cells: i
 
 def csv_selects(
     plan: CsvPlan,
-    dialect: Dialect,
+    dialect: CsvDialect,
     expressions: Mapping[str, str],
     source: str,
     raw_expressions: Mapping[str, str] | None = None,

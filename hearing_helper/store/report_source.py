@@ -188,3 +188,9 @@ class ReportSource(Protocol):
         """The export's CSV lines (UTF-8, CRLF), built in SQL from ``plan`` (store/csv_sql.py)
         where it can, by ``python_line`` from the raw row (EXPORT_FIELDS) where not; yields
         (bytes, rows in them) in start order. Close the iterator to release the database."""
+
+
+class ClosableReportSource(ReportSource, Protocol):
+    """A report source that holds its own connections (the court's): who opens it closes it."""
+
+    def close(self) -> None: ...

@@ -1,4 +1,4 @@
-"""Per-day report facts on PostgreSQL (migration 002), like the SQLite adapter's day cache.
+"""Per-day report facts on PostgreSQL (migration 003), like the SQLite adapter's day cache.
 
 Joining a year of a court's records to their problems, checks and steps costs seconds; the
 per-day totals change only when a record of that day changes. A cached day is used only while
@@ -52,7 +52,7 @@ def _compute(conn: psycopg.Connection[Any], first: str, end: str) -> dict[str, F
         params: list[Any] = [first, end]
         if kind == "check":
             params.append(list(FAILING_CHECK_STATUSES))
-        for day, code, count in conn.execute(sql, params):  # type: ignore[arg-type]
+        for day, code, count in conn.execute(sql, params):
             per_day.setdefault(day, _empty())[kind][code] += int(count)
     return per_day
 

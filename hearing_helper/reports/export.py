@@ -22,9 +22,10 @@ from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.kept_files import KeptPathError, refuse_kept_path
 from hearing_helper.private_files import create_private_file
 from hearing_helper.reports.aggregate import Report, report_for
+from hearing_helper.reports.csv_export import write_csv_export
 from hearing_helper.reports.labels import CONTEXT, Translate, english
 from hearing_helper.reports.rows import header, iter_rows
-from hearing_helper.reports.writers import write_csv, write_xlsx
+from hearing_helper.reports.writers import write_xlsx
 from hearing_helper.store.backend import Store
 from hearing_helper.store.errors import StoreError
 
@@ -157,14 +158,15 @@ def export_log(
                 rows = report.visit_count  # the visits the summary is made of
                 tick(rows)
             elif fmt == "csv":
-                data = iter_rows(
+                rows = write_csv_export(
+                    part,
                     source,
                     filters,
+                    tick=tick,
                     unmask=unmask,
                     translate=translate,
                     platform_names=platform_names,
                 )
-                rows = write_csv(part, header(translate), data, tick)
             else:
                 data = iter_rows(
                     source,

@@ -209,6 +209,22 @@ def text_datetime(value: Any) -> str | None:
     return parsed
 
 
+def label_table(
+    column: Column, translate: Translate, platform_names: Mapping[str, str]
+) -> dict[str, str | None] | None:
+    """Code -> the text a label column shows for it (None: not a label column here). A code
+    whose text is empty, or not in the table, is shown as it is (neutralised)."""
+    if column.labels_for is not None:
+        return {code: safe_cell(text) for code, text in column.labels_for(translate).items()}
+    if column.labels:
+        return {
+            code: translate(column.labels_context, text) for code, text in column.labels.items()
+        }
+    if column.platform and platform_names:
+        return {code: safe_cell(name) for code, name in platform_names.items()}
+    return None
+
+
 def _converter(
     column: Column,
     *,
@@ -230,18 +246,8 @@ def _converter(
             return export_cell(kind, value)
 
         return checked
-    if column.labels or column.labels_for or (column.platform and platform_names):
-        translated: dict[str, str | None]
-        if column.labels_for is not None:
-            translated = {
-                code: safe_cell(text) for code, text in column.labels_for(translate).items()
-            }
-        elif column.labels:
-            translated = {
-                code: translate(column.labels_context, text) for code, text in column.labels.items()
-            }
-        else:
-            translated = {code: safe_cell(name) for code, name in platform_names.items()}
+    translated = label_table(column, translate, platform_names)
+    if translated is not None:
 
         def labelled(value: Any) -> str | None:
             if value is None:

@@ -11,12 +11,13 @@ be called from several worker threads at once.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters
+from hearing_helper.store.csv_sql import CsvPlan, FallbackLine
 
 FAILING_CHECK_STATUSES = ("fail", "error")
 DRILL_LIMIT = 500
@@ -180,6 +181,13 @@ class ReportSource(Protocol):
     def export_rows(self, filters: ReportFilters) -> Iterator[tuple[Any, ...]]:
         """EXPORT_FIELDS rows in start order (then id), streamed with constant memory. Close
         the iterator (or exhaust it) to release the database cursor."""
+
+    def export_csv(
+        self, filters: ReportFilters, plan: CsvPlan, python_line: FallbackLine
+    ) -> Generator[tuple[bytes, int], None, None]:
+        """The export's CSV lines (UTF-8, CRLF), built in SQL from ``plan`` (store/csv_sql.py)
+        where it can, by ``python_line`` from the raw row (EXPORT_FIELDS) where not; yields
+        (bytes, rows in them) in start order. Close the iterator to release the database."""
 
 
 class ClosableReportSource(ReportSource, Protocol):

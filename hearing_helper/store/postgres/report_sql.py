@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Generator, Iterator, Mapping
+from contextlib import closing, contextmanager
 from datetime import datetime
 from typing import Any
 
 import psycopg
+from psycopg import sql as pgsql
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters, drill_period
+from hearing_helper.store.csv_sql import POSTGRES_CSV, CsvPlan, FallbackLine, csv_selects
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
+from hearing_helper.store.postgres.copy_lines import copied_lines
 from hearing_helper.store.postgres.day_cache import cached_day_facts
 from hearing_helper.store.postgres.day_summary import day_sums, durations_from, hourly_from
 from hearing_helper.store.postgres.dialect import POSTGRES
@@ -39,6 +42,11 @@ EXPORT_FETCH = 2000
 
 _EXPORT_EXPRESSIONS = {"duration_min": "round(a.duration_s / 60.0, 1)::float8"}
 EXPORT_SELECT = ", ".join(_EXPORT_EXPRESSIONS.get(name, f"a.{name}") for name in EXPORT_FIELDS)
+# The CSV lines spell the duration from the exact numeric (store/csv_sql.py, decimal1).
+_CSV_EXPRESSIONS = {
+    name: "round(a.duration_s / 60.0, 1)" if name == "duration_min" else f"a.{name}"
+    for name in EXPORT_FIELDS
+}
 
 
 def where(filters: ReportFilters, alias: str = "a") -> tuple[str, list[Any]]:
@@ -65,6 +73,17 @@ def export_sql(filters: ReportFilters) -> tuple[str, list[Any]]:
     """The export's SELECT (also what the benchmark gives psql's \\copy)."""
     clause, params = where(filters)
     return f"SELECT {EXPORT_SELECT} FROM assists a{clause} ORDER BY a.started_at, a.id", params
+
+
+def export_csv_selects(filters: ReportFilters, plan: CsvPlan) -> tuple[str, str, list[Any]]:
+    """The CSV lines of the export (store/csv_sql.py) and the SELECT of the rows they leave to
+    Python, in the same order; both take the same parameters."""
+    clause, params = where(filters)
+    source = f"FROM assists a{clause} ORDER BY a.started_at, a.id"
+    raw = {name: _EXPORT_EXPRESSIONS.get(name, f"a.{name}") for name in EXPORT_FIELDS}
+    # The raw rows as export_rows reads them (the duration as float8), for the same converter.
+    lines, rest = csv_selects(plan, POSTGRES_CSV, _CSV_EXPRESSIONS, source, raw)
+    return lines, rest, params
 
 
 class PostgresReportSource:
@@ -250,3 +269,32 @@ class PostgresReportSource:
                     if not batch:
                         return
                     yield from batch
+
+    def export_csv(
+        self, filters: ReportFilters, plan: CsvPlan, python_line: FallbackLine
+    ) -> Generator[tuple[bytes, int], None, None]:
+        lines_sql, rest_sql, params = export_csv_selects(filters, plan)
+        with self._borrow() as conn, conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            conn.execute("SET LOCAL client_encoding = 'UTF8'")
+            exported = conn.execute("SELECT pg_export_snapshot()").fetchone()
+            snapshot = str(exported[0]) if exported else ""
+            query = psycopg.ClientCursor(conn).mogrify(lines_sql, params)
+            with (
+                closing(self._rest_rows(rest_sql, params, snapshot)) as rest,
+                conn.cursor().copy(f"COPY ({query}) TO STDOUT") as copy,
+            ):
+                yield from copied_lines(copy, lambda: python_line(next(rest)))
+
+    def _rest_rows(
+        self, sql: str, params: list[Any], snapshot: str
+    ) -> Generator[tuple[Any, ...], None, None]:
+        """The rows the CSV lines leave to Python, in their order, read in the lines' snapshot
+        on a second connection (the first is busy copying) when the first is asked for."""
+        with self._borrow() as conn, conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            conn.execute(pgsql.SQL("SET TRANSACTION SNAPSHOT {}").format(pgsql.Literal(snapshot)))
+            with conn.cursor(name=f"hh_export_{uuid.uuid4().hex[:12]}") as cursor:
+                cursor.itersize = EXPORT_FETCH
+                cursor.execute(sql, params)
+                yield from cursor

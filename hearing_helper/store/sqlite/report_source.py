@@ -3,12 +3,13 @@ report's passes run concurrently (SQLite releases the GIL while it scans)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters
+from hearing_helper.store.csv_sql import MARKER, CsvPlan, FallbackLine, regexp
 from hearing_helper.store.report_source import (
     DRILL_LIMIT,
     ChildFacts,
@@ -22,6 +23,7 @@ from hearing_helper.store.sqlite.connection import connect_readonly, translated
 from hearing_helper.store.sqlite.day_cache import cached_facts
 
 FETCH_BATCH = 2000
+CSV_BATCH = 5000
 
 
 class SqliteReportSource:
@@ -136,5 +138,33 @@ class SqliteReportSource:
                     if not batch:
                         return
                     yield from batch
+        finally:
+            conn.close()
+
+    def export_csv(
+        self, filters: ReportFilters, plan: CsvPlan, python_line: FallbackLine
+    ) -> Generator[tuple[bytes, int], None, None]:
+        lines_sql, rest_sql, params = report_sql.export_csv_selects(filters, plan)
+        conn = connect_readonly(self.path)
+        conn.create_function("regexp", 2, regexp, deterministic=True)
+        try:
+            with translated(self.path):
+                conn.execute("BEGIN")  # one snapshot for both queries, to the last row
+                cursor = conn.execute(lines_sql, params)
+                rest = None  # the rows Python writes, read when the first one comes
+                while True:
+                    batch = cursor.fetchmany(CSV_BATCH)
+                    if not batch:
+                        return
+                    lines = [row[0] for row in batch]
+                    if MARKER in lines:
+                        if rest is None:
+                            # Same transaction, same order: its rows are the markers'.
+                            rest = conn.execute(rest_sql, params)
+                        for index, line in enumerate(lines):
+                            if line == MARKER:
+                                lines[index] = python_line(rest.fetchone())
+                    lines.append("")
+                    yield "\r\n".join(lines).encode(), len(batch)
         finally:
             conn.close()

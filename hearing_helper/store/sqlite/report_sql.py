@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters, drill_period
+from hearing_helper.store.csv_sql import SQLITE_CSV, CsvPlan, csv_selects
 from hearing_helper.store.report_source import EXPORT_FIELDS, FAILING_CHECK_STATUSES
 from hearing_helper.store.shared_drill import drill_condition
 from hearing_helper.store.sqlite.dialect import SQLITE
@@ -132,6 +133,16 @@ def export_select(filters: ReportFilters) -> tuple[str, list[Any]]:
     clause, params = where(filters, unary_status=True)
     select = ", ".join(_EXPORT_EXPRESSIONS.get(name, f"a.{name}") for name in EXPORT_FIELDS)
     return f"SELECT {select} FROM assists a{clause} ORDER BY a.started_at, a.id", params
+
+
+def export_csv_selects(filters: ReportFilters, plan: CsvPlan) -> tuple[str, str, list[Any]]:
+    """The CSV lines of the export (store/csv_sql.py) and the SELECT of the rows they leave to
+    Python, in the same order; both take the same parameters."""
+    clause, params = where(filters, unary_status=True)
+    expressions = {name: _EXPORT_EXPRESSIONS.get(name, f"a.{name}") for name in EXPORT_FIELDS}
+    source = f"FROM assists a{clause} ORDER BY a.started_at, a.id"
+    lines, rest = csv_selects(plan, SQLITE_CSV, expressions, source)
+    return lines, rest, params
 
 
 def export_count(filters: ReportFilters) -> tuple[str, list[Any]]:

@@ -31,7 +31,7 @@ from hearing_helper.reports.rows import header, iter_rows
 from hearing_helper.reports.writers import write_csv
 from hearing_helper.store import open_store
 from hearing_helper.store.backend import Store
-from tests.reports_fixtures import make_record, seeded_services
+from tests.reports_fixtures import make_record, seeded_services, sqlite_repo
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
 ROWS = 8
@@ -54,7 +54,7 @@ hostile_text = st.one_of(
     st.tuples(
         st.sampled_from(PREFIXES), st.lists(st.sampled_from(FRAGMENTS), max_size=6).map("".join)
     ).map("".join),
-    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12),
+    st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=12),
 )
 datetimes = st.one_of(
     st.sampled_from(
@@ -178,7 +178,7 @@ def both_files(store: Store, tmp: Path, options: dict[str, Any]) -> tuple[bytes,
 def sqlite_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Path]]:
     data_dir = tmp_path_factory.mktemp("csv-sqlite")
     services = seeded_services(data_dir, _ordinary_records())
-    yield services.store, services.repo.path
+    yield services.store, sqlite_repo(services).path
     services.close()
 
 
@@ -224,9 +224,12 @@ def test_sqlite_plain_rows_take_the_sql_path(data_dir: Path) -> None:
     services = seeded_services(data_dir, _ordinary_records())
     try:
         handed: list[Any] = []
-        blocks = services.reports.export_csv(
-            PERIOD, csv_plan(), lambda raw: handed.append(raw) or ""
-        )
+
+        def python_line(raw: Any) -> str:
+            handed.append(raw)
+            return ""
+
+        blocks = services.reports.export_csv(PERIOD, csv_plan(), python_line)
         assert sum(rows for _block, rows in blocks) == ROWS
         assert handed == []
     finally:

@@ -37,11 +37,16 @@ def where(query: HistoryQuery, dialect: Dialect) -> tuple[str, list[Any]]:
     text = query.text.strip()
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        # The phone too (it is shown masked, so the clerk types it in full), also as typed
+        # with spaces or hyphens: stored numbers are normalised (13812345678, 010-12345678).
+        digits = "".join(char for char in text if char not in " -")
+        phone_pattern = "%" + digits + "%" if digits.isdecimal() else pattern
         clauses.append(
             f"(case_number {dialect.like} {mark} ESCAPE '\\' "
-            f"OR litigant_name {dialect.like} {mark} ESCAPE '\\')"
+            f"OR litigant_name {dialect.like} {mark} ESCAPE '\\' "
+            f"OR replace(phone, '-', '') {dialect.like} {mark} ESCAPE '\\')"
         )
-        params += [pattern, pattern]
+        params += [pattern, pattern, phone_pattern]
     if query.date_from:
         clauses.append(f"started_at >= {mark}")
         params.append(query.date_from.isoformat())

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hearing_helper.domain.masking import mask_name, mask_phone
+from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
 from hearing_helper.domain.record import now_local
 from hearing_helper.domain.validation import FieldError, error
 from hearing_helper.domain.visit import (
@@ -65,7 +65,7 @@ def hearing_line(row: PreparedHearing, state: FollowUpState | None = None) -> st
     person = mask_name(row.litigant_name)
     if state is not None:  # the follow-up list: the phone to call
         person = f"{person} {mask_phone(row.phone)}".strip()
-    parts += [row.case_number, person, join_mode_label(row.chosen_mode) or "\u2014"]
+    parts += [mask_free_text(row.case_number), person, join_mode_label(row.chosen_mode) or "\u2014"]
     return " \u00b7 ".join(part for part in parts if part)
 
 

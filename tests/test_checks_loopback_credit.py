@@ -80,7 +80,7 @@ def test_page_keeps_the_silent_microphone_when_the_tone_is_not_heard(
     page, _devices, record = _page(qtbot, page_services, fake)
     # The tone is not found, so the clerk is asked; a person hearing the speakers says
     # nothing about the microphone.
-    page.controller.heard_question.connect(page.heard_yes.click)
+    page.controller.heard_question.connect(page.heard_box.yes.click)
     _run_and_wait(qtbot, page)
     codes = {c.check_id: c.code for c in record.checks}
     assert codes["speakers"] == "speakers.heard"

@@ -104,7 +104,7 @@ def test_speaker_question_heard(qtbot, services: AppServices) -> None:  # noqa: 
     assert page.heard_box.isVisibleTo(page)
     assert "hear" in page.litigant_content().lines[0]
     with qtbot.waitSignal(page.controller.finished, timeout=5000):
-        page.heard_yes.click()
+        page.heard_box.yes.click()
     assert next(c for c in record.checks if c.check_id == "speakers").code == "speakers.heard"
     assert fake.played == ["spk0", "spk0"]
     assert not page.heard_box.isVisibleTo(page)
@@ -116,7 +116,7 @@ def test_speaker_question_not_heard(qtbot, services: AppServices) -> None:  # no
     with qtbot.waitSignal(page.controller.heard_question, timeout=5000):
         page.rerun("speakers")
     with qtbot.waitSignal(page.controller.finished, timeout=5000):
-        page.heard_no.click()
+        page.heard_box.no.click()
     result = next(c for c in record.checks if c.check_id == "speakers")
     assert (result.status, result.remedy_code) == ("fail", "speakers.volume")
 

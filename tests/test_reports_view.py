@@ -16,7 +16,8 @@ from hearing_helper.auth import auth_for
 from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks import remedies
 from hearing_helper.reports.export import ExportCancelledError
-from hearing_helper.ui.reports import export_flow, view, workers
+from hearing_helper.ui import background
+from hearing_helper.ui.reports import export_flow, view
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
 from hearing_helper.ui.reports.view import ReportsWindow
@@ -155,9 +156,9 @@ def test_closing_while_a_report_runs_does_not_wait(
     window.close()
     assert time.perf_counter() - began < 0.5  # was a wait of up to 10 s on the GUI thread
     assert not window.isVisible()
-    assert workers.RUNNING  # abandoned, still referenced until it ends
+    assert background.RUNNING  # abandoned, still referenced until it ends
     release.set()
-    qtbot.waitUntil(lambda: not workers.RUNNING, timeout=10_000)
+    qtbot.waitUntil(lambda: not background.RUNNING, timeout=10_000)
     assert shown == []  # its late result is dropped
     assert window.status.text() != ""
 

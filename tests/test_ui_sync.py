@@ -7,9 +7,9 @@ from PySide6.QtCore import QTimer
 from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
 
 from hearing_helper.demo import generate_records
+from hearing_helper.ui.background import thread_pool
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.sync import texts
-from hearing_helper.ui.sync.controller import sync_pool
 from tests.pg_cluster import free_port
 from tests.tcp_proxy import TcpProxy
 from tests.test_store import complete_record
@@ -101,7 +101,7 @@ def test_the_window_stays_usable_while_the_server_never_answers(
     assert services.repo.get(draft.id).intake.case_number == draft.intake.case_number
     assert window.sync.controller.busy
     window.sync.controller.stop(wait_ms=10_000)  # cuts the hanging connection
-    assert sync_pool().activeThreadCount() == 0  # the worker ended; nothing is left running
+    assert thread_pool("sync").activeThreadCount() == 0  # the worker ended; nothing is left running
 
 
 def test_status_words_are_translated(qtbot, qapp, services, central: str) -> None:  # noqa: F811

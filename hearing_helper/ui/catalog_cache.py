@@ -4,6 +4,7 @@ use) and shared by every screen through ``services.catalog``."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hearing_helper.services import AppServices
@@ -30,8 +31,28 @@ def remember_catalog(services: AppServices, catalog: CatalogLoad) -> CatalogLoad
     return catalog
 
 
+def load_catalog_from(data_dir: Path) -> CatalogLoad:
+    """Parse the catalog (in a worker at start). A failure is logged by the background helper;
+    the catalog is then loaded when a screen first needs it (:func:`catalog_for`)."""
+    from hearing_helper.catalog import load_catalog
+
+    return load_catalog(data_dir)
+
+
 def catalog_for(services: AppServices) -> CatalogLoad:
     """The session's catalog, loading it now if the background load has not finished."""
     from hearing_helper.catalog import load_catalog
 
     return cached_catalog(services) or remember_catalog(services, load_catalog(services.data_dir))
+
+
+def replace_catalog(services: AppServices, catalog: CatalogLoad) -> None:
+    """After a switch to a catalog version court IT published: the session uses ``catalog``
+    and reads the join-mode rules again (a visit already under way keeps what it recorded;
+    the screens take the new catalog when a step opens)."""
+    from hearing_helper.ui.visits.rules_cache import forget_join_rules
+
+    for error in catalog.errors:
+        log.warning("Catalog file problem: %s", error)
+    services.catalog = catalog
+    forget_join_rules(services)

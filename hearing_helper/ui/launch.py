@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QThreadPool
-
 from hearing_helper import __version__
 from hearing_helper.services import AppServices
 from hearing_helper.ui.app import (
@@ -21,6 +19,7 @@ from hearing_helper.ui.app import (
     install_translators,
     setup_file_logging,
 )
+from hearing_helper.ui.background import drain
 from hearing_helper.ui.shell.window_host import MainWindowHost
 
 log = logging.getLogger(__name__)
@@ -37,5 +36,5 @@ def run_gui(services: AppServices) -> int:
     freeze_startup_objects()
     log.info("Hearing Helper %s started with data dir %s", __version__, services.data_dir)
     code = int(app.exec())
-    QThreadPool.globalInstance().waitForDone(3000)  # let background work end cleanly
+    drain()  # let background work end cleanly (also run at aboutToQuit; a second is cheap)
     return code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,8 +24,13 @@ from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.repository import AssistSummary
 from hearing_helper.ui.app import apply_font_scale, current_language
-from hearing_helper.ui.catalog_cache import cached_catalog, catalog_for, remember_catalog
-from hearing_helper.ui.shell.background import load_catalog_in_background
+from hearing_helper.ui.background import run_in_background
+from hearing_helper.ui.catalog_cache import (
+    cached_catalog,
+    catalog_for,
+    load_catalog_from,
+    remember_catalog,
+)
 from hearing_helper.ui.shell.home_view import HomeView
 from hearing_helper.ui.shell.main_actions import MainActions
 from hearing_helper.ui.sync import install_sync
@@ -139,7 +145,8 @@ class MainWindow(QMainWindow):
         """Parse the catalog in the thread pool; the history shows platform names when done."""
         cached = cached_catalog(self.services)
         if cached is None:
-            load_catalog_in_background(self, self.services.data_dir, self._catalog_loaded)
+            work = partial(load_catalog_from, self.services.data_dir)
+            run_in_background(self, work, self._catalog_loaded)
         else:  # a window rebuilt (language switch): the session has it already
             self.history.model.set_catalog(cached)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from hearing_helper.ui.shell.background import run_in_background
+from hearing_helper.ui.background import run_in_background
 from hearing_helper.ui.speech_service import TIMEOUT_S as SPEECH_SERVICE_TIMEOUT_S
 from hearing_helper.ui.speech_service import speech_service_answers
 
@@ -148,7 +148,12 @@ class ReadAloud(QObject):
             if not self._probing:
                 self._probing = True
                 timeout_s = self._probe_timeout_s
-                run_in_background(self, lambda: speech_service_answers(timeout_s), self._probed)
+                run_in_background(
+                    self,
+                    lambda: speech_service_answers(timeout_s),
+                    self._probed,
+                    on_failed=lambda _message: self._probed(False),
+                )
             return
         self._speak_now(text)
 

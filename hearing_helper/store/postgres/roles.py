@@ -8,8 +8,10 @@
   the owner running init.
 - ``hh_supervisor``: reads everything (court-wide reports, exports, verify-log); writes nothing
   but the court-wide report cache.
+- ``hh_court_it``: publishes catalog versions (``server publish-catalog``, migration 8); desks
+  and supervisors read them through two functions only (``store/postgres/catalog_versions.py``).
 
-All three are group roles without login; court IT creates one login per desk (or per court) and per
+All four are group roles without login; court IT creates one login per desk (or per court) and per
 supervisor and grants one of these (README: "A court's central database"). Running init again is
 safe: it upgrades the schema and re-applies grants and policies.
 """
@@ -21,6 +23,7 @@ from typing import Any
 import psycopg
 
 from hearing_helper.store.errors import StoreError
+from hearing_helper.store.postgres.catalog_versions import COURT_IT_ROLE, grant_catalog_rights
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.schema import migrate
 
@@ -75,7 +78,7 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
     ``conn`` must be the database owner's (or a superuser's), in autocommit mode."""
     before = migrate(conn, location)
     with conn.transaction():
-        for role in (DESK_ROLE, SUPERVISOR_ROLE, WRITER_ROLE):
+        for role in (DESK_ROLE, SUPERVISOR_ROLE, WRITER_ROLE, COURT_IT_ROLE):
             _create_role(conn, role)
         tables = ", ".join(("desks", "schema_migrations", *DESK_TABLES))
         conn.execute(
@@ -101,6 +104,9 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
         _own_delivery_function(conn)
         conn.execute(f"REVOKE ALL ON FUNCTION {DELIVER_FUNCTION} FROM PUBLIC")
         conn.execute(f"GRANT EXECUTE ON FUNCTION {DELIVER_FUNCTION} TO {DESK_ROLE}")
+        grant_catalog_rights(
+            conn, desk_role=DESK_ROLE, supervisor=SUPERVISOR_ROLE, writer=WRITER_ROLE
+        )
         for table in ("desks", *DESK_TABLES):
             owned = "login_role = session_user" if table == "desks" else OWNED_DESKS
             conn.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")

@@ -10,6 +10,7 @@ from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress
 from hearing_helper.store.sqlite.outbox import SqliteOutbox
 from hearing_helper.store.sqlite.repository import DB_FILENAME, open_repository
+from hearing_helper.store.sync.catalog_pull import CatalogPuller
 from hearing_helper.store.sync.sender import Sender
 
 
@@ -32,7 +33,13 @@ def central_address(url: str) -> ServerAddress:
 
 def open_sender(data_dir: Path, central_url: str, desk_name: str = "") -> Sender:
     """A sender for the desk whose data is in ``data_dir`` (its SQLite file is created and
-    migrated first, so the outbox exists)."""
+    migrated first, so the outbox exists); it also takes the catalog court IT publishes."""
     address = central_address(central_url)
     open_repository(data_dir).close()
-    return Sender(SqliteOutbox(data_dir / DB_FILENAME), address, desk_id(data_dir), desk_name)
+    return Sender(
+        SqliteOutbox(data_dir / DB_FILENAME),
+        address,
+        desk_id(data_dir),
+        desk_name,
+        catalog=CatalogPuller(data_dir),
+    )

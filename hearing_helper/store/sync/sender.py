@@ -48,6 +48,7 @@ from hearing_helper.store.postgres.delivery import (
 from hearing_helper.store.postgres.schema import SCHEMA_VERSION, stored_version
 from hearing_helper.store.sqlite.outbox import HeldItem, OutboxKey, SqliteOutbox
 from hearing_helper.store.sync.batch import Batch
+from hearing_helper.store.sync.catalog_pull import CatalogPuller, CatalogStatus
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,7 @@ class SyncStatus:
     skew_s: float | None  # desk clock minus server clock at the last delivery
     held: tuple[HeldItem, ...] = ()  # items set aside: the server refused them, or missing
     conflict_keys: tuple[str, ...] = ()  # the conflicts, e.g. 'version record <id> v2'
+    catalog: CatalogStatus | None = None  # the published catalog in use (None: not followed)
 
     @property
     def state(self) -> str:
@@ -157,6 +159,7 @@ class PushResult:
     batches: int
     status: SyncStatus
     busy: bool = False  # another sender of this desk was pushing; this one did not
+    catalog_switched: int | None = None  # the published catalog version switched to
 
     @property
     def ok(self) -> bool:
@@ -183,6 +186,7 @@ class Sender:
         deliver_batch: Callable[[psycopg.Connection[Any], Batch, datetime], DeliveryResult] = (
             deliver
         ),
+        catalog: CatalogPuller | None = None,
     ) -> None:
         """``connect_to`` and ``deliver_batch`` open the server connection and deliver one
         batch (store/postgres/connection.py, delivery.py); a test wraps them to count or to
@@ -198,6 +202,7 @@ class Sender:
         self._connect = connect_to
         self._deliver = deliver_batch
         self._conn: psycopg.Connection[Any] | None = None  # while a push runs
+        self.catalog = catalog  # takes the catalog court IT publishes, while connected
 
     def abort(self) -> None:
         """Cut a running push's connection (from another thread): it ends at once; the batch
@@ -219,6 +224,7 @@ class Sender:
             skew_s=state.get("skew_s"),
             held=tuple(self.outbox.held()),
             conflict_keys=tuple(state.get("conflict_keys", ())),
+            catalog=self.catalog.status() if self.catalog else None,
         )
 
     @property
@@ -243,8 +249,9 @@ class Sender:
         """Send everything waiting (until ``should_stop()``); never raises for server trouble:
         the result's status says what happened. Waits while another sender of this desk
         pushes (up to ``lock_wait_s``; ``busy`` in the result when it gave up). An idle desk
-        (see :meth:`idle`) does not connect at all unless ``force`` ("Sync now")."""
-        if not force and self.idle():
+        (see :meth:`idle`) does not connect at all unless ``force`` ("Sync now") or the
+        catalog check falls due (``CatalogPuller.due``, every 10 minutes)."""
+        if not force and self.idle() and not (self.catalog and self.catalog.due()):
             return PushResult(sent=0, batches=0, status=self.status())
         try:
             with locked(self.lock_path, self.lock_wait_s, give_up=should_stop):
@@ -255,6 +262,7 @@ class Sender:
 
     def _push_alone(self, should_stop: Callable[[], bool]) -> PushResult:
         sent = batches = 0
+        switched: int | None = None
         try:
             conn = self._connect(self.central, timeout_s=self.connect_timeout_s)
             self._conn = conn
@@ -278,6 +286,9 @@ class Sender:
                             log.warning("This desk's clock is %.0f s off the server's", skew_s)
                 with hard_deadline(conn, self.batch_timeout_s):
                     conflict_keys = open_conflict_keys(conn, self.desk_id)
+                if self.catalog is not None and not should_stop():
+                    with hard_deadline(conn, self.batch_timeout_s):
+                        switched = self.catalog.pull(conn)
             finally:
                 self._conn = None
                 conn.close()
@@ -299,7 +310,9 @@ class Sender:
             self.outbox.update_state(**values)
         if sent:
             log.info("Sent %d outbox items in %d batches to %s", sent, batches, self.central)
-        return PushResult(sent=sent, batches=batches, status=self.status())
+        return PushResult(
+            sent=sent, batches=batches, status=self.status(), catalog_switched=switched
+        )
 
     def _deliver_or_hold(
         self, conn: psycopg.Connection[Any], keys: list[OutboxKey], batch: Batch

@@ -30,6 +30,14 @@ def install_sync(window: QMainWindow, services: Any, actor: Any) -> SyncUi:
     window.statusBar().addPermanentWidget(button)
     button.setVisible(controller.joined)
     controller.status_changed.connect(button.show_status)
+
+    def catalog_switched(_version: int | None) -> None:
+        # The history names platforms from the catalog: it takes the new version's names.
+        history = getattr(window, "history", None)
+        if history is not None and services.catalog is not None:
+            history.model.set_catalog(services.catalog)
+
+    controller.catalog_switched.connect(catalog_switched)
     sync_now = QAction(QCoreApplication.translate("sync", "S&ync now"), window)
     sync_now.setShortcut("F9")
     sync_now.triggered.connect(controller.sync_now_forced)

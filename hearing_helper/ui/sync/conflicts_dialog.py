@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,18 +30,8 @@ from hearing_helper.domain.masking import mask_name, mask_phone
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.sync.conflicts import KEEP_DESK, KEEP_SERVER, Conflict
-from hearing_helper.ui.reports.workers import Task, start_task
+from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.sync.controller import SyncController
-
-_pool: QThreadPool | None = None
-
-
-def _conflicts_pool() -> QThreadPool:
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
 
 
 def _fields(record: AssistRecord | None) -> list[str]:
@@ -139,7 +129,7 @@ class ConflictsDialog(QDialog):
         task.signals.finished.connect(self._loaded)
         task.signals.failed.connect(self._failed)
         self._task = task
-        start_task(task, pool=_conflicts_pool())
+        start_task(task, pool="conflicts", owner=self)
 
     def _loaded(self, conflicts: list[Conflict]) -> None:
         self._task = None
@@ -206,7 +196,7 @@ class ConflictsDialog(QDialog):
         self._task = task
         self._enable(False)
         self.state.setText(self.tr("Saving the chosen copy and sending it…"))
-        start_task(task, pool=_conflicts_pool())
+        start_task(task, pool="conflicts", owner=self)
 
     def _settled(self, _record: object) -> None:
         self._task = None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hearing_helper.catalog.published import version_in_use
 from hearing_helper.desk_identity import desk_id
 from hearing_helper.store.backend import BadDatabaseUrlError, check_database_url, redact_url
 from hearing_helper.store.sync.sender import SyncStatus
@@ -38,6 +39,8 @@ class SyncDialog(QDialog):
         self.waiting = QLabel()
         self.last_success = QLabel()
         self.skew = QLabel()
+        self.catalog = QLabel()  # the catalog version court IT published that is in use
+        self.catalog.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.detail = QLabel()
@@ -60,6 +63,7 @@ class SyncDialog(QDialog):
             (self.tr("Waiting:"), self.waiting),
             (self.tr("Last complete send:"), self.last_success),
             (self.tr("Clock:"), self.skew),
+            (self.tr("Catalog:"), self.catalog),
         ):
             form.addRow(caption, widget)
         self.sync_button = QPushButton(self.tr("&Sync now"))
@@ -94,6 +98,7 @@ class SyncDialog(QDialog):
                 self.tr("%1 (given on the command line)").replace("%1", redact_url(url))
             )
         self.sync_button.setEnabled(self.controller.joined and not self.controller.busy)
+        self.catalog.setText(self._catalog_text(status))
         if status is None:
             self.state.setText(texts.summary(None) if self.controller.joined else "-")
             for label in (self.waiting, self.last_success, self.skew, self.error):
@@ -116,10 +121,34 @@ class SyncDialog(QDialog):
         self.detail.setText(self._details_text(status))
         self._grow_to_fit()
 
+    def _catalog_text(self, status: SyncStatus | None) -> str:
+        """The published version in use (read from this desk's files, so it shows before the
+        first push too) and a version this desk refused."""
+        in_use = version_in_use(self.services.data_dir)
+        if in_use is None:
+            text = self.tr("the one shipped with the program (court IT has published none yet)")
+        else:
+            text = (
+                self.tr("court version %1, published %2 by %3")
+                .replace("%1", str(in_use.version))
+                .replace("%2", texts.clock(in_use.published_at) or in_use.published_at)
+                .replace("%3", in_use.published_by)
+            )
+        refused = status.catalog.refused if status and status.catalog else None
+        if refused is not None:
+            text += "\n" + self.tr(
+                "Version %1 from the central database was refused: its files have problems "
+                "(Details for court IT). This desk keeps using the catalog above."
+            ).replace("%1", str(refused.version))
+        return text
+
     def _details_text(self, status: SyncStatus | None) -> str:
         lines = [self.tr("Desk id: %1").replace("%1", desk_id(self.services.data_dir))]
         if status is not None and status.last_error:
             lines.append(status.last_error)
+        refused = status.catalog.refused if status and status.catalog else None
+        if refused is not None:
+            lines += list(refused.problems[:10])
         return "\n".join(lines)
 
     def _show_details(self, shown: bool) -> None:

@@ -28,8 +28,8 @@ from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.returning import EarlierVisit, carry_over, lookup_keys
 from hearing_helper.store import StoreError
 from hearing_helper.store.repository import AssistRepository
+from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.labels import translate
-from hearing_helper.ui.reports.workers import Task, start_task
 from hearing_helper.ui.visits.texts import join_mode_label, kind_label, visit_outcome_label
 
 log = logging.getLogger(__name__)

@@ -38,8 +38,8 @@ from hearing_helper.domain.visit import (
 )
 from hearing_helper.store import StoreError
 from hearing_helper.store.repository import AssistRepository, PreparedHearing
+from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.labels import choice_combo
-from hearing_helper.ui.reports.workers import Task, start_task
 from hearing_helper.ui.visits.cause_combo import cause_combo
 from hearing_helper.ui.visits.texts import (
     follow_up_result_label,

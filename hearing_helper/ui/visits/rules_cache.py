@@ -20,3 +20,9 @@ def join_rules_for(services: AppServices) -> JoinRules:
         rules = load.rules
         setattr(services, _ATTRIBUTE, rules)
     return rules
+
+
+def forget_join_rules(services: AppServices) -> None:
+    """The rules are read again at their next use (a new catalog version was switched to)."""
+    if getattr(services, _ATTRIBUTE, None) is not None:
+        setattr(services, _ATTRIBUTE, None)

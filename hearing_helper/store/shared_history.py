@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from hearing_helper.domain.validation import FieldError, normalize_phone
 from hearing_helper.store.repository import AssistSummary, HistoryQuery
 from hearing_helper.store.shared_dialect import Dialect
 
@@ -29,6 +30,20 @@ SUMMARY_COLUMNS = (
 )
 
 
+def _phone_pattern(text: str) -> str | None:
+    """The LIKE pattern for the phone when ``text`` is typed like one (digits, spaces,
+    hyphens): the list shows phones masked, so the clerk types the number. A whole number is
+    matched as stored (normalised: 13812345678, 010-62345678), part of one as typed. Other
+    text does not look at the phone at all, so a name or case search costs what it did."""
+    compact = text.replace(" ", "").replace("-", "")
+    if not (compact.isascii() and compact.isdigit()):
+        return None
+    try:
+        return "%" + normalize_phone(text) + "%"
+    except FieldError:
+        return "%" + (text.replace(" ", "") if "-" in text else compact) + "%"
+
+
 def where(query: HistoryQuery, dialect: Dialect) -> tuple[str, list[Any]]:
     """The WHERE clause (or "") over ``assists`` for ``query``, and its parameters."""
     mark = dialect.mark
@@ -37,16 +52,13 @@ def where(query: HistoryQuery, dialect: Dialect) -> tuple[str, list[Any]]:
     text = query.text.strip()
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        # The phone too (it is shown masked, so the clerk types it in full), also as typed
-        # with spaces or hyphens: stored numbers are normalised (13812345678, 010-12345678).
-        digits = "".join(char for char in text if char not in " -")
-        phone_pattern = "%" + digits + "%" if digits.isdecimal() else pattern
+        phone = _phone_pattern(text)
         clauses.append(
             f"(case_number {dialect.like} {mark} ESCAPE '\\' "
-            f"OR litigant_name {dialect.like} {mark} ESCAPE '\\' "
-            f"OR replace(phone, '-', '') {dialect.like} {mark} ESCAPE '\\')"
+            f"OR litigant_name {dialect.like} {mark} ESCAPE '\\'"
+            + (f" OR phone {dialect.like} {mark})" if phone else ")")
         )
-        params += [pattern, pattern, phone_pattern]
+        params += [pattern, pattern, *([phone] if phone else [])]
     if query.date_from:
         clauses.append(f"started_at >= {mark}")
         params.append(query.date_from.isoformat())

@@ -30,13 +30,17 @@ SUMMARY_COLUMNS = (
 )
 
 
+PHONE_MIN_DIGITS = 7  # shorter digit runs are case-number fragments (years, serial numbers)
+
+
 def _phone_pattern(text: str) -> str | None:
-    """The LIKE pattern for the phone when ``text`` is typed like one (digits, spaces,
-    hyphens): the list shows phones masked, so the clerk types the number. A whole number is
-    matched as stored (normalised: 13812345678, 010-62345678), part of one as typed. Other
-    text does not look at the phone at all, so a name or case search costs what it did."""
+    """The LIKE pattern for the phone when ``text`` is typed like one (7 or more digits, with
+    spaces or hyphens): the list shows phones masked, so the clerk types the number. A whole
+    number is matched as stored (normalised: 13812345678, 010-62345678), part of one as typed.
+    Other text does not look at the phone, so a name or case search costs what it did (the
+    phone is not in the search's covering index: a phone search reads the table)."""
     compact = text.replace(" ", "").replace("-", "")
-    if not (compact.isascii() and compact.isdigit()):
+    if not (compact.isascii() and compact.isdigit() and len(compact) >= PHONE_MIN_DIGITS):
         return None
     try:
         return "%" + normalize_phone(text) + "%"

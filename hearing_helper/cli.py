@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "run the automatic device and network checks"),
     "report": ("report", "print the KPIs for a period"),
     "followups": ("followups", "list prepared hearings whose outcome is still to be asked"),
+    "visits": ("visits", "list a returning litigant's earlier visits (by case number or phone)"),
     "export": ("export", "export the assistance log (CSV, XLSX or PDF)"),
     "verify-log": ("verify_log", "verify the audit log's hash chain"),
     "catalog": ("catalog", "list platforms and guides, or validate court-edited files"),
@@ -30,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo-data": ("demo_data", "create realistic synthetic records for demos and benchmarks"),
     "sync": ("sync", "send this desk's waiting records to the court's central database"),
     "server": ("server", "set up the court's central database (for court IT)"),
+    "restore": ("restore", "rebuild a replaced desk's history from the court's central database"),
 }
 
 

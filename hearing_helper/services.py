@@ -18,6 +18,7 @@ from hearing_helper.store.errors import UnreadableAuditEntryError
 if TYPE_CHECKING:  # types only: the catalog loader is not imported at start
     from hearing_helper.catalog import CatalogLoad
     from hearing_helper.checks.device_api import DeviceProvider
+    from hearing_helper.store.court_channel import CourtChannel
 
 
 @dataclass
@@ -47,6 +48,18 @@ class AppServices:
         from hearing_helper.store.sync.desk import central_address
 
         return CourtReportSource(central_address(self.central_url()))
+
+    def court_channel(self) -> CourtChannel | None:
+        """This desk's narrow view of the court (earlier visits, shared follow-ups), or None
+        for a desk working alone. Makes no connection (each call of the channel does)."""
+        url = self.central_url()
+        if not url:
+            return None
+        from hearing_helper.desk_identity import desk_id
+        from hearing_helper.store.postgres.court_desk import CourtDesk
+        from hearing_helper.store.sync.desk import central_address
+
+        return CourtDesk(central_address(url), desk_id(self.data_dir))
 
     @property
     def repo(self) -> AssistRepository:

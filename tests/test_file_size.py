@@ -13,7 +13,6 @@ LIMIT = 400
 BEING_SPLIT = {
     "ui/main_window.py",
     "ui/wizard/wizard.py",
-    "ui/wizard/intake_page.py",
 }
 
 

@@ -119,15 +119,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         url = getattr(args, "central", None) or str(services.settings.get("central") or "")
         desk_name = str(services.settings.get("desk_name") or "")
-        sender = open_sender(services.data_dir, url, desk_name)
+        sender = open_sender(services.data_dir, url, desk_name, services.repo)
     except NotJoinedError as exc:
+        services.close()
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:
+        services.close()
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return 1
-    finally:
-        services.close()
+    # A sync someone runs also asks the court for answers to this desk's follow-ups.
+    sender.outbox.update_state(last_exchange=None)
     if args.resend_all:
         queued = sender.outbox.requeue_all()
         if not args.json:
@@ -156,4 +158,5 @@ def run(args: argparse.Namespace) -> int:
         result = PushResult(sent=0, batches=0, status=sender.status())
     finally:
         sender.outbox.close()
+        services.close()
     return _report(result, sent, args.json)

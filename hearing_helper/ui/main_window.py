@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
         self._show_profile()
         # The court's central database: status line, Sync now, sync page (ui/sync).
         self.sync = install_sync(self, services, self.actor)
+        desk_name = lambda: str(services.settings.get("desk_name") or "")  # noqa: E731
+        sync_now = self.sync.controller.sync_now_forced
+        self.home.follow_ups.join_court(services.court_channel, desk_name, sync_now)
 
     # --- layout ------------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from hearing_helper.store.sqlite.connection import (
     connect_writer,
     translated,
 )
+from hearing_helper.store.sqlite.court_answers import SqliteCourtAnswersMixin
 from hearing_helper.store.sqlite.dialect import SQLITE
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
 
@@ -80,7 +81,7 @@ def open_repository(data_dir: Path, **options: Any) -> SqliteRepository:
     return SqliteRepository(data_dir / DB_FILENAME, **options)
 
 
-class SqliteRepository(SharedRepository[sqlite3.Connection]):
+class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersMixin):
     """Thread-safe (one connection behind a lock); every write is durable when it returns.
     The record flows, search and audit chain are :class:`SharedRepository`'s."""
 

@@ -58,6 +58,8 @@ CONNECT_TIMEOUT_S = 10.0
 # How long a push waits for another sender of the same desk to finish (a push of a large
 # backlog takes a minute at most per batch; the window's pushes can be cancelled meanwhile).
 LOCK_WAIT_S = 300.0
+# How often an idle desk still connects to fetch answers to its follow-ups given at other desks.
+EXCHANGE_EVERY_S = 60.0
 
 
 def _now() -> datetime:
@@ -202,6 +204,9 @@ class Sender:
         self._connect = connect_to
         self._deliver = deliver_batch
         self._conn: psycopg.Connection[Any] | None = None  # while a push runs
+        # Run on the push's connection before the outbox goes up (store/sync/answers.py: the
+        # shared follow-ups' answers); None for a sender that only pushes.
+        self.exchange: Callable[[psycopg.Connection[Any]], bool] | None = None
         self.catalog = catalog  # takes the catalog court IT publishes, while connected
 
     def abort(self) -> None:
@@ -241,7 +246,20 @@ class Sender:
             and not state.get("conflicts")
             and not state.get("unreachable_since")
             and state.get("last_success") is not None
+            and not self._exchange_due(state)
         )
+
+    def _exchange_due(self, state: dict[str, Any]) -> bool:
+        """The court may hold answers for this desk: look every EXCHANGE_EVERY_S at most."""
+        if self.exchange is None:
+            return False
+        last = state.get("last_exchange")
+        if not last:
+            return True
+        try:
+            return (_now() - datetime.fromisoformat(str(last))).total_seconds() >= EXCHANGE_EVERY_S
+        except ValueError:
+            return True
 
     def push(
         self, should_stop: Callable[[], bool] = lambda: False, *, force: bool = False
@@ -269,6 +287,7 @@ class Sender:
             try:
                 self._check_schema(conn)
                 skew_s: float | None = None
+                exchanged = self.exchange is None
                 while not should_stop():
                     keys, batch = self.outbox.next_batch(
                         self.desk_id, self.desk_name, self.batch_items
@@ -276,6 +295,10 @@ class Sender:
                     if not keys:
                         if self.outbox.waiting():
                             continue  # those were set aside (missing here); more are queued
+                        if not exchanged:  # once the server knows this desk (its deliveries)
+                            exchanged = True
+                            self._exchange(conn)
+                            continue  # versions made from answers pulled go up in this push
                         break
                     delivered, batch_skew = self._deliver_or_hold(conn, keys, batch)
                     sent += delivered
@@ -313,6 +336,12 @@ class Sender:
         return PushResult(
             sent=sent, batches=batches, status=self.status(), catalog_switched=switched
         )
+
+    def _exchange(self, conn: psycopg.Connection[Any]) -> None:
+        assert self.exchange is not None
+        with hard_deadline(conn, self.batch_timeout_s):
+            more = self.exchange(conn)
+        self.outbox.update_state(last_exchange=None if more else _now().isoformat())
 
     def _deliver_or_hold(
         self, conn: psycopg.Connection[Any], keys: list[OutboxKey], batch: Batch

@@ -129,7 +129,7 @@ class SyncController(QObject):
             from hearing_helper.store.sync.desk import open_sender
 
             try:
-                self._sender = open_sender(data_dir, url, desk_name)
+                self._sender = open_sender(data_dir, url, desk_name, self.services.repo)
             except (StoreError, ValueError) as exc:
                 self._failed(str(exc))
                 return

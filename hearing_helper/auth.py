@@ -329,9 +329,8 @@ class SupervisorAuth:
                 log.warning("Old supervisor hash left in the settings file: %s", exc)
 
     def _move_legacy_hash(self, stored: str, actor: str) -> None:
-        """After a right password: the hash from an older installation's settings file is
-        kept on the desk under an audited id, so the settings file no longer decides who is
-        supervisor."""
+        """After a right password: the hash from an older installation's settings file goes
+        into the database, so the settings file no longer decides who is supervisor."""
         self._audited_with_hash(actor, "supervisor.password_moved", {}, stored)
         self._forget_settings_copy()
 

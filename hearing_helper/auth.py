@@ -1,15 +1,10 @@
-"""The supervisor password: a salted scrypt hash kept on the desk, never the password.
+"""The supervisor password: a salted scrypt hash in the audited database, never the password.
 
-The audit entry that records setting it (``supervisor.password_set``, or
-``supervisor.password_moved`` for a hash moved out of an older installation's settings file)
-says who set it and when, and names the kept hash by a random id (``password_id``); the newest
-such entry decides which hash is current. The hash itself stays in ``supervisor_password.json``
-in the data folder (its user's only): audit entries are synced to the court's central database,
-and a password hash must not leave the desk. The fact that a password was set is covered by the
-audit chain: no settings or hash file -- damaged, emptied, deleted -- makes the desk "without a
-password" (a missing hash is 'lost'), and ``set-password`` always asks for the current password
-once one exists. Entries written before carried the hash itself (``password_hash``); they are
-read as before and never rewritten (the chain covers them).
+The hash is kept in the audit entry that records setting it (``supervisor.password_set``, or
+``supervisor.password_moved`` for a hash moved out of an older installation's settings file):
+the newest such entry holds the current hash. So the fact that a password was set, and the
+hash itself, are covered by the audit chain; no settings file -- damaged, emptied or replaced
+-- can remove them, and ``set-password`` always asks for the current password once one exists.
 
 Wrong passwords slow down: after each failure the next attempt must wait an exponentially growing
 delay (1 s, 2 s, 4 s ... capped). The failure counter lives in a small state file in the data dir,
@@ -36,7 +31,6 @@ from typing import Any, Protocol
 from hearing_helper.atomic_file import write_json_atomically
 from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.file_lock import locked
-from hearing_helper.store_error import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -59,44 +53,7 @@ KEY_BYTES = 32
 
 
 PASSWORD_ACTIONS = ("supervisor.password_set", "supervisor.password_moved")
-HASH_DETAIL = "password_hash"  # entries before the hash was kept on the desk only
-ID_DETAIL = "password_id"
-KEPT_FILENAME = "supervisor_password.json"
-KEPT_HASHES = 5  # the current one and a few before (a commit that failed names an older one)
-
-
-class KeptHashError(StoreError):
-    """The hash could not be kept in its file; nothing was changed."""
-
-
-def kept_hash(data_dir: Path, password_id: str) -> str:
-    """The hash kept under ``password_id``; "" when the file or the entry is missing or
-    damaged."""
-    try:
-        hashes = json.loads((data_dir / KEPT_FILENAME).read_text(encoding="utf-8"))["hashes"]
-        found = hashes.get(password_id) if isinstance(hashes, dict) else None
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return ""
-    return found if isinstance(found, str) else ""
-
-
-def keep_hash(data_dir: Path, password_id: str, stored: str) -> None:
-    """Add ``stored`` under ``password_id`` (the file written anew, the user's only)."""
-    path = data_dir / KEPT_FILENAME
-    with locked(path):
-        try:
-            hashes = json.loads(path.read_text(encoding="utf-8"))["hashes"]
-            kept = [(k, v) for k, v in hashes.items() if isinstance(v, str)]
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            kept = []  # none yet, or unreadable: the entries naming them are lost either way
-        kept = [*kept[-(KEPT_HASHES - 1) :], (password_id, stored)]
-        try:
-            write_json_atomically(path, {"hashes": dict(kept)}, indent=1)
-        except OSError as exc:
-            raise KeptHashError(
-                f"The supervisor password cannot be kept in {path}: {exc.strerror or exc}. "
-                "Nothing was changed; check that the data folder is writable."
-            ) from exc
+HASH_DETAIL = "password_hash"
 
 
 class AuditSink(Protocol):
@@ -185,9 +142,9 @@ class AuthResult:
             )
         if self.code == "lost":
             return (
-                "A supervisor password was set, but its hash (kept in supervisor_password.json "
-                "in the data folder, in settings.json by older versions) is missing or "
-                "damaged. Restore the data folder from a backup, or ask court IT."
+                "A supervisor password was set, but its hash (kept in settings.json before this "
+                "version) is missing or damaged. Restore settings.json from a backup of the "
+                "data folder, or ask court IT."
             )
         wait = f" Try again in {int(self.wait_seconds + 0.999)} s." if self.wait_seconds else ""
         if self.code == "locked":
@@ -208,7 +165,6 @@ class SupervisorAuth:
     ) -> None:
         self.settings = settings
         self.audit = audit
-        self.data_dir = data_dir
         self.state_path = data_dir / STATE_FILENAME
         self.clock = clock
 
@@ -283,12 +239,9 @@ class SupervisorAuth:
         if entry is None:
             # Never set through the audited path: at most an older installation's settings.
             return bool(legacy), legacy, bool(legacy)
-        details = entry.details if isinstance(entry.details, dict) else {}
-        if isinstance(details.get(ID_DETAIL), str):
-            return True, kept_hash(self.data_dir, details[ID_DETAIL]), False  # "" when lost
-        stored = details.get(HASH_DETAIL)
+        stored = entry.details.get(HASH_DETAIL) if isinstance(entry.details, dict) else None
         if isinstance(stored, str) and stored:
-            return True, stored, False  # an entry from before the hash stayed on the desk
+            return True, stored, False
         return True, legacy, True  # set before the hash moved into the database
 
     def is_set(self) -> bool:
@@ -313,8 +266,10 @@ class SupervisorAuth:
         if len(new) > MAX_LENGTH:
             raise PasswordPolicyError("too_long")
         was_set = self.is_set()
-        self._audited_with_hash(
-            actor, "supervisor.password_set", {"replaced_existing": was_set}, hash_password(new)
+        self.audit.append_audit(
+            actor,
+            "supervisor.password_set",
+            {"replaced_existing": was_set, HASH_DETAIL: hash_password(new)},
         )
         self._forget_settings_copy()
         with locked(self.state_path):
@@ -331,22 +286,8 @@ class SupervisorAuth:
     def _move_legacy_hash(self, stored: str, actor: str) -> None:
         """After a right password: the hash from an older installation's settings file goes
         into the database, so the settings file no longer decides who is supervisor."""
-        self._audited_with_hash(actor, "supervisor.password_moved", {}, stored)
+        self.audit.append_audit(actor, "supervisor.password_moved", {HASH_DETAIL: stored})
         self._forget_settings_copy()
-
-    def _audited_with_hash(
-        self, actor: str, action: str, details: dict[str, Any], stored: str
-    ) -> None:
-        """Audit ``action``, naming the hash it keeps by a random id: the hash is written to
-        its file inside the entry's transaction, so a hash that cannot be kept is not audited
-        (and changes nothing), and an entry is never committed naming no kept hash."""
-        password_id = os.urandom(8).hex()
-        self.audit.append_audit(
-            actor,
-            action,
-            {**details, ID_DETAIL: password_id},
-            before_commit=lambda: keep_hash(self.data_dir, password_id, stored),
-        )
 
     def check(self, password: str, actor: str, *, purpose: str = "") -> AuthResult:
         """Check ``password``; a failure is counted, audited and delays the next attempt. An

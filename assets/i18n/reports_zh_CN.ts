@@ -409,8 +409,8 @@ The supervisor password protects the settings, the reports, exports and litigant
 <context>
     <name>SupervisorPassword</name>
     <message>
-        <source>A supervisor password was set, but its kept hash (supervisor_password.json in the data folder, or settings.json of an older version) is missing or damaged. Restore the data folder from a backup, or ask court IT.</source>
-        <translation>已设置过管理员密码，但其保存的散列（数据文件夹中的 supervisor_password.json，旧版本为 settings.json）缺失或已损坏。请从备份恢复数据文件夹，或联系法院信息技术人员。</translation>
+        <source>A supervisor password was set, but its record from an older version (in the settings file) is missing or damaged. Restore the data folder&apos;s settings.json from a backup, or ask court IT.</source>
+        <translation>已设置过主管密码，但旧版本保存在设置文件中的记录缺失或已损坏。请从备份恢复数据文件夹中的 settings.json，或联系法院信息技术人员。</translation>
     </message>
 </context>
 <context>

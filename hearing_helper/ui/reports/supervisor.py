@@ -122,9 +122,9 @@ def _lost_text() -> str:
     # One text for both dialogs, so one translation context.
     return QCoreApplication.translate(
         "SupervisorPassword",
-        "A supervisor password was set, but its kept hash (supervisor_password.json in the "
-        "data folder, or settings.json of an older version) is missing or damaged. Restore "
-        "the data folder from a backup, or ask court IT.",
+        "A supervisor password was set, but its record from an older version (in the "
+        "settings file) is missing or damaged. Restore the data folder's settings.json from a "
+        "backup, or ask court IT.",
     )
 
 

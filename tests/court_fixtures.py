@@ -101,8 +101,16 @@ def prepared_record(
     return record
 
 
-def finish_prepared(desk: Desk, clerk: ClerkProfile, **options: object) -> AssistRecord:
-    """A preparation visit finished on ``desk`` whose hearing was five hours ago (due)."""
-    hearing_at = options.pop("hearing_at", now_local() - timedelta(hours=5))
-    record = prepared_record(clerk, hearing_at=hearing_at, **options)  # type: ignore[arg-type]
+def finish_prepared(
+    desk: Desk,
+    clerk: ClerkProfile,
+    *,
+    hearing_at: datetime | None = None,
+    case_number: str = CASE,
+) -> AssistRecord:
+    """A preparation visit finished on ``desk``; its hearing was five hours ago (due) unless
+    ``hearing_at`` says otherwise."""
+    if hearing_at is None:
+        hearing_at = now_local() - timedelta(hours=5)
+    record = prepared_record(clerk, hearing_at=hearing_at, case_number=case_number)
     return desk.repo.finish(record, clerk.staff_id)

@@ -17,7 +17,6 @@ from typing import Any
 import psycopg
 import pytest
 from pytestqt.qtbot import QtBot
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english  # noqa: F401
 
 from hearing_helper.catalog.published import version_checksum, version_in_use
 from hearing_helper.domain.enums import DeviceKind
@@ -29,6 +28,7 @@ from tests.test_catalog_qr import grab_decode
 from tests.test_court_catalog_switch import links, zoom_file
 from tests.test_pg_cli import hh
 from tests.test_sync_roles import _login
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english  # noqa: F401
 
 pytestmark = [
     OFFSCREEN_NOISE,
@@ -125,7 +125,8 @@ def test_a_published_link_reaches_both_desks_and_the_install_qr(
         qtbot.waitUntil(lambda: window.catalog.court_version == 1, timeout=30_000)
         assert install_qr(qtbot, tmp_path, services, "desk_b") == [NEW_LINK]
         window.sync.page.trigger()
-        dialog = window.sync_dialog
+        dialog = window.sync.dialog
+        assert dialog is not None
         assert "version 1" in dialog.catalog.text()
         assert "court_it_login" in dialog.catalog.text()
         dialog.close()
@@ -181,7 +182,8 @@ def test_a_refused_version_shows_on_the_status_line_and_the_sync_page(
         assert texts.summary(status).endswith("catalog version 2 refused")
         assert window.sync.button.text() == texts.summary(status)
         window.sync.page.trigger()
-        dialog = window.sync_dialog
+        dialog = window.sync.dialog
+        assert dialog is not None
         assert "court version 1" in dialog.catalog.text()
         assert "Version 2 from the central database was refused" in dialog.catalog.text()
         dialog.details_button.setChecked(True)
@@ -249,7 +251,7 @@ def test_a_broken_version_slipped_past_the_server_is_refused_by_the_desk(
         for problem in catalog["refused"]["problems"]
     )
     assert links(desk)[0] == NEW_LINK
-    assert version_in_use(desk).version == 1  # type: ignore[union-attr]
+    assert (info := version_in_use(desk)) is not None and info.version == 1
     text = hh(desk, "--central", logins["cat_desk_a"], "sync", "--once")
     assert "version 2" in text.stdout and "refused" in text.stdout
     # Court IT publishes a repaired version: the desk takes it and forgets the refusal.

@@ -23,6 +23,7 @@ from hearing_helper.catalog.published import (
     version_checksum,
     version_in_use,
 )
+from hearing_helper.catalog.schema import CatalogError
 from hearing_helper.paths import asset_path
 from hearing_helper.visits.court_files import folder_problems
 from hearing_helper.visits.join_rules import load_join_rules
@@ -149,22 +150,22 @@ def test_an_exception_during_the_switch_leaves_the_old_version_whole(
             published_module, "write_version_folder", half_write
         )  # stub: fault at write
     elif stage == "rename":
-        monkeypatch.setattr(
-            published_module.os, "replace", lambda *_args: fail()
-        )  # stub: fault at rename
+        monkeypatch.setattr(  # stub: fault at rename
+            "hearing_helper.catalog.published.os.replace", lambda *_a: fail()
+        )
     elif stage == "pointer":
         monkeypatch.setattr(  # stub: fault at the pointer write
             published_module, "write_json_atomically", lambda *_a, **_k: fail()
         )
 
-    def validate(folder: Path) -> list[object]:
+    def validate(folder: Path) -> list[CatalogError]:
         if stage == "validate":
             fail()
         return list(folder_problems(folder))
 
     files = version_files(2)
     with pytest.raises(InterruptedSwitchError):
-        install_version(data_dir, info_of(2, files), files, validate)  # type: ignore[arg-type]
+        install_version(data_dir, info_of(2, files), files, validate)
     assert version_in_use(data_dir) == info_of(1, version_files(1))
     assert links(data_dir) == ("https://zoom.us/download/v1", "https://www.microsoft.com/teams/v1")
     assert "# version 1" in Path(load_join_rules(data_dir).rules.source).read_text()

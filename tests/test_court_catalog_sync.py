@@ -35,7 +35,7 @@ def test_an_idle_desk_checks_rarely_and_an_offline_desk_keeps_its_version(
     )
     sender = open_sender(desk, logins["cat_desk_a"])
     try:
-        assert sender.push().ok and version_in_use(desk).version == 1  # type: ignore[union-attr]
+        assert sender.push().ok and (info := version_in_use(desk)) is not None and info.version == 1
         connects: list[object] = []
         real_connect = sender._connect
 
@@ -59,7 +59,7 @@ def test_an_idle_desk_checks_rarely_and_an_offline_desk_keeps_its_version(
         offline.catalog.check_every_s = 0
         result = offline.push(force=True)
         assert result.status.state == "unreachable"
-        assert result.status.catalog.version == 1  # type: ignore[union-attr]
+        assert result.status.catalog is not None and result.status.catalog.version == 1
     finally:
         offline.outbox.close()
     assert links(desk)[0] == NEW_LINK
@@ -77,7 +77,7 @@ def test_a_desk_that_cannot_write_the_new_version_keeps_its_own_and_tries_again(
     published(tmp_path, logins)
     sender = open_sender(desk, logins["cat_desk_a"])
     try:
-        assert sender.push().ok and version_in_use(desk).version == 1  # type: ignore[union-attr]
+        assert sender.push().ok and (info := version_in_use(desk)) is not None and info.version == 1
         newer = court_folder(tmp_path, NEW_LINK + "/v2", "v2")
         assert publish(tmp_path, newer, logins["court_it_login"]).returncode == 0
 

@@ -124,7 +124,7 @@ def test_a_server_that_got_a_later_migration_first_still_gets_seven(pg_url: str)
         init_server(conn, pg_url)
         for function in (*COURT_FUNCTIONS, *COURT_HELPERS, "hh_mask_name(text)",
                          "hh_mask_phone(text)"):  # fmt: skip
-            conn.execute(f"DROP FUNCTION {function}")  # type: ignore[arg-type]
+            conn.execute(f"DROP FUNCTION {function}")
         conn.execute("DROP TABLE follow_up_claims, follow_up_answers, court_reads")
         conn.execute("DELETE FROM schema_migrations WHERE version = 7")
         init_server(conn, pg_url)

@@ -5,10 +5,11 @@ shows who is calling, claims before opening, and hands B's answer to A through t
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
-from ui_fixtures import OFFSCREEN_NOISE, english  # noqa: F401 - fixtures
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.record import AssistRecord, now_local
 from hearing_helper.domain.visit import FollowUpResult
@@ -24,9 +25,18 @@ from tests.court_fixtures import (
     finish_prepared,
 )
 from tests.tcp_proxy import TcpProxy
+from tests.ui_fixtures import OFFSCREEN_NOISE, english  # noqa: F401 - fixtures
 
 pytestmark = OFFSCREEN_NOISE
 Desks = tuple[CourtDeskUnderTest, CourtDeskUnderTest]
+
+
+def _name_of(desk: CourtDeskUnderTest) -> str:
+    return desk.name
+
+
+def _listed(panel: FollowUpsPanel, count: int) -> bool:
+    return panel.due_list.count() == count
 
 
 class DeskWindow(QWidget):
@@ -41,8 +51,8 @@ class DeskWindow(QWidget):
 
 
 def test_intake_at_b_shows_the_visit_prepared_at_a_and_says_when_the_court_is_gone(
-    qtbot,
-    english,  # noqa: F811
+    qtbot: QtBot,
+    english: None,  # noqa: F811
     court_desks: Desks,  # noqa: F811
     pg_proxy: TcpProxy,
 ) -> None:
@@ -81,8 +91,8 @@ def test_intake_at_b_shows_the_visit_prepared_at_a_and_says_when_the_court_is_go
 
 
 def test_the_follow_up_list_claims_and_hands_the_answer_to_the_preparing_desk(
-    qtbot,
-    english,  # noqa: F811
+    qtbot: QtBot,
+    english: None,  # noqa: F811
     court_desks: Desks,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -92,7 +102,7 @@ def test_the_follow_up_list_claims_and_hands_the_answer_to_the_preparing_desk(
     b.sync()
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
-    panels = {}
+    panels: dict[str, tuple[FollowUpsPanel, list[bool]]] = {}
     windows = []  # kept alive for the test
     for desk, clerk in ((a, CLERK_A), (b, CLERK_B)):
         window = DeskWindow(clerk.staff_id)
@@ -100,9 +110,9 @@ def test_the_follow_up_list_claims_and_hands_the_answer_to_the_preparing_desk(
         windows.append(window)
         panel = FollowUpsPanel(desk.desk.repo, parent=window)
         synced: list[bool] = []
-        panel.join_court(desk.court, lambda desk=desk: desk.name, lambda s=synced: s.append(True))
+        panel.join_court(desk.court, partial(_name_of, desk), partial(synced.append, True))
         panel.refresh()
-        qtbot.waitUntil(lambda panel=panel: panel.due_list.count() == 1, timeout=15000)
+        qtbot.waitUntil(partial(_listed, panel, 1), timeout=15000)
         panels[desk.name] = (panel, synced)
     panel_a, _ = panels[a.name]
     panel_b, synced_b = panels[b.name]
@@ -112,6 +122,7 @@ def test_the_follow_up_list_claims_and_hands_the_answer_to_the_preparing_desk(
     panel_b.record_selected()  # claims, then opens the dialog with the number to call
     qtbot.waitUntil(lambda: panel_b.findChild(FollowUpDialog) is not None, timeout=15000)
     dialog = panel_b.findChild(FollowUpDialog)
+    assert dialog is not None
     assert PHONE in [label.text() for label in dialog.findChildren(type(panel_b.due_title))]
     panel_a.refresh()
     qtbot.waitUntil(lambda: "Being called by B9" in panel_a.due_list.item(0).text(), timeout=15000)

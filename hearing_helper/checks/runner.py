@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import partial
 
 from hearing_helper.background_core import Ended, Job, start_job
@@ -65,7 +66,9 @@ def timeout_for(check: Check, ctx: CheckContext) -> float:
     return limit
 
 
-def _generic(check: Check, status: CheckStatus, suffix: str, started=None) -> CheckResult:  # noqa: ANN001
+def _generic(
+    check: Check, status: CheckStatus, suffix: str, started: datetime | None = None
+) -> CheckResult:
     remedy = f"{check.id}.{suffix}" if suffix in ("timeout", "error") else ""
     return CheckResult(
         check_id=check.id,

@@ -23,6 +23,7 @@ from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
 from hearing_helper.domain.record import now_local
 from hearing_helper.domain.visit import FollowUpState, VisitKind, follow_up_due_at, follow_up_state
+from hearing_helper.services import AppServices
 from hearing_helper.store.court_channel import CourtFollowUp
 from hearing_helper.store.repository import PreparedHearing
 from hearing_helper.visits.labels import JOIN_MODE_LABELS, label
@@ -67,15 +68,15 @@ def court_item(found: CourtFollowUp, now: datetime) -> dict[str, Any]:
     }
 
 
-def _court_items(args: argparse.Namespace, services: Any, now: datetime) -> list[dict[str, Any]]:
+def _court_items(
+    args: argparse.Namespace, services: AppServices, now: datetime
+) -> list[dict[str, Any]]:
     """The court's list; raises _RefusedError with the exit code after saying why it cannot."""
     from hearing_helper.store.court_channel import SCOPE_COURT, find_follow_ups
     from hearing_helper.store.errors import StoreError
     from hearing_helper.store.sync.desk import NotJoinedError
 
-    if getattr(args, "central", None):
-        services.central_override = args.central
-    try:
+    try:  # --central was given to the services when opened
         court = services.court_channel()
     except StoreError as exc:
         print(f"hearing-helper: the court scope is not available: {exc}", file=sys.stderr)

@@ -101,9 +101,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         court = None
-        if args.scope == SCOPE_COURT:
-            if getattr(args, "central", None):
-                services.central_override = args.central
+        if args.scope == SCOPE_COURT:  # --central was given to the services when opened
             try:
                 court = services.court_channel()
             except StoreError as exc:

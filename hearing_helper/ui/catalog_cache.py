@@ -1,5 +1,5 @@
 """The platform catalog of the session: loaded once (in the background at start, or on first
-use) and shared by every screen through ``services.catalog``."""
+use) and shared by every screen through ``services.session.catalog``."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 def cached_catalog(services: AppServices) -> CatalogLoad | None:
     """The catalog if it is loaded already, without loading it."""
-    return services.catalog
+    return services.session.catalog
 
 
 def remember_catalog(services: AppServices, catalog: CatalogLoad) -> CatalogLoad:
@@ -27,7 +27,7 @@ def remember_catalog(services: AppServices, catalog: CatalogLoad) -> CatalogLoad
         return kept
     for error in catalog.errors:
         log.warning("Catalog file problem: %s", error)
-    services.catalog = catalog
+    services.session.catalog = catalog
     return catalog
 
 
@@ -54,5 +54,5 @@ def replace_catalog(services: AppServices, catalog: CatalogLoad) -> None:
 
     for error in catalog.errors:
         log.warning("Catalog file problem: %s", error)
-    services.catalog = catalog
+    services.session.catalog = catalog
     forget_join_rules(services)

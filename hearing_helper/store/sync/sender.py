@@ -77,8 +77,9 @@ class Backoff:
     def delay(self, failures: int, rng: random.Random | None = None) -> float:
         if failures <= 0:
             return 0.0
-        raw = min(self.cap_s, self.base_s * 2 ** (failures - 1))
-        return raw * (0.75 + 0.25 * (rng or random).random())
+        raw = min(self.cap_s, self.base_s * 2.0 ** (failures - 1))
+        jitter = rng.random() if rng is not None else random.random()
+        return raw * (0.75 + 0.25 * jitter)
 
 
 # What the server says about one item rather than the connection or the login: the item is

@@ -1,9 +1,9 @@
 """The checks page's devices: the device provider, the lists with the remembered choices, and the
 live camera picture and microphone level while the step shows.
 
-The provider is the page's own (tests, screenshots), else ``services.device_provider``, else a
-:class:`QtDeviceProvider` made on first use and owned by the application, so every new assist's
-wizard reuses it. The camera light is off whenever the step is not on screen.
+The provider is the page's own, else ``services.session.device_provider`` (tests, screenshots),
+else a :class:`QtDeviceProvider` made on first use and owned by the application, so every new
+assist's wizard reuses it. The camera light is off whenever the step is not on screen.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from hearing_helper.config import TextKey
 from hearing_helper.services import AppServices
 from hearing_helper.ui.checks.device_panel import DevicePanel
 
-DEVICE_SETTINGS = ("camera_id", "microphone_id", "speaker_id")  # in DevicePanel.chosen() order
+# In DevicePanel.chosen() order.
+DEVICE_SETTINGS: tuple[TextKey, TextKey, TextKey] = ("camera_id", "microphone_id", "speaker_id")
 
 
 class LiveDevices(QObject):
@@ -29,7 +31,7 @@ class LiveDevices(QObject):
         super().__init__(parent)
         self.services = services
         self.panel = panel
-        self._provider: Any = provider or services.device_provider
+        self._provider: Any = provider or services.session.device_provider
         self._wired = False
         self.showing = False  # the step is on screen: the picture and level run
         panel.selection_changed.connect(self._on_selection_changed)
@@ -44,7 +46,7 @@ class LiveDevices(QObject):
             from hearing_helper.ui.devices import QtDeviceProvider
 
             self._provider = QtDeviceProvider(QCoreApplication.instance())
-            self.services.device_provider = self._provider
+            self.services.session.device_provider = self._provider
         if not self._wired:
             self._wired = True
             for signal, slot in (

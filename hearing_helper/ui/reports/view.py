@@ -30,6 +30,7 @@ from hearing_helper.reports.labels import (
     WEEKDAY_LABELS,
 )
 from hearing_helper.reports.report_text import kpi_rows
+from hearing_helper.services import AppServices
 from hearing_helper.store.errors import StoreError
 from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.pdf.summary import failure_items, funnel_items
@@ -53,7 +54,7 @@ class ReportsWindow(QDialog):
     report_shown = Signal(object)  # the Report now on screen (tests and screenshots wait on it)
 
     def __init__(
-        self, services: Any, parent: QWidget | None = None, *, today: date | None = None
+        self, services: AppServices, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services

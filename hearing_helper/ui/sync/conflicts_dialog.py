@@ -8,8 +8,6 @@ Reading the server and settling run in workers: the window never waits on the ne
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hearing_helper.domain.masking import mask_name, mask_phone
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.services import AppServices
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.sync.conflicts import KEEP_DESK, KEEP_SERVER, Conflict
 from hearing_helper.ui.background import Task, start_task
@@ -54,7 +53,11 @@ def _fields(record: AssistRecord | None) -> list[str]:
 
 class ConflictsDialog(QDialog):
     def __init__(
-        self, services: Any, controller: SyncController, actor: str, parent: QWidget | None = None
+        self,
+        services: AppServices,
+        controller: SyncController,
+        actor: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -203,13 +206,16 @@ class ConflictsDialog(QDialog):
         self.controller.sync_now_forced()  # the status change reloads this page
 
 
-def show_conflicts_page(window: Any, services: Any, controller: SyncController, actor: str) -> None:
-    """The conflicts page, after a supervisor's password (it shows records and settles them)."""
+def show_conflicts_page(
+    window: QWidget, services: AppServices, controller: SyncController, actor: str
+) -> ConflictsDialog | None:
+    """The conflicts page, after a supervisor's password (it shows records and settles them);
+    None when the password was not given."""
     from hearing_helper.ui.reports.supervisor import require_supervisor
 
     purpose = QCoreApplication.translate("sync", "settle conflicts")
     if not require_supervisor(window, services, purpose):
-        return
+        return None
     dialog = ConflictsDialog(services, controller, actor, window)
-    window.conflicts_dialog = dialog
     dialog.open()
+    return dialog

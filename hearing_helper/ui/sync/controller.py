@@ -18,10 +18,11 @@ them when a step opens); ``catalog_switched`` then carries the version.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from hearing_helper.services import AppServices
 from hearing_helper.store.errors import StoreError
 from hearing_helper.ui.background import Task, start_task, wait_for_pool
 
@@ -44,7 +45,7 @@ class SyncController(QObject):
     push_started = Signal()
     catalog_switched = Signal(object)  # the published catalog version now in use (int | None)
 
-    def __init__(self, services: Any, parent: QObject | None = None) -> None:
+    def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.status: SyncStatus | None = None
@@ -187,7 +188,7 @@ class SyncController(QObject):
         since the session loaded it."""
         if result.catalog_switched is not None:
             return True
-        loaded = self.services.catalog
+        loaded = self.services.session.catalog
         in_use = result.status.catalog
         return loaded is not None and in_use is not None and loaded.court_version != in_use.version
 

@@ -3,8 +3,9 @@ error in plain words, "Sync now", and the central database settings (supervisor 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,21 +18,31 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.catalog.published import version_in_use
+from hearing_helper.config import Settings
 from hearing_helper.desk_identity import desk_id
+from hearing_helper.services import AppServices
 from hearing_helper.store.backend import BadDatabaseUrlError, check_database_url, redact_url
 from hearing_helper.store.sync.sender import SyncStatus
 from hearing_helper.ui.sync import texts
 from hearing_helper.ui.sync.controller import SyncController
 
+if TYPE_CHECKING:  # imported when first opened: it needs the PostgreSQL driver
+    from hearing_helper.ui.sync.conflicts_dialog import ConflictsDialog
+
 
 class SyncDialog(QDialog):
     def __init__(
-        self, services: Any, controller: SyncController, actor: str, parent: QWidget | None = None
+        self,
+        services: AppServices,
+        controller: SyncController,
+        actor: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.controller = controller
         self.actor = actor
+        self.conflicts_dialog: ConflictsDialog | None = None
         self.setWindowTitle(self.tr("Central database"))
         self.desk = QLabel()
         self.central = QLabel()
@@ -183,7 +194,9 @@ class SyncDialog(QDialog):
     def _conflicts(self) -> None:
         from hearing_helper.ui.sync.conflicts_dialog import show_conflicts_page
 
-        show_conflicts_page(self, self.services, self.controller, self.actor)
+        self.conflicts_dialog = show_conflicts_page(
+            self, self.services, self.controller, self.actor
+        )
 
     def _change(self) -> None:
         from hearing_helper.ui.reports.supervisor import require_supervisor
@@ -203,7 +216,7 @@ class SyncDialog(QDialog):
 class CentralSettingsDialog(QDialog):
     """The central database's URL (no password: that is in the keyring) and the desk name."""
 
-    def __init__(self, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Central database settings"))
@@ -265,7 +278,5 @@ class CentralSettingsDialog(QDialog):
         return changed
 
 
-def _selectable() -> Any:
-    from PySide6.QtCore import Qt
-
+def _selectable() -> Qt.TextInteractionFlag:
     return Qt.TextInteractionFlag.TextSelectableByMouse

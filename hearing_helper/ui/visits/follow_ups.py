@@ -78,6 +78,7 @@ def desk_actor(widget: QWidget | None) -> str:
     owner = widget
     while owner is not None and not callable(getattr(owner, "actor", None)):
         owner = owner.parentWidget()
+    # owner has a callable actor (the loop above found it); QWidget does not declare it.
     return str(owner.actor()) if owner is not None else "unknown"  # type: ignore[attr-defined]
 
 

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from ui_fixtures import (  # noqa: F401 - fixtures
+from pytestqt.qtbot import QtBot
+
+from hearing_helper.auth import auth_for
+from hearing_helper.catalog import load_catalog
+from hearing_helper.domain.enums import Outcome
+from hearing_helper.domain.record import AssistRecord
+from hearing_helper.services import AppServices
+from hearing_helper.ui.reports.supervisor import PasswordDialog
+from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
+from hearing_helper.ui.shell.history_view import HistoryView
+from hearing_helper.ui.shell.record_detail import RecordDetailDialog
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
     CLERK,
     OFFSCREEN_NOISE,
     english,
@@ -17,22 +28,13 @@ from ui_fixtures import (  # noqa: F401 - fixtures
     type_text,
 )
 
-from hearing_helper.auth import auth_for
-from hearing_helper.catalog import load_catalog
-from hearing_helper.domain.enums import Outcome
-from hearing_helper.domain.record import AssistRecord
-from hearing_helper.ui.reports.supervisor import PasswordDialog
-from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
-from hearing_helper.ui.shell.history_view import HistoryView
-from hearing_helper.ui.shell.record_detail import RecordDetailDialog
-
 pytestmark = OFFSCREEN_NOISE
 
 PASSWORD = "richter-2026"
 TYPED_PHONE_CASE = "13987654321"  # a phone typed into the case number field
 
 
-def seed(services) -> list[AssistRecord]:  # noqa: F811
+def seed(services: AppServices) -> list[AssistRecord]:  # noqa: F811
     records = [
         finished_record("（2024）京0105民初100号", "王小明", Outcome.JOINED, days_ago=0),
         finished_record(TYPED_PHONE_CASE, "欧阳娜娜", Outcome.JOINED, days_ago=1),
@@ -53,7 +55,7 @@ def cells(view: HistoryView) -> list[str]:
     ]
 
 
-def search(qtbot, view: HistoryView, text: str) -> list[str]:
+def search(qtbot: QtBot, view: HistoryView, text: str) -> list[str]:
     view.search.clear()
     with qtbot.waitSignal(view.results_shown, timeout=5000):
         type_text(view.search, text)
@@ -61,9 +63,9 @@ def search(qtbot, view: HistoryView, text: str) -> list[str]:
 
 
 def test_history_list_masks_names_and_typed_numbers_but_finds_them(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     seed(services)
     view = HistoryView(services.repo, load_catalog(services.data_dir), "en")
@@ -84,9 +86,9 @@ def test_history_list_masks_names_and_typed_numbers_but_finds_them(
 
 
 def test_record_detail_is_masked_until_a_supervisor_shows_it(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     record = seed(services)[1]
     auth_for(services).set_password(PASSWORD, "it")
@@ -113,7 +115,11 @@ def test_record_detail_is_masked_until_a_supervisor_shows_it(
     assert [e.details for e in shown] == [{"record_id": record.id}]
 
 
-def test_unfinished_drafts_are_listed_masked(qtbot, services, english) -> None:  # noqa: F811
+def test_unfinished_drafts_are_listed_masked(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     draft = AssistRecord(clerk=CLERK)
     draft.intake.litigant_name = "赵草稿"
     draft.intake.case_number = "110101199001011234"  # an ID number typed in
@@ -124,7 +130,9 @@ def test_unfinished_drafts_are_listed_masked(qtbot, services, english) -> None: 
     assert "1234" in text and "110101199001011234" not in text
 
 
-def test_the_follow_up_list_masks_a_number_typed_as_the_case_number(english) -> None:  # noqa: F811
+def test_the_follow_up_list_masks_a_number_typed_as_the_case_number(
+    english: None,  # noqa: F811
+) -> None:
     from hearing_helper.domain.visit import FollowUpState
     from hearing_helper.store.repository import PreparedHearing
     from hearing_helper.ui.visits.follow_ups import hearing_line

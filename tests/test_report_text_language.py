@@ -43,7 +43,9 @@ def damaged(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_damaged_cells_are_reported_in_the_reports_language(damaged: Path, capsys, lang) -> None:
+def test_damaged_cells_are_reported_in_the_reports_language(
+    damaged: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
     assert main(["--data-dir", str(damaged), "report", *PERIOD, "--lang", lang]) == 0
     out = capsys.readouterr().out
     if lang == "en":
@@ -54,7 +56,9 @@ def test_damaged_cells_are_reported_in_the_reports_language(damaged: Path, capsy
     assert "（全部见 report --json）" in out  # more than ten: where to see them all
 
 
-def test_the_demo_records_note_is_in_the_reports_language(tmp_path: Path, capsys) -> None:
+def test_the_demo_records_note_is_in_the_reports_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     services = seeded_services(tmp_path, standard_records())
     try:
         report = report_for(services.reports, ReportFilters(date(2026, 3, 1), date(2026, 4, 30)))

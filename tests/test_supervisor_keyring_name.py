@@ -49,7 +49,7 @@ def test_the_name_is_the_desks_and_survives_a_moved_folder(tmp_path: Path) -> No
 
 
 def test_an_entry_under_the_path_name_is_moved_on_first_use(
-    ring: Path, data_dir: Path, capsys
+    ring: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(data_dir, "supervisor", "set-password", stdin=f"{PASSWORD}\n{PASSWORD}\n") == 0
     secrets.set_secret(path_based_name(data_dir), PASSWORD)  # remembered by an older version
@@ -64,7 +64,7 @@ def test_an_entry_under_the_path_name_is_moved_on_first_use(
 
 
 def test_remember_writes_the_new_name_and_forget_removes_both(
-    ring: Path, data_dir: Path, capsys
+    ring: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(data_dir, "supervisor", "set-password", stdin=f"{PASSWORD}\n{PASSWORD}\n") == 0
     secrets.set_secret(path_based_name(data_dir), "an-older-password")

@@ -97,8 +97,7 @@ def hearing_line(
     person = row.litigant_name if masked else mask_name(row.litigant_name)
     if state is not None:  # the follow-up list: the phone to call
         person = f"{person} {row.phone if masked else mask_phone(row.phone)}".strip()
-    case_number = mask_free_text(row.case_number)  # a phone or ID typed in (issue 18)
-    parts += [case_number, person, join_mode_label(row.chosen_mode) or "\u2014"]
+    parts += [mask_free_text(row.case_number), person, join_mode_label(row.chosen_mode) or "\u2014"]
     return " \u00b7 ".join(part for part in parts if part)
 
 

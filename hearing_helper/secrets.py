@@ -98,10 +98,55 @@ def delete_secret(name: str) -> bool:
     return True
 
 
+# --- the remembered supervisor password ------------------------------------------------------
+#
+# Named by the desk id, like the audit key: a name made from the data folder's path carried the
+# user's name (C:\\Users\\<name>\\...) into the keyring and changed when the folder moved. An
+# entry under the older path-based name is moved when first used: read, written under the desk
+# name, then deleted (only once the new entry reads back, so no keyring loses it).
+
+
 def supervisor_secret_name(data_dir: Path) -> str:
-    """Keyring entry of the supervisor password for one data directory (each has its own)."""
+    """Keyring entry of the supervisor password for one desk (data directory); raises
+    ValueError for a damaged desk id file."""
+    from hearing_helper.desk_identity import desk_id
+
+    return f"supervisor-password:{desk_id(data_dir)}"
+
+
+def _path_supervisor_secret_name(data_dir: Path) -> str:
+    """The name used before (by the folder's path): read once, then moved."""
     digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
     return f"supervisor-password:{digest}"
+
+
+def remembered_supervisor_password(data_dir: Path) -> str | None:
+    """The supervisor password remembered for this desk, or None; one kept under the old
+    path-based name is moved to the desk name. Raises KeyringUnavailableError."""
+    name = supervisor_secret_name(data_dir)
+    stored = get_secret(name)
+    if stored:
+        return stored
+    old_name = _path_supervisor_secret_name(data_dir)
+    stored = get_secret(old_name)
+    if stored:
+        set_secret(name, stored)
+        if get_secret(name) == stored:
+            delete_secret(old_name)
+            log.info("Remembered supervisor password moved to its desk-id name %s", name)
+    return stored or None
+
+
+def remember_supervisor_password(data_dir: Path, password: str) -> None:
+    """Store ``password`` under the desk name (an entry under the old name is removed)."""
+    set_secret(supervisor_secret_name(data_dir), password)
+    delete_secret(_path_supervisor_secret_name(data_dir))
+
+
+def forget_supervisor_password(data_dir: Path) -> bool:
+    """Remove the remembered password under either name; False when none was stored."""
+    removed = delete_secret(supervisor_secret_name(data_dir))
+    return delete_secret(_path_supervisor_secret_name(data_dir)) or removed
 
 
 # --- the audit chain's key ------------------------------------------------------------------

@@ -39,7 +39,7 @@ def test_two_desks_sync_and_the_court_report_is_their_sum(court: str, tmp_path: 
     assert without.returncode == 0, without.stderr
     assert json.loads(without.stdout)["visit_count"] == 0
     assert json.loads(without.stdout)["demo_left_out"] == 800
-    text = hh(desks[0], "--central", court, "report", *PERIOD, "--scope", "court")
+    text = hh(desks[0], "--central", court, "report", *PERIOD, "--scope", "court", "--lang", "en")
     assert "Left out 800 demo records" in text.stdout
     court_report = hh(
         desks[0],

@@ -120,7 +120,8 @@ def test_detail_shows_versions_after_a_correction(
     dialog = RecordDetailDialog(services, record.id, CLERK.staff_id, load_catalog(None))
     qtbot.addWidget(dialog)
     html = dialog.browser.toPlainText()
-    assert "李四" in html and "138****5678" in html and "13812345678" not in html
+    assert "李*" in html and "138****5678" in html and "13812345678" not in html
+    assert "李四" not in html  # masked by default (tests/test_history_masking.py)
     assert dialog.version_combo.count() == 1
 
     correction = CorrectionDialog(services, dialog.record, dialog)
@@ -146,7 +147,7 @@ def test_detail_shows_versions_after_a_correction(
     assert "李*" in dialog.browser.toPlainText()  # without consent: stored masked (issue 24)
     assert "李肆" not in dialog.browser.toPlainText()
     dialog.version_combo.setCurrentIndex(0)
-    assert "李四" in dialog.browser.toPlainText()
+    assert dialog.shown_record().intake.litigant_name == "李四"  # shown masked, as 李*
     assert services.repo.get(record.id).version == 2
 
 

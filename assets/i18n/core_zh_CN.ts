@@ -298,8 +298,8 @@ started %4 by %5 · at step: %6</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <source>Search case number or litigant name</source>
-        <translation>按案号或当事人姓名查找</translation>
+        <source>Search case number, litigant name or phone</source>
+        <translation>按案号、当事人姓名或电话查找</translation>
     </message>
     <message>
         <source>Search</source>
@@ -854,6 +854,10 @@ Log file: %3</source>
         <translation>把更正后的内容另存为新版本（原记录保留）</translation>
     </message>
     <message>
+        <source>&amp;Show full name and phone…</source>
+        <translation>显示完整姓名和电话(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Version %1 — corrected %2 by %3: %4</source>
         <translation>第%1版 — %2 由%3更正：%4</translation>
     </message>
@@ -864,6 +868,14 @@ Log file: %3</source>
     <message>
         <source>Unfinished draft (no versions yet)</source>
         <translation>未完成的草稿（尚无版本）</translation>
+    </message>
+    <message>
+        <source>see the litigant&apos;s full name and phone number</source>
+        <translation>查看当事人的完整姓名和电话</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>未显示</translation>
     </message>
     <message>
         <source>Yes</source>

@@ -795,6 +795,22 @@ The supervisor password protects the settings, the reports, exports and litigant
         <translation>本窗口还有 %1 项尚未上传</translation>
     </message>
     <message>
+        <source>Damaged cells: %1 (values no version of the app writes)</source>
+        <translation>损坏的数据格：%1 个（本软件任何版本都不会写入的值）</translation>
+    </message>
+    <message>
+        <source>record %1  %2 = %3</source>
+        <translation>记录 %1  %2 = %3</translation>
+    </message>
+    <message>
+        <source>... (all of them: report --json)</source>
+        <translation>……（全部见 report --json）</translation>
+    </message>
+    <message>
+        <source>Left out %1 demo records (made by demo-data); --include-demo counts them.</source>
+        <translation>未计入 %1 条演示记录（由 demo-data 生成）；加 --include-demo 可计入。</translation>
+    </message>
+    <message>
         <source>What went wrong most (count · cumulative share)</source>
         <translation>最常见的问题（次数 · 累计占比）</translation>
     </message>

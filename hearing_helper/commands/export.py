@@ -53,9 +53,9 @@ def _authenticate(services: AppServices, purpose: str) -> AuthResult:
     actor = cli_actor()
     if not auth.is_set():
         return AuthResult(False, "not_set")
-    name = secrets.supervisor_secret_name(services.data_dir)
+    data_dir = services.data_dir
     try:
-        remembered = secrets.get_secret(name)
+        remembered = secrets.remembered_supervisor_password(data_dir)
     except secrets.KeyringUnavailableError:
         remembered = None  # no keyring here: ask instead
     if remembered:
@@ -64,7 +64,7 @@ def _authenticate(services: AppServices, purpose: str) -> AuthResult:
         # Stale (the password was changed since): forget it and ask; it is not a guess, so
         # it is not counted against the person who types the right password next.
         with contextlib.suppress(secrets.KeyringUnavailableError):
-            secrets.delete_secret(name)
+            secrets.forget_supervisor_password(data_dir)
         print(
             "hearing-helper: the password remembered in the keyring is no longer valid and "
             "was forgotten; run 'hearing-helper supervisor remember' again.",

@@ -16,7 +16,6 @@ from hearing_helper.commands.scope import (
     add_demo_argument,
     add_scope_argument,
     court_source,
-    demo_note,
     waiting_here,
 )
 from hearing_helper.domain.report_filters import (
@@ -132,7 +131,7 @@ def _print_text(
     lang: str,
 ) -> None:
     from hearing_helper.catalog import load_catalog
-    from hearing_helper.reports.report_text import text_report
+    from hearing_helper.reports.report_text import damaged_lines, demo_left_out_line, text_report
     from hearing_helper.ui.pdf.translator import translator_for
 
     translate = translator_for(lang)
@@ -143,21 +142,10 @@ def _print_text(
         filter_labels=_filter_labels(report.filters, translate, names),
         court=extras or None,
     )
+    demo_line = demo_left_out_line(int(extras.get("demo_left_out") or 0), translate)
+    lines += [demo_line] if demo_line else []
+    lines += damaged_lines(report.damaged.as_json(), translate)
     print("\n".join(lines))
-    if extras.get("demo_left_out"):
-        print(demo_note(int(extras["demo_left_out"])))
-    _print_damaged(report.damaged.as_json())
-
-
-def _print_damaged(damaged: dict[str, Any]) -> None:
-    """Damaged cells (reports/damage.py): the figures above are computed around them."""
-    if not damaged.get("count"):
-        return
-    print(f"Damaged cells: {damaged['count']} (values no version of the app writes)")
-    for cell in damaged["cells"][:10]:
-        print(f"  record {cell['record_id']}  {cell['column']} = {cell['value']!r}")
-    if damaged["count"] > 10:
-        print("  ... (all of them: report --json)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -37,9 +37,10 @@ def add_demo_argument(parser: argparse.ArgumentParser) -> None:
 
 def demo_note(left_out: int) -> str:
     """The line that says what the court scope left out ('' when nothing)."""
-    if not left_out:
-        return ""
-    return f"Left out {left_out} demo records (made by demo-data); --include-demo counts them."
+    from hearing_helper.reports.labels import english
+    from hearing_helper.reports.report_text import demo_left_out_line
+
+    return demo_left_out_line(left_out, english)  # export's lines are English
 
 
 def court_source(services: AppServices, args: argparse.Namespace) -> CourtReportSource | int:

@@ -100,10 +100,10 @@ def _set_password(services: AppServices) -> int:
 
 
 def _remember(services: AppServices, forget: bool) -> int:
-    name = secrets.supervisor_secret_name(services.data_dir)
+    data_dir = services.data_dir
     try:
         if forget:
-            removed = secrets.delete_secret(name)
+            removed = secrets.forget_supervisor_password(data_dir)
             print("Removed from the keyring." if removed else "Nothing was stored.")
             return 0
         if not secrets.keyring_available():
@@ -113,7 +113,7 @@ def _remember(services: AppServices, forget: bool) -> int:
         if not result.ok:
             print(f"hearing-helper: {result.message()}", file=sys.stderr)
             return 1
-        secrets.set_secret(name, password)
+        secrets.remember_supervisor_password(data_dir, password)
     except secrets.KeyringUnavailableError as exc:
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return 1

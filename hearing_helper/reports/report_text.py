@@ -58,6 +58,15 @@ SCOPE_ROW = QT_TRANSLATE_NOOP("reports", "Scope")
 SCOPE_COURT = QT_TRANSLATE_NOOP("reports", "the court: %1 desks")
 LAST_DELIVERY = QT_TRANSLATE_NOOP("reports", "last delivery %1")
 WAITING_HERE = QT_TRANSLATE_NOOP("reports", "This desk has %1 items not yet sent")
+DAMAGED_CELLS = QT_TRANSLATE_NOOP(
+    "reports", "Damaged cells: %1 (values no version of the app writes)"
+)
+DAMAGED_CELL = QT_TRANSLATE_NOOP("reports", "record %1  %2 = %3")
+DAMAGED_MORE = QT_TRANSLATE_NOOP("reports", "... (all of them: report --json)")
+DEMO_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "reports", "Left out %1 demo records (made by demo-data); --include-demo counts them."
+)
+DAMAGED_SHOWN = 10  # the text names the first ten; report --json names them all
 KEY_FIGURES = QT_TRANSLATE_NOOP("reports", "Key figures")
 TOP_REASONS = QT_TRANSLATE_NOOP("reports", "What went wrong most (count · cumulative share)")
 NONE = QT_TRANSLATE_NOOP("reports", "none")
@@ -218,3 +227,24 @@ def text_report(
         lines += ["", title]
         lines += _table(rows) if rows else [f"  {tr(CONTEXT, NONE)}"]
     return lines
+
+
+def damaged_lines(damaged: Mapping[str, Any], tr: Translate) -> list[str]:
+    """The damaged cells (reports/damage.py) the figures were computed around; [] for none."""
+    count = int(damaged.get("count") or 0)
+    if not count:
+        return []
+    lines = [tr(CONTEXT, DAMAGED_CELLS).replace("%1", str(count))]
+    for cell in damaged["cells"][:DAMAGED_SHOWN]:
+        text = tr(CONTEXT, DAMAGED_CELL).replace("%1", str(cell["record_id"]))
+        lines.append(
+            "  " + text.replace("%2", str(cell["column"])).replace("%3", repr(cell["value"]))
+        )
+    if count > DAMAGED_SHOWN:
+        lines.append("  " + tr(CONTEXT, DAMAGED_MORE))
+    return lines
+
+
+def demo_left_out_line(left_out: int, tr: Translate) -> str:
+    """What the court scope left out ('' when nothing)."""
+    return tr(CONTEXT, DEMO_LEFT_OUT).replace("%1", str(left_out)) if left_out else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from hearing_helper.domain.validation import FieldError, normalize_phone
 from hearing_helper.store.repository import AssistSummary, HistoryQuery
 from hearing_helper.store.shared_dialect import Dialect
 
@@ -29,6 +30,24 @@ SUMMARY_COLUMNS = (
 )
 
 
+PHONE_MIN_DIGITS = 7  # shorter digit runs are case-number fragments (years, serial numbers)
+
+
+def _phone_pattern(text: str) -> str | None:
+    """The LIKE pattern for the phone when ``text`` is typed like one (7 or more digits, with
+    spaces or hyphens): the list shows phones masked, so the clerk types the number. A whole
+    number is matched as stored (normalised: 13812345678, 010-62345678), part of one as typed.
+    Other text does not look at the phone, so a name or case search costs what it did (the
+    phone is not in the search's covering index: a phone search reads the table)."""
+    compact = text.replace(" ", "").replace("-", "")
+    if not (compact.isascii() and compact.isdigit() and len(compact) >= PHONE_MIN_DIGITS):
+        return None
+    try:
+        return "%" + normalize_phone(text) + "%"
+    except FieldError:
+        return "%" + (text.replace(" ", "") if "-" in text else compact) + "%"
+
+
 def where(query: HistoryQuery, dialect: Dialect) -> tuple[str, list[Any]]:
     """The WHERE clause (or "") over ``assists`` for ``query``, and its parameters."""
     mark = dialect.mark
@@ -37,11 +56,13 @@ def where(query: HistoryQuery, dialect: Dialect) -> tuple[str, list[Any]]:
     text = query.text.strip()
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        phone = _phone_pattern(text)
         clauses.append(
             f"(case_number {dialect.like} {mark} ESCAPE '\\' "
-            f"OR litigant_name {dialect.like} {mark} ESCAPE '\\')"
+            f"OR litigant_name {dialect.like} {mark} ESCAPE '\\'"
+            + (f" OR phone {dialect.like} {mark})" if phone else ")")
         )
-        params += [pattern, pattern]
+        params += [pattern, pattern, *([phone] if phone else [])]
     if query.date_from:
         clauses.append(f"started_at >= {mark}")
         params.append(query.date_from.isoformat())

@@ -182,6 +182,27 @@ def test_history_search_filters_sorts_and_counts(store_backend: Store) -> None:
     assert len(repo.search(HistoryQuery(sort_by="started_at; DROP TABLE assists"))) == 4
 
 
+def test_history_search_finds_the_phone_typed_in_full(store_backend: Store) -> None:
+    """The History list shows phones masked; the clerk types the number (polish item 1)."""
+    repo = store_backend.repository
+    base = datetime(2026, 11, 2, 9, 0).astimezone()
+    mobile = finished("王小明", "（2026）京0105民初1号", base, Outcome.JOINED)
+    mobile.intake.phone = "13912345678"
+    landline = finished("李四", "（2026）京0105民初2号", base, Outcome.JOINED)
+    landline.intake.phone = "010-62345678"
+    repo.import_finished([mobile, landline], actor="test")
+    for typed, name in (
+        ("13912345678", "王小明"),
+        ("139 1234 5678", "王小明"),
+        ("139-1234-5678", "王小明"),
+        ("010-62345678", "李四"),
+        ("01062345678", "李四"),
+    ):
+        assert [s.litigant_name for s in repo.search(HistoryQuery(text=typed))] == [name], typed
+        assert repo.count(HistoryQuery(text=typed)) == 1
+    assert repo.search(HistoryQuery(text="13800000000")) == []
+
+
 # --- idempotent writes -----------------------------------------------------------------------
 
 

@@ -17,8 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.domain.local_time import local_text
+from hearing_helper.domain.masking import mask_free_text, mask_name
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.ui.labels import step_label
+
+
+def _masked_title(record: AssistRecord) -> str:
+    """The draft as the clerk knows it, personal data masked (case number or name)."""
+    intake = record.intake
+    return mask_free_text(intake.case_number) or mask_name(intake.litigant_name) or "\u2014"
 
 
 class DraftsDialog(QDialog):
@@ -68,8 +75,8 @@ class DraftsDialog(QDialog):
             intake = record.intake
             text = self.tr("%1 \u00b7 %2 \u00b7 %3\nstarted %4 by %5 \u00b7 at step: %6")
             values = (
-                intake.case_number or self.tr("(no case number)"),
-                intake.litigant_name or self.tr("(no name)"),
+                mask_free_text(intake.case_number) or self.tr("(no case number)"),
+                mask_name(intake.litigant_name) or self.tr("(no name)"),
                 intake.phone and self.tr("phone entered") or self.tr("no phone"),
                 local_text(record.started_at),
                 record.clerk.name,
@@ -106,7 +113,7 @@ class DraftsDialog(QDialog):
             self.tr(
                 "Discard the assistance for %1? What was typed is deleted; the discarding is"
                 " recorded in the audit log. This cannot be undone."
-            ).replace("%1", record.intake.case_number or record.intake.litigant_name or "\u2014"),
+            ).replace("%1", _masked_title(record)),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from hearing_helper.domain.local_time import local_text
+from hearing_helper.domain.masking import mask_free_text, mask_name
 from hearing_helper.domain.visit import VisitKind
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
 from hearing_helper.store.repository import AssistSummary
@@ -91,10 +92,12 @@ class HistoryModel(QAbstractTableModel):
         # Only the asked column: the view asks cell by cell, many times over at a repaint.
         if column == 0:
             return short_time(row.started_at)
+        # Litigant data masked, as everywhere by default (the search still matches what was
+        # typed in full; the record's detail view shows it in full to a supervisor).
         if column == 1:
-            return row.case_number
+            return mask_free_text(row.case_number)  # a phone or ID typed in (issue 18)
         if column == 2:
-            return row.litigant_name
+            return mask_name(row.litigant_name)
         if column == 3:
             return role_label(row.role)
         if column == 4:

@@ -72,7 +72,7 @@ class HistoryView(QWidget):
 
     def _build(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search case number or litigant name"))
+        self.search.setPlaceholderText(self.tr("Search case number, litigant name or phone"))
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setClearButtonEnabled(True)
         search_label = QLabel(self.tr("&Search:"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from hearing_helper.catalog import CatalogLoad
 from hearing_helper.domain.enums import StepId
 from hearing_helper.domain.local_time import local_text
-from hearing_helper.domain.masking import mask_phone
+from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.step_marks import step_mark
 from hearing_helper.services import AppServices
@@ -89,8 +89,14 @@ class RecordDetailDialog(QDialog):
             self.tr("Save a corrected copy as a new version (the original is kept)")
         )
         self.correct_button.clicked.connect(self.start_correction)
+        # Personal data masked by default; a supervisor may see it in full (audited), as in the
+        # reports' drill-down.
+        self.unmasked = False
+        self.unmask_button = QPushButton(self.tr("&Show full name and phone\u2026"))
+        self.unmask_button.clicked.connect(self.show_personal_data)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        buttons.addButton(self.unmask_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.correct_button, QDialogButtonBox.ButtonRole.ActionRole)
         top = QHBoxLayout()
         top.addWidget(version_label)
@@ -141,6 +147,38 @@ class RecordDetailDialog(QDialog):
     def _show_selected(self) -> None:
         self.browser.setHtml(self.record_html(self.shown_record()))
 
+    def show_personal_data(self) -> None:
+        """After the supervisor password: the litigant's name, phone and typed numbers in full,
+        for this window only; recorded in the audit log."""
+        from hearing_helper.ui.reports.supervisor import require_supervisor, ui_actor
+
+        purpose = self.tr("see the litigant's full name and phone number")
+        if not require_supervisor(self, self.services, purpose):
+            return
+        try:
+            self.services.repo.append_audit(
+                ui_actor(self.services), "record.personal_data_shown", {"record_id": self.record_id}
+            )
+        except StoreError as exc:  # not audited: not shown
+            log.exception("Audit of showing %s failed", self.record_id)
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(self, self.tr("Not shown"), str(exc))
+            return
+        self.unmasked = True
+        self.unmask_button.setVisible(False)
+        self._show_selected()
+
+    def _personal(self, kind: str, value: str) -> str:
+        """``value`` as shown: masked unless a supervisor unmasked this window."""
+        if self.unmasked:
+            return value
+        if kind == "name":
+            return mask_name(value)
+        if kind == "phone":
+            return mask_phone(value)
+        return mask_free_text(value)  # typed text: phone- and ID-like runs (issue 18)
+
     def _platform(self, platform_id: str) -> str:
         platform = self.catalog.platform(platform_id) if platform_id else None
         return platform.display_name(self.language) if platform else platform_id
@@ -150,10 +188,10 @@ class RecordDetailDialog(QDialog):
         esc = html.escape
         intake = record.intake
         rows = [
-            (field_label("case_number"), intake.case_number),
-            (field_label("litigant_name"), intake.litigant_name),
+            (field_label("case_number"), self._personal("text", intake.case_number)),
+            (field_label("litigant_name"), self._personal("name", intake.litigant_name)),
             (field_label("role"), role_label(intake.role)),
-            (field_label("phone"), mask_phone(intake.phone)),
+            (field_label("phone"), self._personal("phone", intake.phone)),
             (field_label("hearing_at"), _fmt_time(intake.hearing_at)),
             (field_label("court"), intake.court or record.clerk.court),
             (field_label("platform_id"), self._platform(intake.platform_id)),
@@ -164,7 +202,8 @@ class RecordDetailDialog(QDialog):
             ),
             (field_label("consent"), self.tr("Yes") if intake.consent else self.tr("No")),
         ]
-        parts = [f"<h2>{esc(intake.case_number or self.tr('(no case number)'))}</h2>"]
+        case_number = self._personal("text", intake.case_number)
+        parts = [f"<h2>{esc(case_number or self.tr('(no case number)'))}</h2>"]
         parts.append(
             "<p>"
             + esc(
@@ -228,7 +267,7 @@ class RecordDetailDialog(QDialog):
             (self.tr("Started"), _fmt_time(record.started_at)),
             (self.tr("Ended"), _fmt_time(record.ended_at)),
             (self.tr("Duration"), format_duration(record.duration_seconds)),
-            (field_label("notes"), record.notes),
+            (field_label("notes"), self._personal("text", record.notes)),
         ]
         if record.correction:
             result_rows.append(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hearing_helper.domain.masking import mask_name, mask_phone
+from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
 from hearing_helper.domain.record import now_local
 from hearing_helper.domain.validation import FieldError, error
 from hearing_helper.domain.visit import (
@@ -97,7 +97,7 @@ def hearing_line(
     person = row.litigant_name if masked else mask_name(row.litigant_name)
     if state is not None:  # the follow-up list: the phone to call
         person = f"{person} {row.phone if masked else mask_phone(row.phone)}".strip()
-    parts += [row.case_number, person, join_mode_label(row.chosen_mode) or "\u2014"]
+    parts += [mask_free_text(row.case_number), person, join_mode_label(row.chosen_mode) or "\u2014"]
     return " \u00b7 ".join(part for part in parts if part)
 
 

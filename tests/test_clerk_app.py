@@ -39,14 +39,14 @@ def test_reports_open_again_after_a_language_switch(
     services.settings.set("language", "zh_CN")
     try:
         host = _host(qtbot, services)
-        host.window.reports_action.trigger()
+        host.window.main_actions.reports.trigger()
         first = services.reports_window
         assert isinstance(first, ReportsWindow) and first.isVisible()
-        host.window.request_language("en")
+        host.window.desk_settings.request_language("en")
         new = host.window
         qtbot.addWidget(new)
         qtbot.wait(50)  # the old window (and its reports) are deleted
-        new.reports_action.trigger()
+        new.main_actions.reports.trigger()
         shown = services.reports_window
         assert isinstance(shown, ReportsWindow) and shown.isVisible()
         assert shown.windowTitle() == "Reports"
@@ -66,11 +66,11 @@ def test_history_names_the_platform_after_a_language_switch(
     column = next(i for i, c in enumerate(COLUMNS) if c[1] == "platform_id")
     try:
         host = _host(qtbot, services)
-        model = host.window.history.model
+        model = host.window.home.history.model
         qtbot.waitUntil(lambda: model.rowCount() == 1 and bool(model.catalog), timeout=5000)
         assert model.index(0, column).data() == "腾讯会议"
-        host.window.request_language("en")
-        model = host.window.history.model
+        host.window.desk_settings.request_language("en")
+        model = host.window.home.history.model
         qtbot.addWidget(host.window)
         qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
         qtbot.wait(100)

@@ -15,7 +15,7 @@ from hearing_helper.domain.labels import FIELD_LABELS
 from hearing_helper.domain.step_marks import StepMark, step_mark
 from hearing_helper.domain.visit import PreparationOutcome, RatingSource, VisitKind
 from hearing_helper.ui.labels import field_label
-from hearing_helper.ui.wizard.wizard import FINISH_FIELDS
+from hearing_helper.ui.wizard.finish_flow import FINISH_FIELDS
 
 pytestmark = OFFSCREEN_NOISE
 RAW_ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
@@ -253,8 +253,8 @@ def test_history_shows_the_outcome_of_the_visits_own_kind(
     record.outcome = Outcome.JOINED  # a stale draft saved by the old Alt+U, Space route
     services.repo.save_draft(record)
     window = open_main_window(qtbot, services)
-    window.history.refresh()
-    model = window.history.model
+    window.home.history.refresh()
+    model = window.home.history.model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
     column = next(i for i, c in enumerate(COLUMNS) if c[1] == "outcome")
     assert model.index(0, column).data() != "Joined"

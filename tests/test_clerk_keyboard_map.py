@@ -21,6 +21,7 @@ from hearing_helper.domain.enums import Outcome
 from hearing_helper.domain.visit import RatingSource, VisitKind
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.keyboard_help import KEYBOARD_MAP, KeyboardDialog
+from hearing_helper.ui.shell.litigant_screen import LitigantScreen
 
 pytestmark = OFFSCREEN_NOISE
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -66,10 +67,10 @@ def ctrl_n(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 
 def ctrl_l(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     press(qtbot, "Ctrl+L")
-    assert window.litigant_window is not None and window.litigant_window.isVisible()
+    assert window.litigant_screen.window is not None and window.litigant_screen.window.isVisible()
     assert QApplication.activeWindow() is window  # it never takes the keyboard
     press(qtbot, "Ctrl+L")
-    assert not window.litigant_window.isVisible()
+    assert not window.litigant_screen.window.isVisible()
 
 
 def ctrl_r(qtbot, window: MainWindow) -> None:  # noqa: ANN001
@@ -79,7 +80,7 @@ def ctrl_r(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 
 def ctrl_f11(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     press(qtbot, "Ctrl+F11")
-    litigant = window.litigant_window
+    litigant = window.litigant_screen.window
     assert litigant is not None and litigant.windowState() & Qt.WindowState.WindowFullScreen
     press(qtbot, "Ctrl+F11")
     assert not litigant.windowState() & Qt.WindowState.WindowFullScreen
@@ -205,10 +206,10 @@ def tab(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 
 def enter(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     window.services.repo.import_finished([finished_record("（2026）冀1126民初5号", "李四")], "t")
-    window.history.refresh()
-    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=5000)
-    window.history.table.setFocus()
-    window.history.table.selectRow(0)
+    window.home.history.refresh()
+    qtbot.waitUntil(lambda: window.home.history.model.rowCount() == 1, timeout=5000)
+    window.home.history.table.setFocus()
+    window.home.history.table.selectRow(0)
     press(qtbot, "Return")
     qtbot.waitUntil(lambda: getattr(window, "detail_dialog", None) is not None, timeout=3000)
     window.detail_dialog.close()
@@ -216,7 +217,7 @@ def enter(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 
 def esc(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     press(qtbot, "F1")
-    dialog = window.keyboard_dialog
+    dialog = window.desk_settings.keyboard_dialog
     qtbot.waitUntil(lambda: _focused() is not None and _focused().window() is dialog, timeout=2000)
     press(qtbot, "Esc")
     assert not dialog.isVisible()
@@ -232,9 +233,9 @@ def ctrl_q(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 
 def f1(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     press(qtbot, "F1")
-    assert isinstance(window.keyboard_dialog, KeyboardDialog)
-    assert window.keyboard_dialog.isVisible()
-    window.keyboard_dialog.close()
+    assert isinstance(window.desk_settings.keyboard_dialog, KeyboardDialog)
+    assert window.desk_settings.keyboard_dialog.isVisible()
+    window.desk_settings.keyboard_dialog.close()
 
 
 def f9(qtbot, window: MainWindow) -> None:  # noqa: ANN001
@@ -280,7 +281,7 @@ def test_each_row_of_the_readme_map_does_what_it_says(
     lang: str,
 ) -> None:
     assert keys in CHECKS, f"the README lists {keys!r} but no test presses it"
-    monkeypatch.setattr(MainWindow, "speak", lambda _self, _text: None)  # no sound in tests
+    monkeypatch.setattr(LitigantScreen, "speak", lambda _self, _text: None)  # no sound in tests
     with language(qapp, lang):
         window = open_main_window(qtbot, services)
         window.start(offer_drafts=False)

@@ -31,7 +31,7 @@ def test_enter_in_the_history_search_opens_the_record(
 ) -> None:
     services.repo.import_finished([finished_record("（2026）冀1126民初77号", "李四")], "test")
     window = open_main_window(qtbot, services)
-    history = window.history
+    history = window.home.history
     press(qtbot, "Alt+S")
     assert QApplication.focusWidget() is history.search
     qtbot.keyClicks(history.search, "77")

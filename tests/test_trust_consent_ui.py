@@ -21,7 +21,7 @@ def test_no_consent_needs_a_reason_and_is_stored_masked(qtbot, services, english
     qtbot.keyClick(finish.outcome_buttons[Outcome.JOINED], Qt.Key.Key_Space)
     qtbot.keyClick(finish.satisfaction_buttons[4], Qt.Key.Key_Space)
     assert wizard.finish() is False
-    box = wizard._incomplete_box
+    box = wizard.finish_flow.incomplete_box
     assert "consent" in box.text().lower()
     box.accept()
     type_text(wizard.current_page().no_consent_reason, "The litigant declined.")

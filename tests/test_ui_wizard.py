@@ -207,7 +207,7 @@ def test_finish_refused_shows_fields_and_loses_nothing(qtbot, services, english)
     # Jumped to the intake, where the missing fields are named beside them.
     assert wizard.current_page().step_id is StepId.INTAKE
     assert "required" in wizard.current_page().error_text("case_number")
-    box = wizard._incomplete_box
+    box = wizard.finish_flow.incomplete_box
     assert "Case number" in box.text()
     box.accept()
     draft = services.repo.get(wizard.record.id)
@@ -255,7 +255,7 @@ def test_overlong_notes_are_kept_but_block_finishing(qtbot, services, english): 
     finish.notes.setPlainText("x" * 2001)
     assert "2001" in finish.error_text("notes")
     assert wizard.finish() is False
-    wizard._incomplete_box.accept()
+    wizard.finish_flow.incomplete_box.accept()
     draft = services.repo.get(wizard.record.id)
     assert len(draft.notes) == 2001 and draft.status is RecordStatus.DRAFT
 

@@ -97,7 +97,7 @@ class FinishFlow(QObject):
         self.busy = True
         self.saving.stopped = True  # no autosave may overtake the finish
         if self.saving.pending.keeps_copies:  # a server answers later: one Finish at a time
-            wizard.setEnabled(False)
+            wizard.set_buttons_enabled(False)
         wizard.save_status.setText(self.tr("Saving\u2026"))
         self.saving.pending.finish(record, wizard.actor, self._finished, self._refused)
         return True
@@ -108,7 +108,7 @@ class FinishFlow(QObject):
             return
         self.busy = False
         wizard = self.wizard
-        wizard.setEnabled(True)
+        wizard.set_buttons_enabled(True)
         if stored is None:
             log.info("Record %s finished; waiting for the server", wizard.record.id)
             wizard.record.status = RecordStatus.FINISHED
@@ -123,7 +123,7 @@ class FinishFlow(QObject):
             return
         self.busy = False
         wizard = self.wizard
-        wizard.setEnabled(True)
+        wizard.set_buttons_enabled(True)
         record = wizard.record
         for step, (status, reason) in self._undo.items():
             record.step(step).status, record.step(step).skip_reason = status, reason

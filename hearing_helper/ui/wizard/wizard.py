@@ -242,6 +242,17 @@ class AssistanceWizard(QWidget):
         self.navigator.setCurrentRow(self._index)
         self.navigator.blockSignals(False)
 
+    def set_buttons_enabled(self, enabled: bool) -> None:
+        """While a finish is on its way to a server: no second Finish, no step change (only
+        the buttons: disabling the whole page tree restyles every widget, ~100 ms and more)."""
+        for button in (self.skip_button, self.end_button, self.close_button):
+            button.setEnabled(enabled)
+        self.back_button.setEnabled(enabled and self._index > 0)
+        self.next_button.setEnabled(enabled)
+        self.navigator.setEnabled(enabled)
+        if enabled:
+            self._refresh_buttons()
+
     def _refresh_buttons(self) -> None:
         last = self._index == len(self.pages) - 1
         self.back_button.setEnabled(self._index > 0)

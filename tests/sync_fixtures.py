@@ -14,8 +14,8 @@ from hearing_helper.demo import generate_records
 from hearing_helper.desk_identity import desk_id
 from hearing_helper.store.audit import verify_chain
 from hearing_helper.store.postgres.connection import ServerAddress, connect
-from hearing_helper.store.postgres.repository import audit_entry
 from hearing_helper.store.postgres.roles import init_server
+from hearing_helper.store.shared_rows import audit_entry
 from hearing_helper.store.sqlite import SqliteRepository, open_repository
 from hearing_helper.store.sqlite.outbox import SqliteOutbox
 from hearing_helper.store.sync.sender import Sender

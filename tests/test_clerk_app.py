@@ -34,6 +34,7 @@ def test_reports_open_again_after_a_language_switch(
     from hearing_helper.ui.reports import supervisor
     from hearing_helper.ui.reports.view import ReportsWindow
 
+    # stub: the supervisor password dialog is modal; this test is about the window behind it
     monkeypatch.setattr(supervisor, "require_supervisor", lambda *args: True)
     install_translators(qapp, "zh_CN")
     services.settings.set("language", "zh_CN")
@@ -107,6 +108,7 @@ def test_the_gui_command_hands_central_to_the_window(data_dir, monkeypatch) -> N
         seen.append(opened.central_url())
         return 0
 
+    # stub: run_gui would start Qt's event loop and block; the test checks what it is given
     monkeypatch.setattr(launch, "run_gui", fake_gui)
     assert cli.main(["--data-dir", str(data_dir), "--central", CENTRAL]) == 0
     assert cli.main(["gui", "--data-dir", str(data_dir), "--central", CENTRAL]) == 0

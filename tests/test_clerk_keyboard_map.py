@@ -281,6 +281,7 @@ def test_each_row_of_the_readme_map_does_what_it_says(
     lang: str,
 ) -> None:
     assert keys in CHECKS, f"the README lists {keys!r} but no test presses it"
+    # stub: no sound in tests: speaking needs a speech engine (test_ui_speech.py has one)
     monkeypatch.setattr(LitigantScreen, "speak", lambda _self, _text: None)  # no sound in tests
     with language(qapp, lang):
         window = open_main_window(qtbot, services)

@@ -12,12 +12,12 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from hearing_helper.demo import generate_records, make_clerks
-from hearing_helper.services import AppServices
-from hearing_helper.store.sqlite import repository as sqlite_repository
+from hearing_helper.store.sqlite import open_repository
 
 COUNT, SEED = 300, 7
 # Taken with main's code at f668db5, without this branch's import and generation changes (at
@@ -45,20 +45,20 @@ def generated_digest() -> str:
     return digest([record.to_dict() for record in records])
 
 
-def import_demo(data_dir: Path, count: int = COUNT) -> list[str]:
+def import_demo(data_dir: Path, count: int = COUNT, **options: Any) -> list[str]:
     """Import like ``demo-data`` does; returns the SQL statements the import ran."""
     import random
 
-    services = AppServices.open(data_dir)
+    repo = open_repository(data_dir, **options)  # options: the import's batch sizes
     statements: list[str] = []
     try:
         for clerk in make_clerks(random.Random(SEED)):
-            services.repo.save_staff(clerk)
-        services.repo._db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
-        services.repo.import_finished(generate_records(count, SEED, visits=True), "demo-data")
-        services.repo._db.set_trace_callback(None)  # type: ignore[attr-defined]
+            repo.save_staff(clerk)
+        repo._db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+        repo.import_finished(generate_records(count, SEED, visits=True), "demo-data")
+        repo._db.set_trace_callback(None)  # type: ignore[attr-defined]
     finally:
-        services.close()
+        repo.close()
     return statements
 
 
@@ -86,17 +86,18 @@ ALL_WRITTEN = {
 }
 
 
-@pytest.fixture
-def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sqlite_repository, "IMPORT_BATCH", 50)  # 300 records: 6 batches
+SMALL_BATCHES = 50  # 300 records: 6 batches
 
 
 def test_bulk_import_stores_what_the_batch_by_batch_import_stores(
-    tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
-    bulk_statements = import_demo(tmp_path / "bulk")
-    monkeypatch.setattr(sqlite_repository, "BULK_MAX_STORED", -1)  # never bulk
-    batch_statements = import_demo(tmp_path / "batches")
+    bulk_statements = import_demo(tmp_path / "bulk", import_batch=SMALL_BATCHES)
+    batch_statements = import_demo(
+        tmp_path / "batches",
+        import_batch=SMALL_BATCHES,
+        bulk_max_stored=-1,  # never bulk
+    )
     # The bulk path was taken: the indexes were dropped once and built once, not in the other.
     drops = [s for s in bulk_statements if s.startswith("DROP INDEX")]
     builds = [s for s in bulk_statements if s.startswith("CREATE INDEX")]
@@ -110,9 +111,9 @@ def test_bulk_import_stores_what_the_batch_by_batch_import_stores(
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_a_failed_bulk_import_leaves_the_store_as_it_was(tmp_path: Path, small_batches) -> None:
+def test_a_failed_bulk_import_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    services = AppServices.open(data_dir)
+    repo = open_repository(data_dir, import_batch=SMALL_BATCHES)
     before = stored(data_dir, ALL_WRITTEN)
 
     def failing():
@@ -121,23 +122,23 @@ def test_a_failed_bulk_import_leaves_the_store_as_it_was(tmp_path: Path, small_b
 
     try:
         with pytest.raises(RuntimeError):
-            services.repo.import_finished(failing(), "demo-data")
+            repo.import_finished(failing(), "demo-data")
     finally:
-        services.close()
+        repo.close()
     assert stored(data_dir, ALL_WRITTEN) == before  # indexes included
 
 
-def test_an_import_into_a_full_store_keeps_its_indexes(tmp_path: Path, small_batches, monkeypatch):
-    monkeypatch.setattr(sqlite_repository, "BULK_MAX_STORED", 100)
+def test_an_import_into_a_full_store_keeps_its_indexes(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    import_demo(data_dir, count=150)
-    services = AppServices.open(data_dir)
+    options = {"import_batch": SMALL_BATCHES, "bulk_max_stored": 100}
+    import_demo(data_dir, count=150, **options)
+    repo = open_repository(data_dir, **options)
     statements: list[str] = []
     try:
-        services.repo._db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
-        services.repo.import_finished(generate_records(200, SEED + 1), "demo-data")
+        repo._db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+        repo.import_finished(generate_records(200, SEED + 1), "demo-data")
     finally:
-        services.close()
+        repo.close()
     assert not any(s.startswith("DROP INDEX") for s in statements)
 
 

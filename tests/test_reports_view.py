@@ -119,6 +119,7 @@ def test_export_can_be_cancelled(qtbot, window: ReportsWindow, tmp_path: Path, m
             threading.Event().wait(0.01)
         raise ExportCancelledError()
 
+    # stub: the real export, made slow enough to cancel while it runs (no real export is that slow)
     monkeypatch.setattr(export_flow, "export_log", slow_export)
     window.unlocked = True
     monkeypatch.setattr(window.exports, "choose_unmask", lambda fmt: False)
@@ -144,6 +145,7 @@ def test_closing_while_a_report_runs_does_not_wait(
         release.wait(30)  # a year's report on a big database: nothing to interrupt
         return real_report_for(repo, filters)
 
+    # stub: the real report, held back until released, to see the window wait without freezing
     monkeypatch.setattr(view, "report_for", slow_report_for)
     shown: list = []
     window.report_shown.connect(shown.append)
@@ -171,6 +173,7 @@ def test_closing_cancels_a_running_export(
             threading.Event().wait(0.01)
         raise ExportCancelledError()
 
+    # stub: the real export, made slow enough to close the window while it runs
     monkeypatch.setattr(export_flow, "export_log", slow_export)
     window.unlocked = True
     monkeypatch.setattr(window.exports, "choose_unmask", lambda fmt: False)

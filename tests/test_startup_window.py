@@ -33,6 +33,7 @@ def test_first_page_asks_for_the_cells_on_screen_not_the_whole_page(
         asked.append(column)
         return original(self, row, column)
 
+    # stub: a spy around the real method: counts the cells asked for at start-up
     monkeypatch.setattr(HistoryModel, "text", counting)
     view = HistoryView(services.repo, None, "en")
     qtbot.addWidget(view)

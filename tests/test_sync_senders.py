@@ -13,11 +13,8 @@ import time
 from datetime import datetime
 from typing import Any
 
-import pytest
-
-from hearing_helper.store.postgres import delivery
+from hearing_helper.store.postgres import connection, delivery
 from hearing_helper.store.sqlite.outbox import SqliteOutbox
-from hearing_helper.store.sync import sender as sender_module
 from tests.sync_fixtures import Desk, assert_delivered_exactly
 from tests.test_store import complete_record
 
@@ -49,7 +46,7 @@ def test_mark_sent_leaves_an_item_queued_under_a_reused_id(desks: list[Desk]) ->
 
 
 def test_a_record_finished_while_two_senders_race_is_never_lost(
-    central: str, desks: list[Desk], monkeypatch: pytest.MonkeyPatch
+    central: str, desks: list[Desk]
 ) -> None:
     """Sender A is inside its delivery when sender B (another window, or `sync`) starts and a
     clerk finishes a record. Whatever the order, the record reaches the server."""
@@ -69,10 +66,8 @@ def test_a_record_finished_while_two_senders_race_is_never_lost(
             desk.repo.finish(complete_record(), "clerk")
         return result
 
-    monkeypatch.setattr(sender_module, "deliver", deliver_while_racing)
-    first = desk.sender(central).push()
+    first = desk.sender(central, deliver_batch=deliver_while_racing).push()
     racing[0].join(timeout=60)
-    monkeypatch.setattr(sender_module, "deliver", real_deliver)
     assert first.sent > 0
     assert desk.sender(central).push().ok
     second.close()
@@ -80,9 +75,7 @@ def test_a_record_finished_while_two_senders_race_is_never_lost(
     assert_delivered_exactly(central, [desk])
 
 
-def test_only_one_sender_of_a_desk_delivers_at_a_time(
-    central: str, desks: list[Desk], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_only_one_sender_of_a_desk_delivers_at_a_time(central: str, desks: list[Desk]) -> None:
     """Three senders (own SQLite connections, as separate programs would have) push in a loop
     while records are finished; never two deliveries of the desk at once, nothing lost."""
     desk = desks[0]
@@ -103,10 +96,12 @@ def test_only_one_sender_of_a_desk_delivers_at_a_time(
             with guard:
                 active[0] -= 1
 
-    monkeypatch.setattr(sender_module, "deliver", counting_deliver)
     outboxes = [SqliteOutbox(desk.repo.path) for _ in range(3)]
     senders = [
-        Desk(desk.data_dir, desk.repo, box).sender(central, batch_items=7) for box in outboxes
+        Desk(desk.data_dir, desk.repo, box).sender(
+            central, batch_items=7, deliver_batch=counting_deliver
+        )
+        for box in outboxes
     ]
     done = threading.Event()
 
@@ -125,7 +120,6 @@ def test_only_one_sender_of_a_desk_delivers_at_a_time(
         thread.join(timeout=60)
     for box in outboxes:
         box.close()
-    monkeypatch.setattr(sender_module, "deliver", real_deliver)
     assert desk.sender(central).push().ok
     assert most[0] == 1
     assert_delivered_exactly(central, [desk])
@@ -163,24 +157,23 @@ def test_migration_6_keeps_the_queued_items_and_their_order(tmp_path: Any) -> No
 
 
 def test_an_idle_desk_does_not_connect_until_it_has_something_to_send(
-    central: str, desks: list[Desk], monkeypatch: pytest.MonkeyPatch
+    central: str, desks: list[Desk]
 ) -> None:
     desk = desks[0]
     desk.demo(3, seed=43)
     assert desk.sender(central).push().ok
     connects: list[object] = []
-    real_connect = sender_module.connect
+    real_connect = connection.connect
 
     def counting_connect(*args: Any, **kwargs: Any) -> Any:
         connects.append(args)
         return real_connect(*args, **kwargs)
 
-    monkeypatch.setattr(sender_module, "connect", counting_connect)
     for _ in range(3):
-        assert desk.sender(central).push().ok
+        assert desk.sender(central, connect_to=counting_connect).push().ok
     assert connects == []
-    assert desk.sender(central).push(force=True).ok  # "Sync now" checks the server
+    assert desk.sender(central, connect_to=counting_connect).push(force=True).ok  # "Sync now"
     assert len(connects) == 1
     desk.repo.finish(complete_record(), "clerk")
-    assert desk.sender(central).push().sent == 2
+    assert desk.sender(central, connect_to=counting_connect).push().sent == 2
     assert len(connects) == 2

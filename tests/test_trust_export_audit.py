@@ -5,6 +5,8 @@ cannot be committed leaves no file."""
 from __future__ import annotations
 
 import io
+import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from hearing_helper.cli import main
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import ExportError, export_log
 from hearing_helper.services import AppServices
-from hearing_helper.store import StoreError
+from hearing_helper.store.sqlite import SqliteRepository
 from tests.reports_fixtures import seeded_services
 
 PASSWORD = "richter-2026"
@@ -58,18 +60,21 @@ def test_bad_out_path_is_refused_before_anything_is_audited(
     assert audit_actions(seeded) == before
 
 
-def test_failed_audit_commit_leaves_no_file(seeded: Path, tmp_path: Path, monkeypatch) -> None:
+def test_failed_audit_commit_leaves_no_file(seeded: Path, tmp_path: Path) -> None:
     services = AppServices.open(seeded)
     out = tmp_path / "log.csv"
-
-    def refuse(*args, **kwargs):
-        raise StoreError("The database is busy.")
-
-    monkeypatch.setattr(services.repo, "record_export", refuse)
+    # Another program holds the database's write lock; this program's store waits 0.2 s.
+    impatient = SqliteRepository(services.repo.path, busy_timeout_s=0.2)
+    store = replace(services.store, repository=impatient)
+    other_program = sqlite3.connect(services.repo.path)
+    other_program.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(ExportError, match="busy"):
-            export_log(services.store, PERIOD, "csv", out, actor="sup")
+        with pytest.raises(ExportError, match="busy|locked"):
+            export_log(store, PERIOD, "csv", out, actor="sup")
     finally:
+        other_program.rollback()
+        other_program.close()
+        impatient.close()
         services.close()
     assert not out.exists()
     assert list(tmp_path.glob("log.csv*")) == []
@@ -83,6 +88,7 @@ def test_failed_move_leaves_no_audit_entry(seeded: Path, tmp_path: Path, monkeyp
     def no_move(src, dst):
         raise PermissionError(13, "Permission denied", str(dst))
 
+    # stub: export.py's hook for a failing move; as root no real folder refuses a rename.
     monkeypatch.setattr("hearing_helper.reports.export._move_into_place", no_move)
     try:
         with pytest.raises(ExportError, match="Permission denied"):

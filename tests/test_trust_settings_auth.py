@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from hearing_helper.cli import main
 from hearing_helper.config import Settings
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
+from hearing_helper.store.sqlite import SqliteRepository
 
 PASSWORD = "richter-2026"
 
@@ -84,19 +86,21 @@ def services(data_dir: Path):
     services.close()
 
 
-def test_password_change_that_cannot_be_audited_is_not_made(services, monkeypatch) -> None:
+def test_password_change_that_cannot_be_audited_is_not_made(services) -> None:
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=Clock())
     auth.set_password(PASSWORD, "it")
-
-    real_begin = services.repo._transaction
-
-    def locked_transaction():
-        raise StoreError("The database is busy (locked by another program).")
-
-    monkeypatch.setattr(services.repo, "_transaction", locked_transaction)
-    with pytest.raises(StoreError):
-        auth.set_password("another-pass", "it")
-    monkeypatch.setattr(services.repo, "_transaction", real_begin)
+    # Another program holds the database's write lock; this program's store waits 0.2 s.
+    impatient = SqliteRepository(services.repo.path, busy_timeout_s=0.2)
+    blocked = SupervisorAuth(services.settings, impatient, services.data_dir, clock=Clock())
+    other_program = sqlite3.connect(services.repo.path)
+    other_program.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="busy|locked"):
+            blocked.set_password("another-pass", "it")
+    finally:
+        other_program.rollback()
+        other_program.close()
+        impatient.close()
     assert auth.check(PASSWORD, "it").ok and not auth.is_current("another-pass")
 
 

@@ -45,6 +45,7 @@ def test_reports_open_only_after_the_supervisor_password(
         asked.append(purpose)
         return accepted
 
+    # stub: the supervisor password dialog is modal; the gate's answer is what is tested
     monkeypatch.setattr(supervisor, "require_supervisor", gate)
     window = reports_ui.open_reports(None, services)
     assert asked

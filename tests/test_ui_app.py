@@ -105,11 +105,13 @@ def test_gui_command_shows_a_message_for_a_newer_database(data_dir, monkeypatch)
     conn.close()
     before = db.read_bytes()
     shown: list[str] = []
+    # stub: the start-up error box is modal; the test reads the text it would show
     monkeypatch.setattr(
         app_module,
         "show_startup_error",
         lambda exc, lang: shown.append(app_module.startup_error_text(exc)),
     )
+    # stub: run_gui would start Qt's event loop and block; the database was refused before it
     monkeypatch.setattr(launch, "run_gui", lambda opened: 0)
     code = gui.run(argparse.Namespace(data_dir=str(data_dir)))
     assert code == 1
@@ -121,6 +123,7 @@ def test_gui_command_runs_the_gui_with_the_data_dir(data_dir, monkeypatch):
     from hearing_helper.commands import gui
 
     seen: list[Path] = []
+    # stub: run_gui would start Qt's event loop and block; the test checks what it is given
     monkeypatch.setattr(launch, "run_gui", lambda opened: seen.append(opened.data_dir) or 0)
     assert gui.run(argparse.Namespace(data_dir=str(data_dir))) == 0
     assert seen == [data_dir.resolve()]

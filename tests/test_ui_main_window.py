@@ -182,10 +182,13 @@ def test_settings_are_gated_and_audited(qtbot, services, english, monkeypatch): 
         dialog._accept_if_valid()
         return int(dialog.result())
 
+    # stub: a modal exec() blocks the test; the dialog itself is real and accepts as a click would
     monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    # stub: the supervisor password dialog is modal; the gate's answer is what is tested
     monkeypatch.setattr(supervisor, "require_supervisor", lambda *args: False)
     window.desk_settings.open_settings()
     assert opened == []  # refused at the gate: the dialog never opens
+    # stub: the supervisor password dialog is modal; the gate's answer is what is tested
     monkeypatch.setattr(supervisor, "require_supervisor", lambda *args: True)
     window.desk_settings.open_settings()
     assert len(opened) == 1 and opened[0].result() == QDialog.DialogCode.Accepted

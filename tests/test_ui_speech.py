@@ -181,18 +181,12 @@ def test_a_hung_speech_service_gives_a_message_not_a_frozen_window(
     tmp_path: Path,
     monkeypatch,  # noqa: ANN001
 ) -> None:
-    from hearing_helper.ui import speech_service
     from hearing_helper.ui.speech import ReadAloud
 
     path = tmp_path / "speechd.sock"
     fake = _FakeSpeechd(path, answer=False)
     monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
-    monkeypatch.setattr(speech_service, "TIMEOUT_S", 0.3)
-    monkeypatch.setattr(
-        "hearing_helper.ui.speech.speech_service_answers",
-        lambda: speech_service.speech_service_answers(0.3),
-    )
-    reader = ReadAloud()
+    reader = ReadAloud(probe_timeout_s=0.3)
     try:
         with qtbot.waitSignal(reader.problem, timeout=5000) as said:
             reader.speak("请看屏幕。")

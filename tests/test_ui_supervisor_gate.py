@@ -69,6 +69,7 @@ def test_settings_on_a_desk_without_a_password_say_so_and_set_nothing(
 ) -> None:
     window = _window(qtbot, services)
     opened: list[SettingsDialog] = []
+    # stub: a modal exec() blocks the test; the dialog itself is real
     monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: opened.append(dialog) or 0)
     seen: list[QDialog] = []
     fields: list[QLineEdit] = []
@@ -97,6 +98,7 @@ def test_setting_the_first_password_is_explicit_confirmed_and_audited(
 ) -> None:
     window = _window(qtbot, services)
     opened: list[SettingsDialog] = []
+    # stub: a modal exec() blocks the test; the dialog itself is real
     monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: opened.append(dialog) or 0)
     seen: list[QDialog] = []
 
@@ -137,6 +139,7 @@ def test_the_language_menu_is_a_clerk_preference_audited_without_a_password(
 ) -> None:
     auth_for(services).set_password(PASSWORD, "it")
     asked: list[str] = []
+    # stub: the supervisor password dialog is modal; the test counts that it is asked
     monkeypatch.setattr(supervisor, "require_supervisor", lambda *args: asked.append("x"))
     window = _window(qtbot, services)
     requested: list[str] = []

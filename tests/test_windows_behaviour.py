@@ -154,6 +154,7 @@ def test_self_test_files_check_fails_when_the_lock_is_not_exclusive(tmp_path, mo
     from hearing_helper.commands.self_test import SelfTestError, check_files
 
     assert "exclusive" in check_files(tmp_path)
+    # stub: a lock that is not exclusive (a broken network share) cannot be made on Linux
     monkeypatch.setattr(file_lock, "_try_lock", lambda fd: True)
     with pytest.raises(SelfTestError, match="not exclusive"):
         check_files(tmp_path)

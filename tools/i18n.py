@@ -40,6 +40,7 @@ AREAS: dict[str, list[str]] = {
         "hearing_helper/ui/wizard/finish_flow.py",
         "hearing_helper/ui/wizard/intake_page.py",
         "hearing_helper/ui/wizard/finish_page.py",
+        "hearing_helper/ui/wizard/satisfaction_scale.py",
         "hearing_helper/ui/labels.py",
         "hearing_helper/ui/litigant_view.py",
         "hearing_helper/ui/speech.py",
@@ -85,8 +86,8 @@ def _sources(area: str) -> list[str]:
     return files
 
 
-def ts_path(area: str, lang: str) -> Path:
-    return I18N / f"{area}_{lang}.ts"
+def ts_path(area: str, lang: str, folder: Path | None = None) -> Path:
+    return (folder or I18N) / f"{area}_{lang}.ts"
 
 
 def update(areas: list[str]) -> None:
@@ -131,8 +132,10 @@ def _messages(tree: ET.ElementTree):
             yield name, message
 
 
-def todo(area: str, lang: str = "zh_CN") -> dict[str, str]:
-    tree = ET.parse(ts_path(area, lang))
+def todo(area: str, lang: str = "zh_CN", folder: Path | None = None) -> dict[str, str]:
+    """The untranslated strings of an area (in ``folder``'s .ts files, assets/i18n unless
+    given)."""
+    tree = ET.parse(ts_path(area, lang, folder))
     pending = {}
     for context, message in _messages(tree):
         translation = message.find("translation")

@@ -137,6 +137,49 @@
     </message>
 </context>
 <context>
+    <name>InvitationBox</name>
+    <message>
+        <source>Paste the invitation text from WeChat or the text message here</source>
+        <translation>把微信或短信里的会议邀请整段粘贴到这里</translation>
+    </message>
+    <message>
+        <source>Invitation text</source>
+        <translation>会议邀请内容</translation>
+    </message>
+    <message>
+        <source>&amp;Read invitation</source>
+        <translation>识别邀请(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Paste from clipboar&amp;d</source>
+        <translation>从剪贴板粘贴(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Or read the details from an invitation:</source>
+        <translation>也可以从会议邀请里自动识别：</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>会议链接</translation>
+    </message>
+    <message>
+        <source>meeting ID</source>
+        <translation>会议号</translation>
+    </message>
+    <message>
+        <source>passcode</source>
+        <translation>会议密码</translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>已识别：%1</translation>
+    </message>
+    <message>
+        <source>No meeting link or ID found in this text; type them in instead.</source>
+        <translation>这段文字里没有找到会议链接或会议号，请手动填写。</translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <source>Meeting &amp;ID:</source>
@@ -151,24 +194,8 @@
         <translation>没有密码就不填</translation>
     </message>
     <message>
-        <source>Paste the invitation text from WeChat or the text message here</source>
-        <translation>把微信或短信里的会议邀请整段粘贴到这里</translation>
-    </message>
-    <message>
-        <source>Invitation text</source>
-        <translation>会议邀请内容</translation>
-    </message>
-    <message>
-        <source>&amp;Read invitation</source>
-        <translation>识别邀请(&amp;R)</translation>
-    </message>
-    <message>
         <source>&amp;Meeting link:</source>
         <translation>会议链接(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Paste from clipboar&amp;d</source>
-        <translation>从剪贴板粘贴(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Open on this PC</source>
@@ -181,10 +208,6 @@
     <message>
         <source>✗ Joining did not &amp;work</source>
         <translation>✗ 入会没成功(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Or read the details from an invitation:</source>
-        <translation>也可以从会议邀请里自动识别：</translation>
     </message>
     <message>
         <source>Join</source>
@@ -227,24 +250,12 @@
         <translation>填好正确的会议链接后，这里会显示入会二维码。</translation>
     </message>
     <message>
-        <source>link</source>
-        <translation>会议链接</translation>
-    </message>
-    <message>
         <source>meeting ID</source>
         <translation>会议号</translation>
     </message>
     <message>
         <source>passcode</source>
         <translation>会议密码</translation>
-    </message>
-    <message>
-        <source>Found: %1</source>
-        <translation>已识别：%1</translation>
-    </message>
-    <message>
-        <source>No meeting link or ID found in this text; type them in instead.</source>
-        <translation>这段文字里没有找到会议链接或会议号，请手动填写。</translation>
     </message>
     <message>
         <source>This link was not opened: only web addresses starting with https:// or http:// can be opened.</source>

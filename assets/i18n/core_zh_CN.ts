@@ -245,18 +245,6 @@ The draft is kept.</source>
         <translation>未参加原因(&amp;W)：</translation>
     </message>
     <message>
-        <source>Satisfaction %1 of 5</source>
-        <translation>满意度 %1 分（满分5分）</translation>
-    </message>
-    <message>
-        <source>Not asked</source>
-        <translation>未询问</translation>
-    </message>
-    <message>
-        <source>1 = very dissatisfied … 5 = very satisfied</source>
-        <translation>1 = 很不满意 … 5 = 很满意</translation>
-    </message>
-    <message>
         <source>O&amp;utcome:</source>
         <translation>结果(&amp;U)：</translation>
     </message>
@@ -283,14 +271,6 @@ The draft is kept.</source>
     <message>
         <source>Duration:</source>
         <translation>用时：</translation>
-    </message>
-    <message>
-        <source>The litigant can choose on the litigant screen.</source>
-        <translation>当事人可以在当事人屏幕上选择。</translation>
-    </message>
-    <message>
-        <source>Given by the litigant on their screen: %1 (only Not asked undoes it)</source>
-        <translation>当事人本人在屏幕上选择：%1（只能改为“未询问”）</translation>
     </message>
     <message>
         <source>%1 (set when you press Finish)</source>
@@ -991,6 +971,29 @@ Press “New assistance” to help the first litigant.</source>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionScale</name>
+    <message>
+        <source>Satisfaction %1 of 5</source>
+        <translation>满意度 %1 分（满分5分）</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>1 = very dissatisfied … 5 = very satisfied</source>
+        <translation>1 = 很不满意 … 5 = 很满意</translation>
+    </message>
+    <message>
+        <source>The litigant can choose on the litigant screen.</source>
+        <translation>当事人可以在当事人屏幕上选择。</translation>
+    </message>
+    <message>
+        <source>Given by the litigant on their screen: %1 (only Not asked undoes it)</source>
+        <translation>当事人本人在屏幕上选择：%1（只能改为“未询问”）</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -291,11 +291,12 @@ def row_converter(
     translate: Translate = english,
     datetimes: str = "text",
     platform_names: Mapping[str, str] | None = None,
+    columns: Sequence[Column] | None = None,
 ) -> Callable[[Any], list[Any]]:
     """A function turning one raw SELECT row into export values (masked, labelled, safe).
 
     ``platform_names`` maps platform ids to display names (from the catalog); ids without a
-    name are exported as they are."""
+    name are exported as they are. ``columns`` are the export's (COLUMNS unless given)."""
     converters = [
         _converter(
             column,
@@ -304,7 +305,7 @@ def row_converter(
             datetimes=datetimes,
             platform_names=platform_names or {},
         )
-        for column in COLUMNS
+        for column in (COLUMNS if columns is None else columns)
     ]
     active = [(index, fn) for index, fn in enumerate(converters) if fn is not None]
 

@@ -30,14 +30,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from hearing_helper.ui.visits.rating_panel import RatingPanel
 from hearing_helper.ui.widgets.qr_view import QrView
+from hearing_helper.ui.window_fit import frame_of, geometry_on_screen, scroll_shortfall
 from hearing_helper.ui.wizard.base import LitigantContent
+
+__all__ = ["LitigantWindow", "scroll_shortfall", "spoken_text"]  # scroll_shortfall: the desk test
 
 TITLE_POINT_SIZE = 36
 SMALLEST_TITLE_POINT_SIZE = 30  # the guideline asks for a largest size of at least 30 pt
@@ -76,41 +78,6 @@ def spoken_text(content: LitigantContent) -> str:
         parts.append(content.qr_caption)
     cleaned = [part.lstrip("\u2714\u2716!\u2013\u25b6 ").strip() for part in parts]
     return "\u3002".join(part.rstrip("\u3002.") for part in cleaned if part) + "\u3002"
-
-
-def _frame(window: QWidget) -> tuple[int, int, QPoint]:
-    """The window frame's added width and height, and where the inside starts in the frame.
-
-    setGeometry places the inside of a window; its frame (title bar, border) comes on top. A
-    window not framed yet (just made, e.g. rebuilt for another language) gets the frame last
-    seen on a normal window: placed with none, its frame hung over the screen's edge.
-    """
-    frame = window.frameGeometry()
-    if frame == window.geometry() and window.isWindow() and _last_frame:
-        return _last_frame[0]
-    measured = (
-        frame.width() - window.width(),
-        frame.height() - window.height(),
-        window.geometry().topLeft() - frame.topLeft(),
-    )
-    if frame != window.geometry() and not (window.isMaximized() or window.isFullScreen()):
-        _last_frame[:] = [measured]
-    return measured
-
-
-_last_frame: list[tuple[int, int, QPoint]] = []  # of the last normal window measured
-
-
-def scroll_shortfall(window: QWidget) -> int:
-    """How many pixels wider ``window`` must be so that none of its shown pages scrolls
-    sideways (the English Finish page needed 32 px more beside the litigant window)."""
-    shortfall = 0
-    for area in window.findChildren(QScrollArea):
-        content = area.widget()
-        if area.isVisible() and content is not None and area.widgetResizable():
-            needed = content.minimumSizeHint().width() - area.viewport().width()
-            shortfall = max(shortfall, needed)
-    return shortfall
 
 
 class LitigantWindow(QWidget):
@@ -275,7 +242,7 @@ class LitigantWindow(QWidget):
         area = clerk_screen.availableGeometry()
         if clerk_window.isMaximized() or clerk_window.isFullScreen():
             clerk_window.showNormal()
-        frame_w, frame_h, inset = _frame(clerk_window)
+        frame_w, frame_h, inset = frame_of(clerk_window)
         self._arrange(0)  # narrow: the QR code under the text
         own_minimum = self.minimumSizeHint().width() + frame_w
         clerk_minimum = clerk_window.minimumSizeHint().width() + frame_w
@@ -310,7 +277,7 @@ class LitigantWindow(QWidget):
         frame = clerk.frameGeometry()
         shortfall = scroll_shortfall(clerk)
         if not area.contains(frame) or shortfall > 0:
-            frame_w, frame_h, inset = _frame(clerk)
+            frame_w, frame_h, inset = frame_of(clerk)
             room = area.width() - self.minimumSizeHint().width() - frame_w
             wanted = frame.width() + shortfall
             width = max(min(wanted, room), clerk.minimumSizeHint().width() + frame_w)
@@ -323,7 +290,7 @@ class LitigantWindow(QWidget):
         area = clerk_window.screen().availableGeometry()
         # Its own frame once the window manager has framed it, else the clerk's as a guess.
         framed = self.isVisible() and self.frameGeometry() != self.geometry()
-        frame_w, frame_h, inset = _frame(self if framed else clerk_window)
+        frame_w, frame_h, inset = frame_of(self if framed else clerk_window)
         left = clerk_window.frameGeometry().right() + 1
         width = max(area.right() + 1 - left, self.minimumSizeHint().width() + frame_w)
         self._arrange(width - frame_w)
@@ -339,18 +306,9 @@ class LitigantWindow(QWidget):
         screen: a window manager keeps a grown window's left edge, so it ran off to the right."""
         if self.isFullScreen() or not self.isVisible():
             return
-        area = self.screen().availableGeometry()
-        frame = self.frameGeometry()
-        if area.contains(frame):
-            return
-        frame_w = frame.width() - self.width()
-        frame_h = frame.height() - self.height()
-        width = min(frame.width(), area.width())
-        height = min(frame.height(), area.height())
-        x = min(max(frame.x(), area.x()), area.right() + 1 - width)
-        y = min(max(frame.y(), area.y()), area.bottom() + 1 - height)
-        inset = self.geometry().topLeft() - frame.topLeft()
-        self.setGeometry(QRect(QPoint(x, y) + inset, QSize(width - frame_w, height - frame_h)))
+        target = geometry_on_screen(self)
+        if target is not None:
+            self.setGeometry(target)
 
     def _arrange(self, width: int) -> None:
         narrow = width < NARROW_WIDTH

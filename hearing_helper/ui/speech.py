@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from hearing_helper.ui.shell.background import run_in_background
+from hearing_helper.ui.speech_service import TIMEOUT_S as SPEECH_SERVICE_TIMEOUT_S
 from hearing_helper.ui.speech_service import speech_service_answers
 
 log = logging.getLogger(__name__)
@@ -77,9 +78,17 @@ class ReadAloud(QObject):
     problem = Signal(str)
     speaking_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, engine: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        engine: str | None = None,
+        *,
+        probe_timeout_s: float = SPEECH_SERVICE_TIMEOUT_S,
+    ) -> None:
+        """``probe_timeout_s``: how long the speech service may take to answer (speech_service)."""
         super().__init__(parent)
         self._engine_name = engine
+        self._probe_timeout_s = probe_timeout_s
         self._speech: object | None = None
         self._pending = ""
         self._probing = False
@@ -138,7 +147,8 @@ class ReadAloud(QObject):
             self._pending = text
             if not self._probing:
                 self._probing = True
-                run_in_background(self, speech_service_answers, self._probed)
+                timeout_s = self._probe_timeout_s
+                run_in_background(self, lambda: speech_service_answers(timeout_s), self._probed)
             return
         self._speak_now(text)
 

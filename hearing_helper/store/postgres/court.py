@@ -16,10 +16,10 @@ from hearing_helper.domain.report_filters import CourtFilters, ReportFilters
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.report_sql import PostgresReportSource, where
-from hearing_helper.store.postgres.repository import audit_entry
 from hearing_helper.store.postgres.roles import SUPERVISOR_ROLE
 from hearing_helper.store.postgres.schema import check_not_newer
 from hearing_helper.store.repository import AuditEntry
+from hearing_helper.store.shared_rows import audit_entry
 
 AUDIT_PAGE = 5000
 

@@ -1,4 +1,4 @@
-"""Per-day report facts on PostgreSQL (migration 002), like the SQLite adapter's day cache.
+"""Per-day report facts on PostgreSQL (migration 003), like the SQLite adapter's day cache.
 
 Joining a year of a court's records to their problems, checks and steps costs seconds; the
 per-day totals change only when a record of that day changes. A cached day is used only while

@@ -1,4 +1,4 @@
-"""Per-day sums of finished records for court-wide reports without filters (migration 003).
+"""Per-day sums of finished records for court-wide reports without filters (migration 004).
 
 For each day: the hourly counts (start hour, outcome, reason) and the duration histogram. A day
 is reused while its stamp (bumped by triggers on every change of a record of that day) is the

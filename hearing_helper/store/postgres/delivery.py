@@ -12,7 +12,7 @@ server's commit and the desk's "sent" mark resends it):
 The batch carries the desk's clock; the server's clock is read in the same transaction and the
 difference is stored with the delivery (``deliveries``) and the desk (``desks.last_skew_s``).
 Everything is staged with COPY into temporary tables and merged by the server's delivery
-function ``hh_deliver()`` (PostgreSQL migration 5: it runs as the non-login role hh_writer, binds
+function ``hh_deliver()`` (PostgreSQL migration 006: it runs as the non-login role hh_writer, binds
 a desk login to its desk id, serialises one desk's deliveries, checks each record's row against
 its delivered version, and detects conflicts after its inserts). A desk login may write nothing
 directly (``server init``), so a batch of thousands of records costs a handful of round trips

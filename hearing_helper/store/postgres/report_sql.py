@@ -12,16 +12,16 @@ import threading
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 import psycopg
 
-from hearing_helper.domain.report_filters import Drill, ReportFilters, period_range
+from hearing_helper.domain.report_filters import Drill, ReportFilters, drill_period
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
 from hearing_helper.store.postgres.day_cache import cached_day_facts
 from hearing_helper.store.postgres.day_summary import day_sums, durations_from, hourly_from
+from hearing_helper.store.postgres.dialect import POSTGRES
 from hearing_helper.store.report_source import (
     DRILL_FIELDS,
     DRILL_LIMIT,
@@ -32,7 +32,7 @@ from hearing_helper.store.report_source import (
     HourlyCount,
     VisitCounts,
 )
-from hearing_helper.store.visit_drill import visit_drill_condition
+from hearing_helper.store.shared_drill import drill_condition
 
 POOL_SIZE = 4
 EXPORT_FETCH = 2000
@@ -185,8 +185,8 @@ class PostgresReportSource:
     def drill(
         self, filters: ReportFilters, drill: Drill, limit: int = DRILL_LIMIT
     ) -> tuple[int, list[tuple[Any, ...]]]:
-        narrowed, extra, extra_params = _narrow(filters, drill)
-        clause, params = where(narrowed)
+        clause, params = where(drill_period(filters, drill))
+        extra, extra_params = drill_condition(drill, POSTGRES)
         params += extra_params
         columns = ", ".join(f"a.{name}" for name in DRILL_FIELDS)
         with self._borrow() as conn:
@@ -250,51 +250,3 @@ class PostgresReportSource:
                     if not batch:
                         return
                     yield from batch
-
-
-def _narrow(filters: ReportFilters, drill: Drill) -> tuple[ReportFilters, str, list[Any]]:
-    """Filters and extra SQL (over ``assists a``) selecting the drilled records."""
-    if drill.kind == "period":
-        first, last = period_range(str(drill.key[0]))
-        narrowed = replace(
-            filters, date_from=max(first, filters.date_from), date_to=min(last, filters.date_to)
-        )
-        # A period's bar counts the hearing-day assistance (reports/aggregate.py).
-        return narrowed, " AND a.outcome IS NOT NULL", []
-    if drill.kind == "reason":
-        kind, code = drill.key
-        if kind == "not_joined":
-            return filters, " AND a.outcome = 'not_joined' AND a.outcome_reason = %s", [code]
-        if kind == "problem":
-            return (
-                filters,
-                " AND EXISTS (SELECT 1 FROM assist_problems p WHERE p.assist_id = a.id "
-                "AND p.code = %s)",
-                [code],
-            )
-        check_id, _, check_code = str(code).partition(":")
-        return (
-            filters,
-            " AND EXISTS (SELECT 1 FROM check_results c WHERE c.assist_id = a.id "
-            "AND c.check_id = %s AND c.code = %s AND c.status = ANY(%s))",
-            [check_id, check_code, list(FAILING_CHECK_STATUSES)],
-        )
-    if drill.kind == "step":
-        step, status = drill.key
-        return (
-            filters,
-            " AND EXISTS (SELECT 1 FROM assist_steps s WHERE s.assist_id = a.id "
-            "AND s.step = %s AND s.status = %s)",
-            [step, status],
-        )
-    if drill.kind == "visit":
-        return (filters, *visit_drill_condition(drill.key, "%s"))
-    if drill.kind == "load":
-        weekday, hour = drill.key  # Monday = 0 (Python); isodow: Monday = 1
-        return (
-            filters,
-            " AND extract(isodow FROM substr(a.started_at, 1, 10)::date) = %s "
-            "AND substr(a.started_at, 12, 2) = %s",
-            [int(weekday) + 1, f"{int(hour):02d}"],
-        )
-    raise ValueError(f"unknown drill kind {drill.kind!r}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,28 +21,29 @@ from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
 from hearing_helper.store import lifecycle
 from hearing_helper.store.audit import AuditKey, canonical_json
 from hearing_helper.store.batching import in_batches
-from hearing_helper.store.errors import (
-    RecordNotFoundError,
-    StoreError,
-    UnreadableAuditEntryError,
-)
-from hearing_helper.store.postgres import history, rows
+from hearing_helper.store.errors import StoreError
+from hearing_helper.store.postgres import rows
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
+from hearing_helper.store.postgres.dialect import POSTGRES
 from hearing_helper.store.postgres.schema import check_not_newer, migrate, stored_version
-from hearing_helper.store.postgres.visits import PostgresVisitsMixin
-from hearing_helper.store.repository import (
-    AssistSummary,
-    AuditEntry,
-    HistoryQuery,
-    RecordVersion,
+from hearing_helper.store.repository import AuditEntry
+from hearing_helper.store.shared_repository import SharedRepository
+from hearing_helper.store.shared_rows import (
+    AUDIT_SELECT,
+    CURRENT_PAYLOAD,
+    audit_entry,
+    audit_values,
 )
 
 IMPORT_BATCH = 2000
 AUDIT_FETCH = 2000
 
 
-class PostgresRepository(PostgresVisitsMixin):
-    """Records and this desk's audit chain in a PostgreSQL database."""
+class PostgresRepository(SharedRepository[psycopg.Connection[Any]]):
+    """Records and this desk's audit chain in a PostgreSQL database. The record flows, search
+    and audit chain are :class:`SharedRepository`'s."""
+
+    dialect = POSTGRES
 
     def __init__(self, address: ServerAddress, desk_id: str, *, migrate_schema: bool = True):
         self.address = address
@@ -137,28 +138,11 @@ class PostgresRepository(PostgresVisitsMixin):
 
     # --- records -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _status(db: psycopg.Connection[Any], record_id: str, lock: bool = False) -> Any:
-        sql = "SELECT status, version FROM assists WHERE id=%s" + (" FOR UPDATE" if lock else "")
-        return db.execute(sql, (record_id,)).fetchone()
-
-    @staticmethod
-    def _stored(db: psycopg.Connection[Any], record_id: str) -> AssistRecord | None:
-        row = db.execute(rows.SELECT_PAYLOAD, (record_id,)).fetchone()
-        return AssistRecord.from_dict(json.loads(row[0])) if row and row[0] else None
-
-    def save_draft(self, record: AssistRecord) -> None:
-        with self._transaction() as db:
-            found = self._status(db, record.id, lock=True)
-            lifecycle.prepare_draft(record, found[0] if found else None)
-            self._write_record(db, record)
-
-    def get(self, record_id: str) -> AssistRecord:
-        with self._read() as db:
-            stored = self._stored(db, record_id)
-        if stored is None:
-            raise RecordNotFoundError(record_id)
-        return stored
+    def _status(self, db: psycopg.Connection[Any], record_id: str) -> tuple[str, int] | None:
+        row = db.execute(
+            "SELECT status, version FROM assists WHERE id=%s FOR UPDATE", (record_id,)
+        ).fetchone()
+        return (str(row[0]), int(row[1])) if row else None
 
     def list_drafts(self) -> list[AssistRecord]:
         with self._read() as db:
@@ -169,71 +153,20 @@ class PostgresRepository(PostgresVisitsMixin):
             ).fetchall()
         return [AssistRecord.from_dict(json.loads(row[0])) for row in found]
 
-    def discard_draft(self, record_id: str, actor: str) -> None:
-        with self._transaction() as db:
-            found = self._status(db, record_id, lock=True)
-            lifecycle.check_discardable(record_id, found[0] if found else None)
-            db.execute("DELETE FROM assists WHERE id=%s", (record_id,))
-            self._append_audit(db, actor, "draft.discarded", {"record_id": record_id})
+    def _delete_record(self, db: psycopg.Connection[Any], record_id: str) -> None:
+        db.execute("DELETE FROM assists WHERE id=%s", (record_id,))
 
-    def finish(self, record: AssistRecord, actor: str) -> AssistRecord:
-        lifecycle.check_finishable(record)
-        with self._transaction() as db:
-            self._status(db, record.id, lock=True)
-            stored = self._stored(db, record.id)
-            if lifecycle.finishing_again(stored, record):
-                assert stored is not None
-                return stored  # finishing again what is already stored: nothing to do
-            lifecycle.prepare_finish(record)
-            payload = lifecycle.payload_json(record)
-            self._write_record(db, record, payload)
-            db.execute(
-                rows.INSERT_VERSION, rows.version_row(record, self.desk_id, actor, "", payload)
-            )
-            details = lifecycle.record_audit_details(record, payload)
-            self._append_audit(db, actor, "record.finished", details)
-        return record
-
-    def correct(self, record: AssistRecord, actor: str, reason: str) -> AssistRecord:
-        with self._transaction() as db:
-            found = self._status(db, record.id, lock=True)
-            stored = self._stored(db, record.id)
-            if stored is not None and stored.is_finished:
-                lifecycle.check_correction_content(stored, record)
-            lifecycle.prepare_correction(
-                record,
-                actor,
-                reason,
-                found[0] if found else None,
-                int(found[1]) if found else 0,
-            )
-            payload = lifecycle.payload_json(record)
-            self._write_record(db, record, payload)
-            reason = reason.strip()
-            db.execute(
-                rows.INSERT_VERSION, rows.version_row(record, self.desk_id, actor, reason, payload)
-            )
-            details = lifecycle.record_audit_details(record, payload) | {"reason": reason}
-            self._append_audit(db, actor, "record.corrected", details)
-        return record
-
-    def versions(self, record_id: str) -> list[RecordVersion]:
-        with self._read() as db:
-            found = db.execute(
-                "SELECT version, created_at, created_by, reason, payload FROM record_versions "
-                "WHERE assist_id=%s ORDER BY version",
-                (record_id,),
-            ).fetchall()
-        return [
-            RecordVersion(
-                version=row[0],
-                created_at=row[1],
-                created_by=row[2],
-                reason=row[3],
-                record=AssistRecord.from_dict(json.loads(row[4])),
-            )
-            for row in found
-        ]
+    def _write_version(
+        self,
+        db: psycopg.Connection[Any],
+        record: AssistRecord,
+        actor: str,
+        reason: str,
+        payload: str,
+    ) -> None:
+        db.execute(
+            rows.INSERT_VERSION, rows.version_row(record, self.desk_id, actor, reason, payload)
+        )
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
         return sum(self._import_batch(batch, actor) for batch in in_batches(records, IMPORT_BATCH))
@@ -245,9 +178,8 @@ class PostgresRepository(PostgresVisitsMixin):
             stored = {
                 row[0]: row[1]
                 for row in db.execute(
-                    "SELECT a.id, COALESCE(a.payload, (SELECT v.payload FROM record_versions v "
-                    "WHERE v.assist_id=a.id ORDER BY v.version DESC LIMIT 1)) "
-                    "FROM assists a WHERE a.id = ANY(%s) FOR UPDATE",
+                    f"SELECT a.id, {CURRENT_PAYLOAD} FROM assists a "
+                    "WHERE a.id = ANY(%s) FOR UPDATE",
                     (ids,),
                 )
             }
@@ -285,10 +217,8 @@ class PostgresRepository(PostgresVisitsMixin):
             cursor.execute("DELETE FROM record_versions WHERE assist_id = ANY(%s)", (ids,))
             cursor.executemany(rows.INSERT_VERSION, version_rows)
 
-    def _write_record(
-        self, db: psycopg.Connection[Any], record: AssistRecord, payload: str | None = None
-    ) -> str:
-        payload = payload if payload is not None else lifecycle.payload_json(record)
+    def _write_record(self, db: psycopg.Connection[Any], record: AssistRecord) -> str:
+        payload = lifecycle.payload_json(record)
         with db.cursor() as cursor:
             cursor.execute(rows.UPSERT_ASSIST, rows.assist_row(record, self.desk_id, payload))
             for statement in rows.DELETE_CHILDREN:
@@ -298,54 +228,33 @@ class PostgresRepository(PostgresVisitsMixin):
             cursor.executemany(rows.INSERT_CHECK, rows.check_rows(record, self.desk_id))
         return payload
 
-    # --- search ------------------------------------------------------------------------------
-
-    def search(self, query: HistoryQuery) -> list[AssistSummary]:
-        with self._read() as db:
-            return history.search(db, query)
-
-    def count(self, query: HistoryQuery) -> int:
-        with self._read() as db:
-            return history.count(db, query)
-
     # --- exports and the audit chain ---------------------------------------------------------
 
-    def record_export(
+    def _insert_export(
         self,
-        actor: str,
+        db: psycopg.Connection[Any],
+        entry: AuditEntry,
         fmt: str,
         filters: dict[str, Any],
         row_count: int,
         sha256: str,
         unmasked: bool,
-        file_name: str,
-        before_commit: Callable[[], None] | None = None,
-    ) -> AuditEntry:
-        """Record a written export and its audit entry in one transaction; ``before_commit``
-        (moving the file into place) runs inside it: if it raises, nothing is committed."""
-        details = lifecycle.export_audit_details(
-            fmt, filters, row_count, sha256, unmasked, file_name
+    ) -> None:
+        db.execute(
+            "INSERT INTO exports (desk_id, audit_seq, at, actor, format, filters, row_count, "
+            "sha256, unmasked) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            (
+                self.desk_id,
+                entry.seq,
+                entry.at,
+                entry.actor,
+                fmt,
+                canonical_json(filters),
+                row_count,
+                sha256,
+                unmasked,
+            ),
         )
-        with self._transaction() as db:
-            entry = self._append_audit(db, actor, "export.written", details)
-            db.execute(
-                "INSERT INTO exports (desk_id, audit_seq, at, actor, format, filters, row_count, "
-                "sha256, unmasked) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                (
-                    self.desk_id,
-                    entry.seq,
-                    entry.at,
-                    actor,
-                    fmt,
-                    canonical_json(filters),
-                    row_count,
-                    sha256,
-                    unmasked,
-                ),
-            )
-            if before_commit is not None:
-                before_commit()
-        return entry
 
     def audit_head_seq(self) -> int:
         """This desk's newest audit entry's seq (0 for an empty chain)."""
@@ -355,57 +264,29 @@ class PostgresRepository(PostgresVisitsMixin):
             ).fetchone()
         return int(row[0]) if row and row[0] is not None else 0
 
-    def append_audit(
-        self,
-        actor: str,
-        action: str,
-        details: dict[str, Any],
-        before_commit: Callable[[], None] | None = None,
-    ) -> AuditEntry:
-        """Append one entry; ``before_commit`` (the audited change itself) runs inside the
-        transaction: if it raises, the entry is not committed."""
-        with self._transaction() as db:
-            entry = self._append_audit(db, actor, action, details)
-            if before_commit is not None:
-                before_commit()
-            return entry
-
-    def _append_audit(
-        self, db: psycopg.Connection[Any], actor: str, action: str, details: dict[str, Any]
-    ) -> AuditEntry:
+    def _audit_head(self, db: psycopg.Connection[Any]) -> tuple[int, str] | None:
         # One writer per desk chain at a time (two programs of one desk may share a database).
         db.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (self.desk_id,))
         head = db.execute(
             "SELECT seq, hash FROM audit_log WHERE desk_id=%s ORDER BY seq DESC LIMIT 1",
             (self.desk_id,),
         ).fetchone()
-        entry = lifecycle.next_audit_entry(
-            (int(head[0]), str(head[1])) if head else None,
-            actor,
-            action,
-            details,
-            key=self.audit_key,
-        )
-        db.execute(
-            "INSERT INTO audit_log (desk_id, seq, at, actor, action, details, prev_hash, hash) "
-            "VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
-            (
-                self.desk_id,
-                entry.seq,
-                entry.at,
-                actor,
-                action,
-                canonical_json(details),
-                entry.prev_hash,
-                entry.hash,
-            ),
-        )
-        return entry
+        return (int(head[0]), str(head[1])) if head else None
+
+    def _insert_audit(
+        self,
+        db: psycopg.Connection[Any],
+        entry: AuditEntry,
+        actor: str,
+        action: str,
+        details: dict[str, Any],
+    ) -> None:
+        db.execute(rows.INSERT_AUDIT, (self.desk_id, *audit_values(entry, actor, action, details)))
 
     def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:
         with self._read() as db:
             row = db.execute(
-                "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
+                f"SELECT {AUDIT_SELECT} FROM audit_log "
                 "WHERE desk_id=%s AND action = ANY(%s) ORDER BY seq DESC LIMIT 1",
                 (self.desk_id, list(actions)),
             ).fetchone()
@@ -417,7 +298,7 @@ class PostgresRepository(PostgresVisitsMixin):
         while True:
             with self._read() as db:
                 page = db.execute(
-                    "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
+                    f"SELECT {AUDIT_SELECT} FROM audit_log "
                     "WHERE desk_id=%s AND seq > %s ORDER BY seq LIMIT %s",
                     (self.desk_id, after, AUDIT_FETCH),
                 ).fetchall()
@@ -426,20 +307,3 @@ class PostgresRepository(PostgresVisitsMixin):
             for row in page:
                 yield audit_entry(row)
             after = int(page[-1][0])
-
-
-def audit_entry(row: tuple[Any, ...]) -> AuditEntry:
-    """An audit_log row (seq, at, actor, action, details, prev_hash, hash) as an entry."""
-    try:
-        details = json.loads(row[4])
-    except ValueError:
-        raise UnreadableAuditEntryError(int(row[0])) from None
-    return AuditEntry(
-        seq=int(row[0]),
-        at=row[1],
-        actor=row[2],
-        action=row[3],
-        details=details,
-        prev_hash=row[5],
-        hash=row[6],
-    )

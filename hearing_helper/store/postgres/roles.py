@@ -1,7 +1,7 @@
 """``server init``: the central schema plus the roles a desk and a supervisor need.
 
 - ``hh_desk``: what a desk's login is granted. It can only deliver: fill its session's temporary
-  staging tables and call ``hh_deliver()`` (PostgreSQL migration 5). It reads only rows of the
+  staging tables and call ``hh_deliver()`` (PostgreSQL migration 006). It reads only rows of the
   desk it is bound to (row-level security: ``desks.login_role``) and writes no table directly:
   no INSERT, UPDATE, DELETE or TRUNCATE anywhere, no new desks.
 - ``hh_writer``: owns ``hh_deliver()`` and holds the writes it makes; no login, no members but

@@ -1,58 +1,49 @@
-"""How a record maps onto the PostgreSQL tables: the statements and the row tuples they take.
+"""The PostgreSQL statements of the records' tables and their rows: the one row mapper's values
+(store/shared_rows.py) with the desk id after each row's first column, as this schema has it.
 
-Every row carries the desk id. The upsert of ``assists`` only ever moves a record forward: a
-version delivered again, or an older one arriving late, leaves a newer stored version alone.
+The upsert of ``assists`` only ever moves a record forward for deliveries: a version delivered
+again, or an older one arriving late, leaves a newer stored version alone.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from hearing_helper.domain.record import AssistRecord
-from hearing_helper.store.visit_rows import VISIT_COLUMNS, visit_columns
+from hearing_helper.store import shared_rows
+from hearing_helper.store.shared_rows import CHILD_TABLES, insert_sql, upsert_sql
 
-ASSIST_COLUMNS = (
-    "id, desk_id, version, status, staff_id, clerk_name, desk, court, case_number, "
-    "litigant_name, phone, role, platform_id, device, hearing_at, started_at, ended_at, "
-    "duration_s, outcome, outcome_reason, satisfaction, current_step, updated_at, payload, "
-    + VISIT_COLUMNS
-)
-_UPDATED = [name.strip() for name in ASSIST_COLUMNS.split(",")][1:]  # all but the id
-_MARKS = ",".join(["%s"] * len(ASSIST_COLUMNS.split(",")))
-UPSERT_ASSIST = (
-    f"INSERT INTO assists ({ASSIST_COLUMNS}) VALUES ({_MARKS}) ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(f"{name}=excluded.{name}" for name in _UPDATED)
-)
+
+def _with_desk(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return (columns[0], "desk_id", *columns[1:])
+
+
+def _desk_row(values: tuple[Any, ...], desk_id: str) -> tuple[Any, ...]:
+    return (values[0], desk_id, *values[1:])
+
+
+_ASSIST = _with_desk(shared_rows.ASSIST_COLUMNS)
+ASSIST_COLUMNS = ", ".join(_ASSIST)
+UPSERT_ASSIST = upsert_sql("assists", _ASSIST, ("id",), "%s")
 # For deliveries: a stored finished record is replaced only by a higher version.
 UPSERT_ASSIST_FORWARD = (
     UPSERT_ASSIST + " WHERE assists.status = 'draft' OR assists.version < excluded.version"
 )
-SELECT_PAYLOAD = (
-    "SELECT COALESCE(a.payload, (SELECT v.payload FROM record_versions v WHERE v.assist_id=a.id "
-    "ORDER BY v.version DESC LIMIT 1)) FROM assists a WHERE a.id=%s"
+DELETE_CHILDREN = tuple(f"DELETE FROM {table} WHERE assist_id = ANY(%s)" for table in CHILD_TABLES)
+INSERT_STEP = insert_sql("assist_steps", _with_desk(shared_rows.STEP_COLUMNS), "%s")
+INSERT_PROBLEM = insert_sql("assist_problems", _with_desk(shared_rows.PROBLEM_COLUMNS), "%s")
+INSERT_CHECK = upsert_sql(
+    "check_results",
+    _with_desk(shared_rows.CHECK_COLUMNS),
+    ("assist_id", "check_id"),
+    "%s",
+    kept=("desk_id",),
 )
-DELETE_CHILDREN = tuple(
-    f"DELETE FROM {table} WHERE assist_id = ANY(%s)"
-    for table in ("assist_steps", "assist_problems", "check_results")
+INSERT_VERSION = insert_sql(
+    "record_versions", (*_with_desk(shared_rows.VERSION_COLUMNS), "payload_sha256"), "%s"
 )
-INSERT_STEP = "INSERT INTO assist_steps (assist_id, desk_id, step, status) VALUES (%s,%s,%s,%s)"
-INSERT_PROBLEM = (
-    "INSERT INTO assist_problems (assist_id, desk_id, seq, step, code, note) "
-    "VALUES (%s,%s,%s,%s,%s,%s)"
-)
-INSERT_CHECK = (
-    "INSERT INTO check_results (assist_id, desk_id, check_id, status, code, remedy_code, "
-    "metrics, started_at, ended_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s) "
-    "ON CONFLICT (assist_id, check_id) DO UPDATE SET status=excluded.status, "
-    "code=excluded.code, remedy_code=excluded.remedy_code, metrics=excluded.metrics, "
-    "started_at=excluded.started_at, ended_at=excluded.ended_at"
-)
-INSERT_VERSION = (
-    "INSERT INTO record_versions (assist_id, desk_id, version, created_at, created_by, reason, "
-    "payload, payload_sha256) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)"
-)
+INSERT_AUDIT = insert_sql("audit_log", ("desk_id", *shared_rows.AUDIT_COLUMNS), "%s")
 
 
 def sha256_text(text: str) -> str:
@@ -60,76 +51,23 @@ def sha256_text(text: str) -> str:
 
 
 def assist_row(record: AssistRecord, desk_id: str, payload: str) -> tuple[Any, ...]:
-    intake = record.intake
-    return (
-        record.id,
-        desk_id,
-        record.version,
-        str(record.status),
-        record.clerk.staff_id,
-        record.clerk.name,
-        record.clerk.desk,
-        intake.court or record.clerk.court,
-        intake.case_number,
-        intake.litigant_name,
-        intake.phone,
-        str(intake.role) if intake.role else None,
-        intake.platform_id or None,
-        str(intake.device) if intake.device else None,
-        intake.hearing_at.isoformat() if intake.hearing_at else None,
-        record.started_at.isoformat(),
-        record.ended_at.isoformat() if record.ended_at else None,
-        record.duration_seconds,
-        str(record.outcome) if record.outcome else None,
-        str(record.outcome_reason) if record.outcome_reason else None,
-        record.satisfaction,
-        str(record.current_step),
-        record.updated_at.isoformat(),
-        None if record.is_finished else payload,
-        *visit_columns(record),
-    )
+    return _desk_row(shared_rows.assist_values(record, payload), desk_id)
 
 
 def step_rows(record: AssistRecord, desk_id: str) -> list[tuple[Any, ...]]:
-    return [
-        (record.id, desk_id, str(step), str(state.status)) for step, state in record.steps.items()
-    ]
+    return [_desk_row(values, desk_id) for values in shared_rows.step_values(record)]
 
 
 def problem_rows(record: AssistRecord, desk_id: str) -> list[tuple[Any, ...]]:
-    return [
-        (record.id, desk_id, index, str(problem.step), problem.code, problem.note)
-        for index, problem in enumerate(record.problems)
-    ]
+    return [_desk_row(values, desk_id) for values in shared_rows.problem_values(record)]
 
 
 def check_rows(record: AssistRecord, desk_id: str) -> list[tuple[Any, ...]]:
-    return [
-        (
-            record.id,
-            desk_id,
-            check.check_id,
-            check.status,
-            check.code,
-            check.remedy_code,
-            json.dumps(check.metrics, ensure_ascii=False),
-            check.started_at.isoformat() if check.started_at else None,
-            check.ended_at.isoformat() if check.ended_at else None,
-        )
-        for check in record.checks
-    ]
+    return [_desk_row(values, desk_id) for values in shared_rows.check_values(record)]
 
 
 def version_row(
     record: AssistRecord, desk_id: str, actor: str, reason: str, payload: str
 ) -> tuple[Any, ...]:
-    return (
-        record.id,
-        desk_id,
-        record.version,
-        record.updated_at.isoformat(),
-        actor,
-        reason,
-        payload,
-        sha256_text(payload),
-    )
+    values = shared_rows.version_values(record, actor, reason, payload)
+    return (*_desk_row(values, desk_id), sha256_text(payload))

@@ -31,13 +31,46 @@ MIGRATIONS = _migrations()
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
-def stored_version(conn: psycopg.Connection) -> int:
-    """The schema version of the connected database (0: none yet). Reads only."""
+# Issue 22 gave both databases one number space: number N is the same change on every side that
+# has it. A server migrated before that recorded its changes under PostgreSQL's own numbers; this
+# maps them to their numbers now. Only such a server has version 2 (PostgreSQL has no 002 now).
+OLD_NUMBERS_MARK = 2
+RENUMBERED = {2: 3, 3: 4, 4: 5, 5: 6}
+
+
+def _applied(conn: psycopg.Connection) -> set[int]:
     exists = conn.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchone()
     if not exists or not exists[0]:
-        return 0
-    row = conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
-    return int(row[0]) if row else 0
+        return set()
+    return {int(row[0]) for row in conn.execute("SELECT version FROM schema_migrations")}
+
+
+def in_current_numbers(applied: set[int]) -> set[int]:
+    """The applied versions in today's numbering (a server from before issue 22 has old ones)."""
+    if OLD_NUMBERS_MARK not in applied:
+        return applied
+    return {RENUMBERED.get(number, number) for number in applied}
+
+
+def stored_version(conn: psycopg.Connection) -> int:
+    """The schema version of the connected database (0: none yet), in today's numbering. Reads
+    only: a server not yet renumbered reads as the version it has in today's numbers."""
+    return max(in_current_numbers(_applied(conn)), default=0)
+
+
+def _renumber_old_server(conn: psycopg.Connection) -> None:
+    """Rewrite an old server's migration numbers to today's (one transaction, under the lock)."""
+    if OLD_NUMBERS_MARK not in _applied(conn):
+        return
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK_KEY])
+        if OLD_NUMBERS_MARK not in _applied(conn):
+            return  # another program renumbered it meanwhile
+        for old in sorted(RENUMBERED, reverse=True):  # 5->6 first: never two rows of one number
+            conn.execute(
+                "UPDATE schema_migrations SET version = %s WHERE version = %s",
+                [RENUMBERED[old], old],
+            )
 
 
 def check_not_newer(conn: psycopg.Connection, location: str) -> int:
@@ -51,8 +84,10 @@ def migrate(conn: psycopg.Connection, location: str) -> int:
     """Bring the schema up to SCHEMA_VERSION; returns the version found before.
 
     ``conn`` is in autocommit mode; each migration runs in its own transaction with the
-    advisory lock held, and re-reads the version under the lock."""
+    advisory lock held, and re-reads the version under the lock. A server migrated before
+    issue 22's one number space is renumbered first (see RENUMBERED)."""
     before = check_not_newer(conn, location)
+    _renumber_old_server(conn)
     for number, script in MIGRATIONS:
         if number <= before:
             continue

@@ -6,22 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from hearing_helper.domain.record import AssistRecord
-from hearing_helper.store.sqlite import rows
+from hearing_helper.store.shared_rows import ASSIST_COLUMNS, assist_values
 from hearing_helper.store.sqlite.connection import connect_readonly, translated
 
-# The records table's columns, in the order rows.assist_row() gives them (read from the one
-# INSERT statement, so a column added there is checked too).
-ASSIST_COLUMNS = tuple(
-    name.strip()
-    for name in re.search(r"INSERT INTO assists \(([^)]*)\)", rows.UPSERT_ASSIST)
-    .group(1)  # type: ignore[union-attr]
-    .split(",")
-)
 # Written per save, not part of a finished record's content.
 _NOT_COMPARED = frozenset({"updated_at", "payload"})
 
@@ -71,7 +62,7 @@ def _differing_columns(stored: tuple[object, ...], payload: str | None) -> list[
         return ["(no stored version)"]
     try:
         record = AssistRecord.from_dict(json.loads(payload))
-        expected = rows.assist_row(record, payload)
+        expected = assist_values(record, payload)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return ["(stored version unreadable)"]
     return [

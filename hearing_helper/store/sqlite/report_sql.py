@@ -11,7 +11,8 @@ from typing import Any
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters, drill_period
 from hearing_helper.store.report_source import EXPORT_FIELDS, FAILING_CHECK_STATUSES
-from hearing_helper.store.visit_drill import visit_drill_condition
+from hearing_helper.store.shared_drill import drill_condition
+from hearing_helper.store.sqlite.dialect import SQLITE
 
 # ReportFilters.dimensions() field -> assists column
 DIMENSION_COLUMNS = {
@@ -95,60 +96,16 @@ def steps(filters: ReportFilters) -> tuple[str, list[Any]]:
 
 # --- drill-down --------------------------------------------------------------------------------
 
-PERIOD_BAR_RECORDS = " AND a.outcome IS NOT NULL"
-
 DRILL_SELECT = (
     "SELECT a.id, a.started_at, a.case_number, a.litigant_name, a.phone, a.clerk_name, "
     "a.desk, a.platform_id, a.outcome, a.outcome_reason, a.duration_s FROM assists a"
 )
 
 
-def _drill_condition(drill: Drill) -> tuple[str, list[Any]]:
-    """Extra SQL (over ``assists a``) selecting the drilled records."""
-    if drill.kind == "period":
-        # The period itself narrows the filters (drill_period); a period's bar counts the
-        # hearing-day assistance, the records with a hearing-day outcome (reports/aggregate.py).
-        return PERIOD_BAR_RECORDS, []
-    if drill.kind == "reason":
-        kind, code = drill.key
-        if kind == "not_joined":
-            return " AND a.outcome = 'not_joined' AND a.outcome_reason = ?", [code]
-        if kind == "problem":
-            return (
-                " AND EXISTS (SELECT 1 FROM assist_problems p WHERE p.assist_id = a.id "
-                "AND p.code = ?)",
-                [code],
-            )
-        check_id, _, check_code = str(code).partition(":")
-        marks = ",".join("?" for _ in FAILING_CHECK_STATUSES)
-        return (
-            " AND EXISTS (SELECT 1 FROM check_results c WHERE c.assist_id = a.id "
-            f"AND c.check_id = ? AND c.code = ? AND c.status IN ({marks}))",
-            [check_id, check_code, *FAILING_CHECK_STATUSES],
-        )
-    if drill.kind == "step":
-        step, status = drill.key
-        return (
-            " AND EXISTS (SELECT 1 FROM assist_steps s WHERE s.assist_id = a.id "
-            "AND s.step = ? AND s.status = ?)",
-            [step, status],
-        )
-    if drill.kind == "visit":
-        return visit_drill_condition(drill.key, "?")
-    if drill.kind == "load":
-        weekday, hour = drill.key  # weekday: Monday = 0 (Python); SQLite's %w: Sunday = 0
-        return (
-            " AND strftime('%w', substr(a.started_at, 1, 10)) = ? "
-            "AND substr(a.started_at, 12, 2) = ?",
-            [str((int(weekday) + 1) % 7), f"{int(hour):02d}"],
-        )
-    raise ValueError(f"unknown drill kind {drill.kind!r}")
-
-
 def drill(filters: ReportFilters, clicked: Drill, limit: int) -> tuple[str, str, list[Any]]:
     """(count SQL, rows SQL without its LIMIT parameter, parameters) behind a click."""
     clause, params = where(drill_period(filters, clicked))
-    extra, extra_params = _drill_condition(clicked)
+    extra, extra_params = drill_condition(clicked, SQLITE)
     params += extra_params
     count_sql = f"SELECT count(*) FROM assists a{clause}{extra}"
     rows_sql = f"{DRILL_SELECT}{clause}{extra} ORDER BY a.started_at, a.id LIMIT ?"

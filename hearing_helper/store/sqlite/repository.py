@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -20,18 +19,17 @@ from hearing_helper.store import lifecycle
 from hearing_helper.store.anchor import Anchor, write_anchor
 from hearing_helper.store.audit import AuditKey, canonical_json
 from hearing_helper.store.batching import in_batches
-from hearing_helper.store.errors import (
-    CorruptDatabaseError,
-    NewerDatabaseError,
-    RecordNotFoundError,
-    StoreError,
-    UnreadableAuditEntryError,
-)
-from hearing_helper.store.repository import (
-    AssistSummary,
-    AuditEntry,
-    HistoryQuery,
-    RecordVersion,
+from hearing_helper.store.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
+from hearing_helper.store.repository import AuditEntry
+from hearing_helper.store.shared_repository import SharedRepository
+from hearing_helper.store.shared_rows import (
+    AUDIT_SELECT,
+    audit_entry,
+    audit_values,
+    check_values,
+    problem_values,
+    step_values,
+    version_values,
 )
 from hearing_helper.store.sqlite import bulk, content, rows
 from hearing_helper.store.sqlite.connection import (
@@ -40,8 +38,8 @@ from hearing_helper.store.sqlite.connection import (
     connect_writer,
     translated,
 )
+from hearing_helper.store.sqlite.dialect import SQLITE
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
-from hearing_helper.store.sqlite.visits import SqliteVisitsMixin
 
 DB_FILENAME = "hearing_helper.sqlite3"
 IMPORT_BATCH = 5000
@@ -55,7 +53,7 @@ _ID_CHUNK = 500  # ids per "IN (...)" lookup, well under SQLite's parameter limi
 _USED_FOLDER_MARKS = ("audit_anchor", "desk_id", "supervisor_state.json")
 
 
-def open_repository(data_dir: Path) -> SqliteRepository:
+def open_repository(data_dir: Path, **options: Any) -> SqliteRepository:
     """Open (creating and migrating as needed) the database in ``data_dir``. Raises
     StoreError for an empty (0-byte) database file in a folder that has been used: making a
     new database there would silently start an empty log over the lost one."""
@@ -79,14 +77,28 @@ def open_repository(data_dir: Path) -> SqliteRepository:
             f"The data folder {data_dir} cannot be used: {exc.strerror or exc}. "
             "Give --data-dir a folder this user can write."
         ) from exc
-    return SqliteRepository(data_dir / DB_FILENAME)
+    return SqliteRepository(data_dir / DB_FILENAME, **options)
 
 
-class SqliteRepository(SqliteVisitsMixin):
-    """Thread-safe (one connection behind a lock); every write is durable when it returns."""
+class SqliteRepository(SharedRepository[sqlite3.Connection]):
+    """Thread-safe (one connection behind a lock); every write is durable when it returns.
+    The record flows, search and audit chain are :class:`SharedRepository`'s."""
 
-    def __init__(self, path: Path, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+    dialect = SQLITE
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        busy_timeout_s: float = BUSY_TIMEOUT_S,
+        import_batch: int = IMPORT_BATCH,
+        bulk_max_stored: int = BULK_MAX_STORED,
+    ) -> None:
+        """``import_batch`` and ``bulk_max_stored`` tune import_finished (tests take small
+        ones to see both of its paths with a few hundred records)."""
         self.path = path
+        self.import_batch = import_batch
+        self.bulk_max_stored = bulk_max_stored
         if path.exists() and path.stat().st_size > 0:
             found = inspect_existing(path)
             if found > SCHEMA_VERSION:
@@ -132,7 +144,7 @@ class SqliteRepository(SqliteVisitsMixin):
                 self._anchor_pending = None
 
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
+    def _read(self) -> Iterator[sqlite3.Connection]:
         with self._lock, translated(self.path):
             if self._closed:
                 raise StoreError(f"The database {self.path} is closed.")
@@ -144,7 +156,7 @@ class SqliteRepository(SqliteVisitsMixin):
 
     @property
     def schema_version(self) -> int:
-        with self._reading() as db:
+        with self._read() as db:
             return int(db.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
@@ -169,107 +181,39 @@ class SqliteRepository(SqliteVisitsMixin):
             )
 
     def list_staff(self) -> list[ClerkProfile]:
-        with self._reading() as db:
+        with self._read() as db:
             found = db.execute(rows.SELECT_STAFF).fetchall()
         return [ClerkProfile(**dict(row)) for row in found]
 
     # --- records ---------------------------------------------------------------------------
 
-    def _status_of(self, db: sqlite3.Connection, record_id: str) -> str | None:
+    def _status(self, db: sqlite3.Connection, record_id: str) -> tuple[str, int] | None:
         row = db.execute(rows.SELECT_STATUS, (record_id,)).fetchone()
-        return row["status"] if row else None
-
-    def _stored(self, db: sqlite3.Connection, record_id: str) -> AssistRecord | None:
-        row = db.execute(rows.SELECT_PAYLOAD, (record_id,)).fetchone()
-        return AssistRecord.from_dict(json.loads(row["payload"])) if row else None
-
-    def save_draft(self, record: AssistRecord) -> None:
-        lifecycle.prepare_draft(record, None)
-        with self._transaction() as db:
-            lifecycle.prepare_draft(record, self._status_of(db, record.id))
-            self._write_record(db, record)
-
-    def get(self, record_id: str) -> AssistRecord:
-        with self._reading() as db:
-            stored = self._stored(db, record_id)
-        if stored is None:
-            raise RecordNotFoundError(record_id)
-        return stored
+        return (str(row["status"]), int(row["version"])) if row else None
 
     def list_drafts(self) -> list[AssistRecord]:
-        with self._reading() as db:
+        with self._read() as db:
             found = db.execute(rows.SELECT_DRAFTS).fetchall()
         return [AssistRecord.from_dict(json.loads(row["payload"])) for row in found]
 
-    def discard_draft(self, record_id: str, actor: str) -> None:
-        with self._transaction() as db:
-            lifecycle.check_discardable(record_id, self._status_of(db, record_id))
-            db.execute(rows.DELETE_ASSIST, (record_id,))
-            self._append_audit(db, actor, "draft.discarded", {"record_id": record_id})
-
-    def finish(self, record: AssistRecord, actor: str) -> AssistRecord:
-        lifecycle.check_finishable(record)
-        with self._transaction() as db:
-            stored = self._stored(db, record.id)
-            if lifecycle.finishing_again(stored, record):
-                assert stored is not None
-                return stored  # finishing again what is already stored: nothing to do
-            lifecycle.prepare_finish(record)
-            payload = self._write_record(db, record)
-            self._write_version(db, record, actor, "", payload)
-            details = lifecycle.record_audit_details(record, payload)
-            self._append_audit(db, actor, "record.finished", details)
-        return record
-
-    def correct(self, record: AssistRecord, actor: str, reason: str) -> AssistRecord:
-        with self._transaction() as db:
-            row = db.execute(rows.SELECT_STATUS, (record.id,)).fetchone()
-            stored = self._stored(db, record.id)
-            if stored is not None and stored.is_finished:
-                lifecycle.check_correction_content(stored, record)
-            lifecycle.prepare_correction(
-                record,
-                actor,
-                reason,
-                row["status"] if row else None,
-                int(row["version"]) if row else 0,
-            )
-            reason = record.correction.reason if record.correction else reason.strip()
-            payload = self._write_record(db, record)
-            self._write_version(db, record, actor, reason, payload)
-            details = lifecycle.record_audit_details(record, payload) | {"reason": reason}
-            self._append_audit(db, actor, "record.corrected", details)
-        return record
-
-    def versions(self, record_id: str) -> list[RecordVersion]:
-        with self._reading() as db:
-            found = db.execute(rows.SELECT_VERSIONS, (record_id,)).fetchall()
-        return [
-            RecordVersion(
-                version=row["version"],
-                created_at=row["created_at"],
-                created_by=row["created_by"],
-                reason=row["reason"],
-                record=AssistRecord.from_dict(json.loads(row["payload"])),
-            )
-            for row in found
-        ]
+    def _delete_record(self, db: sqlite3.Connection, record_id: str) -> None:
+        db.execute(rows.DELETE_ASSIST, (record_id,))
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
         """Bulk-insert finished records; returns how many were new (see the protocol).
 
-        More than one batch into a store holding at most BULK_MAX_STORED records (demo data, a
+        More than one batch into a store holding at most ``bulk_max_stored`` records (demo data, a
         new desk): one transaction, with the secondary indexes built once at the end (bulk.py).
         Otherwise one transaction per batch."""
-        batches = in_batches(records, IMPORT_BATCH)
+        batches = in_batches(records, self.import_batch)
         first = next(batches, [])
-        if len(first) < IMPORT_BATCH or self._stored_more_than(BULK_MAX_STORED):
+        if len(first) < self.import_batch or self._stored_more_than(self.bulk_max_stored):
             return sum(self._import_batch(batch, actor) for batch in chain([first], batches))
         with self._transaction() as db, bulk.indexes_built_at_end(db):
             return sum(self._import_rows(db, batch, actor) for batch in chain([first], batches))
 
     def _stored_more_than(self, limit: int) -> bool:
-        with self._reading() as db:
+        with self._read() as db:
             sql = "SELECT count(*) FROM (SELECT 1 FROM assists LIMIT ?)"
             return int(db.execute(sql, (limit + 1,)).fetchone()[0]) > limit
 
@@ -318,12 +262,10 @@ class SqliteRepository(SqliteVisitsMixin):
             payload = lifecycle.payload_json(record)
             payloads.append(payload)
             assist_rows.append(rows.assist_row(record, payload))
-            step_rows += rows.step_rows(record)
-            problem_rows += rows.problem_rows(record)
-            check_rows += rows.check_rows(record)
-            version_rows.append(
-                (record.id, record.version, record.updated_at.isoformat(), actor, "", payload)
-            )
+            step_rows += step_values(record)
+            problem_rows += problem_values(record)
+            check_rows += check_values(record)
+            version_rows.append(version_values(record, actor, "", payload))
         db.executemany(rows.UPSERT_ASSIST, assist_rows)
         db.executemany(rows.INSERT_STEP, step_rows)
         db.executemany(rows.INSERT_PROBLEM, problem_rows)
@@ -341,151 +283,63 @@ class SqliteRepository(SqliteVisitsMixin):
         payload = lifecycle.payload_json(record)
         db.execute(rows.UPSERT_ASSIST, rows.assist_row(record, payload))
         self._delete_children(db, record.id)
-        db.executemany(rows.INSERT_STEP, rows.step_rows(record))
-        db.executemany(rows.INSERT_PROBLEM, rows.problem_rows(record))
-        db.executemany(rows.INSERT_CHECK, rows.check_rows(record))
+        db.executemany(rows.INSERT_STEP, step_values(record))
+        db.executemany(rows.INSERT_PROBLEM, problem_values(record))
+        db.executemany(rows.INSERT_CHECK, check_values(record))
         return payload
 
     def _write_version(
         self, db: sqlite3.Connection, record: AssistRecord, actor: str, reason: str, payload: str
     ) -> None:
-        db.execute(
-            rows.INSERT_VERSION,
-            (record.id, record.version, record.updated_at.isoformat(), actor, reason, payload),
-        )
+        db.execute(rows.INSERT_VERSION, version_values(record, actor, reason, payload))
 
-    # --- search ----------------------------------------------------------------------------
+    # --- exports and the audit chain --------------------------------------------------------
 
-    def _where(self, query: HistoryQuery) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        text = query.text.strip()
-        if text:
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            pattern += "%"
-            clauses.append(rows.TEXT_MATCH)
-            params += [pattern, pattern]
-        if query.date_from:
-            clauses.append("started_at >= ?")
-            params.append(query.date_from.isoformat())
-        if query.date_to:
-            clauses.append("started_at < ?")
-            params.append((query.date_to + timedelta(days=1)).isoformat())
-        if query.outcome:
-            clauses.append("outcome = ?")
-            params.append(query.outcome)
-        if query.status:
-            clauses.append("status = ?")
-            params.append(query.status)
-        if query.kind:
-            clauses.append("kind = ?")
-            params.append(query.kind)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def search(self, query: HistoryQuery) -> list[AssistSummary]:
-        where, params = self._where(query)
-        column = query.sort_by if query.sort_by in HistoryQuery.SORT_COLUMNS else "started_at"
-        direction = "DESC" if query.descending else "ASC"
-        sql = rows.SEARCH.format(where=where, column=column, direction=direction)
-        with self._reading() as db:
-            found = db.execute(sql, [*params, query.limit, query.offset]).fetchall()
-        return [AssistSummary(**dict(row)) for row in found]
-
-    def count(self, query: HistoryQuery) -> int:
-        where, params = self._where(query)
-        with self._reading() as db:
-            return int(db.execute(rows.COUNT.format(where=where), params).fetchone()[0])
-
-    # --- exports ---------------------------------------------------------------------------
-
-    def record_export(
+    def _insert_export(
         self,
-        actor: str,
+        db: sqlite3.Connection,
+        entry: AuditEntry,
         fmt: str,
         filters: dict[str, Any],
         row_count: int,
         sha256: str,
         unmasked: bool,
-        file_name: str,
-        before_commit: Callable[[], None] | None = None,
-    ) -> AuditEntry:
-        """Record a written export in ``exports`` and the audit log, in one transaction.
-
-        ``before_commit`` (moving the file into place) runs inside the transaction, after the
-        rows are written: if it raises, nothing is committed."""
-        details = lifecycle.export_audit_details(
-            fmt, filters, row_count, sha256, unmasked, file_name
+    ) -> None:
+        db.execute(
+            rows.INSERT_EXPORT,
+            (entry.at, entry.actor, fmt, canonical_json(filters), row_count, sha256, int(unmasked)),
         )
-        with self._transaction() as db:
-            entry = self._append_audit(db, actor, "export.written", details)
-            db.execute(
-                rows.INSERT_EXPORT,
-                (entry.at, actor, fmt, canonical_json(filters), row_count, sha256, int(unmasked)),
-            )
-            if before_commit is not None:
-                before_commit()
-        return entry
-
-    # --- audit -----------------------------------------------------------------------------
 
     def audit_head_seq(self) -> int:
         """The newest audit entry's seq (0 for an empty log)."""
-        with self._reading() as db:
-            row = db.execute(rows.SELECT_AUDIT_HEAD).fetchone()
-        return int(row["seq"]) if row else 0
+        with self._read() as db:
+            head = self._audit_head(db)
+        return head[0] if head else 0
 
-    def append_audit(
+    def _audit_head(self, db: sqlite3.Connection) -> tuple[int, str] | None:
+        last = db.execute(rows.SELECT_AUDIT_HEAD).fetchone()
+        return (int(last["seq"]), str(last["hash"])) if last else None
+
+    def _insert_audit(
         self,
+        db: sqlite3.Connection,
+        entry: AuditEntry,
         actor: str,
         action: str,
         details: dict[str, Any],
-        before_commit: Callable[[], None] | None = None,
-    ) -> AuditEntry:
-        """Append one entry; ``before_commit`` (the audited change itself, e.g. writing a
-        setting) runs inside the transaction: if it raises, the entry is not committed."""
-        with self._transaction() as db:
-            entry = self._append_audit(db, actor, action, details)
-            if before_commit is not None:
-                before_commit()
-            return entry
-
-    def _append_audit(
-        self, db: sqlite3.Connection, actor: str, action: str, details: dict[str, Any]
-    ) -> AuditEntry:
-        last = db.execute(rows.SELECT_AUDIT_HEAD).fetchone()
-        head = (int(last["seq"]), str(last["hash"])) if last else None
-        entry = lifecycle.next_audit_entry(head, actor, action, details, key=self.audit_key)
-        db.execute(
-            rows.INSERT_AUDIT,
-            (
-                entry.seq,
-                entry.at,
-                actor,
-                action,
-                canonical_json(details),
-                entry.prev_hash,
-                entry.hash,
-            ),
-        )
+    ) -> None:
+        db.execute(rows.INSERT_AUDIT, audit_values(entry, actor, action, details))
         keyed_from = self.audit_key.from_seq if self.audit_key is not None else 0
         self._anchor_pending = Anchor(entry.seq, entry.hash, keyed_from)  # see store/anchor.py
-        return entry
 
     def latest_audit(self, actions: tuple[str, ...]) -> AuditEntry | None:
-        marks = ",".join("?" * len(actions))
-        with self._reading() as db:
+        with self._read() as db:
             row = db.execute(
-                "SELECT seq, at, actor, action, details, prev_hash, hash FROM audit_log "
-                f"WHERE action IN ({marks}) ORDER BY seq DESC LIMIT 1",
+                f"SELECT {AUDIT_SELECT} FROM audit_log "
+                f"WHERE action IN ({SQLITE.marks(len(actions))}) ORDER BY seq DESC LIMIT 1",
                 actions,
             ).fetchone()
-        if row is None:
-            return None
-        try:
-            parsed = json.loads(row[4])
-        except (TypeError, ValueError):
-            raise UnreadableAuditEntryError(int(row[0])) from None
-        return AuditEntry(int(row[0]), row[1], row[2], row[3], parsed, row[5], row[6])
+        return None if row is None else audit_entry(row)
 
     def iter_version_hashes(self) -> Iterator[tuple[str, int, str]]:
         """For verify-log: every stored version's content hash (sqlite/content.py)."""
@@ -499,12 +353,7 @@ class SqliteRepository(SqliteVisitsMixin):
         conn = connect_readonly(self.path)
         try:
             with translated(self.path):
-                cursor = conn.execute(rows.SELECT_AUDIT)
-                for seq, at, actor, action, details, prev_hash, digest in cursor:
-                    try:
-                        parsed = json.loads(details)
-                    except (TypeError, ValueError):
-                        raise UnreadableAuditEntryError(seq) from None
-                    yield AuditEntry(seq, at, actor, action, parsed, prev_hash, digest)
+                for row in conn.execute(rows.SELECT_AUDIT):
+                    yield audit_entry(row)
         finally:
             conn.close()

@@ -8,8 +8,8 @@ from typing import Any
 
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.domain.visit import FOLLOW_UP_AFTER, FOLLOW_UP_OVERDUE_AFTER
+from hearing_helper.store.shared_visits import NOT_SUPERSEDED
 from hearing_helper.store.sqlite.report_sql import where
-from hearing_helper.store.sqlite.visits import NOT_SUPERSEDED
 
 
 def preparation(filters: ReportFilters) -> tuple[str, list[Any]]:

@@ -41,6 +41,7 @@ from hearing_helper.store.postgres.connection import (
 from hearing_helper.store.postgres.delivery import (
     SKEW_WARN_S,
     BadItemError,
+    DeliveryResult,
     deliver,
     open_conflict_keys,
 )
@@ -178,7 +179,14 @@ class Sender:
         batch_timeout_s: float = BATCH_TIMEOUT_S,
         connect_timeout_s: float = CONNECT_TIMEOUT_S,
         lock_wait_s: float = LOCK_WAIT_S,
+        connect_to: Callable[..., psycopg.Connection[Any]] = connect,
+        deliver_batch: Callable[[psycopg.Connection[Any], Batch, datetime], DeliveryResult] = (
+            deliver
+        ),
     ) -> None:
+        """``connect_to`` and ``deliver_batch`` open the server connection and deliver one
+        batch (store/postgres/connection.py, delivery.py); a test wraps them to count or to
+        race another sender."""
         self.outbox = outbox
         self.central = central
         self.desk_id = desk_id
@@ -187,6 +195,8 @@ class Sender:
         self.batch_timeout_s = batch_timeout_s
         self.connect_timeout_s = connect_timeout_s
         self.lock_wait_s = lock_wait_s
+        self._connect = connect_to
+        self._deliver = deliver_batch
         self._conn: psycopg.Connection[Any] | None = None  # while a push runs
 
     def abort(self) -> None:
@@ -246,7 +256,7 @@ class Sender:
     def _push_alone(self, should_stop: Callable[[], bool]) -> PushResult:
         sent = batches = 0
         try:
-            conn = connect(self.central, timeout_s=self.connect_timeout_s)
+            conn = self._connect(self.central, timeout_s=self.connect_timeout_s)
             self._conn = conn
             try:
                 self._check_schema(conn)
@@ -300,7 +310,7 @@ class Sender:
         delivered. Returns (items delivered, clock skew of the last delivery)."""
         try:
             with hard_deadline(conn, self.batch_timeout_s):
-                result = deliver(conn, batch, _now())
+                result = self._deliver(conn, batch, _now())
         except REFUSED_ITEM_ERRORS as exc:
             if len(keys) == 1:
                 reason = refusal_reason(exc)

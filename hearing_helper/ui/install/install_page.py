@@ -1,12 +1,7 @@
 """Step 3, App install: the platform's guide for the litigant's device, one step at a time.
 
 The clerk reads each step out, marks it done, failed or skipped, and picks the problem (with its
-remedy shown) when something goes wrong. Progress lives in ``record.steps[INSTALL].data``::
-
-    {"platform_id": "...", "os": "android", "guide_version": "...", "current": "<step id>",
-     "total": <number of guide steps>, "steps": {"<step id>": "done" | "failed" | "skipped"}}
-
-and problems in ``record.problems`` as ``Problem(StepId.INSTALL, code, "<step id>: note")``.
+remedy shown) when something goes wrong. Progress is kept in the record (install_progress.py).
 """
 
 from __future__ import annotations
@@ -30,17 +25,17 @@ from PySide6.QtWidgets import (
 
 from hearing_helper.catalog import Guide, GuideStep, Platform
 from hearing_helper.domain.enums import StepId
-from hearing_helper.domain.record import AssistRecord, Problem, now_local
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.services import AppServices
 from hearing_helper.ui.catalog_cache import catalog_for
+from hearing_helper.ui.install import install_progress as progress
+from hearing_helper.ui.install.install_progress import DONE, FAILED, MARK_SYMBOLS, SKIPPED
 from hearing_helper.ui.install.shared import problem_label, ui_language
 from hearing_helper.ui.install.step_view import StepView
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 
 log = logging.getLogger(__name__)
 
-DONE, FAILED, SKIPPED = "done", "failed", "skipped"
-_MARKS = {DONE: "✓", FAILED: "✗", SKIPPED: "–", "": "○"}
 REMEDY_STYLE = "background: #fff8e1; border: 1px solid #ffb300; padding: 8px;"
 
 
@@ -173,12 +168,7 @@ class InstallPage(StepPage):
             self._show_empty(intake.platform_id)
             return
         data = record.step(StepId.INSTALL).data
-        if data.get("platform_id") != self.platform.id or data.get("os") != self.os_name:
-            # A different platform or device than last time: the old ticks do not apply.
-            data.clear()
-            data.update({"platform_id": self.platform.id, "os": self.os_name, "steps": {}})
-        data["guide_version"] = self.guide.version
-        data["total"] = len(self.guide.steps)  # the step's mark is computed from it
+        progress.start(data, self.platform, self.os_name, self.guide)
         record.catalog_version = self.platform.version
         record.guide_version = self.guide.version
         self.stack.setCurrentIndex(1)
@@ -254,9 +244,7 @@ class InstallPage(StepPage):
         step = self.current_step()
         if step is None or self.record is None:
             return
-        data = self.record.step(StepId.INSTALL).data
-        data.setdefault("steps", {})[step.id] = status
-        data["updated_at"] = now_local().isoformat()
+        progress.set_mark(self.record.step(StepId.INSTALL).data, step.id, status)
         self._refresh_list()
         self.changed.emit()
         if status == FAILED:
@@ -272,10 +260,7 @@ class InstallPage(StepPage):
         code = self.problem_combo.currentData()
         if step is None or self.record is None or not code:
             return
-        note = self.problem_note.text().strip()
-        self.record.problems.append(
-            Problem(StepId.INSTALL, str(code), f"{step.id}: {note}" if note else step.id)
-        )
+        progress.add_problem(self.record, step.id, str(code), self.problem_note.text().strip())
         self.problem_note.clear()
         self._refresh_problem_summary()
         self.changed.emit()
@@ -285,13 +270,10 @@ class InstallPage(StepPage):
     def _marks(self) -> dict[str, str]:
         if self.record is None:
             return {}
-        marks = self.record.step(StepId.INSTALL).data.get("steps", {})
-        return marks if isinstance(marks, dict) else {}
+        return progress.step_marks(self.record.step(StepId.INSTALL).data)
 
     def _first_open_index(self) -> int:
-        marks = self._marks()
-        steps = self.guide.steps if self.guide else ()
-        return next((i for i, s in enumerate(steps) if marks.get(s.id) != DONE), 0)
+        return progress.first_open_index(self._marks(), self.guide.steps if self.guide else ())
 
     def _qr_payload(self, step: GuideStep) -> str:
         if step.qr == "download":
@@ -356,7 +338,9 @@ class InstallPage(StepPage):
         self.step_list.clear()
         for number, step in enumerate(self.guide.steps, start=1):
             mark = marks.get(step.id, "")
-            item = QListWidgetItem(f"{_MARKS.get(mark, '○')} {number}. {step.title(language)}")
+            item = QListWidgetItem(
+                f"{MARK_SYMBOLS.get(mark, '○')} {number}. {step.title(language)}"
+            )
             label = f"{number}. {step.title(language)}: {status_names.get(mark, mark)}"
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
             item.setToolTip(label)
@@ -402,11 +386,7 @@ class InstallPage(StepPage):
         if self.record is None or step is None:
             self.problems_recorded.clear()
             return
-        here = [
-            p
-            for p in self.record.problems
-            if p.step is StepId.INSTALL and (p.note == step.id or p.note.startswith(step.id + ": "))
-        ]
+        here = progress.problems_at(self.record, step.id)
         if not here:
             self.problems_recorded.clear()
             return

@@ -1,12 +1,7 @@
 """Step 4, Join: the meeting details, the join QR code, opening it on the PC, the join slip.
 
 Fields validate against the platform's formats as the clerk types; what was typed is kept in the
-record even while invalid (nothing is lost). ``record.steps[JOIN].data`` holds::
-
-    {"link": "...", "meeting_id": "...", "passcode": "...",
-     "attempts": [{"at": iso, "how": "open_pc" | "phone", "result": "opened" | "refused"
-                   | "failed" | "joined"}],
-     "joined_at": iso}
+record even while invalid (nothing is lost), in ``steps[JOIN].data`` (see join_data.py).
 """
 
 from __future__ import annotations
@@ -16,13 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,10 +24,6 @@ from PySide6.QtWidgets import (
 
 from hearing_helper.catalog import (
     Platform,
-    check_link,
-    check_meeting_id,
-    check_passcode,
-    extract_invitation,
     format_meeting_id,
     is_openable,
 )
@@ -43,6 +33,14 @@ from hearing_helper.domain.validation import FieldError
 from hearing_helper.services import AppServices
 from hearing_helper.ui.catalog_cache import catalog_for
 from hearing_helper.ui.install.shared import field_error_text, qr_side_px, ui_language
+from hearing_helper.ui.join.invitation_box import InvitationBox
+from hearing_helper.ui.join.join_data import (
+    CHECKS,
+    FIELDS,
+    add_attempt,
+    attempts_so_far,
+    valid_values,
+)
 from hearing_helper.ui.join.slip import SlipContent, build_slip_content
 from hearing_helper.ui.join.slip_panel import SlipPanel
 from hearing_helper.ui.widgets.qr_view import QrView
@@ -51,8 +49,6 @@ from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
-FIELDS = ("link", "meeting_id", "passcode")
 
 
 class JoinPage(StepPage):
@@ -106,22 +102,11 @@ class JoinPage(StepPage):
             self.editors[name], self.errors[name] = editor, error
         grid.setColumnStretch(1, 1)
 
-        self.invitation = QPlainTextEdit()
-        self.invitation.setPlaceholderText(
-            self.tr("Paste the invitation text from WeChat or the text message here")
-        )
-        self.invitation.setAccessibleName(self.tr("Invitation text"))
-        self.invitation.setFixedHeight(90)
-        self.read_button = QPushButton(self.tr("&Read invitation"))
-        self.read_button.clicked.connect(self.read_invitation)
-        self.paste_button = QPushButton(self.tr("Paste from clipboar&d"))
-        self.paste_button.clicked.connect(self.paste_invitation)
-        self.invitation_status = QLabel()
-        self.invitation_status.setWordWrap(True)
-        invitation_buttons = QHBoxLayout()
-        invitation_buttons.addWidget(self.paste_button)
-        invitation_buttons.addWidget(self.read_button)
-        invitation_buttons.addWidget(self.invitation_status, 1)
+        self.invitation_box = InvitationBox(lambda: self.platform)
+        self.invitation_box.found.connect(self._fill_from_invitation)
+        box = self.invitation_box  # its parts, as the page's own (tests, the desk test)
+        self.invitation, self.invitation_status = box.invitation, box.status
+        self.read_button, self.paste_button = box.read_button, box.paste_button
 
         self.open_button = QPushButton(self.tr("&Open on this PC"))
         self.open_button.clicked.connect(self.open_on_pc)
@@ -153,9 +138,7 @@ class JoinPage(StepPage):
         left = QVBoxLayout()
         left.addWidget(self.platform_label)
         left.addLayout(grid)
-        left.addWidget(QLabel(self.tr("Or read the details from an invitation:")))
-        left.addWidget(self.invitation)
-        left.addLayout(invitation_buttons)
+        left.addWidget(self.invitation_box)
         left.addSpacing(8)
         left.addLayout(actions)
         left.addWidget(self.status)
@@ -239,25 +222,16 @@ class JoinPage(StepPage):
 
     def valid_values(self) -> tuple[str, str, str]:
         """(link, meeting ID digits, passcode), each "" when empty or invalid."""
-        values = []
-        checks = {"link": check_link, "meeting_id": check_meeting_id, "passcode": check_passcode}
-        for name in FIELDS:
-            text = self.editors[name].text()
-            try:
-                values.append(checks[name](text, self.platform) if text.strip() else "")
-            except FieldError:
-                values.append("")
-        return values[0], values[1], values[2]
+        return valid_values({name: self.editors[name].text() for name in FIELDS}, self.platform)
 
     def _validate(self, name: str) -> str:
         text = self.editors[name].text()
-        checks = {"link": check_link, "meeting_id": check_meeting_id, "passcode": check_passcode}
         self.errors[name].clear()
         self.editors[name].setAccessibleDescription("")
         if not text.strip():
             return ""
         try:
-            return checks[name](text, self.platform)
+            return CHECKS[name](text, self.platform)
         except FieldError as exc:
             name_shown = self.platform.display_name(ui_language()) if self.platform else ""
             message = field_error_text(exc, name_shown)
@@ -300,31 +274,15 @@ class JoinPage(StepPage):
                 self.editors[name].setText(value)
                 self._on_edited(name)
 
-    def read_invitation(self) -> None:
-        found = extract_invitation(self.invitation.toPlainText(), self.platform)
+    def _fill_from_invitation(self, link: str, meeting_id: str, passcode: str) -> None:
         shown = self.platform.meeting if self.platform else None
-        self.set_fields(found.link, format_meeting_id(found.meeting_id, shown), found.passcode)
-        parts = [
-            label
-            for label, value in (
-                (self.tr("link"), found.link),
-                (self.tr("meeting ID"), found.meeting_id),
-                (self.tr("passcode"), found.passcode),
-            )
-            if value
-        ]
-        if parts:
-            self.invitation_status.setStyleSheet(OK_STYLE)
-            self.invitation_status.setText(self.tr("Found: %1").replace("%1", ", ".join(parts)))
-        else:
-            self.invitation_status.setStyleSheet(ERROR_STYLE)
-            self.invitation_status.setText(
-                self.tr("No meeting link or ID found in this text; type them in instead.")
-            )
+        self.set_fields(link, format_meeting_id(meeting_id, shown), passcode)
+
+    def read_invitation(self) -> None:
+        self.invitation_box.read_invitation()
 
     def paste_invitation(self) -> None:
-        self.invitation.setPlainText(QGuiApplication.clipboard().text()[:20_000])
-        self.read_invitation()
+        self.invitation_box.paste_invitation()
 
     def open_on_pc(self) -> bool:
         """Open the link in the PC's browser/app; only http(s) links are ever opened."""
@@ -367,9 +325,7 @@ class JoinPage(StepPage):
     def _add_attempt(self, how: str, result: str) -> None:
         if self.record is None:
             return
-        data = self.record.step(StepId.JOIN).data
-        attempts = data.setdefault("attempts", [])
-        attempts.append({"at": now_local().isoformat(), "how": how, "result": result})
+        add_attempt(self.record.step(StepId.JOIN).data, how, result)
         self._refresh_status()
         self.changed.emit()
 
@@ -380,12 +336,10 @@ class JoinPage(StepPage):
     def _refresh_status(self) -> None:
         if self.record is None:
             return
-        data = self.record.step(StepId.JOIN).data
-        tries = len([a for a in data.get("attempts", []) if a.get("result") != "joined"])
-        joined = data.get("joined_at", "")
+        tries, joined_at = attempts_so_far(self.record.step(StepId.JOIN).data)
         text = self.tr("Attempts so far: %1.").replace("%1", str(tries))
-        if joined:
-            text += " " + self.tr("Joined at %1.").replace("%1", str(joined)[11:16])
+        if joined_at:
+            text += " " + self.tr("Joined at %1.").replace("%1", joined_at)
         self._set_status(text)
 
     # --- join slip ---------------------------------------------------------------------------

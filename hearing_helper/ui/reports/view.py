@@ -31,11 +31,11 @@ from hearing_helper.reports.labels import (
 )
 from hearing_helper.reports.report_text import kpi_rows
 from hearing_helper.store.errors import StoreError
-from hearing_helper.store.report_source import ReportSource
 from hearing_helper.ui.pdf.summary import failure_items, funnel_items
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.export_flow import ExportController
 from hearing_helper.ui.reports.filter_bar import FilterBar
+from hearing_helper.ui.reports.kpi import KpiTile, load_filter_options
 from hearing_helper.ui.reports.supervisor import change_password, require_supervisor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.reports.workers import Task, start_task
@@ -45,47 +45,6 @@ from hearing_helper.ui.widgets.charts import HBarChart, HeatmapChart, VBarChart
 from hearing_helper.ui.widgets.fit import fit_to_screen
 
 log = logging.getLogger(__name__)
-
-
-class KpiTile(QFrame):
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName("kpiTile")
-        layout = QVBoxLayout(self)
-        self.value = QLabel("–", self)
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.9)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.caption = QLabel(caption, self)
-        self.caption.setWordWrap(True)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
-        self.setAccessibleName(caption)
-
-    def set_value(self, text: str) -> None:
-        self.value.setText(text)
-        self.setAccessibleDescription(text)
-
-
-def _options(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return sorted({(text or value, value) for text, value in rows if value})
-
-
-def load_filter_options(
-    source: ReportSource, filters: ReportFilters, platform_names: dict[str, str] | None = None
-) -> dict[str, list[tuple[str, str]]]:
-    """Courts, desks, clerks and platforms that have records in the period."""
-    names_of_platforms = platform_names or {}
-    found = source.filter_options(filters)
-    rows, names = found.combinations, found.clerk_names
-    return {
-        "court": _options([(r[0], r[0]) for r in rows]),
-        "desk": _options([(r[1], r[1]) for r in rows]),
-        "clerk": _options([(f"{names.get(r[2], r[2])} ({r[2]})", r[2]) for r in rows]),
-        "platform": _options([(names_of_platforms.get(r[3], r[3]), r[3]) for r in rows]),
-    }
 
 
 class ReportsWindow(QDialog):

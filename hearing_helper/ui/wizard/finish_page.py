@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -35,21 +33,16 @@ from hearing_helper.ui.labels import (
 from hearing_helper.ui.visits.cause_combo import cause_combo
 from hearing_helper.ui.visits.preparation_panel import PreparationPanel
 from hearing_helper.ui.visits.rules_cache import join_rules_for
-from hearing_helper.ui.visits.texts import rating_choice_label, rating_source_label
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.field_row import FieldRow
+from hearing_helper.ui.wizard.finish_rules import drop_other_kinds_outcome, propose_outcome
 from hearing_helper.ui.wizard.rating_prompt import RATING_ANSWER
+from hearing_helper.ui.wizard.satisfaction_scale import SatisfactionScale
 from hearing_helper.visits.causes import cause
 
 log = logging.getLogger(__name__)
 NOTES_MAX = 2000
 SECONDS = "%Y-%m-%d %H:%M:%S"
-# The chosen score must be obvious at a glance, also to the litigant looking at the screen.
-SATISFACTION_STYLE = (
-    "QPushButton { border: 2px solid #7a8699; border-radius: 6px; background: #ffffff; }"
-    " QPushButton:checked { background: #1f5fbf; color: #ffffff; border-color: #123f80; }"
-    " QPushButton:focus { border: 3px solid #ffb000; }"
-)
 OUTCOME_ORDER = (
     Outcome.JOINED,
     Outcome.JOINED_AFTER_HELP,
@@ -102,47 +95,13 @@ class FinishPage(StepPage):
         self._rows.update(self.preparation.rows)
         self._form = form
 
-        scale = QWidget()
-        scale_layout = QHBoxLayout(scale)
-        scale_layout.setContentsMargins(0, 0, 0, 0)
-        self.satisfaction_group = QButtonGroup(self)
-        self.satisfaction_buttons: dict[int, QPushButton] = {}
-        side = self.fontMetrics().height() * 3
-        for value in range(1, 6):
-            button = QPushButton(str(value))
-            button.setCheckable(True)
-            button.setFixedSize(side, side)
-            font = button.font()
-            font.setPointSizeF(font.pointSizeF() * 1.6)
-            font.setBold(True)
-            button.setFont(font)
-            button.setAccessibleName(self.tr("Satisfaction %1 of 5").replace("%1", str(value)))
-            button.setStyleSheet(SATISFACTION_STYLE)
-            self.satisfaction_group.addButton(button, value)
-            self.satisfaction_buttons[value] = button
-            scale_layout.addWidget(button)
-        self.not_asked = QPushButton(self.tr("Not asked"))
-        self.not_asked.setCheckable(True)
-        self.not_asked.setFixedHeight(side)
-        self.not_asked.setStyleSheet(
-            SATISFACTION_STYLE.replace("{ border", "{ padding: 0 12px; border", 1)
-        )
-        self.satisfaction_group.addButton(self.not_asked, 0)
-        scale_layout.addWidget(self.not_asked)
-        scale_layout.addStretch(1)
-        hint = QLabel(self.tr("1 = very dissatisfied \u2026 5 = very satisfied"))
-        # Who gave the rating: the litigant on their screen (then it cannot be changed here,
-        # only withdrawn as "not asked"), or the clerk typing in what the litigant said.
-        self.rating_source_label = QLabel()
-        self.rating_source_label.setObjectName("ratingSource")
-        self.rating_source_label.setWordWrap(True)
-        satisfaction_box = QWidget()
-        satisfaction_layout = QVBoxLayout(satisfaction_box)
-        satisfaction_layout.setContentsMargins(0, 0, 0, 0)
-        satisfaction_layout.addWidget(scale)
-        satisfaction_layout.addWidget(hint)
-        satisfaction_layout.addWidget(self.rating_source_label)
-        self._add_row(form, "satisfaction", self.tr("S&atisfaction:"), satisfaction_box)
+        self.satisfaction = SatisfactionScale()
+        # Its parts, as the page's own (the wizard, the litigant window's rating, tests).
+        self.satisfaction_group = self.satisfaction.group
+        self.satisfaction_buttons = self.satisfaction.buttons
+        self.not_asked = self.satisfaction.not_asked
+        self.rating_source_label = self.satisfaction.source_label
+        self._add_row(form, "satisfaction", self.tr("S&atisfaction:"), self.satisfaction)
 
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
@@ -220,8 +179,8 @@ class FinishPage(StepPage):
 
     def load(self, record: AssistRecord) -> None:
         super().load(record)
-        self._drop_other_kinds_outcome(record)
-        self._propose_outcome(record)
+        drop_other_kinds_outcome(record)
+        propose_outcome(record)
         self._loading = True
         try:
             self.outcome_group.setExclusive(False)
@@ -232,11 +191,7 @@ class FinishPage(StepPage):
                 max(0, self.reason.findData(str(record.outcome_reason or "")))
             )
             self.cause.setCurrentIndex(max(0, self.cause.findData(record.failure_cause)))
-            self.satisfaction_group.setExclusive(False)
-            for value, button in self.satisfaction_buttons.items():
-                button.setChecked(record.satisfaction == value)
-            self.not_asked.setChecked(False)
-            self.satisfaction_group.setExclusive(True)
+            self.satisfaction.show_choice(record.satisfaction)
             if self.notes.toPlainText() != record.notes:
                 self.notes.setPlainText(record.notes)
         finally:
@@ -258,38 +213,6 @@ class FinishPage(StepPage):
         self._show_times()
         if not record.is_finished:
             self._clock.start()
-
-    @staticmethod
-    def _drop_other_kinds_outcome(record: AssistRecord) -> None:
-        """An outcome of the other kind of visit cannot be seen or changed on this page and
-        would block Finish for good (a draft saved by an older version, or the visit type
-        changed after the outcome was chosen): it is dropped, the right one is asked for."""
-        if record.is_finished:
-            return
-        if record.kind is VisitKind.PREPARATION:
-            if record.outcome is not None or record.outcome_reason or record.failure_cause:
-                log.info("Record %s: dropped the hearing-day outcome of a preparation", record.id)
-            record.outcome, record.outcome_reason, record.failure_cause = None, None, ""
-        elif record.preparation is not None:
-            log.info("Record %s: dropped a preparation outcome of a hearing-day visit", record.id)
-            record.preparation = None
-
-    @staticmethod
-    def _propose_outcome(record: AssistRecord) -> None:
-        """The clerk pressed "The litigant has joined": the outcome says so until changed
-        (joined after help when something failed on the way)."""
-        join = record.step(StepId.JOIN).data
-        if (
-            record.is_finished
-            or record.kind is not VisitKind.HEARING_DAY
-            or record.outcome is not None
-            or not join.get("joined_at")
-        ):
-            return
-        failed_tries = any(a.get("result") == "failed" for a in join.get("attempts", []))
-        failed_checks = any(str(c.status) in ("fail", "error") for c in record.checks)
-        helped = failed_tries or failed_checks or bool(record.problems)
-        record.outcome = Outcome.JOINED_AFTER_HELP if helped else Outcome.JOINED
 
     def leave(self) -> None:
         self._clock.stop()
@@ -370,20 +293,7 @@ class FinishPage(StepPage):
         self._changed()
 
     def _show_rating_source(self) -> None:
-        record = self.record
-        by_litigant = record is not None and record.rating_given_by is RatingSource.LITIGANT
-        for button in self.satisfaction_buttons.values():
-            button.setEnabled(not by_litigant)
-        if record is None or record.satisfaction is None:
-            self.rating_source_label.setText(
-                self.tr("The litigant can choose on the litigant screen.")
-            )
-        elif by_litigant:
-            score = f"{record.satisfaction} \u2013 {rating_choice_label(record.satisfaction)}"
-            text = self.tr("Given by the litigant on their screen: %1 (only Not asked undoes it)")
-            self.rating_source_label.setText(text.replace("%1", score))
-        else:
-            self.rating_source_label.setText(rating_source_label(record.rating_given_by))
+        self.satisfaction.show_source(self.record)
 
     def _on_notes(self) -> None:
         if self.record is None or self._loading:

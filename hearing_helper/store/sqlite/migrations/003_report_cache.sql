@@ -1,4 +1,4 @@
--- Hearing Helper schema, version 3: faster supervisor reports (hearing_helper/reports).
+-- Hearing Helper schema, version 3: faster supervisor reports (issue 6; hearing_helper/reports).
 -- The report index also carries the per-day change signature (updated_at, version) and
 -- started_at itself: SQLite treats an index on substr(started_at, ...) as covering only when the
 -- plain column is in it too, so a year of records is read from this index alone.

@@ -1,4 +1,5 @@
--- Hearing Helper schema, version 4: the outbox of a desk joined to a court's central database.
+-- Hearing Helper schema, version 4: the outbox of a desk joined to a court's central database
+-- (issue 12; its server side is PostgreSQL's 004, the court-wide day sums).
 -- Every finished record version, audit entry and export entry is queued here by a trigger, so
 -- it is queued in the same transaction as the change itself, whichever code path made it
 -- (finish, correction, import, demo-data, export, settings...). Rows only point at what to

@@ -1,5 +1,4 @@
--- Hearing Helper schema, version 5: visits (issue 13). Numbered 5 so that it never collides
--- with the outbox migration (4) of the central-database work.
+-- Hearing Helper schema, version 5: visits (issue 13), as PostgreSQL's 005.
 -- Every record stored before this is a hearing-day assistance whose rating, if any, the clerk
 -- typed in; the JSON payloads read the same way (AssistRecord.from_dict).
 -- Columns: the kind of visit; a preparation visit's outcome (ready / another_visit /

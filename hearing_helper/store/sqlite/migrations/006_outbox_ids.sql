@@ -1,4 +1,5 @@
--- Hearing Helper schema, version 6: an outbox whose ids never repeat (issue 24).
+-- Hearing Helper schema, version 6: an outbox whose ids never repeat (issue 24; its server side
+-- is PostgreSQL's 006, the delivery function).
 -- Version 4 made outbox.id an INTEGER PRIMARY KEY without AUTOINCREMENT, so an emptied outbox
 -- handed out id 1 again; a sender that marked its batch sent by id could delete an item queued
 -- after it. AUTOINCREMENT never reuses an id; the sender also deletes by (id, kind, ref, num).

@@ -1,4 +1,5 @@
--- Hearing Helper PostgreSQL schema, version 3: court-wide reports in under a second.
+-- Hearing Helper PostgreSQL schema 004 (issue 12, the court's central database; its desk side is
+-- SQLite's 004, the outbox; numbered 3 until issue 22): court-wide reports in under a second.
 -- A court's database holds millions of records from many desks; a one-year report without
 -- filters would group all of them every time. Instead each day of finished records is summed
 -- once (per start hour, outcome and reason; and the duration histogram) and reused until the

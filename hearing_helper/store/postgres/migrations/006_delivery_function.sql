@@ -1,4 +1,5 @@
--- Hearing Helper PostgreSQL schema, version 5: a desk login can only deliver (issue 24).
+-- Hearing Helper PostgreSQL schema 006: a desk login can only deliver (issue 24; its desk side is
+-- SQLite's 006, the outbox's ids; numbered 5 until issue 22).
 -- A desk's login used to hold INSERT/UPDATE/DELETE on the tables (its own rows by row-level
 -- security), so whoever read the desk's password from the clerk's keyring could rewrite the
 -- desk's history, delete its audit tail, and invent desks. Now every write a desk makes goes

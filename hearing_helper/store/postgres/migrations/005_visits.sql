@@ -1,4 +1,5 @@
--- Hearing Helper PostgreSQL schema, version 4: visits (issue 13), as SQLite's migration 5.
+-- Hearing Helper PostgreSQL schema 005: visits (issue 13), as SQLite's 005 (numbered 4 until
+-- issue 22).
 -- Records stored before are hearing-day assistance whose rating, if any, staff typed in.
 -- The columns come in the order of hearing_helper.store.visit_rows.VISIT_COLUMNS (deliveries
 -- copy whole rows into a staging table made LIKE assists).

@@ -1,4 +1,5 @@
--- Hearing Helper PostgreSQL schema, version 2: per-day facts of finished records (problem
+-- Hearing Helper PostgreSQL schema 003 (SQLite's 003, issue 6's report cache; numbered 2 until
+-- issue 22 gave both databases one number space): per-day facts of finished records (problem
 -- codes, failing check codes, step statuses) for court-wide reports without dimension filters.
 -- A day is reused only while its signature (record count, latest update, sum of versions) still
 -- matches the records, so a delivery that adds or corrects a record of that day refreshes it.

@@ -113,6 +113,16 @@ def test_no_repository_call_on_the_gui_thread_with_the_server_300_ms_away(
         detail.save_correction(corrected, "补记")
     assert server_services.repo.get(record.id).version == 2
 
+    # The clerk profile chooser, and a language switch (audited with the settings change).
+    window.choose_profile()
+    qtbot.waitUntil(lambda: window.profile_dialog is not None, timeout=WAIT_MS)
+    assert window.profile_dialog is not None
+    window.profile_dialog.close()
+    other = "en" if window.language == "zh_CN" else "zh_CN"
+    with qtbot.waitSignal(window.language_change_requested, timeout=WAIT_MS):
+        window.desk_settings.request_language(other)
+    assert server_services.settings.get("language") == other
+
     assert not _boxes()
     assert recorder.gui_thread_calls == []
 

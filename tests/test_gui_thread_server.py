@@ -6,6 +6,7 @@ benchmarks/bench_gui_stall.py)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -169,6 +170,11 @@ def test_the_server_stopped_keeps_the_window_usable_and_loses_nothing(
     assert not _boxes()
     assert recorder.gui_thread_calls == []
 
+    # What waits is on this PC (private files), the finished record as it was finished.
+    kept = json.loads((window.pending.folder / f"{record.id}.json").read_text(encoding="utf-8"))
+    assert kept["action"] == "finish"
+    assert (window.pending.folder / f"{draft_id}.json").is_file()
+
     # The server comes back: the draft and the finished record arrive, the record once.
     pg_proxy.pass_through()
     window.pending.retry_now()
@@ -176,8 +182,13 @@ def test_the_server_stopped_keeps_the_window_usable_and_loses_nothing(
     stored = server_services.repo.get(record.id)
     assert stored.status is RecordStatus.FINISHED and stored.version == 1
     assert server_services.repo.get(draft_id).intake.case_number
-    window.pending.retry_now()  # a second delivery changes nothing
-    qtbot.waitUntil(lambda: window.pending.is_idle(), timeout=WAIT_MS)
+    assert not (window.pending.folder / f"{record.id}.json").exists()
+    # The same finish delivered again (its answer lost on the way back): still one version.
+    answers: list[object] = []
+    again = AssistRecord.from_dict(kept["record"])
+    window.pending.finish(again, kept["actor"], answers.append, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=WAIT_MS)
+    assert isinstance(answers[0], AssistRecord)
     assert len(server_services.repo.versions(record.id)) == 1
     assert window.pending_label.text() == ""
     assert recorder.gui_thread_calls == []

@@ -49,6 +49,7 @@ class Write:
     record: dict[str, Any]
     actor: str = ""
     generation: int = 0
+    told_kept: bool = False  # "kept on this PC" is said once, not at every retry
     on_draft: Callable[[str, str], None] | None = field(default=None, compare=False)
     on_finished: Callable[[AssistRecord | None], None] | None = field(default=None, compare=False)
     on_refused: Callable[[StoreError], None] | None = field(default=None, compare=False)
@@ -225,7 +226,9 @@ class PendingWrites(QObject):
         self, write: Write, state: str, stored: AssistRecord | None, error: StoreError | None
     ) -> None:
         if write.action == "draft" and write.on_draft is not None:
-            write.on_draft(state, str(error or ""))
+            if state != KEPT or not write.told_kept:
+                write.on_draft(state, str(error or ""))
+            write.told_kept = write.told_kept or state == KEPT
         elif write.action == "finish":
             if state == SAVED and write.on_finished is not None:
                 write.on_finished(stored)

@@ -225,3 +225,33 @@ def test_a_draft_kept_on_this_pc_survives_a_restart_while_the_server_is_away(
     qtbot.waitUntil(lambda: second.pending.count() == 0, timeout=WAIT_MS)
     assert server_services.repo.get(draft_id).intake.case_number
     assert recorder2.gui_thread_calls == []
+
+
+def test_a_save_the_server_refuses_is_set_aside_and_said_never_dropped(
+    qtbot,
+    server_services: AppServices,
+    english,  # noqa: F811
+) -> None:
+    window, recorder = _window(qtbot, server_services)
+    window.start(offer_drafts=False)
+    # Finished meanwhile from another PC: this window's draft of it can no longer be saved.
+    finished = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
+    finished.outcome, finished.satisfaction = Outcome.JOINED, 5
+    draft = AssistRecord.from_dict(finished.to_dict())
+    server_services.repo.finish(finished, "A002")
+    window.open_wizard(draft)
+    wizard = window.wizard
+    assert wizard is not None
+    type_text(wizard.current_page().litigant_name, "甲")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "NOT saved" in wizard.save_status.text(), timeout=WAIT_MS)
+    aside = window.pending.folder / f"{draft.id}.refused"
+
+    def typed_is_kept() -> bool:  # the newest refused copy holds what was typed
+        if not aside.is_file():
+            return False
+        kept = json.loads(aside.read_text(encoding="utf-8"))
+        return str(kept["record"]["intake"]["litigant_name"]).endswith("甲")
+
+    qtbot.waitUntil(typed_is_kept, timeout=WAIT_MS)
+    assert window.pending.count() == 0  # not retried blindly
+    assert recorder.gui_thread_calls == []

@@ -220,6 +220,7 @@ def test_a_draft_kept_on_this_pc_survives_a_restart_while_the_server_is_away(
     qtbot.waitUntil(lambda: second.drafts_dialog is not None, timeout=WAIT_MS)
     assert second.drafts_dialog is not None
     assert draft_id in [d.id for d in second.drafts_dialog.drafts]
+    assert "cannot be reached" in second.statusBar().currentMessage()
     pg_proxy.pass_through()
     second.pending.retry_now()
     qtbot.waitUntil(lambda: second.pending.count() == 0, timeout=WAIT_MS)

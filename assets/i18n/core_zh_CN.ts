@@ -698,6 +698,10 @@ Press “New assistance” to help the first litigant.</source>
         <translation>请先选择工作人员。</translation>
     </message>
     <message>
+        <source>The database cannot be reached; drafts kept on this PC are shown.</source>
+        <translation>无法连接数据库；现显示保存在本机的草稿。</translation>
+    </message>
+    <message>
         <source>Unfinished assistances</source>
         <translation>未完成的协助</translation>
     </message>

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.services import AppServices
-from hearing_helper.store.repository import AssistSummary
+from hearing_helper.store.repository import AssistRepository, AssistSummary
 from hearing_helper.ui.app import current_language
 from hearing_helper.ui.catalog_cache import cached_catalog, catalog_for, remember_catalog
 from hearing_helper.ui.pending_writes import pending_for
@@ -194,8 +194,8 @@ class MainWindow(QMainWindow):
     def _profile_chosen(self, profile: ClerkProfile) -> None:
         settings = self.services.settings
 
-        def save(repo: object) -> None:
-            repo.save_staff(profile)  # type: ignore[attr-defined]
+        def save(repo: AssistRepository) -> None:
+            repo.save_staff(profile)
             settings.set("last_staff_id", profile.staff_id)
 
         self.calls.run(save, lambda _none: None, self._profile_not_saved, owner=self)
@@ -231,11 +231,10 @@ class MainWindow(QMainWindow):
 
         kept = self.pending.kept_drafts()
 
-        def listed(repo: object) -> list[AssistRecord]:
-            found = {d.id: d for d in repo.list_drafts()}  # type: ignore[attr-defined]
-            return list(found.values())
-
-        def offer(drafts: list[AssistRecord]) -> None:
+        def offer(drafts: list[AssistRecord], away: Exception | None = None) -> None:
+            if away is not None:  # the server's list is out of reach: said once, calmly
+                text = self.tr("The database cannot be reached; drafts kept on this PC are shown.")
+                self.statusBar().showMessage(text, 15000)
             newest = {d.id: d for d in drafts} | {d.id: d for d in kept}
             open_id = self.wizard.record.id if self.wizard is not None else None
             shown = [d for d in newest.values() if d.id != open_id]
@@ -244,7 +243,7 @@ class MainWindow(QMainWindow):
                 self.pending.discard(blank.id, self.actor())
             self._show_drafts([d for d in shown if not nothing_entered(d)], always)
 
-        self.calls.run(listed, offer, lambda _exc: offer([]), owner=self)
+        self.calls.run(lambda repo: repo.list_drafts(), offer, lambda e: offer([], e), owner=self)
 
     def _show_drafts(self, drafts: list[AssistRecord], always: bool) -> None:
         if not drafts:

@@ -32,7 +32,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy hearing_helper
+	$(VENV)/bin/mypy hearing_helper tests  # strict ([tool.mypy] in pyproject.toml)
 	$(VENV)/bin/lint-imports
 
 format: $(STAMP)

@@ -26,15 +26,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from hearing_helper.atomic_file import write_json_atomically
 from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.file_lock import locked
 
+if TYPE_CHECKING:  # the services are built below this module (pyproject.toml, layers)
+    from hearing_helper.services import AppServices
+
 log = logging.getLogger(__name__)
 
-SETTING_KEY = "supervisor_password_hash"
+SETTING_KEY: Final = "supervisor_password_hash"
 STATE_FILENAME = "supervisor_state.json"
 MIN_LENGTH = 6
 # Longer adds no security and a megabyte pasted by mistake would be hashed and stored as the
@@ -216,7 +219,7 @@ class SupervisorAuth:
         return state
 
     def _wait_for(self, state: dict[str, Any]) -> float:
-        ready_at = state["last_failure_at"] + delay_after(state["failures"])
+        ready_at = float(state["last_failure_at"]) + delay_after(state["failures"])
         return max(0.0, ready_at - self.clock())
 
     @property
@@ -321,6 +324,6 @@ class SupervisorAuth:
         return AuthResult(False, "wrong", delay_after(failures))
 
 
-def auth_for(services: Any, *, clock: Callable[[], float] = time.time) -> SupervisorAuth:
+def auth_for(services: AppServices, *, clock: Callable[[], float] = time.time) -> SupervisorAuth:
     """The SupervisorAuth of an :class:`~hearing_helper.services.AppServices`."""
     return SupervisorAuth(services.settings, services.repo, services.data_dir, clock=clock)

@@ -13,6 +13,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from hearing_helper import __version__
 from hearing_helper.commands import add_data_dir_argument
@@ -23,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "run the automatic device and network checks"),
     "report": ("report", "print the KPIs for a period"),
     "followups": ("followups", "list prepared hearings whose outcome is still to be asked"),
+    "visits": ("visits", "list a returning litigant's earlier visits (by case number or phone)"),
     "export": ("export", "export the assistance log (CSV, XLSX or PDF)"),
     "verify-log": ("verify_log", "verify the audit log's hash chain"),
     "catalog": ("catalog", "list platforms and guides, or validate court-edited files"),
@@ -30,11 +32,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo-data": ("demo_data", "create realistic synthetic records for demos and benchmarks"),
     "sync": ("sync", "send this desk's waiting records to the court's central database"),
     "server": ("server", "set up the court's central database (for court IT)"),
+    "restore": ("restore", "rebuild a replaced desk's history from the court's central database"),
 }
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 

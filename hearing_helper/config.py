@@ -1,20 +1,24 @@
 """Typed settings, stored as JSON in the data directory.
 
-Each option is declared once with its type, default and a title for the settings view; unknown
-keys in the file are kept (a newer version's options survive) and bad values fall back to the
-default with a logged warning. A file that cannot be read at all (not JSON, not UTF-8, over
-1 MiB, not an object) is refused by name and never written over: treating it as empty would let
-the next write delete every key. Secrets never go here: see :mod:`hearing_helper.secrets`; the
-supervisor password's hash lives in the audited database (:mod:`hearing_helper.auth`).
+Each option is declared once with its type, default, the values it accepts and a title for the
+settings view; :meth:`Settings.get` is typed by key (``get("font_scale")`` is a float). Unknown
+keys in the file are kept (a newer version's options survive) and a bad value (wrong type, out of
+range, a hand edit) falls back to the default with a logged warning, never an exception. A file
+that cannot be read at all (not JSON, not UTF-8, over 1 MiB, not an object) is refused by name
+and never written over: treating it as empty would let the next write delete every key. Secrets
+never go here: see :mod:`hearing_helper.secrets`; the supervisor password's hash lives in the
+audited database (:mod:`hearing_helper.auth`).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from hearing_helper.atomic_file import write_json_atomically
 from hearing_helper.file_lock import LockTimeoutError, locked
@@ -25,19 +29,73 @@ log = logging.getLogger(__name__)
 SETTINGS_FILENAME = "settings.json"
 
 
+# The keys by the type of their value: Settings.get's overloads name them, and
+# tests/test_settings_typed.py checks that they match OPTIONS below.
+TextKey = Literal[
+    "language",
+    "last_staff_id",
+    "court_name",
+    "help_desk_phone",
+    "camera_id",
+    "microphone_id",
+    "speaker_id",
+    "database",
+    "central",
+    "desk_name",
+    "export_folder",
+    "supervisor_password_hash",
+]
+NumberKey = Literal["font_scale", "network_timeout_s"]
+
+LANGUAGES = ("zh_CN", "en")
+FONT_SCALE_RANGE = (0.8, 2.0)  # what the clerk view can lay out (ui/app.py apply_font_scale)
+
+
+def _any_value(_value: object) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Option:
     key: str
     type: type
-    default: Any
+    default: object
     title: str  # translation source, context "settings"
+    # The values of the right type that are usable; any other is replaced by the default.
+    accepts: Callable[[Any], bool] = _any_value
+
+
+def _positive_seconds(value: float) -> bool:
+    return math.isfinite(value) and 0 < value <= 600
+
+
+def _font_scale(value: float) -> bool:
+    return FONT_SCALE_RANGE[0] <= value <= FONT_SCALE_RANGE[1]
+
+
+def _texts(value: list[object]) -> bool:
+    return all(isinstance(item, str) for item in value)
+
+
+def _numbers_by_name(value: dict[str, object]) -> bool:
+    return all(_is_number(item) for item in value.values())
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 OPTIONS: dict[str, Option] = {
     option.key: option
     for option in (
-        Option("language", str, "zh_CN", QT_TRANSLATE_NOOP("settings", "Language")),
-        Option("font_scale", float, 1.0, QT_TRANSLATE_NOOP("settings", "Text size")),
+        Option(
+            "language",
+            str,
+            "zh_CN",
+            QT_TRANSLATE_NOOP("settings", "Language"),
+            LANGUAGES.__contains__,
+        ),
+        Option("font_scale", float, 1.0, QT_TRANSLATE_NOOP("settings", "Text size"), _font_scale),
         Option("last_staff_id", str, "", QT_TRANSLATE_NOOP("settings", "Last clerk")),
         Option("court_name", str, "", QT_TRANSLATE_NOOP("settings", "Court")),
         Option("help_desk_phone", str, "", QT_TRANSLATE_NOOP("settings", "Help-desk phone number")),
@@ -49,12 +107,23 @@ OPTIONS: dict[str, Option] = {
             float,
             10.0,
             QT_TRANSLATE_NOOP("settings", "Network check time limit (seconds)"),
+            _positive_seconds,
         ),
         Option(
-            "network_urls", list, [], QT_TRANSLATE_NOOP("settings", "Extra network test addresses")
+            "network_urls",
+            list,
+            [],
+            QT_TRANSLATE_NOOP("settings", "Extra network test addresses"),
+            _texts,
         ),
         # Check thresholds overriding hearing_helper.checks.thresholds defaults, by key.
-        Option("thresholds", dict, {}, QT_TRANSLATE_NOOP("settings", "Check thresholds")),
+        Option(
+            "thresholds",
+            dict,
+            {},
+            QT_TRANSLATE_NOOP("settings", "Check thresholds"),
+            _numbers_by_name,
+        ),
         # Empty: the SQLite file in the data directory; else a postgresql://user@host/db URL
         # (no password: that is in the OS keyring). Checked when the database is opened.
         Option("database", str, "", QT_TRANSLATE_NOOP("settings", "Database")),
@@ -157,28 +226,47 @@ class Settings:
                 log.warning("%s Using the values read before.", exc)
             self._stamp = stamp
 
-    def get(self, key: str) -> Any:
+    @overload
+    def get(self, key: TextKey) -> str: ...
+    @overload
+    def get(self, key: NumberKey) -> float: ...
+    @overload
+    def get(self, key: Literal["network_urls"]) -> list[str]: ...
+    @overload
+    def get(self, key: Literal["thresholds"]) -> dict[str, float]: ...
+    @overload
+    def get(self, key: str) -> object: ...
+
+    def get(self, key: str) -> object:
+        """The value of ``key`` (a key of OPTIONS), typed by key; the default when the file
+        has none or a bad one (a warning names the key)."""
         option = OPTIONS[key]
         self._refresh()
-        value = self._values.get(key, option.default)
-        if option.type is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, option.type) or isinstance(value, bool) != (option.type is bool):
-            if key in self._values:
-                log.warning("Setting %s has a bad value; using the default", key)
-            return option.default
+        if key not in self._values:
+            return _copy(option.default)
+        value = _usable(option, self._values[key])
+        if value is None:
+            log.warning(
+                "Setting %s in %s has a bad value (%s); using the default %r",
+                key,
+                self.path,
+                _shown(self._values[key]),
+                option.default,
+            )
+            return _copy(option.default)
         return value
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, key: str, value: object) -> None:
         self.update({key: value})
 
-    def update(self, changes: dict[str, Any]) -> None:
+    def update(self, changes: Mapping[str, object]) -> None:
         """Change ``changes``' keys (None removes a key), and nothing else, under the lock.
-        Raises SettingsFileError when the file cannot be written or stays locked."""
+        Raises SettingsFileError when the file cannot be written or stays locked, TypeError
+        for a value the option does not accept (a bug in the caller)."""
         for key, value in changes.items():
             option = OPTIONS[key]
-            if value is not None and not isinstance(value, option.type):
-                raise TypeError(f"setting {key} expects {option.type.__name__}")
+            if value is not None and _usable(option, value) is None:
+                raise TypeError(f"setting {key} does not accept {_shown(value)}")
         try:
             with locked(self.path):
                 current = _read_file(self.path)
@@ -198,3 +286,23 @@ class Settings:
             raise SettingsFileError(
                 f"Cannot save the settings file {self.path}: {exc.strerror or exc}."
             ) from exc
+
+
+def _usable(option: Option, value: object) -> object | None:
+    """``value`` as the option's type (an int where a float is expected becomes one), or None
+    when the option cannot use it."""
+    if option.type is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, option.type) or isinstance(value, bool) != (option.type is bool):
+        return None
+    return value if option.accepts(value) else None
+
+
+def _copy(default: object) -> object:
+    """A default a caller may change without changing the next caller's default."""
+    return default.copy() if isinstance(default, list | dict) else default
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -11,6 +11,7 @@ import random
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta, timezone
+from typing import TypeVar
 
 from hearing_helper.domain.enums import (
     STEP_ORDER,
@@ -31,6 +32,8 @@ from hearing_helper.domain.record import (
     Problem,
     StepState,
 )
+
+T = TypeVar("T")
 
 CHINA_TZ = timezone(timedelta(hours=8))
 
@@ -116,7 +119,7 @@ MOBILE_PREFIXES = (
 )
 
 
-def _weighted(rng: random.Random, options: Sequence[tuple[object, float]]) -> object:
+def _weighted(rng: random.Random, options: Sequence[tuple[T, float]]) -> T:
     """``rng.choices(values, weights)[0]``, the same draw for the same state (its arithmetic
     step by step), without building its lists: called several times per record."""
     running: float = 0
@@ -161,7 +164,7 @@ def _start_time(rng: random.Random, end: datetime, days: int) -> datetime:
         rng, [(8, 1.5), (9, 3), (10, 2.5), (11, 1.5), (13, 1.5), (14, 2.5), (15, 2), (16, 1)]
     )
     return day.replace(
-        hour=int(hour),  # type: ignore[call-overload]
+        hour=int(hour),
         minute=rng.randrange(60),
         second=rng.randrange(60),
         microsecond=0,
@@ -249,14 +252,14 @@ def generate_records(
                 [
                     (Role.PLAINTIFF, 35),
                     (Role.DEFENDANT, 35),
-                    (Role.AGENT, 10),  # type: ignore[arg-type]
+                    (Role.AGENT, 10),
                     (Role.THIRD_PARTY, 8),
                     (Role.WITNESS, 7),
                     (Role.OTHER, 5),
                 ],
             ),
             phone=rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}",
-            device=device,  # type: ignore[arg-type]
+            device=device,
             accessibility=needs,
             consent=True,
         )
@@ -270,12 +273,12 @@ def generate_records(
             intake=intake,
             current_step=StepId.FINISH,
         )
-        _fill_steps(rng, record, outcome)  # type: ignore[arg-type]
-        record.outcome = outcome  # type: ignore[assignment]
+        _fill_steps(rng, record, outcome)
+        record.outcome = outcome
         if outcome is Outcome.NOT_JOINED:
             record.outcome_reason = _weighted(
                 rng,
-                [  # type: ignore[assignment]
+                [
                     (NotJoinedReason.APP_INSTALL, 30),
                     (NotJoinedReason.DEVICE, 20),
                     (NotJoinedReason.NETWORK, 15),
@@ -287,7 +290,7 @@ def generate_records(
                 ],
             )
         if rng.random() < 0.85:
-            record.satisfaction = _weighted(rng, [(5, 60), (4, 28), (3, 8), (2, 3), (1, 1)])  # type: ignore[assignment]
+            record.satisfaction = _weighted(rng, [(5, 60), (4, 28), (3, 8), (2, 3), (1, 1)])
         if shaper is not None:
             follow_on = shaper.shape(record)
         produced += 1

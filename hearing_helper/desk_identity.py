@@ -53,3 +53,19 @@ def desk_id(data_dir: Path) -> str:
     finally:
         Path(tmp).unlink(missing_ok=True)
     return made
+
+
+def adopt_desk_id(data_dir: Path, restored: str) -> None:
+    """Make ``restored`` (a desk's id brought back from the court) this folder's desk id,
+    replacing a file made before (``restore`` only: the folder then holds that desk's chain)."""
+    text = str(uuid.UUID(restored))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".desk_id-", dir=data_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(text + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, data_dir / DESK_ID_FILENAME)
+    finally:
+        Path(tmp).unlink(missing_ok=True)

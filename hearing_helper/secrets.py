@@ -156,6 +156,18 @@ def load_audit_key(data_dir: Path) -> AuditKey | None:
     return _parse_key(stored) if stored else None
 
 
+def load_desk_audit_key(desk_id: str) -> AuditKey | None:
+    """The audit key kept under a desk id (``restore``: court IT put the replaced desk's key
+    back into this keyring); None when there is none, or no keyring."""
+    try:
+        if not keyring_available():
+            return None
+        stored = get_secret(f"audit-key:{desk_id}")
+    except KeyringUnavailableError:
+        return None
+    return _parse_key(stored) if stored else None
+
+
 def ensure_audit_key(
     data_dir: Path, next_seq: int, *, chain_keyed: bool = False
 ) -> AuditKey | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtWidgets import QApplication, QWidget
-from ui_fixtures import CLERK
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
 from hearing_helper.domain.enums import DeviceKind, Role
@@ -15,6 +15,7 @@ from hearing_helper.domain.visit import VisitKind
 from hearing_helper.services import AppServices
 from hearing_helper.ui.checks.fakes import FakeLiveDevices
 from hearing_helper.ui.main_window import MainWindow
+from tests.ui_fixtures import CLERK
 
 
 def intake_done(kind: VisitKind = VisitKind.PREPARATION, days_ahead: int = 3) -> AssistRecord:
@@ -36,8 +37,8 @@ def intake_done(kind: VisitKind = VisitKind.PREPARATION, days_ahead: int = 3) ->
     return record
 
 
-def open_main_window(qtbot, services: AppServices) -> MainWindow:  # noqa: ANN001
-    services.device_provider = FakeLiveDevices(FakeDeviceProvider())
+def open_main_window(qtbot: QtBot, services: AppServices) -> MainWindow:
+    services.session.device_provider = FakeLiveDevices(FakeDeviceProvider())
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
     window = MainWindow(services, CLERK)
@@ -49,11 +50,11 @@ def open_main_window(qtbot, services: AppServices) -> MainWindow:  # noqa: ANN00
     return window
 
 
-def press(qtbot, keys: str) -> None:  # noqa: ANN001
+def press(qtbot: QtBot, keys: str) -> None:
     """Press ``keys`` ("Alt+U", "Space", "Return") on the widget that has the keyboard."""
     from PySide6.QtGui import QKeySequence
 
-    combo = QKeySequence(keys)[0]
+    combo = QKeySequence(keys)[0]  # type: ignore[index]  # PySide6 declares no __getitem__
     target = QApplication.focusWidget() or QApplication.activeWindow()
     assert isinstance(target, QWidget), "nothing has the keyboard"
     qtbot.keyClick(target, combo.key(), combo.keyboardModifiers())

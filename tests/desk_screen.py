@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,9 +151,9 @@ class DeskScreen:
     def _ok(self, command: list[str]) -> bool:
         return subprocess.run(command, env=self.env, capture_output=True).returncode == 0
 
-    def _wait(self, ready: object, timeout: float = 15) -> None:
+    def _wait(self, ready: Callable[[], object], timeout: float = 15) -> None:
         deadline = time.monotonic() + timeout
-        while not ready():  # type: ignore[operator]
+        while not ready():
             if time.monotonic() > deadline:
                 raise RuntimeError("the desk screen did not come up")
             time.sleep(0.05)  # an external server starting, not app code

@@ -30,8 +30,9 @@ from typing import Any
 TESTS = Path(__file__).resolve().parent
 sys.path[:0] = [str(TESTS), str(TESTS.parent)]
 
-from desk_screen import RATE, DeskScreen, decode_qr, speech_energy, stop_recording  # noqa: E402
 from PySide6.QtCore import QObject, Qt, Signal  # noqa: E402
+
+from tests.desk_screen import RATE, DeskScreen, decode_qr, speech_energy, stop_recording  # noqa: E402
 
 PASSWORD = "Desk-visit-2026"
 CASE = "（2026）京0105民初8812号"
@@ -75,7 +76,7 @@ class Visit:
         def job() -> None:
             try:
                 box["value"] = function()
-            except BaseException as exc:  # noqa: BLE001 - handed to the driver thread
+            except BaseException as exc:
                 box["error"] = exc
             done.set()
 
@@ -128,7 +129,7 @@ class Visit:
             action()
         except KeyRouteError as exc:
             entry["keyboard"] = str(exc)
-        except Exception:  # noqa: BLE001 - recorded, the visit goes on
+        except Exception:
             entry["keyboard"] = "error: " + traceback.format_exc(limit=4)
         if entry["keyboard"] != "ok":  # a message box the failed route left open: Esc
             for _ in range(3):
@@ -252,7 +253,8 @@ def shown_qr_payloads() -> list[str]:
 
 def painted_ids() -> list[str]:
     from PySide6.QtWidgets import QApplication, QMainWindow
-    from test_ui_visible_text import internal_ids, visible_texts
+
+    from tests.test_ui_visible_text import internal_ids, visible_texts
 
     leaks = []
     for top in QApplication.topLevelWidgets():
@@ -332,22 +334,22 @@ def main(argv: list[str]) -> int:
 
     import os
 
-    from desk_visit_steps import run_visit
-
     from hearing_helper import cli
+    from hearing_helper.ui.main_window import MainWindow
     from hearing_helper.ui.shell import window_host
+    from tests.desk_visit_steps import run_visit
 
     desk = DeskScreen.attach(os.environ)
     original = window_host.MainWindowHost.show_initial
 
-    def show_initial(host: Any) -> Any:
+    def show_initial(host: window_host.MainWindowHost) -> MainWindow:
         window = original(host)
         visit = Visit(host, desk, out, args.shots)
 
         def drive() -> None:
             try:
                 run_visit(visit, args.lang)
-            except Exception:  # noqa: BLE001 - recorded for the test
+            except Exception:
                 (out / "driver_error.txt").write_text(traceback.format_exc())
             finally:
                 visit.gui(lambda: visit.window.close())
@@ -355,11 +357,12 @@ def main(argv: list[str]) -> int:
         threading.Thread(target=drive, daemon=True).start()
         return window
 
-    window_host.MainWindowHost.show_initial = show_initial  # type: ignore[method-assign]
+    # The run drives the window the app shows (the app's own start, not a test's window).
+    setattr(window_host.MainWindowHost, "show_initial", show_initial)  # noqa: B010
     return cli.main(["--data-dir", str(data_dir), "gui"])
 
 
 if __name__ == "__main__":
-    import desk_visit  # one module, not two: the steps import it by name
+    from tests import desk_visit  # one module, not two: the steps import it by that name
 
     sys.exit(desk_visit.main(sys.argv[1:]))

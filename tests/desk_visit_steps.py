@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desk_visit import CASE, LINK, PASSWORD, KeyRouteError, Visit, _modal_title
+from tests.desk_visit import CASE, LINK, PASSWORD, KeyRouteError, Visit, _modal_title
 
 STEPS = (
     "start",
@@ -318,7 +318,9 @@ def _active(kind: type) -> Any:
     from PySide6.QtWidgets import QApplication
 
     widget = QApplication.activeModalWidget() or QApplication.activeWindow()
-    return widget if isinstance(widget, kind) and widget.isVisible() else None
+    return (
+        widget if widget is not None and isinstance(widget, kind) and widget.isVisible() else None
+    )
 
 
 def open_reports(v: Visit) -> None:
@@ -336,9 +338,10 @@ def open_reports(v: Visit) -> None:
 
 
 def export(v: Visit, fmt: str) -> None:
+    from hearing_helper.ui.reports import open_reports_window
     from hearing_helper.ui.reports.view import ReportsWindow
 
-    reports = v.gui(lambda: v.window.services.reports_window)
+    reports = v.gui(lambda: open_reports_window(v.window.services))
     if not v.gui(lambda: isinstance(reports, ReportsWindow) and reports.isActiveWindow()):
         raise KeyRouteError("the reports window is not there")
     letter = {"csv": "c", "xlsx": "e", "pdf": "p"}[fmt]

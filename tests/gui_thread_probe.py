@@ -50,6 +50,6 @@ class ThreadRecordingRepository:
 def recording_services(services: AppServices) -> tuple[AppServices, ThreadRecordingRepository]:
     """``services`` whose repository records the calling thread of every call."""
     recorder = ThreadRecordingRepository(services.store.repository)
-    store = Store(repository=recorder, reports=services.store.reports, is_server=True)  # type: ignore[arg-type]
+    store = Store(repository=recorder, reports=services.store.reports, is_server=True)
     wrapped: Callable[..., AppServices] = replace
     return wrapped(services, store=store), recorder

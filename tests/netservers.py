@@ -32,7 +32,8 @@ import pytest
 from hearing_helper.checks.base import CancelToken, CheckContext, CheckResult
 from hearing_helper.checks.network import NetworkCheck
 from hearing_helper.checks.thresholds import effective_thresholds
-from tests.netservers_pki import Pki, pki  # noqa: F401 - re-exported for the tests
+from tests.netservers_pki import Pki as Pki  # re-exported for the tests
+from tests.netservers_pki import pki as pki
 
 LOOPBACK = "127.0.0.1"
 
@@ -75,7 +76,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     owner: HttpServer  # set on the subclass made per server
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - base signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def date_time_string(self, timestamp: float | None = None) -> str:
@@ -222,15 +223,19 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     tls: ssl.SSLContext | None = None
 
-    def finish_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
-        if self.tls is not None:
+    def finish_request(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: tuple[str, int]
+    ) -> None:
+        if self.tls is not None and isinstance(request, socket.socket):
             try:
                 request = self.tls.wrap_socket(request, server_side=True)
             except (ssl.SSLError, OSError):
                 return  # the client rejected our certificate: that is the test
         super().finish_request(request, client_address)
 
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def handle_error(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: tuple[str, int]
+    ) -> None:
         pass  # dropped and reset connections are part of the tests
 
 

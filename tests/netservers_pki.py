@@ -32,7 +32,9 @@ def _name(common_name: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
 
 
-def _write(directory: Path, stem: str, cert: x509.Certificate, key: ec.EllipticCurvePrivateKey):
+def _write(
+    directory: Path, stem: str, cert: x509.Certificate, key: ec.EllipticCurvePrivateKey
+) -> tuple[Path, Path]:
     cert_file, key_file = directory / f"{stem}.pem", directory / f"{stem}.key"
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_file.write_bytes(
@@ -70,7 +72,9 @@ def pki() -> Pki:
     ca_file = directory / "ca.pem"
     ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
 
-    def leaf(stem: str, names: list[x509.GeneralName], start: dt.datetime, end: dt.datetime):
+    def leaf(
+        stem: str, names: list[x509.GeneralName], start: dt.datetime, end: dt.datetime
+    ) -> tuple[Path, Path]:
         key = ec.generate_private_key(ec.SECP256R1())
         cert = (
             x509.CertificateBuilder()
@@ -90,7 +94,7 @@ def pki() -> Pki:
         )
         return _write(directory, stem, cert, key)
 
-    loopback = [x509.IPAddress(ipaddress.ip_address(LOOPBACK))]
+    loopback: list[x509.GeneralName] = [x509.IPAddress(ipaddress.ip_address(LOOPBACK))]
     return Pki(
         ca_file=ca_file,
         valid=leaf("valid", loopback, now - dt.timedelta(days=1), now + dt.timedelta(days=90)),

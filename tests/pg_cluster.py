@@ -27,7 +27,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,6 +125,7 @@ class PgCluster:
         kwargs: dict[str, object] = {}
         if self._user is not None:
             kwargs = {"user": self._user[0], "group": self._user[1], "extra_groups": []}
+        # The user/group keywords only when running as root (typeshed cannot match a dict).
         return subprocess.run(  # type: ignore[call-overload, no-any-return]
             [str(self.bindir / args[0]), *args[1:]],
             check=check,
@@ -243,11 +244,11 @@ def running_cluster() -> Iterator[PgCluster]:
         atexit.unregister(cluster.destroy)
 
 
-def wait_until(predicate: object, timeout_s: float = 10.0) -> bool:
+def wait_until(predicate: Callable[[], object], timeout_s: float = 10.0) -> bool:
     """Poll ``predicate()`` until true or the timeout passes (for server-side state)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        if predicate():  # type: ignore[operator]
+        if predicate():
             return True
         time.sleep(0.02)
     return False

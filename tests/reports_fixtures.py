@@ -27,6 +27,7 @@ from hearing_helper.domain.record import (
 )
 from hearing_helper.services import AppServices
 from hearing_helper.store.sqlite import DB_FILENAME
+from hearing_helper.store.sqlite.repository import SqliteRepository
 
 TZ = timezone(timedelta(hours=8))
 CLERKS = {
@@ -129,6 +130,13 @@ def seeded_services(data_dir: Path, records: list[AssistRecord] | None = None) -
     services = AppServices.open(data_dir)
     services.repo.import_finished(records if records is not None else standard_records(), "test")
     return services
+
+
+def sqlite_repo(services: AppServices) -> SqliteRepository:
+    """The SQLite repository behind ``services`` (a test that looks under the Protocol)."""
+    repo = services.repo
+    assert isinstance(repo, SqliteRepository), repo
+    return repo
 
 
 def raw_db(services: AppServices) -> sqlite3.Connection:

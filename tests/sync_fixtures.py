@@ -73,7 +73,7 @@ def server_counts(url: str) -> dict[str, int]:
     """Rows per table on the server, and duplicates where there must be none."""
     with psycopg.connect(url) as conn:
         counts = {
-            table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+            table: int((conn.execute(f"SELECT count(*) FROM {table}").fetchone() or (0,))[0])
             for table in ("assists", "record_versions", "audit_log", "exports", "conflicts")
         }
     return counts
@@ -117,7 +117,7 @@ def assert_delivered_exactly(url: str, desks: list[Desk]) -> None:
         expected |= local_versions(desk)
     assert server_versions(url) == expected
     with psycopg.connect(url) as conn:
-        per_desk = dict(
+        per_desk: dict[str, int] = dict(
             conn.execute("SELECT desk_id, count(*) FROM audit_log GROUP BY 1").fetchall()
         )
         conflicts = conn.execute("SELECT count(*) FROM conflicts").fetchone()

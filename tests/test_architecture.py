@@ -135,7 +135,7 @@ def _text_of(node: ast.expr) -> str | None:
         return node.value if isinstance(node.value, str) else None
     if isinstance(node, ast.JoinedStr):
         return "".join(
-            part.value if isinstance(part, ast.Constant) else "x" for part in node.values
+            str(part.value) if isinstance(part, ast.Constant) else "x" for part in node.values
         )
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _text_of(node.left), _text_of(node.right)
@@ -163,7 +163,7 @@ def storage_boundary_offences(source: str) -> list[str]:
                     offences.append(f"line {node.lineno}: imports {alias.name}")
         for name in names:
             if name.split(".")[0] in DRIVERS:
-                offences.append(f"line {node.lineno}: imports {name}")
+                offences.append(f"line {getattr(node, 'lineno', '?')}: imports {name}")
         if isinstance(node, ast.Attribute):
             if node.attr in CONNECTION_FUNCTIONS:
                 offences.append(f"line {node.lineno}: calls {node.attr}")

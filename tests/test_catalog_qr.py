@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def grab_decode(widget: QrView, tmp_path: Path, name: str) -> list[str]:
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     opened = AppServices.open(data_dir)
     yield opened
     opened.close()

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.base import CancelledError, CancelToken
 from hearing_helper.checks.device_api import DeviceError, FrameSample
 from hearing_helper.ui.devices.dispatch import GuiDispatcher, Once
+
+if TYPE_CHECKING:  # QtMultimedia is loaded in the tests that need it
+    from hearing_helper.ui.devices.camera import FrameListener, SampleJob
 
 # QtMultimedia notes absent optional back-ends (PipeWire, GPU conversion) when it loads.
 pytestmark = pytest.mark.qt_log_ignore("RHI", "pipewire")
@@ -24,7 +29,7 @@ class StubSession(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.listeners: list = []
+        self.listeners: list[FrameListener] = []
         self.problem = ""
 
     def error(self) -> str:
@@ -39,17 +44,21 @@ class StubSession(QObject):
             listener(QVideoFrame(image), now)
 
 
-def _job(session: StubSession, seconds: float, first_s: float, cancel: CancelToken):  # noqa: ANN202
+def _job(
+    session: StubSession, seconds: float, first_s: float, cancel: CancelToken
+) -> tuple[SampleJob, Future[FrameSample], list[SampleJob]]:
     from hearing_helper.ui.devices.camera import SampleJob
 
-    future: Future = Future()
-    done: list = []
-    job = SampleJob(session, seconds, first_s, Once(future), cancel, on_done=done.append)
+    future: Future[FrameSample] = Future()
+    done: list[SampleJob] = []
+    job = SampleJob(
+        session, seconds, first_s, Once(future), cancel, on_done=done.append, parent=session
+    )
     job.begin()
     return job, future, done
 
 
-def test_luma_of_scales_to_small_grey_plane(qtbot) -> None:  # noqa: ANN001
+def test_luma_of_scales_to_small_grey_plane(qtbot: QtBot) -> None:
     from hearing_helper.ui.devices.camera import LUMA_H, LUMA_W, luma_of
 
     image = QImage(1280, 720, QImage.Format.Format_RGB32)
@@ -60,7 +69,7 @@ def test_luma_of_scales_to_small_grey_plane(qtbot) -> None:  # noqa: ANN001
     assert min(frame.luma) >= 250 and frame.timestamp_s == 1.5
 
 
-def test_sample_job_collects_frames_for_the_sample_time(qtbot) -> None:  # noqa: ANN001
+def test_sample_job_collects_frames_for_the_sample_time(qtbot: QtBot) -> None:
     session = StubSession()
     _job_obj, future, done = _job(session, 1.0, 3.0, CancelToken())
     for i in range(30):  # 30 frames over 1.16 s of simulated capture time
@@ -72,14 +81,14 @@ def test_sample_job_collects_frames_for_the_sample_time(qtbot) -> None:  # noqa:
     assert done and session.listeners == []
 
 
-def test_no_frame_within_limit_gives_empty_sample(qtbot) -> None:  # noqa: ANN001
+def test_no_frame_within_limit_gives_empty_sample(qtbot: QtBot) -> None:
     session = StubSession()
     _job_obj, future, _done = _job(session, 1.0, 0.2, CancelToken())
     qtbot.waitUntil(future.done, timeout=3000)
     assert future.result().frames == []
 
 
-def test_cancel_and_camera_error(qtbot) -> None:  # noqa: ANN001
+def test_cancel_and_camera_error(qtbot: QtBot) -> None:
     cancel = CancelToken()
     session = StubSession()
     _job_obj, future, _done = _job(session, 5.0, 5.0, cancel)
@@ -95,16 +104,16 @@ def test_cancel_and_camera_error(qtbot) -> None:  # noqa: ANN001
         future.result()
 
 
-def test_dispatcher_runs_on_gui_thread_and_answers_worker(qtbot) -> None:  # noqa: ANN001
+def test_dispatcher_runs_on_gui_thread_and_answers_worker(qtbot: QtBot) -> None:
     dispatcher = GuiDispatcher()
     gui_thread = threading.current_thread()
-    ran_on: list = []
+    ran_on: list[threading.Thread] = []
 
-    def starter(future: Future) -> None:
+    def starter(future: Future[int]) -> None:
         ran_on.append(threading.current_thread())
         future.set_result(42)
 
-    answers: list = []
+    answers: list[int] = []
     worker = threading.Thread(
         target=lambda: answers.append(dispatcher.call(starter, 5.0, CancelToken(), "test"))
     )
@@ -116,11 +125,11 @@ def test_dispatcher_runs_on_gui_thread_and_answers_worker(qtbot) -> None:  # noq
         dispatcher.call(starter, 1.0, CancelToken(), "from the GUI thread")
 
 
-def test_dispatcher_times_out_and_cancels(qtbot) -> None:  # noqa: ANN001
+def test_dispatcher_times_out_and_cancels(qtbot: QtBot) -> None:
     dispatcher = GuiDispatcher()
-    errors: list = []
+    errors: list[BaseException] = []
 
-    def never(future: Future) -> None:
+    def never(future: Future[int]) -> None:
         """A job that never answers."""
 
     def call(cancel: CancelToken, limit: float) -> None:

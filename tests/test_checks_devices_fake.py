@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from hearing_helper.checks.base import CancelToken, CheckContext, CheckStatus
+from hearing_helper.checks.base import CancelToken, Check, CheckContext, CheckResult, CheckStatus
 from hearing_helper.checks.device_api import DeviceInfo, find_device
 from hearing_helper.checks.device_checks import CameraCheck, MicrophoneCheck, SpeakersCheck
 from hearing_helper.checks.fake_devices import FakeDeviceProvider, no_devices
@@ -30,7 +30,7 @@ def _ctx(devices: Any = None, interactive: bool = False, **options: Any) -> Chec
     )
 
 
-def _run(check: Any, ctx: CheckContext):  # noqa: ANN202
+def _run(check: Check, ctx: CheckContext) -> CheckResult:
     return check.run(ctx, CancelToken())
 
 
@@ -109,7 +109,7 @@ def test_microphone_missing() -> None:
 
 
 def test_speakers_loopback_passes_without_asking() -> None:
-    asked = []
+    asked: list[object] = []
     ctx = _ctx(FakeDeviceProvider(), interactive=True, loopback=True, ask_heard=asked.append)
     result = _run(SpeakersCheck(), ctx)
     assert (result.status, result.code) == (CheckStatus.PASS, "speakers.loopback_ok")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_checks_page import _page, _run_and_wait
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.base import CheckResult, CheckStatus
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
 from hearing_helper.checks.loopback import apply_loopback_credit, credit_microphone
 from hearing_helper.services import AppServices
+from tests.test_checks_page import _page, _run_and_wait
 
 HEARD = CheckResult("speakers", CheckStatus.PASS, "speakers.loopback_ok", {"loopback_snr_db": 31.0})
 
@@ -55,14 +57,14 @@ def test_cli_results_credit_only_a_microphone_that_ran() -> None:
 
 
 @pytest.fixture
-def page_services(data_dir: Path):  # noqa: ANN201
+def page_services(data_dir: Path) -> Iterator[AppServices]:
     opened = AppServices.open(data_dir)
     yield opened
     opened.close()
 
 
 def test_page_passes_a_silent_microphone_when_the_loopback_hears_the_tone(
-    qtbot, page_services: AppServices
+    qtbot: QtBot, page_services: AppServices
 ) -> None:
     fake = FakeDeviceProvider(mic_level_dbfs=-90.0)  # nobody speaks; the tone still arrives
     page, _devices, record = _page(qtbot, page_services, fake)
@@ -74,13 +76,13 @@ def test_page_passes_a_silent_microphone_when_the_loopback_hears_the_tone(
 
 
 def test_page_keeps_the_silent_microphone_when_the_tone_is_not_heard(
-    qtbot, page_services: AppServices
+    qtbot: QtBot, page_services: AppServices
 ) -> None:
     fake = FakeDeviceProvider(mic_level_dbfs=-90.0, loopback_reaches_mic=False)
     page, _devices, record = _page(qtbot, page_services, fake)
     # The tone is not found, so the clerk is asked; a person hearing the speakers says
     # nothing about the microphone.
-    page.controller.heard_question.connect(page.heard_yes.click)
+    page.controller.heard_question.connect(page.heard_box.yes.click)
     _run_and_wait(qtbot, page)
     codes = {c.check_id: c.code for c in record.checks}
     assert codes["speakers"] == "speakers.heard"

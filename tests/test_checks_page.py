@@ -3,11 +3,13 @@ device pickers and hot-plug, the phone checklist, what lands in the record."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.device_api import DeviceInfo
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
@@ -21,13 +23,15 @@ from hearing_helper.ui.checks.fakes import FakeLiveDevices
 
 
 @pytest.fixture
-def services(data_dir: Path):  # noqa: ANN201
+def services(data_dir: Path) -> Iterator[AppServices]:
     opened = AppServices.open(data_dir)
     yield opened
     opened.close()
 
 
-def _page(qtbot, services: AppServices, fake: FakeDeviceProvider | None = None):  # noqa: ANN001, ANN202
+def _page(
+    qtbot: QtBot, services: AppServices, fake: FakeDeviceProvider | None = None
+) -> tuple[ChecksPage, FakeLiveDevices, AssistRecord]:
     devices = FakeLiveDevices(fake or FakeDeviceProvider())
     page = ChecksPage(services, provider=devices)
     qtbot.addWidget(page)
@@ -36,7 +40,7 @@ def _page(qtbot, services: AppServices, fake: FakeDeviceProvider | None = None):
     return page, devices, record
 
 
-def _run_and_wait(qtbot, page: ChecksPage, ids: list[str] | None = None) -> None:  # noqa: ANN001
+def _run_and_wait(qtbot: QtBot, page: ChecksPage, ids: list[str] | None = None) -> None:
     with qtbot.waitSignal(page.controller.finished, timeout=15000):
         if ids is None:
             page.run_all()
@@ -45,7 +49,7 @@ def _run_and_wait(qtbot, page: ChecksPage, ids: list[str] | None = None) -> None
                 page.rerun(check_id)
 
 
-def test_run_all_with_good_devices(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_run_all_with_good_devices(qtbot: QtBot, services: AppServices) -> None:
     page, devices, record = _page(qtbot, services)
     assert devices.previewing == "cam0" and devices.monitoring == "mic0"
     changes: list[int] = []
@@ -64,7 +68,7 @@ def test_run_all_with_good_devices(qtbot, services: AppServices) -> None:  # noq
     assert page.run_button.isEnabled() and not page.cancel_button.isEnabled()
 
 
-def test_rerun_one_replaces_only_that_result(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_rerun_one_replaces_only_that_result(qtbot: QtBot, services: AppServices) -> None:
     fake = FakeDeviceProvider()
     page, _devices, record = _page(qtbot, services, fake)
     _run_and_wait(qtbot, page)
@@ -80,7 +84,7 @@ def test_rerun_one_replaces_only_that_result(qtbot, services: AppServices) -> No
     assert row.badge.text().endswith("Warning")  # a word, not colour alone
 
 
-def test_cancel_stops_a_run(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_cancel_stops_a_run(qtbot: QtBot, services: AppServices) -> None:
     page, _devices, record = _page(qtbot, services, FakeDeviceProvider(real_time=True))
     # check_started is emitted from the runner's threads: a waitSignal blocker on it is called
     # from those threads and raced its own clean-up (a rare crash). Wait on the page instead.
@@ -95,7 +99,7 @@ def test_cancel_stops_a_run(qtbot, services: AppServices) -> None:  # noqa: ANN0
     assert page.run_button.isEnabled()
 
 
-def test_speaker_question_heard(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_speaker_question_heard(qtbot: QtBot, services: AppServices) -> None:
     fake = FakeDeviceProvider()
     page, _devices, record = _page(qtbot, services, fake)
     page.devices.loopback.setChecked(False)
@@ -104,24 +108,26 @@ def test_speaker_question_heard(qtbot, services: AppServices) -> None:  # noqa: 
     assert page.heard_box.isVisibleTo(page)
     assert "hear" in page.litigant_content().lines[0]
     with qtbot.waitSignal(page.controller.finished, timeout=5000):
-        page.heard_yes.click()
+        page.heard_box.yes.click()
     assert next(c for c in record.checks if c.check_id == "speakers").code == "speakers.heard"
     assert fake.played == ["spk0", "spk0"]
     assert not page.heard_box.isVisibleTo(page)
 
 
-def test_speaker_question_not_heard(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_speaker_question_not_heard(qtbot: QtBot, services: AppServices) -> None:
     page, _devices, record = _page(qtbot, services)
     page.devices.loopback.setChecked(False)
     with qtbot.waitSignal(page.controller.heard_question, timeout=5000):
         page.rerun("speakers")
     with qtbot.waitSignal(page.controller.finished, timeout=5000):
-        page.heard_no.click()
+        page.heard_box.no.click()
     result = next(c for c in record.checks if c.check_id == "speakers")
     assert (result.status, result.remedy_code) == ("fail", "speakers.volume")
 
 
-def test_device_choice_is_remembered_and_hotplug_refreshes(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_device_choice_is_remembered_and_hotplug_refreshes(
+    qtbot: QtBot, services: AppServices
+) -> None:
     fake = FakeDeviceProvider(
         cameras_list=[DeviceInfo("cam0", "Built-in", True), DeviceInfo("usb1", "USB camera")]
     )
@@ -136,7 +142,7 @@ def test_device_choice_is_remembered_and_hotplug_refreshes(qtbot, services: AppS
     assert combo.currentData() == "usb1"  # the remembered one comes back
 
 
-def test_phone_checklist_saved_in_record(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_phone_checklist_saved_in_record(qtbot: QtBot, services: AppServices) -> None:
     page, _devices, record = _page(qtbot, services)
     page.phone.choose("storage", Answer.FAIL)
     page.phone.choose("wechat", Answer.NOT_APPLICABLE)
@@ -151,7 +157,9 @@ def test_phone_checklist_saved_in_record(qtbot, services: AppServices) -> None: 
     assert again.phone.answers() == {"storage": Answer.FAIL, "wechat": Answer.NOT_APPLICABLE}
 
 
-def test_stored_results_shown_on_revisit_and_leave_stops_live(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_stored_results_shown_on_revisit_and_leave_stops_live(
+    qtbot: QtBot, services: AppServices
+) -> None:
     page, devices, record = _page(qtbot, services, FakeDeviceProvider(camera_mode="black"))
     _run_and_wait(qtbot, page, ["camera"])
     page.leave()
@@ -164,7 +172,7 @@ def test_stored_results_shown_on_revisit_and_leave_stops_live(qtbot, services: A
     assert not other.is_complete()
 
 
-def test_litigant_instruction_follows_the_check(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_litigant_instruction_follows_the_check(qtbot: QtBot, services: AppServices) -> None:
     page, _devices, _record = _page(qtbot, services, FakeDeviceProvider(real_time=True))
     assert "will check" in page.litigant_content().lines[0]
     with qtbot.waitSignal(page.litigant_content_changed, timeout=5000):
@@ -174,7 +182,7 @@ def test_litigant_instruction_follows_the_check(qtbot, services: AppServices) ->
         page.cancel()
 
 
-def test_litigant_sees_one_plain_sentence_per_result(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_litigant_sees_one_plain_sentence_per_result(qtbot: QtBot, services: AppServices) -> None:
     from hearing_helper.checks.base import CheckResult, CheckStatus
 
     page, _devices, _record = _page(qtbot, services)
@@ -187,7 +195,7 @@ def test_litigant_sees_one_plain_sentence_per_result(qtbot, services: AppService
     assert not any("black" in line or "camera." in line for line in lines)  # not the clerk's words
 
 
-def test_f5_runs_all_checks(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_f5_runs_all_checks(qtbot: QtBot, services: AppServices) -> None:
     page, _devices, _record = _page(qtbot, services)
     page.show()
     page.activateWindow()
@@ -199,7 +207,7 @@ def test_f5_runs_all_checks(qtbot, services: AppServices) -> None:  # noqa: ANN0
     assert all(row.status != "waiting" for row in page.rows.values())
 
 
-def test_phone_checklist_answers_by_key_and_moves_on(qtbot) -> None:  # noqa: ANN001
+def test_phone_checklist_answers_by_key_and_moves_on(qtbot: QtBot) -> None:
     from hearing_helper.checks.phone_checklist import PHONE_ITEMS
     from hearing_helper.ui.checks.phone_panel import PhoneChecklist
 
@@ -218,10 +226,11 @@ def test_phone_checklist_answers_by_key_and_moves_on(qtbot) -> None:  # noqa: AN
     assert panel.answers() == {first: Answer.FAIL, second: Answer.PASS}
 
 
-def test_chinese_translations_load(qtbot) -> None:  # noqa: ANN001
+def test_chinese_translations_load(qtbot: QtBot) -> None:
     translator = QTranslator()
     assert translator.load(str(asset_path("i18n", "checks_zh_CN.qm")))
     app = QCoreApplication.instance()
+    assert app is not None
     app.installTranslator(translator)
     try:
         assert QCoreApplication.translate("checks", "No camera found.") == "没有找到摄像头。"
@@ -234,7 +243,7 @@ def test_chinese_translations_load(qtbot) -> None:  # noqa: ANN001
         app.removeTranslator(translator)
 
 
-def test_level_meter_clamps_and_holds_peak(qtbot) -> None:  # noqa: ANN001
+def test_level_meter_clamps_and_holds_peak(qtbot: QtBot) -> None:
     from hearing_helper.ui.widgets.level_meter import FLOOR_DBFS, LevelMeter
 
     meter = LevelMeter()
@@ -267,7 +276,7 @@ def test_network_targets_from_catalog_and_settings(services: AppServices) -> Non
     assert ctx.options["screen"] == (1024, 768) and ctx.interactive
 
 
-def test_hiding_the_page_turns_the_camera_off(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_hiding_the_page_turns_the_camera_off(qtbot: QtBot, services: AppServices) -> None:
     page, devices, _record = _page(qtbot, services)
     page.show()
     qtbot.waitExposed(page)
@@ -277,7 +286,9 @@ def test_hiding_the_page_turns_the_camera_off(qtbot, services: AppServices) -> N
     assert devices.previewing == "cam0" and devices.monitoring == "mic0"
 
 
-def test_network_without_a_platform_says_choose_the_platform(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_network_without_a_platform_says_choose_the_platform(
+    qtbot: QtBot, services: AppServices
+) -> None:
     page, _devices, record = _page(qtbot, services)
     assert record.intake.platform_id == ""
     page.rerun("network")
@@ -288,7 +299,7 @@ def test_network_without_a_platform_says_choose_the_platform(qtbot, services: Ap
     assert "court IT" not in row.finding.text() + row.remedy.text()
 
 
-def test_phone_problems_are_named(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_phone_problems_are_named(qtbot: QtBot, services: AppServices) -> None:
     page, _devices, record = _page(qtbot, services)
     page.phone.choose("storage", Answer.FAIL)
     row_text = next(c for c in record.checks if c.check_id == "phone")
@@ -298,7 +309,7 @@ def test_phone_problems_are_named(qtbot, services: AppServices) -> None:  # noqa
     assert "At least 1 GB of free storage" in text, text
 
 
-def test_the_count_names_what_needs_attention(qtbot, services: AppServices) -> None:  # noqa: ANN001
+def test_the_count_names_what_needs_attention(qtbot: QtBot, services: AppServices) -> None:
     from hearing_helper.checks.base import CheckResult, CheckStatus
 
     page, _devices, _record = _page(qtbot, services)
@@ -321,8 +332,8 @@ def test_many_failures_become_one_litigant_sentence() -> None:
 
 
 def test_a_microphone_passed_by_the_loopback_shows_the_tone_not_silence(
-    qtbot, services: AppServices
-) -> None:  # noqa: ANN001
+    qtbot: QtBot, services: AppServices
+) -> None:
     from hearing_helper.checks.base import CheckResult, CheckStatus
 
     page, _devices, _record = _page(qtbot, services)

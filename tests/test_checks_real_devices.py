@@ -23,7 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _cli(args: list[str], env: dict[str, str], data_dir: Path) -> subprocess.CompletedProcess:
+def _cli(args: list[str], env: dict[str, str], data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "hearing_helper", "check", "--data-dir", str(data_dir), *args],
         env=env,

@@ -6,6 +6,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+import pytest
+
 from hearing_helper.checks.base import (
     CancelToken,
     CheckContext,
@@ -101,7 +103,7 @@ def test_timeout_even_when_check_ignores_cancel() -> None:
         gate.set()
 
 
-def test_exception_gives_error_and_is_logged(caplog) -> None:  # noqa: ANN001
+def test_exception_gives_error_and_is_logged(caplog: pytest.LogCaptureFixture) -> None:
     result = run_checks([SleepyCheck("boom", fail_with=RuntimeError("secret detail"))], _ctx())[0]
     assert result.status is CheckStatus.ERROR
     assert result.code == "boom.error"

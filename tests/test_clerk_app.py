@@ -3,19 +3,32 @@ and History names the platforms; the window honours ``--central URL`` like ``syn
 
 from __future__ import annotations
 
-from clerk_fixtures import open_main_window
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, finished_record, services  # noqa: F401
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.services import AppServices
 from hearing_helper.ui.app import install_translators
 from hearing_helper.ui.shell.history_model import COLUMNS
 from hearing_helper.ui.shell.window_host import MainWindowHost
+from tests.clerk_fixtures import open_main_window
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    english,
+    finished_record,
+    services,
+    window_of,
+)
 
 pytestmark = OFFSCREEN_NOISE
 CENTRAL = "postgresql://desk1@127.0.0.1:1/court"
 
 
-def _host(qtbot, services):  # noqa: ANN001, ANN202, F811
+def _host(qtbot: QtBot, services: AppServices) -> MainWindowHost:  # noqa: F811
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
     host = MainWindowHost(services)
@@ -26,12 +39,12 @@ def _host(qtbot, services):  # noqa: ANN001, ANN202, F811
 
 
 def test_reports_open_again_after_a_language_switch(
-    qtbot,
-    qapp,
-    services,  # noqa: F811
-    monkeypatch,
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from hearing_helper.ui.reports import supervisor
+    from hearing_helper.ui.reports import open_reports_window, supervisor
     from hearing_helper.ui.reports.view import ReportsWindow
 
     # stub: the supervisor password dialog is modal; this test is about the window behind it
@@ -40,15 +53,15 @@ def test_reports_open_again_after_a_language_switch(
     services.settings.set("language", "zh_CN")
     try:
         host = _host(qtbot, services)
-        host.window.main_actions.reports.trigger()
-        first = services.reports_window
+        window_of(host).main_actions.reports.trigger()
+        first = open_reports_window(services)
         assert isinstance(first, ReportsWindow) and first.isVisible()
-        host.window.desk_settings.request_language("en")
-        new = host.window
+        window_of(host).desk_settings.request_language("en")
+        new = window_of(host)
         qtbot.addWidget(new)
         qtbot.wait(50)  # the old window (and its reports) are deleted
         new.main_actions.reports.trigger()
-        shown = services.reports_window
+        shown = open_reports_window(services)
         assert isinstance(shown, ReportsWindow) and shown.isVisible()
         assert shown.windowTitle() == "Reports"
         shown.close()
@@ -57,9 +70,9 @@ def test_reports_open_again_after_a_language_switch(
 
 
 def test_history_names_the_platform_after_a_language_switch(
-    qtbot,
-    qapp,
-    services,  # noqa: F811
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
 ) -> None:
     services.repo.import_finished([finished_record("（2026）冀1126民初9号", "王建国")], "test")
     install_translators(qapp, "zh_CN")
@@ -67,12 +80,12 @@ def test_history_names_the_platform_after_a_language_switch(
     column = next(i for i, c in enumerate(COLUMNS) if c[1] == "platform_id")
     try:
         host = _host(qtbot, services)
-        model = host.window.home.history.model
+        model = window_of(host).home.history.model
         qtbot.waitUntil(lambda: model.rowCount() == 1 and bool(model.catalog), timeout=5000)
         assert model.index(0, column).data() == "腾讯会议"
-        host.window.desk_settings.request_language("en")
-        model = host.window.home.history.model
-        qtbot.addWidget(host.window)
+        window_of(host).desk_settings.request_language("en")
+        model = window_of(host).home.history.model
+        qtbot.addWidget(window_of(host))
         qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
         qtbot.wait(100)
         assert model.index(0, column).data() == "Tencent Meeting"
@@ -81,24 +94,27 @@ def test_history_names_the_platform_after_a_language_switch(
 
 
 def test_the_window_honours_central_on_the_command_line(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
-    services.central_override = CENTRAL
+    services = replace(services, central_override=CENTRAL)
     window = open_main_window(qtbot, services)
     controller = window.sync.controller
     controller.stop(0)  # nothing is sent in this test
     assert controller.central_url == CENTRAL and controller.joined
     assert window.sync.button.isVisible()
     window.sync.page.trigger()
-    dialog = window.sync_dialog
+    dialog = window.sync.dialog
+    assert dialog is not None
     assert "127.0.0.1" in dialog.central.text()
     assert "works alone" not in dialog.central.text()
     dialog.close()
 
 
-def test_the_gui_command_hands_central_to_the_window(data_dir, monkeypatch) -> None:
+def test_the_gui_command_hands_central_to_the_window(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from hearing_helper import cli
     from hearing_helper.ui import launch
 
@@ -124,21 +140,24 @@ ENGLISH_WORD = __import__("re").compile(r"[A-Za-z]{3,}")
 
 
 def test_the_central_database_dialog_after_a_connection_error(
-    qtbot,
-    qapp,
-    services,  # noqa: F811
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
 ) -> None:
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QApplication, QLabel
-    from ui_windows import language
 
-    services.central_override = CENTRAL  # nothing listens on port 1: refused at once
+    from tests.ui_windows import language
+
+    # nothing listens on port 1: refused at once
+    services = replace(services, central_override=CENTRAL)
     services.settings.set("desk_name", "3号窗口")
     with language(qapp, "zh_CN"):
         window = open_main_window(qtbot, services)
         controller = window.sync.controller
         window.sync.page.trigger()  # open while all is quiet; the error arrives later
-        dialog = window.sync_dialog
+        dialog = window.sync.dialog
+        assert dialog is not None
         qtbot.waitExposed(dialog)
         with qtbot.waitSignal(controller.status_changed, timeout=30_000) as blocker:
             controller.sync_now()

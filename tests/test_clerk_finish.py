@@ -6,24 +6,38 @@ from __future__ import annotations
 
 import re
 
-from clerk_fixtures import intake_done, open_main_window, press
 from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_fixtures import OFFSCREEN_NOISE, english, services  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import Outcome, StepId, StepStatus
 from hearing_helper.domain.labels import FIELD_LABELS
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.step_marks import StepMark, step_mark
 from hearing_helper.domain.visit import PreparationOutcome, RatingSource, VisitKind
+from hearing_helper.services import AppServices
+from hearing_helper.ui.join.join_page import JoinPage
 from hearing_helper.ui.labels import field_label
+from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.wizard.finish_flow import FINISH_FIELDS
+from hearing_helper.ui.wizard.finish_page import FinishPage
+from hearing_helper.ui.wizard.rating_prompt import RatingPromptBox
+from hearing_helper.ui.wizard.wizard import AssistanceWizard
+from tests.clerk_fixtures import intake_done, open_main_window, press
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    OFFSCREEN_NOISE,
+    english,
+    page_now,
+    services,
+    wizard_of,
+)
 
 pytestmark = OFFSCREEN_NOISE
 RAW_ID = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 
 
-def _finish_step(qtbot, window, record):  # noqa: ANN001, ANN202
+def _finish_step(qtbot: QtBot, window: MainWindow, record: AssistRecord) -> AssistanceWizard:
     window.open_wizard(record)
-    wizard = window.wizard
+    wizard = wizard_of(window)
     press(qtbot, "Alt+5")
     assert wizard.current_page().step_id is StepId.FINISH
     return wizard
@@ -39,13 +53,13 @@ def _close_message_boxes() -> list[str]:
 
 
 def test_alt_u_space_chooses_a_preparation_outcome_never_a_hidden_one(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     wizard = _finish_step(qtbot, window, intake_done(VisitKind.PREPARATION))
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     press(qtbot, "Alt+U")
     focused = QApplication.focusWidget()
     assert focused is finish.preparation.outcome_buttons[PreparationOutcome.READY]
@@ -59,13 +73,13 @@ def test_alt_u_space_chooses_a_preparation_outcome_never_a_hidden_one(
 
 
 def test_the_first_focus_of_a_preparation_finish_is_its_own_outcome(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     wizard = _finish_step(qtbot, window, intake_done(VisitKind.PREPARATION))
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     assert finish.initial_focus() is finish.preparation.outcome_buttons[PreparationOutcome.READY]
     press(qtbot, "Space")
     assert wizard.record.outcome is None
@@ -78,9 +92,9 @@ def test_every_field_a_message_can_name_has_words_not_an_id() -> None:
 
 
 def test_a_stale_hearing_day_outcome_in_a_preparation_draft_is_recoverable(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     record = intake_done(VisitKind.PREPARATION)
     record.outcome = Outcome.JOINED  # saved by the old Alt+U, Space route
@@ -88,7 +102,7 @@ def test_a_stale_hearing_day_outcome_in_a_preparation_draft_is_recoverable(
     services.repo.save_draft(record)
     window = open_main_window(qtbot, services)
     wizard = _finish_step(qtbot, window, services.repo.get(record.id))
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     finish.preparation.outcome_buttons[PreparationOutcome.IN_PERSON].click()
     finish.preparation.in_person_reason.setCurrentIndex(
         finish.preparation.in_person_reason.findData("litigant_prefers")
@@ -103,9 +117,9 @@ def test_a_stale_hearing_day_outcome_in_a_preparation_draft_is_recoverable(
 
 
 def test_a_refused_finish_names_fields_in_words(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     wizard = _finish_step(qtbot, window, intake_done(VisitKind.PREPARATION))
@@ -119,7 +133,7 @@ def test_a_refused_finish_names_fields_in_words(
 # --- item 10 ---------------------------------------------------------------------------------
 
 
-def test_the_follow_up_dialog_chooses_nothing_until_the_clerk_does(qtbot) -> None:
+def test_the_follow_up_dialog_chooses_nothing_until_the_clerk_does(qtbot: QtBot) -> None:
     from hearing_helper.domain.visit import FollowUpResult
     from hearing_helper.store.repository import PreparedHearing
     from hearing_helper.ui.visits.follow_ups import FollowUpDialog
@@ -144,44 +158,44 @@ def test_the_follow_up_dialog_chooses_nothing_until_the_clerk_does(qtbot) -> Non
     assert dialog.follow_up().result is FollowUpResult.ON_TIME
 
 
-def _hearing_day_at_finish(qtbot, services):  # noqa: ANN001, ANN202, F811
+def _hearing_day_at_finish(qtbot: QtBot, services: AppServices) -> AssistanceWizard:  # noqa: F811
     window = open_main_window(qtbot, services)
     record = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
     record.intake.hearing_at = record.started_at
     wizard = _finish_step(qtbot, window, record)
-    wizard.current_page().outcome_buttons[Outcome.JOINED].click()
+    page_now(wizard, FinishPage).outcome_buttons[Outcome.JOINED].click()
     return wizard
 
 
-def _rating_box(wizard) -> QMessageBox:  # noqa: ANN001
+def _rating_box(wizard: AssistanceWizard) -> RatingPromptBox:
     box = wizard.findChild(QMessageBox, "ratingPromptBox")
-    assert isinstance(box, QMessageBox) and box.isVisible(), "no question about the rating"
+    assert isinstance(box, RatingPromptBox) and box.isVisible(), "no question about the rating"
     return box
 
 
 def test_finishing_without_a_rating_asks_once_and_allows_declined(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     wizard = _hearing_day_at_finish(qtbot, services)
     assert not wizard.finish()
     box = _rating_box(wizard)
     assert "rat" in box.text().lower()
     with qtbot.waitSignal(wizard.record_finished, timeout=3000):
-        box.button_declined.click()  # type: ignore[attr-defined]
+        box.button_declined.click()
     stored = services.repo.get(wizard.record.id)
     assert stored.satisfaction is None
     assert stored.step(StepId.FINISH).data.get("rating") == "declined"
 
 
 def test_asking_for_the_rating_goes_to_it_and_is_not_asked_again(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     wizard = _hearing_day_at_finish(qtbot, services)
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     assert not wizard.finish()
     _rating_box(wizard).button_ask.click()
     qtbot.waitUntil(
@@ -192,9 +206,9 @@ def test_asking_for_the_rating_goes_to_it_and_is_not_asked_again(
 
 
 def test_a_finished_record_shows_no_step_in_progress(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     record = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
@@ -204,7 +218,7 @@ def test_a_finished_record_shows_no_step_in_progress(
     install.data = {"steps": {"download": "done"}, "total": 4}
     record.satisfaction = 5
     wizard = _finish_step(qtbot, window, record)
-    wizard.current_page().outcome_buttons[Outcome.JOINED].click()
+    page_now(wizard, FinishPage).outcome_buttons[Outcome.JOINED].click()
     with qtbot.waitSignal(wizard.record_finished, timeout=3000):
         assert wizard.finish()
     stored = services.repo.get(record.id)
@@ -213,27 +227,26 @@ def test_a_finished_record_shows_no_step_in_progress(
 
 
 def test_the_outcome_is_prefilled_after_the_litigant_joined(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window = open_main_window(qtbot, services)
     record = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
     record.intake.hearing_at = record.started_at
     window.open_wizard(record)
-    wizard = window.wizard
+    wizard = wizard_of(window)
     press(qtbot, "Alt+4")
-    join = wizard.current_page()
-    assert join.step_id is StepId.JOIN
+    join = page_now(wizard, JoinPage)
     join.joined_button.click()
     press(qtbot, "Alt+5")
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     assert wizard.record.outcome is Outcome.JOINED
     assert finish.outcome_buttons[Outcome.JOINED].isChecked()
 
 
 def test_a_step_left_half_done_in_an_older_finished_record_is_not_in_progress() -> None:
-    from ui_fixtures import finished_record
+    from tests.ui_fixtures import finished_record
 
     record = finished_record("（2026）冀1126民初9号", "王建国")  # finished, as stored earlier
     install = record.step(StepId.INSTALL)
@@ -243,9 +256,9 @@ def test_a_step_left_half_done_in_an_older_finished_record_is_not_in_progress() 
 
 
 def test_history_shows_the_outcome_of_the_visits_own_kind(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     from hearing_helper.ui.shell.history_model import COLUMNS
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from clerk_fixtures import intake_done, open_main_window, press
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services, type_text  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import AccessibilityNeed, RecordStatus, StepId
 from hearing_helper.domain.record import AssistRecord
@@ -20,45 +19,58 @@ from hearing_helper.domain.visit import (
     RatingSource,
     VisitKind,
 )
+from hearing_helper.services import AppServices
+from hearing_helper.ui.checks.checks_page import ChecksPage
+from hearing_helper.ui.main_window import MainWindow
+from hearing_helper.ui.wizard.intake_page import IntakePage
+from tests.clerk_fixtures import intake_done, open_main_window, press
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    english,
+    page_now,
+    services,
+    type_text,
+    wizard_of,
+)
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def _intake(qtbot, services):  # noqa: ANN001, ANN202, F811
+def _intake(qtbot: QtBot, services: AppServices) -> tuple[MainWindow, IntakePage]:  # noqa: F811
     window = open_main_window(qtbot, services)
     press(qtbot, "Ctrl+N")
-    page = window.wizard.current_page()
-    assert page.step_id is StepId.INTAKE
+    page = page_now(wizard_of(window), IntakePage)
     return window, page
 
 
-def test_alt_m_goes_to_the_hearing_date(qtbot, services, english) -> None:  # noqa: F811
+def test_alt_m_goes_to_the_hearing_date(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     _window, page = _intake(qtbot, services)
     press(qtbot, "Alt+M")
     assert QApplication.focusWidget() is page.hearing_date
 
 
 def test_alt_s_goes_to_the_special_needs_without_ticking_one(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window, page = _intake(qtbot, services)
     press(qtbot, "Alt+S")
     assert QApplication.focusWidget() is page.needs[AccessibilityNeed.ELDERLY]
     assert not any(box.isChecked() for box in page.needs.values())
-    assert window.wizard.record.intake.accessibility == []
+    assert wizard_of(window).record.intake.accessibility == []
     press(qtbot, "Space")  # Space ticks
-    assert window.wizard.record.intake.accessibility == [AccessibilityNeed.ELDERLY]
+    assert wizard_of(window).record.intake.accessibility == [AccessibilityNeed.ELDERLY]
 
 
-def test_alt_i_then_space_ticks_consent(qtbot, services, english) -> None:  # noqa: F811
+def test_alt_i_then_space_ticks_consent(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     window, page = _intake(qtbot, services)
     press(qtbot, "Alt+I")
     assert QApplication.focusWidget() is page.consent
     assert not page.consent.isChecked()
     press(qtbot, "Space")
-    assert page.consent.isChecked() and window.wizard.record.intake.consent
+    assert page.consent.isChecked() and wizard_of(window).record.intake.consent
 
 
 def _visible_in_scroll_areas(widget: QWidget) -> bool:
@@ -75,15 +87,15 @@ def _visible_in_scroll_areas(widget: QWidget) -> bool:
 
 
 def test_the_phone_checklist_has_an_alt_letter_and_follows_the_answers(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
 
     window, _page = _intake(qtbot, services)
     press(qtbot, "Alt+2")
-    checks = window.wizard.current_page()
+    checks = page_now(wizard_of(window), ChecksPage)
     assert checks.step_id is StepId.CHECKS
     checklist = checks.phone
     press(qtbot, "Alt+P")
@@ -104,9 +116,9 @@ def test_the_phone_checklist_has_an_alt_letter_and_follows_the_answers(
 
 
 def test_carrying_over_a_prepared_visit_brings_the_hearing_time_by_keyboard(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     prepared = intake_done(VisitKind.PREPARATION, days_ahead=0)
     prepared.started_at = prepared.started_at - timedelta(days=3)
@@ -126,7 +138,7 @@ def test_carrying_over_a_prepared_visit_brings_the_hearing_time_by_keyboard(
     qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=5000)
     letter = panel.carry_button.text().split("&", 1)[1][0]
     press(qtbot, f"Alt+{letter.upper()}")
-    record: AssistRecord = window.wizard.record
+    record: AssistRecord = wizard_of(window).record
     qtbot.waitUntil(lambda: record.previous_record_id == prepared.id, timeout=5000)
     assert record.intake.hearing_at == prepared.intake.hearing_at
     assert page.hearing_time.time().toString("HH:mm") == "15:45"

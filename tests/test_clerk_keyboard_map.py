@@ -9,19 +9,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from clerk_fixtures import intake_done, open_main_window, press
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel
-from ui_fixtures import OFFSCREEN_NOISE, finished_record, services  # noqa: F401
-from ui_windows import language
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.phone_checklist import PHONE_ITEMS, Answer
 from hearing_helper.domain.enums import Outcome
 from hearing_helper.domain.visit import RatingSource, VisitKind
+from hearing_helper.services import AppServices
+from hearing_helper.ui.checks.checks_page import ChecksPage
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.keyboard_help import KEYBOARD_MAP, KeyboardDialog
 from hearing_helper.ui.shell.litigant_screen import LitigantScreen
+from hearing_helper.ui.wizard.finish_page import FinishPage
+from hearing_helper.ui.wizard.intake_page import IntakePage
+from hearing_helper.ui.wizard.wizard import AssistanceWizard
+from tests.clerk_fixtures import intake_done, open_main_window, press
+from tests.ui_fixtures import OFFSCREEN_NOISE, finished_record, page_now, services  # noqa: F401
+from tests.ui_windows import language
 
 pytestmark = OFFSCREEN_NOISE
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -47,25 +53,36 @@ def test_the_f1_list_has_the_readme_rows() -> None:
     assert [keys for keys, _ in ROWS] == [keys for keys, _ in KEYBOARD_MAP]
 
 
-def _focused():  # noqa: ANN202
+def _focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
-def _wizard_at(qtbot, window: MainWindow, step: int, kind=VisitKind.HEARING_DAY):  # noqa: ANN001, ANN202
+def _keyboard_target(widget: QWidget | None) -> QWidget | None:
+    """The widget that takes the keyboard for ``widget`` (its focus proxy's, if any)."""
+    while widget is not None and widget.focusProxy() is not None:
+        widget = widget.focusProxy()
+    return widget
+
+
+def _wizard_at(
+    qtbot: QtBot, window: MainWindow, step: int, kind: VisitKind = VisitKind.HEARING_DAY
+) -> AssistanceWizard:
     window.open_wizard(intake_done(kind, days_ahead=0))
     press(qtbot, f"Alt+{step}")
+    assert window.wizard is not None
     return window.wizard
 
 
 # --- one check per row: press the keys on the real window, see the effect ------------------------
 
 
-def ctrl_n(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_n(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "Ctrl+N")
-    assert window.wizard is not None and _focused() is window.wizard.current_page().case_number
+    assert window.wizard is not None
+    assert _focused() is page_now(window.wizard, IntakePage).case_number
 
 
-def ctrl_l(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_l(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "Ctrl+L")
     assert window.litigant_screen.window is not None and window.litigant_screen.window.isVisible()
     assert QApplication.activeWindow() is window  # it never takes the keyboard
@@ -73,12 +90,12 @@ def ctrl_l(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert not window.litigant_screen.window.isVisible()
 
 
-def ctrl_r(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_r(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.main_actions.read_aloud.triggered, timeout=2000):
         press(qtbot, "Ctrl+R")
 
 
-def ctrl_f11(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_f11(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "Ctrl+F11")
     litigant = window.litigant_screen.window
     assert litigant is not None and litigant.windowState() & Qt.WindowState.WindowFullScreen
@@ -86,7 +103,7 @@ def ctrl_f11(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert not litigant.windowState() & Qt.WindowState.WindowFullScreen
 
 
-def alt_digits(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def alt_digits(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 3)
     assert wizard.current_index == 2
     for number in (5, 1):
@@ -94,7 +111,7 @@ def alt_digits(qtbot, window: MainWindow) -> None:  # noqa: ANN001
         assert wizard.current_index == number - 1
 
 
-def ctrl_pages(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_pages(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 2)
     press(qtbot, "Ctrl+PgDown")
     assert wizard.current_index == 2
@@ -102,19 +119,19 @@ def ctrl_pages(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert wizard.current_index == 1
 
 
-def ctrl_return(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_return(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 1)
     press(qtbot, "Ctrl+Return")
     assert wizard.current_index == 1
 
 
-def ctrl_s(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_s(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 1)
     with qtbot.waitSignal(wizard.saved, timeout=2000):
         press(qtbot, "Ctrl+S")
 
 
-def _walk_labels(qtbot, wizard) -> None:  # noqa: ANN001
+def _walk_labels(qtbot: QtBot, wizard: AssistanceWizard) -> None:
     """Each labelled field of the current page: Alt+letter puts the keyboard there and changes
     nothing in the record."""
     page = wizard.current_page()
@@ -129,18 +146,17 @@ def _walk_labels(qtbot, wizard) -> None:  # noqa: ANN001
     ]
     assert len(labels) >= 3, page.step_id
     for label in labels:
-        letter = MNEMONIC.search(label.text()).group(1).upper()
+        found = MNEMONIC.search(label.text())
+        assert found is not None
+        letter = found.group(1).upper()
         press(qtbot, f"Alt+{letter}")
-        target = label.buddy()
-        while target.focusProxy() is not None:
-            target = target.focusProxy()
-        assert _focused() is target, label.text()
+        assert _focused() is _keyboard_target(label.buddy()), label.text()
     after = wizard.record.to_dict()
     for part in ("intake", "kind", "outcome", "satisfaction", "preparation", "join"):
         assert after.get(part) == before.get(part), (page.step_id, part)
 
 
-def alt_letters(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def alt_letters(qtbot: QtBot, window: MainWindow) -> None:
     """Intake and Finish of both kinds of visit: Alt+letter goes there, choosing nothing."""
     wizard = _wizard_at(qtbot, window, 1)
     _walk_labels(qtbot, wizard)
@@ -153,16 +169,19 @@ def alt_letters(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     _walk_labels(qtbot, wizard)
 
 
-def f5(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def f5(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 2)
-    checks = wizard.current_page()
+    checks = page_now(wizard, ChecksPage)
     press(qtbot, "F5")
-    qtbot.waitUntil(lambda: bool(checks.controller.results) or checks.busy, timeout=5000)
+    # F5 started the checks: some are running or have a result (this used to test the bound
+    # method ``results`` itself, always true, before a ``busy`` that no page has).
+    controller = checks.controller
+    qtbot.waitUntil(lambda: bool(controller.results()) or controller.running, timeout=5000)
 
 
-def y_n_question(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def y_n_question(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 2)
-    checklist = wizard.current_page().phone
+    checklist = page_now(wizard, ChecksPage).phone
     press(qtbot, "Alt+P")
     for key, answer in (("Y", Answer.PASS), ("N", Answer.FAIL), ("?", Answer.NOT_APPLICABLE)):
         press(qtbot, key)
@@ -170,33 +189,35 @@ def y_n_question(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert _focused() is checklist._buttons[(PHONE_ITEMS[3].id, Answer.PASS)]
 
 
-def arrow_keys(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def arrow_keys(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 5)
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     press(qtbot, "Alt+U")
     press(qtbot, "Down")
     assert _focused() is finish.outcome_buttons[Outcome.JOINED_AFTER_HELP]
     assert wizard.record.outcome is None  # moving chooses nothing
 
 
-def space(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def space(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 5)
     press(qtbot, "Alt+U")
     press(qtbot, "Space")
     assert wizard.record.outcome is Outcome.JOINED
 
 
-def keypad(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def keypad(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 5)
     event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_4, Qt.KeyboardModifier.KeypadModifier, "4")
-    QApplication.sendEvent(_focused(), event)
+    focused = _focused()
+    assert focused is not None
+    QApplication.sendEvent(focused, event)
     assert wizard.record.satisfaction == 4
     assert wizard.record.rating_source is RatingSource.LITIGANT
 
 
-def tab(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def tab(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 1)
-    page = wizard.current_page()
+    page = page_now(wizard, IntakePage)
     page.case_number.setFocus()
     press(qtbot, "Tab")
     assert _focused() is page.hearing_date
@@ -204,7 +225,7 @@ def tab(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert _focused() is page.case_number
 
 
-def enter(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def enter(qtbot: QtBot, window: MainWindow) -> None:
     window.services.repo.import_finished([finished_record("（2026）冀1126民初5号", "李四")], "t")
     window.home.history.refresh()
     qtbot.waitUntil(lambda: window.home.history.model.rowCount() == 1, timeout=5000)
@@ -212,18 +233,20 @@ def enter(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     window.home.history.table.selectRow(0)
     press(qtbot, "Return")
     qtbot.waitUntil(lambda: getattr(window, "detail_dialog", None) is not None, timeout=3000)
+    assert window.detail_dialog is not None
     window.detail_dialog.close()
 
 
-def esc(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def esc(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "F1")
     dialog = window.desk_settings.keyboard_dialog
-    qtbot.waitUntil(lambda: _focused() is not None and _focused().window() is dialog, timeout=2000)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: (_focused() or window).window() is dialog, timeout=2000)
     press(qtbot, "Esc")
     assert not dialog.isVisible()
 
 
-def ctrl_q(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def ctrl_q(qtbot: QtBot, window: MainWindow) -> None:
     wizard = _wizard_at(qtbot, window, 1)
     record_id = wizard.record.id
     press(qtbot, "Ctrl+Q")
@@ -231,15 +254,15 @@ def ctrl_q(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert window.services.repo.get(record_id).intake.case_number  # the assistance is saved
 
 
-def f1(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def f1(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "F1")
     assert isinstance(window.desk_settings.keyboard_dialog, KeyboardDialog)
     assert window.desk_settings.keyboard_dialog.isVisible()
     window.desk_settings.keyboard_dialog.close()
 
 
-def f9(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    window.services.central_override = "postgresql://desk1@127.0.0.1:1/court"
+def f9(qtbot: QtBot, window: MainWindow) -> None:
+    window.services.settings.set("central", "postgresql://desk1@127.0.0.1:1/court")
     controller = window.sync.controller
     with qtbot.waitSignal(controller.push_started, timeout=2000):
         press(qtbot, "F9")
@@ -273,10 +296,10 @@ CHECKS: dict[str, Callable[..., None]] = {
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 @pytest.mark.parametrize("keys", [keys for keys, _ in ROWS])
 def test_each_row_of_the_readme_map_does_what_it_says(
-    qtbot,
-    qapp,
-    services,  # noqa: F811
-    monkeypatch,
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
     keys: str,
     lang: str,
 ) -> None:
@@ -299,11 +322,16 @@ def _shortcut_texts(window: MainWindow) -> set[str]:
     return {text for text in found if text}
 
 
-def test_every_shortcut_of_the_clerks_window_is_in_the_map(qtbot, services) -> None:  # noqa: F811
+def test_every_shortcut_of_the_clerks_window_is_in_the_map(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+) -> None:
     window = open_main_window(qtbot, services)
     window.open_wizard(intake_done(VisitKind.HEARING_DAY, days_ahead=0))
-    for index in range(len(window.wizard.pages)):
-        window.wizard.go_to(index)  # pages add their own (F5 on the checks)
+    wizard = window.wizard
+    assert wizard is not None
+    for index in range(len(wizard.pages)):
+        wizard.go_to(index)  # pages add their own (F5 on the checks)
     mapped = " ".join(keys for keys, _ in ROWS).replace("\u2026", "")
     tokens = set(re.split(r"[\s/]+", mapped))
     digits = {f"Alt+{n}" for n in range(1, 6)}
@@ -314,11 +342,16 @@ def test_every_shortcut_of_the_clerks_window_is_in_the_map(qtbot, services) -> N
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_every_underlined_letter_leads_somewhere(qtbot, qapp, services, lang) -> None:  # noqa: F811
+def test_every_underlined_letter_leads_somewhere(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang: str,
+) -> None:
     """A label's Alt letter in any window must reach a field that takes the keyboard (Alt+M
     on the hearing time used to go to a box that could not); a letter shown on a label without
     a field does nothing at all."""
-    from ui_windows import all_windows
+    from tests.ui_windows import all_windows
 
     dead: list[str] = []
     with language(qapp, lang):
@@ -327,9 +360,7 @@ def test_every_underlined_letter_leads_somewhere(qtbot, qapp, services, lang) ->
                 rich = label.textFormat() == Qt.TextFormat.RichText or label.text().startswith("<")
                 if rich or not label.isVisibleTo(window) or not MNEMONIC.search(label.text()):
                     continue  # rich text has no Alt letters (an "&" there is HTML)
-                target = label.buddy()
-                while target is not None and target.focusProxy() is not None:
-                    target = target.focusProxy()
+                target = _keyboard_target(label.buddy())
                 if target is None or target.focusPolicy() == Qt.FocusPolicy.NoFocus:
                     dead.append(f"{name}: {label.text()!r}")
     assert not dead, dead

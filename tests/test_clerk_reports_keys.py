@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
-from clerk_fixtures import open_main_window, press
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
-from ui_fixtures import OFFSCREEN_NOISE, english, finished_record, services  # noqa: F401
-from ui_windows import language
+from pytestqt.qtbot import QtBot
 
+from hearing_helper.services import AppServices
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.view import ReportsWindow
 from hearing_helper.ui.shell.keyboard_help import KeyboardDialog
+from tests.clerk_fixtures import open_main_window, press
+from tests.ui_fixtures import OFFSCREEN_NOISE, cell_text, english, finished_record, services  # noqa: F401
+from tests.ui_windows import language
 from tests.visits_scenario import scenario_records
 
 pytestmark = OFFSCREEN_NOISE
@@ -25,9 +28,9 @@ MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 
 
 def test_enter_in_the_history_search_opens_the_record(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     services.repo.import_finished([finished_record("（2026）冀1126民初77号", "李四")], "test")
     window = open_main_window(qtbot, services)
@@ -37,12 +40,12 @@ def test_enter_in_the_history_search_opens_the_record(
     qtbot.keyClicks(history.search, "77")
     qtbot.keyClick(history.search, Qt.Key.Key_Return)  # before the search has even run
     qtbot.waitUntil(lambda: getattr(window, "detail_dialog", None) is not None, timeout=5000)
-    assert window.detail_dialog.isVisible()
+    assert window.detail_dialog is not None and window.detail_dialog.isVisible()
     window.detail_dialog.close()
 
 
 @pytest.fixture
-def reports(qtbot, services):  # noqa: ANN001, ANN201, F811
+def reports(qtbot: QtBot, services: AppServices) -> ReportsWindow:  # noqa: F811
     services.repo.import_finished(scenario_records(), "test")
     window = ReportsWindow(services, today=date(2026, 11, 30))
     qtbot.addWidget(window)
@@ -66,16 +69,18 @@ def _in_sight(widget: QWidget) -> bool:
 
 
 def test_the_visit_figures_and_their_links_are_reached_by_keys(
-    qtbot,
-    reports,
-    english,  # noqa: F811
+    qtbot: QtBot,
+    reports: ReportsWindow,
+    english: None,  # noqa: F811
 ) -> None:
     panel = reports.visits_panel
     letter = MNEMONIC.findall(panel.title())
     assert letter, "the visit figures have no Alt letter"
     press(qtbot, f"Alt+{letter[0].upper()}")
     assert QApplication.focusWidget() is panel.summary
-    assert _in_sight(panel.summary), "the figures are still below the fold"
+    assert panel.summary is not None and _in_sight(panel.summary), (
+        "the figures are still below the fold"
+    )
     with qtbot.waitSignal(panel.drill_requested, timeout=3000):
         press(qtbot, "Tab")  # to the first underlined figure
         press(qtbot, "Return")
@@ -83,7 +88,9 @@ def test_the_visit_figures_and_their_links_are_reached_by_keys(
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_from_to_and_the_export_buttons_have_alt_letters(qtbot, qapp, reports, lang) -> None:
+def test_from_to_and_the_export_buttons_have_alt_letters(
+    qtbot: QtBot, qapp: QApplication, reports: ReportsWindow, lang: str
+) -> None:
     with language(qapp, lang):
         window = ReportsWindow(reports.services, today=date(2026, 11, 30))
         qtbot.addWidget(window)
@@ -103,11 +110,11 @@ def test_from_to_and_the_export_buttons_have_alt_letters(qtbot, qapp, reports, l
 ALLOWED_KEY_WORDS = {"Ctrl", "Alt", "Shift", "PgUp", "PgDown", "Tab", "Esc", "Enter", "Return"}
 
 
-def test_f1_names_the_keys_in_chinese(qtbot, qapp) -> None:
+def test_f1_names_the_keys_in_chinese(qtbot: QtBot, qapp: QApplication) -> None:
     with language(qapp, "zh_CN"):
         dialog = KeyboardDialog()
         qtbot.addWidget(dialog)
-        keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+        keys = [cell_text(dialog.table, row, 0) for row in range(dialog.table.rowCount())]
     english_words = {
         word for cell in keys for word in re.findall(r"[A-Za-z]{2,}", cell)
     } - ALLOWED_KEY_WORDS
@@ -118,10 +125,10 @@ def test_f1_names_the_keys_in_chinese(qtbot, qapp) -> None:
 
 
 def test_the_export_dialog_opens_in_the_remembered_folder_with_iso_dates(
-    qtbot,
-    reports,
-    tmp_path,
-    monkeypatch,
+    qtbot: QtBot,
+    reports: ReportsWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog, QFileDialog, QTreeView
@@ -135,6 +142,7 @@ def test_the_export_dialog_opens_in_the_remembered_folder_with_iso_dates(
     def fake_exec(dialog: QFileDialog) -> int:
         seen["folder"] = dialog.directory().absolutePath()
         view = dialog.findChild(QTreeView, "treeView")
+        assert view is not None
         model = view.model()
         qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) > 0, timeout=5000)
         seen["dates"] = [
@@ -154,13 +162,15 @@ def test_the_export_dialog_opens_in_the_remembered_folder_with_iso_dates(
     QTimer.singleShot(3000, close_stray_dialog)
     assert reports.exports.choose_path("csv", "hearing-help-2026-11-01-2026-11-30.csv") is None
     assert seen.get("folder") == str(folder)
-    assert seen["dates"] and all(
-        re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", str(text)) for text in seen["dates"]
-    ), seen["dates"]
+    dates = seen["dates"]
+    assert isinstance(dates, list) and dates
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", str(text)) for text in dates), dates
     assert str(seen["name"]).endswith("hearing-help-2026-11-01-2026-11-30.csv")
 
 
-def test_the_export_folder_is_remembered(reports, tmp_path, monkeypatch) -> None:
+def test_the_export_folder_is_remembered(
+    reports: ReportsWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     chosen = tmp_path / "elsewhere" / "report.xlsx"

@@ -9,18 +9,21 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, finished_record, services  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import RecordStatus
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.visit import JoinMode, PreparationOutcome, PreparationResult, VisitKind
+from hearing_helper.services import AppServices
 from tests.clerk_fixtures import intake_done
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, finished_record, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 BEIJING = timezone(timedelta(hours=8))
 
 
 @pytest.fixture
-def new_york(monkeypatch) -> Iterator[None]:
+def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("TZ", "America/New_York")
     time.tzset()
     yield
@@ -28,7 +31,7 @@ def new_york(monkeypatch) -> Iterator[None]:
     time.tzset()
 
 
-def _prepared_two_days_ago() -> tuple[object, datetime]:
+def _prepared_two_days_ago() -> tuple[AssistRecord, datetime]:
     hearing = (datetime.now(BEIJING) - timedelta(days=2)).replace(
         hour=9, minute=30, second=0, microsecond=0
     )
@@ -42,7 +45,7 @@ def _prepared_two_days_ago() -> tuple[object, datetime]:
     return record, hearing
 
 
-def test_local_text_shows_an_instant_in_this_pcs_zone(new_york) -> None:
+def test_local_text_shows_an_instant_in_this_pcs_zone(new_york: None) -> None:
     from hearing_helper.domain.local_time import local_text
 
     moment = datetime(2026, 12, 7, 9, 30, tzinfo=BEIJING)  # 01:30 UTC, 20:30 the day before
@@ -52,10 +55,10 @@ def test_local_text_shows_an_instant_in_this_pcs_zone(new_york) -> None:
 
 
 def test_window_and_followups_command_show_the_same_time(
-    qtbot,
-    services,  # noqa: F811
-    new_york,
-    capsys,
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    new_york: None,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from hearing_helper import cli
     from hearing_helper.ui.visits.follow_ups import FollowUpsPanel
@@ -76,7 +79,7 @@ def test_window_and_followups_command_show_the_same_time(
     assert shown in printed and "09:30" not in printed, printed
 
 
-def test_history_shows_this_pcs_time(qtbot, services, new_york) -> None:  # noqa: F811
+def test_history_shows_this_pcs_time(qtbot: QtBot, services: AppServices, new_york: None) -> None:  # noqa: F811
     from hearing_helper.ui.shell.history_model import short_time
 
     started = datetime(2026, 11, 27, 10, 0, tzinfo=BEIJING)

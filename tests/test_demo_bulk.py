@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from hearing_helper.demo import generate_records, make_clerks
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.store.sqlite import open_repository
 
 COUNT, SEED = 300, 7
@@ -54,9 +56,9 @@ def import_demo(data_dir: Path, count: int = COUNT, **options: Any) -> list[str]
     try:
         for clerk in make_clerks(random.Random(SEED)):
             repo.save_staff(clerk)
-        repo._db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+        repo._db.set_trace_callback(statements.append)
         repo.import_finished(generate_records(count, SEED, visits=True), "demo-data")
-        repo._db.set_trace_callback(None)  # type: ignore[attr-defined]
+        repo._db.set_trace_callback(None)
     finally:
         repo.close()
     return statements
@@ -116,7 +118,7 @@ def test_a_failed_bulk_import_leaves_the_store_as_it_was(tmp_path: Path) -> None
     repo = open_repository(data_dir, import_batch=SMALL_BATCHES)
     before = stored(data_dir, ALL_WRITTEN)
 
-    def failing():
+    def failing() -> Iterator[AssistRecord]:
         yield from generate_records(120, SEED)
         raise RuntimeError("the source broke off")
 
@@ -135,7 +137,7 @@ def test_an_import_into_a_full_store_keeps_its_indexes(tmp_path: Path) -> None:
     repo = open_repository(data_dir, **options)
     statements: list[str] = []
     try:
-        repo._db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+        repo._db.set_trace_callback(statements.append)
         repo.import_finished(generate_records(200, SEED + 1), "demo-data")
     finally:
         repo.close()

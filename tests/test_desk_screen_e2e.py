@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from desk_screen import DeskScreen, missing_tools
-from desk_visit_steps import STEPS
+
+from tests.desk_screen import DeskScreen, missing_tools
+from tests.desk_visit_steps import STEPS
 
 ROOT = Path(__file__).resolve().parent.parent
 # The first test also runs the visit (65-140 s here, on 2 busy cores).

@@ -165,6 +165,7 @@ def test_hearing_time_window() -> None:
 @pytest.mark.parametrize("value", [0, 6, -1, True, 3.5])
 def test_satisfaction_range(value: object) -> None:
     with pytest.raises(FieldError):
+        # Deliberately not an int: a damaged stored value must be refused, not crash.
         check_satisfaction(value)  # type: ignore[arg-type]
 
 

@@ -11,10 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from clerk_fixtures import intake_done, open_main_window
-from gui_thread_probe import ThreadRecordingRepository, recording_services
 from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, type_text  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import Outcome, RecordStatus
 from hearing_helper.domain.record import AssistRecord
@@ -22,7 +20,10 @@ from hearing_helper.domain.visit import VisitKind
 from hearing_helper.services import AppServices
 from hearing_helper.store import AssistSummary
 from hearing_helper.ui.main_window import MainWindow
+from tests.clerk_fixtures import intake_done, open_main_window
+from tests.gui_thread_probe import ThreadRecordingRepository, recording_services
 from tests.tcp_proxy import TcpProxy
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, type_text  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 SERVER_DELAY_S = 0.3
@@ -37,7 +38,7 @@ def server_services(pg_proxy: TcpProxy, pg_dbname: str, data_dir: Path) -> Itera
     opened.close()
 
 
-def _window(qtbot, services: AppServices) -> tuple[MainWindow, ThreadRecordingRepository]:  # noqa: ANN001
+def _window(qtbot: QtBot, services: AppServices) -> tuple[MainWindow, ThreadRecordingRepository]:
     wrapped, recorder = recording_services(services)
     window = open_main_window(qtbot, wrapped)  # saves the clerk (set-up, before recording)
     recorder.calls.clear()
@@ -52,7 +53,7 @@ def _boxes() -> list[str]:
     ]
 
 
-def _type_case_number(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def _type_case_number(qtbot: QtBot, window: MainWindow) -> None:
     window.new_assistance()
     qtbot.waitUntil(lambda: window.wizard is not None, timeout=WAIT_MS)
     assert window.wizard is not None
@@ -62,10 +63,10 @@ def _type_case_number(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 
 
 def test_no_repository_call_on_the_gui_thread_with_the_server_300_ms_away(
-    qtbot,
+    qtbot: QtBot,
     server_services: AppServices,
     pg_proxy: TcpProxy,
-    english,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window, recorder = _window(qtbot, server_services)
     pg_proxy.delay_s = SERVER_DELAY_S
@@ -104,10 +105,13 @@ def test_no_repository_call_on_the_gui_thread_with_the_server_300_ms_away(
     window.home.history.refresh()
     qtbot.waitUntil(lambda: _history_row(window, record.id) is not None, timeout=WAIT_MS)
     row = _history_row(window, record.id)
+    assert row is not None
     window.open_history_row(row)
     qtbot.waitUntil(lambda: getattr(window, "detail_dialog", None) is not None, timeout=WAIT_MS)
     detail = window.detail_dialog
+    assert detail is not None
     qtbot.waitUntil(lambda: detail.record is not None, timeout=WAIT_MS)
+    assert detail.record is not None
     corrected = AssistRecord.from_dict(detail.record.to_dict())
     corrected.notes = "补记：当事人已入会"
     with qtbot.waitSignal(detail.reloaded, timeout=WAIT_MS):
@@ -133,10 +137,10 @@ def _history_row(window: MainWindow, record_id: str) -> AssistSummary | None:
 
 
 def test_the_server_stopped_keeps_the_window_usable_and_loses_nothing(
-    qtbot,
+    qtbot: QtBot,
     server_services: AppServices,
     pg_proxy: TcpProxy,
-    english,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window, recorder = _window(qtbot, server_services)
     window.start()
@@ -195,10 +199,10 @@ def test_the_server_stopped_keeps_the_window_usable_and_loses_nothing(
 
 
 def test_a_draft_kept_on_this_pc_survives_a_restart_while_the_server_is_away(
-    qtbot,
+    qtbot: QtBot,
     server_services: AppServices,
     pg_proxy: TcpProxy,
-    english,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window, recorder = _window(qtbot, server_services)
     window.start()
@@ -229,9 +233,9 @@ def test_a_draft_kept_on_this_pc_survives_a_restart_while_the_server_is_away(
 
 
 def test_a_save_the_server_refuses_is_set_aside_and_said_never_dropped(
-    qtbot,
+    qtbot: QtBot,
     server_services: AppServices,
-    english,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     window, recorder = _window(qtbot, server_services)
     window.start(offer_drafts=False)

@@ -57,13 +57,18 @@ def test_cancel_is_answered_at_once(moment: str) -> None:
         cancelled_at.append(time.monotonic())
         cancel.cancel()
 
-    def progress(phase: str, partial: dict) -> None:
+    def progress(phase: str, partial: dict[str, object]) -> None:
         if phase == moment and not cancelled_at:
             fire()
 
     behaviour = Behaviour(body_size=50_000_000, stall_after_bytes=4096)
     with serve_http(behaviour) as server:
-        watcher = threading.Thread(target=lambda: server.stalled.wait(10) and fire())
+
+        def fire_once_stalled() -> None:
+            if server.stalled.wait(10):
+                fire()
+
+        watcher = threading.Thread(target=fire_once_stalled)
         if moment == "stalled_download":
             watcher.start()
         with pytest.raises(CancelledError):
@@ -95,7 +100,7 @@ def test_progress_arrives_phase_by_phase() -> None:
 
 
 def test_broken_progress_callback_does_not_break_the_check() -> None:
-    def broken(phase: str, partial: dict) -> None:
+    def broken(phase: str, partial: dict[str, object]) -> None:
         raise RuntimeError("display bug")
 
     with serve_http() as server:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import ssl
 import struct
+from collections.abc import Mapping
 
 import pytest
 import requests
+import urllib3
 import urllib3.exceptions
 from cryptography import x509
 
@@ -116,8 +118,9 @@ def test_proxy_from_environment_hides_credentials(monkeypatch: pytest.MonkeyPatc
 
 
 def test_error_kinds() -> None:
-    def wrapped(inner: BaseException) -> requests.ConnectionError:
-        return requests.ConnectionError(urllib3.exceptions.MaxRetryError(None, "/", inner))
+    def wrapped(inner: Exception) -> requests.ConnectionError:
+        pool = urllib3.HTTPConnectionPool("127.0.0.1")  # named only; nothing connects
+        return requests.ConnectionError(urllib3.exceptions.MaxRetryError(pool, "/", inner))
 
     assert classify_error(wrapped(ConnectionRefusedError())) == "refused"
     assert classify_error(requests.exceptions.ReadTimeout()) == "timeout"
@@ -127,7 +130,7 @@ def test_error_kinds() -> None:
     assert classify_error(ValueError()) == "error"
 
 
-def _codes(metrics: dict) -> list[tuple[CheckStatus, str]]:
+def _codes(metrics: Mapping[str, object]) -> list[tuple[CheckStatus, str]]:
     return [(f.status, f.code) for f in endpoint_findings(metrics, TH)]
 
 

@@ -14,11 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from hearing_helper.commands.self_test import (
-    REPORT_FILENAME,
-    SelfTestError,
-    SelfTestReport,
-)
+from hearing_helper.commands.self_test import REPORT_FILENAME
+from hearing_helper.self_test_report import SelfTestError, SelfTestReport
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS = (

@@ -102,7 +102,7 @@ def _fake_build(folder: Path) -> Path:
     return app
 
 
-def test_wxs_is_per_machine_with_a_fixed_upgrade_code_and_stable_components(tmp_path) -> None:
+def test_wxs_is_per_machine_with_a_fixed_upgrade_code_and_stable_components(tmp_path: Path) -> None:
     app = _fake_build(tmp_path)
     icon = ROOT / "assets" / "icons" / "hearing_helper.ico"
     text = msi.wxs_text(app, "0.1.0", icon.resolve(), Path("/"))
@@ -191,7 +191,7 @@ def test_program_checks_find_the_wrong_kind_a_missing_version_and_the_icu_stand_
     assert any("icuuc.dll" in p for p in problems)
 
 
-def test_roots_follow_the_host_mirror(tmp_path: Path, monkeypatch) -> None:
+def test_roots_follow_the_host_mirror(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(roots.MIRROR_ENV, raising=False)
     (tmp_path / "sources.list.d").mkdir()
     (tmp_path / "sources.list.d" / "debian.sources").write_text(

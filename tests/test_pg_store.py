@@ -98,7 +98,9 @@ def test_every_row_carries_the_desk_id_and_each_desk_has_its_own_chain(
         for table in ("assists", "assist_steps", "record_versions", "audit_log"):
             found = {row[0] for row in conn.execute(f"SELECT DISTINCT desk_id FROM {table}")}
             assert found == ids, table
-        per_desk = dict(conn.execute("SELECT desk_id, count(*) FROM assists GROUP BY 1").fetchall())
+        per_desk: dict[str, int] = dict(
+            conn.execute("SELECT desk_id, count(*) FROM assists GROUP BY 1").fetchall()
+        )
     assert sorted(per_desk.values()) == [20, 30]
 
 
@@ -113,7 +115,7 @@ def test_desk_id_is_made_once_and_kept(tmp_path: Path) -> None:
 @pytest.fixture
 def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("TEST_KEYRING_FILE", str(tmp_path / "ring.json"))
-    keyring.set_keyring(FileKeyring())
+    keyring.set_keyring(FileKeyring())  # type: ignore[no-untyped-call]  # see reports_keyring
     try:
         yield
     finally:
@@ -213,10 +215,12 @@ def test_court_reports_reuse_day_sums_until_a_record_of_that_day_changes(
         store.repository.import_finished(generate_records(400, seed=12), "demo")
         first = report_for(store.reports, YEAR)
         with psycopg.connect(pg_url) as conn:
-            day, hourly = conn.execute(
+            row = conn.execute(
                 "SELECT day, hourly FROM report_day_summary WHERE hourly <> '[]' ORDER BY day "
                 "LIMIT 1"
             ).fetchone()
+            assert row is not None
+            day, hourly = row
             # Mark the cached day so that using it shows: one more record than stored.
             rows = json.loads(hourly)
             rows[0][3] += 1000

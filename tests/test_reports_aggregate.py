@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,19 +13,20 @@ from hearing_helper.domain.enums import Outcome
 from hearing_helper.domain.report_filters import FilterError, ReportFilters
 from hearing_helper.reports.aggregate import FailureReason, FunnelStep, percentile, report_for
 from hearing_helper.reports.drill import Drill, drill_rows, period_range
+from hearing_helper.services import AppServices
 from tests.reports_fixtures import make_record, raw_db, seeded_services
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     services = seeded_services(data_dir)
     yield services
     services.close()
 
 
-def test_kpis_match_hand_computed_figures(services) -> None:
+def test_kpis_match_hand_computed_figures(services: AppServices) -> None:
     report = report_for(services.reports, PERIOD)
     assert report.assisted == 5  # the February record is outside the period
     assert report.joined == 3
@@ -42,7 +44,7 @@ def test_kpis_match_hand_computed_figures(services) -> None:
     }
 
 
-def test_pareto_funnel_and_time_buckets(services) -> None:
+def test_pareto_funnel_and_time_buckets(services: AppServices) -> None:
     report = report_for(services.reports, PERIOD)
     assert report.failure_reasons == [
         FailureReason("problem", "no_storage", 2, 0.5),
@@ -72,7 +74,7 @@ def test_pareto_funnel_and_time_buckets(services) -> None:
     assert sum(map(sum, report.load)) == 5
 
 
-def test_dimension_filters_use_the_live_path(services) -> None:
+def test_dimension_filters_use_the_live_path(services: AppServices) -> None:
     report = report_for(services.reports, dataclasses.replace(PERIOD, clerk="S2"))
     assert (report.assisted, report.joined) == (2, 0)
     assert {(r.kind, r.code, r.count) for r in report.failure_reasons} == {
@@ -90,7 +92,7 @@ def test_dimension_filters_use_the_live_path(services) -> None:
     assert report_for(services.reports, dataclasses.replace(PERIOD, court="别的法院")).assisted == 0
 
 
-def test_day_cache_follows_corrections_and_new_records(services) -> None:
+def test_day_cache_follows_corrections_and_new_records(services: AppServices) -> None:
     first = report_for(services.reports, PERIOD)
     assert first.failure_reasons[0].count == 2
     # Correct the not-joined record: the problem is gone and the litigant joined after all.
@@ -120,7 +122,7 @@ def test_day_cache_follows_corrections_and_new_records(services) -> None:
     assert live.funnel == second.funnel
 
 
-def test_empty_period_and_bad_filters(services) -> None:
+def test_empty_period_and_bad_filters(services: AppServices) -> None:
     report = report_for(services.reports, ReportFilters(date(2030, 1, 1), date(2030, 1, 31)))
     assert report.assisted == 0 and report.joined_rate is None
     assert report.median_duration_s is None and report.failure_reasons == []
@@ -138,7 +140,7 @@ def test_percentile_nearest_rank() -> None:
     assert percentile([(1, 9), (100, 2)], 0.9) == 100
 
 
-def test_drill_down_finds_the_records_behind_bars(services) -> None:
+def test_drill_down_finds_the_records_behind_bars(services: AppServices) -> None:
     source = services.reports
     total, rows = drill_rows(source, PERIOD, Drill("period", ("2026-03-02",)))
     assert total == 2 and all(row.started_at.startswith("2026-03-02") for row in rows)

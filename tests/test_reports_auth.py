@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -32,7 +33,7 @@ class Clock:
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     services = AppServices.open(data_dir)
     yield services
     services.close()
@@ -101,10 +102,12 @@ def test_damaged_state_file_keeps_the_slow_down(services: AppServices) -> None:
     assert auth.check("richter-2026", "x").code == "locked"
 
 
-def test_keyring_round_trip_and_missing_backend(tmp_path: Path, monkeypatch) -> None:
+def test_keyring_round_trip_and_missing_backend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TEST_KEYRING_FILE", str(tmp_path / "ring.json"))
     previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
+    keyring.set_keyring(FileKeyring())  # type: ignore[no-untyped-call]  # see reports_keyring
     try:
         name = secrets.supervisor_secret_name(tmp_path)
         assert secrets.get_secret(name) is None

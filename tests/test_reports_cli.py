@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "richter-2026"
 
 
-def hh(data_dir: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None):
+def hh(
+    data_dir: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "hearing_helper", "--data-dir", str(data_dir), *args],
         input=stdin,

@@ -8,6 +8,7 @@ import json
 import random
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,11 +17,13 @@ import pytest
 
 from hearing_helper.domain.enums import Outcome
 from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.cells import MAX_CELL_CHARS, safe_text
 from hearing_helper.reports.export import ExportCancelledError, export_log
 from hearing_helper.reports.rows import COLUMNS, header, iter_rows, safe_cell
 from hearing_helper.reports.writers import write_xlsx
+from hearing_helper.services import AppServices
 from tests.reports_fixtures import make_record, raw_db, seeded_services, standard_records
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
@@ -40,7 +43,7 @@ HOSTILE = [
 TEXT_COLUMNS = [i for i, c in enumerate(COLUMNS) if c.kind == "text"]
 
 
-def hostile_records() -> list:
+def hostile_records() -> list[AssistRecord]:
     records = []
     for index, text in enumerate(HOSTILE):
         records.append(
@@ -61,15 +64,19 @@ def hostile_records() -> list:
 
 
 @pytest.fixture
-def services(data_dir: Path):
-    records = standard_records()
-    services = seeded_services(data_dir, records)
-    services.seeded_records = records  # what the database holds, to compare exports with
+def seeded() -> list[AssistRecord]:
+    """What the database of ``services`` holds, to compare exports with."""
+    return standard_records()
+
+
+@pytest.fixture
+def services(data_dir: Path, seeded: list[AssistRecord]) -> Iterator[AppServices]:
+    services = seeded_services(data_dir, seeded)
     yield services
     services.close()
 
 
-def expected_rows(records: list, unmask: bool) -> list[dict[str, str]]:
+def expected_rows(records: list[AssistRecord], unmask: bool) -> list[dict[str, str]]:
     """What the export must contain for the standard records in PERIOD, built independently."""
     labels = {
         "joined": "Joined",
@@ -87,7 +94,7 @@ def expected_rows(records: list, unmask: bool) -> list[dict[str, str]]:
                 "Litigant": "王小明" if unmask else "王*明",
                 "Phone": "13812345678" if unmask else "138****5678",
                 "Started": record.started_at.strftime("%Y-%m-%d %H:%M:%S"),
-                "Assistance time (min)": f"{record.duration_seconds / 60:.1f}",
+                "Assistance time (min)": f"{(record.duration_seconds or 0) / 60:.1f}",
                 "Outcome": labels[str(record.outcome)],
                 "Satisfaction": "" if record.satisfaction is None else str(record.satisfaction),
                 "Clerk": record.clerk.name,
@@ -100,7 +107,9 @@ def expected_rows(records: list, unmask: bool) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("unmask", [False, True])
-def test_csv_has_bom_rfc4180_and_the_right_cells(services, tmp_path: Path, unmask: bool) -> None:
+def test_csv_has_bom_rfc4180_and_the_right_cells(
+    services: AppServices, seeded: list[AssistRecord], tmp_path: Path, unmask: bool
+) -> None:
     out = tmp_path / "log.csv"
     result = export_log(services.store, PERIOD, "csv", out, actor="sup", unmask=unmask)
     raw = out.read_bytes()
@@ -109,13 +118,13 @@ def test_csv_has_bom_rfc4180_and_the_right_cells(services, tmp_path: Path, unmas
     with out.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
     assert result.row_count == len(table) == 5
-    for got, want in zip(table, expected_rows(services.seeded_records, unmask), strict=True):
+    for got, want in zip(table, expected_rows(seeded, unmask), strict=True):
         for key, value in want.items():
             assert got[key] == value, key
     assert len(table[0]) == len(COLUMNS)
 
 
-def test_masked_csv_leaks_no_mobile_number(services, tmp_path: Path) -> None:
+def test_masked_csv_leaks_no_mobile_number(services: AppServices, tmp_path: Path) -> None:
     out = tmp_path / "log.csv"
     export_log(services.store, PERIOD, "csv", out, actor="sup")
     text = out.read_text(encoding="utf-8-sig")
@@ -127,7 +136,9 @@ def test_masked_csv_leaks_no_mobile_number(services, tmp_path: Path) -> None:
     assert "王小明" not in text and "王*明" in text
 
 
-def test_xlsx_typed_cells_frozen_header_autofilter(services, tmp_path: Path) -> None:
+def test_xlsx_typed_cells_frozen_header_autofilter(
+    services: AppServices, seeded: list[AssistRecord], tmp_path: Path
+) -> None:
     out = tmp_path / "log.xlsx"
     result = export_log(services.store, PERIOD, "xlsx", out, actor="sup")
     book = openpyxl.load_workbook(out)
@@ -138,7 +149,7 @@ def test_xlsx_typed_cells_frozen_header_autofilter(services, tmp_path: Path) -> 
     assert titles == header()
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == result.row_count == 5
-    want = expected_rows(services.seeded_records, False)
+    want = expected_rows(seeded, False)
     index = {title: i for i, title in enumerate(titles)}
     for got, expected in zip(rows, want, strict=True):
         started = got[index["Started"]]
@@ -364,7 +375,7 @@ def test_safe_text_rules() -> None:
     assert safe_text("line\nbreak") == "line\nbreak"
 
 
-def test_every_export_is_audited_with_the_file_hash(services, tmp_path: Path) -> None:
+def test_every_export_is_audited_with_the_file_hash(services: AppServices, tmp_path: Path) -> None:
     out = tmp_path / "log.csv"
     result = export_log(services.store, PERIOD, "csv", out, actor="sup", unmask=True)
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
@@ -382,7 +393,7 @@ def test_every_export_is_audited_with_the_file_hash(services, tmp_path: Path) ->
     assert json.loads(filters)["date_from"] == "2026-03-01"
 
 
-def test_cancelled_export_leaves_nothing(services, tmp_path: Path) -> None:
+def test_cancelled_export_leaves_nothing(services: AppServices, tmp_path: Path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(ExportCancelledError):
@@ -399,7 +410,7 @@ def test_cancelled_export_leaves_nothing(services, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_platforms_are_exported_by_name(services, tmp_path: Path, fmt: str) -> None:
+def test_platforms_are_exported_by_name(services: AppServices, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"log.{fmt}"
     names = {"tencent_meeting": "腾讯会议", "court_online": "=人民法院在线服务"}
     export_log(services.store, PERIOD, fmt, out, actor="sup", platform_names=names)

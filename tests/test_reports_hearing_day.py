@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.cli import main
 from hearing_helper.domain.report_filters import ReportFilters
@@ -44,7 +46,7 @@ def test_report_json_gives_the_join_rate_over_hearing_day_visits(
 
 
 def test_the_reports_window_gives_the_join_rate_over_hearing_day_visits(
-    qtbot, data_dir: Path
+    qtbot: QtBot, data_dir: Path
 ) -> None:
     from hearing_helper.ui.reports.view import ReportsWindow
 
@@ -59,6 +61,7 @@ def test_the_reports_window_gives_the_join_rate_over_hearing_day_visits(
         assert window.tiles["joined_rate"].value.text() == "100.0%"
         assert window.tiles["preparation"].value.text() == "1"
         # The bars per day count the two hearing-day assistances.
+        assert window.report is not None
         assert [p.assisted for p in window.report.by_day if p.assisted] == [2]
     finally:
         window.close()
@@ -67,7 +70,7 @@ def test_the_reports_window_gives_the_join_rate_over_hearing_day_visits(
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 def test_the_pdf_lists_hearing_day_outcomes_and_a_preparation_section(
-    qapp, data_dir: Path, tmp_path: Path
+    qapp: QApplication, data_dir: Path, tmp_path: Path
 ) -> None:
     services = _seeded(data_dir)
     out = tmp_path / "summary.pdf"

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks import remedies
@@ -24,16 +25,16 @@ CODE_TABLES = {
 
 def _translations(area: str) -> dict[tuple[str, str], str]:
     tree = ET.parse(ROOT / "assets" / "i18n" / f"{area}_zh_CN.ts")
-    found = {}
+    found: dict[tuple[str, str], str] = {}
     for context in tree.getroot().iter("context"):
-        name = context.findtext("name")
+        name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
             if translation is not None and translation.get("type") not in (
                 "unfinished",
                 "vanished",
             ):
-                found[(name, message.findtext("source"))] = translation.text or ""
+                found[(name, message.findtext("source") or "")] = translation.text or ""
     return found
 
 
@@ -72,7 +73,7 @@ def test_reports_translate_codes_as_the_screens_do() -> None:
     assert report_labels.label(report_labels.ROLE_LABELS, None, zh) == ""
 
 
-def test_ui_labels_translate_the_same_tables(qapp) -> None:
+def test_ui_labels_translate_the_same_tables(qapp: QApplication) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from hearing_helper.paths import asset_path

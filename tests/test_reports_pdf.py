@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.domain.report_filters import ReportFilters
@@ -22,7 +23,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_summary_pdf_renders_with_the_figures(qapp, data_dir: Path, tmp_path: Path) -> None:
+def test_summary_pdf_renders_with_the_figures(
+    qapp: QApplication, data_dir: Path, tmp_path: Path
+) -> None:
     # qapp: the PDF writer would otherwise create a bare QGuiApplication, and pytest-qt's
     # QApplication could not be made after it in the same process.
     services = seeded_services(data_dir)

@@ -5,22 +5,31 @@ from __future__ import annotations
 import csv
 import threading
 import time
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.auth import auth_for
 from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks import remedies
+from hearing_helper.domain.report_filters import ReportFilters
+from hearing_helper.reports import aggregate
+from hearing_helper.reports.aggregate import Report
 from hearing_helper.reports.export import ExportCancelledError
-from hearing_helper.ui.reports import export_flow, view, workers
+from hearing_helper.services import AppServices
+from hearing_helper.store.report_source import ReportSource
+from hearing_helper.ui import background
+from hearing_helper.ui.reports import export_flow, view
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.supervisor import PasswordDialog, SetPasswordDialog
 from hearing_helper.ui.reports.view import ReportsWindow
 from tests.reports_fixtures import seeded_services
+from tests.ui_fixtures import cell_text
 
 PASSWORD = "richter-2026"
 # The offscreen platform warns on every top-level show(); it says nothing about our code.
@@ -28,14 +37,14 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     services = seeded_services(data_dir)
     yield services
     services.close()
 
 
 @pytest.fixture
-def window(qtbot, services):
+def window(qtbot: QtBot, services: AppServices) -> Iterator[ReportsWindow]:
     window = ReportsWindow(services, today=date(2026, 4, 30))
     qtbot.addWidget(window)
     with qtbot.waitSignal(
@@ -68,7 +77,7 @@ def test_pareto_shows_words_not_codes(window: ReportsWindow) -> None:
     assert "cumulative" in window.pareto_chart.accessibleName()
 
 
-def test_filter_change_recounts(qtbot, window: ReportsWindow) -> None:
+def test_filter_change_recounts(qtbot: QtBot, window: ReportsWindow) -> None:
     combo = window.filter_bar.combos["clerk"]
     with qtbot.waitSignal(
         window.report_shown, timeout=10_000, check_params_cb=lambda r: r.assisted == 2
@@ -77,7 +86,7 @@ def test_filter_change_recounts(qtbot, window: ReportsWindow) -> None:
     assert window.tiles["joined"].value.text() == "0"
 
 
-def test_click_on_a_bar_drills_down_to_masked_records(qtbot, window: ReportsWindow) -> None:
+def test_click_on_a_bar_drills_down_to_masked_records(qtbot: QtBot, window: ReportsWindow) -> None:
     window.granularity.setCurrentIndex(window.granularity.findData("month"))
     chart = window.time_chart
     chart.repaint()
@@ -88,14 +97,14 @@ def test_click_on_a_bar_drills_down_to_masked_records(qtbot, window: ReportsWind
     dialog = dialogs[0]
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 4, timeout=10_000)
     assert dialog.total == 4
-    names = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    names = {cell_text(dialog.table, r, 2) for r in range(dialog.table.rowCount())}
     assert names == {"王*明"}
-    assert dialog.table.item(0, 3).text() == "138****5678"
+    assert cell_text(dialog.table, 0, 3) == "138****5678"
     dialog.close()
 
 
 def test_export_runs_in_a_worker_and_is_audited(
-    qtbot, window: ReportsWindow, tmp_path: Path, monkeypatch
+    qtbot: QtBot, window: ReportsWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "log.csv"
     window.unlocked = True  # the password dialog has its own tests
@@ -110,10 +119,12 @@ def test_export_runs_in_a_worker_and_is_audited(
     assert window.export_buttons["csv"].isEnabled()
 
 
-def test_export_can_be_cancelled(qtbot, window: ReportsWindow, tmp_path: Path, monkeypatch) -> None:
+def test_export_can_be_cancelled(
+    qtbot: QtBot, window: ReportsWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     started = threading.Event()
 
-    def slow_export(*args, is_cancelled, **kwargs):
+    def slow_export(*args: object, is_cancelled: Callable[[], bool], **kwargs: object) -> None:
         started.set()
         while not is_cancelled():
             threading.Event().wait(0.01)
@@ -128,26 +139,29 @@ def test_export_can_be_cancelled(qtbot, window: ReportsWindow, tmp_path: Path, m
     assert started.wait(5)
     assert not window.export_buttons["xlsx"].isEnabled()
     with qtbot.waitSignal(window.exports.export_cancelled, timeout=10_000):
-        window.exports.progress.findChild(QPushButton).click()  # the dialog's Cancel button
+        progress = window.exports.progress
+        cancel = progress.findChild(QPushButton) if progress is not None else None
+        assert cancel is not None
+        cancel.click()  # the dialog's Cancel button
     assert window.export_buttons["xlsx"].isEnabled()
     assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_closing_while_a_report_runs_does_not_wait(
-    qtbot, window: ReportsWindow, monkeypatch
+    qtbot: QtBot, window: ReportsWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started = threading.Event()
     release = threading.Event()
-    real_report_for = view.report_for
+    real_report_for = aggregate.report_for
 
-    def slow_report_for(repo, filters):
+    def slow_report_for(repo: ReportSource, filters: ReportFilters) -> Report:
         started.set()
         release.wait(30)  # a year's report on a big database: nothing to interrupt
         return real_report_for(repo, filters)
 
     # stub: the real report, held back until released, to see the window wait without freezing
     monkeypatch.setattr(view, "report_for", slow_report_for)
-    shown: list = []
+    shown: list[Report] = []
     window.report_shown.connect(shown.append)
     window.refresh()
     assert started.wait(5)
@@ -155,19 +169,19 @@ def test_closing_while_a_report_runs_does_not_wait(
     window.close()
     assert time.perf_counter() - began < 0.5  # was a wait of up to 10 s on the GUI thread
     assert not window.isVisible()
-    assert workers.RUNNING  # abandoned, still referenced until it ends
+    assert background.RUNNING  # abandoned, still referenced until it ends
     release.set()
-    qtbot.waitUntil(lambda: not workers.RUNNING, timeout=10_000)
+    qtbot.waitUntil(lambda: not background.RUNNING, timeout=10_000)
     assert shown == []  # its late result is dropped
     assert window.status.text() != ""
 
 
 def test_closing_cancels_a_running_export(
-    qtbot, window: ReportsWindow, tmp_path: Path, monkeypatch
+    qtbot: QtBot, window: ReportsWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started = threading.Event()
 
-    def slow_export(*args, is_cancelled, **kwargs):
+    def slow_export(*args: object, is_cancelled: Callable[[], bool], **kwargs: object) -> None:
         started.set()
         while not is_cancelled():
             threading.Event().wait(0.01)
@@ -187,7 +201,9 @@ def test_closing_cancels_a_running_export(
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_password_dialog_slows_down_after_a_wrong_password(qtbot, services) -> None:
+def test_password_dialog_slows_down_after_a_wrong_password(
+    qtbot: QtBot, services: AppServices
+) -> None:
     auth_for(services).set_password(PASSWORD, "it")
     dialog = PasswordDialog(services, "open the settings")
     qtbot.addWidget(dialog)
@@ -204,7 +220,7 @@ def test_password_dialog_slows_down_after_a_wrong_password(qtbot, services) -> N
     assert actions.count("supervisor.login_failed") == 1
 
 
-def test_first_use_sets_the_password(qtbot, services) -> None:
+def test_first_use_sets_the_password(qtbot: QtBot, services: AppServices) -> None:
     dialog = SetPasswordDialog(services)
     qtbot.addWidget(dialog)
     assert not dialog.changing and dialog.confirm is not None

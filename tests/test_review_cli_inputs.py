@@ -53,7 +53,9 @@ def exit_code(argv: list[str]) -> int:
 @pytest.mark.parametrize(
     "option", ["--court", "--desk", "--clerk", "--platform", "--role", "--outcome"]
 )
-def test_undecodable_filter_value_is_a_usage_error(seeded: Path, option: str, capsys) -> None:
+def test_undecodable_filter_value_is_a_usage_error(
+    seeded: Path, option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Was: "internal error (UnicodeEncodeError ...)", exit 1.
     code = exit_code(["--data-dir", str(seeded), "report", *PERIOD, option, "x" + UNDECODABLE])
     err = capsys.readouterr().err
@@ -63,7 +65,10 @@ def test_undecodable_filter_value_is_a_usage_error(seeded: Path, option: str, ca
 
 
 def test_undecodable_out_path_is_refused_before_anything_is_audited(
-    seeded: Path, tmp_path: Path, monkeypatch, capsys
+    seeded: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     # Was: the audit entry's hash could not encode the file name -> internal error, exit 1.
     before = audit_actions(seeded)
@@ -81,7 +86,9 @@ def test_undecodable_out_path_is_refused_before_anything_is_audited(
     assert list(folder.iterdir()) == []
 
 
-def test_undecodable_data_dir_is_a_usage_error(tmp_path: Path, capsys) -> None:
+def test_undecodable_data_dir_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = exit_code(["--data-dir", str(tmp_path / f"d{UNDECODABLE}"), "report", *PERIOD])
     err = capsys.readouterr().err
     assert code == 2
@@ -90,7 +97,7 @@ def test_undecodable_data_dir_is_a_usage_error(tmp_path: Path, capsys) -> None:
 
 @pytest.mark.parametrize("value", ["", "   "])
 def test_empty_data_dir_is_a_usage_error_not_the_default_folder(
-    value: str, tmp_path: Path, monkeypatch, capsys
+    value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Was: an empty --data-dir (say, "$UNSET_VARIABLE" in a script) silently used the user's
     # real data folder, and demo-data wrote demo records into it.
@@ -123,7 +130,7 @@ def test_out_path_ending_in_a_separator_is_refused(tmp_path: Path) -> None:
 
 
 def test_undecodable_data_folder_from_the_environment_is_a_clear_error(
-    tmp_path: Path, monkeypatch, capsys
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Was: "internal error (UnicodeEncodeError ...)" from $HEARING_HELPER_DATA in a non-UTF-8
     # encoding (the command-line check does not see the environment).
@@ -149,7 +156,7 @@ def test_undecodable_data_folder_from_the_environment_is_a_clear_error(
 )
 @pytest.mark.parametrize("command", [["sync", "--once"], ["report", *PERIOD, "--scope", "court"]])
 def test_malformed_central_url_is_a_usage_error_like_database(
-    data_dir: Path, url: str, command: list[str], capsys
+    data_dir: Path, url: str, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Was: exit 1 (found only when the command ran), while the same --database exits 2.
     code = exit_code(["--data-dir", str(data_dir), "--central", url, *command])
@@ -169,7 +176,11 @@ def _court_scope_argv(data_dir: Path, tmp_path: Path, command: str) -> list[str]
 
 @pytest.mark.parametrize("command", ["report", "verify-log", "export"])
 def test_court_scope_on_a_desk_not_joined_is_bad_usage_like_sync(
-    seeded: Path, tmp_path: Path, command: str, monkeypatch, capsys
+    seeded: Path,
+    tmp_path: Path,
+    command: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     # Was: exit 1 here, exit 2 from `sync` for the same "not joined to a central database".
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
@@ -183,7 +194,9 @@ def test_court_scope_on_a_desk_not_joined_is_bad_usage_like_sync(
 @pytest.mark.parametrize(
     "url", ["http://[::1", "http://127.0.0.1:99999/", "https://127.0.0.1:port/", "http:///path"]
 )
-def test_check_url_that_does_not_parse_is_a_usage_error(data_dir: Path, url: str, capsys) -> None:
+def test_check_url_that_does_not_parse_is_a_usage_error(
+    data_dir: Path, url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Was: exit 1 and "Ask court IT to check the platform's test addresses in the settings",
     # though the address came from the command line.
     code = exit_code(["--data-dir", str(data_dir), "check", "--only", "network", "--url", url])
@@ -194,7 +207,7 @@ def test_check_url_that_does_not_parse_is_a_usage_error(data_dir: Path, url: str
 
 @pytest.mark.parametrize("value", ["", "  "])
 def test_catalog_validate_with_an_empty_folder_name_is_refused(
-    data_dir: Path, value: str, capsys
+    data_dir: Path, value: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Was: `catalog --validate ""` listed the installed catalog and exited 0, as if validated.
     code = exit_code(["--data-dir", str(data_dir), "catalog", "--validate", value])
@@ -203,7 +216,9 @@ def test_catalog_validate_with_an_empty_folder_name_is_refused(
     assert "--validate" in err and out == ""
 
 
-def test_set_password_refuses_a_huge_password(data_dir: Path, monkeypatch, capsys) -> None:
+def test_set_password_refuses_a_huge_password(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Was: a 3 MB password was accepted (and hashed) without a word.
     from hearing_helper.auth import MAX_LENGTH
 

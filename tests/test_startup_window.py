@@ -9,27 +9,30 @@ the rows on screen. A count of cells asked for, not a timing.
 from __future__ import annotations
 
 import pytest
-from ui_fixtures import OFFSCREEN_NOISE, english, services  # noqa: F401 - fixtures
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.catalog import load_catalog
 from hearing_helper.demo import generate_records
+from hearing_helper.services import AppServices
+from hearing_helper.store.repository import AssistSummary
 from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel
 from hearing_helper.ui.shell.history_view import PAGE_SIZE, HistoryView
+from tests.ui_fixtures import OFFSCREEN_NOISE, english, services  # noqa: F401 - fixtures
 
 pytestmark = OFFSCREEN_NOISE
 
 
 def test_first_page_asks_for_the_cells_on_screen_not_the_whole_page(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     services.repo.import_finished(generate_records(PAGE_SIZE + 50, seed=5), "test")
     asked: list[int] = []
     original = HistoryModel.text
 
-    def counting(self: HistoryModel, row, column: int) -> str:  # noqa: ANN001
+    def counting(self: HistoryModel, row: AssistSummary, column: int) -> str:
         asked.append(column)
         return original(self, row, column)
 

@@ -69,6 +69,7 @@ def test_a_postgresql_url_without_the_adapter_is_a_clear_error(
     def no_postgres(name: str, *args: object, **kwargs: object) -> object:
         if name.startswith("hearing_helper.store.postgres"):
             raise ImportError("No module named 'psycopg'")
+        # The rest of __import__'s arguments, passed through unchanged.
         return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(builtins, "__import__", no_postgres)

@@ -20,7 +20,7 @@ def _as_desk(monkeypatch: pytest.MonkeyPatch, ring: Path) -> None:
     monkeypatch.setenv("TEST_KEYRING_FILE", str(ring))
 
 
-def _verify(desk: Path, url: str) -> tuple[int, dict[str, dict[str, object]]]:
+def _verify(desk: Path, url: str) -> tuple[int, dict[str, dict[str, int | bool]]]:
     done = hh(desk, "--central", url, "verify-log", "--scope", "court", "--json")
     assert "Traceback" not in done.stderr
     return done.returncode, json.loads(done.stdout)["desks"] if done.stdout else {}

@@ -95,16 +95,18 @@ def test_a_desk_login_cannot_call_the_merge_with_forged_staging_rows(
         real_row = rows.assist_row
 
         def flipped(*args: object) -> tuple[object, ...]:
+            # The arguments are real_row's own, passed through unchanged.
             row = list(real_row(*args))  # type: ignore[arg-type]
             row[18] = "joined" if row[18] != "joined" else "not_joined"  # outcome
             return tuple(row)
 
+        # A server-side row that disagrees with its version (the module's function swapped).
         rows.assist_row = flipped  # type: ignore[assignment]
         try:
             with pytest.raises(psycopg.errors.DataError, match="disagrees"):
                 deliver(conn, batch, datetime.now().astimezone())
         finally:
-            rows.assist_row = real_row  # type: ignore[assignment]
+            rows.assist_row = real_row
         other = desks[1]
         other.demo(3, seed=62)
         _k, foreign = other.outbox.next_batch(other.desk_id, "other", 100)

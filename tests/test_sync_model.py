@@ -203,6 +203,7 @@ def make_machine(cluster: PgCluster, proxy: TcpProxy, work: Path) -> type[RuleBa
                 return
             from hearing_helper.store.sync.batch import AuditItem, Batch
 
+            # The audit row's columns in AuditItem's order, the hash replaced.
             forged = AuditItem(*row[:-1], hash="f" * 64)  # type: ignore[misc]
             conn2 = connect(ServerAddress.from_url(self.url))
             try:
@@ -239,9 +240,11 @@ def make_machine(cluster: PgCluster, proxy: TcpProxy, work: Path) -> type[RuleBa
                 server_rows = conn.execute(
                     "SELECT desk_id, assist_id, version FROM record_versions"
                 ).fetchall()
-                current = dict(conn.execute("SELECT id, version FROM assists").fetchall())
+                current: dict[str, int] = dict(
+                    conn.execute("SELECT id, version FROM assists").fetchall()
+                )
                 conflicts = set(conn.execute("SELECT desk_id, item_key FROM conflicts").fetchall())
-                audit = dict(
+                audit: dict[str, int] = dict(
                     conn.execute("SELECT desk_id, count(*) FROM audit_log GROUP BY 1").fetchall()
                 )
             # Every finished version exactly once (primary key), each desk's all of them...
@@ -268,7 +271,7 @@ def test_the_court_log_loses_nothing_and_hides_nothing(
 ) -> None:
     seed = int(os.environ.get("HH_MODEL_SEED") or random.randrange(2**32))
     machine = make_machine(pg_cluster, pg_proxy, tmp_path)
-    machine._hypothesis_internal_use_seed = seed  # type: ignore[attr-defined]
+    machine._hypothesis_internal_use_seed = seed
     try:
         run_state_machine_as_test(
             machine,

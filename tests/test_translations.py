@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import types
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "i18n.py"
 
 
-def _tool():  # noqa: ANN202 - the tools/i18n.py module
+def _tool() -> types.ModuleType:
     spec = importlib.util.spec_from_file_location("i18n_tool", TOOL)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

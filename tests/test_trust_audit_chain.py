@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -20,7 +21,7 @@ from hearing_helper.store.audit import canonical_json, entry_hash
 from tests.reports_keyring import write_entries
 
 
-def rewrite_from(db_path: Path, start_seq: int, new_details: dict) -> None:
+def rewrite_from(db_path: Path, start_seq: int, new_details: dict[str, object]) -> None:
     """An attacker's rewrite: edit entry ``start_seq`` and recompute every later hash (plain
     SHA-256, the only hash the attacker can compute without the key), anchor included."""
     conn = sqlite3.connect(db_path)
@@ -47,14 +48,16 @@ def rewrite_from(db_path: Path, start_seq: int, new_details: dict) -> None:
     )
 
 
-def verify(data_dir: Path, capsys) -> tuple[int, dict]:
+def verify(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
     code = main(["--data-dir", str(data_dir), "verify-log", "--json"])
     out = capsys.readouterr()
     assert "Traceback" not in out.err
     return code, json.loads(out.out)
 
 
-def test_rewritten_chain_with_rewritten_anchor_is_detected(ring, data_dir: Path, capsys) -> None:
+def test_rewritten_chain_with_rewritten_anchor_is_detected(
+    ring: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entries(data_dir)
     code, result = verify(data_dir, capsys)
     assert code == 0 and result["intact"] and result["keyed"] is True
@@ -64,7 +67,7 @@ def test_rewritten_chain_with_rewritten_anchor_is_detected(ring, data_dir: Path,
     assert result["first_bad_seq"] == 3  # the edited entry, not a later one nor the anchor's
 
 
-def test_the_key_lives_in_the_keyring_not_in_the_data_folder(ring, data_dir: Path) -> None:
+def test_the_key_lives_in_the_keyring_not_in_the_data_folder(ring: Path, data_dir: Path) -> None:
     write_entries(data_dir, 1)
     stored = json.loads(ring.read_text())
     key_entries = [value for name, value in stored.items() if "audit-key" in name]
@@ -75,7 +78,9 @@ def test_the_key_lives_in_the_keyring_not_in_the_data_folder(ring, data_dir: Pat
             assert secret.encode() not in path.read_bytes(), path
 
 
-def test_without_a_keyring_the_chain_is_unkeyed_and_says_so(data_dir: Path, capsys) -> None:
+def test_without_a_keyring_the_chain_is_unkeyed_and_says_so(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert isinstance(keyring.get_keyring(), null.Keyring)  # conftest: no keyring
     write_entries(data_dir)
     code, result = verify(data_dir, capsys)
@@ -84,7 +89,9 @@ def test_without_a_keyring_the_chain_is_unkeyed_and_says_so(data_dir: Path, caps
     assert "not keyed" in capsys.readouterr().out
 
 
-def test_keyed_entry_without_the_key_is_reported(ring, data_dir: Path, capsys) -> None:
+def test_keyed_entry_without_the_key_is_reported(
+    ring: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entries(data_dir)
     ring.unlink()  # the keyring lost the key (another PC, a wiped profile)
     code, result = verify(data_dir, capsys)
@@ -101,7 +108,9 @@ def test_keyed_entry_without_the_key_is_reported(ring, data_dir: Path, capsys) -
         b"[1, 2]",
     ],
 )
-def test_damaged_anchor_never_crashes(data_dir: Path, content: bytes, capsys) -> None:
+def test_damaged_anchor_never_crashes(
+    data_dir: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entries(data_dir, 2)
     (data_dir / "audit_anchor").write_bytes(content)
     code = main(["--data-dir", str(data_dir), "verify-log"])
@@ -119,7 +128,9 @@ def test_audit_key_without_keyring_is_none(data_dir: Path) -> None:
     assert secrets.load_audit_key(data_dir) is None
 
 
-def test_the_servers_copy_checks_signed_entries_links_without_the_key(ring, data_dir) -> None:
+def test_the_servers_copy_checks_signed_entries_links_without_the_key(
+    ring: Path, data_dir: Path
+) -> None:
     from hearing_helper.store.audit import SignatureTally, verify_chain
 
     write_entries(data_dir, 4)

@@ -47,7 +47,7 @@ def test_bad_toml_disables_only_its_platform(data_dir: Path, name: str) -> None:
 
 
 def test_catastrophic_link_pattern_is_rejected_and_disables_its_platform(
-    data_dir: Path, capsys
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = VALID_PLATFORM.format(id="evil").replace(
         "'^https://meet\\.example\\.invalid/'", repr(EVIL)
@@ -70,7 +70,9 @@ def test_catastrophic_link_pattern_is_rejected_and_disables_its_platform(
 
 
 @pytest.mark.parametrize("command", [["catalog"], ["catalog", "--json"]])
-def test_catalog_commands_survive_bad_files(data_dir: Path, command: list[str], capsys) -> None:
+def test_catalog_commands_survive_bad_files(
+    data_dir: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     for name, text in BAD_FILES.items():
         write(data_dir / "catalog", f"{name}.toml", text)
     assert main(["--data-dir", str(data_dir), *command]) in (0, 1)

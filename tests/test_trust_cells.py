@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import pytest
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.cells import export_cell
 from hearing_helper.reports.export import export_log
-from tests.reports_fixtures import seeded_services, standard_records
+from hearing_helper.services import AppServices
+from tests.reports_fixtures import seeded_services, sqlite_repo, standard_records
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
 FORMULA = "=cmd|' /C calc'!A0"
@@ -31,14 +33,16 @@ def tamper(db_path: Path) -> None:
 
 
 @pytest.fixture
-def tampered(data_dir: Path):
+def tampered(data_dir: Path) -> Iterator[AppServices]:
     services = seeded_services(data_dir, standard_records())
-    tamper(services.repo.path)
+    tamper(sqlite_repo(services).path)
     yield services
     services.close()
 
 
-def test_tampered_date_and_number_columns_are_inert_in_csv(tampered, tmp_path: Path) -> None:
+def test_tampered_date_and_number_columns_are_inert_in_csv(
+    tampered: AppServices, tmp_path: Path
+) -> None:
     out = tmp_path / "log.csv"
     export_log(tampered.store, PERIOD, "csv", out, actor="sup", unmask=True)
     with out.open(encoding="utf-8-sig", newline="") as handle:
@@ -50,7 +54,9 @@ def test_tampered_date_and_number_columns_are_inert_in_csv(tampered, tmp_path: P
         assert "'" + FORMULA in row and "'" + LINK in row
 
 
-def test_tampered_database_exports_to_xlsx_without_crashing(tampered, tmp_path: Path) -> None:
+def test_tampered_database_exports_to_xlsx_without_crashing(
+    tampered: AppServices, tmp_path: Path
+) -> None:
     out = tmp_path / "log.xlsx"
     export_log(tampered.store, PERIOD, "xlsx", out, actor="sup", unmask=True)
     sheet = openpyxl.load_workbook(out).active

@@ -4,12 +4,15 @@ needs a recorded reason, and its personal data is then masked everywhere, even u
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from hearing_helper.domain.enums import Outcome, RecordStatus
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import export_log
 from hearing_helper.services import AppServices
@@ -18,23 +21,23 @@ from tests.reports_fixtures import make_record
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     services = AppServices.open(data_dir)
     yield services
     services.close()
 
 
-def unfinished(outcome: Outcome = Outcome.JOINED, **overrides):
+def unfinished(outcome: Outcome = Outcome.JOINED, **overrides: Any) -> AssistRecord:
     record = make_record("2026-03-02T09:00:00", 600, outcome, satisfaction=4, **overrides)
     record.status = RecordStatus.DRAFT
     return record
 
 
-def problem_fields(exc: pytest.ExceptionInfo) -> set[str]:
+def problem_fields(exc: pytest.ExceptionInfo[IncompleteRecordError]) -> set[str]:
     return {problem.field for problem in exc.value.problems}
 
 
-def test_finishing_without_consent_or_reason_is_refused(services) -> None:
+def test_finishing_without_consent_or_reason_is_refused(services: AppServices) -> None:
     record = unfinished()
     record.intake.consent = False
     with pytest.raises(IncompleteRecordError) as info:
@@ -43,7 +46,7 @@ def test_finishing_without_consent_or_reason_is_refused(services) -> None:
 
 
 def test_finishing_without_consent_records_the_reason_and_masks_everywhere(
-    services, tmp_path: Path
+    services: AppServices, tmp_path: Path
 ) -> None:
     record = unfinished()
     record.intake.consent = False
@@ -65,21 +68,21 @@ def test_finishing_without_consent_records_the_reason_and_masks_everywhere(
     assert "王小明" not in text and "13812345678" not in text
 
 
-def test_a_record_without_personal_data_needs_no_consent(services) -> None:
+def test_a_record_without_personal_data_needs_no_consent(services: AppServices) -> None:
     record = unfinished(Outcome.LEFT, name="", phone="")
     record.intake.consent = False
     services.repo.finish(record, "clerk")
 
 
 @pytest.mark.parametrize("phone", ["13812345678-8021", "138123", "abc"])
-def test_left_outcome_still_validates_a_given_phone(services, phone: str) -> None:
+def test_left_outcome_still_validates_a_given_phone(services: AppServices, phone: str) -> None:
     record = unfinished(Outcome.LEFT, phone=phone)
     with pytest.raises(IncompleteRecordError) as info:
         services.repo.finish(record, "clerk")
     assert "phone" in problem_fields(info)
 
 
-def test_finish_stores_normalised_name_and_phone(services) -> None:
+def test_finish_stores_normalised_name_and_phone(services: AppServices) -> None:
     record = unfinished(Outcome.LEFT, phone="+86 138-1234-5678", name="  王小明 ")
     services.repo.finish(record, "clerk")
     stored = services.repo.get(record.id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,9 @@ from hearing_helper.services import AppServices
 from tests.reports_fixtures import make_record, seeded_services
 
 
-def verify(data_dir: Path, capsys) -> tuple[int, dict, str]:
+def verify(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, dict[str, Any], str]:  # the JSON report
     code = main(["--data-dir", str(data_dir), "verify-log", "--json"])
     result = json.loads(capsys.readouterr().out)
     text_code = main(["--data-dir", str(data_dir), "verify-log"])
@@ -26,7 +29,7 @@ def verify(data_dir: Path, capsys) -> tuple[int, dict, str]:
 
 
 @pytest.fixture(params=["finished", "imported"])
-def desk(request, data_dir: Path) -> tuple[Path, str]:
+def desk(request: pytest.FixtureRequest, data_dir: Path) -> tuple[Path, str]:
     """A desk with records finished one by one through the wizard's path, or imported in bulk
     (demo data, records moved from another desk)."""
     records = [
@@ -66,7 +69,9 @@ def edit(data_dir: Path, record_id: str, *, version_too: bool) -> None:
     conn.close()
 
 
-def test_untouched_records_verify(desk, capsys) -> None:
+def test_untouched_records_verify(
+    desk: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir, _record_id = desk
     code, result, _text = verify(data_dir, capsys)
     assert code == 0 and result["intact"], result
@@ -74,7 +79,9 @@ def test_untouched_records_verify(desk, capsys) -> None:
     assert result["content"]["rows_checked"] == 2
 
 
-def test_a_version_edited_with_its_row_is_caught(desk, capsys) -> None:
+def test_a_version_edited_with_its_row_is_caught(
+    desk: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir, record_id = desk
     edit(data_dir, record_id, version_too=True)
     code, result, text = verify(data_dir, capsys)
@@ -84,7 +91,9 @@ def test_a_version_edited_with_its_row_is_caught(desk, capsys) -> None:
     assert record_id in text
 
 
-def test_a_row_that_disagrees_with_its_newest_version_is_caught(desk, capsys) -> None:
+def test_a_row_that_disagrees_with_its_newest_version_is_caught(
+    desk: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir, record_id = desk
     edit(data_dir, record_id, version_too=False)
     code, result, text = verify(data_dir, capsys)
@@ -95,7 +104,9 @@ def test_a_row_that_disagrees_with_its_newest_version_is_caught(desk, capsys) ->
     assert "satisfaction" in text
 
 
-def test_a_deleted_version_is_caught(desk, capsys) -> None:
+def test_a_deleted_version_is_caught(
+    desk: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir, record_id = desk
     conn = sqlite3.connect(data_dir / "hearing_helper.sqlite3")
     with conn:

@@ -74,7 +74,7 @@ def cold(data_dir: Path) -> None:
     conn.close()
 
 
-def run(data_dir: Path, *argv: str, capsys) -> tuple[int, str, str]:
+def run(data_dir: Path, *argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
         code = main(["--data-dir", str(data_dir), *argv])
@@ -83,14 +83,16 @@ def run(data_dir: Path, *argv: str, capsys) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-def test_a_clean_period_has_no_damaged_cells(clean: Path, capsys) -> None:
+def test_a_clean_period_has_no_damaged_cells(
+    clean: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _err = run(clean, "report", *PERIOD, "--json", capsys=capsys)
     assert code == 0 and json.loads(out)["damaged"] == {"count": 0, "cells": []}
 
 
 @pytest.mark.parametrize(("column", "value"), DAMAGE, ids=[f"{c}={v}" for c, v in DAMAGE])
 def test_a_damaged_cell_is_named_and_every_output_still_finishes(
-    clean: Path, tmp_path: Path, column: str, value: object, capsys
+    clean: Path, tmp_path: Path, column: str, value: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data_dir = tmp_path / "data"
     record_id = damaged_copy(clean, data_dir, column, value)  # the clean copy's cache is warm

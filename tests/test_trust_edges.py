@@ -25,14 +25,14 @@ def cli(*argv: str, stdin: str = "") -> int:
         return main(list(argv))
 
 
-def clean_err(capsys) -> str:
+def clean_err(capsys: pytest.CaptureFixture[str]) -> str:
     err = capsys.readouterr().err
     assert "Traceback" not in err and "internal error" not in err, err
     return err
 
 
 def test_a_zero_byte_database_of_a_used_folder_is_refused_not_made_new(
-    data_dir: Path, capsys
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     services = seeded_services(data_dir)
     services.repo.append_audit("clerk", "test.entry", {})  # writes the audit anchor
@@ -47,11 +47,15 @@ def test_a_zero_byte_database_of_a_used_folder_is_refused_not_made_new(
     assert database.stat().st_size == 0  # left as it is, for court IT to restore
 
 
-def test_a_new_folder_still_starts_with_an_empty_database(data_dir: Path, capsys) -> None:
+def test_a_new_folder_still_starts_with_an_empty_database(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli("--data-dir", str(data_dir), "report", *PERIOD) == 0
 
 
-def test_a_symlink_loop_as_the_data_folder_is_a_clear_refusal(tmp_path: Path, capsys) -> None:
+def test_a_symlink_loop_as_the_data_folder_is_a_clear_refusal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
     for argv in (["report", *PERIOD], ["check", "--only", "system"], ["verify-log"]):
@@ -75,7 +79,9 @@ def test_non_utf8_bytes_on_the_password_prompt_are_a_usage_error(data_dir: Path)
     assert "UTF-8" in err and "internal error" not in err and "Traceback" not in err
 
 
-def test_a_damaged_desk_id_is_named_wherever_it_is_needed(data_dir: Path, capsys) -> None:
+def test_a_damaged_desk_id_is_named_wherever_it_is_needed(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     seeded_services(data_dir).close()
     (data_dir / "desk_id").write_text("not-a-uuid\n")
     central = ["--central", "postgresql://desk@127.0.0.1:1/court"]

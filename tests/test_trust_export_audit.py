@@ -17,7 +17,7 @@ from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.export import ExportError, export_log
 from hearing_helper.services import AppServices
 from hearing_helper.store.sqlite import SqliteRepository
-from tests.reports_fixtures import seeded_services
+from tests.reports_fixtures import seeded_services, sqlite_repo
 
 PASSWORD = "richter-2026"
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
@@ -50,7 +50,11 @@ def run_export(data_dir: Path, out: str, monkeypatch: pytest.MonkeyPatch) -> int
 
 @pytest.mark.parametrize("target", ["folder", "empty"])
 def test_bad_out_path_is_refused_before_anything_is_audited(
-    seeded: Path, tmp_path: Path, target: str, monkeypatch, capsys
+    seeded: Path,
+    tmp_path: Path,
+    target: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     before = audit_actions(seeded)
     out = str(tmp_path) if target == "folder" else ""
@@ -64,9 +68,10 @@ def test_failed_audit_commit_leaves_no_file(seeded: Path, tmp_path: Path) -> Non
     services = AppServices.open(seeded)
     out = tmp_path / "log.csv"
     # Another program holds the database's write lock; this program's store waits 0.2 s.
-    impatient = SqliteRepository(services.repo.path, busy_timeout_s=0.2)
+    path = sqlite_repo(services).path
+    impatient = SqliteRepository(path, busy_timeout_s=0.2)
     store = replace(services.store, repository=impatient)
-    other_program = sqlite3.connect(services.repo.path)
+    other_program = sqlite3.connect(path)
     other_program.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(ExportError, match="busy|locked"):
@@ -81,11 +86,13 @@ def test_failed_audit_commit_leaves_no_file(seeded: Path, tmp_path: Path) -> Non
     assert "export.written" not in audit_actions(seeded)
 
 
-def test_failed_move_leaves_no_audit_entry(seeded: Path, tmp_path: Path, monkeypatch) -> None:
+def test_failed_move_leaves_no_audit_entry(
+    seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     services = AppServices.open(seeded)
     out = tmp_path / "log.csv"
 
-    def no_move(src, dst):
+    def no_move(src: Path, dst: Path) -> None:
         raise PermissionError(13, "Permission denied", str(dst))
 
     # stub: export.py's hook for a failing move; as root no real folder refuses a rename.
@@ -99,7 +106,9 @@ def test_failed_move_leaves_no_audit_entry(seeded: Path, tmp_path: Path, monkeyp
     assert "export.written" not in audit_actions(seeded)
 
 
-def test_successful_export_is_audited_once(seeded: Path, tmp_path: Path, monkeypatch) -> None:
+def test_successful_export_is_audited_once(
+    seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "log.csv"
     assert run_export(seeded, str(out), monkeypatch) == 0
     assert out.exists() and audit_actions(seeded).count("export.written") == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from hearing_helper.reports import rows as rows_module
 from hearing_helper.reports.cells import safe_text
 from hearing_helper.reports.export import export_log
 from hearing_helper.reports.rows import COLUMNS, Column, row_converter
+from hearing_helper.services import AppServices
 from tests.reports_fixtures import make_record, seeded_services
 
 PERIOD = ReportFilters(date(2026, 3, 1), date(2026, 4, 30))
@@ -62,7 +64,7 @@ def test_free_text_is_a_declared_column_property() -> None:
     # Any column declared free text is scanned, not a hard-coded list of today's columns.
     extra = Column("desk", "Desk", "text", free_text=True)
     columns = tuple(extra if c.field == "desk" else c for c in COLUMNS)
-    raw = [None] * len(columns)
+    raw: list[str | None] = [None] * len(columns)
     index = [c.field for c in columns].index("desk")
     raw[index] = "窗口电话13812345678"
     assert "13812345678" not in row_converter(columns=columns)(raw)[index]
@@ -70,7 +72,7 @@ def test_free_text_is_a_declared_column_property() -> None:
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     records = [
         make_record(
             "2026-03-02T09:00:00",
@@ -86,7 +88,9 @@ def services(data_dir: Path):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_masked_exports_hide_numbers_typed_into_free_text(services, tmp_path, fmt) -> None:
+def test_masked_exports_hide_numbers_typed_into_free_text(
+    services: AppServices, tmp_path: Path, fmt: str
+) -> None:
     out = tmp_path / f"log.{fmt}"
     export_log(services.store, PERIOD, fmt, out, actor="sup")
     if fmt == "csv":
@@ -103,7 +107,7 @@ def test_masked_exports_hide_numbers_typed_into_free_text(services, tmp_path, fm
         assert SECRETS[0] in unmasked.read_text(encoding="utf-8-sig")
 
 
-def test_followups_json_masks_free_text(data_dir: Path, capsys) -> None:
+def test_followups_json_masks_free_text(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from hearing_helper.commands.followups import follow_up_item
     from hearing_helper.store.repository import PreparedHearing
 
@@ -144,7 +148,7 @@ def test_followups_json_masks_free_text(data_dir: Path, capsys) -> None:
 )
 def test_hidden_formula_starts_are_neutralised(value: str) -> None:
     assert safe_text(value).startswith("'")
-    assert rows_module.safe_cell(value).startswith("'")
+    assert (rows_module.safe_cell(value) or "").startswith("'")
 
 
 @pytest.mark.parametrize("value", ["王小明", "（2026）京0105民初1234号", "tencent", "1号窗口"])
@@ -169,7 +173,7 @@ def test_csv_export_of_hidden_formulas_is_inert(data_dir: Path, tmp_path: Path) 
     assert sorted(cells) == sorted("'" + payload for payload in payloads)
 
 
-def test_cli_followups_json_still_runs(data_dir: Path, capsys) -> None:
+def test_cli_followups_json_still_runs(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("sys.stdin", io.StringIO(""))
         assert main(["--data-dir", str(data_dir), "followups", "--json"]) == 0

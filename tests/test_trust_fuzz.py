@@ -210,7 +210,9 @@ def run_cli(argv: list[str], stdin: str) -> tuple[int, str]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
-def test_no_command_line_prints_a_traceback(worlds, tmp_path_factory, data) -> None:
+def test_no_command_line_prints_a_traceback(
+    worlds: dict[str, Path], tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
     out_dir = tmp_path_factory.getbasetemp() / "fuzz_out"
     out_dir.mkdir(exist_ok=True)
     world = data.draw(st.sampled_from(sorted(worlds)), label="world")
@@ -234,7 +236,9 @@ def test_no_command_line_prints_a_traceback(worlds, tmp_path_factory, data) -> N
         st.sampled_from([b"order = " + b"9" * 5000, b"[meeting]\nlink_patterns = ['(a|aa)+$']"]),
     )
 )
-def test_loaders_never_raise_on_generated_files(tmp_path_factory, content: bytes) -> None:
+def test_loaders_never_raise_on_generated_files(
+    tmp_path_factory: pytest.TempPathFactory, content: bytes
+) -> None:
     root = tmp_path_factory.mktemp("loader")
     for sub in ("catalog", "guides"):
         (root / sub).mkdir()
@@ -255,7 +259,7 @@ def test_loaders_never_raise_on_generated_files(tmp_path_factory, content: bytes
     assert 0 <= auth.wait_seconds() <= MAX_DELAY_S
 
 
-def test_the_issues_list_of_bad_inputs(worlds, tmp_path: Path) -> None:
+def test_the_issues_list_of_bad_inputs(worlds: dict[str, Path], tmp_path: Path) -> None:
     """The runs the review reported as tracebacks, one by one."""
     seeded, out = str(worlds["seeded"]), str(tmp_path)
     runs = [
@@ -346,7 +350,7 @@ def _valid_command_lines(out_dir: Path, folder: Path) -> dict[str, list[str]]:
     ],
 )  # fmt: skip
 def test_each_bad_value_alone_and_every_world(
-    worlds, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+    worlds: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     monkeypatch.chdir(tmp_path)  # an edge value may be a valid relative --out: keep it here
     argv = _valid_command_lines(tmp_path, worlds["bad_catalog"])[command]
@@ -365,7 +369,7 @@ def test_each_bad_value_alone_and_every_world(
 # --- issue 18: the second attacker's review ---------------------------------------------------
 
 
-def test_output_path_onto_each_kept_file_is_refused(worlds) -> None:
+def test_output_path_onto_each_kept_file_is_refused(worlds: dict[str, Path]) -> None:
     """``export --out`` onto every file the app keeps in any world: exit 2, file untouched."""
     period = ["--from", "2026-03-01", "--to", "2026-04-30", "--format", "csv"]
     for world in sorted(worlds):
@@ -389,7 +393,9 @@ DAMAGED_SETTINGS = {
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGED_SETTINGS))
-def test_damaged_settings_are_refused_by_every_command(worlds, tmp_path: Path, damage: str) -> None:
+def test_damaged_settings_are_refused_by_every_command(
+    worlds: dict[str, Path], tmp_path: Path, damage: str
+) -> None:
     """Every command refuses a settings file it cannot read, names it, and leaves it as it
     was; none replaces it (which would drop the central address, names and language)."""
     folder = tmp_path / "data"
@@ -416,7 +422,9 @@ def test_damaged_settings_are_refused_by_every_command(worlds, tmp_path: Path, d
         st.sampled_from([4_000_000_000.0, 1e308, -1e308, 0.0]),
     ),
 )
-def test_throttle_extremes_never_wait_past_the_cap(tmp_path_factory, failures, last) -> None:
+def test_throttle_extremes_never_wait_past_the_cap(
+    tmp_path_factory: pytest.TempPathFactory, failures: int, last: float
+) -> None:
     root = tmp_path_factory.mktemp("throttle")
     state = root / "supervisor_state.json"
     state.write_text(json.dumps({"failures": failures, "last_failure_at": last}))
@@ -437,6 +445,7 @@ class _PasswordAudit(_NoAudit):
             1, "", "it", "supervisor.password_set", {"password_hash": hash_password(PASSWORD)}
         )
 
+    # Returns the one entry it holds; the Protocol's Any-typed result is narrowed here.
     def latest_audit(self, actions: tuple[str, ...]) -> object:  # type: ignore[override]
         return self.entry
 
@@ -444,7 +453,7 @@ class _PasswordAudit(_NoAudit):
 _PASSWORD_AUDIT = _PasswordAudit()
 
 
-def test_every_command_in_the_issue_18_edge_worlds(worlds, tmp_path: Path) -> None:
+def test_every_command_in_the_issue_18_edge_worlds(worlds: dict[str, Path], tmp_path: Path) -> None:
     """A symlink loop as the data folder, a damaged desk id, non-UTF-8 bytes on the password
     prompt's stdin (as Python reads them: lone surrogates): a message and exit 1 or 2."""
     loop = tmp_path / "loop"
@@ -466,7 +475,7 @@ def test_every_command_in_the_issue_18_edge_worlds(worlds, tmp_path: Path) -> No
             assert code == 1 and "symbolic link" in err, (line, err)
 
 
-def test_gui_without_a_display_in_every_world(worlds) -> None:
+def test_gui_without_a_display_in_every_world(worlds: dict[str, Path]) -> None:
     import os
     import subprocess
     import sys

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.cli import main
 from hearing_helper.desk_identity import desk_id
@@ -19,7 +20,7 @@ from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.kept_files import KeptPathError, refuse_kept_path
 from hearing_helper.reports.export import ExportPathError, check_out_path, export_log
 from hearing_helper.services import AppServices
-from tests.reports_fixtures import seeded_services
+from tests.reports_fixtures import seeded_services, sqlite_repo
 
 PASSWORD = "richter-2026"
 KEPT = [
@@ -46,7 +47,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Make every kept file exist (a failed login writes the throttle state and its lock).
     services = AppServices.open(data_dir)
     services.settings.set("court_name", "朝阳法院")  # settings.json and its lock file
-    services.store.repository._db.execute("PRAGMA wal_autocheckpoint=0")  # keep a -wal file
+    sqlite_repo(services)._db.execute("PRAGMA wal_autocheckpoint=0")  # keep a -wal file
     (data_dir / "supervisor_state.json").write_text('{"failures": 0, "last_failure_at": 0}')
     (data_dir / "supervisor_state.json.lock").touch()
     (data_dir / "hearing_helper.sqlite3-wal").touch(exist_ok=True)
@@ -85,7 +86,11 @@ def spellings(data_dir: Path, name: str, outside: Path) -> dict[str, Path]:
 
 @pytest.mark.parametrize("name", KEPT)
 def test_export_onto_a_kept_file_is_refused_whatever_the_spelling(
-    seeded: Path, tmp_path: Path, name: str, monkeypatch, capsys
+    seeded: Path,
+    tmp_path: Path,
+    name: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert (seeded / name).exists()
     for how, out in spellings(seeded, name, tmp_path).items():
@@ -98,7 +103,10 @@ def test_export_onto_a_kept_file_is_refused_whatever_the_spelling(
 
 
 def test_a_hard_link_to_the_database_outside_the_folder_is_refused(
-    seeded: Path, tmp_path: Path, monkeypatch, capsys
+    seeded: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     for name in ("hearing_helper.sqlite3", "settings.json", "audit_anchor"):
         link = tmp_path / f"innocent-{name}.csv"
@@ -110,7 +118,9 @@ def test_a_hard_link_to_the_database_outside_the_folder_is_refused(
         assert snapshot(seeded) == before
 
 
-def test_a_new_file_inside_the_data_folder_is_refused(seeded: Path, monkeypatch, capsys) -> None:
+def test_a_new_file_inside_the_data_folder_is_refused(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     for out in (seeded / "log.csv", seeded / "logs" / "x.csv"):
         (seeded / "logs").mkdir(exist_ok=True)
         assert export_to(seeded, str(out), monkeypatch) == 2
@@ -119,7 +129,7 @@ def test_a_new_file_inside_the_data_folder_is_refused(seeded: Path, monkeypatch,
 
 
 def test_an_ordinary_file_outside_is_still_written(
-    seeded: Path, tmp_path: Path, monkeypatch
+    seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "log.csv"
     assert export_to(seeded, str(out), monkeypatch) == 0
@@ -155,7 +165,9 @@ def test_refuse_kept_path_compares_device_and_inode(seeded: Path, tmp_path: Path
     refuse_kept_path(tmp_path / "fresh.csv", seeded)  # no exception
 
 
-def test_reports_window_export_refuses_the_database(qtbot, data_dir: Path, monkeypatch) -> None:
+def test_reports_window_export_refuses_the_database(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from hearing_helper.ui.reports.view import ReportsWindow

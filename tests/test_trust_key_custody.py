@@ -13,6 +13,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,7 +30,9 @@ def audit_keys_in(ring: Path) -> dict[str, str]:
     return {name: value for name, value in stored.items() if "audit-key" in name}
 
 
-def verify(data_dir: Path, capsys) -> tuple[int, dict, str]:
+def verify(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, dict[str, Any], str]:  # the JSON report
     code = main(["--data-dir", str(data_dir), "verify-log", "--json"])
     out = capsys.readouterr()
     assert "Traceback" not in out.err and "internal error" not in out.err
@@ -71,7 +74,11 @@ def attacker_rewrites_everything(data_dir: Path, *, drop_marker: bool, keep_anch
     ("drop_marker", "keep_anchor"), [(False, False), (True, True), (False, True)]
 )
 def test_rewritten_chain_after_deleting_the_key_is_reported_naming_the_key(
-    ring: Path, data_dir: Path, capsys, drop_marker: bool, keep_anchor: bool
+    ring: Path,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    drop_marker: bool,
+    keep_anchor: bool,
 ) -> None:
     write_entries(data_dir)
     code, result, _text = verify(data_dir, capsys)
@@ -91,7 +98,9 @@ def test_rewritten_chain_after_deleting_the_key_is_reported_naming_the_key(
     assert key_name in text and "keyring" in text
 
 
-def test_a_moved_folder_verifies_with_the_same_key(ring: Path, tmp_path: Path, capsys) -> None:
+def test_a_moved_folder_verifies_with_the_same_key(
+    ring: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     first = tmp_path / "desk-a"
     first.mkdir()
     write_entries(first)
@@ -106,7 +115,7 @@ def test_a_moved_folder_verifies_with_the_same_key(ring: Path, tmp_path: Path, c
 
 
 def test_a_key_named_by_the_old_path_digest_is_moved_to_the_desk_name(
-    ring: Path, data_dir: Path, capsys
+    ring: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_entries(data_dir)
     stored = json.loads(ring.read_text())

@@ -6,10 +6,12 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from hearing_helper.auth import auth_for
 from hearing_helper.cli import main
@@ -26,13 +28,15 @@ def mode(path: Path) -> int:
 
 
 @pytest.fixture
-def open_umask():
+def open_umask() -> Iterator[None]:
     previous = os.umask(0o022)  # the usual default: files 0644, folders 0755
     yield
     os.umask(previous)
 
 
-def test_everything_personal_is_created_private(qapp, open_umask, tmp_path: Path) -> None:
+def test_everything_personal_is_created_private(
+    qapp: QApplication, open_umask: None, tmp_path: Path
+) -> None:
     data_dir = tmp_path / "fresh" / "data"
     services = seeded_services(data_dir)
     try:
@@ -58,7 +62,7 @@ def test_everything_personal_is_created_private(qapp, open_umask, tmp_path: Path
             assert mode(path) & 0o077 == 0, (path.name, oct(mode(path)))
 
 
-def test_log_files_are_private(open_umask, tmp_path: Path) -> None:
+def test_log_files_are_private(open_umask: None, tmp_path: Path) -> None:
     from hearing_helper.ui.app import setup_file_logging
 
     path = setup_file_logging(tmp_path / "data")
@@ -73,7 +77,9 @@ def test_log_files_are_private(open_umask, tmp_path: Path) -> None:
                 handler.close()
 
 
-def test_data_dir_that_is_a_file_is_a_clear_error(tmp_path: Path, capsys) -> None:
+def test_data_dir_that_is_a_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     assert (

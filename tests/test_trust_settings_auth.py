@@ -7,6 +7,7 @@ import io
 import json
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from hearing_helper.config import Settings
 from hearing_helper.services import AppServices
 from hearing_helper.store import StoreError
 from hearing_helper.store.sqlite import SqliteRepository
+from tests.reports_fixtures import sqlite_repo
 
 PASSWORD = "richter-2026"
 
@@ -80,19 +82,20 @@ def test_deeply_nested_or_huge_settings_file_is_refused_not_a_crash(data_dir: Pa
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     services = AppServices.open(data_dir)
     yield services
     services.close()
 
 
-def test_password_change_that_cannot_be_audited_is_not_made(services) -> None:
+def test_password_change_that_cannot_be_audited_is_not_made(services: AppServices) -> None:
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=Clock())
     auth.set_password(PASSWORD, "it")
     # Another program holds the database's write lock; this program's store waits 0.2 s.
-    impatient = SqliteRepository(services.repo.path, busy_timeout_s=0.2)
+    path = sqlite_repo(services).path
+    impatient = SqliteRepository(path, busy_timeout_s=0.2)
     blocked = SupervisorAuth(services.settings, impatient, services.data_dir, clock=Clock())
-    other_program = sqlite3.connect(services.repo.path)
+    other_program = sqlite3.connect(path)
     other_program.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(StoreError, match="busy|locked"):
@@ -104,7 +107,7 @@ def test_password_change_that_cannot_be_audited_is_not_made(services) -> None:
     assert auth.check(PASSWORD, "it").ok and not auth.is_current("another-pass")
 
 
-def test_twenty_simultaneous_wrong_passwords_are_not_all_checked(services) -> None:
+def test_twenty_simultaneous_wrong_passwords_are_not_all_checked(services: AppServices) -> None:
     clock = Clock()
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=clock)
     auth.set_password(PASSWORD, "it")
@@ -132,7 +135,7 @@ def test_twenty_simultaneous_wrong_passwords_are_not_all_checked(services) -> No
     assert actions.count("supervisor.login_refused") == 19
 
 
-def test_damaged_state_file_delays_but_never_locks_out_forever(services) -> None:
+def test_damaged_state_file_delays_but_never_locks_out_forever(services: AppServices) -> None:
     clock = Clock()
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=clock)
     auth.set_password(PASSWORD, "it")
@@ -143,7 +146,9 @@ def test_damaged_state_file_delays_but_never_locks_out_forever(services) -> None
     assert auth.check(PASSWORD, "x").ok
 
 
-def test_stale_keyring_password_is_forgotten_not_counted(ring, data_dir: Path, capsys) -> None:
+def test_stale_keyring_password_is_forgotten_not_counted(
+    ring: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert set_password_cli(data_dir, PASSWORD, PASSWORD) == 0
     secrets.set_secret(secrets.supervisor_secret_name(data_dir), PASSWORD)
     assert set_password_cli(data_dir, PASSWORD, "newer-pass", "newer-pass") == 0
@@ -178,7 +183,9 @@ def test_stale_keyring_password_is_forgotten_not_counted(ring, data_dir: Path, c
         services.close()
 
 
-def test_set_password_while_the_database_is_locked_changes_nothing(data_dir: Path, capsys):
+def test_set_password_while_the_database_is_locked_changes_nothing(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sqlite3
 
     assert set_password_cli(data_dir, PASSWORD, PASSWORD) == 0

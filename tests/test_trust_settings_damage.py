@@ -43,7 +43,7 @@ def with_password(data_dir: Path) -> Path:
     return data_dir
 
 
-def audit_entries(data_dir: Path) -> list[tuple[str, dict]]:
+def audit_entries(data_dir: Path) -> list[tuple[str, dict[str, object]]]:
     services = AppServices.open(data_dir)
     try:
         return [(entry.action, entry.details) for entry in services.repo.iter_audit()]
@@ -53,7 +53,7 @@ def audit_entries(data_dir: Path) -> list[tuple[str, dict]]:
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_a_damaged_settings_file_is_refused_by_name_and_left_untouched(
-    data_dir: Path, damage: str, capsys
+    data_dir: Path, damage: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with_password(data_dir)
     path = data_dir / "settings.json"
@@ -83,7 +83,9 @@ def test_a_file_damaged_while_the_app_runs_is_never_overwritten(data_dir: Path) 
 
 
 @pytest.mark.parametrize("wipe", ["empty_object", "deleted", "other_hash"])
-def test_wiping_the_settings_never_unsets_the_password(data_dir: Path, wipe: str, capsys) -> None:
+def test_wiping_the_settings_never_unsets_the_password(
+    data_dir: Path, wipe: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with_password(data_dir)
     path = data_dir / "settings.json"
     if wipe == "empty_object":
@@ -120,7 +122,7 @@ def test_the_hash_lives_in_the_audited_database_not_the_settings(data_dir: Path)
     on_disk = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
     assert SETTING_KEY not in on_disk
     entry = next(d for a, d in audit_entries(data_dir) if a == "supervisor.password_set")
-    assert entry["password_hash"].startswith("scrypt$") and PASSWORD not in json.dumps(entry)
+    assert str(entry["password_hash"]).startswith("scrypt$") and PASSWORD not in json.dumps(entry)
 
 
 def test_a_password_set_before_the_upgrade_moves_into_the_database(data_dir: Path) -> None:

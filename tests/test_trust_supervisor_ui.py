@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
+from hearing_helper.services import AppServices
 from hearing_helper.ui import reports as reports_ui
 from hearing_helper.ui.reports import supervisor
 from hearing_helper.ui.reports.supervisor import SetPasswordDialog
@@ -17,14 +20,14 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     services = seeded_services(data_dir)
     yield services
     services.close()
 
 
 def test_first_time_dialog_has_only_labelled_fields_and_focuses_the_new_one(
-    qtbot, services
+    qtbot: QtBot, services: AppServices
 ) -> None:
     dialog = SetPasswordDialog(services)
     qtbot.addWidget(dialog)
@@ -37,11 +40,11 @@ def test_first_time_dialog_has_only_labelled_fields_and_focuses_the_new_one(
 
 @pytest.mark.parametrize("accepted", [False, True])
 def test_reports_open_only_after_the_supervisor_password(
-    qtbot, services, monkeypatch, accepted: bool
+    qtbot: QtBot, services: AppServices, monkeypatch: pytest.MonkeyPatch, accepted: bool
 ) -> None:
-    asked = []
+    asked: list[str] = []
 
-    def gate(parent, services_, purpose):
+    def gate(parent: QWidget | None, services_: AppServices, purpose: str) -> bool:
         asked.append(purpose)
         return accepted
 
@@ -55,11 +58,11 @@ def test_reports_open_only_after_the_supervisor_password(
         window.close()
     else:
         assert window is None
-        assert not isinstance(services.reports_window, ReportsWindow)
+        assert reports_ui.open_reports_window(services) is None
 
 
 def test_export_to_a_folder_is_refused_before_anything_is_audited(
-    qtbot, services, monkeypatch, tmp_path: Path
+    qtbot: QtBot, services: AppServices, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from datetime import date
 
@@ -83,7 +86,7 @@ def test_export_to_a_folder_is_refused_before_anything_is_audited(
 
 
 def test_set_password_dialog_refuses_a_too_long_password_with_the_shared_limit(
-    qtbot, services
+    qtbot: QtBot, services: AppServices
 ) -> None:
     # Review (polish): the dialog applies the same upper limit as `supervisor set-password`.
     from hearing_helper.auth import MAX_LENGTH, auth_for

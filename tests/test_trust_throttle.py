@@ -5,6 +5,7 @@ wait never exceeds MAX_DELAY_S, and no count makes the delay overflow."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ class Clock:
 
 
 @pytest.fixture
-def services(data_dir: Path):
+def services(data_dir: Path) -> Iterator[AppServices]:
     services = AppServices.open(data_dir)
     yield services
     services.close()
@@ -46,7 +47,9 @@ def test_delay_never_exceeds_the_cap_nor_overflows(failures: int) -> None:
         {"failures": 2, "last_failure_at": -1e308},
     ],
 )
-def test_state_extremes_are_clamped_and_the_right_password_gets_in(services, state) -> None:
+def test_state_extremes_are_clamped_and_the_right_password_gets_in(
+    services: AppServices, state: dict[str, float]
+) -> None:
     clock = Clock()
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=clock)
     auth.set_password(PASSWORD, "it")
@@ -60,7 +63,9 @@ def test_state_extremes_are_clamped_and_the_right_password_gets_in(services, sta
     assert auth.check(PASSWORD, "desk").ok
 
 
-def test_a_wrong_password_after_a_huge_count_is_an_answer_not_a_crash(services) -> None:
+def test_a_wrong_password_after_a_huge_count_is_an_answer_not_a_crash(
+    services: AppServices,
+) -> None:
     clock = Clock()
     auth = SupervisorAuth(services.settings, services.repo, services.data_dir, clock=clock)
     auth.set_password(PASSWORD, "it")

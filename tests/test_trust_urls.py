@@ -14,7 +14,7 @@ from hearing_helper.store.backend import BadDatabaseUrlError, check_database_url
 BASE = "postgresql://desk1@127.0.0.1:1/court"
 
 
-def usage(option: str, url: str, capsys) -> tuple[int, str]:
+def usage(option: str, url: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     with pytest.raises(SystemExit) as info:
         main([option, url, "verify-log"])
     return int(info.value.code or 0), capsys.readouterr().err
@@ -37,7 +37,7 @@ def usage(option: str, url: str, capsys) -> tuple[int, str]:
     ],
 )
 def test_unsupported_or_secret_parameters_are_usage_errors(
-    option: str, query: str, named: str, capsys
+    option: str, query: str, named: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, err = usage(option, f"{BASE}?{query}", capsys)
     assert code == 2 and named in err, err
@@ -49,7 +49,7 @@ def test_a_fragment_is_refused() -> None:
         check_database_url(BASE + "#password=x")
 
 
-def test_allowed_parameters_are_applied_to_the_connection(monkeypatch) -> None:
+def test_allowed_parameters_are_applied_to_the_connection(monkeypatch: pytest.MonkeyPatch) -> None:
     import psycopg
 
     from hearing_helper.store.postgres.connection import ServerAddress, connect

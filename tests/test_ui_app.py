@@ -6,20 +6,23 @@ import argparse
 import logging
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, qInstallMessageHandler, qWarning
 from PySide6.QtWidgets import QApplication, QDialog
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.paths import asset_path
+from hearing_helper.services import AppServices
 from hearing_helper.ui import app as app_module
 from hearing_helper.ui import launch
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.settings_dialog import SettingsDialog
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def test_install_translators_loads_every_area_and_qtbase(qapp):
+def test_install_translators_loads_every_area_and_qtbase(qapp: QApplication) -> None:
     try:
         loaded = app_module.install_translators(qapp, "zh_CN")
         names = {path.name for path in loaded}
@@ -33,7 +36,9 @@ def test_install_translators_loads_every_area_and_qtbase(qapp):
         app_module.install_translators(qapp, "en")
 
 
-def test_qt_messages_go_to_the_log_file(qapp, data_dir, caplog):
+def test_qt_messages_go_to_the_log_file(
+    qapp: QApplication, data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = app_module.setup_file_logging(data_dir)
     previous = app_module.route_qt_messages()
     try:
@@ -53,7 +58,12 @@ def test_qt_messages_go_to_the_log_file(qapp, data_dir, caplog):
                 handler.close()
 
 
-def test_settings_dialog_stores_and_applies_font_scale(qtbot, qapp, services, english):  # noqa: F811
+def test_settings_dialog_stores_and_applies_font_scale(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     base = qapp.font().pointSizeF()
     dialog = SettingsDialog(services.settings)
     qtbot.addWidget(dialog)
@@ -74,7 +84,11 @@ def test_settings_dialog_stores_and_applies_font_scale(qtbot, qapp, services, en
         qapp.setFont(font)
 
 
-def test_settings_dialog_rejects_a_bad_phone(qtbot, services, english):  # noqa: F811
+def test_settings_dialog_rejects_a_bad_phone(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     dialog = SettingsDialog(services.settings)
     qtbot.addWidget(dialog)
     dialog.phone.setText("12345")
@@ -83,7 +97,11 @@ def test_settings_dialog_rejects_a_bad_phone(qtbot, services, english):  # noqa:
     assert "010-12345678" in dialog.error.text()
 
 
-def test_reports_action_follows_the_reports_module(qtbot, services, english):  # noqa: F811
+def test_reports_action_follows_the_reports_module(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     window = MainWindow(services)
     qtbot.addWidget(window)
     import importlib.util
@@ -92,7 +110,9 @@ def test_reports_action_follows_the_reports_module(qtbot, services, english):  #
     assert window.main_actions.reports.isEnabled() == available
 
 
-def test_gui_command_shows_a_message_for_a_newer_database(data_dir, monkeypatch):
+def test_gui_command_shows_a_message_for_a_newer_database(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sqlite3
 
     from hearing_helper.commands import gui
@@ -119,17 +139,25 @@ def test_gui_command_shows_a_message_for_a_newer_database(data_dir, monkeypatch)
     assert db.read_bytes() == before
 
 
-def test_gui_command_runs_the_gui_with_the_data_dir(data_dir, monkeypatch):
+def test_gui_command_runs_the_gui_with_the_data_dir(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from hearing_helper.commands import gui
 
     seen: list[Path] = []
+
     # stub: run_gui would start Qt's event loop and block; the test checks what it is given
-    monkeypatch.setattr(launch, "run_gui", lambda opened: seen.append(opened.data_dir) or 0)
+    def run_gui(opened: AppServices) -> int:
+        seen.append(opened.data_dir)
+        return 0
+
+    # stub: run_gui would start Qt's event loop and block; the test checks what it is given
+    monkeypatch.setattr(launch, "run_gui", run_gui)
     assert gui.run(argparse.Namespace(data_dir=str(data_dir))) == 0
     assert seen == [data_dir.resolve()]
 
 
-def test_application_has_names_and_base_font(qapp):
+def test_application_has_names_and_base_font(qapp: QApplication) -> None:
     previous = qInstallMessageHandler(None)
     qInstallMessageHandler(previous)
     try:
@@ -141,7 +169,7 @@ def test_application_has_names_and_base_font(qapp):
     assert created.font().pointSizeF() >= 11
 
 
-def test_application_has_the_window_icon(qapp):
+def test_application_has_the_window_icon(qapp: QApplication) -> None:
     from hearing_helper.ui.app import create_application
 
     app = create_application()

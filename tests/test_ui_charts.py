@@ -7,6 +7,7 @@ import re
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtSvg import QSvgGenerator
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.ui.pdf.charts import count_ticks
 from hearing_helper.ui.widgets.charts import VBarChart
@@ -20,7 +21,7 @@ def test_ticks_are_whole_numbers_reaching_the_largest(largest: int) -> None:
 
 
 @pytest.mark.parametrize("values", [[1], [1, 0, 1], [2, 1], [5, 3, 1]])
-def test_the_people_chart_draws_no_fractions(qtbot, values: list[int]) -> None:  # noqa: ANN001
+def test_the_people_chart_draws_no_fractions(qtbot: QtBot, values: list[int]) -> None:
     chart = VBarChart("协助人数")
     qtbot.addWidget(chart)
     chart.resize(600, 320)
@@ -31,7 +32,7 @@ def test_the_people_chart_draws_no_fractions(qtbot, values: list[int]) -> None: 
     svg.setOutputDevice(buffer)
     svg.setSize(chart.size())
     chart.render(svg)
-    drawn = re.findall(r">([^<>]+)</text>", bytes(buffer.data()).decode("utf-8"))
+    drawn = re.findall(r">([^<>]+)</text>", bytes(buffer.data().data()).decode("utf-8"))
     fractions = [text for text in drawn if re.fullmatch(r"\d+\.\d+", text.strip())]
     assert not fractions, drawn
     assert "0" in [text.strip() for text in drawn]

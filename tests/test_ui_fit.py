@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QRect
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QGroupBox,
     QLabel,
     QMainWindow,
@@ -22,8 +23,11 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
-from ui_fixtures import services  # noqa: F401
-from ui_windows import all_windows, language
+from pytestqt.qtbot import QtBot
+
+from hearing_helper.services import AppServices
+from tests.ui_fixtures import services  # noqa: F401
+from tests.ui_windows import all_windows, language
 
 # The offscreen platform cannot raise, grab the keyboard for a menu or resize native windows.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -57,7 +61,12 @@ def off_screen(window: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_window_fits_1366_by_768(qtbot, qapp, services, lang) -> None:  # noqa: F811
+def test_every_window_fits_1366_by_768(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang: str,
+) -> None:
     failures = {}
     seen = []
     with language(qapp, lang):
@@ -79,7 +88,7 @@ def drawn_text(widget: QWidget) -> str:
     svg.setSize(widget.size())
     svg.setResolution(widget.logicalDpiX())  # the same font metrics as on screen
     widget.render(svg)
-    return "".join(re.findall(r">([^<>]+)</text>", bytes(buffer.data()).decode("utf-8")))
+    return "".join(re.findall(r">([^<>]+)</text>", bytes(buffer.data().data()).decode("utf-8")))
 
 
 def visible_label(text: str) -> str:
@@ -87,7 +96,12 @@ def visible_label(text: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_menus_show_whole_labels(qtbot, qapp, services, lang) -> None:  # noqa: F811
+def test_menus_show_whole_labels(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang: str,
+) -> None:
     with language(qapp, lang):
         window, menus = None, []
         for _name, shown in all_windows(qtbot, services):
@@ -118,8 +132,9 @@ def mnemonic_owners(window: QWidget) -> dict[str, list[str]]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window):
             continue
-        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
-        if isinstance(widget, QAbstractButton) or labelled:
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
             claim(widget.text())
         elif isinstance(widget, QGroupBox):  # checkable or not, its title's letter is taken
             claim(widget.title())
@@ -133,7 +148,12 @@ def mnemonic_owners(window: QWidget) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_one_mnemonic_letter_per_window(qtbot, qapp, services, lang) -> None:  # noqa: F811
+def test_one_mnemonic_letter_per_window(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang: str,
+) -> None:
     clashes = {}
     with language(qapp, lang):
         for name, window in all_windows(qtbot, services):

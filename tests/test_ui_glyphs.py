@@ -4,10 +4,11 @@ symbols) is in the font the app selects; emoji in a name are refused with a mess
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from hearing_helper.domain.step_marks import MARK_SYMBOLS
@@ -20,25 +21,25 @@ I18N = Path(__file__).resolve().parent.parent / "assets" / "i18n"
 
 
 @pytest.fixture
-def app_font(qapp: QApplication):  # noqa: ANN201
+def app_font(qapp: QApplication) -> Iterator[QFont]:
     saved = qapp.font()
     apply_font_scale(qapp, 1.0)
     yield qapp.font()
     qapp.setFont(saved)
 
 
-def missing(font, text: str) -> set[str]:  # noqa: ANN001
+def missing(font: QFont, text: str) -> set[str]:
     metrics = QFontMetrics(font)
     return {ch for ch in text if not ch.isspace() and not metrics.inFontUcs4(ord(ch))}
 
 
-def test_status_symbols_have_glyphs(app_font) -> None:  # noqa: ANN001
+def test_status_symbols_have_glyphs(app_font: QFont) -> None:
     symbols = "".join(look[0] for look in STATUS_LOOK.values())
     symbols += "".join(MARK_SYMBOLS.values()) + "".join(SYMBOLS.values()) + "\u25b6\u25c0"
     assert not missing(app_font, symbols)
 
 
-def test_every_chinese_translation_has_glyphs(app_font) -> None:  # noqa: ANN001
+def test_every_chinese_translation_has_glyphs(app_font: QFont) -> None:
     gaps: dict[str, set[str]] = {}
     for ts in sorted(I18N.glob("*_zh_CN.ts")):
         for message in ET.parse(ts).getroot().iter("message"):

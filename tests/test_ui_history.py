@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtWidgets import QDialog
-from ui_fixtures import (  # noqa: F401 - fixtures
+from pytestqt.qtbot import QtBot
+
+from hearing_helper.catalog import load_catalog
+from hearing_helper.domain.enums import Outcome
+from hearing_helper.domain.record import AssistRecord
+from hearing_helper.services import AppServices
+from hearing_helper.ui.shell.correction_dialog import CorrectionDialog
+from hearing_helper.ui.shell.history_view import HistoryView
+from hearing_helper.ui.shell.record_detail import RecordDetailDialog
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
     CLERK,
     OFFSCREEN_NOISE,
     english,
@@ -13,24 +24,18 @@ from ui_fixtures import (  # noqa: F401 - fixtures
     type_text,
 )
 
-from hearing_helper.catalog import load_catalog
-from hearing_helper.domain.enums import Outcome
-from hearing_helper.domain.record import AssistRecord
-from hearing_helper.ui.shell.correction_dialog import CorrectionDialog
-from hearing_helper.ui.shell.history_view import HistoryView
-from hearing_helper.ui.shell.record_detail import RecordDetailDialog
-
 pytestmark = OFFSCREEN_NOISE
 
 
 @pytest.fixture
-def filled(services):  # noqa: F811
+def filled(services: AppServices) -> list[AssistRecord]:  # noqa: F811
     records = [
         finished_record("（2024）京0105民初100号", "王小明", Outcome.JOINED, days_ago=0),
         finished_record("（2024）京0105民初200号", "李四", Outcome.NOT_JOINED, days_ago=3),
         finished_record("（2023）冀1126民初300号", "王五", Outcome.RESCHEDULED, days_ago=20),
     ]
     for index, record in enumerate(records):
+        assert record.ended_at is not None
         record.ended_at = record.started_at.replace(microsecond=0) + (index + 1) * (
             record.ended_at - record.started_at
         )
@@ -41,7 +46,7 @@ def filled(services):  # noqa: F811
     return records
 
 
-def make_view(qtbot, services) -> HistoryView:  # noqa: F811
+def make_view(qtbot: QtBot, services: AppServices) -> HistoryView:  # noqa: F811
     view = HistoryView(services.repo, load_catalog(services.data_dir), "en")
     qtbot.addWidget(view)
     view.resize(1100, 500)
@@ -49,13 +54,18 @@ def make_view(qtbot, services) -> HistoryView:  # noqa: F811
     return view
 
 
-def shown(qtbot, view: HistoryView, action) -> list[str]:
+def shown(qtbot: QtBot, view: HistoryView, action: Callable[[], object]) -> list[str]:
     with qtbot.waitSignal(view.results_shown, timeout=3000):
         action()
     return [row.litigant_name for row in view.model.rows]
 
 
-def test_search_filter_and_sort(qtbot, services, filled, english):  # noqa: F811
+def test_search_filter_and_sort(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    filled: list[AssistRecord],
+    english: None,  # noqa: F811
+) -> None:
     view = make_view(qtbot, services)
     names = shown(qtbot, view, view.refresh)
     assert names[0] == "赵草稿"  # newest first
@@ -90,7 +100,7 @@ def test_search_filter_and_sort(qtbot, services, filled, english):  # noqa: F811
     assert view.table.horizontalHeader().sortIndicatorSection() == duration
 
 
-def test_empty_states(qtbot, services, english):  # noqa: F811
+def test_empty_states(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     view = make_view(qtbot, services)
     shown(qtbot, view, view.refresh)
     assert view.results.currentWidget() is view.empty_label
@@ -100,7 +110,12 @@ def test_empty_states(qtbot, services, english):  # noqa: F811
     assert "Nothing matches" in view.empty_label.text()
 
 
-def test_detail_shows_versions_after_a_correction(qtbot, services, filled, english):  # noqa: F811
+def test_detail_shows_versions_after_a_correction(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    filled: list[AssistRecord],
+    english: None,  # noqa: F811
+) -> None:
     record = filled[1]
     dialog = RecordDetailDialog(services, record.id, CLERK.staff_id, load_catalog(None))
     qtbot.addWidget(dialog)
@@ -108,6 +123,7 @@ def test_detail_shows_versions_after_a_correction(qtbot, services, filled, engli
     assert "李四" in html and "138****5678" in html and "13812345678" not in html
     assert dialog.version_combo.count() == 1
 
+    assert dialog.record is not None
     correction = CorrectionDialog(services, dialog.record, dialog)
     qtbot.addWidget(correction)
     correction.intake_page.litigant_name.clear()
@@ -135,7 +151,11 @@ def test_detail_shows_versions_after_a_correction(qtbot, services, filled, engli
     assert services.repo.get(record.id).version == 2
 
 
-def test_detail_shows_checks_and_problems_in_words(qtbot, services, english):  # noqa: F811
+def test_detail_shows_checks_and_problems_in_words(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     from hearing_helper.domain.enums import StepId
     from hearing_helper.domain.record import CheckRecord, Problem
 
@@ -155,9 +175,9 @@ def test_detail_shows_checks_and_problems_in_words(qtbot, services, english):  #
 
 
 def test_a_masked_phone_left_unchanged_in_a_correction_means_unchanged(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     """Issue 24: the dialog rejected 138****5678, pushing the clerk to type the real number."""
     from tests.test_store import complete_record

@@ -7,13 +7,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextBlockFormat, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.registry import available_ids
+from hearing_helper.services import AppServices
 from hearing_helper.ui.checks.litigant_texts import litigant_sentence
 from hearing_helper.ui.litigant_view import BACKGROUND, LitigantWindow, spoken_text
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.wizard.base import LitigantContent
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -49,7 +51,7 @@ def text_widgets(window: QWidget) -> list[QWidget]:
 
 
 @pytest.fixture
-def litigant(qtbot) -> LitigantWindow:
+def litigant(qtbot: QtBot) -> LitigantWindow:
     window = LitigantWindow()
     qtbot.addWidget(window)
     window.show_content(CONTENT)
@@ -107,7 +109,7 @@ def test_colour_is_never_the_only_signal() -> None:
         assert len(symbols) == 3, (check_id, sentences)  # a different symbol per outcome
 
 
-def test_it_never_takes_the_keyboard(qtbot, services, english) -> None:  # noqa: F811
+def test_it_never_takes_the_keyboard(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     services.repo.save_staff(CLERK)
     window = MainWindow(services, CLERK)
     qtbot.addWidget(window)
@@ -125,7 +127,11 @@ def test_it_never_takes_the_keyboard(qtbot, services, english) -> None:  # noqa:
     assert QApplication.activeWindow() is window
 
 
-def test_on_one_monitor_it_opens_beside_the_clerk(qtbot, services, english) -> None:  # noqa: F811
+def test_on_one_monitor_it_opens_beside_the_clerk(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     window = MainWindow(services, CLERK)
     qtbot.addWidget(window)
     window.show_initial()
@@ -147,7 +153,7 @@ def test_full_screen_drops_the_f11_hint(litigant: LitigantWindow) -> None:
     assert litigant.hint.isVisible()
 
 
-def test_read_aloud_reads_title_lines_and_caption(litigant: LitigantWindow, qtbot) -> None:
+def test_read_aloud_reads_title_lines_and_caption(litigant: LitigantWindow, qtbot: QtBot) -> None:
     with qtbot.waitSignal(litigant.read_aloud_requested) as said:
         litigant.read_button.click()
     assert said.args == [spoken_text(CONTENT)]
@@ -156,13 +162,18 @@ def test_read_aloud_reads_title_lines_and_caption(litigant: LitigantWindow, qtbo
     assert "请用手机扫码" in text
 
 
-def test_many_lines_shrink_to_fit_but_stay_large(qtbot, services, english) -> None:  # noqa: F811
+def test_many_lines_shrink_to_fit_but_stay_large(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     window = MainWindow(services, CLERK)
     qtbot.addWidget(window)
     window.show_initial()
     qtbot.waitExposed(window)
     window.litigant_screen.set_visible(True)
     litigant = window.litigant_screen.window
+    assert litigant is not None
     sentence = "\u2716 Microphone: we cannot hear you yet. The clerk is fixing it."
     litigant.show_content(LitigantContent(title="Device checks", lines=[sentence] * 5))
     label = litigant.lines_label

@@ -16,20 +16,31 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
-from ui_windows import language
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.fake_devices import FakeDeviceProvider
 from hearing_helper.domain.enums import DeviceKind, Role
+from hearing_helper.services import AppServices
+from hearing_helper.ui.join.join_page import JoinPage
 from hearing_helper.ui.litigant_view import LitigantWindow, scroll_shortfall
 from hearing_helper.ui.main_window import MainWindow
+from hearing_helper.ui.wizard.intake_page import IntakePage
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    english,
+    page_now,
+    services,
+    wizard_of,
+)
+from tests.ui_windows import language
 
 pytestmark = OFFSCREEN_NOISE
 LANGUAGES = ["zh_CN", "en"]
 JOIN_LINK = "https://meeting.tencent.com/dm/AbCdEf123"
 
 
-def settle(qtbot) -> None:  # noqa: ANN001
+def settle(qtbot: QtBot) -> None:
     """Let queued layout passes and the text fitting (singleShot(0)) run."""
     for _ in range(3):
         QApplication.processEvents()
@@ -93,11 +104,11 @@ def cut_texts(litigant: LitigantWindow) -> list[str]:
     return cut
 
 
-def desk(qtbot, services) -> MainWindow:  # noqa: ANN001, F811
+def desk(qtbot: QtBot, services: AppServices) -> MainWindow:  # noqa: F811
     from hearing_helper.ui.checks.fakes import FakeLiveDevices
 
     services.repo.save_staff(CLERK)
-    services.device_provider = FakeLiveDevices(FakeDeviceProvider())
+    services.session.device_provider = FakeLiveDevices(FakeDeviceProvider())
     window = MainWindow(services, CLERK)
     qtbot.addWidget(window)
     window.show_initial()
@@ -107,13 +118,13 @@ def desk(qtbot, services) -> MainWindow:  # noqa: ANN001, F811
     return window
 
 
-def walk(qtbot, window: MainWindow) -> Iterator[str]:  # noqa: ANN001
+def walk(qtbot: QtBot, window: MainWindow) -> Iterator[str]:
     """Every step of an assistance with a phone and a platform (so install and join show QR
     codes), ending with the litigant's rating; yields the step's name with it shown."""
     window.new_assistance()
     wizard = window.wizard
     assert wizard is not None
-    intake = wizard.current_page()
+    intake = page_now(wizard, IntakePage)
     intake.case_number.setText("（2026）京0105民初8812号")
     intake.litigant_name.setText("陈桂兰")
     intake.role.setCurrentIndex(intake.role.findData(str(Role.PLAINTIFF)))
@@ -124,7 +135,7 @@ def walk(qtbot, window: MainWindow) -> Iterator[str]:  # noqa: ANN001
     for index, name in ((1, "checks"), (2, "install"), (3, "join")):
         wizard.go_to(index)
         if name == "join":
-            join = wizard.current_page()
+            join = page_now(wizard, JoinPage)
             join.editors["link"].setText(JOIN_LINK)
             join._on_edited("link")
         settle(qtbot)
@@ -142,7 +153,12 @@ def walk(qtbot, window: MainWindow) -> Iterator[str]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_step_fits_beside_the_clerk(qtbot, qapp, services, lang) -> None:  # noqa: F811
+def test_every_step_fits_beside_the_clerk(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang: str,
+) -> None:
     failures: dict[str, list[str]] = {}
     with language(qapp, lang):
         window = desk(qtbot, services)
@@ -163,13 +179,19 @@ def test_every_step_fits_beside_the_clerk(qtbot, qapp, services, lang) -> None: 
                 )
             if problems:
                 failures[step] = problems
-        window.wizard.close_wizard()
+        wizard_of(window).close_wizard()
     assert not failures, "\n".join(f"{k}: {v}" for k, v in failures.items())
 
 
 @pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools is not installed")
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_qr_codes_are_never_painted_over(qtbot, qapp, services, lang, tmp_path) -> None:  # noqa: F811
+def test_qr_codes_are_never_painted_over(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang: str,
+    tmp_path: Path,
+) -> None:
     failures: dict[str, list[str]] = {}
     with language(qapp, lang):
         window = desk(qtbot, services)
@@ -192,12 +214,16 @@ def test_qr_codes_are_never_painted_over(qtbot, qapp, services, lang, tmp_path) 
                 problems.append("zbarimg cannot decode it")
             if problems:
                 failures[step] = problems
-        window.wizard.close_wizard()
+        wizard_of(window).close_wizard()
     assert shown >= 2, "install and join should both show a QR code"
     assert not failures, "\n".join(f"{k}: {v}" for k, v in failures.items())
 
 
-def test_hiding_it_gives_the_clerk_the_whole_screen_again(qtbot, services, english) -> None:  # noqa: F811
+def test_hiding_it_gives_the_clerk_the_whole_screen_again(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     window = desk(qtbot, services)
     litigant = window.litigant_screen.window
     assert litigant is not None
@@ -217,10 +243,10 @@ def test_hiding_it_gives_the_clerk_the_whole_screen_again(qtbot, services, engli
     assert not litigant.frameGeometry().intersects(window.frameGeometry())
     assert window.frameGeometry().left() == area.left()
     assert litigant.frameGeometry().right() == area.right()
-    window.wizard.close_wizard()
+    wizard_of(window).close_wizard()
 
 
-def test_it_never_stays_off_the_screen(qtbot) -> None:
+def test_it_never_stays_off_the_screen(qtbot: QtBot) -> None:
     """A window manager keeps a grown window's left edge (x = 921, 714 px wide ran off)."""
     litigant = LitigantWindow()
     qtbot.addWidget(litigant)

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services, type_text  # noqa: F401
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import StepId
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.services import AppServices
 from hearing_helper.ui.app import install_translators
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.window_host import MainWindowHost
 from hearing_helper.ui.wizard.base import LitigantContent
+from hearing_helper.ui.wizard.intake_page import IntakePage
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    english,
+    page_now,
+    services,
+    type_text,
+    wizard_of,
+)
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def open_window(qtbot, services) -> MainWindow:  # noqa: F811
+def open_window(qtbot: QtBot, services: AppServices) -> MainWindow:  # noqa: F811
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
@@ -24,12 +35,16 @@ def open_window(qtbot, services) -> MainWindow:  # noqa: F811
     return window
 
 
-def remember_clerk(services) -> None:  # noqa: F811
+def remember_clerk(services: AppServices) -> None:  # noqa: F811
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
 
 
-def test_first_run_asks_for_the_profile_and_remembers_it(qtbot, services, english):  # noqa: F811
+def test_first_run_asks_for_the_profile_and_remembers_it(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     window = open_window(qtbot, services)
     window.start()
     dialog = window.profile_dialog
@@ -47,7 +62,11 @@ def test_first_run_asks_for_the_profile_and_remembers_it(qtbot, services, englis
     assert "李娜" in window.home.profile_label.text()
 
 
-def test_start_offers_unfinished_drafts_and_resumes_one(qtbot, services, english):  # noqa: F811
+def test_start_offers_unfinished_drafts_and_resumes_one(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     remember_clerk(services)
     older, newer = AssistRecord(clerk=CLERK), AssistRecord(clerk=CLERK)
     older.intake.litigant_name = "孙一"
@@ -69,19 +88,26 @@ def test_start_offers_unfinished_drafts_and_resumes_one(qtbot, services, english
     assert {d.id for d in services.repo.list_drafts()} == {older.id, newer.id}
 
 
-def test_keep_for_later_and_discard_with_confirmation(qtbot, services, english, monkeypatch):  # noqa: F811
+def test_keep_for_later_and_discard_with_confirmation(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     remember_clerk(services)
     draft = AssistRecord(clerk=CLERK)
     draft.intake.litigant_name = "孙一"  # a blank draft would not be offered at all
     services.repo.save_draft(draft)
     window = open_window(qtbot, services)
     window.start()
+    assert window.drafts_dialog is not None
     window.drafts_dialog.later_button.click()
     assert window.wizard is None
     assert [d.id for d in services.repo.list_drafts()] == [draft.id]
 
     window.offer_drafts(always=True)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert window.drafts_dialog is not None
     window.drafts_dialog.discard_button.click()
     assert [d.id for d in services.repo.list_drafts()] == [draft.id]  # cancelled: kept
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
@@ -91,7 +117,11 @@ def test_keep_for_later_and_discard_with_confirmation(qtbot, services, english, 
     assert "draft.discarded" in actions
 
 
-def test_new_assistance_creates_a_saved_draft(qtbot, services, english):  # noqa: F811
+def test_new_assistance_creates_a_saved_draft(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     remember_clerk(services)
     window = open_window(qtbot, services)
     window.start()
@@ -106,10 +136,10 @@ def test_new_assistance_creates_a_saved_draft(qtbot, services, english):  # noqa
 
 
 def test_language_switch_rebuilds_in_english_and_keeps_the_open_assistance(
-    qtbot,
-    qapp,
-    services,  # noqa: F811
-):
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+) -> None:
     remember_clerk(services)
     install_translators(qapp, "zh_CN")
     try:
@@ -119,9 +149,10 @@ def test_language_switch_rebuilds_in_english_and_keeps_the_open_assistance(
         qtbot.waitUntil(lambda: window.profile is not None, timeout=2000)
         assert window.home.new_button.text().replace("&", "").startswith("新")
         window.new_assistance()
-        record_id = window.wizard.record.id
+        record_id = wizard_of(window).record.id
         window.desk_settings.request_language("en")
         new = host.window
+        assert new is not None
         qtbot.addWidget(new)
         assert new is not window
         assert services.settings.get("language") == "en"
@@ -132,7 +163,11 @@ def test_language_switch_rebuilds_in_english_and_keeps_the_open_assistance(
         install_translators(qapp, "en")
 
 
-def test_litigant_screen_follows_the_wizard(qtbot, services, english):  # noqa: F811
+def test_litigant_screen_follows_the_wizard(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     remember_clerk(services)
     window = open_window(qtbot, services)
     window.start()
@@ -142,8 +177,9 @@ def test_litigant_screen_follows_the_wizard(qtbot, services, english):  # noqa: 
     assert screen.title_label.font().pointSize() >= 24
     assert screen.lines_label.font().pointSize() >= 24
     window.new_assistance()
-    window.wizard.go_to(4)
-    assert screen.title_label.text() == window.wizard.current_page().litigant_content().title
+    wizard = wizard_of(window)
+    wizard.go_to(4)
+    assert screen.title_label.text() == wizard.current_page().litigant_content().title
     screen.show_content(LitigantContent("Scan", ["Scan this code"], qr_payload="https://x.test/j"))
     assert not screen.qr.isHidden() and screen.qr.payload() == "https://x.test/j"
     window.main_actions.litigant.trigger()
@@ -151,7 +187,12 @@ def test_litigant_screen_follows_the_wizard(qtbot, services, english):  # noqa: 
 
 
 @pytest.mark.parametrize("lang", ["zh_CN"])
-def test_chinese_translations_cover_the_shell(qtbot, qapp, services, lang):  # noqa: F811
+def test_chinese_translations_cover_the_shell(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang: str,
+) -> None:
     remember_clerk(services)
     install_translators(qapp, lang)
     try:
@@ -164,7 +205,12 @@ def test_chinese_translations_cover_the_shell(qtbot, qapp, services, lang):  # n
         install_translators(qapp, "en")
 
 
-def test_settings_are_gated_and_audited(qtbot, services, english, monkeypatch):  # noqa: F811  # noqa: E501, F811
+def test_settings_are_gated_and_audited(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from PySide6.QtWidgets import QDialog
 
     from hearing_helper.ui.reports import supervisor
@@ -202,7 +248,7 @@ def test_settings_are_gated_and_audited(qtbot, services, english, monkeypatch): 
     }
 
 
-def test_window_fits_the_screen(qtbot, services):  # noqa: F811
+def test_window_fits_the_screen(qtbot: QtBot, services: AppServices) -> None:  # noqa: F811
     window = open_window(qtbot, services)
     available = window.screen().availableGeometry()
     assert (available.width(), available.height()) == (1366, 768)  # tests/conftest.py
@@ -211,25 +257,35 @@ def test_window_fits_the_screen(qtbot, services):  # noqa: F811
     assert window.height() < 768
 
 
-def test_a_blank_draft_closed_leaves_no_trace(qtbot, services, english):  # noqa: F811
+def test_a_blank_draft_closed_leaves_no_trace(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     remember_clerk(services)
     window = open_window(qtbot, services)
     window.start(offer_drafts=False)
     window.new_assistance()
-    window.wizard.save_now()  # the wizard autosaves even before anything is typed
+    wizard = wizard_of(window)
+    wizard.save_now()  # the wizard autosaves even before anything is typed
     assert services.repo.list_drafts()
-    window.wizard.close_button.click()
+    wizard.close_button.click()
     assert window.wizard is None
     assert services.repo.list_drafts() == []  # not kept, not offered as "computer was off"
 
 
-def test_a_draft_with_anything_typed_is_kept(qtbot, services, english):  # noqa: F811
+def test_a_draft_with_anything_typed_is_kept(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     remember_clerk(services)
     window = open_window(qtbot, services)
     window.start(offer_drafts=False)
     window.new_assistance()
-    type_text(window.wizard.current_page().litigant_name, "王")
-    window.wizard.close_button.click()
+    wizard = wizard_of(window)
+    type_text(page_now(wizard, IntakePage).litigant_name, "王")
+    wizard.close_button.click()
     drafts = services.repo.list_drafts()
     assert [d.intake.litigant_name for d in drafts] == ["王"]
     window.new_assistance()
@@ -237,7 +293,11 @@ def test_a_draft_with_anything_typed_is_kept(qtbot, services, english):  # noqa:
     assert len(services.repo.list_drafts()) == 1
 
 
-def test_blank_drafts_left_by_a_crash_are_not_offered(qtbot, services, english):  # noqa: F811
+def test_blank_drafts_left_by_a_crash_are_not_offered(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     remember_clerk(services)
     blank = AssistRecord(clerk=CLERK)
     typed = AssistRecord(clerk=CLERK)

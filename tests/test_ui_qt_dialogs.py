@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.ui.app import install_translators
 
@@ -20,12 +21,14 @@ class Recorder(QTranslator):
         super().__init__()
         self.asked: set[tuple[str, str]] = set()
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
         self.asked.add((context, source))
         return ""
 
 
-def test_qt_dialogs_have_no_english_left(qtbot, qapp: QApplication) -> None:  # noqa: ANN001
+def test_qt_dialogs_have_no_english_left(qtbot: QtBot, qapp: QApplication) -> None:
     install_translators(qapp, "zh_CN")
     recorder = Recorder()
     qapp.installTranslator(recorder)

@@ -9,11 +9,14 @@ import math
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.ui.speech import VoiceInfo, choose_voice
 from tests.test_checks_real_devices import ROOT, pulse_env  # noqa: F401 - the fixture
@@ -142,7 +145,7 @@ class _FakeSpeechd:
         self.server.bind(str(path))
         self.server.listen(4)
         self.answer = answer
-        self.open: list[object] = []
+        self.open: list[socket.socket] = []
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
@@ -160,11 +163,13 @@ class _FakeSpeechd:
     def close(self) -> None:
         self.server.close()
         for client in self.open:
-            client.close()  # type: ignore[attr-defined]
+            client.close()
 
 
 @pytest.mark.parametrize("answer", [True, False])
-def test_the_speech_service_probe_has_a_time_limit(tmp_path: Path, monkeypatch, answer) -> None:  # noqa: ANN001
+def test_the_speech_service_probe_has_a_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: bool
+) -> None:
     from hearing_helper.ui.speech_service import speech_service_answers
 
     path = tmp_path / "speechd.sock"
@@ -177,9 +182,9 @@ def test_the_speech_service_probe_has_a_time_limit(tmp_path: Path, monkeypatch, 
 
 
 def test_a_hung_speech_service_gives_a_message_not_a_frozen_window(
-    qtbot,
+    qtbot: QtBot,
     tmp_path: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from hearing_helper.ui.speech import ReadAloud
 
@@ -198,16 +203,18 @@ def test_a_hung_speech_service_gives_a_message_not_a_frozen_window(
 
 @pytest.mark.qt_log_ignore("This plugin does not support")
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_why_nothing_is_read_fits_the_status_line(qtbot, qapp, data_dir, lang) -> None:  # noqa: ANN001
+def test_why_nothing_is_read_fits_the_status_line(
+    qtbot: QtBot, qapp: QApplication, data_dir: Path, lang: str
+) -> None:
     """Beside the litigant window on 1366 x 768 the clerk's status line showed the reason cut
     off ("…没有可用的语音引擎" and no advice); it is one short line, the advice a tooltip."""
     from PySide6.QtGui import QFontMetrics
-    from ui_fixtures import CLERK
-    from ui_windows import language
 
     from hearing_helper.services import AppServices
     from hearing_helper.ui import speech
     from hearing_helper.ui.main_window import MainWindow
+    from tests.ui_fixtures import CLERK
+    from tests.ui_windows import language
 
     services = AppServices.open(data_dir)
     try:
@@ -230,6 +237,7 @@ def test_why_nothing_is_read_fits_the_status_line(qtbot, qapp, data_dir, lang) -
                 assert status.toolTip() == reader.problem_detail(kind)
                 if kind == speech.NO_VOICE:  # the advice the status line used to show, cut
                     assert QFontMetrics(status.font()).horizontalAdvance(reader.detail) > room
+                assert window.litigant_screen.window is not None
                 assert window.litigant_screen.window.notice.isVisible()
             window.close()
     finally:

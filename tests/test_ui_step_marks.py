@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.base import CheckResult, CheckStatus
 from hearing_helper.checks.registry import available_ids
 from hearing_helper.domain.enums import StepId, StepStatus
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.step_marks import StepMark, step_mark, sync_step_statuses
+from hearing_helper.services import AppServices
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -57,13 +59,16 @@ def test_install_with_every_guide_step_done_passes_even_if_never_left() -> None:
     assert step_mark(record, StepId.INSTALL) is StepMark.FAILED
 
 
-def test_navigator_and_record_detail_show_the_same_mark(qtbot, services, english) -> None:  # noqa: F811
-    from ui_fixtures import core_pages
-    from ui_windows import seed  # a finished record whose microphone check failed
-
+def test_navigator_and_record_detail_show_the_same_mark(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     from hearing_helper.ui.catalog_cache import catalog_for
     from hearing_helper.ui.shell.record_detail import RecordDetailDialog
     from hearing_helper.ui.wizard.wizard import AssistanceWizard
+    from tests.ui_fixtures import core_pages
+    from tests.ui_windows import seed  # a finished record whose microphone check failed
 
     record_id = seed(services)
     dialog = RecordDetailDialog(services, record_id, "A001", catalog_for(services))

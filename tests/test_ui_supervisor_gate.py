@@ -12,22 +12,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.auth import auth_for
+from hearing_helper.services import AppServices
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.reports import supervisor
 from hearing_helper.ui.shell.settings_dialog import SettingsDialog
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 PASSWORD = "richter-2026"
 
 
-def _window(qtbot, services) -> MainWindow:  # noqa: F811
+T = TypeVar("T")
+
+
+def _noted(into: list[T], item: T, answer: int) -> int:
+    """Note ``item`` and answer ``answer`` (a stand-in for a dialog's exec)."""
+    into.append(item)
+    return answer
+
+
+def _window(qtbot: QtBot, services: AppServices) -> MainWindow:  # noqa: F811
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
     window = MainWindow(services)
@@ -62,15 +74,15 @@ def _when_modal(steps: list[Callable[[QDialog], None]], seen: list[QDialog]) -> 
 
 
 def test_settings_on_a_desk_without_a_password_say_so_and_set_nothing(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = _window(qtbot, services)
     opened: list[SettingsDialog] = []
     # stub: a modal exec() blocks the test; the dialog itself is real
-    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: _noted(opened, dialog, 0))
     seen: list[QDialog] = []
     fields: list[QLineEdit] = []
 
@@ -91,19 +103,20 @@ def test_settings_on_a_desk_without_a_password_say_so_and_set_nothing(
 
 
 def test_setting_the_first_password_is_explicit_confirmed_and_audited(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = _window(qtbot, services)
     opened: list[SettingsDialog] = []
     # stub: a modal exec() blocks the test; the dialog itself is real
-    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: _noted(opened, dialog, 0))
     seen: list[QDialog] = []
 
     def choose_to_set(notice: QDialog) -> None:
-        notice.set_button.click()  # type: ignore[attr-defined]
+        assert isinstance(notice, supervisor.NoPasswordDialog)
+        notice.set_button.click()
 
     def set_it(dialog: QDialog) -> None:
         assert isinstance(dialog, supervisor.SetPasswordDialog)
@@ -113,6 +126,7 @@ def test_setting_the_first_password_is_explicit_confirmed_and_audited(
         # Not without the confirmation that this person is the desk's supervisor.
         assert dialog.isVisible() and not auth_for(services).is_set()
         assert "confirm" in dialog.message.text().lower()
+        assert dialog.confirm is not None
         dialog.confirm.setChecked(True)
         dialog._save()
 
@@ -132,9 +146,9 @@ def test_setting_the_first_password_is_explicit_confirmed_and_audited(
 
 
 def test_the_language_menu_is_a_clerk_preference_audited_without_a_password(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     auth_for(services).set_password(PASSWORD, "it")

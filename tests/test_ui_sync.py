@@ -3,21 +3,28 @@ never waits on the network (issue 12)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer
-from ui_fixtures import CLERK, OFFSCREEN_NOISE, english, services  # noqa: F401
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.demo import generate_records
+from hearing_helper.services import AppServices
+from hearing_helper.store.sync.sender import SyncStatus
+from hearing_helper.ui.background import thread_pool
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.sync import texts
-from hearing_helper.ui.sync.controller import sync_pool
 from tests.pg_cluster import free_port
+from tests.reports_fixtures import sqlite_repo
 from tests.tcp_proxy import TcpProxy
 from tests.test_store import complete_record
+from tests.ui_fixtures import CLERK, OFFSCREEN_NOISE, cell_text, english, services  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def open_window(qtbot, services) -> MainWindow:  # noqa: F811
+def open_window(qtbot: QtBot, services: AppServices) -> MainWindow:  # noqa: F811
     services.repo.save_staff(CLERK)
     services.settings.set("last_staff_id", CLERK.staff_id)
     window = MainWindow(services)
@@ -27,14 +34,20 @@ def open_window(qtbot, services) -> MainWindow:  # noqa: F811
     return window
 
 
-def pushed(qtbot, window: MainWindow):
+def pushed(qtbot: QtBot, window: MainWindow) -> SyncStatus:
     controller = window.sync.controller
     with qtbot.waitSignal(controller.status_changed, timeout=60_000) as blocker:
         controller.sync_now()
-    return blocker.args[0]
+    status = blocker.args[0] if blocker.args else None
+    assert isinstance(status, SyncStatus)
+    return status
 
 
-def test_a_desk_working_alone_shows_no_sync_state(qtbot, services, english) -> None:  # noqa: F811
+def test_a_desk_working_alone_shows_no_sync_state(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     window = open_window(qtbot, services)
     assert not window.sync.button.isVisible()
     window.sync.controller.sync_now()  # nothing to do, nothing started
@@ -44,7 +57,12 @@ def test_a_desk_working_alone_shows_no_sync_state(qtbot, services, english) -> N
     assert window.sync.sync_now.text() == "S&ync now"
 
 
-def test_all_sent_after_sync_now(qtbot, services, english, central: str) -> None:  # noqa: F811
+def test_all_sent_after_sync_now(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+    central: str,
+) -> None:
     services.repo.import_finished(generate_records(30, seed=41), "demo")
     services.settings.set("central", central)
     window = open_window(qtbot, services)
@@ -55,9 +73,9 @@ def test_all_sent_after_sync_now(qtbot, services, english, central: str) -> None
 
 
 def test_unreachable_server_is_shown_with_its_time_and_plain_words(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     services.repo.finish(complete_record(), "clerk")
     services.settings.set("central", f"postgresql://desk@127.0.0.1:{free_port()}/court")
@@ -67,7 +85,8 @@ def test_unreachable_server_is_shown_with_its_time_and_plain_words(
     since = texts.clock(status.unreachable_since)
     assert window.sync.button.text() == f"Server unreachable since {since} · 2 waiting"
     window.sync.page.trigger()
-    dialog = window.sync_dialog
+    dialog = window.sync.dialog
+    assert dialog is not None
     assert "cannot be reached" in dialog.error.text()
     assert "127.0.0.1" in dialog.detail.text()
     assert dialog.sync_button.isEnabled()
@@ -75,9 +94,9 @@ def test_unreachable_server_is_shown_with_its_time_and_plain_words(
 
 
 def test_the_window_stays_usable_while_the_server_never_answers(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
     pg_proxy: TcpProxy,
     pg_dbname: str,
@@ -101,10 +120,15 @@ def test_the_window_stays_usable_while_the_server_never_answers(
     assert services.repo.get(draft.id).intake.case_number == draft.intake.case_number
     assert window.sync.controller.busy
     window.sync.controller.stop(wait_ms=10_000)  # cuts the hanging connection
-    assert sync_pool().activeThreadCount() == 0  # the worker ended; nothing is left running
+    assert thread_pool("sync").activeThreadCount() == 0  # the worker ended; nothing is left running
 
 
-def test_status_words_are_translated(qtbot, qapp, services, central: str) -> None:  # noqa: F811
+def test_status_words_are_translated(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    central: str,
+) -> None:
     from hearing_helper.ui.app import install_translators
 
     install_translators(qapp, "zh_CN")
@@ -118,11 +142,11 @@ def test_status_words_are_translated(qtbot, qapp, services, central: str) -> Non
 
 
 def test_reports_window_court_scope_shows_every_desk_and_falls_back_when_down(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
-    tmp_path,
+    tmp_path: Path,
 ) -> None:
     from datetime import date
 
@@ -161,9 +185,9 @@ def test_reports_window_court_scope_shows_every_desk_and_falls_back_when_down(
 
 
 def test_after_a_failure_the_window_retries_on_its_own(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
     pg_proxy: TcpProxy,
     pg_dbname: str,
@@ -188,9 +212,9 @@ def test_after_a_failure_the_window_retries_on_its_own(
 
 
 def test_items_set_aside_show_on_the_status_line_and_the_sync_page(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
 ) -> None:
     import sqlite3
@@ -199,7 +223,7 @@ def test_items_set_aside_show_on_the_status_line_and_the_sync_page(
 
     services.settings.set("central", central)
     window = open_window(qtbot, services)
-    db = sqlite3.connect(services.repo.path)
+    db = sqlite3.connect(sqlite_repo(services).path)
     with db:
         db.execute("INSERT INTO outbox (kind, ref, num) VALUES ('version', 'gone', 1)")
     db.close()
@@ -213,9 +237,9 @@ def test_items_set_aside_show_on_the_status_line_and_the_sync_page(
 
 
 def test_a_replaced_sender_closes_its_database_connection(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
 ) -> None:
     import sqlite3
@@ -236,9 +260,9 @@ def test_a_replaced_sender_closes_its_database_connection(
 
 
 def test_the_conflicts_page_shows_both_copies_masked_and_settles_one(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
     central: str,
 ) -> None:
     from hearing_helper.ui.sync.conflicts_dialog import ConflictsDialog
@@ -249,17 +273,19 @@ def test_the_conflicts_page_shows_both_copies_masked_and_settles_one(
     window = open_window(qtbot, services)
     from hearing_helper.store.sqlite.outbox import SqliteOutbox
 
-    outbox = SqliteOutbox(services.repo.path)
-    record_id = _conflicting_copy(central, Desk(services.data_dir, services.repo, outbox))
+    repo = sqlite_repo(services)
+    outbox = SqliteOutbox(repo.path)
+    record_id = _conflicting_copy(central, Desk(services.data_dir, repo, outbox))
     outbox.close()
     status = pushed(qtbot, window)
     assert status.conflicts == 1
     dialog = ConflictsDialog(services, window.sync.controller, "boss")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.items.count() == 1, timeout=30_000)
-    assert record_id in dialog.items.item(0).text()
+    first = dialog.items.item(0)
+    assert first is not None and record_id in first.text()
     cells = [
-        dialog.table.item(row, col).text()
+        cell_text(dialog.table, row, col)
         for row in range(dialog.table.rowCount())
         for col in range(2)
     ]

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -17,8 +18,11 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
-from ui_fixtures import services  # noqa: F401
-from ui_windows import all_windows, language
+from pytestqt.qtbot import QtBot
+
+from hearing_helper.services import AppServices
+from tests.ui_fixtures import services  # noqa: F401
+from tests.ui_windows import all_windows, language
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -65,7 +69,12 @@ def internal_ids(texts: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_no_internal_id_in_visible_text(qtbot, qapp, services, lang) -> None:  # noqa: F811
+def test_no_internal_id_in_visible_text(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang: str,
+) -> None:
     leaks = {}
     with language(qapp, lang):
         for name, window in all_windows(qtbot, services):

@@ -8,14 +8,8 @@ import re
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from ui_fixtures import (  # noqa: F401 - fixtures
-    CLERK,
-    OFFSCREEN_NOISE,
-    core_pages,
-    english,
-    services,
-    type_text,
-)
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.phone_checklist import Answer
 from hearing_helper.domain.enums import DeviceKind, Role, StepId
@@ -27,8 +21,20 @@ from hearing_helper.domain.visit import (
     RatingSource,
     VisitKind,
 )
+from hearing_helper.services import AppServices
 from hearing_helper.ui.visits.rating_panel import RatingPanel
+from hearing_helper.ui.wizard.finish_page import FinishPage
+from hearing_helper.ui.wizard.intake_page import IntakePage
 from hearing_helper.ui.wizard.wizard import AssistanceWizard
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    core_pages,
+    english,
+    page_now,
+    services,
+    type_text,
+)
 from tests.visits_scenario import scenario_records
 
 pytestmark = OFFSCREEN_NOISE
@@ -56,7 +62,11 @@ def _prepared_record() -> AssistRecord:
     return record
 
 
-def _wizard_at_finish(qtbot, services, record: AssistRecord) -> AssistanceWizard:  # noqa: F811
+def _wizard_at_finish(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    record: AssistRecord,
+) -> AssistanceWizard:
     wizard = AssistanceWizard(services, record, CLERK.staff_id, pages=core_pages(services))
     qtbot.addWidget(wizard)
     wizard.resize(1100, 760)
@@ -67,12 +77,12 @@ def _wizard_at_finish(qtbot, services, record: AssistRecord) -> AssistanceWizard
 
 
 def test_a_preparation_visit_gets_a_recommendation_and_the_override_is_recorded(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     wizard = _wizard_at_finish(qtbot, services, _prepared_record())
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     panel = finish.preparation
     assert (
         panel.isVisible()
@@ -92,7 +102,7 @@ def test_a_preparation_visit_gets_a_recommendation_and_the_override_is_recorded(
     assert record.join.overridden
     assert not wizard.finish()
     qtbot.waitUntil(lambda: bool(finish.error_text("override_reason")), timeout=2000)
-    box = wizard.findChild(object, "incompleteBox")
+    box = wizard.findChild(QWidget, "incompleteBox")
     if box is not None:
         box.close()
     panel.override_reason.setFocus()
@@ -111,16 +121,16 @@ def test_a_preparation_visit_gets_a_recommendation_and_the_override_is_recorded(
 
 
 def test_the_litigant_rates_on_their_window_and_the_clerk_can_only_withdraw_it(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     from hearing_helper.ui.litigant_view import LitigantWindow
 
     record = _prepared_record()
     record.kind = VisitKind.HEARING_DAY
     wizard = _wizard_at_finish(qtbot, services, record)
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     window = LitigantWindow()
     qtbot.addWidget(window)
     window.rated.connect(wizard.record_litigant_rating)
@@ -147,7 +157,7 @@ def test_the_litigant_rates_on_their_window_and_the_clerk_can_only_withdraw_it(
     assert finish.satisfaction_buttons[2].isEnabled()
 
 
-def test_the_rating_panel_answers_keys_and_arrows(qtbot) -> None:
+def test_the_rating_panel_answers_keys_and_arrows(qtbot: QtBot) -> None:
     panel = RatingPanel()
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.rated) as blocker:
@@ -161,16 +171,16 @@ def test_the_rating_panel_answers_keys_and_arrows(qtbot) -> None:
 
 
 def test_a_returning_litigant_shows_earlier_visits_and_carries_details_over(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     services.repo.import_finished(scenario_records(), "test")
     record = AssistRecord(clerk=CLERK)
     wizard = AssistanceWizard(services, record, CLERK.staff_id, pages=core_pages(services))
     qtbot.addWidget(wizard)
     wizard.show()
-    intake = wizard.current_page()
+    intake = page_now(wizard, IntakePage)
     intake.case_number.setFocus()
     type_text(intake.case_number, "(2026)冀1126民初3号")
     panel = intake.earlier
@@ -190,19 +200,22 @@ def test_a_returning_litigant_shows_earlier_visits_and_carries_details_over(
 
 
 def test_the_home_screen_lists_follow_ups_and_records_one(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     from hearing_helper.ui.visits.follow_ups import FollowUpDialog, FollowUpsPanel
 
     records = scenario_records()
-    shift = now_local() - records[4].intake.hearing_at - timedelta(hours=5)  # type: ignore[operator]
+    hearing = records[4].intake.hearing_at
+    assert hearing is not None
+    shift = now_local() - hearing - timedelta(hours=5)
     for item in records:
+        assert item.ended_at is not None and item.intake.hearing_at is not None
         item.started_at += shift
-        item.ended_at += shift  # type: ignore[operator]
+        item.ended_at += shift
         item.updated_at += shift
-        item.intake.hearing_at += shift  # type: ignore[operator]
+        item.intake.hearing_at += shift
         if item.follow_up:
             item.follow_up.recorded_at += shift
     services.repo.import_finished(records, "test")
@@ -232,7 +245,7 @@ def test_the_home_screen_lists_follow_ups_and_records_one(
     assert stored.follow_up.cause == "hearing.forgot_how"
 
 
-def test_the_record_detail_says_how_the_visit_went_and_who_rated(english) -> None:  # noqa: F811
+def test_the_record_detail_says_how_the_visit_went_and_who_rated(english: None) -> None:  # noqa: F811
     from hearing_helper.ui.visits.detail_rows import visit_rows
 
     records = scenario_records()
@@ -249,7 +262,7 @@ def test_the_record_detail_says_how_the_visit_went_and_who_rated(english) -> Non
     assert hearing_day["Rating given by"] == "Entered by staff"
 
 
-def test_the_reports_window_shows_the_visit_figures(qtbot, english) -> None:  # noqa: F811
+def test_the_reports_window_shows_the_visit_figures(qtbot: QtBot, english: None) -> None:  # noqa: F811
     from hearing_helper.ui.visits.report_panel import VisitFiguresPanel
     from tests.visits_scenario import EXPECTED
 
@@ -276,16 +289,16 @@ def test_the_reports_window_shows_the_visit_figures(qtbot, english) -> None:  # 
 
 
 def test_a_keypad_in_front_of_the_litigant_answers_for_them_not_the_digit_row(
-    qtbot,
-    services,  # noqa: F811
-    english,  # noqa: F811
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
 ) -> None:
     record = _prepared_record()
     record.kind = VisitKind.HEARING_DAY
     wizard = _wizard_at_finish(qtbot, services, record)
     wizard.activateWindow()
     qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     finish.notes.setFocus()
     qtbot.keyClick(finish.notes, Qt.Key.Key_3)  # the clerk typing a note
     assert record.satisfaction is None
@@ -295,7 +308,11 @@ def test_a_keypad_in_front_of_the_litigant_answers_for_them_not_the_digit_row(
     assert content.ask_rating and content.rating == 4
 
 
-def test_history_filters_by_kind_of_visit(qtbot, services, english) -> None:  # noqa: F811
+def test_history_filters_by_kind_of_visit(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     from hearing_helper.ui.shell.history_view import HistoryView
 
     services.repo.import_finished(scenario_records(), "test")
@@ -311,8 +328,8 @@ def test_history_filters_by_kind_of_visit(qtbot, services, english) -> None:  # 
 
 
 def test_every_rating_label_is_seen_whole_in_english_on_a_small_litigant_window(
-    qtbot,
-    english,  # noqa: F811
+    qtbot: QtBot,
+    english: None,  # noqa: F811
 ) -> None:
     """English labels ('Very dissatisfied') are far longer than the Chinese ones: the choices
     break them between words and shrink the font, never below the guideline's 18 pt, so that

@@ -5,17 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from ui_fixtures import (  # noqa: F401 - fixtures
-    CLERK,
-    OFFSCREEN_NOISE,
-    core_pages,
-    english,
-    services,
-    type_text,
-)
+from PySide6.QtWidgets import QApplication, QComboBox
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.domain.enums import (
     DeviceKind,
@@ -28,13 +22,27 @@ from hearing_helper.domain.enums import (
 )
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.services import AppServices
+from hearing_helper.ui.wizard.finish_page import FinishPage
 from hearing_helper.ui.wizard.intake_page import IntakePage
 from hearing_helper.ui.wizard.wizard import AssistanceWizard
+from tests.ui_fixtures import (  # noqa: F401 - fixtures
+    CLERK,
+    OFFSCREEN_NOISE,
+    core_pages,
+    english,
+    page_now,
+    services,
+    type_text,
+)
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def make_wizard(qtbot, services, record: AssistRecord | None = None) -> AssistanceWizard:  # noqa: F811
+def make_wizard(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    record: AssistRecord | None = None,
+) -> AssistanceWizard:
     record = record or AssistRecord(clerk=CLERK)
     wizard = AssistanceWizard(services, record, CLERK.staff_id, pages=core_pages(services))
     qtbot.addWidget(wizard)
@@ -46,7 +54,7 @@ def make_wizard(qtbot, services, record: AssistRecord | None = None) -> Assistan
     return wizard
 
 
-def choose(qtbot, combo, data: str) -> None:
+def choose(qtbot: QtBot, combo: QComboBox, data: str) -> None:
     """Pick a combo item with the keyboard (Down until the wanted item is current)."""
     combo.setFocus()
     target = combo.findData(data)
@@ -59,7 +67,7 @@ def choose(qtbot, combo, data: str) -> None:
     assert combo.currentIndex() == target
 
 
-def fill_intake(qtbot, page: IntakePage) -> None:
+def fill_intake(qtbot: QtBot, page: IntakePage) -> None:
     type_text(page.case_number, "(2023) 京0105民初45678号")
     type_text(page.litigant_name, "王小明")
     type_text(page.phone, "138 1234 5678")
@@ -70,7 +78,11 @@ def fill_intake(qtbot, page: IntakePage) -> None:
     qtbot.keyClick(page.consent, Qt.Key.Key_Space)
 
 
-def test_wizard_from_intake_to_finish_by_keyboard(qtbot, services, english):  # noqa: F811
+def test_wizard_from_intake_to_finish_by_keyboard(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     intake = wizard.current_page()
     assert isinstance(intake, IntakePage)
@@ -85,8 +97,12 @@ def test_wizard_from_intake_to_finish_by_keyboard(qtbot, services, english):  # 
         # Alt+N is the "Next" button's mnemonic, wherever the focus is.
         focused = QApplication.focusWidget() or wizard
         qtbot.keyClick(focused, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+
         # A mnemonic "animates" the click: the button fires about 100 ms later.
-        qtbot.waitUntil(lambda step=expected: wizard.current_page().step_id is step, timeout=2000)
+        def arrived(step: StepId = expected) -> bool:
+            return wizard.current_page().step_id is step
+
+        qtbot.waitUntil(arrived, timeout=2000)
     assert record.step(StepId.INTAKE).status is StepStatus.DONE
     # The middle steps are not there yet: recorded honestly, not as done.
     for page in wizard.pages:
@@ -94,7 +110,7 @@ def test_wizard_from_intake_to_finish_by_keyboard(qtbot, services, english):  # 
             assert record.step(page.step_id).status is StepStatus.SKIPPED
             assert record.step(page.step_id).skip_reason
 
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     finish.outcome_buttons[Outcome.JOINED_AFTER_HELP].setFocus()
     qtbot.keyClick(finish.outcome_buttons[Outcome.JOINED_AFTER_HELP], Qt.Key.Key_Space)
     qtbot.keyClick(finish.satisfaction_buttons[4], Qt.Key.Key_Space)
@@ -113,9 +129,13 @@ def test_wizard_from_intake_to_finish_by_keyboard(qtbot, services, english):  # 
     assert len(services.repo.versions(record.id)) == 1
 
 
-def test_validation_messages_appear_while_typing(qtbot, services, english):  # noqa: F811
+def test_validation_messages_appear_while_typing(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
-    page = wizard.current_page()
+    page = page_now(wizard, IntakePage)
     type_text(page.case_number, "2023京民123")
     assert "e.g." in page.error_text("case_number")
     assert page._rows["case_number"].error_label.isVisible()
@@ -131,9 +151,13 @@ def test_validation_messages_appear_while_typing(qtbot, services, english):  # n
     assert page.error_text("role") == ""
 
 
-def test_phone_is_masked_when_not_focused(qtbot, services, english):  # noqa: F811
+def test_phone_is_masked_when_not_focused(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
-    page = wizard.current_page()
+    page = page_now(wizard, IntakePage)
     page.phone.setFocus()
     type_text(page.phone, "13812345678")
     page.case_number.setFocus()
@@ -141,9 +165,14 @@ def test_phone_is_masked_when_not_focused(qtbot, services, english):  # noqa: F8
     assert wizard.record.intake.phone == "13812345678"
 
 
-def test_autosave_within_one_second_survives_reopen(qtbot, services, data_dir, english):  # noqa: F811
+def test_autosave_within_one_second_survives_reopen(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    data_dir: Path,
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
-    page = wizard.current_page()
+    page = page_now(wizard, IntakePage)
     with qtbot.waitSignal(wizard.saved, timeout=1000):
         type_text(page.litigant_name, "李四")
     with qtbot.waitSignal(wizard.saved, timeout=1000):
@@ -165,13 +194,13 @@ def test_autosave_within_one_second_survives_reopen(qtbot, services, data_dir, e
     assert output == ["李四", "（2022）最高法民再12号", "intake"]
 
 
-def test_end_early_from_any_step(qtbot, services, english):  # noqa: F811
+def test_end_early_from_any_step(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     wizard = make_wizard(qtbot, services)
-    fill_intake(qtbot, wizard.current_page())
+    fill_intake(qtbot, page_now(wizard, IntakePage))
     wizard.go_to(2)  # non-linear: jump to App install
     assert wizard.current_page().step_id is StepId.INSTALL
     wizard.apply_end_early(Outcome.NOT_JOINED, NotJoinedReason.APP_INSTALL, "存储空间不足")
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     assert finish.step_id is StepId.FINISH
     assert finish.outcome_buttons[Outcome.NOT_JOINED].isChecked()
     assert finish.reason.currentData() == str(NotJoinedReason.APP_INSTALL)
@@ -186,7 +215,7 @@ def test_end_early_from_any_step(qtbot, services, english):  # noqa: F811
     assert stored.step(StepId.JOIN).status is StepStatus.NOT_STARTED
 
 
-def test_skip_step_needs_a_reason(qtbot, services, english):  # noqa: F811
+def test_skip_step_needs_a_reason(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     wizard = make_wizard(qtbot, services)
     wizard.go_to(1)
     wizard.skip_step(StepId.CHECKS, "The litigant already has the app")
@@ -196,18 +225,23 @@ def test_skip_step_needs_a_reason(qtbot, services, english):  # noqa: F811
     assert wizard.current_page().step_id is StepId.INSTALL
 
 
-def test_finish_refused_shows_fields_and_loses_nothing(qtbot, services, english):  # noqa: F811
+def test_finish_refused_shows_fields_and_loses_nothing(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
-    page = wizard.current_page()
+    page = page_now(wizard, IntakePage)
     type_text(page.litigant_name, "赵六")
     wizard.go_to(4)
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     qtbot.keyClick(finish.outcome_buttons[Outcome.JOINED], Qt.Key.Key_Space)
     assert wizard.finish() is False
     # Jumped to the intake, where the missing fields are named beside them.
     assert wizard.current_page().step_id is StepId.INTAKE
-    assert "required" in wizard.current_page().error_text("case_number")
+    assert "required" in page_now(wizard, IntakePage).error_text("case_number")
     box = wizard.finish_flow.incomplete_box
+    assert box is not None
     assert "Case number" in box.text()
     box.accept()
     draft = services.repo.get(wizard.record.id)
@@ -216,10 +250,10 @@ def test_finish_refused_shows_fields_and_loses_nothing(qtbot, services, english)
     assert draft.outcome is Outcome.JOINED
 
 
-def test_navigation_shortcuts(qtbot, services, english):  # noqa: F811
+def test_navigation_shortcuts(qtbot: QtBot, services: AppServices, english: None) -> None:  # noqa: F811
     wizard = make_wizard(qtbot, services)
     wizard.activateWindow()
-    wizard.current_page().case_number.setFocus()
+    page_now(wizard, IntakePage).case_number.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     assert wizard.current_page().step_id is StepId.JOIN
@@ -232,7 +266,11 @@ def test_navigation_shortcuts(qtbot, services, english):  # noqa: F811
     assert wizard.current_page().step_id is StepId.JOIN
 
 
-def test_resumed_draft_opens_where_it_stopped(qtbot, services, english):  # noqa: F811
+def test_resumed_draft_opens_where_it_stopped(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     record = AssistRecord(clerk=CLERK)
     record.intake.litigant_name = "钱七"
     record.current_step = StepId.JOIN
@@ -242,27 +280,36 @@ def test_resumed_draft_opens_where_it_stopped(qtbot, services, english):  # noqa
         wizard = make_wizard(qtbot, reopened, reopened.repo.get(record.id))
         assert wizard.current_page().step_id is StepId.JOIN
         wizard.go_to(0)
-        assert wizard.current_page().litigant_name.text() == "钱七"
+        assert page_now(wizard, IntakePage).litigant_name.text() == "钱七"
     finally:
         reopened.close()
 
 
-def test_overlong_notes_are_kept_but_block_finishing(qtbot, services, english):  # noqa: F811
+def test_overlong_notes_are_kept_but_block_finishing(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
     wizard.go_to(4)
-    finish = wizard.current_page()
+    finish = page_now(wizard, FinishPage)
     qtbot.keyClick(finish.outcome_buttons[Outcome.LEFT], Qt.Key.Key_Space)
     finish.notes.setPlainText("x" * 2001)
     assert "2001" in finish.error_text("notes")
     assert wizard.finish() is False
+    assert wizard.finish_flow.incomplete_box is not None
     wizard.finish_flow.incomplete_box.accept()
     draft = services.repo.get(wizard.record.id)
     assert len(draft.notes) == 2001 and draft.status is RecordStatus.DRAFT
 
 
-def test_hearing_time_far_in_the_past_is_flagged(qtbot, services, english):  # noqa: F811
+def test_hearing_time_far_in_the_past_is_flagged(
+    qtbot: QtBot,
+    services: AppServices,  # noqa: F811
+    english: None,  # noqa: F811
+) -> None:
     wizard = make_wizard(qtbot, services)
-    page = wizard.current_page()
+    page = page_now(wizard, IntakePage)
     assert page.error_text("hearing_at") == ""  # the default (today, next half hour) is fine
     page.hearing_date.setDate(page.hearing_date.date().addDays(-30))
     assert "7 days in the past" in page.error_text("hearing_at")

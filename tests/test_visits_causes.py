@@ -6,7 +6,7 @@ from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks.remedies import FINDINGS
 from hearing_helper.domain.enums import NotJoinedReason
 from hearing_helper.domain.visit import check_cause_code
-from hearing_helper.visits.causes import GROUPS, cause, causes, is_known_cause
+from hearing_helper.visits.causes import GROUPS, Cause, cause, causes, is_known_cause
 
 
 def test_check_failures_and_install_problems_are_causes_successes_are_not() -> None:
@@ -27,10 +27,16 @@ def test_every_cause_is_a_valid_stored_code_with_text_and_group() -> None:
     assert len({c.code for c in causes()}) == len(causes())
 
 
+def _known(code: str) -> Cause:
+    found = cause(code)
+    assert found is not None, code
+    return found
+
+
 def test_a_cause_implies_its_not_joined_reason() -> None:
-    assert cause("camera.black").reason is NotJoinedReason.DEVICE  # type: ignore[union-attr]
-    assert cause("network.dns_failed").reason is NotJoinedReason.NETWORK  # type: ignore[union-attr]
-    assert cause("sms_code_missing").reason is NotJoinedReason.ACCOUNT  # type: ignore[union-attr]
-    assert cause("hearing.platform_down").reason is NotJoinedReason.PLATFORM_DOWN  # type: ignore[union-attr]
+    assert _known("camera.black").reason is NotJoinedReason.DEVICE
+    assert _known("network.dns_failed").reason is NotJoinedReason.NETWORK
+    assert _known("sms_code_missing").reason is NotJoinedReason.ACCOUNT
+    assert _known("hearing.platform_down").reason is NotJoinedReason.PLATFORM_DOWN
     assert cause("nonsense") is None and not is_known_cause("nonsense")
-    assert cause("camera.black").text == FINDINGS["camera.black"]  # type: ignore[union-attr]
+    assert _known("camera.black").text == FINDINGS["camera.black"]

@@ -4,6 +4,7 @@ the rating's owner, and when a follow-up is due."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -260,7 +261,7 @@ def test_a_correction_may_only_withdraw_the_litigants_rating(
 
 
 def _state(now: datetime, **overrides: object) -> FollowUpState:
-    arguments: dict = {
+    arguments: dict[str, Any] = {  # keyword arguments of follow_up_state
         "kind": VisitKind.PREPARATION,
         "finished": True,
         "hearing_at": HEARING,
@@ -322,7 +323,11 @@ def test_a_follow_up_belongs_to_a_finished_preparation_visit_once() -> None:
     follow_up = FollowUp(FollowUpResult.ON_TIME, HEARING, "S1")
 
     def codes(**arguments: object) -> list[str]:
-        base: dict = {"kind": VisitKind.PREPARATION, "finished": True, "existing": None}
+        base: dict[str, Any] = {  # keyword arguments of follow_up_problems
+            "kind": VisitKind.PREPARATION,
+            "finished": True,
+            "existing": None,
+        }
         base.update(arguments)
         return [p.code for p in follow_up_problems(follow_up=follow_up, **base)]
 

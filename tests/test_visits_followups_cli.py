@@ -32,11 +32,14 @@ def _hh(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def _shift_to_now(data_dir: Path) -> None:
     """The scenario moved so that C's hearing was five hours ago and D's five days ago."""
     records = scenario_records()
-    shift = now_local() - records[4].intake.hearing_at - timedelta(hours=5)  # type: ignore[operator]
+    hearing = records[4].intake.hearing_at
+    assert hearing is not None
+    shift = now_local() - hearing - timedelta(hours=5)
     for record in records:
         for name in ("started_at", "ended_at", "updated_at"):
             setattr(record, name, getattr(record, name) + shift)
-        record.intake.hearing_at += shift  # type: ignore[operator]
+        assert record.intake.hearing_at is not None
+        record.intake.hearing_at += shift
         if record.follow_up:
             record.follow_up.recorded_at += shift
     store = open_store(data_dir)

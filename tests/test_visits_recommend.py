@@ -4,6 +4,7 @@ no rules file can remove, and validation of court-edited rules files."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -21,6 +22,8 @@ from hearing_helper.visits.join_rules import (
 )
 from hearing_helper.visits.labels import REASON_TEXTS
 from hearing_helper.visits.recommend import VisitFacts, recommend
+
+V = TypeVar("V")
 
 RULES = load_join_rules(None).rules
 DESK_OK = {"camera": "pass", "microphone": "pass", "speakers": "pass", "network": "pass"}
@@ -44,7 +47,7 @@ def _facts(
     )
 
 
-def _with(base: dict, **changes: object) -> dict:
+def _with(base: dict[str, V], **changes: V) -> dict[str, V]:
     return {**base, **changes}
 
 

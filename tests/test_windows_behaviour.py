@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from hearing_helper.atomic_file import FileInUseError, replace_file, write_json_
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.reports.export import ExportError, export_log
+from hearing_helper.self_test_report import SelfTestError
 from hearing_helper.services import AppServices
 from tests.reports_fixtures import seeded_services, standard_records
 
@@ -31,7 +33,7 @@ SHARING_VIOLATION = 32  # ERROR_SHARING_VIOLATION: Excel (or an antivirus) has t
 
 
 @pytest.fixture
-def windows_dirs(monkeypatch, tmp_path: Path) -> dict[str, Path]:
+def windows_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Path]:
     """platformdirs as on Windows, its folders read from the environment variables."""
     folders = {
         "LOCALAPPDATA": tmp_path / "张三 profile" / "AppData" / "Local",
@@ -49,12 +51,16 @@ def windows_dirs(monkeypatch, tmp_path: Path) -> dict[str, Path]:
     return folders
 
 
-def test_data_folder_is_in_local_appdata_not_the_roaming_profile(windows_dirs) -> None:
+def test_data_folder_is_in_local_appdata_not_the_roaming_profile(
+    windows_dirs: dict[str, Path],
+) -> None:
     # A roaming profile would copy the live database to the server at every logon and logoff.
     assert resolve_data_dir(None) == windows_dirs["LOCALAPPDATA"] / "HearingHelper"
 
 
-def test_a_data_folder_of_an_earlier_build_under_appdata_keeps_being_used(windows_dirs) -> None:
+def test_a_data_folder_of_an_earlier_build_under_appdata_keeps_being_used(
+    windows_dirs: dict[str, Path],
+) -> None:
     roaming = windows_dirs["APPDATA"] / "HearingHelper"
     roaming.mkdir(parents=True)
     (roaming / "hearing_helper.sqlite3").write_bytes(b"")
@@ -64,15 +70,16 @@ def test_a_data_folder_of_an_earlier_build_under_appdata_keeps_being_used(window
     assert resolve_data_dir(None) == local
 
 
-def _held_open(times: int):
+def _held_open(times: int) -> tuple[Callable[[str | Path, str | Path], None], dict[str, int]]:
     """os.replace failing like Windows while another program has the target open."""
     calls = {"n": 0}
     real = os.replace
 
-    def replace(src, dst):
+    def replace(src: str | Path, dst: str | Path) -> None:
         calls["n"] += 1
         if calls["n"] <= times:
             error = PermissionError(13, "The process cannot access the file", str(dst))
+            # winerror is declared for Windows only; here it is set as Windows would set it.
             error.winerror = SHARING_VIOLATION  # type: ignore[attr-defined]
             raise error
         real(src, dst)
@@ -80,20 +87,24 @@ def _held_open(times: int):
     return replace, calls
 
 
-def test_replace_waits_for_a_scanner_that_holds_the_file_briefly(tmp_path, monkeypatch) -> None:
+def test_replace_waits_for_a_scanner_that_holds_the_file_briefly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     replace, calls = _held_open(times=2)
     monkeypatch.setattr(atomic_file, "_os_replace", replace)
-    monkeypatch.setattr(atomic_file.time, "sleep", lambda s: None)
+    monkeypatch.setattr("hearing_helper.atomic_file.time.sleep", lambda s: None)
     target = tmp_path / "设置 文件.json"
     write_json_atomically(target, {"a": 1})
     assert json.loads(target.read_text(encoding="utf-8")) == {"a": 1}
     assert calls["n"] == 3
 
 
-def test_replace_onto_a_file_that_stays_open_says_so(tmp_path, monkeypatch) -> None:
+def test_replace_onto_a_file_that_stays_open_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     replace, calls = _held_open(times=1000)
     monkeypatch.setattr(atomic_file, "_os_replace", replace)
-    monkeypatch.setattr(atomic_file.time, "sleep", lambda s: None)
+    monkeypatch.setattr("hearing_helper.atomic_file.time.sleep", lambda s: None)
     source, target = tmp_path / "new", tmp_path / "导出 结果.xlsx"
     source.write_text("x")
     with pytest.raises(FileInUseError) as caught:
@@ -104,11 +115,11 @@ def test_replace_onto_a_file_that_stays_open_says_so(tmp_path, monkeypatch) -> N
 
 
 def test_a_permission_error_that_is_not_a_sharing_violation_is_not_retried(
-    tmp_path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = {"n": 0}
 
-    def denied(src, dst):
+    def denied(src: str | Path, dst: str | Path) -> None:
         calls["n"] += 1
         raise PermissionError(13, "Permission denied", str(dst))
 
@@ -120,12 +131,12 @@ def test_a_permission_error_that_is_not_a_sharing_violation_is_not_retried(
 
 
 def test_export_onto_a_workbook_open_in_excel_is_refused_clearly(
-    data_dir: Path, tmp_path: Path, monkeypatch
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services = seeded_services(data_dir, standard_records())
     replace, _ = _held_open(times=1000)
     monkeypatch.setattr(atomic_file, "_os_replace", replace)
-    monkeypatch.setattr(atomic_file.time, "sleep", lambda s: None)
+    monkeypatch.setattr("hearing_helper.atomic_file.time.sleep", lambda s: None)
     folder = tmp_path / "导出 文件"
     folder.mkdir()
     out = folder / "日志 2026.xlsx"
@@ -149,9 +160,11 @@ def test_export_onto_a_workbook_open_in_excel_is_refused_clearly(
     assert "export.written" not in actions
 
 
-def test_self_test_files_check_fails_when_the_lock_is_not_exclusive(tmp_path, monkeypatch) -> None:
+def test_self_test_files_check_fails_when_the_lock_is_not_exclusive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from hearing_helper import file_lock
-    from hearing_helper.commands.self_test import SelfTestError, check_files
+    from hearing_helper.commands.self_test import check_files
 
     assert "exclusive" in check_files(tmp_path)
     # stub: a lock that is not exclusive (a broken network share) cannot be made on Linux
@@ -164,26 +177,29 @@ def test_self_test_files_check_fails_when_the_lock_is_not_exclusive(tmp_path, mo
 class _ForgetfulVault(keyring.backend.KeyringBackend):
     """Accepts secrets and keeps none (what a broken Credential Manager would look like)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
-    def get_password(self, service, username):
+    def get_password(self, service: str, username: str) -> str | None:
         return None
 
-    def set_password(self, service, username, password):
+    def set_password(self, service: str, username: str, password: str) -> None:
         pass
 
-    def delete_password(self, service, username):
+    def delete_password(self, service: str, username: str) -> None:
         pass
 
 
-def test_self_test_keyring_check_on_windows_proves_a_round_trip(monkeypatch) -> None:
+def test_self_test_keyring_check_on_windows_proves_a_round_trip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from hearing_helper.commands import self_test
 
-    monkeypatch.setattr(self_test.sys, "platform", "win32")
+    monkeypatch.setattr("hearing_helper.commands.self_test.sys.platform", "win32")
     previous = keyring.get_keyring()
-    keyring.set_keyring(_ForgetfulVault())
+    # The __init__ it inherits from keyring's KeyringBackend has no annotations.
+    keyring.set_keyring(_ForgetfulVault())  # type: ignore[no-untyped-call]
     try:
-        with pytest.raises(self_test.SelfTestError, match="did not give back"):
+        with pytest.raises(SelfTestError, match="did not give back"):
             self_test.check_keyring()
     finally:
         keyring.set_keyring(previous)
@@ -192,7 +208,7 @@ def test_self_test_keyring_check_on_windows_proves_a_round_trip(monkeypatch) -> 
 PASSWORD = "Gericht 2026 庭审"
 
 
-def _piped_stdin(monkeypatch, data: bytes, locale_encoding: str) -> None:
+def _piped_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes, locale_encoding: str) -> None:
     """A non-terminal stdin as Python sets it up on a Chinese Windows (code page 936)."""
     import io
     import locale
@@ -211,7 +227,7 @@ def _piped_stdin(monkeypatch, data: bytes, locale_encoding: str) -> None:
     ],
 )
 def test_a_piped_chinese_password_is_read_in_utf8_or_the_windows_code_page(
-    monkeypatch, data: bytes
+    monkeypatch: pytest.MonkeyPatch, data: bytes
 ) -> None:
     from hearing_helper.commands.supervisor import read_secret
 
@@ -220,7 +236,7 @@ def test_a_piped_chinese_password_is_read_in_utf8_or_the_windows_code_page(
 
 
 def test_a_piped_password_in_neither_encoding_is_refused_clearly(
-    monkeypatch, data_dir: Path, capsys
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from hearing_helper.cli import main
 

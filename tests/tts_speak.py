@@ -30,7 +30,7 @@ def main() -> int:
         if now:
             outcome["spoke"] = True
             started[0] += 1
-        elif started[0] > outcome["spoken"]:  # type: ignore[operator]
+        elif started[0] > int(str(outcome["spoken"])):
             outcome["spoken"] = started[0]
             if started[0] == times:
                 app.quit()

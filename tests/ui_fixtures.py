@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QTableWidget
 
 from hearing_helper.domain.enums import DeviceKind, NotJoinedReason, Outcome, RecordStatus, Role
 from hearing_helper.domain.record import AssistRecord, ClerkProfile, now_local
 from hearing_helper.services import AppServices
+
+if TYPE_CHECKING:
+    from hearing_helper.domain.enums import StepId
+    from hearing_helper.ui.main_window import MainWindow
+    from hearing_helper.ui.shell.window_host import MainWindowHost
+    from hearing_helper.ui.wizard.base import StepPage
+    from hearing_helper.ui.wizard.wizard import AssistanceWizard
+
+    PageT = TypeVar("PageT", bound=StepPage)
 
 # The offscreen platform cannot resize native windows and says so whenever a window's size
 # limits change; that is a property of the test platform, not of the app.
@@ -27,16 +39,42 @@ def services(data_dir: Path) -> Iterator[AppServices]:
 
 
 @pytest.fixture
-def english(qapp: object) -> Iterator[None]:
+def english(qapp: QApplication) -> Iterator[None]:
     """Run with English (no translators) and leave it so."""
     from hearing_helper.ui.app import install_translators
 
-    install_translators(qapp, "en")  # type: ignore[arg-type]
+    install_translators(qapp, "en")
     yield
-    install_translators(qapp, "en")  # type: ignore[arg-type]
+    install_translators(qapp, "en")
 
 
-def stand_in_page_class() -> type:
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """The text of a table cell that must be there."""
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()
+
+
+def window_of(host: MainWindowHost) -> MainWindow:
+    """The host's main window (it has shown one)."""
+    assert host.window is not None, "no main window is shown"
+    return host.window
+
+
+def wizard_of(window: MainWindow) -> AssistanceWizard:
+    """The window's open wizard (the test opened one)."""
+    assert window.wizard is not None, "no assistance is open"
+    return window.wizard
+
+
+def page_now(wizard: AssistanceWizard, kind: type[PageT]) -> PageT:
+    """The wizard's current page, which must be a ``kind``."""
+    page = wizard.current_page()
+    assert isinstance(page, kind), page
+    return page
+
+
+def stand_in_page_class() -> Callable[[AppServices, StepId], StepPage]:
     """A minimal page for the device/install/join steps, so wizard tests do not depend on the
     pages other features plug in. Leaving it records the step as skipped, never as done."""
     from PySide6.QtWidgets import QLabel, QVBoxLayout
@@ -46,7 +84,7 @@ def stand_in_page_class() -> type:
     from hearing_helper.ui.wizard.base import StepPage
 
     class _StandIn(StepPage):
-        def __init__(self, services: AppServices, step_id) -> None:  # noqa: ANN001
+        def __init__(self, services: AppServices, step_id: StepId) -> None:
             super().__init__(services)
             self.step_id = step_id
             QVBoxLayout(self).addWidget(QLabel(f"stand-in for {step_id}"))
@@ -66,7 +104,7 @@ def stand_in_page_class() -> type:
     return _StandIn
 
 
-def core_pages(services: AppServices) -> list:
+def core_pages(services: AppServices) -> list[StepPage]:
     """The wizard pages of the foundation (intake, stand-ins, finish): tests of the wizard
     shell stay independent of the device/install/join pages other features plug in."""
     from hearing_helper.domain.enums import StepId
@@ -83,7 +121,7 @@ def core_pages(services: AppServices) -> list:
     ]
 
 
-def type_text(widget: object, text: str) -> None:
+def type_text(widget: QObject, text: str) -> None:
     """Type ``text`` into ``widget`` key by key, as a keyboard or input method would.
 
     QTest's keyClicks only knows ASCII (it asserts on Chinese), so every character is sent as

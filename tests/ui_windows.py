@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
-from ui_fixtures import CLERK, finished_record
+from pytestqt.qtbot import QtBot
 
 from hearing_helper.checks.base import CheckResult, CheckStatus
 from hearing_helper.domain.enums import DeviceKind, Outcome, StepId
@@ -17,16 +19,20 @@ from hearing_helper.reports.drill import Drill
 from hearing_helper.services import AppServices
 from hearing_helper.store.repository import PreparedHearing
 from hearing_helper.ui.app import apply_font_scale, install_translators
+from tests.ui_fixtures import CLERK, finished_record
+
+if TYPE_CHECKING:  # imported where the windows are made
+    from hearing_helper.ui.reports.view import ReportsWindow
 
 
-def _settle(qtbot, window: QWidget) -> None:  # noqa: ANN001
+def _settle(qtbot: QtBot, window: QWidget) -> None:
     window.show()
     qtbot.waitExposed(window)
     QApplication.processEvents()
 
 
 @contextmanager
-def language(qapp, lang: str) -> Iterator[None]:  # noqa: ANN001
+def language(qapp: QApplication, lang: str) -> Iterator[None]:
     """Run in ``lang`` with the app's real font (as the GUI sets it), then restore both."""
     font = qapp.font()
     apply_font_scale(qapp, 1.0)
@@ -54,7 +60,7 @@ def seed(services: AppServices) -> str:
     return record.id
 
 
-def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001
+def all_windows(qtbot: QtBot, services: AppServices) -> Iterator[tuple[str, QWidget]]:
     """Yield (name, shown window) one at a time; each is closed after the caller's check."""
     from hearing_helper.checks.fake_devices import FakeDeviceProvider
     from hearing_helper.ui.catalog_cache import catalog_for
@@ -79,7 +85,7 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
     from hearing_helper.ui.wizard.rating_prompt import RatingPromptBox
     from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
-    services.device_provider = FakeLiveDevices(FakeDeviceProvider())
+    services.session.device_provider = FakeLiveDevices(FakeDeviceProvider())
     record_id = seed(services)
     window = MainWindow(services, CLERK)
     qtbot.addWidget(window)
@@ -147,10 +153,14 @@ def all_windows(qtbot, services: AppServices) -> Iterator[tuple[str, QWidget]]: 
 
     for name, dialog in dialogs():
         _settle(qtbot, dialog)
-        if name == "reports":
-            qtbot.waitUntil(lambda d=dialog: d.report is not None, timeout=10000)
+        if isinstance(dialog, ReportsWindow):
+            qtbot.waitUntil(partial(_report_shown, dialog), timeout=10000)
         yield name, dialog
         dialog.close()
         dialog.deleteLater()
     wizard.close_wizard()
     window.close()
+
+
+def _report_shown(window: ReportsWindow) -> bool:
+    return window.report is not None

@@ -39,18 +39,6 @@
         <translation>停止</translation>
     </message>
     <message>
-        <source>Did the litigant hear the test sound and the voice?</source>
-        <translation>当事人听到测试提示音和语音了吗？</translation>
-    </message>
-    <message>
-        <source>Heard it</source>
-        <translation>听到了</translation>
-    </message>
-    <message>
-        <source>Did not hear it</source>
-        <translation>没听到</translation>
-    </message>
-    <message>
         <source>Please say into the microphone: &quot;The weather is nice today&quot;</source>
         <translation>请对着麦克风说：今天天气很好</translation>
     </message>
@@ -152,6 +140,21 @@
     <message>
         <source>(no speakers found)</source>
         <translation>（未找到扬声器）</translation>
+    </message>
+</context>
+<context>
+    <name>HeardQuestion</name>
+    <message>
+        <source>Did the litigant hear the test sound and the voice?</source>
+        <translation>当事人听到测试提示音和语音了吗？</translation>
+    </message>
+    <message>
+        <source>Heard it</source>
+        <translation>听到了</translation>
+    </message>
+    <message>
+        <source>Did not hear it</source>
+        <translation>没听到</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,10 @@
         <translation>时钟：</translation>
     </message>
     <message>
+        <source>Catalog:</source>
+        <translation>平台目录：</translation>
+    </message>
+    <message>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
@@ -184,6 +188,18 @@
     <message>
         <source>%1 s off the server&apos;s clock</source>
         <translation>与服务器时钟相差 %1 秒</translation>
+    </message>
+    <message>
+        <source>the one shipped with the program (court IT has published none yet)</source>
+        <translation>程序自带的目录（法院信息部门尚未发布）</translation>
+    </message>
+    <message>
+        <source>court version %1, published %2 by %3</source>
+        <translation>法院发布的第 %1 版，%2 由 %3 发布</translation>
+    </message>
+    <message>
+        <source>Version %1 from the central database was refused: its files have problems (Details for court IT). This desk keeps using the catalog above.</source>
+        <translation>中心数据库的第 %1 版目录未被采用：其文件有问题（见“技术详情（供信息部门）”）。本窗口继续使用上面的目录。</translation>
     </message>
     <message>
         <source>Desk id: %1</source>
@@ -266,6 +282,10 @@
     <message>
         <source>this PC&apos;s clock is %1 min off</source>
         <translation>本机时钟偏差 %1 分钟</translation>
+    </message>
+    <message>
+        <source>catalog version %1 refused</source>
+        <translation>目录第 %1 版未被采用</translation>
     </message>
     <message>
         <source>The central database cannot be reached: check the network cable or Wi-Fi, or ask court IT whether the server is running. Records are kept on this PC and sent automatically later.</source>

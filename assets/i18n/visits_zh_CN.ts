@@ -2,7 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CourtFollowUps</name>
+    <message>
+        <source>Being called by %1 at %2 until %3</source>
+        <translation>%2 的 %1 正在回访（至 %3）</translation>
+    </message>
+    <message>
+        <source>prepared at %1</source>
+        <translation>由%1准备</translation>
+    </message>
+    <message>
+        <source>This desk is not joined to a court.</source>
+        <translation>本服务台未连接法院中心数据库。</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s database cannot keep answers for the court.</source>
+        <translation>本服务台的数据库无法保存交给法院的回访结果。</translation>
+    </message>
+</context>
+<context>
     <name>EarlierVisitsPanel</name>
+    <message>
+        <source>at %1</source>
+        <translation>在%1</translation>
+    </message>
     <message>
         <source>Earlier visits</source>
         <translation>以前的来访</translation>
@@ -12,8 +35,16 @@
         <translation>沿用信息并关联(&amp;X)</translation>
     </message>
     <message>
+        <source>Seen before at this court: %1 earlier visit(s) with this case number or phone</source>
+        <translation>本院曾接待：此案号或电话共有 %1 次来访</translation>
+    </message>
+    <message>
         <source>Seen before: %1 earlier visit(s) with this case number or phone</source>
         <translation>来过：此案号或手机号有 %1 次以前的来访</translation>
+    </message>
+    <message>
+        <source>The court&apos;s central database cannot be reached: only this desk&apos;s own visits are shown.</source>
+        <translation>无法连接法院中心数据库：仅显示本服务台自己的来访记录。</translation>
     </message>
     <message>
         <source>Linked to the visit of %1.</source>
@@ -72,6 +103,34 @@
     <message>
         <source>Prepared hearings today and tomorrow (%1)</source>
         <translation>今明两天已准备的庭审（%1）</translation>
+    </message>
+    <message>
+        <source>The court&apos;s central database cannot be reached: this desk&apos;s own follow-ups.</source>
+        <translation>无法连接法院中心数据库：仅显示本服务台自己的待回访。</translation>
+    </message>
+    <message>
+        <source>Someone is calling already</source>
+        <translation>已有人在回访</translation>
+    </message>
+    <message>
+        <source>Already followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>This follow-up was recorded at another desk; it arrives here with the next sync.</source>
+        <translation>此回访已在其他服务台登记，下次同步后将显示在这里。</translation>
+    </message>
+    <message>
+        <source>The follow-up cannot be claimed</source>
+        <translation>无法认领此回访</translation>
+    </message>
+    <message>
+        <source>Phone to call:</source>
+        <translation>回访电话：</translation>
+    </message>
+    <message>
+        <source>Prepared at:</source>
+        <translation>准备服务台：</translation>
     </message>
     <message>
         <source>The follow-up was not saved</source>

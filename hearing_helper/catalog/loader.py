@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hearing_helper.catalog.guide_schema import parse_guide
 from hearing_helper.catalog.model import Guide, Platform
+from hearing_helper.catalog.published import version_folder_in_use, version_in_use
 from hearing_helper.catalog.regex_safety import trial_run
 from hearing_helper.catalog.schema import MAX_FILE_BYTES, CatalogError, parse_platform
 from hearing_helper.paths import asset_path
@@ -32,6 +33,7 @@ class CatalogLoad:
     errors: list[CatalogError] = field(default_factory=list)
     guides: list[Guide] = field(default_factory=list)
     disabled: list[str] = field(default_factory=list)  # platform ids left out by an error
+    court_version: int | None = None  # the version court IT published that is in use, if any
 
     def platform(self, platform_id: str) -> Platform | None:
         return next((p for p in self.platforms if p.id == platform_id), None)
@@ -70,22 +72,33 @@ def _image_dirs(guide_folder: Path) -> list[Path]:
     return [d for d in local if d.resolve() != shipped.resolve()] + [shipped]
 
 
-def _merged(shipped: list[Path], local: list[Path]) -> list[Path]:
-    """One file per name: a local file replaces the shipped file of the same name."""
-    by_name = {p.name: p for p in shipped}
-    by_name.update({p.name: p for p in local})
+def _merged(*layers: list[Path]) -> list[Path]:
+    """One file per name: a file of a later layer replaces the file of the same name before."""
+    by_name: dict[str, Path] = {}
+    for layer in layers:
+        by_name.update({p.name: p for p in layer})
     return [by_name[name] for name in sorted(by_name)]
 
 
 def load_catalog(data_dir: Path | None = None, *, shipped_dir: Path | None = None) -> CatalogLoad:
-    """Every valid platform and guide, shipped plus the data dir's, and the errors of the rest."""
+    """Every valid platform and guide, and the errors of the rest: the shipped files, replaced
+    or extended by the version court IT published (if this desk has one, see
+    ``catalog/published.py``), replaced or extended in turn by the files in the data dir."""
     root = shipped_dir or asset_path()
     local_root = Path(data_dir) if data_dir else None
     result = CatalogLoad()
-    platform_files = _merged(
-        _toml_files(root / "catalog"),
-        _toml_files(local_root / "catalog") if local_root else [],
-    )
+    court = version_in_use(local_root)
+    court_root = version_folder_in_use(local_root) if court else None
+    result.court_version = court.version if court else None
+
+    def layers(sub: str) -> list[list[Path]]:
+        return [
+            _toml_files(root / sub),
+            _toml_files(court_root / sub) if court_root else [],
+            _toml_files(local_root / sub) if local_root else [],
+        ]
+
+    platform_files = _merged(*layers("catalog"))
     for path in platform_files:
         platform, errors = parse_platform(path)
         result.errors += errors
@@ -94,10 +107,7 @@ def load_catalog(data_dir: Path | None = None, *, shipped_dir: Path | None = Non
             log.warning("Platform %s disabled: %s", path.stem, "; ".join(map(str, errors)))
         else:
             result.platforms.append(platform)
-    guide_files = _merged(
-        _toml_files(root / "guides"),
-        _toml_files(local_root / "guides") if local_root else [],
-    )
+    guide_files = _merged(*layers("guides"))
     for path in guide_files:
         guide, errors = parse_guide(path, _image_dirs(path.parent))
         result.errors += errors

@@ -22,12 +22,12 @@ import subprocess
 import sys
 from typing import Any
 
-try:  # Python 3.11+
+try:  # Python 3.11+ (private modules: typeshed does not declare them)
     from re import _constants as sre_constants  # type: ignore[attr-defined]
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older layouts
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    import sre_constants
+    import sre_parse
 
 MAX_TRIAL_TEXT = 2000
 TRIAL_TIMEOUT_S = 3.0

@@ -47,7 +47,7 @@ class FrameSample:
 class PcmRecording:
     """Mono int16 samples recorded from a microphone."""
 
-    samples: array  # typecode "h"
+    samples: array[int]  # typecode "h"
     sample_rate: int
     first_data_s: float | None = None  # seconds from start until the first audio arrived
 
@@ -60,7 +60,7 @@ class PcmRecording:
 class Sound:
     """Mono int16 samples to play."""
 
-    samples: array
+    samples: array[int]  # typecode "h"
     sample_rate: int
 
     @property

@@ -34,7 +34,8 @@ LOOPBACK_TONE_S = 1.2
 def _provider(ctx: CheckContext) -> DeviceProvider:
     if ctx.devices is None:
         raise DeviceError("no_device", "no device provider configured")
-    return ctx.devices  # type: ignore[no-any-return]
+    devices: DeviceProvider = ctx.devices
+    return devices
 
 
 def _result(

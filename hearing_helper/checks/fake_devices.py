@@ -37,7 +37,7 @@ def flat_frame(brightness: int, timestamp_s: float) -> LumaFrame:
     return LumaFrame(FRAME_W, FRAME_H, bytes([brightness]) * (FRAME_W * FRAME_H), timestamp_s)
 
 
-def noise_pcm(seconds: float, rate: int, level_dbfs: float, seed: int = 7) -> array:
+def noise_pcm(seconds: float, rate: int, level_dbfs: float, seed: int = 7) -> array[int]:
     """Gaussian noise ("speech-like" broadband energy) with the given RMS level, as int16."""
     rng = random.Random(seed)
     sigma = 32768 * 10 ** (level_dbfs / 20)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import partial
 
+from hearing_helper.background_core import Ended, Job, start_job
 from hearing_helper.checks.base import (
     CancelledError,
     CancelToken,
@@ -64,7 +66,9 @@ def timeout_for(check: Check, ctx: CheckContext) -> float:
     return limit
 
 
-def _generic(check: Check, status: CheckStatus, suffix: str, started=None) -> CheckResult:  # noqa: ANN001
+def _generic(
+    check: Check, status: CheckStatus, suffix: str, started: datetime | None = None
+) -> CheckResult:
     remedy = f"{check.id}.{suffix}" if suffix in ("timeout", "error") else ""
     return CheckResult(
         check_id=check.id,
@@ -96,7 +100,7 @@ class CheckRunner:
         self._on_finished = on_finished
         self._results: list[CheckResult] = []
         self._lock = threading.Lock()
-        self._threads: list[threading.Thread] = []
+        self._lanes: list[Job[None]] = []
         self._done = threading.Event()
         self._lanes_left = 0
 
@@ -109,11 +113,9 @@ class CheckRunner:
             self._finish()
             return
         for number, lane in enumerate(lanes):
-            thread = threading.Thread(
-                target=self._run_lane, args=(lane,), name=f"checks-lane-{number}", daemon=True
+            self._lanes.append(
+                start_job(partial(self._run_lane, lane), name=f"checks-lane-{number}")
             )
-            self._threads.append(thread)
-            thread.start()
 
     def cancel(self) -> None:
         self.cancel_token.cancel()
@@ -153,37 +155,31 @@ class CheckRunner:
             self._safe_call(self._on_started, check.id)
         started = now_local()
         token = CancelToken()  # this check's own: fires on shared cancel or on timeout
-        outcome: list[CheckResult] = []
-        finished = threading.Event()
 
-        def body() -> None:
+        def body() -> CheckResult:
             try:
-                outcome.append(check.run(self.ctx, token))
+                return check.run(self.ctx, token)
             except CancelledError:
-                outcome.append(_generic(check, CheckStatus.SKIPPED, "cancelled", started))
+                return _generic(check, CheckStatus.SKIPPED, "cancelled", started)
             except Exception:
                 log.exception("Check %s failed with an exception", check.id)
-                outcome.append(_generic(check, CheckStatus.ERROR, "error", started))
-            finally:
-                finished.set()
+                return _generic(check, CheckStatus.ERROR, "error", started)
 
-        worker = threading.Thread(target=body, name=f"check-{check.id}", daemon=True)
-        worker.start()
-        deadline = time.monotonic() + timeout_for(check, self.ctx)
-        while not finished.wait(POLL_S):
-            if self.cancel_token.cancelled:
-                token.cancel()
-                finished.wait(GRACE_S)
-                return _generic(check, CheckStatus.SKIPPED, "cancelled", started)
-            if time.monotonic() >= deadline:
-                limit = timeout_for(check, self.ctx)
-                log.warning("Check %s timed out after %.1f s", check.id, limit)
-                token.cancel()
-                finished.wait(GRACE_S)
-                result = _generic(check, CheckStatus.FAIL, "timeout", started)
-                result.metrics["timeout_s"] = timeout_for(check, self.ctx)
-                return result
-        result = outcome[0]
+        job = start_job(body, name=f"check-{check.id}")
+        limit = timeout_for(check, self.ctx)
+        ended = job.wait_for(limit, should_stop=lambda: self.cancel_token.cancelled, poll_s=POLL_S)
+        if ended is Ended.STOPPED:
+            token.cancel()
+            job.wait(GRACE_S)
+            return _generic(check, CheckStatus.SKIPPED, "cancelled", started)
+        if ended is Ended.TIMED_OUT:
+            log.warning("Check %s timed out after %.1f s", check.id, limit)
+            token.cancel()
+            job.wait(GRACE_S)
+            result = _generic(check, CheckStatus.FAIL, "timeout", started)
+            result.metrics["timeout_s"] = limit
+            return result
+        result = job.result()
         result.ended = now_local()
         return result
 

@@ -60,6 +60,7 @@ def _windows_cpu_load(cancel: CancelToken, interval_s: float) -> float | None:
 
     def sample() -> tuple[int, int] | None:
         idle, kernel, user = FileTime(), FileTime(), FileTime()
+        # ctypes.windll exists on Windows only; mypy checks the code as on Linux.
         ok = ctypes.windll.kernel32.GetSystemTimes(  # type: ignore[attr-defined]
             ctypes.byref(idle), ctypes.byref(kernel), ctypes.byref(user)
         )
@@ -67,7 +68,7 @@ def _windows_cpu_load(cancel: CancelToken, interval_s: float) -> float | None:
             return None
 
         def value(t: FileTime) -> int:
-            return (t.high << 32) | t.low
+            return (int(t.high) << 32) | int(t.low)
 
         return value(idle), value(kernel) + value(user)  # kernel time includes idle
 
@@ -107,6 +108,7 @@ def memory_mb() -> tuple[float, float] | None:
 
         status = MemoryStatus()
         status.length = ctypes.sizeof(MemoryStatus)
+        # ctypes.windll exists on Windows only; mypy checks the code as on Linux.
         if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
             return status.avail_phys / _MB, status.total_phys / _MB
     return None
@@ -138,6 +140,7 @@ def power_source() -> tuple[str, float | None]:
             ]
 
         status = PowerStatus()
+        # ctypes.windll exists on Windows only; mypy checks the code as on Linux.
         if ctypes.windll.kernel32.GetSystemPowerStatus(ctypes.byref(status)):  # type: ignore[attr-defined]
             percent = None if status.battery_percent == 255 else float(status.battery_percent)
             source = {0: "battery", 1: "mains"}.get(status.ac_line, "unknown")

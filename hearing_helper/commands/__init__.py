@@ -82,7 +82,11 @@ def data_folder_of(args: object) -> Path | None:
 def open_services(args: object) -> AppServices | None:
     """Open the data dir named by ``--data-dir``; print a clear message and return None if not."""
     try:
-        return AppServices.open(getattr(args, "data_dir", None), getattr(args, "database", None))
+        return AppServices.open(
+            getattr(args, "data_dir", None),
+            getattr(args, "database", None),
+            central=getattr(args, "central", None),
+        )
     except StoreError as exc:
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return None

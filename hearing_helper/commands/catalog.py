@@ -1,6 +1,7 @@
 """``hearing-helper catalog``: list the platforms and their guides, or validate court-edited files.
 
-hearing-helper catalog               platforms, guide coverage, and any broken files
+hearing-helper catalog               platforms, guide coverage, any broken files, and the
+                                     catalog version court IT published that is in use
 hearing-helper catalog --json        the same as JSON
 hearing-helper catalog --validate D  check a folder of files before deploying them (platforms,
                                      guides, join_modes.toml); exit 1 naming each broken
@@ -15,9 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hearing_helper.catalog import CatalogLoad, load_catalog, validate_dir
+from hearing_helper.catalog import CatalogLoad, load_catalog
 from hearing_helper.paths import resolve_data_dir
-from hearing_helper.visits.join_rules import load_join_rules, parse_join_rules, rules_file_in
+from hearing_helper.visits.court_files import validate_folder
+from hearing_helper.visits.join_rules import load_join_rules
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -67,6 +69,7 @@ def _as_json(load: CatalogLoad) -> dict[str, Any]:
             }
             for g in load.guides
         ],
+        "court_version": load.court_version,
         "disabled": load.disabled,
         "errors": [
             {"file": e.file, "field": e.field, "line": e.line, "problem": e.problem}
@@ -79,12 +82,7 @@ def _validate(folder: Path, as_json: bool) -> int:
     if not folder.is_dir():
         print(f"hearing-helper: {folder} is not a folder", file=sys.stderr)
         return 2
-    load, checked = validate_dir(folder)
-    rules_file = rules_file_in(folder)
-    if rules_file is not None:
-        _rules, rule_errors = parse_join_rules(rules_file)
-        load.errors += rule_errors
-        checked += 1
+    load, checked = validate_folder(folder)
     if as_json:
         data = _as_json(load)
         data["checked_files"] = checked
@@ -111,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_as_json(load), ensure_ascii=False, indent=2))
         return 0
+    if load.court_version is not None:
+        print(f"Court catalog version {load.court_version} (published by court IT) is in use.")
     for platform in load.platforms:
         coverage = ", ".join(load.guide_coverage(platform.id)) or "no guide"
         print(f"{platform.id:<20} {platform.name_zh} / {platform.name_en}  [{coverage}]")

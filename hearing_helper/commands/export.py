@@ -24,6 +24,7 @@ from hearing_helper.commands.scope import (
     demo_note,
 )
 from hearing_helper.commands.supervisor import cli_actor, read_secret
+from hearing_helper.services import AppServices
 
 if TYPE_CHECKING:
     from hearing_helper.reports.export import PdfWriter
@@ -47,12 +48,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_demo_argument(parser)
 
 
-def _authenticate(services: object, purpose: str) -> AuthResult:
+def _authenticate(services: AppServices, purpose: str) -> AuthResult:
     auth = auth_for(services)
     actor = cli_actor()
     if not auth.is_set():
         return AuthResult(False, "not_set")
-    name = secrets.supervisor_secret_name(services.data_dir)  # type: ignore[attr-defined]
+    name = secrets.supervisor_secret_name(services.data_dir)
     try:
         remembered = secrets.get_secret(name)
     except secrets.KeyringUnavailableError:
@@ -116,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
         lang = args.lang or services.settings.get("language")
         lang = lang if lang in ("zh_CN", "en") else "zh_CN"
         store = services.store
+        court = None  # the court's source, closed here
         left_out = 0
         if getattr(args, "scope", "desk") == "court":
             from hearing_helper.domain.report_filters import CourtFilters
@@ -134,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
                     return 1
             # Rows from the central database; the export is audited on this desk (and its
             # audit entry reaches the court through the outbox like any other).
-            store = Store(repository=services.repo, reports=source)
+            store, court = Store(repository=services.repo, reports=source), source
         try:
             done = export_log(
                 store,
@@ -152,8 +154,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"hearing-helper: {exc}", file=sys.stderr)
             return 1
         finally:
-            if store is not services.store:
-                store.reports.close()  # type: ignore[attr-defined]
+            if court is not None:
+                court.close()
     finally:
         services.close()
     print(f"Exported {done.row_count} rows to {done.path} (SHA-256 {done.sha256}).")

@@ -49,7 +49,13 @@ def run(args: argparse.Namespace) -> int:
 
     data_dir = getattr(args, "data_dir", None)
     try:
-        services = AppServices.open(data_dir, getattr(args, "database", None))
+        # The keyring is asked once the window is shown (chain_keying.py, issue 23).
+        services = AppServices.open(
+            data_dir,
+            getattr(args, "database", None),
+            central=getattr(args, "central", None),
+            defer_chain_key=True,
+        )
     except StoreError as exc:
         log.error("Cannot open the data directory: %s", exc)
         lang = "zh_CN"
@@ -57,7 +63,6 @@ def run(args: argparse.Namespace) -> int:
             lang = Settings(resolve_data_dir(data_dir)).get("language")
         show_startup_error(exc, lang)
         return 1
-    services.central_override = getattr(args, "central", None) or None
     try:
         return launch.run_gui(services)
     finally:

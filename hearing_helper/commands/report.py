@@ -30,6 +30,7 @@ from hearing_helper.reports.labels import Translate
 
 if TYPE_CHECKING:
     from hearing_helper.reports.aggregate import Report
+    from hearing_helper.services import AppServices
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -77,7 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _court_report(
-    services: object, args: argparse.Namespace, filters: ReportFilters
+    services: AppServices, args: argparse.Namespace, filters: ReportFilters
 ) -> tuple[Report, dict[str, Any]] | int:
     """The court-wide report with the desks it includes, or the exit code (reason printed)."""
     from hearing_helper.reports.aggregate import report_for
@@ -125,7 +126,7 @@ def _filter_labels(
 
 
 def _print_text(
-    services: Any,
+    services: AppServices,
     report: Report,
     extras: dict[str, Any],
     lang: str,

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hearing_helper.services import AppServices
+    from hearing_helper.store.postgres.court import CourtReportSource
 
 
 def add_scope_argument(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +42,7 @@ def demo_note(left_out: int) -> str:
     return f"Left out {left_out} demo records (made by demo-data); --include-demo counts them."
 
 
-def court_source(services: Any, args: argparse.Namespace) -> Any:
+def court_source(services: AppServices, args: argparse.Namespace) -> CourtReportSource | int:
     """The court's report source, or the exit code after printing why it cannot be used: 2
     when this desk is not joined to a central database (the command cannot run as asked, the
     same as ``sync``), 1 when it is but the database cannot be used."""
@@ -58,7 +62,7 @@ def court_source(services: Any, args: argparse.Namespace) -> Any:
         return 2 if isinstance(exc, NotJoinedError) else 1
 
 
-def waiting_here(services: Any) -> int:
+def waiting_here(services: AppServices) -> int:
     """Items of this desk not yet on the central database (0 when it has no outbox)."""
     from hearing_helper.store.errors import StoreError
     from hearing_helper.store.sqlite.outbox import open_outbox

@@ -17,11 +17,11 @@ import logging
 import os
 import platform
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
 from hearing_helper import __version__
+from hearing_helper.background_core import Delayed, call_later
 from hearing_helper.self_test_report import SelfTestError, SelfTestReport, print_line
 
 log = logging.getLogger(__name__)
@@ -60,17 +60,14 @@ def _write_report(data_dir: Path, text: str) -> Path | None:
         return None
 
 
-def _start_watchdog(report: SelfTestReport, data_dir: Path, timeout_s: float) -> threading.Timer:
+def _start_watchdog(report: SelfTestReport, data_dir: Path, timeout_s: float) -> Delayed:
     def expire() -> None:
         report.fail(report.current or "self-test", f"did not finish within {timeout_s:.0f} s")
         _write_report(data_dir, report.text(_header(data_dir)))
         print_line(report.summary())
         os._exit(EXIT_TIMEOUT)  # the GUI thread is stuck; nothing else can end the process
 
-    timer = threading.Timer(timeout_s, expire)
-    timer.daemon = True
-    timer.start()
-    return timer
+    return call_later(timeout_s, expire, name="self-test-watchdog")
 
 
 def run(args: argparse.Namespace, timeout_s: float = TIMEOUT_S) -> int:
@@ -150,7 +147,22 @@ def check_catalog(data_dir: Path, loaded: dict[str, Any]) -> str:
         raise SelfTestError(f"{len(catalog.errors)} catalog file(s) with errors: {shown}")
     if not catalog.platforms:
         raise SelfTestError("no platform loaded (assets/catalog has no platform files?)")
-    return f"{len(catalog.platforms)} platforms: " + ", ".join(p.id for p in catalog.platforms)
+    return f"{_catalog_source(data_dir)}; {len(catalog.platforms)} platforms: " + ", ".join(
+        p.id for p in catalog.platforms
+    )
+
+
+def _catalog_source(data_dir: Path) -> str:
+    """Which catalog is in use: the version court IT published, or the shipped one."""
+    from hearing_helper.catalog.published import version_in_use
+
+    in_use = version_in_use(data_dir)
+    if in_use is None:
+        return "shipped catalog (no court catalog version)"
+    return (
+        f"court catalog version {in_use.version} (published {in_use.published_at} "
+        f"by {in_use.published_by})"
+    )
 
 
 def check_guides(loaded: dict[str, Any]) -> str:

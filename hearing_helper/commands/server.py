@@ -1,10 +1,12 @@
-"""``hearing-helper server init|remember-password --database URL`` (for court IT).
+"""``hearing-helper server init|remember-password|publish-catalog --database URL`` (court IT).
 
 ``init`` creates or upgrades the central database's schema (numbered migrations; a newer schema
 is refused untouched) and the roles ``hh_desk`` and ``hh_supervisor`` with their grants and
 row-level security. Run it as the database's owner. ``remember-password`` stores the password of
 the URL's user in this computer's OS keyring (prompted, or read from standard input), never in a
-file or on the command line.
+file or on the command line. ``publish-catalog DIR`` checks the folder's platform, guide and
+join-mode files with the rules of ``catalog --validate`` and stores them as the next numbered
+catalog version, which desks take on their next sync (``commands/publish_catalog.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("init", "remember-password"))
+    parser.add_argument("action", choices=("init", "remember-password", "publish-catalog"))
+    parser.add_argument(
+        "folder", nargs="?", help="publish-catalog: the folder of catalog, guide and rules files"
+    )
+    parser.add_argument(
+        "--note", default="", help="publish-catalog: what changed, kept with the version"
+    )
 
 
 def _database_url(args: argparse.Namespace) -> str | None:
@@ -35,12 +43,22 @@ def _database_url(args: argparse.Namespace) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from hearing_helper.store.errors import StoreError
 
+    if args.action == "publish-catalog" and not (args.folder or "").strip():
+        print(
+            "hearing-helper: give the folder to publish: server publish-catalog DIR",
+            file=sys.stderr,
+        )
+        return 2
     try:
         url = _database_url(args)
         if url is None:
             return 2
         if args.action == "init":
             return _init(url)
+        if args.action == "publish-catalog":
+            from hearing_helper.commands.publish_catalog import publish_catalog
+
+            return publish_catalog(url, args.folder, args.note)
         return _remember(url)
     except StoreError as exc:
         print(f"hearing-helper: {exc}", file=sys.stderr)

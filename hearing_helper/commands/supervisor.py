@@ -17,6 +17,7 @@ import sys
 from hearing_helper import secrets
 from hearing_helper.auth import PasswordPolicyError, auth_for
 from hearing_helper.commands import SecretInputError, add_data_dir_argument, open_services
+from hearing_helper.services import AppServices
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -79,7 +80,7 @@ def decode_piped_line(raw: bytes) -> str:
         ) from None
 
 
-def _set_password(services: object) -> int:
+def _set_password(services: AppServices) -> int:
     auth = auth_for(services)
     actor = cli_actor()
     if auth.is_set():
@@ -98,8 +99,8 @@ def _set_password(services: object) -> int:
     return 0
 
 
-def _remember(services: object, forget: bool) -> int:
-    name = secrets.supervisor_secret_name(services.data_dir)  # type: ignore[attr-defined]
+def _remember(services: AppServices, forget: bool) -> int:
+    name = secrets.supervisor_secret_name(services.data_dir)
     try:
         if forget:
             removed = secrets.delete_secret(name)

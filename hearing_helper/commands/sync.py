@@ -1,10 +1,13 @@
 """``hearing-helper sync [--once] [--json]``: send this desk's outbox to the central database.
 
-``--once``: one attempt to send everything now. Without it, failed attempts are retried with the
-sender's backoff until everything is sent (Ctrl+C stops). Exit 0 when the outbox is empty
-afterwards and nothing is in conflict or set aside; 1 when something is left, in conflict or set
-aside (the reason is printed; ``--json`` lists the items set aside with their reasons under
-``held``); 2 for bad usage (no central database configured).
+``--once``: one attempt to send everything now (it connects even when nothing waits).
+Without it, failed attempts are retried with the sender's backoff until everything is sent
+(Ctrl+C stops). Exit 0 when the outbox is empty afterwards and nothing is in conflict or set
+aside; 1 when something is left, in conflict or set aside (the reason is printed; ``--json``
+lists the items set aside with their reasons under ``held``); 2 for bad usage (no central
+database configured). The catalog version in use, and one refused on this desk with its
+problems, are printed too (``--json``: ``catalog``); a refused catalog does not change the exit
+code (the records' state does).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import sys
 import time
 
 from hearing_helper.commands import open_services
+from hearing_helper.store.sync.catalog_pull import CatalogStatus
 from hearing_helper.store.sync.sender import Backoff, PushResult, SyncStatus
 
 
@@ -66,12 +70,37 @@ def describe(status: SyncStatus) -> str:
     return "All records are on the central database."
 
 
+def describe_catalog(catalog: CatalogStatus | None) -> str:
+    """Which catalog version court IT published this desk uses, and any version it refused."""
+    if catalog is None:
+        return ""
+    if catalog.version is None:
+        words = "Catalog: the shipped one (no version published by court IT taken yet)."
+    else:
+        words = (
+            f"Catalog: court version {catalog.version} (published {catalog.published_at} "
+            f"by {catalog.published_by})."
+        )
+    refused = catalog.refused
+    if refused is not None:
+        kept = f"version {catalog.version}" if catalog.version else "the shipped catalog"
+        words += (
+            f"\nCatalog version {refused.version} from the central database was refused on "
+            f"this desk, which keeps {kept}; court IT fixes the files and publishes again:"
+        )
+        words += "".join(f"\n  {problem}" for problem in refused.problems[:20])
+    return words
+
+
 def _report(result: PushResult, sent: int, as_json: bool) -> int:
     status = result.status
     if as_json:
         print(json.dumps({"sent": sent, "ok": result.ok} | status.to_json(), ensure_ascii=False))
     else:
         print(f"Sent {sent} items. {describe(status)}")
+        catalog = describe_catalog(status.catalog)
+        if catalog:
+            print(catalog)
         if status.clock_skewed:
             print(
                 f"Warning: this PC's clock is {status.skew_s:+.0f} s off the server's; "
@@ -90,15 +119,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         url = getattr(args, "central", None) or str(services.settings.get("central") or "")
         desk_name = str(services.settings.get("desk_name") or "")
-        sender = open_sender(services.data_dir, url, desk_name)
+        sender = open_sender(services.data_dir, url, desk_name, services.repo)
     except NotJoinedError as exc:
+        services.close()
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:
+        services.close()
         print(f"hearing-helper: {exc}", file=sys.stderr)
         return 1
-    finally:
-        services.close()
+    # A sync someone runs also asks the court for answers to this desk's follow-ups.
+    sender.outbox.update_state(last_exchange=None)
     if args.resend_all:
         queued = sender.outbox.requeue_all()
         if not args.json:
@@ -111,7 +142,9 @@ def run(args: argparse.Namespace) -> int:
     backoff = Backoff()
     try:
         while True:
-            result = sender.push()
+            # Asked for by a person or a job: connect even with nothing waiting, so the
+            # conflicts and the catalog court IT published are checked now.
+            result = sender.push(force=True)
             sent += result.sent
             if args.once or result.ok or result.status.conflicts:
                 break
@@ -125,4 +158,5 @@ def run(args: argparse.Namespace) -> int:
         result = PushResult(sent=0, batches=0, status=sender.status())
     finally:
         sender.outbox.close()
+        services.close()
     return _report(result, sent, args.json)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from hearing_helper import secrets
 from hearing_helper.commands import open_services
 from hearing_helper.commands.scope import add_scope_argument, court_source
+from hearing_helper.services import AppServices
 from hearing_helper.store.anchor import Anchor, DamagedAnchorError, read_anchor
 from hearing_helper.store.audit import (
     AuditKey,
@@ -61,20 +62,18 @@ def _entries(audit: Iterable[AuditEntry], counter: list[int], head: _Head) -> It
         yield entry
 
 
-def _own_desk_key(services: object) -> tuple[str | None, AuditKey | None]:
+def _own_desk_key(services: AppServices) -> tuple[str | None, AuditKey | None]:
     """This installation's desk id and audit key, when both can be read."""
     from hearing_helper.desk_identity import desk_id
 
-    data_dir = getattr(services, "data_dir", None)
-    if data_dir is None:
-        return None, None
+    data_dir = services.data_dir
     try:
         return desk_id(data_dir), secrets.load_audit_key(data_dir)
     except (OSError, ValueError):  # a damaged desk id file: every chain by its links only
         return None, None
 
 
-def _verify_court(services: object, args: argparse.Namespace) -> int:
+def _verify_court(services: AppServices, args: argparse.Namespace) -> int:
     """Every desk's chain as stored on the central database (no anchor files there)."""
     from hearing_helper.store.errors import StoreError
 

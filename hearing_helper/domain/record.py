@@ -25,14 +25,12 @@ from hearing_helper.domain.enums import (
     StepId,
     StepStatus,
 )
-from hearing_helper.domain.record_parts import (
-    CheckRecord,
-    ClerkProfile,
-    Correction,
-    Intake,
-    Problem,
-    StepState,
-)
+from hearing_helper.domain.record_parts import CheckRecord as CheckRecord
+from hearing_helper.domain.record_parts import ClerkProfile as ClerkProfile
+from hearing_helper.domain.record_parts import Correction as Correction
+from hearing_helper.domain.record_parts import Intake as Intake
+from hearing_helper.domain.record_parts import Problem as Problem
+from hearing_helper.domain.record_parts import StepState as StepState
 from hearing_helper.domain.validation import (
     FieldError,
     check_satisfaction,

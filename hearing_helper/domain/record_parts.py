@@ -4,6 +4,7 @@ the stored check results and a correction's stamp."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -76,7 +77,7 @@ class Intake:
     def validate(self, *, now: datetime | None = None) -> list[FieldError]:
         """All problems that keep this intake from being complete, one per field."""
         problems: list[FieldError] = []
-        checks = (
+        checks: tuple[tuple[str, Callable[[], object]], ...] = (
             ("case_number", lambda: normalize_case_number(self.case_number)),
             ("litigant_name", lambda: normalize_name(self.litigant_name)),
             ("phone", lambda: normalize_phone(self.phone)),

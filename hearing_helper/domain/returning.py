@@ -1,7 +1,9 @@
 """Returning litigants: what intake shows of an earlier visit, and carrying its contact details
 over to the new record with a link back. No Qt.
 
-Personal data in an :class:`EarlierVisit` is raw; the screen masks it like history does.
+Personal data in an :class:`EarlierVisit` of this desk's own file is raw; the screen masks it
+like history does. A visit found at another desk of the court comes masked by the court's
+server (``masked``) with that desk's name.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ class EarlierVisit:
     phone: str
     hearing_at: datetime | None
     clerk_name: str
+    desk_id: str = ""  # the desk that recorded it ("" for this desk's own file)
+    desk_name: str = ""
+    masked: bool = False  # name and phone came masked (from the court's server)
 
     @classmethod
     def from_record(cls, record: AssistRecord) -> EarlierVisit:

@@ -20,12 +20,12 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
+from hearing_helper.background_core import run_parallel
 from hearing_helper.domain.damage import DamageSummary, summary_of
 from hearing_helper.domain.enums import STEP_ORDER, Outcome
 from hearing_helper.domain.record import now_local
@@ -281,9 +281,7 @@ def build_report(
         passes["facts"] = partial(source.child_facts, filters)
 
     if parallel:
-        with ThreadPoolExecutor(max_workers=3, thread_name_prefix="report") as pool:
-            futures = {name: pool.submit(run) for name, run in passes.items()}
-            results = {name: future.result() for name, future in futures.items()}
+        results = run_parallel(passes, max_workers=3, name="report")
     else:
         results = {name: run() for name, run in passes.items()}
     hourly: list[HourlyCount] = [row for i in range(len(halves)) for row in results[f"hourly{i}"]]

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from hearing_helper.audit_key import AuditKey
+from hearing_helper.audit_key import AuditKey as AuditKey  # re-exported
 
 GENESIS_HASH = "0" * 64
 

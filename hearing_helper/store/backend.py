@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote, urlsplit
 
 from hearing_helper.store.errors import StoreError, StoreUnavailableError
@@ -57,7 +58,8 @@ class Store:
     def close(self) -> None:
         self.repository.close()
         closer = getattr(self.reports, "close", None)
-        if closer is not None and self.reports is not self.repository:
+        # One adapter object may serve as both (the two Protocols do not say so).
+        if closer is not None and self.reports is not cast(object, self.repository):
             closer()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hearing_helper.domain.validation import FieldError
-from hearing_helper.store_error import StoreError
+from hearing_helper.store_error import StoreError as StoreError  # re-exported
 
 # StoreError, the base of the errors below, is defined low in the layers (store_error.py).
 

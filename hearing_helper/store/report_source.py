@@ -180,3 +180,9 @@ class ReportSource(Protocol):
     def export_rows(self, filters: ReportFilters) -> Iterator[tuple[Any, ...]]:
         """EXPORT_FIELDS rows in start order (then id), streamed with constant memory. Close
         the iterator (or exhaust it) to release the database cursor."""
+
+
+class ClosableReportSource(ReportSource, Protocol):
+    """A report source that holds its own connections (the court's): who opens it closes it."""
+
+    def close(self) -> None: ...

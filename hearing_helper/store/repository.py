@@ -169,6 +169,9 @@ class AssistRepository(Protocol):
 
     # audit log
     audit_key: AuditKey | None  # the data folder's key (store/audit.py); None: unkeyed
+    # Called before every write transaction: keys the chain when opening deferred it
+    # (chain_keying.py), so no audited write goes out unkeyed. None: keyed at open.
+    before_write: Callable[[], None] | None
 
     def audit_head_seq(self) -> int:
         """The newest audit entry's seq (0 for an empty log)."""

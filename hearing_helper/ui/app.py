@@ -6,8 +6,9 @@ import gc
 import logging
 import logging.handlers
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -63,7 +64,10 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     )
 
 
-def route_qt_messages() -> object:
+QtMessageHandler = Callable[[QtMsgType, QMessageLogContext, str], object]
+
+
+def route_qt_messages() -> QtMessageHandler | None:
     """Send Qt's own warnings to Python logging (and so to the log file).
 
     Returns the handler it replaced (tests put pytest-qt's back).
@@ -103,12 +107,9 @@ def install_exception_logging() -> None:
     """
     previous = sys.excepthook
 
-    def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
-        logging.getLogger("hearing_helper").error(
-            "Unexpected error",
-            exc_info=(kind, value, tb),  # type: ignore[arg-type]
-        )
-        previous(kind, value, tb)  # type: ignore[arg-type]
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        logging.getLogger("hearing_helper").error("Unexpected error", exc_info=(kind, value, tb))
+        previous(kind, value, tb)
 
     sys.excepthook = hook
 

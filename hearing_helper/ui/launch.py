@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QTimer
 
 from hearing_helper import __version__
 from hearing_helper.services import AppServices
@@ -21,6 +21,7 @@ from hearing_helper.ui.app import (
     install_translators,
     setup_file_logging,
 )
+from hearing_helper.ui.background import drain, run_in_background
 from hearing_helper.ui.shell.window_host import MainWindowHost
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,19 @@ def run_gui(services: AppServices) -> int:
     install_translators(app, current_language(services))
     host = MainWindowHost(services)
     host.show_initial()
+    # The window first, then the keyring (chain_keying.py): a write that comes before the
+    # keying ends waits for it. A failure is logged; the next write tries again and reports it.
+    QTimer.singleShot(
+        0,
+        lambda: run_in_background(
+            host,
+            services.key_the_chain,
+            lambda _result: None,
+            on_failed=lambda message: log.error("The audit log could not be keyed: %s", message),
+        ),
+    )
     freeze_startup_objects()
     log.info("Hearing Helper %s started with data dir %s", __version__, services.data_dir)
     code = int(app.exec())
-    QThreadPool.globalInstance().waitForDone(3000)  # let background work end cleanly
+    drain()  # let background work end cleanly (also run at aboutToQuit; a second is cheap)
     return code

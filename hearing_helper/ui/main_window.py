@@ -6,6 +6,7 @@ writes): with a database server none waits on the GUI thread, and nothing typed 
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -16,9 +17,14 @@ from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.services import AppServices
 from hearing_helper.store.repository import AssistRepository, AssistSummary
 from hearing_helper.ui.app import current_language
-from hearing_helper.ui.catalog_cache import cached_catalog, catalog_for, remember_catalog
+from hearing_helper.ui.background import run_in_background
+from hearing_helper.ui.catalog_cache import (
+    cached_catalog,
+    catalog_for,
+    load_catalog_from,
+    remember_catalog,
+)
 from hearing_helper.ui.pending_writes import pending_for
-from hearing_helper.ui.shell.background import load_catalog_in_background
 from hearing_helper.ui.shell.desk_settings import DeskSettings
 from hearing_helper.ui.shell.home_view import HomeView
 from hearing_helper.ui.shell.litigant_screen import LitigantScreen
@@ -75,8 +81,9 @@ class MainWindow(QMainWindow):
         self.sync = install_sync(self, services, self.actor)
         self.pending_label = PendingStatusLabel(self.pending, self)
         self.statusBar().addPermanentWidget(self.pending_label)
-
-    # --- layout ------------------------------------------------------------------------------
+        desk_name = lambda: str(services.settings.get("desk_name") or "")  # noqa: E731
+        sync_now = self.sync.controller.sync_now_forced
+        self.home.follow_ups.join_court(services.court_channel, desk_name, sync_now)
 
     def show_initial(self) -> None:
         """Show the window as the clerk starts the app: maximised, on any screen size."""
@@ -118,9 +125,7 @@ class MainWindow(QMainWindow):
         actions.read_aloud.triggered.connect(screen.read_aloud)
         actions.full_screen.triggered.connect(screen.toggle_full_screen)
         for code, action in actions.languages.items():
-            action.triggered.connect(
-                lambda _checked=False, c=code: self.desk_settings.request_language(c)
-            )
+            action.triggered.connect(lambda _c=False, c=code: settings.request_language(c))
         actions.install(self)
 
     @property
@@ -136,7 +141,8 @@ class MainWindow(QMainWindow):
         """Parse the catalog in the thread pool; the history shows platform names when done."""
         cached = cached_catalog(self.services)
         if cached is None:
-            load_catalog_in_background(self, self.services.data_dir, self._catalog_loaded)
+            work = partial(load_catalog_from, self.services.data_dir)
+            run_in_background(self, work, self._catalog_loaded)
         else:  # a window rebuilt (language switch): the session has it already
             self.home.history.model.set_catalog(cached)
 
@@ -225,8 +231,7 @@ class MainWindow(QMainWindow):
     # --- drafts ------------------------------------------------------------------------------
 
     def offer_drafts(self, always: bool = False) -> None:
-        """Offer to resume unfinished drafts (crash recovery); never drops one silently. The
-        drafts kept on this PC for an absent server are offered too."""
+        """Offer unfinished drafts, those kept on this PC too (crash recovery); never drops one."""
         from hearing_helper.ui.wizard.draft_saving import nothing_entered
 
         kept = self.pending.kept_drafts()
@@ -340,8 +345,6 @@ class MainWindow(QMainWindow):
         self.home.follow_ups.refresh()
         self.home.new_button.setFocus()
 
-    # --- history -----------------------------------------------------------------------------
-
     def open_history_row(self, row: AssistSummary) -> None:
         if row.status == "draft":
             self._offer_resume_of(row)
@@ -370,8 +373,6 @@ class MainWindow(QMainWindow):
     def moveEvent(self, event: QMoveEvent) -> None:
         super().moveEvent(event)
         self.litigant_screen.fit()
-
-    # --- shutdown ----------------------------------------------------------------------------
 
     def save_open_work(self, keep_blank: bool = False) -> str | None:
         """Save the open assistance (if any) and return its id.

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from hearing_helper.atomic_file import write_json_atomically
 from hearing_helper.domain.record import AssistRecord
@@ -30,12 +30,13 @@ from hearing_helper.private_files import make_private_dir
 from hearing_helper.services import AppServices
 from hearing_helper.store import AssistRepository, StoreError
 from hearing_helper.store.errors import RecordNotFoundError, StoreUnavailableError
-from hearing_helper.ui.reports.workers import Task, start_task
+from hearing_helper.ui.background import Task, start_task, wait_for_pool
 from hearing_helper.ui.store_calls import StoreCalls, calls_for
 
 log = logging.getLogger(__name__)
 
 RETRY_MS = 5000
+FILES_POOL = "unsent"  # one thread: the copies on this PC are written in order
 UNSENT_FOLDER = "unsent"
 
 SAVED, KEPT, FAILED = "saved", "kept", "failed"  # what became of a draft save
@@ -106,8 +107,6 @@ class PendingWrites(QObject):
         self._again = False
         self.waiting = ""  # why the server has not taken the writes yet ("" when it has)
         self.refused = 0  # writes the database refused for good (kept as files, see below)
-        self._files = QThreadPool()
-        self._files.setMaxThreadCount(1)  # the copies are written in order
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -161,7 +160,7 @@ class PendingWrites(QObject):
 
     def wait_idle(self, msecs: int) -> None:
         """At quit: the copies on this PC are complete (the server may still be away)."""
-        self._files.waitForDone(msecs)
+        wait_for_pool(FILES_POOL, msecs)
 
     # --- plumbing ---------------------------------------------------------------------------
 
@@ -269,7 +268,7 @@ class PendingWrites(QObject):
             except OSError:
                 log.exception("Keeping a record on this PC failed")
 
-        start_task(Task(run), self._files)
+        start_task(Task(run), pool=FILES_POOL)
 
     def _keep(self, write: Write) -> None:
         path, folder = self._path(write.record_id), self.folder

@@ -13,13 +13,16 @@ import logging
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from hearing_helper.ui.shell.background import run_in_background
+from hearing_helper.ui.background import run_in_background
 from hearing_helper.ui.speech_service import TIMEOUT_S as SPEECH_SERVICE_TIMEOUT_S
 from hearing_helper.ui.speech_service import speech_service_answers
+
+if TYPE_CHECKING:  # QtTextToSpeech (PySide6-Addons) is loaded when reading starts
+    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +92,7 @@ class ReadAloud(QObject):
         super().__init__(parent)
         self._engine_name = engine
         self._probe_timeout_s = probe_timeout_s
-        self._speech: object | None = None
+        self._speech: QTextToSpeech | None = None
         self._pending = ""
         self._probing = False
         self._probed_ok = False
@@ -98,7 +101,7 @@ class ReadAloud(QObject):
         self.voice_name = ""
         self.detail = ""  # the last problem's advice for the clerk and court IT
 
-    def _create(self) -> object | None:
+    def _create(self) -> QTextToSpeech | None:
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError:  # an incomplete installation without PySide6-Addons
@@ -124,7 +127,7 @@ class ReadAloud(QObject):
         speech.errorOccurred.connect(self._engine_error)
         return speech
 
-    def _create_in_c_locale(self, engine_class: type, name: str) -> Any:
+    def _create_in_c_locale(self, engine_class: type[QTextToSpeech], name: str) -> QTextToSpeech:
         default = QLocale()
         QLocale.setDefault(QLocale.c())
         try:
@@ -132,7 +135,7 @@ class ReadAloud(QObject):
         finally:
             QLocale.setDefault(default)
 
-    def engine(self) -> object | None:
+    def engine(self) -> QTextToSpeech | None:
         if self._speech is None:
             self._speech = self._create()
         return self._speech
@@ -148,7 +151,12 @@ class ReadAloud(QObject):
             if not self._probing:
                 self._probing = True
                 timeout_s = self._probe_timeout_s
-                run_in_background(self, lambda: speech_service_answers(timeout_s), self._probed)
+                run_in_background(
+                    self,
+                    lambda: speech_service_answers(timeout_s),
+                    self._probed,
+                    on_failed=lambda _message: self._probed(False),
+                )
             return
         self._speak_now(text)
 
@@ -171,7 +179,7 @@ class ReadAloud(QObject):
             return
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        state = speech.state()  # type: ignore[attr-defined]
+        state = speech.state()
         if state == QTextToSpeech.State.Error:
             if not self._start_again(text):
                 self._report(NO_ENGINE)
@@ -189,7 +197,7 @@ class ReadAloud(QObject):
         log.info("Text-to-speech engine in error; starting it again")
         self._restarted = True
         if self._speech is not None:
-            self._speech.deleteLater()  # type: ignore[attr-defined]
+            self._speech.deleteLater()
         self._speech = None
         self._probed_ok = False
         self.voice_name = ""
@@ -200,11 +208,11 @@ class ReadAloud(QObject):
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         speech = self._speech
-        return speech is not None and speech.state() == QTextToSpeech.State.Speaking  # type: ignore[attr-defined]
+        return speech is not None and speech.state() == QTextToSpeech.State.Speaking
 
     def stop(self) -> None:
         if self._speech is not None:
-            self._speech.stop()  # type: ignore[attr-defined]
+            self._speech.stop()
 
     def _say_pending(self) -> None:
         speech = self._speech
@@ -215,22 +223,22 @@ class ReadAloud(QObject):
         if voice is None:
             self._report(NO_VOICE)
             return
-        speech.stop()  # type: ignore[attr-defined]
+        speech.stop()
         self._last_text = text
-        speech.say(text)  # type: ignore[attr-defined]
+        speech.say(text)
 
-    def _select_voice(self, speech: object) -> VoiceInfo | None:
+    def _select_voice(self, speech: QTextToSpeech) -> VoiceInfo | None:
         """The best Chinese voice of every locale that may hold one, set on the engine.
 
         Engines list only the current locale's voices: SAPI/WinRT need zh_CN chosen first,
         speech-dispatcher has espeak-ng's Mandarin under "C" (an English desk saw no Chinese
         voice at all while in en_US).
         """
-        voices: dict[str, object] = {}
+        voices: dict[str, QVoice] = {}
         infos: list[VoiceInfo] = []
 
         def collect(locale_name: str) -> None:
-            for v in speech.availableVoices():  # type: ignore[attr-defined]
+            for v in speech.availableVoices():
                 if v.name() not in voices:
                     voices[v.name()] = v
                     language = QLocale.languageToString(v.locale().language())
@@ -238,24 +246,24 @@ class ReadAloud(QObject):
                         language = "Chinese"
                     infos.append(VoiceInfo(v.name(), v.locale().name(), language))
 
-        current = speech.locale()  # type: ignore[attr-defined]
+        current = speech.locale()
         collect(current.name())
-        for locale in speech.availableLocales():  # type: ignore[attr-defined]
+        for locale in speech.availableLocales():
             name = locale.name()
             if name != current.name() and (
                 name.startswith(("zh", "yue", "cmn")) or locale.language() == QLocale.Language.C
             ):
-                speech.setLocale(locale)  # type: ignore[attr-defined]
+                speech.setLocale(locale)
                 collect(name)
         chosen = choose_voice(infos)
         if chosen is None:
-            speech.setLocale(current)  # type: ignore[attr-defined]
+            speech.setLocale(current)
             return None
         voice = voices[chosen.name]
-        if speech.locale() != voice.locale():  # type: ignore[attr-defined]
-            speech.setLocale(voice.locale())  # type: ignore[attr-defined]
-        if chosen.name != self.voice_name or speech.voice().name() != chosen.name:  # type: ignore[attr-defined]
-            speech.setVoice(voice)  # type: ignore[attr-defined]
+        if speech.locale() != voice.locale():
+            speech.setLocale(voice.locale())
+        if chosen.name != self.voice_name or speech.voice().name() != chosen.name:
+            speech.setVoice(voice)
             self.voice_name = chosen.name
             log.info("Read-aloud voice: %s (%s)", chosen.name, chosen.locale)
         return chosen

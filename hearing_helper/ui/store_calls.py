@@ -17,15 +17,16 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
+from PySide6.QtCore import QObject
 
 from hearing_helper.services import AppServices
 from hearing_helper.store import AssistRepository, Store, StoreError
-from hearing_helper.ui.reports.workers import Task, start_task
+from hearing_helper.ui.background import Task, start_task, wait_for_pool
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+POOL = "database"  # one thread: calls run in the order they were made (ui/background.py)
 
 
 @dataclass(frozen=True)
@@ -51,22 +52,10 @@ def alive(owner: QObject) -> bool:
 class StoreCalls:
     """Runs ``work(repository)`` off the GUI thread for a server, inline for a local file."""
 
-    def __init__(self, repo: AssistRepository, *, in_background: bool, name: str = "database"):
+    def __init__(self, repo: AssistRepository, *, in_background: bool) -> None:
         self.repo = repo
         self.in_background = in_background
-        self._pool: QThreadPool | None = None
-        self._name = name
         self._running = 0
-
-    def pool(self) -> QThreadPool:
-        if self._pool is None:
-            self._pool = QThreadPool()
-            self._pool.setMaxThreadCount(1)  # in order, one call at a time
-            self._pool.setObjectName(self._name)
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.aboutToQuit.connect(lambda: self.wait_idle(5000))
-        return self._pool
 
     def run(
         self,
@@ -100,7 +89,7 @@ class StoreCalls:
         task.signals.failed.connect(
             lambda message: self._delivered(Answer(error=StoreError(message)), deliver)
         )
-        start_task(task, self.pool())
+        start_task(task, pool=POOL)
 
     def _delivered(self, answer: Answer[Any], deliver: Callable[[Answer[Any]], None]) -> None:
         self._running -= 1
@@ -111,7 +100,7 @@ class StoreCalls:
 
     def wait_idle(self, msecs: int) -> bool:
         """Wait for calls in flight (at quit, never while the clerk works)."""
-        return self._pool.waitForDone(msecs) if self._pool is not None else True
+        return wait_for_pool(POOL, msecs)
 
 
 # One StoreCalls per open store, shared by the windows of a session (a language switch rebuilds

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from hearing_helper.catalog.model import PROBLEM_CODES
+from hearing_helper.catalog.published import version_folder_in_use
 from hearing_helper.catalog.schema import CatalogError, Checker, content_hash, read_toml
 from hearing_helper.checks.phone_checklist import PHONE_ITEMS
 from hearing_helper.domain.enums import AccessibilityNeed, DeviceKind
@@ -219,16 +220,23 @@ def parse_join_rules(path: Path) -> tuple[JoinRules | None, list[CatalogError]]:
 
 
 def load_join_rules(data_dir: Path | None = None, *, shipped: Path | None = None) -> JoinRulesLoad:
-    """The court's rules when it has a valid file, else the shipped ones (with the errors)."""
+    """The data dir's rules when it has a valid file, else those of the catalog version court
+    IT published, else the shipped ones; with the errors of the files not used."""
     shipped_path = shipped or asset_path(FOLDER, FILE_NAME)
     errors: list[CatalogError] = []
     if data_dir is not None:
-        local = Path(data_dir) / FOLDER / FILE_NAME
-        if local.is_file():
-            rules, errors = parse_join_rules(local)
+        # The data dir's own file first, then the version court IT published (if any).
+        court = version_folder_in_use(Path(data_dir))
+        candidates = [Path(data_dir) / FOLDER / FILE_NAME]
+        candidates += [court / FOLDER / FILE_NAME] if court else []
+        for candidate in candidates:
+            if not candidate.is_file():
+                continue
+            rules, found = parse_join_rules(candidate)
             if rules is not None:
-                return JoinRulesLoad(rules)
-            log.warning("%s has errors; using the shipped rules: %s", local, errors)
+                return JoinRulesLoad(rules, errors)
+            errors += found
+            log.warning("%s has errors; it is not used: %s", candidate, found)
     rules, shipped_errors = parse_join_rules(shipped_path)
     if rules is None:
         log.error("Shipped join rules broken: %s", shipped_errors)

@@ -46,8 +46,8 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         written.append(save(window, out_dir / "sync_status_unreachable.png"))
         window.sync.page.trigger()
         settle()
-        written.append(save(window.sync_dialog, out_dir / "sync_page_unreachable.png"))
-        window.sync_dialog.close()
+        written.append(save(window.sync.dialog, out_dir / "sync_page_unreachable.png"))
+        window.sync.dialog.close()
         # The other states as the status line draws them (the sender's state, shown as is).
         base = controller.status
         assert base is not None

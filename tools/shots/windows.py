@@ -33,7 +33,7 @@ def _services(lang: str) -> AppServices:
     services.settings.set("last_staff_id", CLERK.staff_id)
     end = now_local().replace(microsecond=0)
     services.repo.import_finished(generate_records(80, seed=11, end=end, days=25), "demo")
-    services.device_provider = FakeLiveDevices(FakeDeviceProvider())
+    services.session.device_provider = FakeLiveDevices(FakeDeviceProvider())
     return services
 
 

@@ -26,13 +26,13 @@ _SCALE = {"int16": 32768.0, "int32": 2147483648.0, "float32": 1.0}
 _TYPECODES = {"int16": "h", "int32": "i", "float32": "f", "uint8": "B"}
 
 
-def _scaled(values: Sequence[float], factor: float, offset: float = 0.0) -> array:
+def _scaled(values: Sequence[float], factor: float, offset: float = 0.0) -> array[float]:
     if offset:
         values = list(map(offset.__add__, values))
     return array("d", map(factor.__mul__, values))
 
 
-def mix_down(samples: Sequence[float], channels: int) -> array:
+def mix_down(samples: Sequence[float], channels: int) -> array[float]:
     """Interleaved frames -> their mean, one value per frame."""
     if channels <= 1:
         return array("d", samples)
@@ -43,12 +43,12 @@ def mix_down(samples: Sequence[float], channels: int) -> array:
     return _scaled(total, 1.0 / channels)
 
 
-def pcm_to_floats(data: bytes, sample_format: str = "int16", channels: int = 1) -> array:
+def pcm_to_floats(data: bytes, sample_format: str = "int16", channels: int = 1) -> array[float]:
     """Interleaved PCM bytes -> mono float samples in [-1, 1] (channels are averaged)."""
     code = _TYPECODES.get(sample_format)
     if code is None:
         raise ValueError(f"unsupported sample format {sample_format!r}")
-    raw = array(code)
+    raw: array[int] | array[float] = array(code)
     usable = len(data) - len(data) % raw.itemsize
     raw.frombytes(data[:usable])
     if sample_format == "uint8":
@@ -58,7 +58,7 @@ def pcm_to_floats(data: bytes, sample_format: str = "int16", channels: int = 1) 
     return mix_down(floats, channels)
 
 
-def floats_to_int16(samples: Sequence[float]) -> array:
+def floats_to_int16(samples: Sequence[float]) -> array[int]:
     """Float samples in [-1, 1] -> int16 (clipped)."""
     scaled = map((32768.0).__mul__, samples)
     clipped = map(max, map(min, scaled, itertools.repeat(32767.0)), itertools.repeat(-32768.0))
@@ -123,7 +123,7 @@ def make_tone(
     sample_rate: int = 48000,
     level_dbfs: float = -12.0,
     fade_s: float = 0.02,
-) -> array:
+) -> array[int]:
     """A sine tone as int16 samples, faded in and out so it does not click."""
     count = int(seconds * sample_rate)
     amplitude = 32767 * 10 ** (level_dbfs / 20)

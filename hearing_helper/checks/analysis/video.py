@@ -39,7 +39,8 @@ def frame_difference(a: LumaFrame, b: LumaFrame) -> float:
     if (a.width, a.height) != (b.width, b.height) or not a.luma:
         return 255.0
     # map() over C functions: no Python bytecode per pixel (see analysis.audio on why)
-    return sum(map(abs, map(operator.sub, a.luma, b.luma))) / len(a.luma)
+    differences: int = sum(map(abs, map(operator.sub, a.luma, b.luma)))
+    return differences / len(a.luma)
 
 
 def frames_per_second(timestamps: Sequence[float]) -> float:

@@ -2,7 +2,7 @@
 
 Endpoints are probed one after another, each getting an equal share of the time still left;
 inside an endpoint every phase gets a weighted share of what is left, so time a fast phase does
-not use rolls on to the next. STUN runs alongside in its own thread.
+not use rolls on to the next. STUN runs alongside as a job of its own (background_core).
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from functools import partial
 from typing import Any
 
+from hearing_helper.background_core import start_job
 from hearing_helper.checks.base import (
     CancelledError,
     CancelToken,
@@ -104,21 +106,20 @@ class NetworkCheck:
             )
 
         stun_results: list[dict[str, Any]] = []
-        stun_thread = threading.Thread(
-            target=self._run_stun,
-            args=(ctx.stun_servers, deadline, options, cancel, report, stun_results),
+        stun = start_job(
+            partial(
+                self._run_stun, ctx.stun_servers, deadline, options, cancel, report, stun_results
+            ),
             name="netcheck-stun",
-            daemon=True,
         )
-        stun_thread.start()
         endpoints: list[dict[str, Any]] = []
         for index, url in enumerate(ctx.endpoints):
             share = 1 / (len(ctx.endpoints) - index)
             endpoints.append(probe_endpoint(url, deadline.slice(share), cancel, options, report))
-        while stun_thread.is_alive():
-            cancel.raise_if_cancelled()
-            stun_thread.join(0.05)
+        stun.wait_for(None, should_stop=lambda: cancel.cancelled)
         cancel.raise_if_cancelled()
+        if stun.error is not None:  # a bug, not a network fault: the endpoints' result stands
+            log.error("The STUN probes failed", exc_info=stun.error)
         return self._result(endpoints, stun_results, thresholds, budget, clock, started)
 
     @staticmethod

@@ -1,18 +1,19 @@
 """Time budgets, bounded blocking calls and the small statistics of the network check.
 
-A blocking call we cannot interrupt (``getaddrinfo``, a ``requests`` call) runs in a daemon
-thread while the caller waits in short slices, so the check answers a cancel or a deadline
-within ~50 ms; the abandoned call is itself bounded by its own socket timeouts and ends soon.
+A blocking call we cannot interrupt (``getaddrinfo``, a ``requests`` call) runs as a job of
+:mod:`hearing_helper.background_core` (a daemon thread) while the caller waits in short slices,
+so the check answers a cancel or a deadline within ~50 ms; the abandoned call is itself bounded
+by its own socket timeouts and ends soon.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from hearing_helper.background_core import Ended, start_job
 from hearing_helper.checks.base import CancelledError, CancelToken
 
 T = TypeVar("T")
@@ -55,28 +56,12 @@ def run_bounded(
     Raises :class:`CancelledError` as soon as ``cancel`` fires and :class:`PhaseTimeoutError` when
     ``deadline`` passes first; the thread is then left to finish on its own timeouts.
     """
-    done = threading.Event()
-    box: dict[str, object] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = func()
-        except BaseException as exc:  # handed to the caller below
-            box["error"] = exc
-        finally:
-            done.set()
-
-    threading.Thread(target=target, name=f"netcheck-{name}", daemon=True).start()
-    while not done.is_set():
-        cancel.raise_if_cancelled()
-        left = deadline.remaining()
-        if left <= 0:
-            raise PhaseTimeoutError(name)
-        done.wait(min(POLL_S, left))
+    job = start_job(func, name=f"netcheck-{name}")
+    ended = job.wait_for(deadline.remaining(), should_stop=lambda: cancel.cancelled, poll_s=POLL_S)
     cancel.raise_if_cancelled()
-    if "error" in box:
-        raise box["error"]  # type: ignore[misc]
-    return box["value"]  # type: ignore[return-value]
+    if ended is Ended.TIMED_OUT:
+        raise PhaseTimeoutError(name)
+    return job.result()
 
 
 def wait_cancellable(seconds: float, cancel: CancelToken) -> None:

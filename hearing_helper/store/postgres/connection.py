@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 import psycopg
 
 from hearing_helper import secrets
+from hearing_helper.background_core import call_later
 from hearing_helper.store.backend import query_parameters
 from hearing_helper.store.errors import StoreError, StoreUnavailableError
 
@@ -179,13 +179,11 @@ def hard_deadline(conn: psycopg.Connection[Any], seconds: float) -> Iterator[Non
     A server behind a stalled network (accepts, never answers) would otherwise keep a worker
     waiting for ever: TCP keepalives are answered by whatever stalls. Shutting the socket down
     makes the waiting call fail at once with a connection error."""
-    timer = threading.Timer(seconds, cut_connection, args=(conn,))
-    timer.daemon = True
-    timer.start()
+    watchdog = call_later(seconds, lambda: cut_connection(conn), name="pg-hard-deadline")
     try:
         yield
     finally:
-        timer.cancel()
+        watchdog.cancel()
 
 
 def driver_description() -> str:

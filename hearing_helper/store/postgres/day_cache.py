@@ -52,7 +52,7 @@ def _compute(conn: psycopg.Connection[Any], first: str, end: str) -> dict[str, F
         params: list[Any] = [first, end]
         if kind == "check":
             params.append(list(FAILING_CHECK_STATUSES))
-        for day, code, count in conn.execute(sql, params):  # type: ignore[arg-type]
+        for day, code, count in conn.execute(sql, params):
             per_day.setdefault(day, _empty())[kind][code] += int(count)
     return per_day
 

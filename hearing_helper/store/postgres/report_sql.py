@@ -93,7 +93,7 @@ class PostgresReportSource:
         with self._lock:
             if not self._closed and len(self._idle) < POOL_SIZE and not conn.broken:
                 self._idle.append(conn)
-                conn = None  # type: ignore[assignment]
+                conn = None
         if conn is not None:
             conn.close()
 
@@ -219,7 +219,7 @@ class PostgresReportSource:
                 ):
                     names[staff_id] = name
         return FilterOptions(
-            combinations=[tuple(row) for row in combinations],  # type: ignore[misc]
+            combinations=[tuple(row) for row in combinations],
             clerk_names={str(k): str(v) for k, v in names.items()},
         )
 

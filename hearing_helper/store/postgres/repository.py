@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -52,6 +52,7 @@ class PostgresRepository(SharedRepository[psycopg.Connection[Any]]):
         self._closed = False
         self._conn: psycopg.Connection[Any] | None = None
         self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
+        self.before_write: Callable[[], None] | None = None  # see store/repository.py
         with self._lock:
             conn = self._connection()
             try:
@@ -85,6 +86,8 @@ class PostgresRepository(SharedRepository[psycopg.Connection[Any]]):
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection[Any]]:
         """One server transaction under the lock; driver errors become StoreErrors."""
+        if self.before_write is not None:
+            self.before_write()  # outside the lock: the keying writes through here too
         with self._lock:
             conn = self._connection()
             try:

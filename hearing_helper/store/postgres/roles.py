@@ -4,12 +4,18 @@
   staging tables and call ``hh_deliver()`` (PostgreSQL migration 006). It reads only rows of the
   desk it is bound to (row-level security: ``desks.login_role``) and writes no table directly:
   no INSERT, UPDATE, DELETE or TRUNCATE anywhere, no new desks.
-- ``hh_writer``: owns ``hh_deliver()`` and holds the writes it makes; no login, no members but
-  the owner running init.
+- ``hh_writer``: owns ``hh_deliver()``, the court functions of migration 7 (earlier visits,
+  shared follow-ups: ``COURT_FUNCTIONS``) and the pull functions of migration 009, and holds the
+  writes they make; no login, no members but the owner running init. A desk login calls those
+  functions; the tables behind them (``COURT_TABLES``) give it no right at all.
 - ``hh_supervisor``: reads everything (court-wide reports, exports, verify-log); writes nothing
   but the court-wide report cache.
+- ``hh_court_it``: publishes catalog versions (``server publish-catalog``, migration 8); desks
+  and supervisors read them through two functions only (``store/postgres/catalog_versions.py``).
+- Desks and supervisors may pull one desk's history back through the ``hh_pull_*`` functions
+  (migration 009; a desk login only its own desk's), for ``restore`` on a replaced desk PC.
 
-All three are group roles without login; court IT creates one login per desk (or per court) and per
+All four are group roles without login; court IT creates one login per desk (or per court) and per
 supervisor and grants one of these (README: "A court's central database"). Running init again is
 safe: it upgrades the schema and re-applies grants and policies.
 """
@@ -21,13 +27,28 @@ from typing import Any
 import psycopg
 
 from hearing_helper.store.errors import StoreError
+from hearing_helper.store.postgres.catalog_versions import COURT_IT_ROLE, grant_catalog_rights
 from hearing_helper.store.postgres.connection import ServerAddress, connect, translate
+from hearing_helper.store.postgres.pull import grant_pull_functions
 from hearing_helper.store.postgres.schema import migrate
 
 DESK_ROLE = "hh_desk"
 SUPERVISOR_ROLE = "hh_supervisor"
 WRITER_ROLE = "hh_writer"
 DELIVER_FUNCTION = "hh_deliver(text, text, timestamptz, integer)"
+# The court's return channel (PostgreSQL migration 7): run as hh_writer, called by desks.
+COURT_FUNCTIONS = (
+    "hh_court_visits(text, text, text)",
+    "hh_court_follow_ups(text, integer)",
+    "hh_claim_follow_up(text, text, text, integer)",
+    "hh_release_follow_up(text, text)",
+    "hh_answer_follow_up(text, text, text, text)",
+    "hh_follow_up_answers(text, bigint, integer)",
+)
+# Called only from inside those functions (as hh_writer).
+COURT_HELPERS = ("hh_acting_desk(text)", "hh_log_court_read(text, text, text)")
+# Read and written only through the functions above: no direct right for a desk login.
+COURT_TABLES = ("follow_up_claims", "follow_up_answers", "court_reads")
 
 DESK_TABLES = (
     "staff",
@@ -66,7 +87,8 @@ def _own_delivery_function(conn: psycopg.Connection[Any]) -> None:
     ).fetchone()
     if not (superuser and superuser[0]):
         conn.execute(f"GRANT {WRITER_ROLE} TO current_user")
-    conn.execute(f"ALTER FUNCTION {DELIVER_FUNCTION} OWNER TO {WRITER_ROLE}")
+    for function in (DELIVER_FUNCTION, *COURT_FUNCTIONS, *COURT_HELPERS):
+        conn.execute(f"ALTER FUNCTION {function} OWNER TO {WRITER_ROLE}")
 
 
 def init_server(conn: psycopg.Connection[Any], location: str) -> int:
@@ -75,7 +97,7 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
     ``conn`` must be the database owner's (or a superuser's), in autocommit mode."""
     before = migrate(conn, location)
     with conn.transaction():
-        for role in (DESK_ROLE, SUPERVISOR_ROLE, WRITER_ROLE):
+        for role in (DESK_ROLE, SUPERVISOR_ROLE, WRITER_ROLE, COURT_IT_ROLE):
             _create_role(conn, role)
         tables = ", ".join(("desks", "schema_migrations", *DESK_TABLES))
         conn.execute(
@@ -99,8 +121,27 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
         )
         conn.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {WRITER_ROLE}")
         _own_delivery_function(conn)
+        grant_pull_functions(conn, WRITER_ROLE, f"{DESK_ROLE}, {SUPERVISOR_ROLE}")
         conn.execute(f"REVOKE ALL ON FUNCTION {DELIVER_FUNCTION} FROM PUBLIC")
         conn.execute(f"GRANT EXECUTE ON FUNCTION {DELIVER_FUNCTION} TO {DESK_ROLE}")
+        court_tables = ", ".join(COURT_TABLES)
+        conn.execute(f"GRANT SELECT ON {court_tables} TO {SUPERVISOR_ROLE}")
+        conn.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {court_tables} TO {WRITER_ROLE}")
+        for function in (*COURT_FUNCTIONS, *COURT_HELPERS):
+            conn.execute(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+        for function in COURT_FUNCTIONS:
+            conn.execute(f"GRANT EXECUTE ON FUNCTION {function} TO {DESK_ROLE}, {SUPERVISOR_ROLE}")
+        for table in COURT_TABLES:
+            conn.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+            for policy, clause in (
+                ("supervisor_reads", f"FOR SELECT TO {SUPERVISOR_ROLE} USING (true)"),
+                ("delivery_writes", f"TO {WRITER_ROLE} USING (true) WITH CHECK (true)"),
+            ):
+                conn.execute(f"DROP POLICY IF EXISTS {policy} ON {table}")
+                conn.execute(f"CREATE POLICY {policy} ON {table} {clause}")
+        grant_catalog_rights(
+            conn, desk_role=DESK_ROLE, supervisor=SUPERVISOR_ROLE, writer=WRITER_ROLE
+        )
         for table in ("desks", *DESK_TABLES):
             owned = "login_role = session_user" if table == "desks" else OWNED_DESKS
             conn.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")

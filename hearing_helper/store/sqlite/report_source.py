@@ -69,6 +69,7 @@ class SqliteReportSource:
         return ChildFacts(
             problems=list(facts["problem"].items()),
             checks=list(facts["check"].items()),
+            # The day cache keys each step count "step:status" (day_cache.py): three items.
             steps=[(*key.split(":", 1), n) for key, n in facts["step"].items()],  # type: ignore[misc]
             damaged=list(facts["damaged"]),
         )

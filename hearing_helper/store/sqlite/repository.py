@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
@@ -38,6 +38,7 @@ from hearing_helper.store.sqlite.connection import (
     connect_writer,
     translated,
 )
+from hearing_helper.store.sqlite.court_answers import SqliteCourtAnswersMixin
 from hearing_helper.store.sqlite.dialect import SQLITE
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
 
@@ -80,7 +81,7 @@ def open_repository(data_dir: Path, **options: Any) -> SqliteRepository:
     return SqliteRepository(data_dir / DB_FILENAME, **options)
 
 
-class SqliteRepository(SharedRepository[sqlite3.Connection]):
+class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersMixin):
     """Thread-safe (one connection behind a lock); every write is durable when it returns.
     The record flows, search and audit chain are :class:`SharedRepository`'s."""
 
@@ -108,6 +109,7 @@ class SqliteRepository(SharedRepository[sqlite3.Connection]):
         self._closed = False
         self._anchor_pending: Anchor | None = None  # audit head to write after the commit
         self.audit_key: AuditKey | None = None  # set by AppServices.open (see store/audit.py)
+        self.before_write: Callable[[], None] | None = None  # see store/repository.py
         try:
             self._db = connect_writer(path, busy_timeout_s)
             self._db.row_factory = sqlite3.Row
@@ -126,6 +128,8 @@ class SqliteRepository(SharedRepository[sqlite3.Connection]):
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.before_write is not None:
+            self.before_write()  # outside the lock: the keying writes through here too
         with self._lock, translated(self.path, self._busy_timeout_s):
             if self._closed:
                 raise StoreError(f"The database {self.path} is closed; nothing was saved.")

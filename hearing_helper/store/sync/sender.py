@@ -48,6 +48,7 @@ from hearing_helper.store.postgres.delivery import (
 from hearing_helper.store.postgres.schema import SCHEMA_VERSION, stored_version
 from hearing_helper.store.sqlite.outbox import HeldItem, OutboxKey, SqliteOutbox
 from hearing_helper.store.sync.batch import Batch
+from hearing_helper.store.sync.catalog_pull import CatalogPuller, CatalogStatus
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,8 @@ CONNECT_TIMEOUT_S = 10.0
 # How long a push waits for another sender of the same desk to finish (a push of a large
 # backlog takes a minute at most per batch; the window's pushes can be cancelled meanwhile).
 LOCK_WAIT_S = 300.0
+# How often an idle desk still connects to fetch answers to its follow-ups given at other desks.
+EXCHANGE_EVERY_S = 60.0
 
 
 def _now() -> datetime:
@@ -74,8 +77,9 @@ class Backoff:
     def delay(self, failures: int, rng: random.Random | None = None) -> float:
         if failures <= 0:
             return 0.0
-        raw = min(self.cap_s, self.base_s * 2 ** (failures - 1))
-        return raw * (0.75 + 0.25 * (rng or random).random())
+        raw = min(self.cap_s, self.base_s * 2.0 ** (failures - 1))
+        jitter = rng.random() if rng is not None else random.random()
+        return raw * (0.75 + 0.25 * jitter)
 
 
 # What the server says about one item rather than the connection or the login: the item is
@@ -124,6 +128,7 @@ class SyncStatus:
     skew_s: float | None  # desk clock minus server clock at the last delivery
     held: tuple[HeldItem, ...] = ()  # items set aside: the server refused them, or missing
     conflict_keys: tuple[str, ...] = ()  # the conflicts, e.g. 'version record <id> v2'
+    catalog: CatalogStatus | None = None  # the published catalog in use (None: not followed)
 
     @property
     def state(self) -> str:
@@ -157,6 +162,7 @@ class PushResult:
     batches: int
     status: SyncStatus
     busy: bool = False  # another sender of this desk was pushing; this one did not
+    catalog_switched: int | None = None  # the published catalog version switched to
 
     @property
     def ok(self) -> bool:
@@ -183,6 +189,7 @@ class Sender:
         deliver_batch: Callable[[psycopg.Connection[Any], Batch, datetime], DeliveryResult] = (
             deliver
         ),
+        catalog: CatalogPuller | None = None,
     ) -> None:
         """``connect_to`` and ``deliver_batch`` open the server connection and deliver one
         batch (store/postgres/connection.py, delivery.py); a test wraps them to count or to
@@ -198,6 +205,10 @@ class Sender:
         self._connect = connect_to
         self._deliver = deliver_batch
         self._conn: psycopg.Connection[Any] | None = None  # while a push runs
+        # Run on the push's connection before the outbox goes up (store/sync/answers.py: the
+        # shared follow-ups' answers); None for a sender that only pushes.
+        self.exchange: Callable[[psycopg.Connection[Any]], bool] | None = None
+        self.catalog = catalog  # takes the catalog court IT publishes, while connected
 
     def abort(self) -> None:
         """Cut a running push's connection (from another thread): it ends at once; the batch
@@ -219,6 +230,7 @@ class Sender:
             skew_s=state.get("skew_s"),
             held=tuple(self.outbox.held()),
             conflict_keys=tuple(state.get("conflict_keys", ())),
+            catalog=self.catalog.status() if self.catalog else None,
         )
 
     @property
@@ -235,7 +247,20 @@ class Sender:
             and not state.get("conflicts")
             and not state.get("unreachable_since")
             and state.get("last_success") is not None
+            and not self._exchange_due(state)
         )
+
+    def _exchange_due(self, state: dict[str, Any]) -> bool:
+        """The court may hold answers for this desk: look every EXCHANGE_EVERY_S at most."""
+        if self.exchange is None:
+            return False
+        last = state.get("last_exchange")
+        if not last:
+            return True
+        try:
+            return (_now() - datetime.fromisoformat(str(last))).total_seconds() >= EXCHANGE_EVERY_S
+        except ValueError:
+            return True
 
     def push(
         self, should_stop: Callable[[], bool] = lambda: False, *, force: bool = False
@@ -243,8 +268,9 @@ class Sender:
         """Send everything waiting (until ``should_stop()``); never raises for server trouble:
         the result's status says what happened. Waits while another sender of this desk
         pushes (up to ``lock_wait_s``; ``busy`` in the result when it gave up). An idle desk
-        (see :meth:`idle`) does not connect at all unless ``force`` ("Sync now")."""
-        if not force and self.idle():
+        (see :meth:`idle`) does not connect at all unless ``force`` ("Sync now") or the
+        catalog check falls due (``CatalogPuller.due``, every 10 minutes)."""
+        if not force and self.idle() and not (self.catalog and self.catalog.due()):
             return PushResult(sent=0, batches=0, status=self.status())
         try:
             with locked(self.lock_path, self.lock_wait_s, give_up=should_stop):
@@ -255,12 +281,14 @@ class Sender:
 
     def _push_alone(self, should_stop: Callable[[], bool]) -> PushResult:
         sent = batches = 0
+        switched: int | None = None
         try:
             conn = self._connect(self.central, timeout_s=self.connect_timeout_s)
             self._conn = conn
             try:
                 self._check_schema(conn)
                 skew_s: float | None = None
+                exchanged = self.exchange is None
                 while not should_stop():
                     keys, batch = self.outbox.next_batch(
                         self.desk_id, self.desk_name, self.batch_items
@@ -268,6 +296,10 @@ class Sender:
                     if not keys:
                         if self.outbox.waiting():
                             continue  # those were set aside (missing here); more are queued
+                        if not exchanged:  # once the server knows this desk (its deliveries)
+                            exchanged = True
+                            self._exchange(conn)
+                            continue  # versions made from answers pulled go up in this push
                         break
                     delivered, batch_skew = self._deliver_or_hold(conn, keys, batch)
                     sent += delivered
@@ -278,6 +310,9 @@ class Sender:
                             log.warning("This desk's clock is %.0f s off the server's", skew_s)
                 with hard_deadline(conn, self.batch_timeout_s):
                     conflict_keys = open_conflict_keys(conn, self.desk_id)
+                if self.catalog is not None and not should_stop():
+                    with hard_deadline(conn, self.batch_timeout_s):
+                        switched = self.catalog.pull(conn)
             finally:
                 self._conn = None
                 conn.close()
@@ -299,7 +334,15 @@ class Sender:
             self.outbox.update_state(**values)
         if sent:
             log.info("Sent %d outbox items in %d batches to %s", sent, batches, self.central)
-        return PushResult(sent=sent, batches=batches, status=self.status())
+        return PushResult(
+            sent=sent, batches=batches, status=self.status(), catalog_switched=switched
+        )
+
+    def _exchange(self, conn: psycopg.Connection[Any]) -> None:
+        assert self.exchange is not None
+        with hard_deadline(conn, self.batch_timeout_s):
+            more = self.exchange(conn)
+        self.outbox.update_state(last_exchange=None if more else _now().isoformat())
 
     def _deliver_or_hold(
         self, conn: psycopg.Connection[Any], keys: list[OutboxKey], batch: Batch

@@ -2,9 +2,9 @@
 out, the live camera picture and microphone meter, the speaker question, the phone checklist.
 
 Results go into ``record.checks`` (replaced by check id); the phone answers into
-``record.steps[CHECKS].data["phone_checklist"]``. Device choices are remembered in settings.
-The device provider is ``services.device_provider`` when set (tests, screenshots),
-else a :class:`QtDeviceProvider` made on the first visit.
+``record.steps[CHECKS].data["phone_checklist"]``. The devices, their remembered choices and the
+live picture are :class:`LiveDevices`' (live_devices.py); the progress and litigant lines are
+worded by run_summary.py; this page keeps the layout, the run's bookkeeping and the record.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -35,10 +35,17 @@ from hearing_helper.services import AppServices
 from hearing_helper.ui.checks.context import build_context
 from hearing_helper.ui.checks.controller import ChecksController
 from hearing_helper.ui.checks.device_panel import DevicePanel
+from hearing_helper.ui.checks.heard_question import HeardQuestion
 from hearing_helper.ui.checks.litigant_texts import litigant_results
+from hearing_helper.ui.checks.live_devices import LiveDevices
 from hearing_helper.ui.checks.phone_panel import PhoneChecklist
-from hearing_helper.ui.checks.result_row import REMEDY_STYLE, CheckRow
-from hearing_helper.ui.checks.texts import check_title, network_phase
+from hearing_helper.ui.checks.result_row import CheckRow
+from hearing_helper.ui.checks.run_summary import (
+    activity_now,
+    litigant_first_line,
+    progress_summary,
+)
+from hearing_helper.ui.checks.texts import network_phase
 from hearing_helper.ui.labels import step_label
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 
@@ -55,9 +62,7 @@ class ChecksPage(StepPage):
         self, services: AppServices, parent: QWidget | None = None, provider: Any = None
     ) -> None:
         super().__init__(services, parent)
-        self._provider: Any = provider or services.device_provider
-        self._wired = False
-        self._visible_step = False
+        self._given_provider: Any = provider
         self._activity = ""  # what the litigant should do now: "", camera, microphone, speakers
         self._pending: set[str] = set()  # checks of the current run without a result yet
         self._running: set[str] = set()  # checks started and not finished
@@ -96,22 +101,11 @@ class ChecksPage(StepPage):
         top.addWidget(self.progress, 1)
         top.addWidget(self.progress_label)
 
-        self.heard_box = QWidget()
-        self.heard_box.setStyleSheet(REMEDY_STYLE)
-        self.heard_label = QLabel()
-        self.heard_label.setWordWrap(True)
-        self.heard_yes = QPushButton()
-        self.heard_no = QPushButton()
-        self.heard_yes.clicked.connect(lambda: self._answer(True))
-        self.heard_no.clicked.connect(lambda: self._answer(False))
-        heard_layout = QHBoxLayout(self.heard_box)
-        heard_layout.addWidget(self.heard_label, 1)
-        heard_layout.addWidget(self.heard_yes)
-        heard_layout.addWidget(self.heard_no)
-        self.heard_box.hide()
+        self.heard_box = HeardQuestion()
+        self.heard_box.answered.connect(self._answer)
 
         self.devices = DevicePanel()
-        self.devices.selection_changed.connect(self._on_selection_changed)
+        self.live = LiveDevices(self.services, self.devices, self._given_provider, self)
         self.rows: dict[str, CheckRow] = {}
         results = QVBoxLayout()
         results.setSpacing(6)
@@ -156,9 +150,6 @@ class ChecksPage(StepPage):
         )
         self.run_button.setText(self.tr("Run all checks (F5)"))
         self.cancel_button.setText(self.tr("Stop"))
-        self.heard_label.setText(self.tr("Did the litigant hear the test sound and the voice?"))
-        self.heard_yes.setText(self.tr("Heard it"))
-        self.heard_no.setText(self.tr("Did not hear it"))
         self.devices.retranslate()
         self.phone.retranslate()
         for row in self.rows.values():
@@ -182,88 +173,19 @@ class ChecksPage(StepPage):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._visible_step and self._provider is not None:
-            self._start_live()  # back from a minimised window
+        if self.live.showing and self.live.made:
+            self.live.start_live()  # back from a minimised window
 
     def hideEvent(self, event: QHideEvent) -> None:
         # The window closed or another step shows: the camera light must not stay on.
-        self._stop_live()
+        self.live.stop_live()
         super().hideEvent(event)
-
-    # --- devices -----------------------------------------------------------------------------
-
-    def provider(self) -> Any:
-        if self._provider is None:
-            from hearing_helper.ui.devices import QtDeviceProvider
-
-            # Owned by the application, not this page: every new assist's wizard reuses it.
-            self._provider = QtDeviceProvider(QCoreApplication.instance())
-            self.services.device_provider = self._provider
-        if not self._wired:
-            self._wired = True
-            for signal, slot in (
-                ("devices_changed", self._on_devices_changed),
-                ("level_changed", self.devices.meter.set_level),
-                ("preview_frame", self.devices.show_frame),
-            ):
-                if hasattr(self._provider, signal):
-                    getattr(self._provider, signal).connect(slot)
-        return self._provider
-
-    def _remembered(self) -> tuple[str, str, str]:
-        settings = self.services.settings
-        return (
-            settings.get("camera_id"),
-            settings.get("microphone_id"),
-            settings.get("speaker_id"),
-        )
-
-    def _fill_devices(self) -> None:
-        provider = self.provider()
-        self.devices.set_devices(
-            provider.cameras(), provider.microphones(), provider.speakers(), self._remembered()
-        )
-
-    def _start_live(self) -> None:
-        provider = self.provider()
-        camera_id, microphone_id, _speaker = self.devices.chosen()
-        if hasattr(provider, "start_preview"):
-            if not provider.start_preview(camera_id):
-                self.devices.clear_picture()
-            provider.start_level_monitor(microphone_id)
-
-    def _stop_live(self) -> None:
-        provider = self._provider
-        if provider is not None and hasattr(provider, "stop_preview"):
-            provider.stop_preview()
-            provider.stop_level_monitor()
-        self.devices.meter.reset()
-
-    def _on_devices_changed(self) -> None:
-        self._fill_devices()
-        if self._visible_step:
-            self._stop_live()
-            self._start_live()
-
-    def _on_selection_changed(self) -> None:
-        camera_id, microphone_id, speaker_id = self.devices.chosen()
-        settings = self.services.settings
-        for key, value in (
-            ("camera_id", camera_id),
-            ("microphone_id", microphone_id),
-            ("speaker_id", speaker_id),
-        ):
-            if value and settings.get(key) != value:
-                settings.set(key, value)
-        if self._visible_step:
-            self._stop_live()
-            self._start_live()
 
     # --- wizard hooks ------------------------------------------------------------------------
 
     def load(self, record: AssistRecord) -> None:
         super().load(record)
-        self._visible_step = True
+        self.live.showing = True
         stored = {c.check_id: c for c in record.checks}
         for check_id, row in self.rows.items():
             check = stored.get(check_id)
@@ -273,15 +195,15 @@ class ChecksPage(StepPage):
                 row.set_result(check.status, check.code, check.remedy_code, dict(check.metrics))
         data = record.step(StepId.CHECKS).data
         self.phone.set_answers(parse_answers(data.get(PHONE_KEY)))
-        self._fill_devices()
-        self._start_live()
+        self.live.fill()
+        self.live.start_live()
         self._update_progress()
 
     def leave(self) -> None:
-        self._visible_step = False
+        self.live.showing = False
         self.controller.cancel()
         self.heard_box.hide()
-        self._stop_live()
+        self.live.stop_live()
 
     def initial_focus(self) -> QWidget | None:
         return self.run_button
@@ -293,11 +215,6 @@ class ChecksPage(StepPage):
         return all(check_id in done for check_id in self.rows)
 
     def litigant_content(self) -> LitigantContent:
-        lines = {
-            "microphone": self.tr('Please say into the microphone: "The weather is nice today"'),
-            "speakers": self.tr("Can you hear the test sound? Please tell the clerk."),
-            "camera": self.tr("Please look at the camera."),
-        }
         statuses = {
             check_id: row.status
             for check_id, row in self.rows.items()
@@ -309,25 +226,14 @@ class ChecksPage(StepPage):
         if phone is not None:
             statuses[PHONE_CHECK_ID] = str(phone.status)
         results = litigant_results(statuses)
-        running = [check_title(c) for c in self.rows if c in self._running]
-        if self._activity in lines:
-            first = lines[self._activity]
-        elif running:
-            first = self.tr("Now checking: %1").replace("%1", self.tr(", ").join(running))
-        elif not results:
-            first = self.tr("The clerk will check the camera, microphone, sound and internet.")
-        else:
-            first = ""
+        running = [check_id for check_id in self.rows if check_id in self._running]
+        first = litigant_first_line(self._activity, running, bool(results))
         return LitigantContent(
             title=self.title(), lines=[line for line in [first, *results] if line]
         )
 
     def _update_activity(self) -> None:
-        """The one thing the litigant should do now: answering beats speaking beats looking."""
-        if self._asking:
-            activity = "speakers"
-        else:
-            activity = next((c for c in ("microphone", "camera") if c in self._running), "")
+        activity = activity_now(self._asking, self._running)
         if activity != self._activity:
             self._activity = activity
             self.litigant_content_changed.emit()
@@ -340,7 +246,7 @@ class ChecksPage(StepPage):
         return build_context(
             self.services,
             self.record.intake.platform_id if self.record else "",
-            self.provider(),
+            self.live.provider(),
             self.devices.chosen(),
             self.devices.loopback.isChecked(),
             size,
@@ -444,47 +350,23 @@ class ChecksPage(StepPage):
         self._update_progress()
 
     def _on_heard_question(self) -> None:
-        self.heard_box.show()
-        self.heard_yes.setFocus()
+        self.heard_box.ask()
         self._asking = True
         self._update_activity()
 
     def _answer(self, heard: bool) -> None:
-        self.heard_box.hide()
         self._asking = False
         self._update_activity()
         self.controller.answer_heard(heard)
 
     def _update_progress(self) -> None:
-        total, pending = self._total, self._pending
-        if self.controller.running and total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(total - len(pending))
-            self.progress_label.setText(
-                self.tr("%1 of %2 checks done")
-                .replace("%1", str(total - len(pending)))
-                .replace("%2", str(total))
-            )
-            return
-        statuses = [row.status for row in self.rows.values() if row.status != "waiting"]
-        self.progress.setRange(0, max(1, len(self.rows)))
-        self.progress.setValue(len(statuses))
-        if not statuses:
-            self.progress_label.setText(self.tr("Not checked yet"))
-            return
-        # Name what needs attention: a count alone sends the clerk hunting for it.
-        attention = [
-            check_title(check_id)
-            for check_id, row in self.rows.items()
-            if row.status in ("warn", "fail", "error")
-        ]
-        passed = str(sum(1 for s in statuses if s == "pass"))
-        if attention:
-            text = self.tr("%1 passed; needs attention: %2")
-            text = text.replace("%2", self.tr(", ").join(attention))
-        else:
-            text = self.tr("%1 passed, none needs attention")
-        self.progress_label.setText(text.replace("%1", passed))
+        statuses = {check_id: row.status for check_id, row in self.rows.items()}
+        maximum, value, text = progress_summary(
+            statuses, self._total, len(self._pending), self.controller.running
+        )
+        self.progress.setRange(0, maximum)
+        self.progress.setValue(value)
+        self.progress_label.setText(text)
 
     # --- the record --------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ class CheckRow(QFrame):
         self.status = "waiting"
         self.code = ""
         self.remedy_code = ""
-        self.metrics: dict = {}
+        self.metrics: dict[str, object] = {}
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName(f"check_{check_id}")
         self.name_label = QLabel()
@@ -75,7 +75,9 @@ class CheckRow(QFrame):
         self.status, self.code, self.remedy_code, self.metrics = "waiting", "", "", {}
         self._show()
 
-    def set_result(self, status: str, code: str, remedy_code: str, metrics: dict) -> None:
+    def set_result(
+        self, status: str, code: str, remedy_code: str, metrics: dict[str, object]
+    ) -> None:
         self.status, self.code, self.remedy_code, self.metrics = status, code, remedy_code, metrics
         self._show()
 

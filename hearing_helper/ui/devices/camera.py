@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QImage
@@ -27,6 +28,14 @@ log = logging.getLogger(__name__)
 LUMA_W, LUMA_H = 64, 48  # 3072 pixels: enough for brightness and motion, cheap in Python
 
 FrameListener = Callable[[QVideoFrame, float], None]
+
+
+class FrameSource(Protocol):
+    """What a :class:`SampleJob` reads: a :class:`CameraSession` (tests give a stand-in)."""
+
+    listeners: list[FrameListener]
+
+    def error(self) -> str: ...
 
 
 def luma_of(image: QImage, timestamp_s: float) -> LumaFrame:
@@ -84,14 +93,15 @@ class SampleJob(QObject):
 
     def __init__(
         self,
-        session: CameraSession,
+        session: FrameSource,
         seconds: float,
         first_frame_timeout_s: float,
         once: Once,
         cancel: CancelToken,
         on_done: Callable[[SampleJob], None],
+        parent: QObject | None = None,  # the session, so that the job goes with it
     ) -> None:
-        super().__init__(session)
+        super().__init__(parent)
         self._session = session
         self._seconds = seconds
         self._once = once

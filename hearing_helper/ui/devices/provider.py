@@ -228,12 +228,14 @@ class QtDeviceProvider(QObject):
                 Once(future),
                 cancel,
                 on_done=self._camera_job_done,
+                parent=session,
             )
             self._track(job)
             job.begin()
 
         limit = first_frame_timeout_s + seconds + 6.0
-        return self._dispatcher.call(starter, limit, cancel, "camera sampling")  # type: ignore[no-any-return]
+        sample: FrameSample = self._dispatcher.call(starter, limit, cancel, "camera sampling")
+        return sample
 
     # --- camera session (GUI thread) ------------------------------------------------------
 

@@ -90,6 +90,7 @@ def ensure_gui_application() -> None:
     """QPainter text needs a QGuiApplication; make a headless one for command-line use."""
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # Kept on the function: the application must live as long as the process.
         ensure_gui_application.app = QGuiApplication([])  # type: ignore[attr-defined]
 
 

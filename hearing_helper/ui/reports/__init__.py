@@ -6,14 +6,33 @@ Entry points for the main window: :func:`open_reports` and
 
 from __future__ import annotations
 
-from typing import Any
+import weakref
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from hearing_helper.services import AppServices
 
-def open_reports(parent: QWidget | None, services: Any) -> QWidget | None:
+if TYPE_CHECKING:  # the window is imported when it is first opened
+    from hearing_helper.ui.reports.view import ReportsWindow
+
+# The open reports window of each session, raised instead of opened twice. Kept here, not in
+# AppServices: the services are built complete at start and name no Qt class.
+_open_windows: weakref.WeakKeyDictionary[AppServices, ReportsWindow] = weakref.WeakKeyDictionary()
+
+
+def open_reports_window(services: AppServices) -> ReportsWindow | None:
+    """The session's reports window while it is open (a window rebuilt for a language switch
+    deletes its reports window with it)."""
+    window = _open_windows.get(services)
+    if window is None or not shiboken6.isValid(window):
+        return None
+    return window
+
+
+def open_reports(parent: QWidget | None, services: AppServices) -> ReportsWindow | None:
     """Open (or raise) the reports window once a supervisor has entered the password; returns
     it, or None when the password was not given.
 
@@ -23,9 +42,8 @@ def open_reports(parent: QWidget | None, services: Any) -> QWidget | None:
     from hearing_helper.ui.reports import supervisor
     from hearing_helper.ui.reports.view import ReportsWindow
 
-    existing = services.reports_window
-    # A window rebuilt for a language switch deletes its reports window with it.
-    if isinstance(existing, ReportsWindow) and shiboken6.isValid(existing) and existing.isVisible():
+    existing = open_reports_window(services)
+    if existing is not None and existing.isVisible():
         existing.raise_()
         existing.activateWindow()
         return existing
@@ -34,12 +52,12 @@ def open_reports(parent: QWidget | None, services: Any) -> QWidget | None:
         return None
     window = ReportsWindow(services, parent)
     window.unlocked = True
-    services.reports_window = window
+    _open_windows[services] = window
     window.destroyed.connect(lambda *_args: _forget(services, window))
     window.show()
     return window
 
 
-def _forget(services: Any, window: object) -> None:
-    if services.reports_window is window:
-        services.reports_window = None
+def _forget(services: AppServices, window: ReportsWindow) -> None:
+    if _open_windows.get(services) is window:
+        del _open_windows[services]

@@ -21,9 +21,9 @@ from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.drill import Drill, DrillRow, drill_rows
 from hearing_helper.reports.labels import OUTCOME_LABELS, REASON_LABELS, label
+from hearing_helper.ui.background import Task
 from hearing_helper.ui.reports.supervisor import ui_actor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
-from hearing_helper.ui.reports.workers import Task
 from hearing_helper.ui.store_calls import calls_for
 from hearing_helper.ui.widgets.fit import fit_to_screen
 

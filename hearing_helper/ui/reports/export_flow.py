@@ -27,10 +27,10 @@ from hearing_helper.reports.export import (
     check_out_path,
     export_log,
 )
+from hearing_helper.ui.background import Task
 from hearing_helper.ui.pdf.summary import write_summary_pdf
 from hearing_helper.ui.reports.supervisor import ui_actor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
-from hearing_helper.ui.reports.workers import Task
 from hearing_helper.ui.widgets.file_dialog import save_dialog, start_folder
 
 log = logging.getLogger(__name__)

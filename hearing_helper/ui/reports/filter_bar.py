@@ -130,8 +130,8 @@ class FilterBar(QWidget):
 
     def filters(self) -> ReportFilters | None:
         """The chosen filters; None (with the end date marked) when the period is reversed."""
-        first: date = self.date_from.date().toPython()  # type: ignore[assignment]
-        last: date = self.date_to.date().toPython()  # type: ignore[assignment]
+        first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)  # QDate.toPython's type
         if last < first:
             self.date_to.setStyleSheet("background: #FDE7E4;")
             self.date_to.setToolTip(self.tr("The end date is before the start date."))

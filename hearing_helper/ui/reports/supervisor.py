@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 from hearing_helper.auth import MAX_LENGTH, MIN_LENGTH, AuthResult, PasswordPolicyError, auth_for
 from hearing_helper.config import SettingsFileError
 from hearing_helper.file_lock import LockTimeoutError
+from hearing_helper.services import AppServices
 from hearing_helper.store.errors import StoreError
 
 
-def ui_actor(services: Any) -> str:
+def ui_actor(services: AppServices) -> str:
     """Who acts, for the audit log: the desk's current clerk profile, if any."""
     staff = services.settings.get("last_staff_id") or "desk"
     return f"supervisor@{staff}"
@@ -48,7 +49,7 @@ def _password_field(parent: QWidget, name: str) -> QLineEdit:
 class PasswordDialog(QDialog):
     """Asks for the supervisor password; wrong ones slow down (the OK button waits)."""
 
-    def __init__(self, services: Any, purpose: str, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, purpose: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.purpose = purpose
@@ -163,7 +164,7 @@ class NoPasswordDialog(QDialog):
 class SetPasswordDialog(QDialog):
     """Sets (first use) or changes the supervisor password."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.auth = auth_for(services)
@@ -259,7 +260,7 @@ class SetPasswordDialog(QDialog):
         self.accept()
 
 
-def require_supervisor(parent: QWidget | None, services: Any, purpose: str) -> bool:
+def require_supervisor(parent: QWidget | None, services: AppServices, purpose: str) -> bool:
     """True once a supervisor has entered the password for ``purpose``, a translated phrase
     such as "open the settings". A desk without a password says so first and offers to set
     one (a separate, confirmed and audited step); the gate then asks for it as usual."""
@@ -272,5 +273,5 @@ def require_supervisor(parent: QWidget | None, services: Any, purpose: str) -> b
     return PasswordDialog(services, purpose, parent).exec() == accepted
 
 
-def change_password(parent: QWidget | None, services: Any) -> bool:
+def change_password(parent: QWidget | None, services: AppServices) -> bool:
     return SetPasswordDialog(services, parent).exec() == QDialog.DialogCode.Accepted

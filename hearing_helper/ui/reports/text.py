@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 
+from hearing_helper.services import AppServices
 from hearing_helper.ui.catalog_cache import catalog_for
 from hearing_helper.ui.install.shared import ui_language
 
@@ -15,6 +14,6 @@ def tr_reports(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def platform_names(services: Any) -> dict[str, str]:
+def platform_names(services: AppServices) -> dict[str, str]:
     """Platform id -> name in the UI language, for filters, tables and exports."""
     return catalog_for(services).platform_names(ui_language())

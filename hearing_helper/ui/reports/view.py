@@ -30,7 +30,9 @@ from hearing_helper.reports.labels import (
     WEEKDAY_LABELS,
 )
 from hearing_helper.reports.report_text import kpi_rows
+from hearing_helper.services import AppServices
 from hearing_helper.store.errors import StoreError
+from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.pdf.summary import failure_items, funnel_items
 from hearing_helper.ui.reports.drilldown import DrillDownDialog
 from hearing_helper.ui.reports.export_flow import ExportController
@@ -38,7 +40,6 @@ from hearing_helper.ui.reports.filter_bar import FilterBar
 from hearing_helper.ui.reports.kpi import KpiTile, load_filter_options
 from hearing_helper.ui.reports.supervisor import change_password, require_supervisor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
-from hearing_helper.ui.reports.workers import Task, start_task
 from hearing_helper.ui.sync.court_scope import ScopeCombo
 from hearing_helper.ui.visits.report_panel import VisitFiguresPanel
 from hearing_helper.ui.widgets.charts import HBarChart, HeatmapChart, VBarChart
@@ -53,7 +54,7 @@ class ReportsWindow(QDialog):
     report_shown = Signal(object)  # the Report now on screen (tests and screenshots wait on it)
 
     def __init__(
-        self, services: Any, parent: QWidget | None = None, *, today: date | None = None
+        self, services: AppServices, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -181,7 +182,7 @@ class ReportsWindow(QDialog):
         self._tasks.add(task)
         for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
             signal.connect(lambda *_args, t=task: self._tasks.discard(t))
-        return start_task(task)
+        return start_task(task, pool="reports", owner=self)
 
     def refresh(self) -> None:
         filters = self.filter_bar.filters()

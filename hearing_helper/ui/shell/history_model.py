@@ -1,4 +1,4 @@
-"""Table model of history rows, and the worker that runs searches off the GUI thread."""
+"""Table model of history rows (the view runs the searches off the GUI thread)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    Signal,
 )
 
 from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.visit import VisitKind
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
-from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
+from hearing_helper.store.repository import AssistSummary
 from hearing_helper.ui.labels import format_duration, outcome_label, record_status_label, role_label
 from hearing_helper.ui.visits.texts import preparation_text
 
@@ -121,27 +119,3 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
-
-
-class SearchSignals(QObject):
-    done = Signal(int, object, int)  # generation, rows, total count
-    failed = Signal(int, str)
-
-
-class SearchTask(QRunnable):
-    """Runs one history query in the thread pool; stale results are dropped by generation."""
-
-    def __init__(self, repo: AssistRepository, query: HistoryQuery, generation: int) -> None:
-        super().__init__()
-        self.repo, self.query, self.generation = repo, query, generation
-        self.signals = SearchSignals()
-
-    def run(self) -> None:
-        try:
-            rows = self.repo.search(self.query)
-            total = self.repo.count(self.query)
-        except Exception as exc:  # noqa: BLE001 - reported to the view, never lost
-            log.exception("History search failed")
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        self.signals.done.emit(self.generation, rows, total)

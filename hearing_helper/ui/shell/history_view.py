@@ -6,7 +6,7 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.domain.enums import Outcome, RecordStatus
+from hearing_helper.store.errors import StoreError
 from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
+from hearing_helper.ui.background import Task, start_task, wait_for_pool
 from hearing_helper.ui.labels import outcome_label, record_status_label
-from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel, SearchTask
+from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel
 from hearing_helper.ui.visits.kind_choice import visit_kind_filter
 
 if TYPE_CHECKING:
@@ -57,12 +59,10 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self.repo = repo
         self._generation = 0
-        self._tasks: dict[int, SearchTask] = {}
+        self._tasks: dict[int, Task] = {}
         self._sort_by = "started_at"
         self._descending = True
         self._open_when_shown = False  # Enter in the search box before its results came
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
@@ -191,12 +191,17 @@ class HistoryView(QWidget):
         """Run the current query in the worker; the newest request wins."""
         self._debounce.stop()
         self._generation += 1
-        task = SearchTask(self.repo, self.query(), self._generation)
-        task.signals.done.connect(self._on_done)
-        task.signals.failed.connect(self._on_failed)
-        self._tasks[self._generation] = task
+        generation, repo, query = self._generation, self.repo, self.query()
+
+        def search(_task: Task) -> tuple[list[AssistSummary], int]:
+            return repo.search(query), repo.count(query)
+
+        task = Task(search, expected_errors=(StoreError,))
+        task.signals.finished.connect(lambda found: self._on_done(generation, *found))
+        task.signals.failed.connect(lambda message: self._on_failed(generation, message))
+        self._tasks[generation] = task
         self.summary.setText(self.tr("Searching\u2026"))
-        self.pool.start(task)
+        start_task(task, pool="search", owner=self)  # one thread: the newest query waits least
 
     def _on_done(self, generation: int, rows: list[AssistSummary], total: int) -> None:
         self._tasks.pop(generation, None)
@@ -284,4 +289,4 @@ class HistoryView(QWidget):
 
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Wait for running searches (used on shutdown)."""
-        return self.pool.waitForDone(msecs)
+        return wait_for_pool("search", msecs)

@@ -123,7 +123,9 @@ class RecordDetailDialog(QDialog):
             self.browser.setPlainText(self.tr("Loading\u2026"))
         record_id = self.record_id
 
-        def read(repo: AssistRepository) -> tuple[dict[str, str], AssistRecord, list]:
+        def read(
+            repo: AssistRepository,
+        ) -> tuple[dict[str, str], AssistRecord, list[RecordVersion]]:
             names = {p.staff_id: p.name for p in repo.list_staff()}
             return names, repo.get(record_id), repo.versions(record_id)
 

@@ -8,9 +8,7 @@ Reading the server and settling run in workers: the window never waits on the ne
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,20 +26,11 @@ from PySide6.QtWidgets import (
 
 from hearing_helper.domain.masking import mask_name, mask_phone
 from hearing_helper.domain.record import AssistRecord
+from hearing_helper.services import AppServices
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.sync.conflicts import KEEP_DESK, KEEP_SERVER, Conflict
-from hearing_helper.ui.reports.workers import Task, start_task
+from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.sync.controller import SyncController
-
-_pool: QThreadPool | None = None
-
-
-def _conflicts_pool() -> QThreadPool:
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
 
 
 def _fields(record: AssistRecord | None) -> list[str]:
@@ -64,7 +53,11 @@ def _fields(record: AssistRecord | None) -> list[str]:
 
 class ConflictsDialog(QDialog):
     def __init__(
-        self, services: Any, controller: SyncController, actor: str, parent: QWidget | None = None
+        self,
+        services: AppServices,
+        controller: SyncController,
+        actor: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -139,7 +132,7 @@ class ConflictsDialog(QDialog):
         task.signals.finished.connect(self._loaded)
         task.signals.failed.connect(self._failed)
         self._task = task
-        start_task(task, pool=_conflicts_pool())
+        start_task(task, pool="conflicts", owner=self)
 
     def _loaded(self, conflicts: list[Conflict]) -> None:
         self._task = None
@@ -206,20 +199,23 @@ class ConflictsDialog(QDialog):
         self._task = task
         self._enable(False)
         self.state.setText(self.tr("Saving the chosen copy and sending it…"))
-        start_task(task, pool=_conflicts_pool())
+        start_task(task, pool="conflicts", owner=self)
 
     def _settled(self, _record: object) -> None:
         self._task = None
         self.controller.sync_now_forced()  # the status change reloads this page
 
 
-def show_conflicts_page(window: Any, services: Any, controller: SyncController, actor: str) -> None:
-    """The conflicts page, after a supervisor's password (it shows records and settles them)."""
+def show_conflicts_page(
+    window: QWidget, services: AppServices, controller: SyncController, actor: str
+) -> ConflictsDialog | None:
+    """The conflicts page, after a supervisor's password (it shows records and settles them);
+    None when the password was not given."""
     from hearing_helper.ui.reports.supervisor import require_supervisor
 
     purpose = QCoreApplication.translate("sync", "settle conflicts")
     if not require_supervisor(window, services, purpose):
-        return
+        return None
     dialog = ConflictsDialog(services, controller, actor, window)
-    window.conflicts_dialog = dialog
     dialog.open()
+    return dialog

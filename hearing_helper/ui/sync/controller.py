@@ -3,26 +3,33 @@
 A push is started soon after the window opens, then again every POLL_S while everything goes
 well (new local records are picked up without any call from the wizard), after a capped backoff
 when the server cannot be reached, and at once on "Sync now". A server that hangs cannot hold
-the window: the push runs in the sync pool and each batch has a hard deadline.
+the window: the push runs in the "sync" pool (one thread: pushes never overlap, and a slow
+server never takes the reports' threads) and each batch has a hard deadline.
 
 A desk with nothing to send does not connect on the timer (``Sender.idle``); "Sync now" always
 does. The sender (its own SQLite connection to the outbox) is made, replaced and closed on the
 GUI thread only; a sender replaced while its push runs is closed when that push ends.
+
+When a push switched the desk to a catalog version court IT published, the session's catalog
+and join-mode rules are loaded again in the background and replace the old ones (screens read
+them when a step opens); ``catalog_switched`` then carries the version.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from hearing_helper.services import AppServices
 from hearing_helper.store.errors import StoreError
-from hearing_helper.ui.reports.workers import Task, start_task
+from hearing_helper.ui.background import Task, start_task, wait_for_pool
 
 if TYPE_CHECKING:
     # The sender imports the PostgreSQL driver (~100 ms): a desk with no central database never
     # needs it, and a joined desk loads it in the worker of its first push.
+    from hearing_helper.catalog import CatalogLoad
     from hearing_helper.store.sync.sender import Backoff, PushResult, Sender, SyncStatus
 
 log = logging.getLogger(__name__)
@@ -30,25 +37,15 @@ log = logging.getLogger(__name__)
 FIRST_PUSH_MS = 2000  # after start: the window and its first screens come first
 POLL_S = 15.0
 
-_pool: QThreadPool | None = None
-
-
-def sync_pool() -> QThreadPool:
-    """One thread: pushes never overlap, and a slow server never takes the reports' threads."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
-
 
 class SyncController(QObject):
     """Owns the sender of this desk; ``status_changed`` carries the newest SyncStatus."""
 
     status_changed = Signal(object)  # SyncStatus
     push_started = Signal()
+    catalog_switched = Signal(object)  # the published catalog version now in use (int | None)
 
-    def __init__(self, services: Any, parent: QObject | None = None) -> None:
+    def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.status: SyncStatus | None = None
@@ -57,6 +54,7 @@ class SyncController(QObject):
         self._generation = 0  # settings changes so far: a push of an older one is stale
         self._task: Task | None = None
         self._stopped = False
+        self._switched_version: int | None = None  # of the catalog loaded again after a switch
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -98,7 +96,7 @@ class SyncController(QObject):
             self._task.cancel()
             if self._sender is not None:
                 self._sender.abort()
-            sync_pool().waitForDone(wait_ms)
+            wait_for_pool("sync", wait_ms)
         if self._task is None and self._sender is not None:
             self._sender.outbox.close()
             self._sender = None
@@ -132,7 +130,7 @@ class SyncController(QObject):
             from hearing_helper.store.sync.desk import open_sender
 
             try:
-                self._sender = open_sender(data_dir, url, desk_name)
+                self._sender = open_sender(data_dir, url, desk_name, self.services.repo)
             except (StoreError, ValueError) as exc:
                 self._failed(str(exc))
                 return
@@ -147,7 +145,7 @@ class SyncController(QObject):
         task.signals.failed.connect(self._failed)
         self._task = task
         self.push_started.emit()
-        start_task(task, pool=sync_pool())
+        start_task(task, pool="sync")
 
     def _pushed(self, outcome: tuple[Sender, PushResult, int]) -> None:
         sender, result, generation = outcome
@@ -158,6 +156,8 @@ class SyncController(QObject):
                 self._sender = None
         self.status = result.status
         self.status_changed.emit(result.status)
+        if not self._stopped and self._catalog_out_of_date(result):
+            self._reload_catalog(result.status.catalog.version if result.status.catalog else None)
         if result.status.last_error:
             self._schedule(self.backoff.delay(result.status.failures))
         else:
@@ -182,6 +182,29 @@ class SyncController(QObject):
         )
         self.status_changed.emit(self.status)
         self._schedule(self.backoff.delay(failures))
+
+    def _catalog_out_of_date(self, result: PushResult) -> bool:
+        """This push switched the catalog, or another program did (``hearing-helper sync``)
+        since the session loaded it."""
+        if result.catalog_switched is not None:
+            return True
+        loaded = self.services.session.catalog
+        in_use = result.status.catalog
+        return loaded is not None and in_use is not None and loaded.court_version != in_use.version
+
+    def _reload_catalog(self, version: int | None) -> None:
+        from hearing_helper.ui.background import run_in_background
+        from hearing_helper.ui.catalog_cache import load_catalog_from
+
+        self._switched_version = version
+        data_dir = self.services.data_dir
+        run_in_background(self, lambda: load_catalog_from(data_dir), self._catalog_reloaded)
+
+    def _catalog_reloaded(self, catalog: CatalogLoad) -> None:
+        from hearing_helper.ui.catalog_cache import replace_catalog
+
+        replace_catalog(self.services, catalog)
+        self.catalog_switched.emit(self._switched_version)
 
     def _schedule(self, seconds: float) -> None:
         if not self._stopped:

@@ -8,13 +8,13 @@ desk's records, so a partial total is never shown as the court's.
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from hearing_helper.services import AppServices
 from hearing_helper.store.backend import Store
-from hearing_helper.store.report_source import ReportSource
+from hearing_helper.store.report_source import ClosableReportSource, ReportSource
 
 DESK, COURT = "desk", "court"
 
@@ -24,7 +24,7 @@ class ScopeCombo(QComboBox):
 
     scope_changed = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.addItem(QCoreApplication.translate("sync", "This desk"), DESK)
@@ -32,7 +32,7 @@ class ScopeCombo(QComboBox):
         self.setAccessibleName(QCoreApplication.translate("sync", "Scope"))
         self.setVisible(bool(services.central_url()))
         self.currentIndexChanged.connect(lambda _i: self.scope_changed.emit(self.current()))
-        self._court: Any = None
+        self._court: ClosableReportSource | None = None
         self._lock = threading.Lock()
 
     def current(self) -> str:
@@ -44,17 +44,17 @@ class ScopeCombo(QComboBox):
     def reports_for(self, scope: str) -> ReportSource:
         """The report source of ``scope``; call it in a worker (the court's connects)."""
         if scope != COURT:
-            return self.services.reports  # type: ignore[no-any-return]
+            return self.services.reports
         with self._lock:
             if self._court is None:
                 self._court = self.services.open_court_reports()
-            return self._court  # type: ignore[no-any-return]
+            return self._court
 
     def store_for(self, scope: str) -> Store:
         """Rows from ``scope``; exports are audited on this desk (and reach the court through
         the outbox)."""
         if scope != COURT:
-            return self.services.store  # type: ignore[no-any-return]
+            return self.services.store
         return Store(repository=self.services.repo, reports=self.reports_for(scope))
 
     def close_sources(self) -> None:

@@ -3,8 +3,9 @@ error in plain words, "Sync now", and the central database settings (supervisor 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,22 +18,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hearing_helper.catalog.published import version_in_use
+from hearing_helper.config import Settings
 from hearing_helper.desk_identity import desk_id
+from hearing_helper.services import AppServices
 from hearing_helper.store.backend import BadDatabaseUrlError, check_database_url, redact_url
 from hearing_helper.store.sync.sender import SyncStatus
 from hearing_helper.ui.store_calls import calls_for
 from hearing_helper.ui.sync import texts
 from hearing_helper.ui.sync.controller import SyncController
 
+if TYPE_CHECKING:  # imported when first opened: it needs the PostgreSQL driver
+    from hearing_helper.ui.sync.conflicts_dialog import ConflictsDialog
+
 
 class SyncDialog(QDialog):
     def __init__(
-        self, services: Any, controller: SyncController, actor: str, parent: QWidget | None = None
+        self,
+        services: AppServices,
+        controller: SyncController,
+        actor: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.controller = controller
         self.actor = actor
+        self.conflicts_dialog: ConflictsDialog | None = None
         self.setWindowTitle(self.tr("Central database"))
         self.desk = QLabel()
         self.central = QLabel()
@@ -40,6 +52,8 @@ class SyncDialog(QDialog):
         self.waiting = QLabel()
         self.last_success = QLabel()
         self.skew = QLabel()
+        self.catalog = QLabel()  # the catalog version court IT published that is in use
+        self.catalog.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.detail = QLabel()
@@ -62,6 +76,7 @@ class SyncDialog(QDialog):
             (self.tr("Waiting:"), self.waiting),
             (self.tr("Last complete send:"), self.last_success),
             (self.tr("Clock:"), self.skew),
+            (self.tr("Catalog:"), self.catalog),
         ):
             form.addRow(caption, widget)
         self.sync_button = QPushButton(self.tr("&Sync now"))
@@ -96,6 +111,7 @@ class SyncDialog(QDialog):
                 self.tr("%1 (given on the command line)").replace("%1", redact_url(url))
             )
         self.sync_button.setEnabled(self.controller.joined and not self.controller.busy)
+        self.catalog.setText(self._catalog_text(status))
         if status is None:
             self.state.setText(texts.summary(None) if self.controller.joined else "-")
             for label in (self.waiting, self.last_success, self.skew, self.error):
@@ -118,10 +134,34 @@ class SyncDialog(QDialog):
         self.detail.setText(self._details_text(status))
         self._grow_to_fit()
 
+    def _catalog_text(self, status: SyncStatus | None) -> str:
+        """The published version in use (read from this desk's files, so it shows before the
+        first push too) and a version this desk refused."""
+        in_use = version_in_use(self.services.data_dir)
+        if in_use is None:
+            text = self.tr("the one shipped with the program (court IT has published none yet)")
+        else:
+            text = (
+                self.tr("court version %1, published %2 by %3")
+                .replace("%1", str(in_use.version))
+                .replace("%2", texts.clock(in_use.published_at) or in_use.published_at)
+                .replace("%3", in_use.published_by)
+            )
+        refused = status.catalog.refused if status and status.catalog else None
+        if refused is not None:
+            text += "\n" + self.tr(
+                "Version %1 from the central database was refused: its files have problems "
+                "(Details for court IT). This desk keeps using the catalog above."
+            ).replace("%1", str(refused.version))
+        return text
+
     def _details_text(self, status: SyncStatus | None) -> str:
         lines = [self.tr("Desk id: %1").replace("%1", desk_id(self.services.data_dir))]
         if status is not None and status.last_error:
             lines.append(status.last_error)
+        refused = status.catalog.refused if status and status.catalog else None
+        if refused is not None:
+            lines += list(refused.problems[:10])
         return "\n".join(lines)
 
     def _show_details(self, shown: bool) -> None:
@@ -156,7 +196,9 @@ class SyncDialog(QDialog):
     def _conflicts(self) -> None:
         from hearing_helper.ui.sync.conflicts_dialog import show_conflicts_page
 
-        show_conflicts_page(self, self.services, self.controller, self.actor)
+        self.conflicts_dialog = show_conflicts_page(
+            self, self.services, self.controller, self.actor
+        )
 
     def _change(self) -> None:
         from hearing_helper.ui.reports.supervisor import require_supervisor
@@ -184,7 +226,7 @@ class SyncDialog(QDialog):
 class CentralSettingsDialog(QDialog):
     """The central database's URL (no password: that is in the keyring) and the desk name."""
 
-    def __init__(self, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Central database settings"))
@@ -246,7 +288,5 @@ class CentralSettingsDialog(QDialog):
         return changed
 
 
-def _selectable() -> Any:
-    from PySide6.QtCore import Qt
-
+def _selectable() -> Qt.TextInteractionFlag:
     return Qt.TextInteractionFlag.TextSelectableByMouse

@@ -26,6 +26,7 @@ HELD_LIST = QT_TRANSLATE_NOOP(
     "Set aside (not sent; court IT checks the reason, then runs hearing-helper sync --retry-held):",
 )
 CLOCK_OFF = QT_TRANSLATE_NOOP("sync", "this PC's clock is %1 min off")
+CATALOG_REFUSED = QT_TRANSLATE_NOOP("sync", "catalog version %1 refused")
 ERRORS = {
     "unreachable": QT_TRANSLATE_NOOP(
         "sync",
@@ -88,6 +89,9 @@ def summary(status: SyncStatus | None) -> str:
         text = tr(ALL_SENT)
     if status.clock_skewed and status.skew_s is not None:
         text += " · " + tr(CLOCK_OFF).replace("%1", f"{abs(status.skew_s) / 60:.0f}")
+    refused = status.catalog.refused if status.catalog else None
+    if refused is not None:
+        text += " · " + tr(CATALOG_REFUSED).replace("%1", str(refused.version))
     return text
 
 

@@ -1,13 +1,19 @@
 """The home screen's "待回访" (to follow up) list of prepared hearings whose outcome is still
 unknown, the reminder of today's and tomorrow's prepared hearings, and the dialog that records
-what happened at a hearing. Database work runs in the background."""
+what happened at a hearing. Database work runs in the background.
+
+On a desk joined to a court the list is the court's (issue 21, ui/visits/court_follow_ups.py):
+each line names the desk that prepared the litigant and who is calling them; opening one claims
+it first, so two clerks do not call the same litigant.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -37,10 +43,19 @@ from hearing_helper.domain.visit import (
     follow_up_state,
 )
 from hearing_helper.store import StoreError
+from hearing_helper.store.court_channel import Claim, CourtFollowUp, FollowUpClosedError
 from hearing_helper.store.repository import AssistRepository, PreparedHearing
+from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.labels import choice_combo
-from hearing_helper.ui.reports.workers import Task, start_task
 from hearing_helper.ui.visits.cause_combo import cause_combo
+from hearing_helper.ui.visits.court_follow_ups import (
+    CourtActions,
+    CourtFactory,
+    Loaded,
+    claim_text,
+    court_marks,
+    load_follow_ups,
+)
 from hearing_helper.ui.visits.texts import (
     follow_up_result_label,
     follow_up_source_label,
@@ -51,20 +66,37 @@ from hearing_helper.ui.wizard.field_row import FieldRow
 
 log = logging.getLogger(__name__)
 OVERDUE_MARK = "\u26a0 "  # not colour alone
+COURT_REFRESH_MS = 60_000  # other desks' follow-ups and claims change without this desk
+
+
+def _no_court() -> None:
+    return None
+
+
+def desk_actor(widget: QWidget | None) -> str:
+    """The clerk at the desk: the main window (an ancestor) knows who that is."""
+    owner = widget
+    while owner is not None and not callable(getattr(owner, "actor", None)):
+        owner = owner.parentWidget()
+    # owner has a callable actor (the loop above found it); QWidget does not declare it.
+    return str(owner.actor()) if owner is not None else "unknown"  # type: ignore[attr-defined]
 
 
 def _when(row: PreparedHearing) -> datetime:
     return datetime.fromisoformat(row.hearing_at).astimezone()
 
 
-def hearing_line(row: PreparedHearing, state: FollowUpState | None = None) -> str:
+def hearing_line(
+    row: PreparedHearing, state: FollowUpState | None = None, *, masked: bool = False
+) -> str:
+    """One hearing in one line; ``masked``: name and phone came masked (the court's list)."""
     parts = [_when(row).strftime("%m-%d %H:%M")]
     if state is not None:
         mark = OVERDUE_MARK if state is FollowUpState.OVERDUE else ""
         parts.append(mark + follow_up_state_label(state))
-    person = mask_name(row.litigant_name)
+    person = row.litigant_name if masked else mask_name(row.litigant_name)
     if state is not None:  # the follow-up list: the phone to call
-        person = f"{person} {mask_phone(row.phone)}".strip()
+        person = f"{person} {row.phone if masked else mask_phone(row.phone)}".strip()
     parts += [row.case_number, person, join_mode_label(row.chosen_mode) or "\u2014"]
     return " \u00b7 ".join(part for part in parts if part)
 
@@ -74,12 +106,31 @@ class FollowUpsPanel(QWidget):
 
     follow_up_recorded = Signal()
 
-    def __init__(self, repo: AssistRepository, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        repo: AssistRepository,
+        court: CourtFactory = _no_court,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.repo = repo
+        self.court = court
+        self.desk_name: Callable[[], str] = lambda: ""
         self._tasks: list[Task] = []
-        self.due: list[PreparedHearing] = []
+        self.due: list[CourtFollowUp] = []
         self.coming: list[PreparedHearing] = []
+        self.loaded: Loaded | None = None
+        self.court_actions = CourtActions(repo, court, self)
+        self.court_actions.claimed.connect(self._on_claimed)
+        self.court_actions.claim_failed.connect(self._on_claim_failed)
+        self.court_actions.saved.connect(self._saved)
+        self.court_actions.save_failed.connect(self._failed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(COURT_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.source_label = QLabel()  # the court cannot be reached: this desk's own list
+        self.source_label.setWordWrap(True)
+        self.source_label.hide()
         self.due_title = QLabel()
         self.due_list = QListWidget()
         self.due_list.setAccessibleName(self.tr("To follow up"))
@@ -101,6 +152,7 @@ class FollowUpsPanel(QWidget):
         due_head.addWidget(self.record_button)
         due_box = QVBoxLayout()
         due_box.addLayout(due_head)
+        due_box.addWidget(self.source_label)
         due_box.addWidget(self.due_list)
         coming_box = QVBoxLayout()
         coming_box.addWidget(self.coming_title)
@@ -110,6 +162,16 @@ class FollowUpsPanel(QWidget):
         layout.addLayout(due_box, 3)
         layout.addLayout(coming_box, 2)
         self._show_titles()
+
+    def join_court(
+        self, court: CourtFactory, desk_name: Callable[[], str], request_sync: Callable[[], None]
+    ) -> None:
+        """Show the court's list on a joined desk: ``court()`` gives this desk's view of the
+        court (None when working alone), ``request_sync`` hands answers over at once."""
+        self.court = court
+        self.desk_name = desk_name
+        self.court_actions.make_court = court
+        self.court_actions.request_sync = request_sync
 
     def _show_titles(self) -> None:
         self.due_title.setText(self.tr("To follow up (%1)").replace("%1", str(len(self.due))))
@@ -121,25 +183,34 @@ class FollowUpsPanel(QWidget):
         self.record_button.setEnabled(bool(self.due))
 
     def refresh(self) -> None:
-        """Look both lists up again, in the background."""
+        """Look both lists up again, in the background (the court's on a joined desk)."""
         now = now_local()
-        start = now.replace(hour=0, minute=0, second=0)
-        repo = self.repo
+        repo, court, desk_name = self.repo, self.court, self.desk_name()
 
-        def load(_task: Task) -> tuple[list[PreparedHearing], list[PreparedHearing]]:
-            return repo.follow_ups(now), repo.prepared_hearings(start, start + timedelta(days=2))
+        def load(_task: Task) -> Loaded:
+            return load_follow_ups(repo, court, now, desk_name)
 
         task = Task(load, expected_errors=(StoreError,))
-        task.signals.finished.connect(lambda result: self._show(now, *result))
+        task.signals.finished.connect(lambda loaded: self._show(now, loaded))
         task.signals.failed.connect(lambda message: log.warning("Follow-ups: %s", message))
         self._tasks = [start_task(task)]
 
-    def _show(
-        self, now: datetime, due: list[PreparedHearing], coming: list[PreparedHearing]
-    ) -> None:
-        self.due, self.coming = due, coming
+    def _show(self, now: datetime, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.due, self.coming = loaded.found.items, loaded.coming
+        if loaded.joined and not self._timer.isActive():
+            self._timer.start()
+        cut_off = bool(loaded.found.court_error)
+        self.source_label.setText(
+            OVERDUE_MARK
+            + self.tr("The court's central database cannot be reached: this desk's own follow-ups.")
+            if cut_off
+            else ""
+        )
+        self.source_label.setVisible(cut_off)
         self.due_list.clear()
-        for row in due:
+        for found in self.due:
+            row = found.hearing
             state = follow_up_state(
                 kind=VisitKind.PREPARATION,
                 finished=True,
@@ -147,13 +218,15 @@ class FollowUpsPanel(QWidget):
                 follow_up=None,
                 now=now,
             )
-            item = QListWidgetItem(hearing_line(row, state))
+            line = hearing_line(row, state, masked=found.masked)
+            marks = court_marks(found, loaded.own_desk_id)
+            item = QListWidgetItem(f"{line} \u00b7 {marks}" if marks else line)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.due_list.addItem(item)
-        if due:
+        if self.due:
             self.due_list.setCurrentRow(0)
         self.coming_list.clear()
-        for row in coming:
+        for row in self.coming:
             self.coming_list.addItem(hearing_line(row))
         self._show_titles()
 
@@ -161,21 +234,58 @@ class FollowUpsPanel(QWidget):
         index = self.due_list.currentRow()
         if not 0 <= index < len(self.due):
             return
-        row = self.due[index]
-        dialog = FollowUpDialog(row, self)
-        dialog.accepted.connect(lambda: self._save(row, dialog.follow_up(), dialog.actor))
+        item = self.due[index]
+        if self.loaded is not None and self.loaded.joined:
+            # Claimed first (in a worker): two clerks never call the same litigant.
+            self.record_button.setEnabled(False)
+            self.court_actions.claim(item, desk_actor(self))
+            return
+        self._open_dialog(item, None)
+
+    def _own(self, item: CourtFollowUp) -> bool:
+        own_id = self.loaded.own_desk_id if self.loaded else ""
+        return not item.desk_id or item.desk_id == own_id
+
+    def _on_claimed(self, item: CourtFollowUp, claim: Claim) -> None:
+        self._show_titles()
+        if claim.granted:
+            self._open_dialog(item, claim)
+            return
+        QMessageBox.information(self, self.tr("Someone is calling already"), claim_text(claim))
+        self.refresh()
+
+    def _on_claim_failed(self, item: CourtFollowUp, message: str) -> None:
+        self._show_titles()
+        if FollowUpClosedError.MARK in message:  # answered meanwhile, at another desk
+            QMessageBox.information(
+                self,
+                self.tr("Already followed up"),
+                self.tr(
+                    "This follow-up was recorded at another desk; it arrives here with the "
+                    "next sync."
+                ),  # fmt: skip
+            )
+            self.court_actions.request_sync()
+            self.refresh()
+        elif self._own(item):  # the court cannot be reached: this desk's record, recorded here
+            self._open_dialog(item, None)
+        else:
+            QMessageBox.warning(self, self.tr("The follow-up cannot be claimed"), message)
+
+    def _open_dialog(self, item: CourtFollowUp, claim: Claim | None) -> None:
+        extra: list[tuple[str, str]] = []
+        if claim is not None and claim.phone:
+            extra.append((self.tr("Phone to call:"), claim.phone))
+        if not self._own(item):
+            extra.append((self.tr("Prepared at:"), item.desk_name or item.desk_id[:8]))
+        dialog = FollowUpDialog(item.hearing, self, extra=extra, masked=item.masked)
+        dialog.accepted.connect(lambda: self._save(item, dialog.follow_up(), dialog.actor))
         dialog.open()
         self._dialog = dialog
 
-    def _save(self, row: PreparedHearing, follow_up: FollowUp, actor: str) -> None:
-        repo = self.repo
-        task = Task(
-            lambda _task: repo.record_follow_up(row.id, follow_up, actor),
-            expected_errors=(StoreError,),
-        )
-        task.signals.finished.connect(lambda _record: self._saved())
-        task.signals.failed.connect(self._failed)
-        self._tasks.append(start_task(task))
+    def _save(self, item: CourtFollowUp, follow_up: FollowUp, actor: str) -> None:
+        own_id = self.loaded.own_desk_id if self.loaded else ""
+        self.court_actions.save(item, own_id, follow_up, actor)
 
     def _saved(self) -> None:
         self.follow_up_recorded.emit()
@@ -188,17 +298,24 @@ class FollowUpsPanel(QWidget):
 class FollowUpDialog(QDialog):
     """What happened at a prepared litigant's hearing."""
 
-    def __init__(self, row: PreparedHearing, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        row: PreparedHearing,
+        parent: QWidget | None = None,
+        *,
+        extra: list[tuple[str, str]] | None = None,
+        masked: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Follow-up after the hearing"))
         self.row = row
-        # The clerk at the desk: the main window (an ancestor) knows who that is.
-        owner = parent
-        while owner is not None and not callable(getattr(owner, "actor", None)):
-            owner = owner.parentWidget()
-        self.actor = str(owner.actor()) if owner is not None else "unknown"  # type: ignore[attr-defined]
+        self.actor = desk_actor(parent)
         form = QFormLayout()
-        form.addRow(self.tr("Hearing:"), QLabel(hearing_line(row)))
+        form.addRow(self.tr("Hearing:"), QLabel(hearing_line(row, masked=masked)))
+        for label_text, value in extra or ():  # the phone to call, the preparing desk
+            shown = QLabel(value)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label_text, shown)
         results = QWidget()
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)

@@ -1,4 +1,5 @@
-"""The join-mode rules of a session, read once (a small local file) and kept with the services."""
+"""The join-mode rules of a session, read once (a small local file) and kept in the
+session (``services.session.join_rules``)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ from hearing_helper.services import AppServices
 from hearing_helper.visits.join_rules import JoinRules, load_join_rules
 
 log = logging.getLogger(__name__)
-_ATTRIBUTE = "_join_rules"
 
 
 def join_rules_for(services: AppServices) -> JoinRules:
-    rules: JoinRules | None = getattr(services, _ATTRIBUTE, None)
+    rules = services.session.join_rules
     if rules is None:
         load = load_join_rules(services.data_dir)
         for error in load.errors:
             log.warning("Join rules: %s (the shipped rules apply)", error)
         rules = load.rules
-        setattr(services, _ATTRIBUTE, rules)
+        services.session.join_rules = rules
     return rules
+
+
+def forget_join_rules(services: AppServices) -> None:
+    """The rules are read again at their next use (a new catalog version was switched to)."""
+    services.session.join_rules = None

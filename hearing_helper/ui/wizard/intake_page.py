@@ -6,7 +6,7 @@ the text as typed until it is valid, then the normalised value (so nothing typed
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
@@ -46,16 +46,16 @@ from hearing_helper.ui.visits.kind_choice import VisitKindChoice
 from hearing_helper.ui.widgets.focus_only import FocusOnlyCheckBox, focus_proxy_box
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
 from hearing_helper.ui.wizard.field_row import FieldRow
+from hearing_helper.ui.wizard.intake_values import (
+    default_hearing_time,
+    is_valid_phone,
+    normalised,
+)
 from hearing_helper.ui.wizard.phone_edit import PhoneEdit
 
+__all__ = ["IntakePage", "default_hearing_time"]  # wizard.py proposes the same hearing time
+
 TEXT_FIELDS = ("case_number", "litigant_name", "phone")
-
-
-def default_hearing_time(now: datetime) -> datetime:
-    """Today at the next half hour: the usual case is a hearing starting soon."""
-    base = now.replace(second=0, microsecond=0)
-    minutes = 30 - base.minute % 30
-    return base + timedelta(minutes=minutes)
 
 
 class IntakePage(StepPage):
@@ -168,7 +168,8 @@ class IntakePage(StepPage):
         reason_caption.setBuddy(self.no_consent_reason)
         form.addRow(reason_caption, self.no_consent_reason)
 
-        self.earlier = EarlierVisitsPanel(self.services.repo)
+        # On a desk joined to a court: the whole court's earlier visits (issue 21).
+        self.earlier = EarlierVisitsPanel(self.services.repo, self.services.court_channel)
         self.earlier.carried.connect(self._on_carried)
         self.earlier.proposed_hearing_at = lambda record: default_hearing_time(record.started_at)
         layout = QVBoxLayout(self)
@@ -208,7 +209,7 @@ class IntakePage(StepPage):
         try:
             self.case_number.setText(intake.case_number)
             self.litigant_name.setText(intake.litigant_name)
-            self.phone.set_raw_text(intake.phone, maskable=self._valid_phone(intake.phone))
+            self.phone.set_raw_text(intake.phone, maskable=is_valid_phone(intake.phone))
             when = intake.hearing_at.astimezone()
             self.hearing_date.setDate(QDate(when.year, when.month, when.day))
             self.hearing_time.setTime(QTime(when.hour, when.minute))
@@ -255,7 +256,7 @@ class IntakePage(StepPage):
     def _on_case_number(self, text: str) -> None:
         if self.record is None or self._loading:
             return
-        self.record.intake.case_number = self._normalised(normalize_case_number, text)
+        self.record.intake.case_number = normalised(normalize_case_number, text)
         self._edited("case_number")
 
     def _tidy_case_number(self) -> None:
@@ -266,14 +267,14 @@ class IntakePage(StepPage):
     def _on_name(self, text: str) -> None:
         if self.record is None or self._loading:
             return
-        self.record.intake.litigant_name = self._normalised(normalize_name, text)
+        self.record.intake.litigant_name = normalised(normalize_name, text)
         self._edited("litigant_name")
 
     def _on_phone(self, text: str) -> None:
         if self.record is None or self._loading:
             return
-        self.record.intake.phone = self._normalised(normalize_phone, text)
-        self.phone.set_maskable(self._valid_phone(text))
+        self.record.intake.phone = normalised(normalize_phone, text)
+        self.phone.set_maskable(is_valid_phone(text))
         self._edited("phone")
 
     def _on_hearing_time(self) -> None:
@@ -329,21 +330,6 @@ class IntakePage(StepPage):
             return
         self.record.intake.no_consent_reason = text
         self._edited("no_consent_reason")
-
-    @staticmethod
-    def _normalised(normalise: object, text: str) -> str:
-        try:
-            return normalise(text)  # type: ignore[operator, no-any-return]
-        except FieldError:
-            return text
-
-    @staticmethod
-    def _valid_phone(text: str) -> bool:
-        try:
-            normalize_phone(text)
-        except FieldError:
-            return False
-        return True
 
     # --- validation --------------------------------------------------------------------------
 

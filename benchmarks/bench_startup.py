@@ -47,10 +47,10 @@ from PySide6.QtWidgets import QApplication
 import hearing_helper.ui.main_window as main_window
 original_start = main_window.MainWindow.start
 def filled(window):
-    if window.history.model.rowCount() == 0:
+    if window.home.history.model.rowCount() == 0:
         QTimer.singleShot(5, lambda: filled(window))
         return
-    window.history.table.viewport().repaint()
+    window.home.history.table.viewport().repaint()
     print("FILLED", flush=True)
     QApplication.instance().quit()
 def start(self, *args, **kwargs):

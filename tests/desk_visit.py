@@ -146,9 +146,7 @@ class Visit:
 
     def check_screen(self, name: str, *, speak: bool) -> dict[str, Any]:
         litigant_shown = self.gui(
-            lambda: (
-                self.window.litigant_window is not None and self.window.litigant_window.isVisible()
-            )
+            lambda: (shown := self.window.litigant_screen.window) is not None and shown.isVisible()
         )
         frames = self.settled_frames()
         # 朗读 (Ctrl+R, the clerk's key): the screen is checked while it speaks.
@@ -198,11 +196,12 @@ class Visit:
 
     def heard(self, recorder: subprocess.Popen[bytes]) -> dict[str, float]:
         # The first reading asks speech-dispatcher and starts the engine: wait for the voice.
-        self.until(lambda: self.window.reader is not None and self.window.reader.is_speaking(), 8)
+        screen = self.window.litigant_screen
+        self.until(lambda: screen.reader is not None and screen.reader.is_speaking(), 8)
         time.sleep(SPEECH_SECONDS)
         pcm = stop_recording(recorder)
         loudest, active = speech_energy(pcm)
-        self.gui(lambda: self.window.reader is not None and self.window.reader.stop())
+        self.gui(lambda: screen.reader is not None and screen.reader.stop())
         seconds = len(pcm) / 2 / RATE
         return {"loudest_dbfs": round(loudest, 1), "active_seconds": round(active * seconds, 2)}
 

@@ -103,7 +103,7 @@ def tick_consent(v: Visit) -> None:
 def start(v: Visit) -> None:
     v.key("ctrl+l")
     v.until(
-        lambda: v.window.litigant_window is not None and v.window.litigant_window.isVisible(),
+        lambda: (shown := v.window.litigant_screen.window) is not None and shown.isVisible(),
         5,
         "Ctrl+L did not show the litigant screen",
     )
@@ -278,7 +278,7 @@ def litigant_rating(v: Visit) -> None:
         "keypad 5 did not record the litigant's own rating",
     )
     v.until(
-        lambda: v.window.litigant_window.rating_panel.buttons[5].isChecked(),
+        lambda: v.window.litigant_screen.window.rating_panel.buttons[5].isChecked(),
         3,
         "the litigant screen does not show the chosen rating",
     )

@@ -53,14 +53,14 @@ def test_reports_open_again_after_a_language_switch(
     services.settings.set("language", "zh_CN")
     try:
         host = _host(qtbot, services)
-        window_of(host).reports_action.trigger()
+        window_of(host).main_actions.reports.trigger()
         first = open_reports_window(services)
         assert isinstance(first, ReportsWindow) and first.isVisible()
-        window_of(host).request_language("en")
+        window_of(host).desk_settings.request_language("en")
         new = window_of(host)
         qtbot.addWidget(new)
         qtbot.wait(50)  # the old window (and its reports) are deleted
-        new.reports_action.trigger()
+        new.main_actions.reports.trigger()
         shown = open_reports_window(services)
         assert isinstance(shown, ReportsWindow) and shown.isVisible()
         assert shown.windowTitle() == "Reports"
@@ -80,11 +80,11 @@ def test_history_names_the_platform_after_a_language_switch(
     column = next(i for i, c in enumerate(COLUMNS) if c[1] == "platform_id")
     try:
         host = _host(qtbot, services)
-        model = window_of(host).history.model
+        model = window_of(host).home.history.model
         qtbot.waitUntil(lambda: model.rowCount() == 1 and bool(model.catalog), timeout=5000)
         assert model.index(0, column).data() == "腾讯会议"
-        window_of(host).request_language("en")
-        model = window_of(host).history.model
+        window_of(host).desk_settings.request_language("en")
+        model = window_of(host).home.history.model
         qtbot.addWidget(window_of(host))
         qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
         qtbot.wait(100)

@@ -18,9 +18,10 @@ from hearing_helper.services import AppServices
 from hearing_helper.ui.join.join_page import JoinPage
 from hearing_helper.ui.labels import field_label
 from hearing_helper.ui.main_window import MainWindow
+from hearing_helper.ui.wizard.finish_flow import FINISH_FIELDS
 from hearing_helper.ui.wizard.finish_page import FinishPage
 from hearing_helper.ui.wizard.rating_prompt import RatingPromptBox
-from hearing_helper.ui.wizard.wizard import FINISH_FIELDS, AssistanceWizard
+from hearing_helper.ui.wizard.wizard import AssistanceWizard
 from tests.clerk_fixtures import intake_done, open_main_window, press
 from tests.ui_fixtures import (  # noqa: F401 - fixtures
     OFFSCREEN_NOISE,
@@ -265,8 +266,8 @@ def test_history_shows_the_outcome_of_the_visits_own_kind(
     record.outcome = Outcome.JOINED  # a stale draft saved by the old Alt+U, Space route
     services.repo.save_draft(record)
     window = open_main_window(qtbot, services)
-    window.history.refresh()
-    model = window.history.model
+    window.home.history.refresh()
+    model = window.home.history.model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
     column = next(i for i, c in enumerate(COLUMNS) if c[1] == "outcome")
     assert model.index(0, column).data() != "Joined"

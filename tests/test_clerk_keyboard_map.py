@@ -21,6 +21,7 @@ from hearing_helper.services import AppServices
 from hearing_helper.ui.checks.checks_page import ChecksPage
 from hearing_helper.ui.main_window import MainWindow
 from hearing_helper.ui.shell.keyboard_help import KEYBOARD_MAP, KeyboardDialog
+from hearing_helper.ui.shell.litigant_screen import LitigantScreen
 from hearing_helper.ui.wizard.finish_page import FinishPage
 from hearing_helper.ui.wizard.intake_page import IntakePage
 from hearing_helper.ui.wizard.wizard import AssistanceWizard
@@ -83,10 +84,10 @@ def ctrl_n(qtbot: QtBot, window: MainWindow) -> None:
 
 def ctrl_l(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "Ctrl+L")
-    assert window.litigant_window is not None and window.litigant_window.isVisible()
+    assert window.litigant_screen.window is not None and window.litigant_screen.window.isVisible()
     assert QApplication.activeWindow() is window  # it never takes the keyboard
     press(qtbot, "Ctrl+L")
-    assert not window.litigant_window.isVisible()
+    assert not window.litigant_screen.window.isVisible()
 
 
 def ctrl_r(qtbot: QtBot, window: MainWindow) -> None:
@@ -96,7 +97,7 @@ def ctrl_r(qtbot: QtBot, window: MainWindow) -> None:
 
 def ctrl_f11(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "Ctrl+F11")
-    litigant = window.litigant_window
+    litigant = window.litigant_screen.window
     assert litigant is not None and litigant.windowState() & Qt.WindowState.WindowFullScreen
     press(qtbot, "Ctrl+F11")
     assert not litigant.windowState() & Qt.WindowState.WindowFullScreen
@@ -226,18 +227,20 @@ def tab(qtbot: QtBot, window: MainWindow) -> None:
 
 def enter(qtbot: QtBot, window: MainWindow) -> None:
     window.services.repo.import_finished([finished_record("（2026）冀1126民初5号", "李四")], "t")
-    window.history.refresh()
-    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=5000)
-    window.history.table.setFocus()
-    window.history.table.selectRow(0)
+    window.home.history.refresh()
+    qtbot.waitUntil(lambda: window.home.history.model.rowCount() == 1, timeout=5000)
+    window.home.history.table.setFocus()
+    window.home.history.table.selectRow(0)
     press(qtbot, "Return")
     qtbot.waitUntil(lambda: getattr(window, "detail_dialog", None) is not None, timeout=3000)
+    assert window.detail_dialog is not None
     window.detail_dialog.close()
 
 
 def esc(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "F1")
-    dialog = window.keyboard_dialog
+    dialog = window.desk_settings.keyboard_dialog
+    assert dialog is not None
     qtbot.waitUntil(lambda: (_focused() or window).window() is dialog, timeout=2000)
     press(qtbot, "Esc")
     assert not dialog.isVisible()
@@ -253,9 +256,9 @@ def ctrl_q(qtbot: QtBot, window: MainWindow) -> None:
 
 def f1(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, "F1")
-    assert isinstance(window.keyboard_dialog, KeyboardDialog)
-    assert window.keyboard_dialog.isVisible()
-    window.keyboard_dialog.close()
+    assert isinstance(window.desk_settings.keyboard_dialog, KeyboardDialog)
+    assert window.desk_settings.keyboard_dialog.isVisible()
+    window.desk_settings.keyboard_dialog.close()
 
 
 def f9(qtbot: QtBot, window: MainWindow) -> None:
@@ -302,7 +305,7 @@ def test_each_row_of_the_readme_map_does_what_it_says(
 ) -> None:
     assert keys in CHECKS, f"the README lists {keys!r} but no test presses it"
     # stub: no sound in tests: speaking needs a speech engine (test_ui_speech.py has one)
-    monkeypatch.setattr(MainWindow, "speak", lambda _self, _text: None)  # no sound in tests
+    monkeypatch.setattr(LitigantScreen, "speak", lambda _self, _text: None)  # no sound in tests
     with language(qapp, lang):
         window = open_main_window(qtbot, services)
         window.start(offer_drafts=False)

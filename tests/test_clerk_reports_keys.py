@@ -34,13 +34,13 @@ def test_enter_in_the_history_search_opens_the_record(
 ) -> None:
     services.repo.import_finished([finished_record("（2026）冀1126民初77号", "李四")], "test")
     window = open_main_window(qtbot, services)
-    history = window.history
+    history = window.home.history
     press(qtbot, "Alt+S")
     assert QApplication.focusWidget() is history.search
     qtbot.keyClicks(history.search, "77")
     qtbot.keyClick(history.search, Qt.Key.Key_Return)  # before the search has even run
     qtbot.waitUntil(lambda: getattr(window, "detail_dialog", None) is not None, timeout=5000)
-    assert window.detail_dialog.isVisible()
+    assert window.detail_dialog is not None and window.detail_dialog.isVisible()
     window.detail_dialog.close()
 
 

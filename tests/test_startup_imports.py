@@ -47,11 +47,11 @@ original_start = main_window.MainWindow.start
 
 def report(window, tries=[0]):
     tries[0] += 1
-    if window.history.model.rowCount() == 0 and tries[0] < 600:
+    if window.home.history.model.rowCount() == 0 and tries[0] < 600:
         QTimer.singleShot(50, lambda: report(window))
         return
     print("MODULES " + json.dumps(sorted(sys.modules)), flush=True)
-    print("ROWS %d" % window.history.model.rowCount(), flush=True)
+    print("ROWS %d" % window.home.history.model.rowCount(), flush=True)
     QApplication.instance().quit()
 
 def start(self, *args, **kwargs):

@@ -29,7 +29,8 @@ def test_no_consent_needs_a_reason_and_is_stored_masked(
     qtbot.keyClick(finish.outcome_buttons[Outcome.JOINED], Qt.Key.Key_Space)
     qtbot.keyClick(finish.satisfaction_buttons[4], Qt.Key.Key_Space)
     assert wizard.finish() is False
-    box = wizard._incomplete_box
+    box = wizard.finish_flow.incomplete_box
+    assert box is not None
     assert "consent" in box.text().lower()
     box.accept()
     type_text(page_now(wizard, IntakePage).no_consent_reason, "The litigant declined.")

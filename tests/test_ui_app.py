@@ -107,7 +107,7 @@ def test_reports_action_follows_the_reports_module(
     import importlib.util
 
     available = importlib.util.find_spec("hearing_helper.ui.reports") is not None
-    assert window.reports_action.isEnabled() == available
+    assert window.main_actions.reports.isEnabled() == available
 
 
 def test_gui_command_shows_a_message_for_a_newer_database(

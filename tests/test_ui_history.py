@@ -124,6 +124,7 @@ def test_detail_shows_versions_after_a_correction(
     assert "李四" not in html  # masked by default (tests/test_history_masking.py)
     assert dialog.version_combo.count() == 1
 
+    assert dialog.record is not None
     correction = CorrectionDialog(services, dialog.record, dialog)
     qtbot.addWidget(correction)
     correction.intake_page.litigant_name.clear()

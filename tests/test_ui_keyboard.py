@@ -51,7 +51,7 @@ def window(qtbot: QtBot, services: AppServices, english: None) -> MainWindow:  #
 def test_new_assistance_puts_the_cursor_in_the_case_number(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    qtbot.keyClick(window.new_button, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.home.new_button, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     wizard = window.wizard
     assert wizard is not None
     intake = page_now(wizard, IntakePage)
@@ -114,7 +114,7 @@ def test_keyboard_window_lists_the_map_and_the_readme_has_it(
     missing = [keys for keys, _text in KEYBOARD_MAP if f"| {keys} |" not in readme]
     assert not missing, f"README keyboard map lacks: {missing}"
     window.main_actions.keyboard.trigger()
-    dialog = window.keyboard_dialog
+    dialog = window.desk_settings.keyboard_dialog
     assert isinstance(dialog, KeyboardDialog) and dialog.isVisible()
     assert dialog.table.rowCount() == len(KEYBOARD_MAP)
     assert window.main_actions.keyboard.shortcut().toString() == "F1"

@@ -116,8 +116,8 @@ def test_it_never_takes_the_keyboard(qtbot: QtBot, services: AppServices, englis
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
-    window.litigant_action.trigger()
-    litigant = window.litigant_window
+    window.main_actions.litigant.trigger()
+    litigant = window.litigant_screen.window
     assert litigant is not None and litigant.isVisible()
     assert litigant.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
     assert litigant.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -136,8 +136,8 @@ def test_on_one_monitor_it_opens_beside_the_clerk(
     qtbot.addWidget(window)
     window.show_initial()
     qtbot.waitExposed(window)
-    window.set_litigant_screen(True)
-    litigant = window.litigant_window
+    window.litigant_screen.set_visible(True)
+    litigant = window.litigant_screen.window
     assert litigant is not None
     area = window.screen().availableGeometry()
     clerk, shown = window.frameGeometry(), litigant.frameGeometry()
@@ -171,8 +171,8 @@ def test_many_lines_shrink_to_fit_but_stay_large(
     qtbot.addWidget(window)
     window.show_initial()
     qtbot.waitExposed(window)
-    window.set_litigant_screen(True)
-    litigant = window.litigant_window
+    window.litigant_screen.set_visible(True)
+    litigant = window.litigant_screen.window
     assert litigant is not None
     sentence = "\u2716 Microphone: we cannot hear you yet. The clerk is fixing it."
     litigant.show_content(LitigantContent(title="Device checks", lines=[sentence] * 5))

@@ -113,7 +113,7 @@ def desk(qtbot: QtBot, services: AppServices) -> MainWindow:  # noqa: F811
     qtbot.addWidget(window)
     window.show_initial()
     qtbot.waitExposed(window)
-    window.set_litigant_screen(True)
+    window.litigant_screen.set_visible(True)
     settle(qtbot)
     return window
 
@@ -143,8 +143,8 @@ def walk(qtbot: QtBot, window: MainWindow) -> Iterator[str]:
     wizard.go_to(4)
     settle(qtbot)
     yield "finish"
-    assert window.litigant_window is not None
-    window.litigant_window.rating_panel.choose(5)
+    assert window.litigant_screen.window is not None
+    window.litigant_screen.window.rating_panel.choose(5)
     settle(qtbot)
     yield "finish, rated"
     wizard.go_to(3)
@@ -162,7 +162,7 @@ def test_every_step_fits_beside_the_clerk(
     failures: dict[str, list[str]] = {}
     with language(qapp, lang):
         window = desk(qtbot, services)
-        litigant = window.litigant_window
+        litigant = window.litigant_screen.window
         assert litigant is not None
         share = litigant.frameGeometry().width()
         for step in walk(qtbot, window):
@@ -195,7 +195,7 @@ def test_qr_codes_are_never_painted_over(
     failures: dict[str, list[str]] = {}
     with language(qapp, lang):
         window = desk(qtbot, services)
-        litigant = window.litigant_window
+        litigant = window.litigant_screen.window
         assert litigant is not None
         shown = 0
         for step in walk(qtbot, window):
@@ -225,7 +225,7 @@ def test_hiding_it_gives_the_clerk_the_whole_screen_again(
     english: None,  # noqa: F811
 ) -> None:
     window = desk(qtbot, services)
-    litigant = window.litigant_window
+    litigant = window.litigant_screen.window
     assert litigant is not None
     area = window.screen().availableGeometry()
     assert not window.isMaximized()
@@ -234,10 +234,10 @@ def test_hiding_it_gives_the_clerk_the_whole_screen_again(
     assert not litigant.frameGeometry().intersects(window.frameGeometry())
     assert area.contains(litigant.frameGeometry()) and area.contains(window.frameGeometry())
     assert litigant.frameGeometry().right() == area.right()  # no empty strip on the right
-    window.set_litigant_screen(False)
+    window.litigant_screen.set_visible(False)
     settle(qtbot)
     assert window.isMaximized(), window.frameGeometry()
-    window.set_litigant_screen(True)  # shown again: the two share the screen again
+    window.litigant_screen.set_visible(True)  # shown again: the two share the screen again
     settle(qtbot)
     assert litigant.isVisible() and not window.isMaximized()
     assert not litigant.frameGeometry().intersects(window.frameGeometry())

@@ -59,7 +59,7 @@ def test_first_run_asks_for_the_profile_and_remembers_it(
     assert window.profile is not None and window.profile.staff_id == "B007"
     assert services.settings.get("last_staff_id") == "B007"
     assert [p.staff_id for p in services.repo.list_staff()] == ["B007"]
-    assert "李娜" in window.profile_label.text()
+    assert "李娜" in window.home.profile_label.text()
 
 
 def test_start_offers_unfinished_drafts_and_resumes_one(
@@ -125,7 +125,7 @@ def test_new_assistance_creates_a_saved_draft(
     remember_clerk(services)
     window = open_window(qtbot, services)
     window.start()
-    window.new_action.trigger()
+    window.main_actions.new.trigger()
     assert window.wizard is not None
     record = window.wizard.record
     assert record.intake.court == CLERK.court  # sensible default from the profile
@@ -147,16 +147,16 @@ def test_language_switch_rebuilds_in_english_and_keeps_the_open_assistance(
         window = host.show_initial()
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: window.profile is not None, timeout=2000)
-        assert window.new_button.text().replace("&", "").startswith("新")
+        assert window.home.new_button.text().replace("&", "").startswith("新")
         window.new_assistance()
         record_id = wizard_of(window).record.id
-        window.request_language("en")
+        window.desk_settings.request_language("en")
         new = host.window
         assert new is not None
         qtbot.addWidget(new)
         assert new is not window
         assert services.settings.get("language") == "en"
-        assert new.new_button.text() == "&New assistance"
+        assert new.home.new_button.text() == "&New assistance"
         assert new.wizard is not None and new.wizard.record.id == record_id
         assert new.wizard.heading.text() == "Intake"
     finally:
@@ -171,8 +171,8 @@ def test_litigant_screen_follows_the_wizard(
     remember_clerk(services)
     window = open_window(qtbot, services)
     window.start()
-    window.litigant_action.trigger()
-    screen = window.litigant_window
+    window.main_actions.litigant.trigger()
+    screen = window.litigant_screen.window
     assert screen is not None and screen.isVisible()
     assert screen.title_label.font().pointSize() >= 24
     assert screen.lines_label.font().pointSize() >= 24
@@ -182,7 +182,7 @@ def test_litigant_screen_follows_the_wizard(
     assert screen.title_label.text() == wizard.current_page().litigant_content().title
     screen.show_content(LitigantContent("Scan", ["Scan this code"], qr_payload="https://x.test/j"))
     assert not screen.qr.isHidden() and screen.qr.payload() == "https://x.test/j"
-    window.litigant_action.trigger()
+    window.main_actions.litigant.trigger()
     assert not screen.isVisible()
 
 
@@ -197,7 +197,7 @@ def test_chinese_translations_cover_the_shell(
     install_translators(qapp, lang)
     try:
         window = open_window(qtbot, services)
-        texts = [a.text() for a in window.menuBar().actions()] + [window.new_button.text()]
+        texts = [a.text() for a in window.menuBar().actions()] + [window.home.new_button.text()]
         assert all(not any("a" <= ch.lower() <= "z" for ch in t.split("(")[0]) for t in texts), (
             texts
         )
@@ -232,11 +232,11 @@ def test_settings_are_gated_and_audited(
     monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
     # stub: the supervisor password dialog is modal; the gate's answer is what is tested
     monkeypatch.setattr(supervisor, "require_supervisor", lambda *args: False)
-    window.open_settings()
+    window.desk_settings.open_settings()
     assert opened == []  # refused at the gate: the dialog never opens
     # stub: the supervisor password dialog is modal; the gate's answer is what is tested
     monkeypatch.setattr(supervisor, "require_supervisor", lambda *args: True)
-    window.open_settings()
+    window.desk_settings.open_settings()
     assert len(opened) == 1 and opened[0].result() == QDialog.DialogCode.Accepted
     assert services.settings.get("court_name") == "河北省故城县人民法院"
     entries = [e for e in services.repo.iter_audit() if e.action == "settings.changed"]

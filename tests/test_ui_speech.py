@@ -222,9 +222,9 @@ def test_why_nothing_is_read_fits_the_status_line(
             window = MainWindow(services, CLERK)
             qtbot.addWidget(window)
             window.show_initial()
-            window.set_litigant_screen(True)
+            window.litigant_screen.set_visible(True)
             qtbot.waitExposed(window)
-            reader = window.read_aloud_engine()
+            reader = window.litigant_screen.read_aloud_engine()
             status = window.statusBar()
             room = status.width() - 2 * status.style().pixelMetric(
                 status.style().PixelMetric.PM_LayoutHorizontalSpacing
@@ -237,8 +237,8 @@ def test_why_nothing_is_read_fits_the_status_line(
                 assert status.toolTip() == reader.problem_detail(kind)
                 if kind == speech.NO_VOICE:  # the advice the status line used to show, cut
                     assert QFontMetrics(status.font()).horizontalAdvance(reader.detail) > room
-                assert window.litigant_window is not None
-                assert window.litigant_window.notice.isVisible()
+                assert window.litigant_screen.window is not None
+                assert window.litigant_screen.window.notice.isVisible()
             window.close()
     finally:
         services.close()

@@ -91,7 +91,7 @@ def test_settings_on_a_desk_without_a_password_say_so_and_set_nothing(
         notice.reject()
 
     failures = _when_modal([look_and_close], seen)
-    window.open_settings()
+    window.desk_settings.open_settings()
     assert failures == [] and len(seen) == 1
     # A notice, not a password form: the first person to open Settings is not asked to choose
     # the supervisor password as if that were the normal way in.
@@ -136,7 +136,7 @@ def test_setting_the_first_password_is_explicit_confirmed_and_audited(
         dialog._try()
 
     failures = _when_modal([choose_to_set, set_it, enter_it], seen)
-    window.open_settings()
+    window.desk_settings.open_settings()
     if failures:
         raise failures[0]
     assert len(seen) == 3 and len(opened) == 1
@@ -158,7 +158,7 @@ def test_the_language_menu_is_a_clerk_preference_audited_without_a_password(
     window = _window(qtbot, services)
     requested: list[str] = []
     window.language_change_requested.connect(requested.append)
-    window.language_actions["en"].trigger()
+    window.main_actions.languages["en"].trigger()
     assert asked == [] and requested == ["en"]
     assert services.settings.get("language") == "en"
     changes = [e for e in services.repo.iter_audit() if e.action == "settings.changed"]

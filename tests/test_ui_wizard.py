@@ -240,7 +240,8 @@ def test_finish_refused_shows_fields_and_loses_nothing(
     # Jumped to the intake, where the missing fields are named beside them.
     assert wizard.current_page().step_id is StepId.INTAKE
     assert "required" in page_now(wizard, IntakePage).error_text("case_number")
-    box = wizard._incomplete_box
+    box = wizard.finish_flow.incomplete_box
+    assert box is not None
     assert "Case number" in box.text()
     box.accept()
     draft = services.repo.get(wizard.record.id)
@@ -296,7 +297,8 @@ def test_overlong_notes_are_kept_but_block_finishing(
     finish.notes.setPlainText("x" * 2001)
     assert "2001" in finish.error_text("notes")
     assert wizard.finish() is False
-    wizard._incomplete_box.accept()
+    assert wizard.finish_flow.incomplete_box is not None
+    wizard.finish_flow.incomplete_box.accept()
     draft = services.repo.get(wizard.record.id)
     assert len(draft.notes) == 2001 and draft.status is RecordStatus.DRAFT
 

@@ -91,8 +91,8 @@ def all_windows(qtbot: QtBot, services: AppServices) -> Iterator[tuple[str, QWid
     qtbot.addWidget(window)
     window.show_initial()
     qtbot.waitExposed(window)
-    window.history.refresh()
-    qtbot.waitUntil(lambda: window.history.model.rowCount() > 0, timeout=5000)
+    window.home.history.refresh()
+    qtbot.waitUntil(lambda: window.home.history.model.rowCount() > 0, timeout=5000)
     yield "main window: history", window
 
     window.new_assistance()

@@ -36,6 +36,8 @@ AREAS: dict[str, list[str]] = {
         "hearing_helper/ui/shell",
         "hearing_helper/ui/wizard/base.py",
         "hearing_helper/ui/wizard/wizard.py",
+        "hearing_helper/ui/wizard/draft_saving.py",
+        "hearing_helper/ui/wizard/finish_flow.py",
         "hearing_helper/ui/wizard/intake_page.py",
         "hearing_helper/ui/wizard/finish_page.py",
         "hearing_helper/ui/wizard/satisfaction_scale.py",

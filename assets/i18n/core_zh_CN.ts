@@ -43,36 +43,6 @@
         <source>Fi&amp;nish and save</source>
         <translation>完成并保存(&amp;N)</translation>
     </message>
-    <message>
-        <source>NOT saved: %1</source>
-        <translation>未能保存：%1</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>The record could not be finished: %1
-The draft is kept.</source>
-        <translation>记录无法完成：%1
-草稿已保留。</translation>
-    </message>
-    <message>
-        <source>Not completed when the assistance was finished</source>
-        <translation>结束协助时尚未完成</translation>
-    </message>
-    <message>
-        <source>Some details are missing</source>
-        <translation>还有信息没填好</translation>
-    </message>
-    <message>
-        <source>The record cannot be finished yet. Please check:</source>
-        <translation>记录还不能完成，请检查：</translation>
-    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
@@ -99,6 +69,48 @@ The draft is kept.</source>
     <message>
         <source>Please say why the record is corrected.</source>
         <translation>请填写更正原因。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettings</name>
+    <message>
+        <source>change the desk settings</source>
+        <translation>修改服务台设置</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>The settings were not changed: %1</source>
+        <translation>设置未更改：%1</translation>
+    </message>
+    <message>
+        <source>About Hearing Helper</source>
+        <translation>关于庭审协助助手</translation>
+    </message>
+    <message>
+        <source>Hearing Helper %1
+Data folder: %2
+Log file: %3</source>
+        <translation>庭审协助助手 %1
+数据文件夹：%2
+日志文件：%3</translation>
+    </message>
+</context>
+<context>
+    <name>DraftSaving</name>
+    <message>
+        <source>NOT saved: %1</source>
+        <translation>未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Kept on this PC %1; waiting for the server</source>
+        <translation>已于 %1 保存在本机，等待服务器</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -195,6 +207,35 @@ started %4 by %5 · at step: %6</source>
     <message>
         <source>Choose why the litigant did not join.</source>
         <translation>请选择当事人未能参加庭审的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>FinishFlow</name>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The record could not be finished: %1
+The draft is kept.</source>
+        <translation>记录无法完成：%1
+草稿已保留。</translation>
+    </message>
+    <message>
+        <source>Not completed when the assistance was finished</source>
+        <translation>结束协助时尚未完成</translation>
+    </message>
+    <message>
+        <source>Some details are missing</source>
+        <translation>还有信息没填好</translation>
+    </message>
+    <message>
+        <source>The record cannot be finished yet. Please check:</source>
+        <translation>记录还不能完成，请检查：</translation>
     </message>
 </context>
 <context>
@@ -522,6 +563,21 @@ Press “New assistance” to help the first litigant.</source>
     </message>
 </context>
 <context>
+    <name>LitigantScreen</name>
+    <message>
+        <source>Welcome to the help desk</source>
+        <translation>欢迎来到导诉服务台</translation>
+    </message>
+    <message>
+        <source>The clerk will help you join your online hearing.</source>
+        <translation>工作人员会帮您参加网上庭审。</translation>
+    </message>
+    <message>
+        <source>Reading aloud is not available right now; the clerk will read it to you.</source>
+        <translation>现在无法朗读，工作人员会读给您听。</translation>
+    </message>
+</context>
+<context>
     <name>LitigantWindow</name>
     <message>
         <source>Hearing Helper — for the litigant</source>
@@ -642,16 +698,16 @@ Press “New assistance” to help the first litigant.</source>
         <translation>请先选择工作人员。</translation>
     </message>
     <message>
+        <source>The database cannot be reached; drafts kept on this PC are shown.</source>
+        <translation>无法连接数据库；现显示保存在本机的草稿。</translation>
+    </message>
+    <message>
         <source>Unfinished assistances</source>
         <translation>未完成的协助</translation>
     </message>
     <message>
         <source>There are no unfinished assistances.</source>
         <translation>没有未完成的协助。</translation>
-    </message>
-    <message>
-        <source>Not discarded</source>
-        <translation>未删除</translation>
     </message>
     <message>
         <source>Finish or close the open assistance before starting a new one.</source>
@@ -666,6 +722,10 @@ Press “New assistance” to help the first litigant.</source>
         <translation>无法打开记录</translation>
     </message>
     <message>
+        <source>Finished: %1; kept on this PC until the server takes it</source>
+        <translation>已完成：%1；在服务器接收前保存在本机</translation>
+    </message>
+    <message>
         <source>Unfinished assistance</source>
         <translation>未完成的协助</translation>
     </message>
@@ -673,41 +733,20 @@ Press “New assistance” to help the first litigant.</source>
         <source>This assistance is not finished yet. Resume it now?</source>
         <translation>这次协助还没有完成，现在继续吗？</translation>
     </message>
+</context>
+<context>
+    <name>PendingStatusLabel</name>
     <message>
-        <source>Welcome to the help desk</source>
-        <translation>欢迎来到导诉服务台</translation>
+        <source>Records waiting for the server</source>
+        <translation>等待服务器接收的记录</translation>
     </message>
     <message>
-        <source>The clerk will help you join your online hearing.</source>
-        <translation>工作人员会帮您参加网上庭审。</translation>
+        <source>%1 waiting for the server; kept on this PC</source>
+        <translation>%1 项等待服务器接收，已保存在本机</translation>
     </message>
     <message>
-        <source>Reading aloud is not available right now; the clerk will read it to you.</source>
-        <translation>现在无法朗读，工作人员会读给您听。</translation>
-    </message>
-    <message>
-        <source>change the desk settings</source>
-        <translation>修改服务台设置</translation>
-    </message>
-    <message>
-        <source>Settings not saved</source>
-        <translation>设置未保存</translation>
-    </message>
-    <message>
-        <source>The settings were not changed: %1</source>
-        <translation>设置未更改：%1</translation>
-    </message>
-    <message>
-        <source>About Hearing Helper</source>
-        <translation>关于庭审协助助手</translation>
-    </message>
-    <message>
-        <source>Hearing Helper %1
-Data folder: %2
-Log file: %3</source>
-        <translation>庭审协助助手 %1
-数据文件夹：%2
-日志文件：%3</translation>
+        <source>%1 refused by the database; kept in %2</source>
+        <translation>%1 项被数据库拒收，已保存在 %2</translation>
     </message>
 </context>
 <context>
@@ -856,6 +895,10 @@ Log file: %3</source>
     <message>
         <source>&amp;Show full name and phone…</source>
         <translation>显示完整姓名和电话(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <source>Version %1 — corrected %2 by %3: %4</source>

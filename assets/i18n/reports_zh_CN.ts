@@ -63,6 +63,10 @@
         <source>see litigants&apos; full names and phone numbers</source>
         <translation>查看当事人的完整姓名和电话</translation>
     </message>
+    <message>
+        <source>Not shown</source>
+        <translation>未显示</translation>
+    </message>
 </context>
 <context>
     <name>ExportController</name>

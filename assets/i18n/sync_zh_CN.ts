@@ -213,6 +213,10 @@
         <source>change the central database</source>
         <translation>修改中心数据库</translation>
     </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusButton</name>

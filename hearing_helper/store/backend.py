@@ -51,6 +51,9 @@ class Store:
 
     repository: AssistRepository
     reports: ReportSource
+    # A database server (not the desk's own file): each call may wait on the network, so the
+    # window makes none on its GUI thread (ui/store_calls.py).
+    is_server: bool = False
 
     def close(self) -> None:
         self.repository.close()

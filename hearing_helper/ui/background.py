@@ -34,8 +34,18 @@ log = logging.getLogger(__name__)
 # speech service). "reports": counting a period can take seconds; two at most, so the window's
 # own short work still finds a thread. "sync": one, pushes never overlap. "conflicts": reading
 # and settling on the central database, beside a push. "search": one, the newest history query
-# wins and older ones are dropped.
-POOL_SIZES = {"general": 4, "reports": 2, "sync": 1, "conflicts": 1, "search": 1}
+# wins and older ones are dropped. "database": one, the window's calls to a database server in
+# the order they were made (ui/store_calls.py). "unsent": one, the copies of records kept on this
+# PC while that server is away, written in order (ui/pending_writes.py).
+POOL_SIZES = {
+    "general": 4,
+    "reports": 2,
+    "sync": 1,
+    "conflicts": 1,
+    "search": 1,
+    "database": 1,
+    "unsent": 1,
+}
 DRAIN_MS = 3000
 
 _pools: dict[str, QThreadPool] = {}

@@ -1,4 +1,7 @@
-"""The clerk's main window: profile, "New assistance", history, and the wizard when one is open."""
+"""The clerk's main window: profile, "New assistance", history, and the wizard when one is open.
+
+Repository calls go through ``ui/store_calls.py`` (reads) and ``ui/pending_writes.py`` (record
+writes): with a database server none waits on the GUI thread, and nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -6,24 +9,14 @@ import logging
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QMoveEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from hearing_helper import __version__
-from hearing_helper.config import SettingsFileError
 from hearing_helper.domain.record import AssistRecord, ClerkProfile
 from hearing_helper.services import AppServices
-from hearing_helper.store import StoreError
-from hearing_helper.store.repository import AssistSummary
-from hearing_helper.ui.app import apply_font_scale, current_language
+from hearing_helper.store.repository import AssistRepository, AssistSummary
+from hearing_helper.ui.app import current_language
 from hearing_helper.ui.background import run_in_background
 from hearing_helper.ui.catalog_cache import (
     cached_catalog,
@@ -31,19 +24,22 @@ from hearing_helper.ui.catalog_cache import (
     load_catalog_from,
     remember_catalog,
 )
+from hearing_helper.ui.pending_writes import pending_for
+from hearing_helper.ui.shell.desk_settings import DeskSettings
 from hearing_helper.ui.shell.home_view import HomeView
+from hearing_helper.ui.shell.litigant_screen import LitigantScreen
 from hearing_helper.ui.shell.main_actions import MainActions
+from hearing_helper.ui.shell.pending_status import PendingStatusLabel
+from hearing_helper.ui.store_calls import calls_for
 from hearing_helper.ui.sync import install_sync
-from hearing_helper.ui.wizard.base import LitigantContent
 
 if TYPE_CHECKING:
     # Imported when first used: the wizard, the QR code library and the catalog parser are not
     # needed to show the window, and loading them later keeps the cold start fast.
     from hearing_helper.catalog import CatalogLoad
-    from hearing_helper.ui.litigant_view import LitigantWindow
     from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
     from hearing_helper.ui.shell.profile_dialog import ProfileDialog
-    from hearing_helper.ui.speech import ReadAloud
+    from hearing_helper.ui.shell.record_detail import RecordDetailDialog
     from hearing_helper.ui.wizard.wizard import AssistanceWizard
 
 log = logging.getLogger(__name__)
@@ -65,25 +61,29 @@ class MainWindow(QMainWindow):
         self.services = services
         self.profile = profile
         self.language = current_language(services)
+        self.calls = calls_for(services)
+        self.pending = pending_for(services)
         self.wizard: AssistanceWizard | None = None
-        self.litigant_window: LitigantWindow | None = None
-        self._was_maximized = False  # before sharing the screen with the litigant window
-        self._closing = False
         self.drafts_dialog: DraftsDialog | None = None
         self.profile_dialog: ProfileDialog | None = None
+        self.detail_dialog: RecordDetailDialog | None = None
+        self._resume_id: str | None = None
+        self._offer_drafts_after_profile = False
         self.setWindowTitle(self.tr("Hearing Helper"))
         self._fit_to_screen()
-        self.reader: ReadAloud | None = None
+        self.litigant_screen = LitigantScreen(self)
+        self.desk_settings = DeskSettings(self, services, self.language)
+        self.desk_settings.language_change_requested.connect(self.language_change_requested)
         self._build_home()
         self._build_actions()
         self._show_profile()
         # The court's central database: status line, Sync now, sync page (ui/sync).
         self.sync = install_sync(self, services, self.actor)
+        self.pending_label = PendingStatusLabel(self.pending, self)
+        self.statusBar().addPermanentWidget(self.pending_label)
         desk_name = lambda: str(services.settings.get("desk_name") or "")  # noqa: E731
         sync_now = self.sync.controller.sync_now_forced
         self.home.follow_ups.join_court(services.court_channel, desk_name, sync_now)
-
-    # --- layout ------------------------------------------------------------------------------
 
     def show_initial(self) -> None:
         """Show the window as the clerk starts the app: maximised, on any screen size."""
@@ -104,10 +104,6 @@ class MainWindow(QMainWindow):
         self.home.new_requested.connect(self.new_assistance)
         self.home.change_clerk_requested.connect(self.choose_profile)
         self.home.history.open_record.connect(self.open_history_row)
-        # Short names used throughout (and by tests and screenshots).
-        self.history = self.home.history
-        self.new_button = self.home.new_button
-        self.profile_label = self.home.profile_label
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
@@ -115,24 +111,21 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         actions = MainActions(self, self.language)
         self.main_actions = actions
-        self.new_action = actions.new
-        self.litigant_action = actions.litigant
-        self.settings_action = actions.settings
-        self.reports_action = actions.reports
-        self.language_actions = actions.languages
+        screen, settings = self.litigant_screen, self.desk_settings
         actions.new.triggered.connect(self.new_assistance)
         actions.drafts.triggered.connect(lambda: self.offer_drafts(always=True))
         actions.profile.triggered.connect(self.choose_profile)
         actions.quit.triggered.connect(self.close)
-        actions.litigant.toggled.connect(self.set_litigant_screen)
-        actions.settings.triggered.connect(self.open_settings)
-        actions.reports.triggered.connect(self.open_reports)
-        actions.about.triggered.connect(self.show_about)
-        actions.keyboard.triggered.connect(self.show_keyboard)
-        actions.read_aloud.triggered.connect(self.read_aloud)
-        actions.full_screen.triggered.connect(self._toggle_litigant_full_screen)
+        screen.action = actions.litigant
+        actions.litigant.toggled.connect(screen.set_visible)
+        actions.settings.triggered.connect(settings.open_settings)
+        actions.reports.triggered.connect(settings.open_reports)
+        actions.about.triggered.connect(settings.show_about)
+        actions.keyboard.triggered.connect(settings.show_keyboard)
+        actions.read_aloud.triggered.connect(screen.read_aloud)
+        actions.full_screen.triggered.connect(screen.toggle_full_screen)
         for code, action in actions.languages.items():
-            action.triggered.connect(lambda _checked=False, c=code: self.request_language(c))
+            action.triggered.connect(lambda _c=False, c=code: settings.request_language(c))
         actions.install(self)
 
     @property
@@ -141,7 +134,7 @@ class MainWindow(QMainWindow):
         loaded_before = cached_catalog(self.services) is not None
         catalog = catalog_for(self.services)
         if not loaded_before:
-            self.history.model.set_catalog(catalog)
+            self.home.history.model.set_catalog(catalog)
         return catalog
 
     def _load_catalog_in_background(self) -> None:
@@ -151,10 +144,10 @@ class MainWindow(QMainWindow):
             work = partial(load_catalog_from, self.services.data_dir)
             run_in_background(self, work, self._catalog_loaded)
         else:  # a window rebuilt (language switch): the session has it already
-            self.history.model.set_catalog(cached)
+            self.home.history.model.set_catalog(cached)
 
     def _catalog_loaded(self, catalog: CatalogLoad) -> None:
-        self.history.model.set_catalog(remember_catalog(self.services, catalog))
+        self.home.history.model.set_catalog(remember_catalog(self.services, catalog))
 
     # --- start: profile, then drafts ---------------------------------------------------------
 
@@ -162,58 +155,70 @@ class MainWindow(QMainWindow):
         """Called once the window is shown: pick the profile, then offer unfinished drafts."""
         self._resume_id = resume_record_id
         self._offer_drafts_after_profile = offer_drafts
-        self.history.refresh()
+        self.home.history.refresh()
         self.home.follow_ups.refresh()
         self._load_catalog_in_background()
-        if self.profile is None:
-            last = self.services.settings.get("last_staff_id")
-            self.profile = next(
-                (p for p in self.services.repo.list_staff() if p.staff_id == last), None
-            )
-            self._show_profile()
+        if self.profile is not None:
+            self._after_profile()
+            return
+        last = self.services.settings.get("last_staff_id")
+        self.calls.run(
+            lambda repo: repo.list_staff(),
+            lambda staff: self._last_profile_found(
+                next((p for p in staff if p.staff_id == last), None)
+            ),
+            lambda _exc: self._last_profile_found(None),
+            owner=self,
+        )
+
+    def _last_profile_found(self, profile: ClerkProfile | None) -> None:
+        self.profile = profile
+        self._show_profile()
         if self.profile is None:
             self.choose_profile()
         else:
             self._after_profile()
 
     def choose_profile(self) -> None:
+        self.calls.run(
+            lambda repo: repo.list_staff(),
+            self._open_profile_dialog,
+            lambda _exc: self._open_profile_dialog([]),
+            owner=self,
+        )
+
+    def _open_profile_dialog(self, staff: list[ClerkProfile]) -> None:
         from hearing_helper.ui.shell.profile_dialog import ProfileDialog
 
-        dialog = ProfileDialog(
-            self.services.repo.list_staff(),
-            self.profile,
-            self.services.settings.get("court_name"),
-            self,
-        )
+        court = self.services.settings.get("court_name")
+        dialog = ProfileDialog(staff, self.profile, court, self)
         dialog.accepted.connect(lambda: self._profile_chosen(dialog.profile()))
-        dialog.rejected.connect(self._profile_dialog_closed)
+        dialog.rejected.connect(self._show_profile)
         self.profile_dialog = dialog
         dialog.open()
 
     def _profile_chosen(self, profile: ClerkProfile) -> None:
-        try:
-            self.services.repo.save_staff(profile)
-            self.services.settings.set("last_staff_id", profile.staff_id)
-        except (StoreError, OSError) as exc:
-            log.exception("Saving the clerk profile failed")
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        settings = self.services.settings
+
+        def save(repo: AssistRepository) -> None:
+            repo.save_staff(profile)
+            settings.set("last_staff_id", profile.staff_id)
+
+        self.calls.run(save, lambda _none: None, self._profile_not_saved, owner=self)
         self.profile = profile
         self._show_profile()
         self._after_profile()
 
-    def _profile_dialog_closed(self) -> None:
-        self._show_profile()
+    def _profile_not_saved(self, exc: Exception) -> None:
+        log.error("Saving the clerk profile failed: %s", exc)
+        QMessageBox.warning(self, self.tr("Not saved"), str(exc))
 
     def _after_profile(self) -> None:
-        resume_id = getattr(self, "_resume_id", None)
-        self._resume_id = None
+        resume_id, self._resume_id = self._resume_id, None
         if resume_id:
-            try:
-                self.open_wizard(self.services.repo.get(resume_id))
-            except StoreError:
-                log.exception("Could not reopen draft %s", resume_id)
+            self._resume(resume_id)
             return
-        if getattr(self, "_offer_drafts_after_profile", False):
+        if self._offer_drafts_after_profile:
             self._offer_drafts_after_profile = False
             self.offer_drafts()
 
@@ -226,23 +231,33 @@ class MainWindow(QMainWindow):
     # --- drafts ------------------------------------------------------------------------------
 
     def offer_drafts(self, always: bool = False) -> None:
-        """Offer to resume unfinished drafts (crash recovery); never drops one silently."""
-        try:
-            drafts = self.services.repo.list_drafts()
-        except StoreError:
-            log.exception("Listing drafts failed")
-            return
-        if self.wizard is not None:
-            drafts = [d for d in drafts if d.id != self.wizard.record.id]
-        drafts = self._without_blank_drafts(drafts)
-        if not drafts and not always:
-            return
+        """Offer unfinished drafts, those kept on this PC too (crash recovery); never drops one."""
+        from hearing_helper.ui.wizard.draft_saving import nothing_entered
+
+        kept = self.pending.kept_drafts()
+
+        def offer(drafts: list[AssistRecord], away: Exception | None = None) -> None:
+            if away is not None:  # the server's list is out of reach: said once, calmly
+                text = self.tr("The database cannot be reached; drafts kept on this PC are shown.")
+                self.statusBar().showMessage(text, 15000)
+            newest = {d.id: d for d in drafts} | {d.id: d for d in kept}
+            open_id = self.wizard.record.id if self.wizard is not None else None
+            shown = [d for d in newest.values() if d.id != open_id]
+            for blank in [d for d in shown if nothing_entered(d)]:
+                # Left by a crash right after "New": offering it as lost work would only alarm.
+                self.pending.discard(blank.id, self.actor())
+            self._show_drafts([d for d in shown if not nothing_entered(d)], always)
+
+        self.calls.run(lambda repo: repo.list_drafts(), offer, lambda e: offer([], e), owner=self)
+
+    def _show_drafts(self, drafts: list[AssistRecord], always: bool) -> None:
         if not drafts:
-            QMessageBox.information(
-                self,
-                self.tr("Unfinished assistances"),
-                self.tr("There are no unfinished assistances."),
-            )
+            if always:
+                QMessageBox.information(
+                    self,
+                    self.tr("Unfinished assistances"),
+                    self.tr("There are no unfinished assistances."),
+                )
             return
         from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
 
@@ -252,34 +267,22 @@ class MainWindow(QMainWindow):
         self.drafts_dialog = dialog
         dialog.open()
 
-    def _without_blank_drafts(self, drafts: list[AssistRecord]) -> list[AssistRecord]:
-        """Drop drafts in which nothing was entered (left by a crash right after "New"):
-        offering them as lost work would only alarm the clerk."""
-        if not drafts:
-            return drafts  # the usual start: the wizard module is not needed yet
-        from hearing_helper.ui.wizard.wizard import nothing_entered
-
-        kept = []
-        for draft in drafts:
-            if nothing_entered(draft):
-                try:
-                    self.services.repo.discard_draft(draft.id, self.actor())
-                except StoreError:
-                    log.exception("Discarding the blank draft %s failed", draft.id)
-                    kept.append(draft)
-            else:
-                kept.append(draft)
-        if len(kept) != len(drafts):
-            self.history.refresh()
-        return kept
-
     def discard_draft(self, record: AssistRecord) -> None:
-        try:
-            self.services.repo.discard_draft(record.id, self.actor())
-        except StoreError as exc:
-            log.exception("Discarding draft %s failed", record.id)
-            QMessageBox.warning(self, self.tr("Not discarded"), str(exc))
-        self.history.refresh()
+        self.pending.discard(record.id, self.actor())
+        self.home.history.refresh()
+
+    def _resume(self, record_id: str) -> None:
+        """Open the draft ``record_id``: this PC's copy when the server has not had it yet."""
+        kept = self.pending.kept_record(record_id)
+        if kept is not None:
+            self.open_wizard(kept)
+            return
+        self.calls.run(
+            lambda repo: repo.get(record_id), self.open_wizard, self._cannot_open, owner=self
+        )
+
+    def _cannot_open(self, exc: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Cannot open the record"), str(exc))
 
     # --- the wizard --------------------------------------------------------------------------
 
@@ -311,19 +314,22 @@ class MainWindow(QMainWindow):
         wizard = AssistanceWizard(self.services, record, self.actor())
         wizard.record_finished.connect(self._on_record_finished)
         wizard.closed.connect(self._close_wizard)
-        wizard.litigant_content_changed.connect(self.update_litigant_screen)
+        wizard.litigant_content_changed.connect(self.litigant_screen.update)
         self.wizard = wizard
         self.pages.addWidget(wizard)
         self.pages.setCurrentWidget(wizard)
-        self.new_action.setEnabled(False)
-        self.update_litigant_screen()
+        self.main_actions.new.setEnabled(False)
+        self.litigant_screen.update()
         wizard.focus_current_page()
 
     def _on_record_finished(self, record: AssistRecord) -> None:
         self.sync.controller.sync_now()  # in a worker; returns at once
-        self.statusBar().showMessage(
-            self.tr("Saved: %1").replace("%1", record.intake.case_number or record.id), 8000
-        )
+        case = record.intake.case_number or record.id
+        if self.pending.kept_record(record.id) is None and self.pending.count() == 0:
+            text = self.tr("Saved: %1")
+        else:
+            text = self.tr("Finished: %1; kept on this PC until the server takes it")
+        self.statusBar().showMessage(text.replace("%1", case), 8000)
         self._close_wizard()
 
     def _close_wizard(self) -> None:
@@ -333,13 +339,11 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(wizard)
             wizard.deleteLater()
         self.pages.setCurrentWidget(self.home)
-        self.new_action.setEnabled(True)
-        self.update_litigant_screen()
-        self.history.refresh()
+        self.main_actions.new.setEnabled(True)
+        self.litigant_screen.update()
+        self.home.history.refresh()
         self.home.follow_ups.refresh()
-        self.new_button.setFocus()
-
-    # --- history -----------------------------------------------------------------------------
+        self.home.new_button.setFocus()
 
     def open_history_row(self, row: AssistSummary) -> None:
         if row.status == "draft":
@@ -347,12 +351,9 @@ class MainWindow(QMainWindow):
             return
         from hearing_helper.ui.shell.record_detail import RecordDetailDialog
 
-        try:
-            dialog = RecordDetailDialog(self.services, row.id, self.actor(), self.catalog, self)
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the record"), str(exc))
-            return
-        dialog.finished.connect(lambda _code: self.history.refresh())
+        dialog = RecordDetailDialog(self.services, row.id, self.actor(), self.catalog, self)
+        dialog.finished.connect(lambda _code: self.home.history.refresh())
+        dialog.load_failed.connect(lambda message: self._cannot_open(Exception(message)))
         self.detail_dialog = dialog
         dialog.open()
 
@@ -363,209 +364,15 @@ class MainWindow(QMainWindow):
             self.tr("This assistance is not finished yet. Resume it now?"),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            try:
-                self.open_wizard(self.services.repo.get(row.id))
-            except StoreError as exc:
-                QMessageBox.warning(self, self.tr("Cannot open the record"), str(exc))
-
-    # --- litigant screen ---------------------------------------------------------------------
-
-    def set_litigant_screen(self, visible: bool) -> None:
-        if visible:
-            if self.litigant_window is None:
-                from hearing_helper.ui.litigant_view import LitigantWindow
-
-                self.litigant_window = LitigantWindow(self)
-                self.litigant_window.installEventFilter(self)
-                self.litigant_window.read_aloud_requested.connect(self.speak)
-                self.litigant_window.rated.connect(self._on_litigant_rated)
-            if not self.litigant_window.isVisible() and not self.litigant_window.isFullScreen():
-                # The two windows share the screen (or it goes to the second monitor).
-                self._was_maximized = self.isMaximized() or self._was_maximized
-                self.litigant_window.place_beside(self)
-            self.update_litigant_screen()
-            self.litigant_window.show()  # without activation: the keyboard stays here
-            # Some platforms (and window managers) activate new windows whatever the flags
-            # say; hand the keyboard straight back to the clerk.
-            self.activateWindow()
-        elif self.litigant_window is not None:
-            self.litigant_window.hide()
-        if self.litigant_action.isChecked() != visible:
-            self.litigant_action.setChecked(visible)
-
-    def eventFilter(self, watched: QObject, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if (
-            watched is self.litigant_window
-            and getattr(event, "type", lambda: None)() == QEvent.Type.Hide
-        ):
-            self.litigant_action.setChecked(False)
-            self._take_back_the_screen()
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
-
-    def _take_back_the_screen(self) -> None:
-        """The litigant window is gone: the clerk's window takes the whole screen again
-        (it was left at 60 % with the right of the screen empty)."""
-        if (
-            self._was_maximized
-            and not self.isMaximized()
-            and self.isVisible()
-            and not self._closing
-        ):
-            self.showMaximized()
-        self._was_maximized = False
+            self._resume(row.id)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_litigant_window()
+        self.litigant_screen.fit()
 
     def moveEvent(self, event: QMoveEvent) -> None:
         super().moveEvent(event)
-        self._fit_litigant_window()
-
-    def _fit_litigant_window(self) -> None:
-        if self.litigant_window is not None and self.litigant_window.isVisible():
-            # A wider page made this window grow, or the window manager framed it: the
-            # litigant window takes what is left of the screen.
-            QTimer.singleShot(0, self.litigant_window.fit_beside)
-
-    def litigant_content(self) -> LitigantContent:
-        if self.wizard is not None:
-            return self.wizard.litigant_content()
-        return LitigantContent(
-            title=self.tr("Welcome to the help desk"),
-            lines=[self.tr("The clerk will help you join your online hearing.")],
-        )
-
-    def _on_litigant_rated(self, value: int) -> None:
-        if self.wizard is not None:
-            self.wizard.record_litigant_rating(value)
-
-    def update_litigant_screen(self) -> None:
-        if self.litigant_window is not None:
-            self.litigant_window.show_content(self.litigant_content())
-            self._fit_litigant_window()  # another page may need more of the screen
-
-    def _toggle_litigant_full_screen(self) -> None:
-        if self.litigant_window is None or not self.litigant_window.isVisible():
-            self.set_litigant_screen(True)
-        assert self.litigant_window is not None
-        self.litigant_window.toggle_full_screen()
-
-    # --- read aloud --------------------------------------------------------------------------
-
-    def read_aloud(self) -> None:
-        """Ctrl+R: read what the litigant screen shows (whether or not it is open)."""
-        if self.litigant_window is not None:
-            self.litigant_window.read_aloud()
-            return
-        from hearing_helper.ui.litigant_view import spoken_text
-
-        self.speak(spoken_text(self.litigant_content()))
-
-    def speak(self, text: str) -> None:
-        self.read_aloud_engine().speak(text)
-
-    def read_aloud_engine(self) -> ReadAloud:
-        if self.reader is None:
-            from hearing_helper.ui.speech import ReadAloud
-
-            self.reader = ReadAloud(self)
-            self.reader.problem.connect(self._speech_problem)
-            self.statusBar().messageChanged.connect(self._status_message_changed)
-        return self.reader
-
-    def _speech_problem(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)  # the reason, for the clerk, in one line
-        status = self.statusBar()
-        status.setToolTip(self.reader.detail if self.reader else "")  # what to do about it
-        if self.litigant_window is not None:
-            self.litigant_window.show_notice(
-                self.tr("Reading aloud is not available right now; the clerk will read it to you.")
-            )
-
-    def _status_message_changed(self, shown: str) -> None:
-        if not shown:  # the reason has gone: so has its advice
-            self.statusBar().setToolTip("")
-
-    # --- settings, reports, language ---------------------------------------------------------
-
-    def open_settings(self) -> None:
-        from hearing_helper.ui.reports.supervisor import require_supervisor
-        from hearing_helper.ui.shell.settings_dialog import SettingsDialog
-
-        if not require_supervisor(self, self.services, self.tr("change the desk settings")):
-            return
-        dialog = SettingsDialog(self.services.settings, self)
-        self.settings_dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            changed = dialog.apply(
-                lambda changes, write: self.services.repo.append_audit(
-                    self.actor(), "settings.changed", changes, before_commit=write
-                )
-            )
-        except (StoreError, SettingsFileError) as exc:
-            self._settings_not_saved(exc)
-            return
-        if "font_scale" in changed:
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                apply_font_scale(app, dialog.chosen_font_scale())
-        if "language" in changed or "font_scale" in changed:
-            # Rebuilding the window applies the language and the text size everywhere at once
-            # (headings with their own enlarged fonts included); open work is kept.
-            self.language_change_requested.emit(dialog.chosen_language())
-
-    def open_reports(self) -> None:
-        from hearing_helper.ui.reports import open_reports
-
-        open_reports(self, self.services)
-
-    def request_language(self, code: str) -> None:
-        """The Language menu: a clerk's preference, so no supervisor password (README, design
-        notes); the change is recorded in the audit log like any settings change."""
-        if code == self.language:
-            return
-        try:
-            self.services.repo.append_audit(
-                self.actor(),
-                "settings.changed",
-                {"language": code},
-                before_commit=lambda: self.services.settings.set("language", code),
-            )
-        except (StoreError, SettingsFileError) as exc:
-            self._settings_not_saved(exc)
-            return
-        self.language_change_requested.emit(code)
-
-    def _settings_not_saved(self, exc: Exception) -> None:
-        QMessageBox.warning(
-            self,
-            self.tr("Settings not saved"),
-            self.tr("The settings were not changed: %1").replace("%1", str(exc)),
-        )
-
-    def show_keyboard(self) -> None:
-        from hearing_helper.ui.shell.keyboard_help import KeyboardDialog
-
-        dialog = KeyboardDialog(self)
-        self.keyboard_dialog = dialog
-        dialog.open()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Hearing Helper"),
-            self.tr("Hearing Helper %1\nData folder: %2\nLog file: %3")
-            .replace("%1", __version__)
-            .replace("%2", str(self.services.data_dir))
-            .replace("%3", str(self.services.data_dir / "logs" / "hearing-helper.log")),
-        )
-
-    # --- shutdown ----------------------------------------------------------------------------
+        self.litigant_screen.fit()
 
     def save_open_work(self, keep_blank: bool = False) -> str | None:
         """Save the open assistance (if any) and return its id.
@@ -583,9 +390,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # The open draft stays a draft: it is offered again at the next start.
         self.save_open_work()
-        self._closing = True  # hiding the litigant window now must not maximise this one
-        if self.litigant_window is not None:
-            self.litigant_window.hide()
-        self.history.wait_idle()
+        self.litigant_screen.closing = True  # hiding it now must not maximise this window
+        if self.litigant_screen.window is not None:
+            self.litigant_screen.window.hide()
+        self.home.history.wait_idle()
+        self.pending.wait_idle(5000)  # this PC's copies are complete before the app ends
         self.sync.controller.stop()
         super().closeEvent(event)

@@ -19,7 +19,7 @@ def open_store(url: str, data_dir: Path) -> Store:
     """Open the database at ``url`` (creating or upgrading its schema when allowed)."""
     address = ServerAddress.from_url(url)
     repository = PostgresRepository(address, desk_id(data_dir))
-    return Store(repository=repository, reports=PostgresReportSource(address))
+    return Store(repository=repository, reports=PostgresReportSource(address), is_server=True)
 
 
 __all__ = ["PostgresReportSource", "PostgresRepository", "ServerAddress", "open_store"]

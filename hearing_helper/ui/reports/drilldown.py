@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +24,7 @@ from hearing_helper.reports.labels import OUTCOME_LABELS, REASON_LABELS, label
 from hearing_helper.ui.background import Task
 from hearing_helper.ui.reports.supervisor import ui_actor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
+from hearing_helper.ui.store_calls import calls_for
 from hearing_helper.ui.widgets.fit import fit_to_screen
 
 
@@ -122,9 +124,18 @@ class DrillDownDialog(QDialog):
     def _unmask(self) -> None:
         if self.window_.unlock(self.tr("see litigants' full names and phone numbers")):
             services = self.window_.services
-            services.repo.append_audit(
-                ui_actor(services),
-                "report.personal_data_shown",
-                {"filters": self.filters.to_dict(), "drill": [self.drill.kind, *self.drill.key]},
+            actor = ui_actor(services)
+            details = {
+                "filters": self.filters.to_dict(),
+                "drill": [self.drill.kind, *self.drill.key],
+            }
+            # Audited first, shown after (off the GUI thread when the database is a server).
+            calls_for(services).run(
+                lambda repo: repo.append_audit(actor, "report.personal_data_shown", details),
+                lambda _entry: self.load(),
+                self._not_audited,
+                owner=self,
             )
-            self.load()
+
+    def _not_audited(self, exc: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Not shown"), str(exc))

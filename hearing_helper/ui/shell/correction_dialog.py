@@ -22,9 +22,9 @@ from hearing_helper.store.errors import IncompleteRecordError, RecordRuleError
 from hearing_helper.store.lifecycle import PERSONAL_FIELDS, check_correction_content
 from hearing_helper.ui.labels import field_label
 from hearing_helper.ui.widgets.fit import fit_to_screen
+from hearing_helper.ui.wizard.finish_flow import FINISH_FIELDS
 from hearing_helper.ui.wizard.finish_page import FinishPage
 from hearing_helper.ui.wizard.intake_page import IntakePage
-from hearing_helper.ui.wizard.wizard import FINISH_FIELDS
 
 REASON_MAX = 500
 

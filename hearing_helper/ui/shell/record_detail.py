@@ -6,6 +6,7 @@ import html
 import logging
 from datetime import datetime
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,8 +26,7 @@ from hearing_helper.domain.masking import mask_free_text, mask_name, mask_phone
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.step_marks import step_mark
 from hearing_helper.services import AppServices
-from hearing_helper.store import StoreError
-from hearing_helper.store.repository import RecordVersion
+from hearing_helper.store.repository import AssistRepository, RecordVersion
 from hearing_helper.ui.checks.texts import (
     check_title,
     figures_text,
@@ -47,6 +47,7 @@ from hearing_helper.ui.labels import (
     step_label,
     step_mark_text,
 )
+from hearing_helper.ui.store_calls import alive, calls_for
 from hearing_helper.ui.visits.detail_rows import visit_rows
 from hearing_helper.ui.widgets.fit import fit_to_screen
 from hearing_helper.ui.wizard.rating_prompt import RATING_ANSWER, RATING_DECLINED
@@ -59,7 +60,13 @@ def _fmt_time(value: object) -> str:
 
 
 class RecordDetailDialog(QDialog):
-    """Shows a record (any stored version) read-only; finished records can be corrected."""
+    """Shows a record (any stored version) read-only; finished records can be corrected.
+
+    The record is read (and a correction saved) through ``ui/store_calls.py``: off the GUI
+    thread when the database is a server, the dialog showing "Loading…" meanwhile."""
+
+    reloaded = Signal()  # the record and its versions are shown
+    load_failed = Signal(str)  # a message for the clerk
 
     def __init__(
         self,
@@ -75,6 +82,9 @@ class RecordDetailDialog(QDialog):
         self.actor = actor
         self.catalog = catalog
         self.language = services.settings.get("language")
+        self.record: AssistRecord | None = None
+        self.versions: list[RecordVersion] = []
+        self._staff_names: dict[str, str] = {}
         self.setWindowTitle(self.tr("Assistance record"))
         fit_to_screen(self, 760, 680)
         self.version_combo = QComboBox()
@@ -113,9 +123,31 @@ class RecordDetailDialog(QDialog):
         return f"{name} ({staff_id})" if name else staff_id
 
     def reload(self) -> None:
-        self._staff_names = {p.staff_id: p.name for p in self.services.repo.list_staff()}
-        self.record = self.services.repo.get(self.record_id)
-        self.versions: list[RecordVersion] = self.services.repo.versions(self.record_id)
+        """Read the record, its versions and the clerks' names, then show them."""
+        self.correct_button.setEnabled(False)
+        if self.record is None:
+            self.browser.setPlainText(self.tr("Loading\u2026"))
+        record_id = self.record_id
+
+        def read(
+            repo: AssistRepository,
+        ) -> tuple[dict[str, str], AssistRecord, list[RecordVersion]]:
+            names = {p.staff_id: p.name for p in repo.list_staff()}
+            return names, repo.get(record_id), repo.versions(record_id)
+
+        calls_for(self.services).run(read, self._loaded, self._not_loaded)
+
+    def _not_loaded(self, exc: Exception) -> None:
+        if not alive(self):
+            return
+        log.error("Reading record %s failed: %s", self.record_id, exc)
+        self.browser.setPlainText(str(exc))
+        self.load_failed.emit(str(exc))
+
+    def _loaded(self, found: tuple[dict[str, str], AssistRecord, list[RecordVersion]]) -> None:
+        if not alive(self):
+            return
+        self._staff_names, self.record, self.versions = found
         self.version_combo.blockSignals(True)
         self.version_combo.clear()
         for version in self.versions:
@@ -136,12 +168,14 @@ class RecordDetailDialog(QDialog):
         self.version_combo.blockSignals(False)
         self.correct_button.setEnabled(self.record.is_finished)
         self._show_selected()
+        self.reloaded.emit()
 
     def shown_record(self) -> AssistRecord:
         number = self.version_combo.currentData()
         for version in self.versions:
             if version.version == number:
                 return version.record
+        assert self.record is not None, "shown only once loaded"
         return self.record
 
     def _show_selected(self) -> None:
@@ -294,15 +328,27 @@ class RecordDetailDialog(QDialog):
     def start_correction(self) -> None:
         from hearing_helper.ui.shell.correction_dialog import CorrectionDialog
 
+        if self.record is None:
+            return
         dialog = CorrectionDialog(self.services, self.record, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            self.services.repo.correct(dialog.corrected, self.actor, dialog.reason_text())
-        except StoreError as exc:
-            log.exception("Correction of %s failed", self.record_id)
-            from PySide6.QtWidgets import QMessageBox
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.save_correction(dialog.corrected, dialog.reason_text())
 
-            QMessageBox.critical(self, self.tr("Not saved"), str(exc))
+    def save_correction(self, corrected: AssistRecord, reason: str) -> None:
+        """Store ``corrected`` as a new version, then show it (``reloaded``)."""
+        actor = self.actor
+        self.correct_button.setEnabled(False)
+        calls_for(self.services).run(
+            lambda repo: repo.correct(corrected, actor, reason),
+            lambda _stored: self.reload() if alive(self) else None,
+            self._correction_failed,
+        )
+
+    def _correction_failed(self, exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if not alive(self):
             return
-        self.reload()
+        log.error("Correction of %s failed: %s", self.record_id, exc)
+        self.correct_button.setEnabled(True)
+        QMessageBox.critical(self, self.tr("Not saved"), str(exc))

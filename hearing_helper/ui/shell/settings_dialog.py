@@ -97,19 +97,23 @@ class SettingsDialog(QDialog):
                 return
         self.accept()
 
-    def apply(
-        self, audited: Callable[[dict[str, object], Callable[[], None]], object] | None = None
-    ) -> dict[str, object]:
-        """Store the values that changed, key by key; returns them. With ``audited``, the write
-        is handed to it (``audited(changes, write)``) so it runs inside the audit transaction:
-        the change and its audit entry are made together or not at all."""
+    def changes(self) -> dict[str, object]:
+        """The values the clerk changed (written by :meth:`apply`, or by the caller)."""
         values: dict[str, object] = {
             "language": self.chosen_language(),
             "font_scale": self.chosen_font_scale(),
             "court_name": self.court.text().strip(),
             "help_desk_phone": self.phone.text().strip(),
         }
-        changed = {k: v for k, v in values.items() if self.settings.get(k) != v}
+        return {k: v for k, v in values.items() if self.settings.get(k) != v}
+
+    def apply(
+        self, audited: Callable[[dict[str, object], Callable[[], None]], object] | None = None
+    ) -> dict[str, object]:
+        """Store the values that changed, key by key; returns them. With ``audited``, the write
+        is handed to it (``audited(changes, write)``) so it runs inside the audit transaction:
+        the change and its audit entry are made together or not at all."""
+        changed = self.changes()
         if not changed:
             return changed
 

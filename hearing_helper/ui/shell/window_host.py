@@ -39,7 +39,7 @@ class MainWindowHost(QObject):
         if old is None or not isinstance(app, QApplication):
             return
         resume_id = old.save_open_work(keep_blank=True)
-        litigant_visible = old.litigant_action.isChecked()
+        litigant_visible = old.main_actions.litigant.isChecked()
         install_translators(app, lang)
         new = self._make(old.profile)
         self.window = new
@@ -50,7 +50,7 @@ class MainWindowHost(QObject):
             new.show()
         new.start(resume_record_id=resume_id, offer_drafts=False)
         if litigant_visible:
-            new.set_litigant_screen(True)
+            new.litigant_screen.set_visible(True)
         old.wizard = None  # already saved; keep its close from saving a stale copy
         old.close()
         old.deleteLater()

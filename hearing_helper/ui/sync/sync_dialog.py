@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from hearing_helper.desk_identity import desk_id
 from hearing_helper.services import AppServices
 from hearing_helper.store.backend import BadDatabaseUrlError, check_database_url, redact_url
 from hearing_helper.store.sync.sender import SyncStatus
+from hearing_helper.ui.store_calls import calls_for
 from hearing_helper.ui.sync import texts
 from hearing_helper.ui.sync.controller import SyncController
 
@@ -208,9 +210,17 @@ class SyncDialog(QDialog):
             return
         changed = dialog.apply()
         if changed:
-            self.services.repo.append_audit(self.actor, "settings.changed", changed)
-            self.controller.settings_changed()
-            self.show_status(self.controller.status)
+            actor = self.actor
+            calls_for(self.services).run(
+                lambda repo: repo.append_audit(actor, "settings.changed", changed),
+                lambda _entry: self._changed(),
+                lambda exc: QMessageBox.warning(self, self.tr("Not recorded"), str(exc)),
+                owner=self,
+            )
+
+    def _changed(self) -> None:
+        self.controller.settings_changed()
+        self.show_status(self.controller.status)
 
 
 class CentralSettingsDialog(QDialog):

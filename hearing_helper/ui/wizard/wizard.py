@@ -1,9 +1,8 @@
-"""The assistance wizard: step navigator, page stack, autosave, skip / end early / finish.
+"""The assistance wizard: step navigator, page stack, skip / end early.
 
 The wizard owns the :class:`AssistRecord` being edited. Pages edit it in place and emit
-``changed``; the wizard saves the draft at most ``AUTOSAVE_DELAY_MS`` later (the timer is not
-restarted by further typing, so continuous edits are still durable within a second), and at once
-on every step change and when the wizard closes.
+``changed``; saving the draft is :mod:`~hearing_helper.ui.wizard.draft_saving`'s, finishing
+:mod:`~hearing_helper.ui.wizard.finish_flow`'s.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -29,68 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from hearing_helper.checks.registry import available_ids
-from hearing_helper.domain.enums import STEP_ORDER, RecordStatus, StepId, StepStatus
-from hearing_helper.domain.record import AssistRecord, now_local
+from hearing_helper.domain.enums import STEP_ORDER, StepId, StepStatus
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.step_marks import (
     MARK_SYMBOLS,
-    StepMark,
     step_mark,
     sync_step_statuses,
 )
-from hearing_helper.domain.visit import RatingSource
 from hearing_helper.services import AppServices
-from hearing_helper.store import StoreError
-from hearing_helper.store.errors import IncompleteRecordError, RecordNotFoundError
-from hearing_helper.store.lifecycle import check_finishable
-from hearing_helper.ui.labels import field_label, step_mark_text
+from hearing_helper.ui.labels import step_mark_text
 from hearing_helper.ui.wizard.base import LitigantContent, StepPage
-from hearing_helper.ui.wizard.intake_page import default_hearing_time
-from hearing_helper.ui.wizard.rating_prompt import RATING_ANSWER, RatingPromptBox
+from hearing_helper.ui.wizard.draft_saving import DraftSaving
+from hearing_helper.ui.wizard.finish_flow import FinishFlow
 from hearing_helper.ui.wizard.wizard_dialogs import EndEarlyDialog, SkipStepDialog
 
 log = logging.getLogger(__name__)
-
-AUTOSAVE_DELAY_MS = 400
-FINISH_FIELDS = {
-    "outcome",
-    "outcome_reason",
-    "failure_cause",
-    "satisfaction",
-    "notes",
-    # a preparation visit (ui/visits/preparation_panel.py)
-    "preparation_outcome",
-    "another_visit_reason",
-    "next_visit_on",
-    "in_person_reason",
-    "preparation_note",
-    "join_mode",
-    "override_reason",
-}
-
-
-def nothing_entered(record: AssistRecord) -> bool:
-    """True when the clerk has entered nothing yet (the court comes from the profile)."""
-    intake = record.intake
-    # The intake page proposes the next full hour; only a changed time counts as entered.
-    proposed = default_hearing_time(record.started_at)
-    typed = (
-        intake.case_number,
-        intake.hearing_at not in (None, proposed),
-        intake.platform_id,
-        intake.litigant_name,
-        intake.role,
-        intake.phone,
-        intake.device,
-        intake.accessibility,
-        intake.consent,
-    )
-    steps_used = any(
-        state.data or state.skip_reason or state.status is StepStatus.SKIPPED
-        for state in record.steps.values()
-    )
-    results = record.checks or record.problems or record.notes.strip()
-    answers = record.outcome is not None or record.satisfaction is not None
-    return not any(typed) and not steps_used and not results and not answers
 
 
 class AssistanceWizard(QWidget):
@@ -120,11 +71,10 @@ class AssistanceWizard(QWidget):
             pages = make_pages(services)
         self.pages = pages
         self._index = -1
-        self._rating_asked = False  # Finish asks for a missing rating once per assistance
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_now)
+        self.saving = DraftSaving(self, services)
+        self.saving.saved.connect(self.saved)
+        self.finish_flow = FinishFlow(self, self.saving)
+        self.finish_flow.record_finished.connect(self.record_finished)
         self._build()
         for page in self.pages:
             page.changed.connect(self._on_page_changed)
@@ -292,17 +242,27 @@ class AssistanceWizard(QWidget):
         self.navigator.setCurrentRow(self._index)
         self.navigator.blockSignals(False)
 
+    def set_buttons_enabled(self, enabled: bool) -> None:
+        """While a finish is on its way to a server: no second Finish, no step change (only
+        the buttons: disabling the whole page tree restyles every widget, ~100 ms and more)."""
+        for button in (self.skip_button, self.end_button, self.close_button):
+            button.setEnabled(enabled)
+        self.back_button.setEnabled(enabled and self._index > 0)
+        self.next_button.setEnabled(enabled)
+        self.navigator.setEnabled(enabled)
+        if enabled:
+            self._refresh_buttons()
+
     def _refresh_buttons(self) -> None:
         last = self._index == len(self.pages) - 1
         self.back_button.setEnabled(self._index > 0)
         self.next_button.setText(self.tr("Fi&nish and save") if last else self.tr("&Next"))
         self.skip_button.setEnabled(not last)
 
-    # --- saving ------------------------------------------------------------------------------
+    # --- saving ----------------------------------------------------------------------------
 
     def _on_page_changed(self) -> None:
-        if not self._save_timer.isActive():
-            self._save_timer.start()
+        self.saving.changed()
         self._refresh_navigator()
 
     def _on_page_litigant_changed(self) -> None:
@@ -310,28 +270,11 @@ class AssistanceWizard(QWidget):
             self.litigant_content_changed.emit()
 
     def has_unsaved_changes(self) -> bool:
-        return self._save_timer.isActive()
+        return self.saving.has_unsaved_changes()
 
     def save_now(self) -> bool:
-        """Write the current page into the record and save the draft; False if it failed."""
-        self._save_timer.stop()
-        if self.record.is_finished:
-            return True
-        if self._index >= 0:
-            self.current_page().flush()
-        try:
-            self.services.repo.save_draft(self.record)
-        except (StoreError, OSError) as exc:
-            log.exception("Autosave of draft %s failed", self.record.id)
-            self.save_status.setStyleSheet("color: #b00020; font-weight: bold;")
-            self.save_status.setText(self.tr("NOT saved: %1").replace("%1", str(exc)))
-            return False
-        self.save_status.setStyleSheet("")
-        self.save_status.setText(
-            self.tr("Saved %1").replace("%1", now_local().strftime("%H:%M:%S"))
-        )
-        self.saved.emit()
-        return True
+        """Write the current page into the record and save the draft (draft_saving.py)."""
+        return self.saving.save_now()
 
     def close_wizard(self) -> None:
         """Leave the wizard keeping the draft (it is offered again at the next start).
@@ -347,21 +290,9 @@ class AssistanceWizard(QWidget):
 
     def discard_if_blank(self) -> bool:
         """Discard the draft when the clerk entered nothing; True when discarded."""
-        if self._index >= 0:
-            self.current_page().flush()
-        if not nothing_entered(self.record):
-            return False
-        self._save_timer.stop()
-        try:
-            self.services.repo.discard_draft(self.record.id, self.actor)
-        except RecordNotFoundError:
-            pass  # never saved: nothing to discard
-        except StoreError:
-            log.exception("Discarding the blank draft %s failed", self.record.id)
-            return False
-        return True
+        return self.saving.discard_if_blank()
 
-    # --- skip, end early, finish -------------------------------------------------------------
+    # --- skip, end early --------------------------------------------------------------------
 
     def skip_current(self) -> None:
         page = self.current_page()
@@ -405,129 +336,8 @@ class AssistanceWizard(QWidget):
         self.current_page().load(self.record)
 
     def finish(self) -> bool:
-        """Finish and store the record; on missing fields show them and lose nothing."""
-        page = self.current_page()
-        page.flush()
-        record = self.record
-        own_checks = getattr(page, "problems", None)  # optional page hook (e.g. notes length)
-        page_problems = own_checks() if own_checks else []
-        if page_problems:
-            self.save_now()  # refused, but everything typed is kept
-            self._show_incomplete(IncompleteRecordError(page_problems))
-            return False
-        try:
-            check_finishable(record)
-        except IncompleteRecordError as exc:
-            self.save_now()
-            self._show_incomplete(exc)
-            return False
-        if self._rating_still_to_ask():
-            self.save_now()
-            self._ask_for_rating()
-            return False
-        previous_steps = {step: (s.status, s.skip_reason) for step, s in record.steps.items()}
-        previous_end = record.ended_at
-        record.step(StepId.FINISH).status = StepStatus.DONE
-        sync_step_statuses(record)
-        self._settle_unfinished_steps()
-
-        def restore() -> None:
-            for step, (status, reason) in previous_steps.items():
-                record.step(step).status, record.step(step).skip_reason = status, reason
-            record.status, record.ended_at = RecordStatus.DRAFT, previous_end
-
-        try:
-            stored = self.services.repo.finish(record, self.actor)
-        except IncompleteRecordError as exc:
-            restore()
-            self.save_now()
-            self._show_incomplete(exc)
-            return False
-        except StoreError as exc:
-            log.exception("Finishing record %s failed", record.id)
-            restore()
-            self.save_now()
-            QMessageBox.critical(
-                self,
-                self.tr("Not saved"),
-                self.tr("The record could not be finished: %1\nThe draft is kept.").replace(
-                    "%1", str(exc)
-                ),
-            )
-            return False
-        log.info("Record %s finished by %s", stored.id, self.actor)
-        self.record_finished.emit(stored)
-        return True
-
-    def _settle_unfinished_steps(self) -> None:
-        """A finished record shows no step "in progress": the intake passed the finish checks,
-        any other step left half-done was not completed, and says so."""
-        record = self.record
-        for step in record.steps:
-            if step_mark(record, step) is not StepMark.IN_PROGRESS:
-                continue
-            state = record.step(step)
-            if step is StepId.INTAKE:
-                state.status = StepStatus.DONE
-            else:
-                state.status = StepStatus.SKIPPED
-                state.skip_reason = state.skip_reason or self.tr(
-                    "Not completed when the assistance was finished"
-                )
-
-    # --- the litigant's rating, asked once -------------------------------------------------
-
-    def _rating_still_to_ask(self) -> bool:
-        record = self.record
-        answered = record.step(StepId.FINISH).data.get(RATING_ANSWER)
-        return record.satisfaction is None and not answered and not self._rating_asked
-
-    def _ask_for_rating(self) -> None:
-        self._rating_asked = True
-        box = RatingPromptBox(self)
-        box.buttonClicked.connect(lambda button: self._rating_answered(box.answer(button)))
-        box.open()
-        self._rating_box = box
-
-    def _rating_answered(self, answer: str | None) -> None:
-        if answer is None:  # ask now: back to the rating
-            self.go_to(self.pages.index(self.page_for(StepId.FINISH)))
-            self._focus_field("satisfaction")
-            return
-        self.record.step(StepId.FINISH).data[RATING_ANSWER] = answer
-        self.record.rating_source = RatingSource.NOT_ASKED
-        self.finish()
-
-    def _show_incomplete(self, exc: IncompleteRecordError) -> None:
-        from PySide6.QtCore import QCoreApplication
-
-        lines = []
-        for problem in exc.problems:
-            message = problem.format(QCoreApplication.translate("validation", problem.message))
-            lines.append(f"\u2022 {field_label(problem.field)}: {message}")
-        first = exc.problems[0].field if exc.problems else "outcome"
-        step = StepId.FINISH if first in FINISH_FIELDS else StepId.INTAKE
-        self.go_to(self.pages.index(self.page_for(step)))
-        page = self.current_page()
-        show_errors = getattr(page, "show_errors", None)  # optional page hook
-        if show_errors:
-            show_errors(exc.problems)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Some details are missing"),
-            self.tr("The record cannot be finished yet. Please check:") + "\n" + "\n".join(lines),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("incompleteBox")
-        box.open()
-        box.finished.connect(lambda _code: self._focus_field(first))
-        self._incomplete_box = box
-
-    def _focus_field(self, name: str) -> None:
-        focus = getattr(self.current_page(), "focus_field", None)  # optional page hook
-        if focus:
-            focus(name)
+        """Finish and store the record (finish_flow.py); ``record_finished`` follows."""
+        return self.finish_flow.finish()
 
     def litigant_content(self) -> LitigantContent:
         return self.current_page().litigant_content()

@@ -189,19 +189,28 @@ class RecordDetailDialog(QDialog):
         purpose = self.tr("see the litigant's full name and phone number")
         if not require_supervisor(self, self.services, purpose):
             return
-        try:
-            self.services.repo.append_audit(
-                ui_actor(self.services), "record.personal_data_shown", {"record_id": self.record_id}
-            )
-        except StoreError as exc:  # not audited: not shown
-            log.exception("Audit of showing %s failed", self.record_id)
-            from PySide6.QtWidgets import QMessageBox
+        actor = ui_actor(self.services)
+        record_id = self.record_id
+        calls_for(self.services).run(
+            lambda repo: repo.append_audit(
+                actor, "record.personal_data_shown", {"record_id": record_id}
+            ),
+            lambda _entry: self._personal_data_audited(),
+            self._personal_data_not_audited,
+            owner=self,
+        )
 
-            QMessageBox.critical(self, self.tr("Not shown"), str(exc))
-            return
+    def _personal_data_audited(self) -> None:
         self.unmasked = True
         self.unmask_button.setVisible(False)
         self._show_selected()
+
+    def _personal_data_not_audited(self, exc: Exception) -> None:
+        """Not audited: not shown."""
+        log.error("Audit of showing %s failed: %s", self.record_id, exc)
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(self, self.tr("Not shown"), str(exc))
 
     def _personal(self, kind: str, value: str) -> str:
         """``value`` as shown: masked unless a supervisor unmasked this window."""

@@ -4,6 +4,8 @@ wall-clock time; the figures are in benchmarks/bench_gui_stall.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -12,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from hearing_helper.services import AppServices
 from hearing_helper.ui.wizard.finish_page import FinishPage
+from tests.test_startup_imports import desk_with_history, start_window
 from tests.ui_fixtures import OFFSCREEN_NOISE, services  # noqa: F401 - fixtures
 
 pytestmark = OFFSCREEN_NOISE
@@ -47,3 +50,17 @@ def test_a_hidden_finish_page_filters_no_application_events(
     seen.clear()
     QApplication.sendEvent(field, press)
     assert seen == []
+
+
+@pytest.mark.timeout(180)
+def test_telling_blank_drafts_at_start_does_not_import_the_intake_page(
+    data_dir: Path,
+) -> None:
+    """Offering the drafts at start sorts out blank ones; that rule needs the proposed hearing
+    time only, not the intake page's widgets (importing them took 15-25 ms of the GUI thread in
+    the start step)."""
+    desk_with_history(data_dir, drafts=1)
+    found = start_window(data_dir)
+    assert "hearing_helper.ui.main_window" in found["STARTED"]  # the check can fail
+    assert "hearing_helper.ui.wizard.intake_page" not in found["STARTED"]
+    assert "hearing_helper.ui.wizard.intake_page" not in found["MODULES"]

@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
 
     def offer_drafts(self, always: bool = False) -> None:
         """Offer unfinished drafts, those kept on this PC too (crash recovery); never drops one."""
-        from hearing_helper.ui.wizard.draft_saving import nothing_entered
+        from hearing_helper.ui.wizard.intake_values import nothing_entered
 
         kept = self.pending.kept_drafts()
 

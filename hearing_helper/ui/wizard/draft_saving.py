@@ -14,42 +14,17 @@ from typing import Protocol, cast
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from hearing_helper.domain.enums import StepId, StepStatus
+from hearing_helper.domain.enums import StepId
 from hearing_helper.domain.record import AssistRecord, now_local
 from hearing_helper.services import AppServices
 from hearing_helper.ui.pending_writes import FAILED, KEPT, pending_for
 from hearing_helper.ui.store_calls import alive
 from hearing_helper.ui.wizard.base import StepPage
-from hearing_helper.ui.wizard.intake_page import default_hearing_time
+from hearing_helper.ui.wizard.intake_values import nothing_entered
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 400
-
-
-def nothing_entered(record: AssistRecord) -> bool:
-    """True when the clerk has entered nothing yet (the court comes from the profile)."""
-    intake = record.intake
-    # The intake page proposes the next full hour; only a changed time counts as entered.
-    proposed = default_hearing_time(record.started_at)
-    typed = (
-        intake.case_number,
-        intake.hearing_at not in (None, proposed),
-        intake.platform_id,
-        intake.litigant_name,
-        intake.role,
-        intake.phone,
-        intake.device,
-        intake.accessibility,
-        intake.consent,
-    )
-    steps_used = any(
-        state.data or state.skip_reason or state.status is StepStatus.SKIPPED
-        for state in record.steps.values()
-    )
-    results = record.checks or record.problems or record.notes.strip()
-    answers = record.outcome is not None or record.satisfaction is not None
-    return not any(typed) and not steps_used and not results and not answers
 
 
 class WizardView(Protocol):

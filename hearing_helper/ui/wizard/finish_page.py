@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -127,13 +127,23 @@ class FinishPage(StepPage):
         self.reason.currentIndexChanged.connect(self._on_reason)
         self.cause.currentIndexChanged.connect(self._on_cause)
         self.satisfaction_group.idToggled.connect(self._on_satisfaction)
-        # A numeric keypad handed to the litigant: its 1-5 keys answer on the litigant's behalf
-        # while this page shows (keypad digits carry KeypadModifier; the clerk's digit row does
-        # not). Watched application-wide, before a text field takes the digit.
+        self.notes.textChanged.connect(self._on_notes)
+
+    # A numeric keypad handed to the litigant: its 1-5 keys answer on the litigant's behalf
+    # while this page shows (keypad digits carry KeypadModifier; the clerk's digit row does
+    # not). Watched application-wide, before a text field takes the digit -- but only while
+    # the page shows: an application filter in Python costs every event of the whole app.
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self.notes.textChanged.connect(self._on_notes)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().hideEvent(event)
 
     def _update_focus_proxies(self, *_args: object) -> None:
         """Alt+U / Alt+A go to the chosen outcome / rating (or the first), choosing nothing."""

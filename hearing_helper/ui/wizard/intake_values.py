@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from hearing_helper.domain.enums import StepStatus
+from hearing_helper.domain.record import AssistRecord
 from hearing_helper.domain.validation import FieldError, normalize_phone
 
 
@@ -30,3 +32,30 @@ def is_valid_phone(text: str) -> bool:
     except FieldError:
         return False
     return True
+
+
+def nothing_entered(record: AssistRecord) -> bool:
+    """True when the clerk has entered nothing yet (the court comes from the profile). Here,
+    beside the proposed hearing time and away from the widgets, so the window can tell a blank
+    draft at start without importing the intake page."""
+    intake = record.intake
+    # The intake page proposes the next full hour; only a changed time counts as entered.
+    proposed = default_hearing_time(record.started_at)
+    typed = (
+        intake.case_number,
+        intake.hearing_at not in (None, proposed),
+        intake.platform_id,
+        intake.litigant_name,
+        intake.role,
+        intake.phone,
+        intake.device,
+        intake.accessibility,
+        intake.consent,
+    )
+    steps_used = any(
+        state.data or state.skip_reason or state.status is StepStatus.SKIPPED
+        for state in record.steps.values()
+    )
+    results = record.checks or record.problems or record.notes.strip()
+    answers = record.outcome is not None or record.satisfaction is not None
+    return not any(typed) and not steps_used and not results and not answers

@@ -211,22 +211,24 @@ class DeskScreen:
                 subprocess.run(["xdotool", "type", char], env=self.env, timeout=30)
                 time.sleep(0.05)
 
-    def record(self) -> subprocess.Popen[bytes]:
-        """Start recording the sink's monitor (16 kHz mono); stop() it to get the samples."""
-        return subprocess.Popen(
-            ["parec", "-d", f"{SINK}.monitor", "--raw", "--format=s16le", "--channels=1",
-             f"--rate={RATE}"],
-            env=self.env, stdout=subprocess.PIPE,
-        )  # fmt: skip
+    def record(self, into: Path) -> subprocess.Popen[bytes]:
+        """Start recording the sink's monitor (16 kHz mono) into the file ``into``, which can be
+        read while the recording runs; :func:`stop_recording` ends it."""
+        with into.open("wb") as sink_file:
+            return subprocess.Popen(
+                ["parec", "-d", f"{SINK}.monitor", "--raw", "--format=s16le", "--channels=1",
+                 f"--rate={RATE}"],
+                env=self.env, stdout=sink_file,
+            )  # fmt: skip
 
 
 RATE = 16_000
 
 
-def stop_recording(recorder: subprocess.Popen[bytes]) -> bytes:
+def stop_recording(recorder: subprocess.Popen[bytes], into: Path) -> bytes:
     recorder.send_signal(signal.SIGINT)
-    data, _ = recorder.communicate(timeout=10)
-    return data
+    recorder.wait(timeout=10)
+    return into.read_bytes()
 
 
 def decode_qr(path: Path) -> set[str]:

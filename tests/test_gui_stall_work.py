@@ -34,7 +34,7 @@ def test_a_hidden_finish_page_filters_no_application_events(
         seen.append(1)
         return original(self, watched, event)
 
-    monkeypatch.setattr(FinishPage, "eventFilter", counting)
+    monkeypatch.setattr(FinishPage, "eventFilter", counting)  # stub: a spy; Qt lists no filters
     page = FinishPage(services)
     qtbot.addWidget(page)
     field = QLineEdit()

@@ -129,10 +129,9 @@ class FinishPage(StepPage):
         self.satisfaction_group.idToggled.connect(self._on_satisfaction)
         self.notes.textChanged.connect(self._on_notes)
 
-    # A numeric keypad handed to the litigant: its 1-5 keys answer on the litigant's behalf
-    # while this page shows (keypad digits carry KeypadModifier; the clerk's digit row does
-    # not). Watched application-wide, before a text field takes the digit -- but only while
-    # the page shows: an application filter in Python costs every event of the whole app.
+    # A litigant's numeric keypad: its 1-5 keys (KeypadModifier; the clerk's digit row has
+    # none) answer while this page shows, watched application-wide before a text field takes
+    # the digit; only while it shows, as a Python app filter costs every event of the app.
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         app = QApplication.instance()
         if app is not None:

@@ -31,8 +31,8 @@ TABLES = (
     "exports",
     "conflicts",
     "deliveries",
-    "report_day_cache",
     "report_day_summary",
+    "court_day_phones",
     "report_day_stamps",
     "schema_migrations",
 )
@@ -49,6 +49,7 @@ FORBIDDEN = [
     "VALUES ('x', 'audit', 'seq 1', 'a', 'b', '{}')",
     "DELETE FROM conflicts",
     "INSERT INTO report_day_stamps (day, stamp) VALUES ('2026-01-01', 1)",
+    "SELECT hh_refresh_stale_report_days()",
     *(f"TRUNCATE {table} CASCADE" for table in TABLES),
 ]
 

@@ -54,6 +54,10 @@ COURT_HELPERS = (
 # Read and written only through the functions above: no direct right for a desk login.
 COURT_TABLES = ("follow_up_claims", "follow_up_answers", "court_reads")
 
+# The court's per-day report cache (migrations 004 and 010) and the functions that fill it.
+DAY_CACHE_TABLES = ("report_day_summary", "report_day_stamps", "court_day_phones")
+DAY_CACHE_FUNCTIONS = ("hh_report_days(text[])", "hh_refresh_report_days(text[])")
+
 DESK_TABLES = (
     "staff",
     "assists",
@@ -108,12 +112,13 @@ def init_server(conn: psycopg.Connection[Any], location: str) -> int:
             f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}, {SUPERVISOR_ROLE}, {WRITER_ROLE}"
         )
         conn.execute(f"GRANT SELECT ON {tables} TO {SUPERVISOR_ROLE}")
-        # A court-wide cache (no personal data): the supervisor's reports fill it.
-        conn.execute(
-            "GRANT SELECT, INSERT, UPDATE, DELETE ON report_day_cache, report_day_summary "
-            f"TO {SUPERVISOR_ROLE}"
-        )
-        conn.execute(f"GRANT SELECT ON report_day_stamps TO {SUPERVISOR_ROLE}")
+        # The court-wide per-day cache (migration 010): the supervisor's reports read it and
+        # store stale days through its functions only (deliveries keep it current).
+        conn.execute(f"GRANT SELECT ON {', '.join(DAY_CACHE_TABLES)} TO {SUPERVISOR_ROLE}")
+        conn.execute(f"REVOKE INSERT, UPDATE, DELETE ON report_day_summary FROM {SUPERVISOR_ROLE}")
+        for function in DAY_CACHE_FUNCTIONS:
+            conn.execute(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+            conn.execute(f"GRANT EXECUTE ON FUNCTION {function} TO {SUPERVISOR_ROLE}")
         # A desk login reads its own rows and delivers; every write it held before is taken
         # back (an upgraded server loses the grants of schema 4).
         conn.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {DESK_ROLE}")

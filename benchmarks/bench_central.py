@@ -3,8 +3,9 @@
 
 Prints:
 1. a desk's backlog of N finished records (default 20,000) pushed from its outbox: records/s;
-2. a court-scope one-year report over M records from 20 desks (default 2,000,000): cold (first
-   run, fills the per-day cache) and warm (target under 1 s);
+2. a court-scope one-year report over M records from 20 desks (default 2,000,000): the first
+   after the bulk load (which ends with the per-day cache's one set-based pass, as every
+   delivery does) and warm (targets <= 5 s and <= 0.3 s);
 3. court-scope CSV export throughput beside ``psql -c "\\copy (...) to stdout csv"`` of the same
    rows, in the same run (target: at least half of psql's rate);
 4. the largest GUI event-loop stall while the proxy delays every packet by 300 ms and the
@@ -109,7 +110,7 @@ def push_backlog(url: str, count: int, work: Path) -> float:
     return count / elapsed
 
 
-def build_court(url: str, total: int, have: int) -> None:
+def build_court(url: str, total: int, have: int) -> float:
     copies = max(0, total // have - 1)
     started = time.perf_counter()
     with psycopg.connect(url, autocommit=True) as conn:
@@ -117,13 +118,20 @@ def build_court(url: str, total: int, have: int) -> None:
             if statement.strip():
                 conn.execute(statement)  # type: ignore[call-overload]
         conn.execute("VACUUM ANALYZE")
+        built = time.perf_counter() - started
+        # A bulk load made with SQL ends as every delivery does: the days it changed stored in
+        # the per-day report cache, in one set-based pass (PostgreSQL migration 010).
+        started = time.perf_counter()
+        days = conn.execute("SELECT hh_refresh_stale_report_days()").fetchone()
+        one_pass = time.perf_counter() - started
         rows = conn.execute("SELECT count(*) FROM assists").fetchone()
-    assert rows is not None
+    assert rows is not None and days is not None
     print(
-        f"   court data: {rows[0]:,} records from {DESKS + 1} desks built in "
-        f"{time.perf_counter() - started:.0f} s",
+        f"   court data: {rows[0]:,} records from {DESKS + 1} desks built in {built:.0f} s, "
+        f"then {days[0]:,} days stored in the report cache in one pass of {one_pass:.1f} s",
         flush=True,
     )
+    return one_pass
 
 
 def court_report(url: str) -> None:
@@ -137,8 +145,8 @@ def court_report(url: str) -> None:
     finally:
         source.close()
     print(
-        f"2. court report, one year, {report.visit_count:,} records: cold {timings[0]:.2f} s, "
-        f"warm {min(timings[1:]):.2f} s (target < 1 s)"
+        f"2. court report, one year, {report.visit_count:,} records: first after the bulk load "
+        f"{timings[0]:.2f} s, warm {min(timings[1:]):.2f} s (targets <= 5 s, <= 0.3 s)"
     )
 
 

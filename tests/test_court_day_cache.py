@@ -142,6 +142,26 @@ def test_an_administrators_update_is_caught_by_the_days_stamp(
     assert _cached_equals_live(supervisor, central) == 0
 
 
+def test_a_delivery_stores_only_the_days_it_changed(
+    central: str,
+    desks: list[Desk],
+    logins: dict[str, str],  # noqa: F811
+    supervisor: CourtReportSource,
+) -> None:
+    """A day left stale by hand (in the year before the scenario's November) is not the next
+    delivery's work: a desk's push never recomputes what other writes left behind."""
+    desks[0].repo.import_finished(generate_records(60, seed=77, visits=True, demo=False), "it")
+    _deliver(desks[0], logins["desk_login_a"])
+    with psycopg.connect(central) as conn:
+        conn.execute(
+            "UPDATE assists SET satisfaction = 2 WHERE id = "
+            "(SELECT id FROM assists WHERE started_at < '2026-10-01' ORDER BY started_at LIMIT 1)"
+        )
+    desks[1].repo.import_finished(scenario_records(), "it")
+    _deliver(desks[1], logins["desk_login_b"])
+    assert _cached_equals_live(supervisor, central) == 1
+
+
 def test_a_bulk_load_in_sql_ends_with_one_pass_and_the_report_computes_nothing(
     central: str,
     desks: list[Desk],

@@ -10,9 +10,10 @@
 --   distinct litigants of a period are read from it by index, exactly (no estimate).
 -- - hh_report_days() computes days (one set-based statement: every kind, every day asked);
 --   hh_refresh_report_days() stores them; hh_refresh_stale_report_days() stores every day whose
---   stamp moved on. hh_deliver() calls the last at its end, so a delivered batch leaves the
---   cache current, and a bulk load made with plain SQL ends with it (court IT's scripts, the
---   benchmark). A report still checks every day's stamp (and the facts' signature) and
+--   stamp moved on. Every delivery ends by storing the days it changed (a trigger on the
+--   deliveries row hh_deliver() writes last), so a delivered batch leaves the cache current,
+--   and a bulk load made with plain SQL ends with hh_refresh_stale_report_days() (court IT's
+--   scripts, the benchmark). A report still checks every day's stamp (and the facts' signature) and
 --   recomputes a day that is stale: an administrator's UPDATE bumps the stamp and nothing else.
 -- - A day's visit figures depend on linked records of other days (a hearing day counts as
 --   prepared by the kind of the record it links to; a preparation visit is superseded by a
@@ -220,11 +221,19 @@ BEGIN
     RETURN stored;
 END
 $$;
--- At the end of every delivery (hh_deliver() records each batch in deliveries as its last write).
+-- At the end of every delivery (hh_deliver() records each batch in deliveries as its last write):
+-- the days this transaction changed (their stamps' row versions are its own), and no others, so
+-- a desk's push never pays for what other writes left behind (a report or court IT does that).
 CREATE FUNCTION hh_refresh_after_delivery() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    changed text[];
 BEGIN
-    PERFORM hh_refresh_stale_report_days();
+    SELECT array_agg(s.day ORDER BY s.day) INTO changed FROM report_day_stamps s
+        WHERE s.xmin = pg_current_xact_id()::xid;
+    IF changed IS NOT NULL THEN
+        PERFORM hh_refresh_report_days(changed);
+    END IF;
     RETURN NULL;
 END
 $$;

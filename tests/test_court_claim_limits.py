@@ -34,7 +34,7 @@ def test_claim_and_answer_find_the_due_visit_through_one_helper(court_desks: Des
     a, _b = court_desks
     a.sync()
     with psycopg.connect(_owner(a.url)) as owner:
-        sources = dict(
+        sources: dict[str, str] = dict(
             owner.execute(
                 "SELECT proname, prosrc FROM pg_proc WHERE proname IN "
                 "('hh_claim_follow_up', 'hh_answer_follow_up', 'hh_due_follow_up_locked')"

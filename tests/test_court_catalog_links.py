@@ -91,3 +91,17 @@ def test_the_folder_named_on_the_command_line_may_itself_be_a_link(tmp_path: Pat
     (tmp_path / "named").symlink_to(real, target_is_directory=True)
     files, problems = collect_folder(tmp_path / "named")
     assert problems == [] and sorted(files) == ["catalog/zoom.toml"]
+
+
+def test_a_hostile_link_name_is_printed_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "court"
+    (folder / "catalog").mkdir(parents=True)
+    (folder / "catalog" / "zoom.toml").write_bytes(zoom_file(LINK))
+    (folder / "catalog" / "\x1b[2J\u202e.toml").symlink_to(_secret(tmp_path))
+    (folder / "catalog" / ("\x07" + "x" * 200 + ".toml")).write_bytes(b"\xff")
+    files, problems = collect_folder(folder)
+    shown = " ".join(str(problem) for problem in problems)
+    assert "catalog/\\x1b[2J\\u202e.toml: is a symbolic link" in shown, shown
+    assert not any(not c.isprintable() for c in shown)
+    assert all(len(problem.file) <= 120 for problem in problems)
+    assert sorted(files) == ["catalog/zoom.toml"]

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import psycopg
 import pytest
 
@@ -130,3 +132,47 @@ def test_many_look_ups_do_not_use_up_the_follow_up_list(court_desks: Desks) -> N
     with pytest.raises(CourtLimitError, match="looked up 600 litigants"):
         b.court().earlier_visits("（2026）冀1126民初4321号", "")
     assert len(b.court().follow_ups()) == 1
+
+
+def test_the_helper_is_not_callable_by_a_desk_login(court_desks: Desks) -> None:  # noqa: F811
+    a, b = court_desks
+    record = finish_prepared(a.desk, CLERK_A)
+    a.sync()
+    b.sync()
+    done = psql(b.url, f"SELECT phone FROM hh_due_follow_up_locked('{record.id}')")
+    assert done.returncode != 0 and "permission denied" in done.stderr, done.stderr
+    assert PHONE not in done.stdout
+
+
+def test_two_windows_of_one_desk_claiming_at_once_do_not_pass_the_limit(
+    court_desks: Desks,  # noqa: F811
+) -> None:
+    a, b = court_desks
+    records = [finish_prepared(a.desk, CLERK_A, case_number=case) for case in _cases(6)]
+    a.sync()
+    b.sync()
+    for record in records[: CLAIMS_PER_DESK - 1]:
+        assert b.court().claim(record.id, CLERK_B.staff_id).granted
+    claim = "SELECT claimed FROM hh_claim_follow_up(%s, %s, %s, 15)"
+    first = psycopg.connect(b.url)  # a transaction left open: the 5th claim, not committed
+    assert first.execute(claim, (b.desk.desk_id, records[4].id, "B1")).fetchone() == (True,)
+    outcome: list[object] = []
+
+    def second_window() -> None:
+        try:
+            with psycopg.connect(b.url) as second:
+                outcome.append(
+                    second.execute(claim, (b.desk.desk_id, records[5].id, "B2")).fetchone()
+                )
+        except psycopg.Error as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=second_window)
+    worker.start()
+    worker.join(2.0)  # it waits for the first window's transaction (the desk's claim lock)
+    assert worker.is_alive() and not outcome
+    first.commit()
+    first.close()
+    worker.join(30)
+    [refused] = outcome
+    assert isinstance(refused, psycopg.errors.ProgramLimitExceeded), refused

@@ -106,6 +106,13 @@ LINK_PROBLEM = "is a symbolic link: publish the file itself (links out of the fo
 SPECIAL_PROBLEM = "is not a regular file"
 
 
+def shown_name(name: str, limit: int = 120) -> str:
+    """A file name as a message may print it: control and other unprintable characters escaped
+    (a name can hold a terminal's escape sequence), cut to ``limit`` characters."""
+    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _not_plain(folder: Path, path: Path) -> CatalogError | None:
     """Why ``path`` inside ``folder`` may not be published: a symbolic link on the way to it
     (the file or a folder under ``folder``; ``folder`` itself is what court IT named), or not a
@@ -116,9 +123,11 @@ def _not_plain(folder: Path, path: Path) -> CatalogError | None:
         current = current / part
         mode = current.lstat().st_mode
         if stat.S_ISLNK(mode):
-            return CatalogError(current.relative_to(folder).as_posix(), "", LINK_PROBLEM)
+            return CatalogError(
+                shown_name(current.relative_to(folder).as_posix()), "", LINK_PROBLEM
+            )
     if not stat.S_ISREG(mode):
-        return CatalogError(path.relative_to(folder).as_posix(), "", SPECIAL_PROBLEM)
+        return CatalogError(shown_name(path.relative_to(folder).as_posix()), "", SPECIAL_PROBLEM)
     return None
 
 
@@ -185,20 +194,20 @@ def collect_folder(folder: Path) -> tuple[dict[str, bytes], list[CatalogError]]:
                     found.setdefault(f"images/guides/{path.name}", path)
     files: dict[str, bytes] = {}
     for path in loose_guides:
-        content = _read_capped(folder, path, MAX_FILE_BYTES, path.name, errors)
+        content = _read_capped(folder, path, MAX_FILE_BYTES, shown_name(path.name), errors)
         if content is not None:
             sub = "guides" if _looks_like_guide(content) else "catalog"
             files[f"{sub}/{path.name}"] = content
     for name, path in found.items():
         limit = MAX_IMAGE_BYTES if name.startswith("images/") else MAX_FILE_BYTES
-        content = _read_capped(folder, path, limit, path.name, errors)
+        content = _read_capped(folder, path, limit, shown_name(path.name), errors)
         if content is not None:
             files[name] = content
     for name in list(files):
         if not publishable_path(name):
             errors.append(
                 CatalogError(
-                    name.rsplit("/", 1)[-1],
+                    shown_name(name.rsplit("/", 1)[-1]),
                     "",
                     "has a file name that cannot be published (letters, digits, _ . - only, "
                     "at most 100)",

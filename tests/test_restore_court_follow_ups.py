@@ -80,6 +80,10 @@ def test_a_restored_desk_gets_what_other_desks_did_about_its_follow_ups(
     assert summary["answers_not_delivered"] == [b_prepared.id], summary
     assert b_prepared.id in done.stderr and "again" in done.stderr
 
+    verified = hh(new_dir, "verify-log", "--json")  # the applied answer continues the chain
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert json.loads(verified.stdout)["intact"] is True
+
     restored = CourtDeskUnderTest(open_desk(new_dir), a.url, a.name)
     a.desk = restored.desk  # the fixture closes it
     repo = restored.desk.repo

@@ -12,8 +12,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from hearing_helper.domain.record import AssistRecord
+from hearing_helper.ui.visits.earlier_visits import EarlierVisitsPanel
 from hearing_helper.ui.visits.follow_ups import FollowUpDialog, FollowUpsPanel
 from tests.court_fixtures import (
+    CASE,
     CLERK_A,
     CLERK_B,
     CourtDeskUnderTest,
@@ -106,3 +109,29 @@ def test_a_limited_list_says_why_only_this_desks_follow_ups_show(
     text = panel.source_label.text()
     assert "limits how often" in text and "\u26a0" in text and "cannot be reached" not in text
     assert panel.due_list.count() == 0  # A's follow-up is not this desk's own
+
+
+def test_intake_says_when_the_hourly_look_ups_are_used_up(
+    qtbot: QtBot,
+    english: None,  # noqa: F811
+    court_desks: Desks,  # noqa: F811
+) -> None:
+    a, b = court_desks
+    finish_prepared(a.desk, CLERK_A)
+    a.sync()
+    b.sync()
+    with psycopg.connect(_owner(a.url)) as owner:
+        owner.execute(
+            "INSERT INTO court_reads (login, desk_id, what) SELECT 'court_desk_b', %s, 'case' "
+            "FROM generate_series(1, 600)",
+            (b.desk.desk_id,),
+        )
+    panel = EarlierVisitsPanel(b.desk.repo, b.court)
+    qtbot.addWidget(panel)
+    record = AssistRecord(clerk=CLERK_B)
+    record.intake.case_number = CASE
+    panel.load(record)
+    qtbot.waitUntil(lambda: bool(panel.source_label.text()), timeout=15000)
+    assert panel.source_label.isVisibleTo(panel)
+    text = panel.source_label.text()
+    assert "as many litigants as the court allows" in text and "cannot be reached" not in text

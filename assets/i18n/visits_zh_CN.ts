@@ -55,6 +55,10 @@
         <translation>无法连接法院中心数据库：仅显示本服务台自己的来访记录。</translation>
     </message>
     <message>
+        <source>This desk has looked up as many litigants as the court allows in an hour: only this desk&apos;s own visits are shown until the hour is over.</source>
+        <translation>本窗口本小时查询当事人的次数已达法院上限：在这一小时结束前，只显示本窗口自己的来访记录。</translation>
+    </message>
+    <message>
         <source>Linked to the visit of %1.</source>
         <translation>已关联到 %1 的来访。</translation>
     </message>

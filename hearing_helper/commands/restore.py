@@ -256,6 +256,11 @@ def _report(result: Any, as_json: bool, data_dir: Path) -> int:
             f"{result.follow_ups} follow-ups waiting, {result.exports} export entries, "
             f"{result.audit_entries:,} audit entries, in {result.seconds:.0f} s."
         )
+        if result.answers_applied:
+            print(
+                f"{result.answers_applied} follow-up answer(s) given at other desks were recorded "
+                "on this desk's records."
+            )
         print("Drafts that were never finished on the old PC never left it and are not restored.")
     if result.chain == "links_only":
         print(

@@ -162,6 +162,25 @@ def test_a_delivery_stores_only_the_days_it_changed(
     assert _cached_equals_live(supervisor, central) == 1
 
 
+def test_a_delivery_into_days_above_the_cap_leaves_them_to_the_next_report(
+    central: str,
+    desks: list[Desk],
+    logins: dict[str, str],  # noqa: F811
+    pg_cluster: PgCluster,
+    supervisor: CourtReportSource,
+) -> None:
+    """A delivery whose days hold more records than ``hh.day_refresh_cap`` (50,000 unless set)
+    does not recompute them: the next report does, once."""
+    desks[0].repo.import_finished(generate_records(60, seed=78, visits=True, demo=False), "it")
+    _deliver(desks[0], logins["desk_login_a"])
+    dbname = central.rsplit("/", 1)[1]
+    pg_cluster.psql(f'ALTER DATABASE "{dbname}" SET hh.day_refresh_cap = 10', dbname)
+    desks[1].repo.import_finished(generate_records(40, seed=79, visits=True, demo=False), "it")
+    _deliver(desks[1], logins["desk_login_b"])
+    assert _cached_equals_live(supervisor, central) > 0
+    assert _cached_equals_live(supervisor, central) == 0
+
+
 def test_a_bulk_load_in_sql_ends_with_one_pass_and_the_report_computes_nothing(
     central: str,
     desks: list[Desk],

@@ -237,12 +237,22 @@ CREATE FUNCTION hh_refresh_after_delivery() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     changed text[];
+    cap bigint := coalesce(nullif(current_setting('hh.day_refresh_cap', true), ''), '50000');
 BEGIN
     SELECT array_agg(s.day ORDER BY s.day) INTO changed FROM report_day_stamps s
         WHERE s.xmin = pg_current_xact_id()::xid;
-    IF changed IS NOT NULL THEN
-        PERFORM hh_refresh_report_days(changed);
+    IF changed IS NULL THEN
+        RETURN NULL;
     END IF;
+    -- Days holding more records than the cap (a desk's first push of a year into a large
+    -- court) are left to the next report: a delivery never recomputes the court under the locks
+    -- every other desk's delivery waits on.
+    IF (SELECT count(*) FROM (
+            SELECT 1 FROM unnest(changed) AS d(day) JOIN assists a ON a.started_at >= d.day
+                AND a.started_at < d.day || '~' LIMIT cap + 1) x) > cap THEN
+        RETURN NULL;
+    END IF;
+    PERFORM hh_refresh_report_days(changed);
     RETURN NULL;
 END
 $$;

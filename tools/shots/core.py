@@ -42,7 +42,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         window = MainWindow(services)
         window.show_initial()
         window.start(offer_drafts=False)
-        wait_for(window.history.results_shown)
+        wait_for(window.home.history.results_shown)
         written.append(save(window, out_dir / "core_history.png"))
 
         # Intake with typing mistakes: messages beside the fields.
@@ -83,7 +83,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         screen.deleteLater()
 
         # Record detail with a correction (two versions).
-        row = window.history.model.rows[0]
+        row = window.home.history.model.rows[0]
         record = services.repo.get(row.id)
         record.intake.litigant_name = record.intake.litigant_name[:1] + "晓明"
         services.repo.correct(record, CLERK.staff_id, "姓名录错 / name typed wrong")

@@ -75,7 +75,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         window = MainWindow(services)
         window.show_initial()
         window.start(offer_drafts=False)
-        wait_for(window.history.results_shown)
+        wait_for(window.home.history.results_shown)
         catalog_for(services)
         written.append(_shot(window, out / "01_main_history.png"))
 
@@ -137,7 +137,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
             ("16_supervisor_password", PasswordDialog(services, "see the reports", window)),
         ]
         wizard.close_wizard()
-        row = window.history.model.rows[0]
+        row = window.home.history.model.rows[0]
         record = services.repo.get(row.id)
         detail = RecordDetailDialog(services, row.id, "A017", window.catalog, window)
         dialogs += [

@@ -115,3 +115,28 @@ def test_a_long_value_is_elided_with_a_tooltip(
         assert history.cell_tooltip(long_cell) == shown, "no tooltip on an elided value"
         duration = model.index(row, 6)  # short: fits, needs no tooltip
         assert history.cell_tooltip(duration) == ""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_times_durations_and_usual_case_numbers_are_never_cut(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,  # noqa: F811
+    lang: str,
+) -> None:
+    """Platform, clerk and outcome give way first: the start time, role, duration and status
+    are always whole, and in Chinese so is a case number of the usual length (English titles
+    and roles are wider: beside a 40-character case number, 194 px are left for the column,
+    a few short of "（2026）冀1126民初17589号", which then shows as a tooltip)."""
+    fill(services)
+    with language(qapp, lang):
+        history = desk_history(qtbot, services)
+        model = history.model
+        cut = []
+        for row, found in enumerate(model.rows):
+            usual_case = lang == "zh_CN" and found.case_number != LONG_CASE
+            columns = [0, 3, 6, 8] + ([1] if usual_case else [])
+            for column in columns:
+                if history.cell_tooltip(model.index(row, column)):
+                    cut.append(model.data(model.index(row, column)))
+        assert not cut, cut

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from hearing_helper.domain.enums import RecordStatus, Role
 from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.masking import mask_free_text, mask_name
 from hearing_helper.domain.visit import VisitKind
@@ -43,6 +45,17 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 
 def short_time(iso: str | None) -> str:
     return local_text(iso)
+
+
+def widest_values() -> dict[int, Callable[[], list[str]]]:
+    """Per column that must never be cut, the values it has to show whole: every role and
+    status, and the widest time and durations (in the language of the moment)."""
+    return {
+        0: lambda: [short_time("2026-12-28T20:58:00+08:00")],
+        3: lambda: [role_label(str(role)) for role in Role],
+        6: lambda: [format_duration(59 * 60 + 58), format_duration(10 * 3600 + 58 * 60)],
+        8: lambda: [record_status_label(str(status)) for status in RecordStatus],
+    }
 
 
 class HistoryModel(QAbstractTableModel):

@@ -26,7 +26,7 @@ from hearing_helper.store.errors import StoreError
 from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
 from hearing_helper.ui.background import Task, start_task, wait_for_pool
 from hearing_helper.ui.labels import outcome_label, record_status_label
-from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel
+from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel, widest_values
 from hearing_helper.ui.visits.kind_choice import visit_kind_filter
 from hearing_helper.ui.widgets.table_columns import FittedColumns
 
@@ -136,8 +136,9 @@ class HistoryView(QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        # Every column within the window (888 px beside the litigant's), long values elided.
-        self.columns = FittedColumns(self.table)
+        # Every column within the window (888 px beside the litigant's), long values elided:
+        # platform, clerk and outcome first, then case number and name; never time or duration.
+        self.columns = FittedColumns(self.table, ((4, 5, 7), (1, 2)), widest_values())
         # Size the columns from the rows on screen, not all 500 of a page: measuring every cell
         # took 0.4-1.8 s of the GUI thread at start (and again when the catalog arrived).
         header.setResizeContentsPrecision(0)

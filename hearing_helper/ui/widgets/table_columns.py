@@ -8,11 +8,14 @@ fit; when they do not, the widest give way first, none below its title's width.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -20,22 +23,37 @@ from PySide6.QtWidgets import (
 )
 
 
-def share_width(needs: list[int], floors: list[int], room: int) -> list[int]:
-    """Column widths: ``needs`` when they fit in ``room``; else every need capped at one level
-    (the largest that fits), never below its ``floor``."""
+def share_width(
+    needs: list[int], floors: list[int], room: int, give_way: Sequence[Sequence[int]] = ()
+) -> list[int]:
+    """Column widths: ``needs`` when they fit in ``room``. Else the columns of ``give_way``'s
+    first group are capped at one level (the largest that fits), never below their ``floor``;
+    when they are all at their floors and it is not enough, the next group the same way, and
+    so on; last, every column."""
     if sum(needs) <= room:
         return list(needs)
-    low, high = 0, max(needs)
-    while low < high:  # the largest cap whose widths still fit
+    widths = list(needs)
+    for group in [*give_way, range(len(needs))]:
+        columns = [c for c in group if widths[c] > floors[c]]
+        others = sum(widths) - sum(widths[c] for c in columns)
+        cap = _largest_cap([needs[c] for c in columns], [floors[c] for c in columns], room - others)
+        for column in columns:
+            widths[column] = max(floors[column], min(needs[column], cap))
+        if sum(widths) <= room:
+            break
+    return widths
+
+
+def _largest_cap(needs: list[int], floors: list[int], room: int) -> int:
+    """The largest cap whose capped widths (never below their floors) fit in ``room``."""
+    low, high = 0, max(needs, default=0)
+    while low < high:
         cap = (low + high + 1) // 2
-        if (
-            sum(max(floor, min(need, cap)) for need, floor in zip(needs, floors, strict=True))
-            <= room
-        ):
+        if sum(max(f, min(n, cap)) for n, f in zip(needs, floors, strict=True)) <= room:
             low = cap
         else:
             high = cap - 1
-    return [max(floor, min(need, low)) for need, floor in zip(needs, floors, strict=True)]
+    return low
 
 
 def _cell_rect(view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex) -> QRect:
@@ -75,15 +93,27 @@ class ElidedTooltipDelegate(QStyledItemDelegate):
 
 class FittedColumns(QObject):
     """Keeps ``table``'s columns within its width as rows, values and the window change (the
-    clerk may still drag a column; the next change fits them again)."""
+    clerk may still drag a column; the next change fits them again). ``give_way``: the groups
+    of columns that are narrowed first, in order (see share_width); ``widest``: per column,
+    the values it must show whole (every label of a code, the longest time or duration)."""
 
-    def __init__(self, table: QTableView) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        give_way: Sequence[Sequence[int]] = (),
+        widest: Mapping[int, Callable[[], Iterable[str]]] | None = None,
+    ) -> None:
         super().__init__(table)
         self.table = table
+        self.give_way = give_way
+        # Per column, the texts it must fit even when no row on screen shows them (rows are
+        # measured only as far as they are on screen: all 500 of a page took seconds).
+        self.widest = dict(widest or {})
         self.delegate = ElidedTooltipDelegate(table)
         table.setItemDelegate(self.delegate)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(24)  # the floors are the titles' widths (fit())
         header.setStretchLastSection(False)  # fit() hands the last column what is left
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -106,11 +136,36 @@ class FittedColumns(QObject):
         count = header.count()
         if count == 0:
             return
-        floors = [header.sectionSizeHint(column) for column in range(count)]
-        needs = [max(floor, table.sizeHintForColumn(column)) for column, floor in enumerate(floors)]
+        floors = [self._title_width(column) for column in range(count)]
+        needs = [
+            max(floor, table.sizeHintForColumn(column), self._text_width(column))
+            for column, floor in enumerate(floors)
+        ]
         room = table.viewport().width()
-        widths = share_width(needs, floors, room)
+        widths = share_width(needs, floors, room, self.give_way)
         widths[-1] += max(0, room - sum(widths))
         for column, width in enumerate(widths):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
+
+    def _title_width(self, column: int) -> int:
+        """The width the column's title needs (room for the sort arrow on the sorted column
+        only: Qt's size hint keeps it on every column, which cost the values 20 px each)."""
+        header = self.table.horizontalHeader()
+        title = header.model().headerData(column, header.orientation())
+        style = header.style()
+        width = header.fontMetrics().horizontalAdvance(str(title or ""))
+        width += 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 4
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+            width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + 4
+        return width
+
+    def _text_width(self, column: int) -> int:
+        texts = self.widest.get(column)
+        if texts is None:
+            return 0
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(text) for text in texts()), default=0)
+        # The item delegate's text margins: the focus frame's on each side, and one pixel more.
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        return widest + 2 * (margin + 1) + 2

@@ -90,6 +90,8 @@ def test_unreachable_server_is_shown_with_its_time_and_plain_words(
     assert "cannot be reached" in dialog.error.text()
     assert "127.0.0.1" in dialog.detail.text()
     assert dialog.sync_button.isEnabled()
+    # No row of the page is left blank: the clock cannot be compared without the server.
+    assert dialog.skew.text() == "not compared: the server was not reached"
     dialog.close()
 
 

@@ -8,9 +8,10 @@ The offscreen screen is 1366 x 768 with window frames (tests/data/offscreen_1366
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import cast
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hearing_helper.demo import generate_records
@@ -140,3 +141,40 @@ def test_times_durations_and_usual_case_numbers_are_never_cut(
                 if history.cell_tooltip(model.index(row, column)):
                     cut.append(model.data(model.index(row, column)))
         assert not cut, cut
+
+
+LONG_LINE = (
+    "12-06 09:00 · ⚠ 回访已逾期 · （2026）京0105民初7001号 · 赵*梅 139****1111 · 在法院用窗口电脑"
+    " · 由 3号窗口 准备"
+)
+
+
+@pytest.mark.parametrize("which", ["due", "coming", "earlier"])
+def test_the_home_and_intake_lists_never_scroll_sideways(qtbot: QtBot, which: str) -> None:
+    """The follow-up lists on the start screen and the earlier visits on the intake page: a
+    line too long for the list is elided, whole in its tooltip; no sideways scroll bar."""
+    from PySide6.QtWidgets import QListWidget
+
+    from hearing_helper.store.repository import AssistRepository
+    from hearing_helper.ui.visits.earlier_visits import EarlierVisitsPanel
+    from hearing_helper.ui.visits.follow_ups import FollowUpsPanel
+    from hearing_helper.ui.widgets.table_columns import item_tooltip
+
+    parent: QWidget
+    view: QListWidget
+    if which == "earlier":
+        earlier = EarlierVisitsPanel(cast(AssistRepository, None))
+        parent, view = earlier, earlier.list
+    else:
+        panel = FollowUpsPanel(cast(AssistRepository, None))
+        parent, view = panel, panel.due_list if which == "due" else panel.coming_list
+    qtbot.addWidget(parent)
+    parent.resize(420, 200)
+    parent.show()
+    view.addItem(LONG_LINE)
+    view.addItem("12-06 09:00")
+    settle(qtbot)
+    assert view.horizontalScrollBar().maximum() == 0
+    assert view.visualRect(view.model().index(0, 0)).right() <= view.viewport().width()
+    assert item_tooltip(view, view.model().index(0, 0)) == LONG_LINE
+    assert item_tooltip(view, view.model().index(1, 0)) == ""

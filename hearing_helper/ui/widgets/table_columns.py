@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -89,6 +99,44 @@ class ElidedTooltipDelegate(QStyledItemDelegate):
         else:
             QToolTip.hideText()
         return True
+
+
+class ElidedLinesDelegate(ElidedTooltipDelegate):
+    """A list's lines no wider than the list: the style elides a longer one (its tooltip shows
+    it whole), and the list has nothing to scroll sideways to."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(min(hint.width(), self.view.viewport().width()), hint.height())
+
+    def tooltip(self, view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex) -> str:
+        text = index.data()
+        if not isinstance(text, str) or not text:
+            return ""
+        option = QStyleOptionViewItem()
+        option.initFrom(view.viewport())
+        option.font = view.font()
+        whole = QStyledItemDelegate.sizeHint(self, option, index).width()
+        return text if whole > _cell_rect(view, index).width() else ""
+
+
+def elide_long_lines(view: QListView) -> None:
+    """Keep ``view``'s lines within its width (elided, whole in their tooltips)."""
+    view.setItemDelegate(ElidedLinesDelegate(view))
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)  # lay the lines out again on a resize
+
+
+def item_tooltip(view: QAbstractItemView, index: QModelIndex) -> str:
+    """The whole text of a cell or line shown elided (its tooltip), "" when it fits."""
+    delegate = view.itemDelegate()
+    return delegate.tooltip(view, index) if isinstance(delegate, ElidedTooltipDelegate) else ""
 
 
 class FittedColumns(QObject):

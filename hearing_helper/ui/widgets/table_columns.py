@@ -168,7 +168,12 @@ class FittedColumns(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fit)
         model = table.model()
-        for signal in (model.modelReset, model.dataChanged, model.layoutChanged):
+        for signal in (
+            model.modelReset,
+            model.dataChanged,
+            model.layoutChanged,
+            model.rowsInserted,
+        ):
             signal.connect(self._timer.start)
         model.headerDataChanged.connect(self._timer.start)
         table.viewport().installEventFilter(self)

@@ -112,4 +112,29 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         QApplication.processEvents()
     finally:
         services.close()
+    written.append(_settings_set_aside(out_dir, lang))
     return written
+
+
+def _settings_set_aside(out_dir: Path, lang: str) -> Path:
+    """The start screen after a settings file that could not be read was moved aside."""
+    from hearing_helper.ui.main_window import MainWindow
+
+    data_dir = Path(tempfile.mkdtemp(prefix="hh-shots-settings-"))
+    (data_dir / "settings.json").write_bytes(
+        b'{"language": "%s", "court_name": "x",}' % lang.encode()
+    )
+    services = AppServices.open(data_dir, set_aside_bad_settings=True)
+    try:
+        window = MainWindow(services, CLERK)
+        window.resize(880, 700)  # the clerk's window beside the litigant's on 1366 x 768
+        window.show()
+        window.start(offer_drafts=False)
+        wait_for(window.home.history.results_shown)
+        path = save(window, out_dir / "core_settings_set_aside.png")
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    finally:
+        services.close()
+    return path

@@ -259,3 +259,11 @@ def test_the_drill_down_never_scrolls_sideways(qtbot: QtBot, window: ReportsWind
     ]
     assert any(elided), "nothing elided at 560 px: the test shows nothing"
     dialog.close()
+
+
+def test_a_desk_working_alone_has_no_empty_band_above_the_filters(window: ReportsWindow) -> None:
+    """No scope choice and no note about the court's figures: the filters start at the top
+    (an empty note left a blank band, and 768 px are short for the charts)."""
+    assert not window.scope.isVisible()
+    assert not window.scope_note.isVisible()
+    assert window.filter_bar.geometry().top() <= 16, window.filter_bar.geometry()

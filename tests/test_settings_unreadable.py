@@ -184,3 +184,23 @@ def test_the_window_opens_despite_the_bad_file(data_dir: Path, kind: str) -> Non
     assert len(kept) == 1, sorted(p.name for p in data_dir.iterdir())
     assert kept_intact(kept[0], content)
     assert str(kept[0]) in err  # the same line, in the log (stderr) for court IT
+
+
+def test_a_file_that_cannot_be_moved_is_left_and_never_written(data_dir: Path) -> None:
+    """When the bad file cannot be renamed (here its lock cannot be taken: a folder is in the
+    lock file's place), the defaults are used, the file stays as it is and changes are refused."""
+    from hearing_helper.config import SettingsFileError
+
+    content = spoil(data_dir, "garbage")
+    (data_dir / (SETTINGS_FILENAME + ".lock")).mkdir()
+    services = AppServices.open(data_dir, set_aside_bad_settings=True)
+    try:
+        found = services.settings_set_aside
+        assert found is not None and found.kept_as is None
+        assert services.settings.get("language") == "zh_CN"
+        with pytest.raises(SettingsFileError):
+            services.settings.set("language", "en")
+        assert kept_intact(data_dir / SETTINGS_FILENAME, content)
+        assert str(data_dir / SETTINGS_FILENAME) in found.line()
+    finally:
+        services.close()

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from hearing_helper.domain.enums import RecordStatus, Role
 from hearing_helper.domain.local_time import local_text
 from hearing_helper.domain.masking import mask_free_text, mask_name
 from hearing_helper.domain.visit import VisitKind
@@ -47,14 +46,15 @@ def short_time(iso: str | None) -> str:
     return local_text(iso)
 
 
-def widest_values() -> dict[int, Callable[[], list[str]]]:
-    """Per column that must never be cut, the values it has to show whole: every role and
-    status, and the widest time and durations (in the language of the moment)."""
+def widest_values(model: HistoryModel) -> dict[int, Callable[[], set[str]]]:
+    """Per column that must never be cut, the values it has to show whole: the roles and
+    statuses of the rows found (a few distinct codes of at most a page: no cell is measured),
+    and the widest time and durations (in the language of the moment)."""
     return {
-        0: lambda: [short_time("2026-12-28T20:58:00+08:00")],
-        3: lambda: [role_label(str(role)) for role in Role],
-        6: lambda: [format_duration(59 * 60 + 58), format_duration(10 * 3600 + 58 * 60)],
-        8: lambda: [record_status_label(str(status)) for status in RecordStatus],
+        0: lambda: {short_time("2026-12-28T20:58:00+08:00")},
+        3: lambda: {role_label(code) for code in {row.role for row in model.rows}},
+        6: lambda: {format_duration(59 * 60 + 58), format_duration(10 * 3600 + 58 * 60)},
+        8: lambda: {record_status_label(code) for code in {row.status for row in model.rows}},
     }
 
 

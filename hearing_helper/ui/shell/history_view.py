@@ -138,7 +138,7 @@ class HistoryView(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         # Every column within the window (888 px beside the litigant's), long values elided:
         # platform, clerk and outcome first, then case number and name; never time or duration.
-        self.columns = FittedColumns(self.table, ((4, 5, 7), (1, 2)), widest_values())
+        self.columns = FittedColumns(self.table, ((4, 5, 7), (1, 2)), widest_values(self.model))
         # Size the columns from the rows on screen, not all 500 of a page: measuring every cell
         # took 0.4-1.8 s of the GUI thread at start (and again when the catalog arrived).
         header.setResizeContentsPrecision(0)

@@ -183,7 +183,8 @@ def test_the_window_opens_despite_the_bad_file(data_dir: Path, kind: str) -> Non
     kept = [p for p in data_dir.iterdir() if p.name.startswith(SETTINGS_FILENAME + ".unreadable")]
     assert len(kept) == 1, sorted(p.name for p in data_dir.iterdir())
     assert kept_intact(kept[0], content)
-    assert str(kept[0]) in err  # the same line, in the log (stderr) for court IT
+    assert str(kept[0]) in err  # the same line on stderr and in the log, for court IT
+    assert str(kept[0]) in log.read_text(encoding="utf-8")
 
 
 def test_a_file_that_cannot_be_moved_is_left_and_never_written(data_dir: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -82,11 +81,11 @@ def setup_file_logging(data_dir: Path) -> Path:
     root = logging.getLogger()
     for handler in root.handlers:
         if (
-            isinstance(handler, logging.handlers.RotatingFileHandler)
+            isinstance(handler, logging.FileHandler)
             and Path(handler.baseFilename) == path.resolve()
         ):
             return path
-    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, max_bytes=2_000_000, backup_count=3)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     root.addHandler(handler)

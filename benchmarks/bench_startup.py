@@ -62,37 +62,55 @@ app.exec()
 """
 )
 
-# The real entry point (``hearing-helper --data-dir D gui``); the only additions are hooks that
-# report the window's first paint, then once the window has started (READY), then once the
+# The real entry point (``hearing-helper --data-dir D gui``), imported first as the installed
+# command does; the only additions are hooks, put in once the window's modules are imported,
+# that report the window's first paint, then once the window has started (READY), then once the
 # history table has painted its first page, and quit.
 APP = (
     PAINTED
     + """
 QUIT_WHEN_SHOWN = False
-import sys
+import importlib.machinery, sys
 from PySide6.QtWidgets import QApplication
-import hearing_helper.ui.main_window as main_window
-import hearing_helper.ui.shell.window_host as window_host
-original_show = window_host.MainWindowHost.show_initial
-original_start = main_window.MainWindow.start
-def show_initial(self, *args):
-    window = original_show(self, *args)
-    window.installEventFilter(first_paint)
-    return window
-def filled(window):
-    if window.home.history.model.rowCount() == 0:
-        QTimer.singleShot(5, lambda: filled(window))
-        return
-    window.home.history.table.viewport().repaint()
-    print("FILLED", flush=True)
-    QApplication.instance().quit()
-def start(self, *args, **kwargs):
-    original_start(self, *args, **kwargs)
-    print("READY", flush=True)
-    filled(self)
-window_host.MainWindowHost.show_initial = show_initial
-main_window.MainWindow.start = start
 from hearing_helper.cli import main
+
+def hook(window_host):
+    main_window = sys.modules["hearing_helper.ui.main_window"]
+    original_show = window_host.MainWindowHost.show_initial
+    original_start = main_window.MainWindow.start
+    def show_initial(self, *args):
+        window = original_show(self, *args)
+        window.installEventFilter(first_paint)
+        return window
+    def filled(window):
+        if window.home.history.model.rowCount() == 0:
+            QTimer.singleShot(5, lambda: filled(window))
+            return
+        window.home.history.table.viewport().repaint()
+        print("FILLED", flush=True)
+        QApplication.instance().quit()
+    def start(self, *args, **kwargs):
+        original_start(self, *args, **kwargs)
+        print("READY", flush=True)
+        filled(self)
+    window_host.MainWindowHost.show_initial = show_initial
+    main_window.MainWindow.start = start
+
+class AfterImport:
+    \"\"\"Calls hook(module) once the window host's module has been executed.\"\"\"
+    def find_spec(self, name, path, target=None):
+        if name != "hearing_helper.ui.shell.window_host":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        execute = spec.loader.exec_module
+        def exec_module(module):
+            execute(module)
+            hook(module)
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, AfterImport())
 sys.exit(main(["--data-dir", sys.argv[1], "gui"]))
 """
 )

@@ -13,12 +13,14 @@ import logging
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from hearing_helper.private_files import PrivateRotatingFileHandler
 from hearing_helper.services import AppServices
+from hearing_helper.store.sqlite import DB_FILENAME
 from tests.test_startup_imports import desk_with_history, heavy_among
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # line before the window is built (it must reach the log file); quits once the history has its
 # first page.
 CHILD = """
-import json, logging, sys
+import gc, json, logging, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 import hearing_helper.ui.main_window as main_window
@@ -49,6 +51,7 @@ class FirstPaint(QObject):
                 "profile": watched.home.profile_label.text(),
                 "status": watched.statusBar().currentMessage(),
                 "focus_is_new": focus is watched.home.new_button,
+                "collector_on": gc.isenabled(),
             }), flush=True)
         return False
 
@@ -69,6 +72,7 @@ def report(window, tries=[0]):
         "summary": window.home.history.summary.text(),
         "profile": window.home.profile_label.text(),
         "focus_is_new": QApplication.focusWidget() is window.home.new_button,
+        "collector_on": gc.isenabled(),
     }), flush=True)
     QApplication.instance().quit()
 
@@ -93,6 +97,10 @@ AFTER_FIRST_PAINT = (
     "hearing_helper.catalog.schema",
     "tomllib",
     "platformdirs",  # --data-dir given: no need to ask where the user's data lives
+    # The report source is made when a report or export first asks (store/deferred_reports.py).
+    "hearing_helper.store.sqlite.report_source",
+    "hearing_helper.store.csv_sql",
+    "hearing_helper.domain.report_filters",
 )
 
 
@@ -149,6 +157,10 @@ def test_modules_the_first_frame_does_not_need_come_after_it(data_dir: Path) -> 
     assert isinstance(modules, list)
     assert heavy_among(modules, AFTER_FIRST_PAINT) == []
     assert "hearing_helper.ui.main_window" in modules  # the list is the real one
+    # The cyclic collector waits while the window is made (commands/gui.py), and is back on
+    # once it has started: a session never runs without it.
+    assert found["PAINTED"]["collector_on"] is False
+    assert found["FILLED"]["collector_on"] is True
 
 
 @pytest.mark.timeout(180)
@@ -181,3 +193,22 @@ def test_the_log_file_rolls_over_keeping_private_backups(tmp_path: Path) -> None
     assert "line 39" not in (path.parent / "app.log.1").read_text(encoding="utf-8")
     if os.name == "posix":
         assert all(p.stat().st_mode & 0o077 == 0 for p in path.parent.iterdir())
+
+
+def test_the_report_source_is_made_when_first_used_and_answers_as_before(data_dir: Path) -> None:
+    from hearing_helper.domain.report_filters import ReportFilters
+    from hearing_helper.store.deferred_reports import DeferredReportSource
+    from hearing_helper.store.sqlite.report_source import SqliteReportSource
+
+    desk_with_history(data_dir)
+    services = AppServices.open(data_dir)
+    try:
+        deferred = services.reports
+        assert isinstance(deferred, DeferredReportSource)
+        assert deferred._made is None  # opening the store made no report source
+        filters = ReportFilters(date(2000, 1, 1), date(2100, 1, 1))
+        direct = SqliteReportSource(data_dir / DB_FILENAME).export_count(filters)
+        assert services.reports.export_count(filters) == direct > 0
+        assert isinstance(deferred._made, SqliteReportSource)
+    finally:
+        services.close()

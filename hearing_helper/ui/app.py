@@ -252,6 +252,9 @@ def freeze_startup_objects() -> None:
     """Move everything made so far (modules, Qt wrappers, the window) out of the garbage
     collector's sight. They live as long as the app, and a full collection scans every tracked
     object while holding the GIL: without this, a worker allocating a sync batch or a report
-    triggers collections that stop the window for 100 ms and more (measured 138 ms)."""
+    triggers collections that stop the window for 100 ms and more (measured 138 ms).
+
+    Also turns the collector back on if the start paused it (commands/gui.py)."""
     gc.collect()
     gc.freeze()
+    gc.enable()

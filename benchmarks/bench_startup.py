@@ -27,24 +27,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Prints SHOWN (with the CPU seconds used so far) once the window's first paint has been handled;
-# the same code in both children.
+# the same code in both children. PySide6 is imported only when the filter is made, so the app
+# imports it when its own start does (after its Qt-free modules, as the installed command does).
 PAINTED = """
 import time
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
-def shown():
-    print("SHOWN", time.process_time(), flush=True)
-    if QUIT_WHEN_SHOWN:
-        QCoreApplication.quit()
+def first_paint_filter():
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
-            self.seen = True
-            QTimer.singleShot(0, shown)
-        return False
+    def shown():
+        print("SHOWN", time.process_time(), flush=True)
+        if QUIT_WHEN_SHOWN:
+            QCoreApplication.quit()
 
-first_paint = FirstPaint()
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+                self.seen = True
+                QTimer.singleShot(0, shown)
+            return False
+
+    return FirstPaint(QCoreApplication.instance())
 """
 
 BARE = (
@@ -56,7 +59,7 @@ app = QApplication([])
 window = QMainWindow()
 window.setCentralWidget(QLabel("bare"))
 window.resize(1200, 800)
-window.installEventFilter(first_paint)
+window.installEventFilter(first_paint_filter())
 window.show()
 app.exec()
 """
@@ -71,16 +74,17 @@ APP = (
     + """
 QUIT_WHEN_SHOWN = False
 import importlib.machinery, sys
-from PySide6.QtWidgets import QApplication
 from hearing_helper.cli import main
 
 def hook(window_host):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
     main_window = sys.modules["hearing_helper.ui.main_window"]
     original_show = window_host.MainWindowHost.show_initial
     original_start = main_window.MainWindow.start
     def show_initial(self, *args):
         window = original_show(self, *args)
-        window.installEventFilter(first_paint)
+        window.installEventFilter(first_paint_filter())
         return window
     def filled(window):
         if window.home.history.model.rowCount() == 0:

@@ -95,6 +95,7 @@ AFTER_FIRST_PAINT = (
     "keyring",  # the audit chain is keyed in the background once the window is up
     "hearing_helper.catalog.loader",  # the platform catalog loads after the first paint
     "hearing_helper.catalog.schema",
+    "hearing_helper.catalog.model",  # the causes list asks for its problem codes when used
     "tomllib",
     "platformdirs",  # --data-dir given: no need to ask where the user's data lives
     # The report source is made when a report or export first asks (store/deferred_reports.py).

@@ -52,6 +52,8 @@ class FirstPaint(QObject):
                 "status": watched.statusBar().currentMessage(),
                 "focus_is_new": focus is watched.home.new_button,
                 "collector_on": gc.isenabled(),
+                # PySide makes a Qt class (and its enums) when first named: lazily loaded.
+                "qt_classes": sorted(vars(sys.modules["PySide6.QtWidgets"])),
             }), flush=True)
         return False
 
@@ -73,6 +75,7 @@ def report(window, tries=[0]):
         "profile": window.home.profile_label.text(),
         "focus_is_new": QApplication.focusWidget() is window.home.new_button,
         "collector_on": gc.isenabled(),
+        "style": QApplication.style().name(),
     }), flush=True)
     QApplication.instance().quit()
 
@@ -162,6 +165,12 @@ def test_modules_the_first_frame_does_not_need_come_after_it(data_dir: Path) -> 
     # once it has started: a session never runs without it.
     assert found["PAINTED"]["collector_on"] is False
     assert found["FILLED"]["collector_on"] is True
+    # Fusion is chosen through Qt's -style option: wrapping the style setStyle returns would
+    # make PySide build the QStyle class and its enums before the first frame.
+    classes = found["PAINTED"]["qt_classes"]
+    assert isinstance(classes, list) and "QMainWindow" in classes
+    assert "QStyle" not in classes
+    assert found["FILLED"]["style"] == "fusion"
 
 
 @pytest.mark.timeout(180)

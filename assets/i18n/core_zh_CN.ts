@@ -448,6 +448,10 @@ Press “New assistance” to help the first litigant.</source>
         <translation>协助记录</translation>
     </message>
     <message>
+        <source>Looking up the clerk at this desk…</source>
+        <translation>正在读取本窗口的工作人员…</translation>
+    </message>
+    <message>
         <source>No clerk chosen yet — press “Change clerk”.</source>
         <translation>还没有选择工作人员，请点“更换工作人员”。</translation>
     </message>

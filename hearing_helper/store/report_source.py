@@ -14,10 +14,11 @@ import zlib
 from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from hearing_helper.domain.report_filters import Drill, ReportFilters
-from hearing_helper.store.csv_sql import CsvPlan, FallbackLine
+if TYPE_CHECKING:  # types only: opening a store for the window imports no report code
+    from hearing_helper.domain.report_filters import Drill, ReportFilters
+    from hearing_helper.store.csv_sql import CsvPlan, FallbackLine
 
 FAILING_CHECK_STATUSES = ("fail", "error")
 DRILL_LIMIT = 500

@@ -152,7 +152,9 @@ class HistoryView(QWidget):
         self.results = QStackedWidget()
         self.results.addWidget(self.table)
         self.results.addWidget(self.empty_label)
-        self.summary = QLabel()
+        # Until the first query answers (the window paints before it is sent) the history says
+        # it is being read, not that there is nothing.
+        self.summary = QLabel(self.tr("Searching\u2026"))
         self.summary.setAccessibleName(self.tr("Result count"))
 
         layout = QVBoxLayout(self)

@@ -81,7 +81,11 @@ class HomeView(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.history, 1)
 
-    def show_profile(self, profile: ClerkProfile | None) -> None:
+    def show_profile(self, profile: ClerkProfile | None, looking_up: bool = False) -> None:
+        """The clerk at the desk; ``looking_up``: the last clerk is still being read."""
+        if profile is None and looking_up:
+            self.profile_label.setText(self.tr("Looking up the clerk at this desk\u2026"))
+            return
         if profile is None:
             self.profile_label.setText(
                 self.tr("No clerk chosen yet \u2014 press \u201cChange clerk\u201d.")

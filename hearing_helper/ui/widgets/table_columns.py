@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -163,6 +162,7 @@ class FittedColumns(QObject):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(24)  # the floors are the titles' widths (fit())
         header.setStretchLastSection(False)  # fit() hands the last column what is left
+        self._painted = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -179,7 +179,13 @@ class FittedColumns(QObject):
         table.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Paint) and not self._painted:
+            # Fitting needs the style's metrics, which PySide builds slowly: after the window's
+            # first frame (its rows come later anyway), not before it.
+            self._painted = event.type() == QEvent.Type.Paint
+            if self._painted:
+                self._timer.start()
+        elif event.type() == QEvent.Type.Resize:
             self._timer.start()
         return False
 
@@ -187,7 +193,7 @@ class FittedColumns(QObject):
         """Size the columns now (from the rows on screen, not every row of the model)."""
         table, header = self.table, self.table.horizontalHeader()
         count = header.count()
-        if count == 0:
+        if count == 0 or not self._painted:
             return
         floors = [self._title_width(column) for column in range(count)]
         needs = [
@@ -205,6 +211,8 @@ class FittedColumns(QObject):
         """The width the column's title needs (room for the sort arrow on the sorted column
         only: Qt's size hint keeps it on every column, which cost the values 20 px each)."""
         header = self.table.horizontalHeader()
+        from PySide6.QtWidgets import QStyle  # on first fit: PySide builds QStyle's enums slowly
+
         title = header.model().headerData(column, header.orientation())
         style = header.style()
         width = header.fontMetrics().horizontalAdvance(str(title or ""))
@@ -219,6 +227,8 @@ class FittedColumns(QObject):
             return 0
         metrics = self.table.fontMetrics()
         widest = max((metrics.horizontalAdvance(text) for text in texts()), default=0)
+        from PySide6.QtWidgets import QStyle  # on first fit, not before the first frame
+
         # The item delegate's text margins: the focus frame's on each side, and one pixel more.
         margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
         return widest + 2 * (margin + 1) + 2

@@ -153,6 +153,14 @@ class WithoutVisits:
 
         return VisitCounts()
 
+    def day_facts_with_visits(self, filters: Any, signatures: Any, now: Any) -> Any:
+        """The day facts alone (a source that keeps visit figures per day reads them here)."""
+        from dataclasses import replace
+
+        from hearing_helper.store.report_source import VisitCounts
+
+        return replace(self._source.day_facts(signatures), visits=VisitCounts())
+
 
 def time_reports(source: Any, pairs: int) -> dict[str, list[float]]:
     """Warm reports of the year, with and without visit figures, alternating."""

@@ -65,6 +65,13 @@ DAMAGED_IN_DAYS = _select(
 )
 
 
+# The same for the records of one write (sqlite/day_facts_sql.py, temp.report_ids).
+DAMAGED_OF_IDS = _select(
+    "substr(a.started_at, 1, 10)",
+    " WHERE a.status = 'finished' AND a.id IN (SELECT id FROM temp.report_ids)",
+)
+
+
 def damaged_cells(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[str, str]]:
     """(day, cell code) per damaged cell of query rows; the code (``id\tcolumn\tvalue``) is
     what the day cache counts and reports/damage.py turns back into a DamagedCell."""

@@ -4,9 +4,9 @@ visits (``report_day_phones``, day_phones.py).
 
 Joining a year of records to their problems, checks and steps costs seconds on a million
 records; the per-day totals change only when a record of that day (or a record it links to)
-changes. The cache is kept at write time: a write refreshes, in its own transaction, the days
-it touches (:func:`days_depending_on`, :func:`refill_days`); a bulk path (demo data, import,
-restore) refills once at its end with :func:`refill_day_cache`, one set-based pass.
+changes. The cache is kept at write time, in the write's transaction, by what the written
+records change (day_cache_writes.py); a bulk path (demo data, import, restore) refills once at
+its end with :func:`refill_day_cache`, one set-based pass.
 
 Each cached day also stores the signature of its finished records as the report's main pass
 sees them (count, latest ``updated_at``, sum of versions, a checksum of hours, outcomes and
@@ -41,10 +41,10 @@ log = logging.getLogger(__name__)
 RUN_DAYS = 31  # one refill query covers at most this many days
 # The report's own hourly query (its period's bounds as the parameters): the same signature.
 _HOURLY = report_sql.hourly(ReportFilters(date(2000, 1, 1), date(2000, 1, 1)))[0]
-_FINISHED_DAYS = "SELECT DISTINCT substr(started_at, 1, 10) FROM assists WHERE status = 'finished'"
+FINISHED_DAYS = "SELECT DISTINCT substr(started_at, 1, 10) FROM assists WHERE status = 'finished'"
 
 
-def _runs(days: Iterable[str]) -> list[tuple[str, str]]:
+def runs(days: Iterable[str]) -> list[tuple[str, str]]:
     """[first, end) ranges of started_at text covering ``days``: neighbouring days (a weekend
     apart at most) share one of at most RUN_DAYS days; a damaged day key gets its own."""
     runs: list[tuple[str, str]] = []
@@ -70,13 +70,16 @@ def _runs(days: Iterable[str]) -> list[tuple[str, str]]:
     return runs
 
 
-def _signatures(db: sqlite3.Connection, first: str, end: str) -> dict[str, str]:
+def signatures_of(db: sqlite3.Connection, first: str, end: str) -> dict[str, str]:
     return day_signatures([HourlyCount._make(row) for row in db.execute(_HOURLY, (first, end))])
 
 
-def refill_days(db: sqlite3.Connection, days: Iterable[str], *, every_phone: bool = False) -> int:
+def refill_days(
+    db: sqlite3.Connection, days: Iterable[str], *, every_phone: bool = False, phones: bool = True
+) -> int:
     """Recompute the cached rows of ``days`` from the records as they are now, inside the
-    caller's transaction; returns how many days hold finished records."""
+    caller's transaction; returns how many days hold finished records. ``phones=False``: the
+    facts only (a write moves the phone rows by its own difference, day_cache_writes.py)."""
     wanted = set(days)
     if not wanted:
         return 0
@@ -85,16 +88,17 @@ def refill_days(db: sqlite3.Connection, days: Iterable[str], *, every_phone: boo
         "DELETE FROM report_day_cache WHERE day IN (SELECT day FROM temp.report_refill_days)"
     )
     rows: dict[str, tuple[str, str, str]] = {}
-    for first, end in _runs(wanted):
+    for first, end in runs(wanted):
         computed = compute_days(db, first, end)
-        for day, signature in _signatures(db, first, end).items():
+        for day, signature in signatures_of(db, first, end).items():
             if day in wanted and first <= day and day_phones.day_bounds(day)[1] <= end:
                 facts = json.dumps(computed.get(day, empty_facts()), ensure_ascii=False)
                 rows[day] = (day, signature, facts)
     db.executemany(
         "INSERT INTO report_day_cache (day, signature, facts) VALUES (?, ?, ?)", rows.values()
     )
-    day_phones.refill_phone_days(db, every_phone=every_phone)
+    if phones:
+        day_phones.refill_phone_days(db, every_phone=every_phone)
     return len(rows)
 
 
@@ -108,7 +112,7 @@ def refill_day_cache(
     low = first_day or ""
     high = day_phones.day_bounds(last_day)[1] if last_day else chr(0x10FFFF)
     in_range = "started_at >= ? AND started_at < ?"
-    days = {str(row[0]) for row in db.execute(f"{_FINISHED_DAYS} AND {in_range}", (low, high))}
+    days = {str(row[0]) for row in db.execute(f"{FINISHED_DAYS} AND {in_range}", (low, high))}
     for table in ("report_day_cache", "report_day_phones"):  # days whose records are gone
         sql = f"SELECT DISTINCT day FROM {table} WHERE day >= ? AND day < ?"
         found = db.execute(sql, (low, high))
@@ -116,38 +120,12 @@ def refill_day_cache(
     everything = first_day is None and last_day is None
     if not everything:  # later visits of the same phones: their previous visit may have moved
         later = db.execute(
-            f"{_FINISHED_DAYS} AND started_at >= ? AND phone IN (SELECT phone FROM assists "
+            f"{FINISHED_DAYS} AND started_at >= ? AND phone IN (SELECT phone FROM assists "
             f"WHERE status = 'finished' AND phone != '' AND {in_range})",
             (high, low, high),
         )
         days.update(str(row[0]) for row in later)
     return refill_days(db, days, every_phone=everything)
-
-
-def days_depending_on(db: sqlite3.Connection, record_ids: Iterable[str]) -> set[str]:
-    """The days whose cached rows depend on the records ``record_ids`` as stored now: their
-    own day (finished ones), the day of the visit each links back to (a preparation visit
-    superseded by a later one), the days of finished visits linking to them (a hearing day
-    prepared by this visit), and every day with a visit of their phones."""
-    days: set[str] = set()
-    phones: set[str] = set()
-    for record_id in record_ids:
-        row = db.execute(
-            "SELECT status, substr(started_at, 1, 10), phone, previous_id FROM assists "
-            "WHERE id = ?",
-            (record_id,),
-        ).fetchone()
-        if row is not None:
-            status, day, phone, previous_id = tuple(row)
-            if status == "finished":
-                days.add(str(day))
-                phones.add(str(phone))
-            if previous_id is not None:
-                found = db.execute(f"{_FINISHED_DAYS} AND id = ?", (previous_id,))
-                days.update(str(r[0]) for r in found)
-        found = db.execute(f"{_FINISHED_DAYS} AND previous_id = ?", (record_id,))
-        days.update(str(r[0]) for r in found)
-    return days | day_phones.phone_days(db, phones)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -174,7 +152,7 @@ def _refill_file(path: Path, stale: list[str]) -> None:
         conn = sqlite3.connect(path, timeout=2.0, isolation_level=None)
         try:
             days = set(stale) | day_phones.days_sharing_phones(conn, stale)
-            for first, end in _runs(days):
+            for first, end in runs(days):
                 conn.execute("BEGIN IMMEDIATE")
                 refill_days(conn, [day for day in days if first <= day < end])
                 conn.execute("COMMIT")
@@ -200,7 +178,7 @@ def cached_facts(
         _refill_file(cache_path, stale)
         days.update(_fresh_rows(conn, {day: signatures[day] for day in stale}))
         stale = [day for day in stale if day not in days]
-    for first, end in _runs(stale):  # not cached (read-only, or written meanwhile)
+    for first, end in runs(stale):  # not cached (read-only, or written meanwhile)
         computed = compute_days(conn, first, end)
         for day in stale:
             if first <= day and day_phones.day_bounds(day)[1] <= end:

@@ -2,8 +2,9 @@
 failing checks and step statuses (child tables), damaged cells, and the per-day sums behind the
 visit figures (issue 23; migration 010 gives the court's cache the same kinds).
 
-Every query takes a [first, end) range of ``started_at`` text (a day and the day after it, or a
-run of days) and groups by the day, ``substr(started_at, 1, 10)``.
+Every query groups by the day, ``substr(started_at, 1, 10)``, and is written for a scope: a
+[first, end) range of ``started_at`` text (a day and the day after it, or a run of days), or
+the records whose ids are in ``temp.report_ids`` (what one write changes, see day_cache.py).
 """
 
 from __future__ import annotations
@@ -19,23 +20,25 @@ Facts = dict[str, Counter[Any]]  # kind -> code -> count (a sum for 'rating_sum'
 
 _HOUR_RANGE = "substr(a.started_at, 1, 13) >= ? AND substr(a.started_at, 1, 13) < ?"
 _RANGE = "a.started_at >= ? AND a.started_at < ?"
+IDS = "a.id IN (SELECT id FROM temp.report_ids)"
+CREATE_IDS = "CREATE TEMP TABLE IF NOT EXISTS report_ids (id TEXT PRIMARY KEY) WITHOUT ROWID"
 
 _CHILD_QUERIES = {
     "problem": (
         "SELECT substr(a.started_at, 1, 10), p.code, count(*) FROM assist_problems p "
-        f"JOIN assists a ON a.id = p.assist_id WHERE a.status = 'finished' AND {_HOUR_RANGE} "
+        "JOIN assists a ON a.id = p.assist_id WHERE a.status = 'finished' AND {hour_scope} "
         "GROUP BY 1, 2"
     ),
     "check": (
         "SELECT substr(a.started_at, 1, 10), c.check_id || ':' || c.code, count(*) "
         "FROM check_results c JOIN assists a ON a.id = c.assist_id "
-        f"WHERE a.status = 'finished' AND c.status IN ('fail', 'error') AND {_HOUR_RANGE} "
+        "WHERE a.status = 'finished' AND c.status IN ('fail', 'error') AND {hour_scope} "
         "GROUP BY 1, c.check_id, c.code"
     ),
     "step": (
         "SELECT substr(a.started_at, 1, 10), s.step || ':' || s.status, count(*) "
         "FROM assist_steps s JOIN assists a ON a.id = s.assist_id WHERE a.status = 'finished' "
-        f"AND {_HOUR_RANGE} GROUP BY 1, s.step, s.status"
+        "AND {hour_scope} GROUP BY 1, s.step, s.status"
     ),
 }
 
@@ -44,17 +47,17 @@ _CHILD_QUERIES = {
 PREPARATION = (
     "SELECT substr(a.started_at, 1, 10), coalesce(a.prep_outcome, ''), "
     "coalesce(a.chosen_mode, ''), coalesce(a.follow_up_result, ''), count(*) FROM assists a "
-    f"WHERE a.kind = 'preparation' AND a.status = 'finished' AND {_RANGE} GROUP BY 1, 2, 3, 4"
+    "WHERE a.kind = 'preparation' AND a.status = 'finished' AND {scope} GROUP BY 1, 2, 3, 4"
 )
 PREPARED = (
     "SELECT substr(a.started_at, 1, 10), coalesce(a.outcome, ''), count(*) FROM assists a "
     "JOIN assists p ON p.id = a.previous_id AND p.kind = 'preparation' "
-    f"WHERE a.kind = 'hearing_day' AND a.status = 'finished' AND {_RANGE} "
+    "WHERE a.kind = 'hearing_day' AND a.status = 'finished' AND {scope} "
     "AND a.previous_id IS NOT NULL GROUP BY 1, 2"
 )
 RATINGS = (
     "SELECT substr(a.started_at, 1, 10), a.rating_source, count(*), sum(a.satisfaction) "
-    f"FROM assists a WHERE a.status = 'finished' AND {_RANGE} AND a.satisfaction IS NOT NULL "
+    "FROM assists a WHERE a.status = 'finished' AND {scope} AND a.satisfaction IS NOT NULL "
     "GROUP BY 1, 2"
 )
 # Preparation visits still waiting for a follow-up, by the instant of their hearing (UTC text,
@@ -63,7 +66,7 @@ RATINGS = (
 # the unary + keeps SQLite on the previous_id index for that probe.
 FOLLOW_UPS_PENDING = (
     "SELECT substr(a.started_at, 1, 10), datetime(a.hearing_at), count(*) FROM assists a "
-    f"WHERE a.kind = 'preparation' AND a.status = 'finished' AND {_RANGE} "
+    "WHERE a.kind = 'preparation' AND a.status = 'finished' AND {scope} "
     "AND a.follow_up_result IS NULL AND a.hearing_at IS NOT NULL "
     "AND datetime(a.hearing_at) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assists b "
     "WHERE b.previous_id = a.id AND +b.kind = 'preparation' AND +b.status = 'finished') "
@@ -83,29 +86,57 @@ def preparation_key(outcome: Any, mode: Any, result: Any) -> str:
     return json.dumps([str(outcome), str(mode), str(result)], ensure_ascii=False)
 
 
-def compute_days(conn: sqlite3.Connection, first: str, end: str) -> dict[str, Facts]:
-    """Facts per day of the finished records started in [first, end)."""
+def _compute(
+    conn: sqlite3.Connection, scope: str, hour_scope: str, damaged: str, params: tuple[str, ...]
+) -> dict[str, Facts]:
     per_day: dict[str, Facts] = {}
 
     def facts(day: str) -> Facts:
         return per_day.setdefault(day, empty_facts())
 
     for kind, sql in _CHILD_QUERIES.items():
-        for day, code, count in conn.execute(sql, (first, end)):
+        for day, code, count in conn.execute(sql.format(hour_scope=hour_scope), params):
             facts(day)[kind][code] += count
-    rows = conn.execute(damage_sql.DAMAGED_IN_DAYS, (first, end))
-    for day, code in damage_sql.damaged_cells(rows):
+    for day, code in damage_sql.damaged_cells(conn.execute(damaged, params)):
         facts(day)[DAMAGED][code] += 1
-    for day, outcome, mode, result, count in conn.execute(PREPARATION, (first, end)):
+    for day, outcome, mode, result, count in conn.execute(PREPARATION.format(scope=scope), params):
         facts(day)["preparation"][preparation_key(outcome, mode, result)] += count
-    for day, outcome, count in conn.execute(PREPARED, (first, end)):
+    for day, outcome, count in conn.execute(PREPARED.format(scope=scope), params):
         facts(day)["prepared"][str(outcome)] += count
-    for day, source, count, total in conn.execute(RATINGS, (first, end)):
+    for day, source, count, total in conn.execute(RATINGS.format(scope=scope), params):
         facts(day)["rating_count"][str(source)] += count
         facts(day)["rating_sum"][str(source)] += total
-    for day, hearing, count in conn.execute(FOLLOW_UPS_PENDING, (first, end)):
+    for day, hearing, count in conn.execute(FOLLOW_UPS_PENDING.format(scope=scope), params):
         facts(day)["follow_up_pending"][str(hearing)] += count
     return per_day
+
+
+def compute_days(conn: sqlite3.Connection, first: str, end: str) -> dict[str, Facts]:
+    """Facts per day of the finished records started in [first, end)."""
+    return _compute(conn, _RANGE, _HOUR_RANGE, damage_sql.DAMAGED_IN_DAYS, (first, end))
+
+
+def compute_records(conn: sqlite3.Connection) -> dict[str, Facts]:
+    """Facts per day of the finished records among those in ``temp.report_ids``: what they
+    add to their days (none of them links to another: see day_cache.py)."""
+    return _compute(conn, IDS, IDS, damage_sql.DAMAGED_OF_IDS, ())
+
+
+def mark_ids(conn: sqlite3.Connection, ids: list[str]) -> None:
+    conn.execute(CREATE_IDS)
+    conn.execute("DELETE FROM temp.report_ids")
+    conn.executemany("INSERT OR IGNORE INTO temp.report_ids VALUES (?)", ((i,) for i in ids))
+
+
+def combined(facts: Facts, minus: Facts | None, plus: Facts | None) -> Facts:
+    """``facts`` less ``minus`` plus ``plus``, kind by kind, without the codes left at zero."""
+    result = empty_facts()
+    for kind in KINDS:
+        counts = Counter(facts.get(kind, {}))
+        counts.subtract((minus or {}).get(kind, {}))
+        counts.update((plus or {}).get(kind, {}))
+        result[kind] = Counter({code: n for code, n in counts.items() if n})
+    return result
 
 
 def loaded_facts(text: str) -> Facts | None:

@@ -19,6 +19,7 @@ refreshes the days of every visit of the phones it touches (:func:`refill_phone_
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -44,10 +45,18 @@ _INSERT = (
     "WHERE day IN (SELECT day FROM temp.report_refill_days) GROUP BY 1, 2, 3"
 )
 # The phones with a visit on a day to refresh: all their visits are needed for the chain.
+# (CROSS JOIN: day by day, each a range of the period index, not a scan of every record.)
 _PHONES_ON_DAYS = (
     "AND a.phone IN (SELECT a.phone FROM temp.report_refill_days d "
-    f"JOIN assists a ON {_IN_DAY} WHERE a.phone != '')"
+    f"CROSS JOIN assists a ON {_IN_DAY} WHERE a.phone != '')"
 )
+CREATE_PHONES = (
+    "CREATE TEMP TABLE IF NOT EXISTS report_phones (phone TEXT PRIMARY KEY) WITHOUT ROWID"
+)
+_GROUPED = "SELECT day, previous_day, before_previous_day, count(*) FROM ({chain}) GROUP BY 1, 2, 3"
+_OF_PHONES = "AND a.phone IN (SELECT phone FROM temp.report_phones) {exclude}"
+_NOT_WRITTEN = "AND a.id NOT IN (SELECT id FROM temp.report_ids)"
+Chain = Counter[tuple[str, str, str]]
 PERIOD_FIGURES = (
     "SELECT coalesce(sum(visits) FILTER (WHERE previous_day < ?1), 0), "
     "coalesce(sum(visits), 0), "
@@ -108,6 +117,42 @@ def refill_phone_days(db: sqlite3.Connection, *, every_phone: bool = False) -> N
     )
     chain = _CHAIN.format(phones="" if every_phone else _PHONES_ON_DAYS)
     db.execute(_INSERT.format(chain=chain))
+
+
+def chain_rows(db: sqlite3.Connection, phones: Iterable[str], *, unwritten: bool = False) -> Chain:
+    """The rows ``phones`` give report_day_phones, as their visits stand; ``unwritten``: as
+    they stood before the records of ``temp.report_ids`` were written (none of them was one
+    of these phones' visits before)."""
+    db.execute(CREATE_PHONES)
+    db.execute("DELETE FROM temp.report_phones")
+    db.executemany(
+        "INSERT OR IGNORE INTO temp.report_phones VALUES (?)", ((p,) for p in phones if p)
+    )
+    scope = _OF_PHONES.format(exclude=_NOT_WRITTEN if unwritten else "")
+    found = db.execute(_GROUPED.format(chain=_CHAIN.format(phones=scope)))
+    return Counter({(str(d), str(p), str(b)): int(n) for d, p, b, n in found})
+
+
+def apply_delta(db: sqlite3.Connection, before: Chain, after: Chain) -> None:
+    """Move report_day_phones from ``before`` to ``after`` (the rows of the phones a write
+    touched); the other phones' rows stay as they are."""
+    delta = Counter(after)
+    delta.subtract(before)
+    for (day, previous, before_previous), change in delta.items():
+        if not change:
+            continue
+        key = (day, previous, before_previous)
+        db.execute(
+            "INSERT INTO report_day_phones (day, previous_day, before_previous_day, visits) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (day, previous_day, before_previous_day) "
+            "DO UPDATE SET visits = visits + excluded.visits",
+            (*key, change),
+        )
+        db.execute(
+            "DELETE FROM report_day_phones WHERE day = ? AND previous_day = ? "
+            "AND before_previous_day = ? AND visits <= 0",
+            key,
+        )
 
 
 def period_figures(conn: sqlite3.Connection, start_key: str, end_key: str) -> tuple[int, int, int]:

@@ -39,6 +39,7 @@ from hearing_helper.store.sqlite.connection import (
     translated,
 )
 from hearing_helper.store.sqlite.court_answers import SqliteCourtAnswersMixin
+from hearing_helper.store.sqlite.day_cache_writes import after_write, before_write
 from hearing_helper.store.sqlite.dialect import SQLITE
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
 
@@ -201,9 +202,9 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         return [AssistRecord.from_dict(json.loads(row["payload"])) for row in found]
 
     def _delete_record(self, db: sqlite3.Connection, record_id: str) -> None:
-        touched = day_cache.days_depending_on(db, [record_id])
+        pending = before_write(db, [record_id], ())
         db.execute(rows.DELETE_ASSIST, (record_id,))
-        day_cache.refill_days(db, touched)  # the report cache, kept in the same transaction
+        after_write(db, pending)  # the report cache, kept in the same transaction
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
         """Bulk-insert finished records; returns how many were new (see the protocol).
@@ -267,7 +268,8 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         fresh, replaced_drafts = self._new_records(db, batch)
         if not fresh:
             return 0
-        touched = day_cache.days_depending_on(db, [r.id for r in fresh]) if cache else set()
+        ids, days = [r.id for r in fresh], {r.started_at.isoformat()[:10] for r in fresh}
+        pending = before_write(db, ids, days) if cache else None
         for record_id in replaced_drafts:
             self._delete_children(db, record_id)
         assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
@@ -287,9 +289,8 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         db.executemany(rows.INSERT_VERSION, version_rows)
         details = lifecycle.import_audit_details(fresh, payloads)
         self._append_audit(db, actor, "records.imported", details)
-        if cache:
-            touched |= day_cache.days_depending_on(db, [r.id for r in fresh])
-            day_cache.refill_days(db, touched)
+        if pending is not None:
+            after_write(db, pending)
         return len(fresh)
 
     def _delete_children(self, db: sqlite3.Connection, record_id: str) -> None:
@@ -297,15 +298,14 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
             db.execute(statement, (record_id,))
 
     def _write_record(self, db: sqlite3.Connection, record: AssistRecord) -> str:
-        touched = day_cache.days_depending_on(db, [record.id])
+        pending = before_write(db, [record.id], [record.started_at.isoformat()[:10]])
         payload = lifecycle.payload_json(record)
         db.execute(rows.UPSERT_ASSIST, rows.assist_row(record, payload))
         self._delete_children(db, record.id)
         db.executemany(rows.INSERT_STEP, step_values(record))
         db.executemany(rows.INSERT_PROBLEM, problem_values(record))
         db.executemany(rows.INSERT_CHECK, check_values(record))
-        # The report cache of the days before and after, in the same transaction.
-        day_cache.refill_days(db, touched | day_cache.days_depending_on(db, [record.id]))
+        after_write(db, pending)  # the report cache, kept in the same transaction
         return payload
 
     def _write_version(

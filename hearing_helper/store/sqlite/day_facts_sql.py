@@ -20,24 +20,28 @@ Facts = dict[str, Counter[Any]]  # kind -> code -> count (a sum for 'rating_sum'
 
 _HOUR_RANGE = "substr(a.started_at, 1, 13) >= ? AND substr(a.started_at, 1, 13) < ?"
 _RANGE = "a.started_at >= ? AND a.started_at < ?"
-IDS = "a.id IN (SELECT id FROM temp.report_ids)"
+# The records of one write, the ids table first (CROSS JOIN keeps that order: otherwise SQLite
+# prefers walking a covering index of every finished record and filtering it).
+IDS_SOURCE = "temp.report_ids w CROSS JOIN assists a ON a.id = w.id"
 CREATE_IDS = "CREATE TEMP TABLE IF NOT EXISTS report_ids (id TEXT PRIMARY KEY) WITHOUT ROWID"
 
+# Records first (CROSS JOIN keeps that order): a day's or a write's few records, each probing
+# its children by index, never a scan of a child table.
 _CHILD_QUERIES = {
     "problem": (
-        "SELECT substr(a.started_at, 1, 10), p.code, count(*) FROM assist_problems p "
-        "JOIN assists a ON a.id = p.assist_id WHERE a.status = 'finished' AND {hour_scope} "
-        "GROUP BY 1, 2"
+        "SELECT substr(a.started_at, 1, 10), p.code, count(*) FROM {source} "
+        "CROSS JOIN assist_problems p ON p.assist_id = a.id "
+        "WHERE a.status = 'finished' AND {hour_scope} GROUP BY 1, 2"
     ),
     "check": (
         "SELECT substr(a.started_at, 1, 10), c.check_id || ':' || c.code, count(*) "
-        "FROM check_results c JOIN assists a ON a.id = c.assist_id "
+        "FROM {source} CROSS JOIN check_results c ON c.assist_id = a.id "
         "WHERE a.status = 'finished' AND c.status IN ('fail', 'error') AND {hour_scope} "
         "GROUP BY 1, c.check_id, c.code"
     ),
     "step": (
         "SELECT substr(a.started_at, 1, 10), s.step || ':' || s.status, count(*) "
-        "FROM assist_steps s JOIN assists a ON a.id = s.assist_id WHERE a.status = 'finished' "
+        "FROM {source} CROSS JOIN assist_steps s ON s.assist_id = a.id WHERE a.status = 'finished' "
         "AND {hour_scope} GROUP BY 1, s.step, s.status"
     ),
 }
@@ -46,18 +50,18 @@ _CHILD_QUERIES = {
 # queries of visit_report_sql.py without dimension filters.
 PREPARATION = (
     "SELECT substr(a.started_at, 1, 10), coalesce(a.prep_outcome, ''), "
-    "coalesce(a.chosen_mode, ''), coalesce(a.follow_up_result, ''), count(*) FROM assists a "
+    "coalesce(a.chosen_mode, ''), coalesce(a.follow_up_result, ''), count(*) FROM {source} "
     "WHERE a.kind = 'preparation' AND a.status = 'finished' AND {scope} GROUP BY 1, 2, 3, 4"
 )
 PREPARED = (
-    "SELECT substr(a.started_at, 1, 10), coalesce(a.outcome, ''), count(*) FROM assists a "
+    "SELECT substr(a.started_at, 1, 10), coalesce(a.outcome, ''), count(*) FROM {source} "
     "JOIN assists p ON p.id = a.previous_id AND p.kind = 'preparation' "
     "WHERE a.kind = 'hearing_day' AND a.status = 'finished' AND {scope} "
     "AND a.previous_id IS NOT NULL GROUP BY 1, 2"
 )
 RATINGS = (
     "SELECT substr(a.started_at, 1, 10), a.rating_source, count(*), sum(a.satisfaction) "
-    "FROM assists a WHERE a.status = 'finished' AND {scope} AND a.satisfaction IS NOT NULL "
+    "FROM {source} WHERE a.status = 'finished' AND {scope} AND a.satisfaction IS NOT NULL "
     "GROUP BY 1, 2"
 )
 # Preparation visits still waiting for a follow-up, by the instant of their hearing (UTC text,
@@ -65,7 +69,7 @@ RATINGS = (
 # Superseded: a later finished preparation visit links back to it (shared_visits.NOT_SUPERSEDED);
 # the unary + keeps SQLite on the previous_id index for that probe.
 FOLLOW_UPS_PENDING = (
-    "SELECT substr(a.started_at, 1, 10), datetime(a.hearing_at), count(*) FROM assists a "
+    "SELECT substr(a.started_at, 1, 10), datetime(a.hearing_at), count(*) FROM {source} "
     "WHERE a.kind = 'preparation' AND a.status = 'finished' AND {scope} "
     "AND a.follow_up_result IS NULL AND a.hearing_at IS NOT NULL "
     "AND datetime(a.hearing_at) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assists b "
@@ -87,39 +91,54 @@ def preparation_key(outcome: Any, mode: Any, result: Any) -> str:
 
 
 def _compute(
-    conn: sqlite3.Connection, scope: str, hour_scope: str, damaged: str, params: tuple[str, ...]
+    conn: sqlite3.Connection,
+    source: str,
+    scopes: tuple[str, str],
+    damaged: str,
+    params: tuple[str, ...],
 ) -> dict[str, Facts]:
+    """``scopes``: the condition on the started_at text, and the same on its hour prefix."""
+    scope, hour_scope = scopes
     per_day: dict[str, Facts] = {}
 
     def facts(day: str) -> Facts:
         return per_day.setdefault(day, empty_facts())
 
     for kind, sql in _CHILD_QUERIES.items():
-        for day, code, count in conn.execute(sql.format(hour_scope=hour_scope), params):
+        for day, code, count in conn.execute(
+            sql.format(source=source, hour_scope=hour_scope), params
+        ):
             facts(day)[kind][code] += count
     for day, code in damage_sql.damaged_cells(conn.execute(damaged, params)):
         facts(day)[DAMAGED][code] += 1
-    for day, outcome, mode, result, count in conn.execute(PREPARATION.format(scope=scope), params):
+    for day, outcome, mode, result, count in conn.execute(
+        PREPARATION.format(source=source, scope=scope), params
+    ):
         facts(day)["preparation"][preparation_key(outcome, mode, result)] += count
-    for day, outcome, count in conn.execute(PREPARED.format(scope=scope), params):
+    for day, outcome, count in conn.execute(PREPARED.format(source=source, scope=scope), params):
         facts(day)["prepared"][str(outcome)] += count
-    for day, source, count, total in conn.execute(RATINGS.format(scope=scope), params):
-        facts(day)["rating_count"][str(source)] += count
-        facts(day)["rating_sum"][str(source)] += total
-    for day, hearing, count in conn.execute(FOLLOW_UPS_PENDING.format(scope=scope), params):
+    for day, rated_by, count, total in conn.execute(
+        RATINGS.format(source=source, scope=scope), params
+    ):
+        facts(day)["rating_count"][str(rated_by)] += count
+        facts(day)["rating_sum"][str(rated_by)] += total
+    for day, hearing, count in conn.execute(
+        FOLLOW_UPS_PENDING.format(source=source, scope=scope), params
+    ):
         facts(day)["follow_up_pending"][str(hearing)] += count
     return per_day
 
 
 def compute_days(conn: sqlite3.Connection, first: str, end: str) -> dict[str, Facts]:
     """Facts per day of the finished records started in [first, end)."""
-    return _compute(conn, _RANGE, _HOUR_RANGE, damage_sql.DAMAGED_IN_DAYS, (first, end))
+    scopes = (_RANGE, _HOUR_RANGE)
+    return _compute(conn, "assists a", scopes, damage_sql.DAMAGED_IN_DAYS, (first, end))
 
 
 def compute_records(conn: sqlite3.Connection) -> dict[str, Facts]:
     """Facts per day of the finished records among those in ``temp.report_ids``: what they
     add to their days (none of them links to another: see day_cache.py)."""
-    return _compute(conn, IDS, IDS, damage_sql.DAMAGED_OF_IDS, ())
+    return _compute(conn, IDS_SOURCE, ("1", "1"), damage_sql.DAMAGED_OF_IDS, ())
 
 
 def mark_ids(conn: sqlite3.Connection, ids: list[str]) -> None:

@@ -243,3 +243,25 @@ def test_cached_reports_equal_the_direct_computation_after_random_writes(
             assert_cached_equals_live(source, recomputed)
     finally:
         store.close()
+
+
+def test_migration_010_fills_the_phone_rows_as_a_refill_does(store: Store, data_dir: Path) -> None:
+    from hearing_helper.store.sqlite.day_cache import refill_day_cache
+    from hearing_helper.store.sqlite.schema import MIGRATIONS, split_sql
+
+    store.repository.import_finished([*scenario_records(), *records(300, 9)], "test")
+    fill = [
+        sql for sql in split_sql(dict(MIGRATIONS)[10]) if "INSERT INTO report_day_phones" in sql
+    ]
+    rows = "SELECT * FROM report_day_phones ORDER BY 1, 2, 3"
+    with sqlite3.connect(data_dir / DB_NAME, isolation_level=None) as conn:
+        conn.execute("BEGIN")
+        refill_day_cache(conn)
+        refilled = conn.execute(rows).fetchall()
+        conn.execute("DELETE FROM report_day_phones")
+        conn.execute(fill[0])
+        migrated = conn.execute(rows).fetchall()
+        conn.execute("ROLLBACK")
+    conn.close()
+    assert len(fill) == 1 and any(row[1] for row in refilled)  # returning litigants exist
+    assert migrated == refilled

@@ -30,7 +30,9 @@ from hearing_helper.store.sqlite.day_facts_sql import (
     mark_ids,
 )
 
-_FINISHED_DAYS = day_cache.FINISHED_DAYS
+# The days of finished records found by id or previous_id (the unary + keeps SQLite on those
+# indexes, not walking every finished record by the status index).
+_FINISHED_DAYS = "SELECT DISTINCT substr(started_at, 1, 10) FROM assists WHERE +status = 'finished'"
 
 
 @dataclass

@@ -47,10 +47,16 @@ class PendingWrite:
 
 
 def _own(db: sqlite3.Connection, ids: list[str]) -> tuple[set[str], set[str], set[str]]:
-    """(days, phones) of the finished records among ``ids``, and the days linked to them."""
+    """(days, phones) of the finished records among ``ids``, and the days of the other
+    finished records whose figures depend on them: the visit one links back to (superseded
+    by a later preparation visit) and the visits linking to one (prepared by it). Links
+    between the written records themselves are counted by their own difference."""
     days: set[str] = set()
     phones: set[str] = set()
     linked: set[str] = set()
+    written = set(ids)
+    others = " AND id NOT IN (SELECT id FROM temp.report_ids)"
+    mark_ids(db, ids)
     for record_id in ids:
         row = db.execute(
             "SELECT status, substr(started_at, 1, 10), phone, previous_id FROM assists "
@@ -62,10 +68,10 @@ def _own(db: sqlite3.Connection, ids: list[str]) -> tuple[set[str], set[str], se
             if status == "finished":
                 days.add(str(day))
                 phones.add(str(phone))
-            if previous_id is not None:
+            if previous_id is not None and previous_id not in written:
                 found = db.execute(f"{_FINISHED_DAYS} AND id = ?", (previous_id,))
                 linked.update(str(r[0]) for r in found)
-        found = db.execute(f"{_FINISHED_DAYS} AND previous_id = ?", (record_id,))
+        found = db.execute(f"{_FINISHED_DAYS} AND previous_id = ?{others}", (record_id,))
         linked.update(str(r[0]) for r in found)
     return days, phones, linked
 
@@ -103,7 +109,6 @@ def before_write(db: sqlite3.Connection, ids: list[str], days_after: Iterable[st
     """``days_after``: the days the written records will be on (started_at's first ten
     characters)."""
     own_days, phones, linked = _own(db, ids)
-    mark_ids(db, ids)
     days = own_days | set(days_after)
     pending = PendingWrite(
         ids, days, phones, compute_records(db), day_phones.chain_rows(db, phones)
@@ -115,7 +120,6 @@ def before_write(db: sqlite3.Connection, ids: list[str], days_after: Iterable[st
 
 def after_write(db: sqlite3.Connection, pending: PendingWrite) -> None:
     own_days, phones, linked = _own(db, pending.ids)
-    mark_ids(db, pending.ids)
     after = compute_records(db)
     new_phones = phones - pending.phones
     chain_before = pending.chain + day_phones.chain_rows(db, new_phones, unwritten=True)

@@ -106,8 +106,8 @@ def _cached_fresh(db: sqlite3.Connection, days: set[str]) -> dict[str, Facts]:
 
 
 def before_write(db: sqlite3.Connection, ids: list[str], days_after: Iterable[str]) -> PendingWrite:
-    """``days_after``: the days the written records will be on (started_at's first ten
-    characters)."""
+    """``days_after``: the days the written records will be on as finished records
+    (started_at's first ten characters); none for drafts."""
     own_days, phones, linked = _own(db, ids)
     days = own_days | set(days_after)
     pending = PendingWrite(

@@ -298,7 +298,8 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
             db.execute(statement, (record_id,))
 
     def _write_record(self, db: sqlite3.Connection, record: AssistRecord) -> str:
-        pending = before_write(db, [record.id], [record.started_at.isoformat()[:10]])
+        day = record.started_at.isoformat()[:10]  # a draft's autosave costs the cache nothing
+        pending = before_write(db, [record.id], [day] if record.is_finished else [])
         payload = lifecycle.payload_json(record)
         db.execute(rows.UPSERT_ASSIST, rows.assist_row(record, payload))
         self._delete_children(db, record.id)

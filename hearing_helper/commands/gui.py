@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
             getattr(args, "database", None),
             central=getattr(args, "central", None),
             defer_chain_key=True,
+            set_aside_bad_settings=True,
         )
     except StoreError as exc:
         log.error("Cannot open the data directory: %s", exc)

@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 def run_gui(services: AppServices) -> int:
     """Build the main window, run the event loop and return its exit code."""
     setup_file_logging(services.data_dir)
+    if services.settings_set_aside is not None:  # said at open, before the log file was set up
+        log.warning("%s", services.settings_set_aside.line())
     install_exception_logging()
     app = create_application(sys.argv[:1], services.settings.get("font_scale"))
     install_translators(app, current_language(services))

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _build_home(self) -> None:
-        self.home = HomeView(self.services.repo, self.language)
+        self.home = HomeView(self.services.repo, self.language, self.services.settings_set_aside)
         self.home.new_requested.connect(self.new_assistance)
         self.home.change_clerk_requested.connect(self.choose_profile)
         self.home.history.open_record.connect(self.open_history_row)

@@ -213,7 +213,13 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         first = next(batches, [])
         if len(first) < self.import_batch or self._stored_more_than(self.bulk_max_stored):
             return sum(self._import_batch(batch, actor) for batch in chain([first], batches))
-        with self._transaction() as db, bulk.indexes_built_at_end(db):
+        with (
+            self._lock,
+            translated(self.path),
+            bulk.settings_for_load(self._db),
+            self._transaction() as db,
+            bulk.indexes_built_at_end(db),
+        ):
             return sum(self._import_rows(db, batch, actor) for batch in chain([first], batches))
 
     def _stored_more_than(self, limit: int) -> bool:

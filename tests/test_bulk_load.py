@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,3 +159,69 @@ def test_a_load_killed_midway_leaves_the_store_as_it_was(tmp_path: Path) -> None
     assert schema(data_dir / DB) == fresh_schema(tmp_path)
     verified = _verify_log(data_dir)
     assert verified["intact"] is True
+
+
+def test_demo_batches_made_in_a_child_are_the_batches_made_here() -> None:
+    import multiprocessing
+
+    from hearing_helper.commands.demo_batches import DemoBatches
+    from hearing_helper.store.sqlite.prepared import prepare_batch
+
+    options: dict[str, Any] = {"days": 365, "visits": True, "actor": "demo-data", "size": 100}
+    here = DemoBatches(450, 3, in_background=False, **options)
+    try:
+        expected = list(here)
+    finally:
+        here.close()
+    assert expected == [
+        prepare_batch(list(generate_records(450, 3, visits=True)), "demo-data")[start : start + 100]
+        for start in range(0, 450, 100)
+    ]
+
+    background = DemoBatches(450, 3, in_background=True, **options)
+    try:
+        assert background.child is not None and background.child.is_alive()
+        assert list(background) == expected
+    finally:
+        background.close()
+    assert not multiprocessing.active_children()
+
+
+def test_a_writer_that_stops_early_stops_the_child() -> None:
+    from hearing_helper.commands.demo_batches import DemoBatches
+
+    batches = DemoBatches(
+        100_000, 1, days=365, visits=True, actor="demo-data", size=50, in_background=True
+    )
+    first = next(iter(batches))
+    assert len(first) == 50
+    batches.close()  # what demo-data does when the import fails
+    assert batches.child is not None and not batches.child.is_alive()
+
+
+def test_a_child_that_fails_is_a_clear_error() -> None:
+    from hearing_helper.commands.demo_batches import DemoBatches, DemoDataError
+
+    # 10 million days back from 2026 is before the year 1: the generator cannot make a date.
+    batches = DemoBatches(
+        500, 1, days=10_000_000, visits=True, actor="demo-data", size=50, in_background=True
+    )
+    try:
+        with pytest.raises(DemoDataError, match="OverflowError"):
+            list(batches)
+    finally:
+        batches.close()
+
+
+def test_demo_data_refuses_a_span_of_days_no_calendar_has(data_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "hearing_helper", "--data-dir", str(data_dir), "demo-data"]
+        + ["--count", "10", "--days", "1000000"],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert "--days" in done.stderr and "36500" in done.stderr

@@ -31,7 +31,7 @@ from hearing_helper.store.shared_rows import (
     step_values,
     version_values,
 )
-from hearing_helper.store.sqlite import bulk, content, rows
+from hearing_helper.store.sqlite import bulk, content, prepared, rows
 from hearing_helper.store.sqlite.connection import (
     BUSY_TIMEOUT_S,
     connect_readonly,
@@ -40,6 +40,7 @@ from hearing_helper.store.sqlite.connection import (
 )
 from hearing_helper.store.sqlite.court_answers import SqliteCourtAnswersMixin
 from hearing_helper.store.sqlite.dialect import SQLITE
+from hearing_helper.store.sqlite.prepared import PreparedRecord, prepare_batch
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
 
 DB_FILENAME = "hearing_helper.sqlite3"
@@ -204,12 +205,18 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         db.execute(rows.DELETE_ASSIST, (record_id,))
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
-        """Bulk-insert finished records; returns how many were new (see the protocol).
+        """Bulk-insert finished records; returns how many were new (see the protocol)."""
+        batches = in_batches(records, self.import_batch)
+        return self.import_prepared((prepare_batch(batch, actor) for batch in batches), actor)
+
+    def import_prepared(self, batches: Iterable[list[PreparedRecord]], actor: str) -> int:
+        """:meth:`import_finished` of records already prepared (store/sqlite/prepared.py) in
+        batches of ``import_batch``, which may be made elsewhere while these are written.
 
         More than one batch into a store holding at most ``bulk_max_stored`` records (demo data, a
         new desk): one transaction, with the secondary indexes built once at the end (bulk.py).
         Otherwise one transaction per batch."""
-        batches = in_batches(records, self.import_batch)
+        batches = iter(batches)
         first = next(batches, [])
         if len(first) < self.import_batch or self._stored_more_than(self.bulk_max_stored):
             return sum(self._import_batch(batch, actor) for batch in chain([first], batches))
@@ -238,50 +245,40 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         return found
 
     def _new_records(
-        self, db: sqlite3.Connection, batch: list[AssistRecord]
-    ) -> tuple[list[AssistRecord], list[str]]:
+        self, db: sqlite3.Connection, batch: list[PreparedRecord]
+    ) -> tuple[list[PreparedRecord], list[str]]:
         """The records of ``batch`` to write, and the ids of drafts they replace."""
-        unique = {record.id: record for record in lifecycle.unique_in_batch(batch)}
+        unique = {item.id: item for item in prepared.unique_in_batch(batch)}
         existing = self._existing(db, list(unique))
         fresh, replaced_drafts = [], []
-        for record_id, record in unique.items():
+        for record_id, item in unique.items():
             status = existing.get(record_id)
             if status == RecordStatus.FINISHED:
-                if lifecycle.existing_finished(self._stored(db, record_id), record):
+                if lifecycle.existing_finished(self._stored(db, record_id), item.record()):
                     continue
             elif status is not None:
                 replaced_drafts.append(record_id)
-            fresh.append(record)
+            fresh.append(item)
         return fresh, replaced_drafts
 
-    def _import_batch(self, batch: list[AssistRecord], actor: str) -> int:
+    def _import_batch(self, batch: list[PreparedRecord], actor: str) -> int:
         if not batch:
             return 0
         with self._transaction() as db:
             return self._import_rows(db, batch, actor)
 
-    def _import_rows(self, db: sqlite3.Connection, batch: list[AssistRecord], actor: str) -> int:
+    def _import_rows(self, db: sqlite3.Connection, batch: list[PreparedRecord], actor: str) -> int:
         fresh, replaced_drafts = self._new_records(db, batch)
         if not fresh:
             return 0
         for record_id in replaced_drafts:
             self._delete_children(db, record_id)
-        assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
-        payloads: list[str] = []
-        for record in fresh:
-            payload = lifecycle.payload_json(record)
-            payloads.append(payload)
-            assist_rows.append(rows.assist_row(record, payload))
-            step_rows += step_values(record)
-            problem_rows += problem_values(record)
-            check_rows += check_values(record)
-            version_rows.append(version_values(record, actor, "", payload))
-        db.executemany(rows.UPSERT_ASSIST, assist_rows)
-        db.executemany(rows.INSERT_STEP, step_rows)
-        db.executemany(rows.INSERT_PROBLEM, problem_rows)
-        db.executemany(rows.INSERT_CHECK, check_rows)
-        db.executemany(rows.INSERT_VERSION, version_rows)
-        details = lifecycle.import_audit_details(fresh, payloads)
+        db.executemany(rows.UPSERT_ASSIST, [item.assist for item in fresh])
+        db.executemany(rows.INSERT_STEP, [row for item in fresh for row in item.steps])
+        db.executemany(rows.INSERT_PROBLEM, [row for item in fresh for row in item.problems])
+        db.executemany(rows.INSERT_CHECK, [row for item in fresh for row in item.checks])
+        db.executemany(rows.INSERT_VERSION, [item.version_row for item in fresh])
+        details = lifecycle.imported_versions_details([(i.id, i.version, i.payload) for i in fresh])
         self._append_audit(db, actor, "records.imported", details)
         return len(fresh)
 

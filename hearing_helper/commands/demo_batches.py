@@ -1,0 +1,101 @@
+"""demo-data's records made ready to import in a second process while the first writes them.
+
+Generating a record and turning it into its payload and rows (store/sqlite/prepared.py) is pure
+Python; writing them is mostly SQLite. On a machine with two cores the two overlap: a child
+process (forked before the database is opened) generates and prepares batch after batch and
+sends each through a pipe, at most one ahead of the writer (issue 23). The records are the same
+as made in one process: the child runs the same generator with the same seed. Where a process
+cannot be forked (Windows, a frozen build) the batches are made in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from typing import Any
+
+from hearing_helper.demo import generate_records
+from hearing_helper.store.batching import in_batches
+from hearing_helper.store.sqlite.prepared import PreparedRecord, prepare_batch
+
+
+class DemoDataError(Exception):
+    """The process making the demo records stopped; the message says how."""
+
+
+def _batches(
+    count: int, seed: int, days: int, visits: bool, actor: str, size: int
+) -> Iterator[list[PreparedRecord]]:
+    records = generate_records(count, seed, days=days, visits=visits)
+    return (prepare_batch(batch, actor) for batch in in_batches(records, size))
+
+
+def _produce(sender: Connection, options: tuple[Any, ...]) -> None:
+    try:
+        for batch in _batches(*options):
+            sender.send(batch)
+        sender.send(None)
+    except (BrokenPipeError, KeyboardInterrupt):  # the writer stopped: nothing to send to
+        pass
+    except Exception as exc:  # noqa: BLE001 - told to the writer, which stops with the message
+        sender.send(f"making the demo records failed: {type(exc).__name__}: {exc}")
+
+
+def can_fork() -> bool:
+    return sys.platform.startswith("linux") and not getattr(sys, "frozen", False)
+
+
+class DemoBatches:
+    """Batches of ``size`` prepared demo records; iterate once, then :meth:`close`."""
+
+    def __init__(
+        self,
+        count: int,
+        seed: int,
+        *,
+        days: int,
+        visits: bool,
+        actor: str,
+        size: int,
+        in_background: bool | None = None,
+    ) -> None:
+        self.options = (count, seed, days, visits, actor, size)
+        self.child: multiprocessing.process.BaseProcess | None = None
+        self.receiver: Connection | None = None
+        if can_fork() if in_background is None else in_background:
+            context = multiprocessing.get_context("fork")
+            self.receiver, sender = context.Pipe(duplex=False)
+            self.child = context.Process(
+                target=_produce, args=(sender, self.options), name="demo-data", daemon=True
+            )
+            self.child.start()
+            sender.close()  # the child's copy is the one left: EOF when the child ends
+
+    def __iter__(self) -> Iterator[list[PreparedRecord]]:
+        if self.receiver is None:
+            yield from _batches(*self.options)
+            return
+        while True:
+            try:
+                message = self.receiver.recv()
+            except EOFError:
+                code = self.child.exitcode if self.child is not None else None
+                raise DemoDataError(
+                    f"the process making the demo records ended early (exit code {code})"
+                ) from None
+            if message is None:
+                return
+            if isinstance(message, str):
+                raise DemoDataError(message)
+            yield message
+
+    def close(self) -> None:
+        """Stop the child (when the writer stopped first) and wait for it."""
+        if self.receiver is not None:
+            self.receiver.close()
+        if self.child is not None:
+            if self.child.is_alive():
+                self.child.terminate()
+            self.child.join()

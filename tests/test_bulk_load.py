@@ -197,6 +197,7 @@ def test_a_writer_that_stops_early_stops_the_child() -> None:
     assert len(first) == 50
     batches.close()  # what demo-data does when the import fails
     assert batches.child is not None and not batches.child.is_alive()
+    assert batches.folder is not None and not Path(batches.folder).exists()
 
 
 def test_a_child_that_fails_is_a_clear_error() -> None:
@@ -225,3 +226,25 @@ def test_demo_data_refuses_a_span_of_days_no_calendar_has(data_dir: Path) -> Non
     assert done.returncode == 2, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     assert "--days" in done.stderr and "36500" in done.stderr
+
+
+def test_a_restored_file_has_the_schema_of_a_fresh_store(tmp_path: Path) -> None:
+    from hearing_helper.store.sqlite.prepared import prepare_batch
+    from hearing_helper.store.sqlite.restore_target import RestoreTarget
+
+    target = RestoreTarget(tmp_path / "restoring.sqlite3")
+    try:
+        target.begin("8d0c6a51-8c38-4bd5-9a41-2f0bd1c4d1c5")
+        assert schema(target.path) != fresh_schema(tmp_path)  # its indexes wait for the end
+        prepared = prepare_batch(generate_records(300, seed=8, visits=True), "clerk")
+        for start in range(0, 300, 100):
+            page = [item.version_row for item in prepared[start : start + 100]]
+            target.apply_page("versions", page, [page[-1][0], 1], start + 100)
+        target.build_indexes()
+        target.build_indexes()  # a second call (a restore continued after it) does nothing
+        assert target.stored_rows()["records"] == 300
+    finally:
+        target.close()
+    assert schema(tmp_path / "restoring.sqlite3") == fresh_schema(tmp_path)
+    with sqlite3.connect(tmp_path / "restoring.sqlite3") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

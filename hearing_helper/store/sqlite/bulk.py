@@ -95,3 +95,19 @@ def settings_for_load(db: sqlite3.Connection) -> Iterator[None]:
         db.execute(f"PRAGMA foreign_keys={foreign_keys}")
         if _pragma(db, "journal_mode") != journal:
             db.execute(f"PRAGMA journal_mode={journal}").fetchone()
+
+
+def refill_report_cache(
+    db: sqlite3.Connection, first_day: str | None = None, last_day: str | None = None
+) -> None:
+    """Inside the load's transaction, after the indexes are built: the per-day report cache of
+    the days loaded (``first_day`` to ``last_day``, 'YYYY-MM-DD', None open-ended), in one
+    set-based pass, so the first report after a load costs what a warm one does.
+
+    CALL SITE for desk-cache's ``day_cache.refill_day_cache`` (/work/wt/SCHEMA_010.md), looked
+    up until that branch is merged; without it the cache is filled when a report reads it."""
+    from hearing_helper.store.sqlite import day_cache
+
+    refill = getattr(day_cache, "refill_day_cache", None)
+    if refill is not None:
+        refill(db, first_day, last_day)

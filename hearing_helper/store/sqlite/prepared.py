@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.store import lifecycle
 from hearing_helper.store.shared_rows import (
+    ASSIST_COLUMNS,
     check_values,
     problem_values,
     step_values,
@@ -25,6 +26,7 @@ from hearing_helper.store.shared_rows import (
 from hearing_helper.store.sqlite import rows
 
 Row = tuple[Any, ...]
+_STARTED_AT = ASSIST_COLUMNS.index("started_at")
 
 
 class PreparedRecord(NamedTuple):
@@ -38,6 +40,11 @@ class PreparedRecord(NamedTuple):
     problems: list[Row]
     checks: list[Row]
     version_row: Row
+
+    @property
+    def day(self) -> str:
+        """The local day it started (YYYY-MM-DD), as the per-day report cache keys it."""
+        return str(self.assist[_STARTED_AT])[:10]
 
     def record(self) -> AssistRecord:
         """The record again, from its payload (to compare it with a stored copy)."""

@@ -220,14 +220,20 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         first = next(batches, [])
         if len(first) < self.import_batch or self._stored_more_than(self.bulk_max_stored):
             return sum(self._import_batch(batch, actor) for batch in chain([first], batches))
+        days: list[str] = []  # the first and last day of the records written
         with (
             self._lock,
             translated(self.path),
             bulk.settings_for_load(self._db),
             self._transaction() as db,
-            bulk.indexes_built_at_end(db),
         ):
-            return sum(self._import_rows(db, batch, actor) for batch in chain([first], batches))
+            with bulk.indexes_built_at_end(db):
+                written = sum(
+                    self._import_rows(db, batch, actor, days) for batch in chain([first], batches)
+                )
+            if days:
+                bulk.refill_report_cache(db, days[0], days[-1])
+            return written
 
     def _stored_more_than(self, limit: int) -> bool:
         with self._read() as db:
@@ -267,10 +273,20 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         with self._transaction() as db:
             return self._import_rows(db, batch, actor)
 
-    def _import_rows(self, db: sqlite3.Connection, batch: list[PreparedRecord], actor: str) -> int:
+    def _import_rows(
+        self,
+        db: sqlite3.Connection,
+        batch: list[PreparedRecord],
+        actor: str,
+        days: list[str] | None = None,
+    ) -> int:
+        """Write the new records of ``batch``; ``days`` becomes [first, last] day written."""
         fresh, replaced_drafts = self._new_records(db, batch)
         if not fresh:
             return 0
+        if days is not None:
+            written = [item.day for item in fresh]
+            days[:] = [min(days[:1] + written), max(days[1:] + written)]
         for record_id in replaced_drafts:
             self._delete_children(db, record_id)
         db.executemany(rows.UPSERT_ASSIST, [item.assist for item in fresh])

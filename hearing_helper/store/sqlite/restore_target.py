@@ -153,6 +153,8 @@ class RestoreTarget(SqliteRepository):
         indexes = self.state("indexes") or []
         with self._transaction() as db:
             bulk.create_indexes(db, [(str(name), str(sql)) for name, sql in indexes])
+            if indexes:  # once: a second call finds nothing left to build
+                bulk.refill_report_cache(db)
             self._set(db, "indexes", [])
 
     def has_signed(self) -> bool:

@@ -34,6 +34,7 @@ from hearing_helper.store import StoreError
 from hearing_helper.store.court_channel import (
     SCOPE_COURT,
     CourtChannel,
+    CourtLimitError,
     EarlierVisitsFound,
     find_earlier_visits,
 )
@@ -192,15 +193,15 @@ class EarlierVisitsPanel(QWidget):
             title = self.tr("Seen before: %1 earlier visit(s) with this case number or phone")
         self.title.setText(title.replace("%1", str(len(visits))))
         cut_off = found is not None and bool(found.court_error)
-        self.source_label.setText(
-            WARNING_MARK
-            + self.tr(
-                "The court's central database cannot be reached: only this desk's own visits "
-                "are shown."
-            )
-            if cut_off
-            else ""
+        why = self.tr(
+            "The court's central database cannot be reached: only this desk's own visits are shown."
         )
+        if found is not None and CourtLimitError.MARK in found.court_error:
+            why = self.tr(
+                "This desk has looked up as many litigants as the court allows in an hour: only "
+                "this desk's own visits are shown until the hour is over."
+            )
+        self.source_label.setText(WARNING_MARK + why if cut_off else "")
         self.source_label.setVisible(cut_off)
         self.list.setVisible(bool(visits))
         self._enable_carry()

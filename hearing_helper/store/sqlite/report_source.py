@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters
-from hearing_helper.store.csv_sql import MARKER, CsvPlan, FallbackLine, regexp
+from hearing_helper.store.csv_sql import MARKER, CsvPlan, FallbackLine
 from hearing_helper.store.report_source import (
     DRILL_LIMIT,
     ChildFacts,
@@ -146,7 +146,6 @@ class SqliteReportSource:
     ) -> Generator[tuple[bytes, int], None, None]:
         lines_sql, rest_sql, params = report_sql.export_csv_selects(filters, plan)
         conn = connect_readonly(self.path)
-        conn.create_function("regexp", 2, regexp, deterministic=True)
         try:
             with translated(self.path):
                 conn.execute("BEGIN")  # one snapshot for both queries, to the last row

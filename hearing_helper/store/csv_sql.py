@@ -153,6 +153,10 @@ class CsvDialect:
     def marker(self) -> str:
         return "chr(1)"
 
+    def line_out(self, line: str) -> str:
+        """The line as the adapter reads it (PostgreSQL's COPY hands bytes already)."""
+        return line
+
 
 class SqliteCsv(CsvDialect):
     """SQLite: the checks in GLOB and instr() only, so that a write from any connection (the
@@ -248,6 +252,10 @@ class SqliteCsv(CsvDialect):
     def marker(self) -> str:
         return "char(1)"
 
+    def line_out(self, line: str) -> str:
+        # As its UTF-8 bytes: no decoding into a Python string and encoding back per row.
+        return f"CAST({line} AS BLOB)"
+
 
 class PostgresCsv(CsvDialect):
     name = "postgres"
@@ -309,7 +317,8 @@ def csv_selects(
     raw = ", ".join(f"{raws[cell.field]} AS hh_{i}" for i, cell in enumerate(plan.cells))
     columns = ", ".join(f"hh_{i}" for i in range(len(plan.cells)))
     return (
-        f"SELECT CASE WHEN {flag} >= {level} THEN {line} ELSE {d.marker()} END {source}",
+        f"SELECT {d.line_out(f'CASE WHEN {flag} >= {level} THEN {line} ELSE {d.marker()} END')} "
+        f"{source}",
         f"SELECT {columns} FROM (SELECT {raw}, {flag} AS hh_flag {source}{d.fence}) AS hh "
         f"WHERE NOT coalesce(hh_flag >= {level}, {d.false})",
     )

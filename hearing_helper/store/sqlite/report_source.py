@@ -151,19 +151,20 @@ class SqliteReportSource:
                 conn.execute("BEGIN")  # one snapshot for both queries, to the last row
                 cursor = conn.execute(lines_sql, params)
                 rest = None  # the rows Python writes, read when the first one comes
+                marker = MARKER.encode()
                 while True:
                     batch = cursor.fetchmany(CSV_BATCH)
                     if not batch:
                         return
-                    lines = [row[0] for row in batch]
-                    if MARKER in lines:
+                    lines = [row[0] for row in batch]  # each line's UTF-8 bytes
+                    if marker in lines:
                         if rest is None:
                             # Same transaction, same order: its rows are the markers'.
                             rest = conn.execute(rest_sql, params)
                         for index, line in enumerate(lines):
-                            if line == MARKER:
-                                lines[index] = python_line(rest.fetchone())
-                    lines.append("")
-                    yield "\r\n".join(lines).encode(), len(batch)
+                            if line == marker:
+                                lines[index] = python_line(rest.fetchone()).encode()
+                    lines.append(b"")
+                    yield b"\r\n".join(lines), len(batch)
         finally:
             conn.close()

@@ -20,11 +20,12 @@ import pytest
 
 from hearing_helper.reports.csv_export import csv_plan, flag_migrations
 from hearing_helper.store import open_store
+from hearing_helper.store.csv_sql import MARKER
 from hearing_helper.store.postgres import report_sql as pg_report_sql
 from hearing_helper.store.sqlite import DB_FILENAME
 from hearing_helper.store.sqlite import report_sql as sqlite_report_sql
 from hearing_helper.store.sqlite.schema import MIGRATIONS, split_sql
-from tests.reports_fixtures import seeded_services, sqlite_repo
+from tests.reports_fixtures import raw_db, seeded_services, sqlite_repo
 from tests.test_export_csv_sql import PERIOD, ROWS, _ordinary_records, _put_postgres, both_files
 
 MIGRATION_FILES = {
@@ -99,26 +100,40 @@ def test_sqlite_flag_follows_every_write_by_any_program(data_dir: Path) -> None:
 
 
 def test_sqlite_rows_without_a_flag_are_written_by_python(data_dir: Path, tmp_path: Path) -> None:
-    """A flag that is absent (NULL: a row the triggers never saw) is never trusted."""
+    """A flag that is absent (NULL) or says Python is never trusted: every row is written
+    from its raw row by the Python writer, and the file is the old writer's."""
     services = seeded_services(data_dir, _ordinary_records())
     try:
         conn = sqlite3.connect(sqlite_repo(services).path)
         with conn:
-            conn.execute("DROP TRIGGER assists_csv_plain_update")  # as if never installed
-            conn.execute("UPDATE assists SET case_number = '=1+1', csv_plain = NULL")
+            conn.execute("UPDATE assists SET case_number = '=1+1'")
         conn.close()
-        handed: list[Any] = []
-
-        def python_line(raw: Any) -> str:
-            handed.append(raw)
-            return ""
-
-        blocks = services.reports.export_csv(PERIOD, csv_plan(), python_line)
-        assert sum(rows for _block, rows in blocks) == ROWS
-        assert len(handed) == ROWS
+        for flag in ("NULL", "0"):
+            lines, rest, params = sqlite_report_sql.export_csv_selects(PERIOD, csv_plan())
+            lines = lines.replace("a.csv_plain >=", f"{flag} >=")
+            rest = rest.replace("a.csv_plain AS hh_flag", f"{flag} AS hh_flag")
+            look = raw_db(services)
+            assert {row[0] for row in look.execute(lines, params)} == {MARKER.encode()}
+            assert len(look.execute(rest, params).fetchall()) == ROWS
+            look.close()
         old, new = both_files(services.store, tmp_path, {"unmask": False})
         assert new == old
         assert b"'=1+1" in new
+    finally:
+        services.close()
+
+
+def test_sqlite_export_reads_the_flag_in_order_from_its_index(data_dir: Path) -> None:
+    """The year's lines walk the flag's index (started_at, id, csv_plain): no sort, and the
+    flag is not computed again per row."""
+    services = seeded_services(data_dir, _ordinary_records())
+    try:
+        lines, _rest, params = sqlite_report_sql.export_csv_selects(PERIOD, csv_plan())
+        look = raw_db(services)
+        plan = " | ".join(row[3] for row in look.execute(f"EXPLAIN QUERY PLAN {lines}", params))
+        look.close()
+        assert "USING INDEX assists_csv_plain" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan
     finally:
         services.close()
 

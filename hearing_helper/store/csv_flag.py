@@ -3,9 +3,10 @@
 Checking every cell of every row at export cost about four times the export's own SELECT (type,
 shape and label checks, row-wide regular expressions; issue 23). Those checks now run once, when
 a row is written, and their answer is stored in the row (migration 011): on PostgreSQL as a
-stored generated column, on SQLite by triggers after every insert and every update of an exported
-column -- so a row written by any program, the app's delivery function or an administrator's
-UPDATE alike, carries the flag of what it holds, and the migration fills the rows already there.
+stored generated column, on SQLite as a virtual generated column kept in an index in the
+export's order -- so a row written by any program, the app's delivery function or an
+administrator's UPDATE alike, carries the flag of what it holds, and the migration computes it
+for the rows already there (PostgreSQL's ALTER, SQLite's CREATE INDEX).
 The export then only compares the flag (store/csv_sql.py); a row whose flag is 0 or NULL is
 written by the Python converter, which is always right.
 
@@ -114,17 +115,14 @@ _HEADER = """-- Hearing Helper schema, version 11: the CSV export's per-row flag
 
 
 def sqlite_migration(masked: CsvPlan, unmasked: CsvPlan, fields: tuple[str, ...]) -> str:
-    """Migration 011 for SQLite: the column, the triggers that keep it, the rows filled."""
+    """Migration 011 for SQLite: a virtual generated column, kept in an index in the export's
+    order, so its value is computed once when a row is written (statement constants once per
+    statement, not per row as in a trigger) and the export reads it, in order, from the index."""
     flag = flag_expression(SQLITE_CSV, masked, unmasked, _columns(fields))
-    watched = ", ".join(name for name in _columns(fields).values() if "(" not in name)
-    watched += ", duration_s"
-    update = f"    UPDATE assists SET {FLAG_COLUMN} = {flag}\n        WHERE rowid = NEW.rowid;"
     return (
-        f"{_HEADER}ALTER TABLE assists ADD COLUMN {FLAG_COLUMN} INTEGER;\n"
-        f"CREATE TRIGGER assists_csv_plain_insert AFTER INSERT ON assists BEGIN\n{update}\nEND;\n"
-        f"CREATE TRIGGER assists_csv_plain_update AFTER UPDATE OF {watched} ON assists BEGIN\n"
-        f"{update}\nEND;\n"
-        f"UPDATE assists SET {FLAG_COLUMN} = {flag};\n"
+        f"{_HEADER}ALTER TABLE assists ADD COLUMN {FLAG_COLUMN} INTEGER\n"
+        f"    GENERATED ALWAYS AS ({flag}) VIRTUAL;\n"
+        f"CREATE INDEX assists_{FLAG_COLUMN} ON assists (started_at, id, {FLAG_COLUMN});\n"
     )
 
 

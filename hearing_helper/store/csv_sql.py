@@ -60,6 +60,10 @@ class CsvPlan:
     unmask: bool = False  # the rules of an unmasked export (the flag's level 1)
 
 
+def _ends_a_line(code: int) -> bool:
+    return code == 0 or len(f"a{chr(code)}b".splitlines()) > 1
+
+
 def csv_field(text: str) -> str:
     """``text`` as the csv module writes a field of a multi-field row (excel dialect)."""
     if any(char in text for char in QUOTED):
@@ -167,44 +171,45 @@ class SqliteCsv(CsvDialect):
 
     @staticmethod
     def _glob_class(chars: str) -> str:
-        """A GLOB bracket expression of ``chars``: runs of consecutive characters as ranges
-        (GLOB tries a class's items one by one), each character spelt with char() so that no
-        control character stands in the SQL; '-' last, where it is itself."""
-        codes = sorted({ord(c) for c in chars})
-        if ord("]") in codes or ord("^") in codes:
-            raise ValueError("a GLOB class here never holds ']' or '^'")
-        dash = ord("-") in codes
-        items: list[str] = []
+        """A GLOB bracket expression (its SQL literal) holding ``chars`` and maybe a few more.
+
+        The characters stand in the SQL as themselves: spelt with char() they would be built
+        again for every row written (that cost most of a write). Runs of consecutive
+        characters become ranges (GLOB tries a class's items one by one); a range never starts
+        or ends on a character that ends a line for ``str.splitlines`` (the migration is split
+        into statements by lines) or a NUL: it is widened by one there. A wider class only
+        sends more rows to Python, which is always right."""
+        codes = sorted({ord(c) for c in chars} - {ord("-")})
+        if not codes or ord("]") in codes or ord("^") in codes or ord("'") in codes:
+            raise ValueError("a GLOB class here holds characters, never ']', '^' or a quote")
         runs: list[list[int]] = []
-        for code in (c for c in codes if c != ord("-")):
-            if runs and code == runs[-1][-1] + 1:
-                runs[-1].append(code)
+        for code in codes:
+            if runs and code <= runs[-1][1] + 1:
+                runs[-1][1] = code
             else:
-                runs.append([code])
-        for run in runs:
-            ends = [run[0], run[-1]] if len(run) > 2 else run
-            items.append(
-                " || '-' || ".join(f"char({c})" for c in ends)
-                if len(run) > 2
-                else " || ".join(f"char({c})" for c in ends)
-            )
-        if dash:
-            items.append("'-'")
-        return "('[' || " + " || ".join(items) + " || ']')"
+                runs.append([code, code])
+        items = []
+        for first, last in runs:
+            while first > 1 and _ends_a_line(first):
+                first -= 1
+            while _ends_a_line(last):
+                last += 1
+            items.append(chr(first) if first == last else f"{chr(first)}-{chr(last)}")
+        dash = "-" if "-" in chars else ""  # last, where it is itself
+        return "[" + "".join(items) + dash + "]"
 
     def has_any(self, x: str, chars: str) -> str:
-        return f"({x} GLOB ('*' || {self._glob_class(chars)} || '*'))"
+        return f"({x} GLOB '*{self._glob_class(chars)}*')"
 
     def starts_with_any(self, x: str, chars: str) -> str:
-        return f"({x} GLOB ({self._glob_class(chars)} || '*'))"
+        return f"({x} GLOB '{self._glob_class(chars)}*')"
 
     def ends_with_any(self, x: str, chars: str) -> str:
         # The last character alone: '*[...]' would try the class at every position.
-        return f"(substr({x}, -1) GLOB {self._glob_class(chars)})"
+        return f"(substr({x}, -1) GLOB '{self._glob_class(chars)}')"
 
     def has_run(self, x: str, chars: str, length: int) -> str:
-        run = " || ".join([self._glob_class(chars)] * length)
-        return f"({x} GLOB ('*' || {run} || '*'))"
+        return f"({x} GLOB '*{self._glob_class(chars) * length}*')"
 
     def no_nul(self, x: str) -> str:
         # GLOB, length() and substr() end at a NUL; the rules remove it (a control).

@@ -161,6 +161,10 @@ class CsvDialect:
         """The line as the adapter reads it (PostgreSQL's COPY hands bytes already)."""
         return line
 
+    def joined(self, fields: list[str]) -> str:
+        """The fields joined by commas."""
+        return " || ',' || ".join(fields)
+
 
 class SqliteCsv(CsvDialect):
     """SQLite: the checks in GLOB and instr() only, so that a write from any connection (the
@@ -261,6 +265,11 @@ class SqliteCsv(CsvDialect):
         # As its UTF-8 bytes: no decoding into a Python string and encoding back per row.
         return f"CAST({line} AS BLOB)"
 
+    def joined(self, fields: list[str]) -> str:
+        # One printf builds the line in one buffer: 25 concatenations copy it 25 times (a third
+        # of the line query's time).
+        return f"printf('{','.join(['%s'] * len(fields))}', {', '.join(fields)})"
+
 
 class PostgresCsv(CsvDialect):
     name = "postgres"
@@ -317,7 +326,7 @@ def csv_selects(
     the row's stored csv_plain."""
     d = dialect
     level = PLAIN_UNMASKED if plan.unmask else PLAIN_MASKED
-    line = " || ',' || ".join(_field(d, cell, expressions[cell.field]) for cell in plan.cells)
+    line = d.joined([_field(d, cell, expressions[cell.field]) for cell in plan.cells])
     raws = raw_expressions or expressions
     raw = ", ".join(f"{raws[cell.field]} AS hh_{i}" for i, cell in enumerate(plan.cells))
     columns = ", ".join(f"hh_{i}" for i in range(len(plan.cells)))

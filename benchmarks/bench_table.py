@@ -153,6 +153,14 @@ class WithoutVisits:
 
         return VisitCounts()
 
+    def day_facts_with_visits(self, filters: Any, signatures: Any, now: Any) -> Any:
+        """The day facts alone (a source that keeps visit figures per day reads them here)."""
+        from dataclasses import replace
+
+        from hearing_helper.store.report_source import VisitCounts
+
+        return replace(self._source.day_facts(signatures), visits=VisitCounts())
+
 
 def time_reports(source: Any, pairs: int) -> dict[str, list[float]]:
     """Warm reports of the year, with and without visit figures, alternating."""
@@ -179,14 +187,16 @@ def child_reports(data_dir: str, pairs: int) -> None:
     try:
         report_for(services.reports, YEAR)  # whatever was pending before this run
         seed = int(time.time())  # new records every run
+        started = time.perf_counter()
         services.repo.import_finished(generate_records(1000, seed, visits=True), "benchmark")
+        imported = time.perf_counter() - started  # the cache kept by the import is in it
         started = time.perf_counter()
         report = report_for(services.reports, YEAR)
         first = time.perf_counter() - started
         times = time_reports(services.reports, pairs)
     finally:
         services.close()
-    print(json.dumps({"assisted": report.assisted, "first": first, **times}))
+    print(json.dumps({"assisted": report.assisted, "first": first, "import": imported, **times}))
 
 
 def report_rows(data_dir: Path, pairs: int) -> list[Row]:
@@ -205,14 +215,15 @@ def report_rows(data_dir: Path, pairs: int) -> list[Row]:
             f"one-year report, {assisted:,} records, warm",
             f"same report without visit figures {without:.2f} s",
             f"{warm:.2f} s",
-            f"{median(ratios):.1f}× slower with visits",
+            f"{median(ratios):.2f}× the time without visit figures",
             "≤ 0.6 s",
         ),
         Row(
             f"one-year report, {assisted:,} records, first after an import (1,000 records)",
             f"warm {warm:.2f} s",
             f"{figures['first']:.2f} s",
-            f"{figures['first'] / warm:.1f}× the warm figure",
+            f"{figures['first'] / warm:.1f}× the warm figure (the import itself "
+            f"{figures.get('import', float('nan')):.2f} s)",
             "≤ 2× the warm figure",
         ),
     ]

@@ -31,7 +31,7 @@ from hearing_helper.store.shared_rows import (
     step_values,
     version_values,
 )
-from hearing_helper.store.sqlite import bulk, content, rows
+from hearing_helper.store.sqlite import bulk, content, day_cache, rows
 from hearing_helper.store.sqlite.connection import (
     BUSY_TIMEOUT_S,
     connect_readonly,
@@ -39,6 +39,7 @@ from hearing_helper.store.sqlite.connection import (
     translated,
 )
 from hearing_helper.store.sqlite.court_answers import SqliteCourtAnswersMixin
+from hearing_helper.store.sqlite.day_cache_writes import after_write, before_write
 from hearing_helper.store.sqlite.dialect import SQLITE
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
 
@@ -201,7 +202,9 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         return [AssistRecord.from_dict(json.loads(row["payload"])) for row in found]
 
     def _delete_record(self, db: sqlite3.Connection, record_id: str) -> None:
+        pending = before_write(db, [record_id], ())
         db.execute(rows.DELETE_ASSIST, (record_id,))
+        after_write(db, pending)  # the report cache, kept in the same transaction
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
         """Bulk-insert finished records; returns how many were new (see the protocol).
@@ -213,8 +216,12 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         first = next(batches, [])
         if len(first) < self.import_batch or self._stored_more_than(self.bulk_max_stored):
             return sum(self._import_batch(batch, actor) for batch in chain([first], batches))
-        with self._transaction() as db, bulk.indexes_built_at_end(db):
-            return sum(self._import_rows(db, batch, actor) for batch in chain([first], batches))
+        with self._transaction() as db:
+            with bulk.indexes_built_at_end(db):
+                batches = chain([first], batches)
+                count = sum(self._import_rows(db, batch, actor, cache=False) for batch in batches)
+            day_cache.refill_day_cache(db)  # one pass, once the indexes are back
+            return count
 
     def _stored_more_than(self, limit: int) -> bool:
         with self._read() as db:
@@ -254,10 +261,15 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         with self._transaction() as db:
             return self._import_rows(db, batch, actor)
 
-    def _import_rows(self, db: sqlite3.Connection, batch: list[AssistRecord], actor: str) -> int:
+    def _import_rows(
+        self, db: sqlite3.Connection, batch: list[AssistRecord], actor: str, cache: bool = True
+    ) -> int:
+        """``cache``: keep the report cache of the batch's days (else the caller refills)."""
         fresh, replaced_drafts = self._new_records(db, batch)
         if not fresh:
             return 0
+        ids, days = [r.id for r in fresh], {r.started_at.isoformat()[:10] for r in fresh}
+        pending = before_write(db, ids, days) if cache else None
         for record_id in replaced_drafts:
             self._delete_children(db, record_id)
         assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
@@ -277,6 +289,8 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         db.executemany(rows.INSERT_VERSION, version_rows)
         details = lifecycle.import_audit_details(fresh, payloads)
         self._append_audit(db, actor, "records.imported", details)
+        if pending is not None:
+            after_write(db, pending)
         return len(fresh)
 
     def _delete_children(self, db: sqlite3.Connection, record_id: str) -> None:
@@ -284,12 +298,15 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
             db.execute(statement, (record_id,))
 
     def _write_record(self, db: sqlite3.Connection, record: AssistRecord) -> str:
+        day = record.started_at.isoformat()[:10]  # a draft's autosave costs the cache nothing
+        pending = before_write(db, [record.id], [day] if record.is_finished else [])
         payload = lifecycle.payload_json(record)
         db.execute(rows.UPSERT_ASSIST, rows.assist_row(record, payload))
         self._delete_children(db, record.id)
         db.executemany(rows.INSERT_STEP, step_values(record))
         db.executemany(rows.INSERT_PROBLEM, problem_values(record))
         db.executemany(rows.INSERT_CHECK, check_values(record))
+        after_write(db, pending)  # the report cache, kept in the same transaction
         return payload
 
     def _write_version(

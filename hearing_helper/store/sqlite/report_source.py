@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters
-from hearing_helper.store.csv_sql import MARKER, CsvPlan, FallbackLine, regexp
+from hearing_helper.store.csv_sql import MARKER, CsvPlan, FallbackLine
 from hearing_helper.store.report_source import (
     DRILL_LIMIT,
     ChildFacts,
@@ -177,26 +177,26 @@ class SqliteReportSource:
     ) -> Generator[tuple[bytes, int], None, None]:
         lines_sql, rest_sql, params = report_sql.export_csv_selects(filters, plan)
         conn = connect_readonly(self.path)
-        conn.create_function("regexp", 2, regexp, deterministic=True)
         try:
             with translated(self.path):
                 conn.execute("BEGIN")  # one snapshot for both queries, to the last row
                 cursor = conn.execute(lines_sql, params)
                 rest = None  # the rows Python writes, read when the first one comes
+                marker = MARKER.encode()
                 while True:
                     batch = cursor.fetchmany(CSV_BATCH)
                     if not batch:
                         return
-                    lines = [row[0] for row in batch]
-                    if MARKER in lines:
+                    lines = [row[0] for row in batch]  # each line's UTF-8 bytes
+                    if marker in lines:
                         if rest is None:
                             # Same transaction, same order: its rows are the markers'.
                             rest = conn.execute(rest_sql, params)
                         for index, line in enumerate(lines):
-                            if line == MARKER:
-                                lines[index] = python_line(rest.fetchone())
-                    lines.append("")
-                    yield "\r\n".join(lines).encode(), len(batch)
+                            if line == marker:
+                                lines[index] = python_line(rest.fetchone()).encode()
+                    lines.append(b"")
+                    yield b"\r\n".join(lines), len(batch)
         finally:
             conn.close()
 

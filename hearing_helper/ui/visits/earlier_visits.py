@@ -42,6 +42,7 @@ from hearing_helper.store.repository import AssistRepository
 from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.labels import translate
 from hearing_helper.ui.visits.texts import join_mode_label, kind_label, visit_outcome_label
+from hearing_helper.ui.widgets.table_columns import elide_long_lines
 
 log = logging.getLogger(__name__)
 LOOKUP_DELAY_MS = 400
@@ -108,6 +109,7 @@ class EarlierVisitsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Earlier visits"))
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
+        elide_long_lines(self.list)  # a long line elided, whole in its tooltip
         self.carry_button = QPushButton(self.tr("Use e&xisting details and link"))
         self.carry_button.clicked.connect(self.carry_over_selected)
         self.link_label = QLabel()

@@ -64,6 +64,7 @@ from hearing_helper.ui.visits.texts import (
     follow_up_state_label,
     join_mode_label,
 )
+from hearing_helper.ui.widgets.table_columns import elide_long_lines
 from hearing_helper.ui.wizard.field_row import FieldRow
 
 log = logging.getLogger(__name__)
@@ -145,10 +146,9 @@ class FollowUpsPanel(QWidget):
         rows = self.fontMetrics().lineSpacing() * 4 + 8
         for widget in (self.due_list, self.coming_list):
             widget.setMaximumHeight(rows)
+            elide_long_lines(widget)  # never scrolled sideways beside the litigant window
         for title in (self.due_title, self.coming_title):
-            font = title.font()
-            font.setBold(True)
-            title.setFont(font)
+            title.setStyleSheet("font-weight: bold;")
         due_head = QHBoxLayout()
         due_head.addWidget(self.due_title, 1)
         due_head.addWidget(self.record_button)

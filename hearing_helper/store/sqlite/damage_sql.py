@@ -4,11 +4,12 @@ period's finished records, flagging each cell that breaks its column's rule."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hearing_helper.domain.damage import CELL_RULES, CellRule, cell_code
-from hearing_helper.domain.report_filters import ReportFilters
-from hearing_helper.store.sqlite.report_sql import where
+
+if TYPE_CHECKING:  # the write path's cache upkeep imports this module: no report code for it
+    from hearing_helper.domain.report_filters import ReportFilters
 
 
 def _quoted(code: str) -> str:
@@ -53,6 +54,8 @@ def damaged(filters: ReportFilters) -> tuple[str, list[Any]]:
     """Rows (day, id, then a 0/1 flag and the raw value per rule) of the period's finished
     records with at least one damaged cell, live (a report with dimension filters). The period
     is the text range every report uses, so a damaged start that sorts inside it is found."""
+    from hearing_helper.store.sqlite.report_sql import where
+
     clause, params = where(filters, hour_key=True)
     return _select("substr(a.started_at, 1, 10)", clause), params
 

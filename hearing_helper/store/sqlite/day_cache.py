@@ -24,11 +24,11 @@ import logging
 import sqlite3
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
-from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.store.report_source import HourlyCount, day_signatures
-from hearing_helper.store.sqlite import day_phones, report_sql
+from hearing_helper.store.sqlite import day_phones
 from hearing_helper.store.sqlite.day_facts_sql import (
     Facts,
     compute_days,
@@ -39,9 +39,17 @@ from hearing_helper.store.sqlite.day_facts_sql import (
 log = logging.getLogger(__name__)
 
 RUN_DAYS = 31  # one refill query covers at most this many days
-# The report's own hourly query (its period's bounds as the parameters): the same signature.
-_HOURLY = report_sql.hourly(ReportFilters(date(2000, 1, 1), date(2000, 1, 1)))[0]
 FINISHED_DAYS = "SELECT DISTINCT substr(started_at, 1, 10) FROM assists WHERE status = 'finished'"
+
+
+@cache
+def _hourly_sql() -> str:
+    """The report's own hourly query (its period's bounds as the parameters): the same
+    signature. Made when first needed: a store opened for the window imports no report code."""
+    from hearing_helper.domain.report_filters import ReportFilters
+    from hearing_helper.store.sqlite import report_sql
+
+    return report_sql.hourly(ReportFilters(date(2000, 1, 1), date(2000, 1, 1)))[0]
 
 
 def runs(days: Iterable[str]) -> list[tuple[str, str]]:
@@ -71,7 +79,9 @@ def runs(days: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def signatures_of(db: sqlite3.Connection, first: str, end: str) -> dict[str, str]:
-    return day_signatures([HourlyCount._make(row) for row in db.execute(_HOURLY, (first, end))])
+    return day_signatures(
+        [HourlyCount._make(row) for row in db.execute(_hourly_sql(), (first, end))]
+    )
 
 
 def refill_days(

@@ -31,6 +31,9 @@ def data_dir(tmp_path: Path) -> Path:
     return path
 
 
+# The CLI fuzz tests' data folders in a bad state (built once per module that asks for them).
+from tests.cli_fuzz_worlds import worlds  # noqa: E402, F401
+
 # PostgreSQL: the private test cluster, a fresh database per test, the fault proxy.
 from tests.pg_fixtures import pg_cluster, pg_dbname, pg_proxy, pg_url  # noqa: E402, F401
 from tests.reports_keyring import ring  # noqa: E402, F401

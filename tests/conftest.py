@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,38 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 # Keep any test from reading or writing the developer's real data or keyring.
 os.environ.pop("HEARING_HELPER_DATA", None)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+
+
+def _temporary_files_in_memory() -> None:
+    """Temporary files in RAM (``/dev/shm``) when it has room: every test's folder, the private
+    PostgreSQL cluster and the subprocesses' TMPDIR. The desk database syncs every commit
+    (``synchronous=FULL``) and the PostgreSQL tests make thousands of files; on a shared disk
+    (ext4 with online discard here) those syncs and the deletes waited for the disk. A TMPDIR
+    set by the caller, or HH_TEST_TMP_ON_DISK=1, keeps the default."""
+    if "TMPDIR" in os.environ or os.environ.get("HH_TEST_TMP_ON_DISK") == "1":
+        return
+    if not hasattr(os, "getuid"):
+        return
+    shm = Path("/dev/shm")
+    try:
+        space = os.statvfs(shm)
+    except OSError:
+        return
+    if space.f_bavail * space.f_frsize < 4 * 1024**3:
+        return
+    # A short name: unix sockets (PulseAudio, speech-dispatcher) under it have a 107-byte limit.
+    folder = shm / f"hh{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o755, exist_ok=True)  # the cluster runs as 'postgres': it must pass
+    except OSError:
+        return
+    if folder.stat().st_uid != os.getuid() or not os.access(folder, os.W_OK):
+        return
+    os.environ["TMPDIR"] = str(folder)
+    tempfile.tempdir = None  # computed again from TMPDIR
+
+
+_temporary_files_in_memory()
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

@@ -5,18 +5,23 @@ settings view; :meth:`Settings.get` is typed by key (``get("font_scale")`` is a 
 keys in the file are kept (a newer version's options survive) and a bad value (wrong type, out of
 range, a hand edit) falls back to the default with a logged warning, never an exception. A file
 that cannot be read at all (not JSON, not UTF-8, over 1 MiB, not an object) is refused by name
-and never written over: treating it as empty would let the next write delete every key. Secrets
+and never written over: treating it as empty would let the next write delete every key (the
+window moves it aside and starts with the defaults: :func:`settings_or_defaults`). Secrets
 never go here: see :mod:`hearing_helper.secrets`; the supervisor password's hash lives in the
 audited database (:mod:`hearing_helper.auth`).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import math
+import os
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, overload
 
@@ -144,12 +149,21 @@ OPTIONS: dict[str, Option] = {
 
 
 class SettingsFileError(Exception):
-    """The settings file cannot be written; ``str()`` names the file and the reason."""
+    """The settings file cannot be read or written; ``str()`` names the file and the reason.
+    ``kind`` says why in a word the window translates: "no_access", "not_a_file", "damaged"
+    (the content), "unreadable" (any other failure)."""
+
+    def __init__(self, message: str, kind: str = "unreadable") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class DamagedSettingsError(SettingsFileError):
     """The settings file exists but cannot be read as settings; ``str()`` names it and why.
     Nothing is written over it: a hand edit can be repaired, a lost key cannot."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "damaged")
 
 
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -160,11 +174,27 @@ def _read_file(path: Path) -> dict[str, Any]:
     file that cannot be read as settings (too large, not UTF-8, not JSON, not an object), and
     SettingsFileError when it cannot be read at all."""
     try:
-        if path.stat().st_size > MAX_SETTINGS_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder; a pipe would block the read for ever
+            raise IsADirectoryError(errno.EISDIR, "not a file", str(path))
+        if info.st_size > MAX_SETTINGS_BYTES:
             raise DamagedSettingsError(_damaged(path, "it is larger than 1 MiB"))
         data = path.read_bytes()
     except FileNotFoundError:
         return {}
+    except PermissionError:
+        raise SettingsFileError(
+            f"Cannot read the settings file {path}: this user has no permission to read it. "
+            "Give this user read and write access to it, or move it away to start with "
+            "default settings.",
+            "no_access",
+        ) from None
+    except IsADirectoryError:
+        raise SettingsFileError(
+            f"Cannot read the settings file {path}: it is a folder, not a file. Move it away "
+            "to start with default settings.",
+            "not_a_file",
+        ) from None
     except OSError as exc:
         raise SettingsFileError(
             f"Cannot read the settings file {path}: {exc.strerror or exc}."
@@ -191,6 +221,54 @@ def _damaged(path: Path, why: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class SetAside:
+    """A settings file the window could not read, moved aside so that the desk starts with the
+    default settings (the command line refuses such a file instead)."""
+
+    path: Path  # where it was
+    kept_as: Path | None  # where it is now; None: it could not be moved and is left unwritten
+    kind: str  # SettingsFileError.kind
+    reason: str  # the refusal's message, for the log
+
+    def line(self) -> str:
+        """What happened, in one line (the log's; the window says it in its language)."""
+        where = f"it was kept as {self.kept_as}" if self.kept_as else f"it was left at {self.path}"
+        return f"Started with default settings: {self.reason} ({where}, unchanged)"
+
+
+def settings_or_defaults(data_dir: Path) -> tuple[Settings, SetAside | None]:
+    """The data folder's settings; when its file cannot be read, the defaults and where the
+    file went: renamed to ``settings.json.unreadable-<time>`` beside it, byte for byte, so the
+    next change starts a new file and court IT can still repair the old one. When it cannot be
+    moved it stays where it is and every change is refused, as for the command line."""
+    try:
+        return Settings(data_dir), None
+    except SettingsFileError as exc:
+        refused = exc
+    path = data_dir / SETTINGS_FILENAME
+    kept = _move_aside(path)
+    found = SetAside(path, kept, refused.kind, str(refused))
+    log.warning("%s", found.line())
+    return Settings(data_dir, read=False), found
+
+
+def _move_aside(path: Path) -> Path | None:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for number in range(1, 100):
+        target = path.with_name(f"{path.name}.unreadable-{stamp}{f'-{number}' * (number > 1)}")
+        if os.path.lexists(target):
+            continue
+        try:
+            with locked(path):
+                os.rename(path, target)
+        except (OSError, LockTimeoutError) as exc:
+            log.warning("The settings file %s cannot be moved aside: %s", path, exc)
+            return None
+        return target
+    return None
+
+
 class Settings:
     """Settings of one data directory.
 
@@ -200,12 +278,15 @@ class Settings:
     writer holding an old copy never drops a key it did not mean to change (the supervisor
     password set from the command line survives a language switch in a running app)."""
 
-    def __init__(self, data_dir: Path) -> None:
-        """Raises DamagedSettingsError (or SettingsFileError) when the file cannot be read."""
+    def __init__(self, data_dir: Path, *, read: bool = True) -> None:
+        """Raises DamagedSettingsError (or SettingsFileError) when the file cannot be read.
+        ``read=False``: start from the defaults, the file as it is now taken as read (see
+        settings_or_defaults)."""
         self.path = data_dir / SETTINGS_FILENAME
         self._values: dict[str, Any] = {}
         self._stamp: tuple[int, int, int] | None = None
-        self._values = _read_file(self.path)
+        if read:
+            self._values = _read_file(self.path)
         self._stamp = self._file_stamp()
 
     def _file_stamp(self) -> tuple[int, int, int] | None:

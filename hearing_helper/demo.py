@@ -7,11 +7,11 @@ Distributions are plausible for a busy help desk, not real statistics.
 from __future__ import annotations
 
 import bisect
+import itertools
 import random
-import uuid
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta, timezone
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from hearing_helper.domain.enums import (
     STEP_ORDER,
@@ -119,16 +119,81 @@ MOBILE_PREFIXES = (
 )
 
 
-def _weighted(rng: random.Random, options: Sequence[tuple[T, float]]) -> T:
-    """``rng.choices(values, weights)[0]``, the same draw for the same state (its arithmetic
-    step by step), without building its lists: called several times per record."""
-    running: float = 0
-    cumulative: list[float] = []
-    for _value, weight in options:
-        running = weight if not cumulative else running + weight
-        cumulative.append(running)
-    point = rng.random() * (cumulative[-1] + 0.0)
-    return options[bisect.bisect(cumulative, point, 0, len(cumulative) - 1)][0]
+class Weighted(Generic[T]):
+    """A weighted draw made once per option set: ``draw(rng)`` is ``rng.choices(values,
+    weights)[0]``, the same draw for the same state (its arithmetic step by step), without
+    building its lists on every call (several draws per record)."""
+
+    __slots__ = ("values", "cumulative", "total", "last")
+
+    def __init__(self, options: Sequence[tuple[T, float]]) -> None:
+        self.values = tuple(value for value, _weight in options)
+        self.cumulative = list(itertools.accumulate(weight for _value, weight in options))
+        self.total = self.cumulative[-1] + 0.0
+        self.last = len(self.cumulative) - 1
+
+    def draw(self, rng: random.Random) -> T:
+        point = rng.random() * self.total
+        return self.values[bisect.bisect(self.cumulative, point, 0, self.last)]
+
+
+HOURS = Weighted(  # the morning rush before hearings at 9:00 and 14:00
+    [(8, 1.5), (9, 3), (10, 2.5), (11, 1.5), (13, 1.5), (14, 2.5), (15, 2), (16, 1)]
+)
+DEVICES = Weighted(
+    [
+        (DeviceKind.OWN_ANDROID, 55),
+        (DeviceKind.OWN_IPHONE, 25),
+        (DeviceKind.COURT_TERMINAL, 15),
+        (DeviceKind.OWN_LAPTOP, 5),
+    ]
+)
+OUTCOMES = Weighted(
+    [
+        (Outcome.JOINED, 55),
+        (Outcome.JOINED_AFTER_HELP, 25),
+        (Outcome.NOT_JOINED, 10),
+        (Outcome.RESCHEDULED, 6),
+        (Outcome.LEFT, 4),
+    ]
+)
+ROLES = Weighted(
+    [
+        (Role.PLAINTIFF, 35),
+        (Role.DEFENDANT, 35),
+        (Role.AGENT, 10),
+        (Role.THIRD_PARTY, 8),
+        (Role.WITNESS, 7),
+        (Role.OTHER, 5),
+    ]
+)
+NOT_JOINED_REASONS = Weighted(
+    [
+        (NotJoinedReason.APP_INSTALL, 30),
+        (NotJoinedReason.DEVICE, 20),
+        (NotJoinedReason.NETWORK, 15),
+        (NotJoinedReason.ACCOUNT, 15),
+        (NotJoinedReason.MEETING_INFO, 8),
+        (NotJoinedReason.LITIGANT_DECLINED, 5),
+        (NotJoinedReason.PLATFORM_DOWN, 4),
+        (NotJoinedReason.OTHER, 3),
+    ]
+)
+SATISFACTION = Weighted([(5, 60), (4, 28), (3, 8), (2, 3), (1, 1)])
+NEEDS = (
+    (AccessibilityNeed.ELDERLY, 0.35),
+    (AccessibilityNeed.HEARING, 0.08),
+    (AccessibilityNeed.SIGHT, 0.06),
+    (AccessibilityNeed.DIALECT, 0.05),
+)
+COURT_CODES = dict(COURTS)
+
+
+def _record_id(rng: random.Random) -> str:
+    """``str(uuid.UUID(int=rng.getrandbits(128), version=4))`` without the UUID object."""
+    bits = rng.getrandbits(128) & ~(0xC000 << 48) | 0x8000 << 48
+    digits = f"{bits & ~(0xF000 << 64) | 4 << 76:032x}"
+    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
 
 
 def _platform_ids() -> list[str]:
@@ -154,20 +219,31 @@ def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + given
 
 
-def _start_time(rng: random.Random, end: datetime, days: int) -> datetime:
+class _StartDays:
+    """The days back from ``end`` a record may start on, each with whether it is a weekday,
+    made once per day drawn (a year of demo data draws each day hundreds of times)."""
+
+    def __init__(self, end: datetime, days: int) -> None:
+        self.end = end
+        self.days = days
+        self._made: dict[int, tuple[datetime, bool]] = {}
+
+    def draw(self, rng: random.Random) -> tuple[datetime, bool]:
+        number = rng.randrange(self.days)
+        found = self._made.get(number)
+        if found is None:
+            day = self.end - timedelta(days=number)
+            found = self._made[number] = (day, day.weekday() < 5)
+        return found
+
+
+def _start_time(rng: random.Random, days: _StartDays) -> datetime:
     while True:
-        day = end - timedelta(days=rng.randrange(days))
-        if day.weekday() < 5 or rng.random() < 0.05:
+        day, weekday = days.draw(rng)
+        if weekday or rng.random() < 0.05:  # weekends seldom
             break
-    # Morning rush before hearings at 9:00 and 14:00.
-    hour = _weighted(
-        rng, [(8, 1.5), (9, 3), (10, 2.5), (11, 1.5), (13, 1.5), (14, 2.5), (15, 2), (16, 1)]
-    )
     return day.replace(
-        hour=int(hour),
-        minute=rng.randrange(60),
-        second=rng.randrange(60),
-        microsecond=0,
+        hour=HOURS.draw(rng), minute=rng.randrange(60), second=rng.randrange(60), microsecond=0
     )
 
 
@@ -192,6 +268,7 @@ def generate_records(
     end = (end or datetime(2026, 11, 27, 18, 0, tzinfo=CHINA_TZ)).replace(microsecond=0)
     clerks = make_clerks(rng)
     platforms = _platform_ids()
+    start_days = _StartDays(end, days)
     shaper = None
     if visits:
         from hearing_helper.demo_visits import VisitShaper
@@ -206,96 +283,60 @@ def generate_records(
             following.demo = demo
             yield following
             continue
-        clerk = rng.choice(clerks)
-        court_name, court_code = next(c for c in COURTS if c[0] == clerk.court)
-        started = _start_time(rng, end, days)
-        minutes = min(60.0, max(4.0, rng.lognormvariate(2.9, 0.45)))
-        ended = started + timedelta(seconds=int(minutes * 60))
-        device = _weighted(
-            rng,
-            [
-                (DeviceKind.OWN_ANDROID, 55),
-                (DeviceKind.OWN_IPHONE, 25),
-                (DeviceKind.COURT_TERMINAL, 15),
-                (DeviceKind.OWN_LAPTOP, 5),
-            ],
-        )
-        outcome = _weighted(
-            rng,
-            [
-                (Outcome.JOINED, 55),
-                (Outcome.JOINED_AFTER_HELP, 25),
-                (Outcome.NOT_JOINED, 10),
-                (Outcome.RESCHEDULED, 6),
-                (Outcome.LEFT, 4),
-            ],
-        )
-        year = started.year - (1 if rng.random() < 0.3 else 0)
-        needs = [
-            need
-            for need, p in (
-                (AccessibilityNeed.ELDERLY, 0.35),
-                (AccessibilityNeed.HEARING, 0.08),
-                (AccessibilityNeed.SIGHT, 0.06),
-                (AccessibilityNeed.DIALECT, 0.05),
-            )
-            if rng.random() < p
-        ]
-        intake = Intake(
-            case_number=f"（{year}）{court_code}{rng.choice(CASE_KINDS)}{rng.randint(1, 29999)}号",
-            hearing_at=started.replace(minute=0, second=0) + timedelta(hours=1),
-            court=court_name,
-            platform_id=rng.choice(platforms),
-            litigant_name=_name(rng),
-            role=_weighted(
-                rng,
-                [
-                    (Role.PLAINTIFF, 35),
-                    (Role.DEFENDANT, 35),
-                    (Role.AGENT, 10),
-                    (Role.THIRD_PARTY, 8),
-                    (Role.WITNESS, 7),
-                    (Role.OTHER, 5),
-                ],
-            ),
-            phone=rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}",
-            device=device,
-            accessibility=needs,
-            consent=True,
-        )
-        record = AssistRecord(
-            clerk=clerk,
-            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-            status=RecordStatus.FINISHED,
-            started_at=started,
-            ended_at=ended,
-            updated_at=ended,
-            intake=intake,
-            current_step=StepId.FINISH,
-        )
-        _fill_steps(rng, record, outcome)
-        record.outcome = outcome
-        if outcome is Outcome.NOT_JOINED:
-            record.outcome_reason = _weighted(
-                rng,
-                [
-                    (NotJoinedReason.APP_INSTALL, 30),
-                    (NotJoinedReason.DEVICE, 20),
-                    (NotJoinedReason.NETWORK, 15),
-                    (NotJoinedReason.ACCOUNT, 15),
-                    (NotJoinedReason.MEETING_INFO, 8),
-                    (NotJoinedReason.LITIGANT_DECLINED, 5),
-                    (NotJoinedReason.PLATFORM_DOWN, 4),
-                    (NotJoinedReason.OTHER, 3),
-                ],
-            )
-        if rng.random() < 0.85:
-            record.satisfaction = _weighted(rng, [(5, 60), (4, 28), (3, 8), (2, 3), (1, 1)])
+        record = _hearing_day_record(rng, rng.choice(clerks), platforms, start_days)
         if shaper is not None:
             follow_on = shaper.shape(record)
         produced += 1
         record.demo = demo
         yield record
+
+
+def _hearing_day_record(
+    rng: random.Random,
+    clerk: ClerkProfile,
+    platforms: list[str],
+    start_days: _StartDays,
+) -> AssistRecord:
+    """One finished hearing-day assistance; every draw in the order it has always been made
+    (tests/test_demo_bulk.py pins the records a seed gives)."""
+    started = _start_time(rng, start_days)
+    minutes = min(60.0, max(4.0, rng.lognormvariate(2.9, 0.45)))
+    ended = started + timedelta(seconds=int(minutes * 60))
+    device = DEVICES.draw(rng)
+    outcome = OUTCOMES.draw(rng)
+    year = started.year - (1 if rng.random() < 0.3 else 0)
+    needs = [need for need, p in NEEDS if rng.random() < p]
+    intake = Intake(
+        case_number=f"（{year}）{COURT_CODES[clerk.court]}{rng.choice(CASE_KINDS)}"
+        f"{rng.randint(1, 29999)}号",
+        hearing_at=started.replace(minute=0, second=0) + timedelta(hours=1),
+        court=clerk.court,
+        platform_id=rng.choice(platforms),
+        litigant_name=_name(rng),
+        role=ROLES.draw(rng),
+        phone=rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}",
+        device=device,
+        accessibility=needs,
+        consent=True,
+    )
+    record = AssistRecord(
+        clerk=clerk,
+        id=_record_id(rng),
+        status=RecordStatus.FINISHED,
+        started_at=started,
+        ended_at=ended,
+        updated_at=ended,
+        intake=intake,
+        current_step=StepId.FINISH,
+        steps={},  # _fill_steps sets every step
+    )
+    _fill_steps(rng, record, outcome)
+    record.outcome = outcome
+    if outcome is Outcome.NOT_JOINED:
+        record.outcome_reason = NOT_JOINED_REASONS.draw(rng)
+    if rng.random() < 0.85:
+        record.satisfaction = SATISFACTION.draw(rng)
+    return record
 
 
 def _fill_steps(rng: random.Random, record: AssistRecord, outcome: Outcome) -> None:

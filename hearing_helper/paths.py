@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from hearing_helper import APP_NAME
 from hearing_helper.store_error import StoreError
 
@@ -44,6 +42,8 @@ def default_data_dir() -> Path:
     build made under ``%APPDATA%`` keeps being used until a local one exists, so nothing
     recorded disappears from view after an update.
     """
+    import platformdirs  # here: a start with --data-dir or $HEARING_HELPER_DATA needs none
+
     local = Path(platformdirs.PlatformDirs(APP_NAME, appauthor=False, roaming=False).user_data_dir)
     roaming = Path(platformdirs.PlatformDirs(APP_NAME, appauthor=False, roaming=True).user_data_dir)
     if roaming != local and not local.exists() and (roaming / _DATABASE_NAME).exists():

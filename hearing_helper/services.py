@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hearing_helper.chain_keying import ChainKeying, desk_id_damaged
-from hearing_helper.config import Settings, SettingsFileError
+from hearing_helper.config import SetAside, Settings, SettingsFileError, settings_or_defaults
 from hearing_helper.paths import resolve_data_dir
 from hearing_helper.private_files import make_private_dir
 from hearing_helper.secrets import ensure_audit_key
@@ -45,6 +45,8 @@ class AppServices:
     # ``--central URL`` of this run; it wins over the "central" setting (as for ``sync``).
     central_override: str | None = None
     session: SessionState = field(default_factory=SessionState)
+    # The settings file that could not be read at start, moved aside (the window says so).
+    settings_set_aside: SetAside | None = None
 
     def central_url(self) -> str:
         """The court's central database this desk sends to: ``--central``, else the setting;
@@ -88,6 +90,7 @@ class AppServices:
         *,
         central: str | None = None,
         defer_chain_key: bool = False,
+        set_aside_bad_settings: bool = False,
     ) -> AppServices:
         """Resolve the data dir, open settings and the database (raises StoreError).
 
@@ -95,7 +98,9 @@ class AppServices:
         SQLite file in the data dir. ``central`` (``--central``) overrides the "central"
         setting for this run. ``defer_chain_key`` (the GUI): the audit chain is keyed by
         :meth:`key_the_chain` or before the first write, whichever comes first
-        (chain_keying.py), not here."""
+        (chain_keying.py), not here. ``set_aside_bad_settings`` (the GUI): a settings file
+        that cannot be read is moved aside and the defaults used (``settings_set_aside``
+        says so), not refused."""
         resolved = resolve_data_dir(data_dir)
         try:
             str(resolved).encode("utf-8")
@@ -114,10 +119,14 @@ class AppServices:
                 f"The data folder {resolved} cannot be used: {exc.strerror or exc}. "
                 "Give --data-dir a folder this user can write."
             ) from exc
-        try:
-            settings = Settings(resolved)
-        except SettingsFileError as exc:  # damaged: refused by name, never replaced
-            raise StoreError(str(exc)) from exc
+        set_aside = None
+        if set_aside_bad_settings:  # the window: start with defaults, the bad file kept aside
+            settings, set_aside = settings_or_defaults(resolved)
+        else:
+            try:
+                settings = Settings(resolved)
+            except SettingsFileError as exc:  # damaged: refused by name, never replaced
+                raise StoreError(str(exc)) from exc
         url = database if database is not None else settings.get("database")
         store = open_store(resolved, url)
         repo = store.repository
@@ -131,7 +140,11 @@ class AppServices:
             store.close()
             raise
         return cls(
-            data_dir=resolved, settings=settings, store=store, central_override=central or None
+            data_dir=resolved,
+            settings=settings,
+            store=store,
+            central_override=central or None,
+            settings_set_aside=set_aside,
         )
 
     def key_the_chain(self) -> None:

@@ -356,8 +356,10 @@ def main(argv: list[str]) -> int:
     desk = DeskScreen.attach(os.environ)
     original = window_host.MainWindowHost.show_initial
 
-    def show_initial(host: window_host.MainWindowHost) -> MainWindow:
-        window = original(host)
+    def show_initial(
+        host: window_host.MainWindowHost, *after_shown: Callable[[], object]
+    ) -> MainWindow:
+        window = original(host, *after_shown)
         visit = Visit(host, desk, out, args.shots)
 
         def drive() -> None:

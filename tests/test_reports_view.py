@@ -233,3 +233,37 @@ def test_first_use_sets_the_password(qtbot: QtBot, services: AppServices) -> Non
     with qtbot.waitSignal(dialog.accepted, timeout=2_000):
         dialog._save()
     assert auth_for(services).check(PASSWORD, "t").ok
+
+
+def test_the_drill_down_never_scrolls_sideways(qtbot: QtBot, window: ReportsWindow) -> None:
+    """Every column within the dialog's width (980 px on a 1366 x 768 desk, less on a narrow
+    one); a value too long for its column is elided, whole in its tooltip."""
+    from hearing_helper.reports.drill import Drill
+    from hearing_helper.ui.widgets.table_columns import item_tooltip
+
+    window.granularity.setCurrentIndex(window.granularity.findData("month"))
+    report = window.report
+    assert report is not None
+    dialog = DrillDownDialog(window, report.filters, Drill("period", ("2026-03",)), "")
+    qtbot.addWidget(dialog)
+    dialog.resize(560, 400)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10_000)
+    qtbot.wait(50)
+    table = dialog.table
+    assert table.horizontalScrollBar().maximum() == 0, table.horizontalHeader().length()
+    elided = [
+        item_tooltip(table, table.model().index(row, column))
+        for row in range(table.rowCount())
+        for column in range(table.columnCount())
+    ]
+    assert any(elided), "nothing elided at 560 px: the test shows nothing"
+    dialog.close()
+
+
+def test_a_desk_working_alone_has_no_empty_band_above_the_filters(window: ReportsWindow) -> None:
+    """No scope choice and no note about the court's figures: the filters start at the top
+    (an empty note left a blank band, and 768 px are short for the charts)."""
+    assert not window.scope.isVisible()
+    assert not window.scope_note.isVisible()
+    assert window.filter_bar.geometry().top() <= 16, window.filter_bar.geometry()

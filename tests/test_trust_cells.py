@@ -98,3 +98,33 @@ def test_csv_date_cells_that_are_no_real_time_are_not_passed_off_as_times(stored
 
     assert text_datetime(stored) == stored
     assert text_datetime("2026-02-28T10:00:00+08:00") == "2026-02-28 10:00:00"
+
+
+# Every character NFKC folds to a formula trigger or to text starting with one (⩵ is "=="):
+# a spreadsheet that normalises what it reads would see a formula.
+FOLDING_FIRSTS = "⁺⁼₊₌﬩﹢﹣﹦﹫＋－＝＠⩵⩶"
+
+
+@pytest.mark.parametrize("first", FOLDING_FIRSTS)
+@pytest.mark.parametrize("before", ["", " ", "\u3000", "\ufeff"])
+def test_a_cell_starting_with_a_folded_trigger_is_neutralised(first: str, before: str) -> None:
+    from hearing_helper.reports.rows import safe_cell
+
+    value = f'{before}{first}HYPERLINK("http://x")'
+    assert safe_cell(value) == "'" + value  # before: ⁺ ⁼ ₊ ₌ ﬩ ⩵ ⩶ passed as they were
+
+
+def test_the_folding_firsts_are_every_character_nfkc_folds_to_a_trigger() -> None:
+    import sys
+    import unicodedata
+
+    from hearing_helper.reports.cells import FORMULA_TRIGGERS, NFKC_TRIGGERS
+
+    found = {
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c <= 0xDFFF
+        and chr(c) not in FORMULA_TRIGGERS
+        and unicodedata.normalize("NFKC", chr(c))[:1] in FORMULA_TRIGGERS
+    }
+    assert found == set(FOLDING_FIRSTS) == set(NFKC_TRIGGERS)

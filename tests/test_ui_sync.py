@@ -90,6 +90,8 @@ def test_unreachable_server_is_shown_with_its_time_and_plain_words(
     assert "cannot be reached" in dialog.error.text()
     assert "127.0.0.1" in dialog.detail.text()
     assert dialog.sync_button.isEnabled()
+    # No row of the page is left blank: the clock cannot be compared without the server.
+    assert dialog.skew.text() == "not compared: the server was not reached"
     dialog.close()
 
 
@@ -180,7 +182,7 @@ def test_reports_window_court_scope_shows_every_desk_and_falls_back_when_down(
         window.scope.setCurrentIndex(0)
         window.scope.setCurrentIndex(1)  # now unreachable: back to this desk, with the reason
     assert window.scope.current() == "desk"
-    assert "not available" in window.scope_note.text()
+    assert "not available" in window.scope_note.text() and not window.scope_note.isHidden()
     window.close()
 
 

@@ -57,10 +57,10 @@ def main(argv: list[str]) -> int:
     )
     failed = 0
     for lang in languages:
-        install_translators(app, lang)
         out_dir = Path(args.out) / lang
         out_dir.mkdir(parents=True, exist_ok=True)
         for area in areas:
+            install_translators(app, lang)  # again: an area may switch languages (a window's)
             try:
                 module = importlib.import_module(f"shots.{area}")
                 written = module.render(out_dir, lang)

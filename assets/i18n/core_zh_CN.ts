@@ -424,6 +424,10 @@ Press “New assistance” to help the first litigant.</source>
 <context>
     <name>HomeView</name>
     <message>
+        <source>Settings notice</source>
+        <translation>设置提示</translation>
+    </message>
+    <message>
         <source>Clerk at the desk</source>
         <translation>当班工作人员</translation>
     </message>
@@ -444,12 +448,40 @@ Press “New assistance” to help the first litigant.</source>
         <translation>协助记录</translation>
     </message>
     <message>
+        <source>Looking up the clerk at this desk…</source>
+        <translation>正在读取本窗口的工作人员…</translation>
+    </message>
+    <message>
         <source>No clerk chosen yet — press “Change clerk”.</source>
         <translation>还没有选择工作人员，请点“更换工作人员”。</translation>
     </message>
     <message>
         <source>Clerk: %1 (%2) · Desk: %3 · %4</source>
         <translation>工作人员：%1（%2）· 窗口：%3 · %4</translation>
+    </message>
+    <message>
+        <source>no permission to read it</source>
+        <translation>没有读取权限</translation>
+    </message>
+    <message>
+        <source>a folder is in its place</source>
+        <translation>该位置是一个文件夹</translation>
+    </message>
+    <message>
+        <source>its content is damaged</source>
+        <translation>文件内容已损坏</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read (%1), so Hearing Helper started with default settings; the file was kept unchanged as %2 for court IT.</source>
+        <translation>设置文件无法读取（%1），庭审协助助手已使用默认设置启动；原文件未作改动，已另存为 %2，请交法院技术人员处理。</translation>
+    </message>
+    <message>
+        <source>The settings file %2 could not be read (%1), so Hearing Helper started with default settings; changes cannot be saved until court IT repairs it.</source>
+        <translation>设置文件 %2 无法读取（%1），庭审协助助手已使用默认设置启动；在法院技术人员修复之前，设置更改无法保存。</translation>
     </message>
 </context>
 <context>

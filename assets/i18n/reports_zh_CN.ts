@@ -499,6 +499,10 @@ The supervisor password protects the settings, the reports, exports and litigant
         <translation>九成来访在此时间内完成</translation>
     </message>
     <message>
+        <source>under %1 min</source>
+        <translation>不到 %1 分钟</translation>
+    </message>
+    <message>
         <source>Joined their hearing</source>
         <translation>参加庭审人数</translation>
     </message>

@@ -186,6 +186,14 @@
         <translation>从未</translation>
     </message>
     <message>
+        <source>not compared: the server was not reached</source>
+        <translation>未比对：无法连接服务器</translation>
+    </message>
+    <message>
+        <source>not compared yet: at the next send</source>
+        <translation>尚未比对：下次发送时比对</translation>
+    </message>
+    <message>
         <source>%1 s off the server&apos;s clock</source>
         <translation>与服务器时钟相差 %1 秒</translation>
     </message>

@@ -12,6 +12,14 @@
         <translation>由%1准备</translation>
     </message>
     <message>
+        <source>The court takes no more claims from this desk for now: a desk may hold 5 at once and look up 600 litigants an hour. Record the results of the follow-ups being called, or try again in a few minutes (a claim frees itself after 15 minutes).</source>
+        <translation>法院暂不接受本窗口再认领回访：每个窗口同时最多认领 5 条，每小时最多查询 600 位当事人。请先记录正在回访的结果，或几分钟后再试（认领 15 分钟后自动释放）。</translation>
+    </message>
+    <message>
+        <source>The court limits how often a desk reads its follow-ups, and this desk has reached the limit for this hour: this desk&apos;s own follow-ups, until the court&apos;s list comes back.</source>
+        <translation>法院限制每个窗口读取回访列表的次数，本窗口本小时已达上限：暂时只显示本窗口自己的回访，法院列表恢复后再显示全院的。</translation>
+    </message>
+    <message>
         <source>This desk is not joined to a court.</source>
         <translation>本服务台未连接法院中心数据库。</translation>
     </message>
@@ -45,6 +53,10 @@
     <message>
         <source>The court&apos;s central database cannot be reached: only this desk&apos;s own visits are shown.</source>
         <translation>无法连接法院中心数据库：仅显示本服务台自己的来访记录。</translation>
+    </message>
+    <message>
+        <source>This desk has looked up as many litigants as the court allows in an hour: only this desk&apos;s own visits are shown until the hour is over.</source>
+        <translation>本窗口本小时查询当事人的次数已达法院上限：在这一小时结束前，只显示本窗口自己的来访记录。</translation>
     </message>
     <message>
         <source>Linked to the visit of %1.</source>

@@ -23,6 +23,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
@@ -98,13 +99,62 @@ def version_checksum(files: Mapping[str, bytes]) -> str:
     return hashlib.sha256(lines.encode("utf-8")).hexdigest()
 
 
-def _read_capped(path: Path, limit: int, name: str, errors: list[CatalogError]) -> bytes | None:
+# Opening never follows a link nor waits for a pipe's writer (a file swapped after the check).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+LINK_PROBLEM = "is a symbolic link: publish the file itself (links out of the folder are refused)"
+SPECIAL_PROBLEM = "is not a regular file"
+
+
+def shown_name(name: str, limit: int = 120) -> str:
+    """A file name as a message may print it: control and other unprintable characters escaped
+    (a name can hold a terminal's escape sequence), cut to ``limit`` characters."""
+    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _not_plain(folder: Path, path: Path) -> CatalogError | None:
+    """Why ``path`` inside ``folder`` may not be published: a symbolic link on the way to it
+    (the file or a folder under ``folder``; ``folder`` itself is what court IT named), or not a
+    regular file. Named by its path in the folder."""
+    current = folder
+    mode = 0
+    for part in path.relative_to(folder).parts:
+        current = current / part
+        mode = current.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            return CatalogError(
+                shown_name(current.relative_to(folder).as_posix()), "", LINK_PROBLEM
+            )
+    if not stat.S_ISREG(mode):
+        return CatalogError(shown_name(path.relative_to(folder).as_posix()), "", SPECIAL_PROBLEM)
+    return None
+
+
+def _read_capped(
+    folder: Path, path: Path, limit: int, name: str, errors: list[CatalogError]
+) -> bytes | None:
     try:
-        size = path.stat().st_size
-        if size > limit:
-            errors.append(CatalogError(name, "", f"is {size} bytes, at most {limit} are allowed"))
+        refused = _not_plain(folder, path)
+        if refused is not None:
+            if refused not in errors:  # a linked folder is named once, not per file in it
+                errors.append(refused)
             return None
-        return path.read_bytes()
+        descriptor = os.open(path, _OPEN_FLAGS | _BINARY)
+        with os.fdopen(descriptor, "rb") as opened:
+            found = os.fstat(opened.fileno())
+            if not stat.S_ISREG(found.st_mode):
+                errors.append(CatalogError(name, "", SPECIAL_PROBLEM))
+                return None
+            if found.st_size > limit:
+                problem = f"is {found.st_size} bytes, at most {limit} are allowed"
+                errors.append(CatalogError(name, "", problem))
+                return None
+            content = opened.read(limit + 1)
+        if len(content) > limit:  # grew after the check
+            errors.append(CatalogError(name, "", f"is over {limit} bytes, the most allowed"))
+            return None
+        return content
     except OSError as exc:
         errors.append(CatalogError(name, "", f"cannot be read ({exc.strerror or exc})"))
         return None
@@ -144,20 +194,20 @@ def collect_folder(folder: Path) -> tuple[dict[str, bytes], list[CatalogError]]:
                     found.setdefault(f"images/guides/{path.name}", path)
     files: dict[str, bytes] = {}
     for path in loose_guides:
-        content = _read_capped(path, MAX_FILE_BYTES, path.name, errors)
+        content = _read_capped(folder, path, MAX_FILE_BYTES, shown_name(path.name), errors)
         if content is not None:
             sub = "guides" if _looks_like_guide(content) else "catalog"
             files[f"{sub}/{path.name}"] = content
     for name, path in found.items():
         limit = MAX_IMAGE_BYTES if name.startswith("images/") else MAX_FILE_BYTES
-        content = _read_capped(path, limit, path.name, errors)
+        content = _read_capped(folder, path, limit, shown_name(path.name), errors)
         if content is not None:
             files[name] = content
     for name in list(files):
         if not publishable_path(name):
             errors.append(
                 CatalogError(
-                    name.rsplit("/", 1)[-1],
+                    shown_name(name.rsplit("/", 1)[-1]),
                     "",
                     "has a file name that cannot be published (letters, digits, _ . - only, "
                     "at most 100)",

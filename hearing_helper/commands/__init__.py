@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hearing_helper.paths import resolve_data_dir
-from hearing_helper.services import AppServices
-from hearing_helper.store import StoreError
-from hearing_helper.store.backend import check_central_url, check_database_url
+from hearing_helper.store_error import StoreError
+
+if TYPE_CHECKING:  # the store is imported by the command that runs, not to parse its arguments
+    from hearing_helper.services import AppServices
 
 
 class SecretInputError(ValueError):
@@ -56,6 +57,8 @@ def _data_dir_text(text: str) -> str:
 
 def _database_url(text: str) -> str:
     """``--database`` checked while parsing, so a bad URL is a usage error (exit 2)."""
+    from hearing_helper.store.backend import check_database_url
+
     try:
         return check_database_url(text)
     except StoreError as exc:
@@ -64,6 +67,8 @@ def _database_url(text: str) -> str:
 
 def _central_url(text: str) -> str:
     """``--central`` checked while parsing, like ``--database`` (a bad URL is exit 2)."""
+    from hearing_helper.store.backend import check_central_url
+
     try:
         return check_central_url(text)
     except StoreError as exc:
@@ -73,6 +78,8 @@ def _central_url(text: str) -> str:
 def data_folder_of(args: object) -> Path | None:
     """The data folder ``--data-dir`` names, resolved; None when it cannot be resolved (the
     command's open_services() then says why)."""
+    from hearing_helper.paths import resolve_data_dir
+
     try:
         return resolve_data_dir(getattr(args, "data_dir", None))
     except (OSError, RuntimeError):
@@ -81,6 +88,8 @@ def data_folder_of(args: object) -> Path | None:
 
 def open_services(args: object) -> AppServices | None:
     """Open the data dir named by ``--data-dir``; print a clear message and return None if not."""
+    from hearing_helper.services import AppServices
+
     try:
         return AppServices.open(
             getattr(args, "data_dir", None),

@@ -72,7 +72,7 @@ def _court_items(
     args: argparse.Namespace, services: AppServices, now: datetime
 ) -> list[dict[str, Any]]:
     """The court's list; raises _RefusedError with the exit code after saying why it cannot."""
-    from hearing_helper.store.court_channel import SCOPE_COURT, find_follow_ups
+    from hearing_helper.store.court_channel import SCOPE_COURT, CourtLimitError, find_follow_ups
     from hearing_helper.store.errors import StoreError
     from hearing_helper.store.sync.desk import NotJoinedError
 
@@ -87,9 +87,10 @@ def _court_items(
     desk_name = str(services.settings.get("desk_name") or "")
     found = find_follow_ups(services.repo, court, now, desk_name)
     if found.scope != SCOPE_COURT:
+        limited = CourtLimitError.MARK in found.court_error  # its reason names the limit
+        why = "" if limited else "the court cannot be reached: "
         print(
-            f"hearing-helper: the court cannot be reached: {found.court_error} "
-            "This desk's own follow-ups: --scope desk.",
+            f"hearing-helper: {why}{found.court_error} This desk's own follow-ups: --scope desk.",
             file=sys.stderr,
         )
         raise _RefusedError(1)

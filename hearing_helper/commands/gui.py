@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import sys
-
-from hearing_helper.config import Settings, SettingsFileError
-from hearing_helper.paths import resolve_data_dir
-from hearing_helper.services import AppServices
-from hearing_helper.store import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +39,23 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(f"hearing-helper: {missing}", file=sys.stderr)
         return 1
+    # The cyclic collector waits until the window has painted (launch.py turns it back on, after
+    # freezing what the start made): the modules, Qt wrappers and widgets made until then all
+    # live as long as the app, and the ~50 collections their making set off cost 30-90 ms of a
+    # start on a busy desk PC (issue 23). Back on here too, whichever way the start ends.
+    gc.disable()
+    try:
+        return _open_and_run(args)
+    finally:
+        gc.enable()
+
+
+def _open_and_run(args: argparse.Namespace) -> int:
+    from hearing_helper.config import Settings, SettingsFileError
+    from hearing_helper.paths import resolve_data_dir
+    from hearing_helper.services import AppServices
+    from hearing_helper.store import StoreError
+
     # Qt is imported lazily: the core commands must not pay for it, and this module stays Qt-free.
     from hearing_helper.ui import launch
     from hearing_helper.ui.app import show_startup_error
@@ -55,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
             getattr(args, "database", None),
             central=getattr(args, "central", None),
             defer_chain_key=True,
+            set_aside_bad_settings=True,
         )
     except StoreError as exc:
         log.error("Cannot open the data directory: %s", exc)

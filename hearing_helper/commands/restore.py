@@ -151,6 +151,30 @@ def _follow_ups(data_dir: Path) -> int:
         repo.close()
 
 
+def _settle_court_follow_ups(result: Any, data_dir: Path, address: Any, key: Any) -> None:
+    """Answers other desks gave to the desk's follow-ups come now; answers the old PC still
+    held for other desks are named (store/sync/restore_answers.py)."""
+    from hearing_helper.store.sync.restore_answers import settle_court_follow_ups
+
+    settled = settle_court_follow_ups(data_dir, address, result.desk_id, key)
+    result.answers_applied = settled.applied
+    result.answers_not_delivered = settled.not_delivered
+    if settled.court_error:
+        print(
+            f"Note: the court's follow-ups could not be asked now ({settled.court_error}); the "
+            "answers other desks gave to this desk's follow-ups come with its first sync.",
+            file=sys.stderr,
+        )
+    if settled.not_delivered:
+        print(
+            f"Note: {len(settled.not_delivered)} answer(s) given at this desk to other desks' "
+            "follow-ups were still waiting on the old PC and never reached the court (records "
+            f"{', '.join(settled.not_delivered)}). Those follow-ups are due again in the "
+            "court's list: call again and record the result.",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from hearing_helper import secrets
     from hearing_helper.commands.supervisor import read_secret
@@ -217,6 +241,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         restore.close()
     Settings(data_dir).update({"central": args.central, "desk_name": result.desk_name})
+    _settle_court_follow_ups(result, data_dir, address, key)
     result.follow_ups = _follow_ups(data_dir)
     return _report(result, args.json, data_dir)
 
@@ -231,6 +256,11 @@ def _report(result: Any, as_json: bool, data_dir: Path) -> int:
             f"{result.follow_ups} follow-ups waiting, {result.exports} export entries, "
             f"{result.audit_entries:,} audit entries, in {result.seconds:.0f} s."
         )
+        if result.answers_applied:
+            print(
+                f"{result.answers_applied} follow-up answer(s) given at other desks were recorded "
+                "on this desk's records."
+            )
         print("Drafts that were never finished on the old PC never left it and are not restored.")
     if result.chain == "links_only":
         print(

@@ -34,8 +34,10 @@ from hearing_helper.reports.visits import visit_figures
 from hearing_helper.store.report_source import (
     FAILING_CHECK_STATUSES,
     ChildFacts,
+    DayVisitSource,
     HourlyCount,
     ReportSource,
+    VisitCounts,
     day_signatures,
 )
 
@@ -270,13 +272,17 @@ def build_report(
     live, which costs time in proportion to the matching records.
     """
     use_day_facts = not filters.has_dimensions
+    # A source keeping the visit figures per day reads them with the day facts.
+    day_visits = source if use_day_facts and isinstance(source, DayVisitSource) else None
+    moment = now or now_local()
     # The main pass is the longest: over a long period it runs as two halves in parallel.
     halves = _split(filters) if parallel else [filters]
     passes: dict[str, Callable[[], Any]] = {
         f"hourly{i}": partial(source.hourly_counts, part) for i, part in enumerate(halves)
     }
     passes["durations"] = partial(source.duration_histogram, filters)
-    passes["visits"] = partial(source.visit_counts, filters, now or now_local())
+    if day_visits is None:
+        passes["visits"] = partial(source.visit_counts, filters, moment)
     if not use_day_facts:
         passes["facts"] = partial(source.child_facts, filters)
 
@@ -285,16 +291,21 @@ def build_report(
     else:
         results = {name: run() for name, run in passes.items()}
     hourly: list[HourlyCount] = [row for i in range(len(halves)) for row in results[f"hourly{i}"]]
-    facts: ChildFacts = (
-        source.day_facts(day_signatures(hourly)) if use_day_facts else results["facts"]
-    )
+    facts: ChildFacts
+    if day_visits is not None:
+        facts = day_visits.day_facts_with_visits(filters, day_signatures(hourly), moment)
+    elif use_day_facts:
+        facts = source.day_facts(day_signatures(hourly))
+    else:
+        facts = results["facts"]
+    visits: VisitCounts = facts.visits if facts.visits is not None else results["visits"]
     report = Report(filters=filters)
     reasons = _fold_hourly(report, hourly)
     report.median_duration_s = percentile(results["durations"], 0.5)
     report.p90_duration_s = percentile(results["durations"], 0.9)
     report.failure_reasons = _pareto(reasons, facts.problems, facts.checks)
     report.funnel = _funnel(facts.steps)
-    report.visits = visit_figures(results["visits"], report.outcomes, report.visit_count)
+    report.visits = visit_figures(visits, report.outcomes, report.visit_count)
     report.damaged = summary_of(facts.damaged)
     return report
 

@@ -4,7 +4,8 @@ OWASP ASVS 5.0.1 (1.2.10, "CSV and formula injection"): a text cell whose first 
 ``=``, ``+``, ``-``, ``@``, tab or carriage return is prefixed with a single quote so that
 Excel, LibreOffice and Google Sheets show it as text instead of evaluating it -- also when the
 trigger hides behind leading whitespace, a line feed, a BOM or a zero-width character, or comes
-in a full-width or small form (＝ ＋ － ＠), which some readers fold or skip (issue 18).
+in a full-width, small, superscript or subscript form (＝ ＋ ﹣ ⁺ ₌ ...), which some readers fold or
+skip (issue 18).
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from datetime import datetime
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
 # Characters a reader may skip or fold before it looks for a formula (issue 18): whitespace
 # (line feed, no-break and ideographic spaces included), a byte-order mark, zero-width
-# characters, and the full-width and small forms of = + - @ that NFKC folds to ASCII. A cell
-# whose first such-skipped character, folded, is a trigger gets the quote too.
+# characters, and every character NFKC folds to = + - @ or to text starting with one: the
+# full-width, small, superscript and subscript forms, the Hebrew alternative plus, and ⩵ ⩶
+# ("==", "==="); tests/test_trust_cells.py recomputes them from Unicode. A cell whose first
+# such-skipped character, folded, starts with a trigger gets the quote too.
 _SKIPPED = "\ufeff\u200b\u200c\u200d\u2060"
-SUSPECT_FIRST = frozenset(FORMULA_TRIGGERS | set(_SKIPPED) | set("＝＋－＠﹦﹢﹣﹫−"))
+NFKC_TRIGGERS = "＝＋－＠﹦﹢﹣﹫⁺⁼₊₌﬩⩵⩶"
+SUSPECT_FIRST = frozenset(FORMULA_TRIGGERS | set(_SKIPPED) | set(NFKC_TRIGGERS) | {"−"})
 # Excel refuses more than 32,767 characters in a cell; we cut there, with a visible mark.
 MAX_CELL_CHARS = 32_767
 TRUNCATION_MARK = "…"
@@ -53,7 +57,7 @@ def _hidden_trigger(value: str) -> bool:
     if start >= len(value):
         return False
     first = value[start]
-    return first in FORMULA_TRIGGERS or unicodedata.normalize("NFKC", first) in FORMULA_TRIGGERS
+    return first in FORMULA_TRIGGERS or unicodedata.normalize("NFKC", first)[:1] in FORMULA_TRIGGERS
 
 
 def _as_text(value: object) -> str:

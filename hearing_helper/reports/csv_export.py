@@ -22,8 +22,9 @@ from hearing_helper.domain.report_filters import ReportFilters
 from hearing_helper.reports.cells import MAX_CELL_CHARS, SUSPECT_FIRST
 from hearing_helper.reports.labels import Translate, english
 from hearing_helper.reports.rows import COLUMNS, Column, header, label_table, row_converter
+from hearing_helper.store.csv_flag import postgres_migration, sqlite_migration
 from hearing_helper.store.csv_sql import CsvCell, CsvPlan, csv_field
-from hearing_helper.store.report_source import ReportSource
+from hearing_helper.store.report_source import EXPORT_FIELDS, ReportSource
 
 Tick = Callable[[int], None]
 BOM = "\ufeff".encode()
@@ -80,7 +81,18 @@ def csv_plan(
         masked_run=MASKED_RUN,
         run_length=MIN_MASKED_DIGITS,
         max_chars=MAX_CELL_CHARS,
+        unmask=unmask,
     )
+
+
+def flag_migrations() -> dict[str, str]:
+    """Migration 011's text for each database (store/csv_flag.py): the flag of the rules of
+    today's plans. The checks do not depend on labels or translations, only on the rules."""
+    masked, unmasked = csv_plan(unmask=False), csv_plan(unmask=True)
+    return {
+        "sqlite": sqlite_migration(masked, unmasked, EXPORT_FIELDS),
+        "postgres": postgres_migration(masked, unmasked, EXPORT_FIELDS),
+    }
 
 
 def write_csv_export(

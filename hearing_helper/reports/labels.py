@@ -107,11 +107,14 @@ def reason_label(kind: str, code: str, translate: Translate = english) -> str:
 
 
 MINUTES = QT_TRANSLATE_NOOP("reports", "%1 min")
+UNDER_MINUTES = QT_TRANSLATE_NOOP("reports", "under %1 min")
 
 
 def minutes_text(seconds: int | None, translate: Translate = english) -> str:
     if seconds is None:
         return "–"
+    if 0 < seconds < 60:  # rounded, it read "0 min" (or "1 min") for visits of seconds
+        return translate(CONTEXT, UNDER_MINUTES).replace("%1", "1")
     return translate(CONTEXT, MINUTES).replace("%1", f"{seconds / 60:.0f}")
 
 

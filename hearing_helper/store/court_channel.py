@@ -36,6 +36,13 @@ class FollowUpClosedError(StoreError):
     MARK = "already been recorded"
 
 
+class CourtLimitError(StoreError):
+    """The court refuses this desk's login for now: it holds too many claims at once, or read
+    too much in the last hour (look-ups, the follow-up list). ``MARK`` is in its text."""
+
+    MARK = "the court allows no more"
+
+
 @dataclass(frozen=True)
 class Claim:
     """Who is calling about a follow-up, until when. ``granted``: this clerk holds it now (then

@@ -61,12 +61,19 @@ def import_audit_details(
     """What a ``records.imported`` entry says: how many, the first id, and each version's
     content hash (``{id: "version:sha256-prefix"}``), which verify-log checks."""
     texts = payloads if payloads is not None else [payload_json(record) for record in records]
-    versions = {
-        record.id: f"{record.version}:"
+    return imported_versions_details(
+        [(record.id, record.version, text) for record, text in zip(records, texts, strict=True)]
+    )
+
+
+def imported_versions_details(versions: list[tuple[str, int, str]]) -> dict[str, Any]:
+    """:func:`import_audit_details` from each imported version's (id, version, payload)."""
+    hashes = {
+        record_id: f"{version}:"
         + hashlib.sha256(text.encode("utf-8")).hexdigest()[:IMPORT_HASH_CHARS]
-        for record, text in zip(records, texts, strict=True)
+        for record_id, version, text in versions
     }
-    return {"count": len(records), "first_id": records[0].id, "versions": versions}
+    return {"count": len(versions), "first_id": versions[0][0], "versions": hashes}
 
 
 def drop_nul(value: Any) -> Any:

@@ -14,10 +14,11 @@ import zlib
 from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
-from hearing_helper.domain.report_filters import Drill, ReportFilters
-from hearing_helper.store.csv_sql import CsvPlan, FallbackLine
+if TYPE_CHECKING:  # types only: opening a store for the window imports no report code
+    from hearing_helper.domain.report_filters import Drill, ReportFilters
+    from hearing_helper.store.csv_sql import CsvPlan, FallbackLine
 
 FAILING_CHECK_STATUSES = ("fail", "error")
 DRILL_LIMIT = 500
@@ -98,6 +99,8 @@ class ChildFacts:
     # Damaged cells of the records counted (reports/damage.py cell codes); None: this source
     # does not check for them.
     damaged: list[str] | None = None
+    # The visit figures, when the source keeps them per day too (DayVisitSource).
+    visits: VisitCounts | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,18 @@ class ReportSource(Protocol):
         """The export's CSV lines (UTF-8, CRLF), built in SQL from ``plan`` (store/csv_sql.py)
         where it can, by ``python_line`` from the raw row (EXPORT_FIELDS) where not; yields
         (bytes, rows in them) in start order. Close the iterator to release the database."""
+
+
+@runtime_checkable
+class DayVisitSource(Protocol):
+    """A report source that keeps the visit figures in its per-day cache too (issue 23): a
+    report without dimension filters then reads them with the day facts instead of counting
+    them over the period."""
+
+    def day_facts_with_visits(
+        self, filters: ReportFilters, signatures: Mapping[str, str], now: datetime
+    ) -> ChildFacts:
+        """:meth:`ReportSource.day_facts` with ``visits`` set (follow-ups due at ``now``)."""
 
 
 class ClosableReportSource(ReportSource, Protocol):

@@ -92,7 +92,6 @@ class LitigantWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("litigantWindow")
-        self.setWindowTitle(self.tr("Hearing Helper \u2014 for the litigant"))
         self.setStyleSheet(
             f"#litigantWindow {{ background: {BACKGROUND}; }}"
             f" QLabel {{ color: {FOREGROUND}; background: transparent; }}"
@@ -143,8 +142,7 @@ class LitigantWindow(QWidget):
         self._body = body
         body.addLayout(text, 3)
         body.addWidget(self._qr_box_widget, 2)
-        # Read aloud: clicked by the litigant or the clerk (it takes no focus; the clerk's key
-        # is View > Read aloud, Ctrl+R, in the main window).
+        # Read aloud: clicked by the litigant or the clerk (no focus; the clerk presses Ctrl+R).
         self.read_button = QPushButton()
         self.read_button.setObjectName("readAloud")
         self.read_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -158,7 +156,6 @@ class LitigantWindow(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("litigantHint")
         self.hint.setFont(self._font(SMALLEST_POINT_SIZE))
-        self.hint.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
         bottom.addStretch(1)
@@ -183,12 +180,18 @@ class LitigantWindow(QWidget):
     def retranslate(self) -> None:
         self.read_button.setText(self.tr("\u25b6 Read aloud"))
         self.read_button.setToolTip(self.tr("Reads the instruction aloud (clerk: Ctrl+R)"))
-        self._update_hint()
+        self._update_hint()  # and the title
 
     def _update_hint(self) -> None:
-        # The F11 hint is for the clerk putting the window in full screen; once it is, it goes.
-        self.hint.setText("" if self.isFullScreen() else self.tr("F11: full screen"))
-        self.hint.setVisible(not self.isFullScreen())
+        # The F11 hint is for the clerk putting the window in full screen (then it goes); the
+        # title bar says it where it does not fit on one line beside Read aloud.
+        full, hint = self.isFullScreen(), self.tr("F11: full screen")
+        beside = self.width() - 88 - self.read_button.sizeHint().width()  # margins, spacing
+        fits = self.hint.fontMetrics().horizontalAdvance(hint) <= beside
+        self.hint.setText("" if full else hint)
+        self.hint.setVisible(not full and fits)
+        title = self.tr("Hearing Helper \u2014 for the litigant")
+        self.setWindowTitle(title if full or fits else f"{title} \u00b7 {hint}")
 
     def show_content(self, content: LitigantContent) -> None:
         """Show one step's title, its instructions and (optionally) a QR code to scan."""
@@ -315,6 +318,7 @@ class LitigantWindow(QWidget):
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
+        self._update_hint()  # the F11 hint beside Read aloud, or in the title bar
         layout = self.layout()
         if layout is not None:  # the new minimum size applies before the window is resized
             layout.activate()

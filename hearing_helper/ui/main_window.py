@@ -34,8 +34,7 @@ from hearing_helper.ui.store_calls import calls_for
 from hearing_helper.ui.sync import install_sync
 
 if TYPE_CHECKING:
-    # Imported when first used: the wizard, the QR code library and the catalog parser are not
-    # needed to show the window, and loading them later keeps the cold start fast.
+    # Imported when first used: not needed to show the window (a faster cold start).
     from hearing_helper.catalog import CatalogLoad
     from hearing_helper.ui.shell.drafts_dialog import DraftsDialog
     from hearing_helper.ui.shell.profile_dialog import ProfileDialog
@@ -69,6 +68,7 @@ class MainWindow(QMainWindow):
         self.detail_dialog: RecordDetailDialog | None = None
         self._resume_id: str | None = None
         self._offer_drafts_after_profile = False
+        self._looking_up_profile = profile is None  # until start() reads the last clerk
         self.setWindowTitle(self.tr("Hearing Helper"))
         self._fit_to_screen()
         self.litigant_screen = LitigantScreen(self)
@@ -77,8 +77,7 @@ class MainWindow(QMainWindow):
         self._build_home()
         self._build_actions()
         self._show_profile()
-        # The court's central database: status line, Sync now, sync page (ui/sync).
-        self.sync = install_sync(self, services, self.actor)
+        self.sync = install_sync(self, services, self.actor)  # the court's database (ui/sync)
         self.pending_label = PendingStatusLabel(self.pending, self)
         self.statusBar().addPermanentWidget(self.pending_label)
         desk_name = lambda: str(services.settings.get("desk_name") or "")  # noqa: E731
@@ -86,7 +85,8 @@ class MainWindow(QMainWindow):
         self.home.follow_ups.join_court(services.court_channel, desk_name, sync_now)
 
     def show_initial(self) -> None:
-        """Show the window as the clerk starts the app: maximised, on any screen size."""
+        """Maximised, on any screen size; the keyboard on "New assistance" from the start."""
+        self.home.new_button.setFocus()
         self.showMaximized()
 
     def _fit_to_screen(self) -> None:
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _build_home(self) -> None:
-        self.home = HomeView(self.services.repo, self.language)
+        self.home = HomeView(self.services.repo, self.language, self.services.settings_set_aside)
         self.home.new_requested.connect(self.new_assistance)
         self.home.change_clerk_requested.connect(self.choose_profile)
         self.home.history.open_record.connect(self.open_history_row)
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         )
 
     def _last_profile_found(self, profile: ClerkProfile | None) -> None:
-        self.profile = profile
+        self.profile, self._looking_up_profile = profile, False
         self._show_profile()
         if self.profile is None:
             self.choose_profile()
@@ -223,9 +223,10 @@ class MainWindow(QMainWindow):
             self.offer_drafts()
 
     def _show_profile(self) -> None:
-        self.home.show_profile(self.profile)
+        looking_up = self._looking_up_profile and self.profile is None
+        self.home.show_profile(self.profile, looking_up)
         self.statusBar().showMessage(
-            "" if self.profile else self.tr("Choose the clerk profile to start.")
+            "" if self.profile or looking_up else self.tr("Choose the clerk profile to start.")
         )
 
     # --- drafts ------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from hearing_helper.catalog.model import PROBLEM_CODES
 from hearing_helper.checks.remedies import FINDINGS, all_codes
 from hearing_helper.domain.enums import NotJoinedReason
 from hearing_helper.i18n_markers import QT_TRANSLATE_NOOP
@@ -82,6 +81,8 @@ class Cause:
 @cache
 def causes() -> tuple[Cause, ...]:
     """Every cause, grouped (device, network, phone, hearing day), in a stable order."""
+    from hearing_helper.catalog.model import PROBLEM_CODES  # here: not needed to show the window
+
     found: list[Cause] = []
     for code, text in FINDINGS.items():
         if code.startswith("phone.") or code.endswith(_NOT_CAUSES):

@@ -42,7 +42,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         window = MainWindow(services)
         window.show_initial()
         window.start(offer_drafts=False)
-        wait_for(window.history.results_shown)
+        wait_for(window.home.history.results_shown)
         written.append(save(window, out_dir / "core_history.png"))
 
         # Intake with typing mistakes: messages beside the fields.
@@ -83,7 +83,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         screen.deleteLater()
 
         # Record detail with a correction (two versions).
-        row = window.history.model.rows[0]
+        row = window.home.history.model.rows[0]
         record = services.repo.get(row.id)
         record.intake.litigant_name = record.intake.litigant_name[:1] + "晓明"
         services.repo.correct(record, CLERK.staff_id, "姓名录错 / name typed wrong")
@@ -112,4 +112,29 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         QApplication.processEvents()
     finally:
         services.close()
+    written.append(_settings_set_aside(out_dir, lang))
     return written
+
+
+def _settings_set_aside(out_dir: Path, lang: str) -> Path:
+    """The start screen after a settings file that could not be read was moved aside."""
+    from hearing_helper.ui.main_window import MainWindow
+
+    data_dir = Path(tempfile.mkdtemp(prefix="hh-shots-settings-"))
+    (data_dir / "settings.json").write_bytes(
+        b'{"language": "%s", "court_name": "x",}' % lang.encode()
+    )
+    services = AppServices.open(data_dir, set_aside_bad_settings=True)
+    try:
+        window = MainWindow(services, CLERK)
+        window.resize(880, 700)  # the clerk's window beside the litigant's on 1366 x 768
+        window.show()
+        window.start(offer_drafts=False)
+        wait_for(window.home.history.results_shown)
+        path = save(window, out_dir / "core_settings_set_aside.png")
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    finally:
+        services.close()
+    return path

@@ -82,7 +82,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         written.append(save(window, out_dir / "visits_home_followups.png"))
 
         if panel.due:
-            dialog = FollowUpDialog(panel.due[0], window)
+            dialog = FollowUpDialog(panel.due[0].hearing, window, masked=panel.due[0].masked)
             written.append(save(dialog, out_dir / "visits_followup_dialog.png"))
             dialog.close()
 

@@ -75,7 +75,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         window = MainWindow(services)
         window.show_initial()
         window.start(offer_drafts=False)
-        wait_for(window.history.results_shown)
+        wait_for(window.home.history.results_shown)
         catalog_for(services)
         written.append(_shot(window, out / "01_main_history.png"))
 
@@ -102,15 +102,15 @@ def render(out_dir: Path, lang: str) -> list[Path]:
             checks.phone.choose(item, Answer.PASS)
         checks.phone.choose("storage", Answer.FAIL)
         written.append(_shot(window, out / "04_step2_checks.png"))
-        window.set_litigant_screen(True)
-        written.append(_shot(window.litigant_window, out / "05_litigant_checks.png"))
+        window.litigant_screen.set_visible(True)
+        written.append(_shot(window.litigant_screen.window, out / "05_litigant_checks.png"))
         _desktop(window, out / "06_desk_clerk_and_litigant.png", written)
 
         wizard.go_to(2)
         install = wizard.current_page()
         install.mark("done")
         written.append(_shot(window, out / "07_step3_install.png"))
-        written.append(_shot(window.litigant_window, out / "08_litigant_install.png"))
+        written.append(_shot(window.litigant_screen.window, out / "08_litigant_install.png"))
 
         wizard.go_to(3)
         join = wizard.current_page()
@@ -119,7 +119,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         join.editors["meeting_id"].setText("123456789")
         join._on_edited("meeting_id")
         written.append(_shot(window, out / "09_step4_join.png"))
-        written.append(_shot(window.litigant_window, out / "10_litigant_join_qr.png"))
+        written.append(_shot(window.litigant_screen.window, out / "10_litigant_join_qr.png"))
 
         wizard.record.started_at = now_local() - timedelta(minutes=23)
         wizard.go_to(4)
@@ -127,7 +127,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
         finish.outcome_buttons[Outcome.JOINED_AFTER_HELP].setChecked(True)
         finish.satisfaction_buttons[5].setChecked(True)
         written.append(_shot(window, out / "11_step5_finish.png"))
-        window.set_litigant_screen(False)
+        window.litigant_screen.set_visible(False)
 
         dialogs: list[tuple[str, QWidget]] = [
             ("12_skip_step", SkipStepDialog(install.title(), window)),
@@ -137,7 +137,7 @@ def render(out_dir: Path, lang: str) -> list[Path]:
             ("16_supervisor_password", PasswordDialog(services, "see the reports", window)),
         ]
         wizard.close_wizard()
-        row = window.history.model.rows[0]
+        row = window.home.history.model.rows[0]
         record = services.repo.get(row.id)
         detail = RecordDetailDialog(services, row.id, "A017", window.catalog, window)
         dialogs += [
@@ -178,7 +178,7 @@ def _desktop(window: QWidget, path: Path, written: list[Path]) -> None:
     canvas = QPixmap(screen.size())
     canvas.fill()
     painter = QPainter(canvas)
-    for shown in (window, window.litigant_window):  # type: ignore[attr-defined]
+    for shown in (window, window.litigant_screen.window):  # type: ignore[attr-defined]
         settle(150)
         painter.drawPixmap(shown.geometry().topLeft(), shown.grab())
     painter.end()

@@ -25,6 +25,7 @@ from hearing_helper.store.court_channel import (
     CLAIM_MINUTES,
     Claim,
     CourtFollowUp,
+    CourtLimitError,
     FollowUpClosedError,
 )
 from hearing_helper.store.errors import StoreError
@@ -149,6 +150,11 @@ class CourtDesk:
         try:
             with hard_deadline(conn, self.timeout_s):
                 yield conn
+        except psycopg.errors.ProgramLimitExceeded as exc:  # the server's limits (migration 12)
+            raise CourtLimitError(
+                f"The court's central database {self.address.location} refuses this desk for "
+                f"now: {str(exc).strip().splitlines()[0]}."
+            ) from None
         except psycopg.Error as exc:
             raise translate(self.address, exc) from None
         finally:

@@ -50,6 +50,7 @@ COURT_HELPERS = (
     "hh_acting_desk(text)",
     "hh_log_court_read(text, text, text)",
     "hh_follow_up_is_due(assists)",
+    "hh_due_follow_up_locked(text)",  # migration 012
 )
 # Read and written only through the functions above: no direct right for a desk login.
 COURT_TABLES = ("follow_up_claims", "follow_up_answers", "court_reads")

@@ -8,11 +8,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hearing_helper.store.backend import Store
-from hearing_helper.store.sqlite.report_source import SqliteReportSource
+from hearing_helper.store.deferred_reports import deferred_reports
 from hearing_helper.store.sqlite.repository import DB_FILENAME, SqliteRepository, open_repository
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # at run time through __getattr__: the report SQL is imported when first used
+    from hearing_helper.store.sqlite.report_source import SqliteReportSource
 
 __all__ = [
     "DB_FILENAME",
@@ -27,4 +31,19 @@ __all__ = [
 def open_store(url: str, data_dir: Path) -> Store:
     """The database file in ``data_dir`` (``url`` is empty or ``sqlite:``)."""
     repository = open_repository(data_dir)
-    return Store(repository=repository, reports=SqliteReportSource(repository.path))
+    path = repository.path
+    return Store(repository=repository, reports=deferred_reports(lambda: _report_source(path)))
+
+
+def _report_source(path: Path) -> SqliteReportSource:
+    from hearing_helper.store.sqlite.report_source import SqliteReportSource
+
+    return SqliteReportSource(path)
+
+
+def __getattr__(name: str) -> type[SqliteReportSource]:
+    if name == "SqliteReportSource":
+        from hearing_helper.store.sqlite.report_source import SqliteReportSource
+
+        return SqliteReportSource
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

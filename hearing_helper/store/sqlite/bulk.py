@@ -1,4 +1,5 @@
-"""Bulk imports into SQLite (demo data, a desk's records moved in): indexes built once.
+"""Bulk imports into SQLite (demo data, a desk's records moved in): indexes built once, the file
+written once.
 
 Inserting 100,000 records one batch after another kept 14 secondary indexes of the records'
 tables up to date row by row, each a random write into a B-tree far larger than SQLite's page
@@ -7,13 +8,22 @@ transaction that drops those indexes, inserts, and builds each index once from s
 end (issue 23). The indexes are rebuilt from their own stored definitions, so a later migration
 that adds or changes one needs no change here; a failure rolls the whole import back, indexes
 included.
+
+Around that transaction (:func:`settings_for_load`) the file uses a rollback journal instead of
+the WAL: through the WAL every page of a load is written twice (into the WAL at the commit, then
+into the file at the checkpoint), while a rollback journal keeps only the few pages the file
+held before, and new pages go straight into the file. It is as crash-safe: a process killed
+mid-load leaves a hot journal, and the next connection rolls the file back to what it held
+before the load (tests/test_bulk_load.py kills one). Foreign keys are not checked row by row
+during the load (each child row comes from its own record in the same statement batch); the
+desk's settings come back after the commit.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 # The tables an import writes; their primary keys (and the unique constraints behind them) stay,
 # since the import looks records up by id.
@@ -60,3 +70,28 @@ def indexes_built_at_end(db: sqlite3.Connection) -> Iterator[None]:
         create_indexes(db, indexes)
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+def _pragma(db: sqlite3.Connection, name: str) -> str:
+    return str(db.execute(f"PRAGMA {name}").fetchone()[0])
+
+
+@contextmanager
+def settings_for_load(db: sqlite3.Connection) -> Iterator[None]:
+    """Outside any transaction, around the load's one transaction: a rollback journal instead
+    of the WAL and no row-by-row foreign key checks; the connection's own settings after.
+
+    The journal mode changes only when no other connection has the file open (SQLite refuses
+    otherwise); the load then goes through the WAL, as safe and only slower."""
+    journal = _pragma(db, "journal_mode")
+    foreign_keys = _pragma(db, "foreign_keys")
+    if journal == "wal":
+        with suppress(sqlite3.OperationalError):  # another connection has the file open
+            db.execute("PRAGMA journal_mode=DELETE").fetchone()
+    db.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA foreign_keys={foreign_keys}")
+        if _pragma(db, "journal_mode") != journal:
+            db.execute(f"PRAGMA journal_mode={journal}").fetchone()

@@ -43,10 +43,10 @@ def _damaged(rule: CellRule) -> str:
     return f"({missing} OR {bad})"
 
 
-def _select(head: str, clause: str) -> str:
+def _select(head: str, clause: str, source: str = "assists a") -> str:
     flags = ", ".join(f"{_damaged(rule)}, a.{rule.column}" for rule in CELL_RULES)
     any_damage = " OR ".join(_damaged(rule) for rule in CELL_RULES)
-    return f"SELECT {head}, a.id, {flags} FROM assists a{clause} AND ({any_damage})"
+    return f"SELECT {head}, a.id, {flags} FROM {source}{clause} AND ({any_damage})"
 
 
 def damaged(filters: ReportFilters) -> tuple[str, list[Any]]:
@@ -62,6 +62,14 @@ DAMAGED_IN_DAYS = _select(
     "substr(a.started_at, 1, 10)",
     " WHERE a.status = 'finished' AND substr(a.started_at, 1, 13) >= ? "
     "AND substr(a.started_at, 1, 13) < ?",
+)
+
+
+# The same for the records of one write (sqlite/day_facts_sql.py, temp.report_ids).
+DAMAGED_OF_IDS = _select(
+    "substr(a.started_at, 1, 10)",
+    " WHERE a.status = 'finished'",
+    "temp.report_ids w CROSS JOIN assists a ON a.id = w.id",
 )
 
 

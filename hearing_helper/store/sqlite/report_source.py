@@ -3,13 +3,14 @@ report's passes run concurrently (SQLite releases the GIL while it scans)."""
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hearing_helper.domain.report_filters import Drill, ReportFilters
-from hearing_helper.store.csv_sql import MARKER, CsvPlan, FallbackLine, regexp
+from hearing_helper.store.csv_sql import MARKER, CsvPlan, FallbackLine
 from hearing_helper.store.report_source import (
     DRILL_LIMIT,
     ChildFacts,
@@ -17,19 +18,29 @@ from hearing_helper.store.report_source import (
     HourlyCount,
     VisitCounts,
 )
-from hearing_helper.store.sqlite import damage_sql, report_sql
+from hearing_helper.store.sqlite import damage_sql, day_phones, report_sql
 from hearing_helper.store.sqlite import visit_report_sql as visit_sql
 from hearing_helper.store.sqlite.connection import connect_readonly, translated
 from hearing_helper.store.sqlite.day_cache import cached_facts
+from hearing_helper.store.sqlite.day_facts_sql import Facts
 
 FETCH_BATCH = 2000
 CSV_BATCH = 5000
 
 
 class SqliteReportSource:
-    def __init__(self, path: Path, *, cache_writable: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        cache_writable: bool = True,
+        recomputed: Callable[[list[str]], None] | None = None,
+    ) -> None:
+        """``recomputed`` hears the days a report found stale in the per-day cache and
+        recomputed (tests count them; a cache kept at write time leaves none)."""
         self.path = path
         self._cache_path = path if cache_writable else None
+        self._recomputed = recomputed
 
     def _all(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         conn = connect_readonly(self.path)
@@ -62,19 +73,39 @@ class SqliteReportSource:
         )
 
     def day_facts(self, signatures: Mapping[str, str]) -> ChildFacts:
+        facts, _ = self._cached(signatures)
+        return _child_facts(facts)
+
+    def day_facts_with_visits(
+        self, filters: ReportFilters, signatures: Mapping[str, str], now: datetime
+    ) -> ChildFacts:
+        """The day facts and the visit figures of a report without dimension filters, from
+        the per-day cache; the visit figures are counted live when a day could not be."""
+        facts, all_cached = self._cached(signatures)
+        if not all_cached:
+            return replace(_child_facts(facts), visits=self.visit_counts(filters, now))
         conn = connect_readonly(self.path)
         try:
             with translated(self.path):
-                facts = cached_facts(conn, dict(signatures), self._cache_path)
+                phones = day_phones.period_figures(conn, filters.start_key, filters.end_key)
+                due_before, overdue_before = conn.execute(
+                    "SELECT datetime(?), datetime(?)", visit_sql.follow_up_bounds(now)
+                ).fetchone()
         finally:
             conn.close()
-        return ChildFacts(
-            problems=list(facts["problem"].items()),
-            checks=list(facts["check"].items()),
-            # The day cache keys each step count "step:status" (day_cache.py): three items.
-            steps=[(*key.split(":", 1), n) for key, n in facts["step"].items()],  # type: ignore[misc]
-            damaged=list(facts["damaged"]),
-        )
+        visits = visit_sql.counts_from_days(facts, phones, due_before, overdue_before)
+        return replace(_child_facts(facts), visits=visits)
+
+    def _cached(self, signatures: Mapping[str, str]) -> tuple[Facts, bool]:
+        conn = connect_readonly(self.path)
+        try:
+            with translated(self.path):
+                facts, stale, all_cached = cached_facts(conn, dict(signatures), self._cache_path)
+        finally:
+            conn.close()
+        if stale and self._recomputed is not None:
+            self._recomputed(stale)
+        return facts, all_cached
 
     def drill(
         self, filters: ReportFilters, drill: Drill, limit: int = DRILL_LIMIT
@@ -146,25 +177,35 @@ class SqliteReportSource:
     ) -> Generator[tuple[bytes, int], None, None]:
         lines_sql, rest_sql, params = report_sql.export_csv_selects(filters, plan)
         conn = connect_readonly(self.path)
-        conn.create_function("regexp", 2, regexp, deterministic=True)
         try:
             with translated(self.path):
                 conn.execute("BEGIN")  # one snapshot for both queries, to the last row
                 cursor = conn.execute(lines_sql, params)
                 rest = None  # the rows Python writes, read when the first one comes
+                marker = MARKER.encode()
                 while True:
                     batch = cursor.fetchmany(CSV_BATCH)
                     if not batch:
                         return
-                    lines = [row[0] for row in batch]
-                    if MARKER in lines:
+                    lines = [row[0] for row in batch]  # each line's UTF-8 bytes
+                    if marker in lines:
                         if rest is None:
                             # Same transaction, same order: its rows are the markers'.
                             rest = conn.execute(rest_sql, params)
                         for index, line in enumerate(lines):
-                            if line == MARKER:
-                                lines[index] = python_line(rest.fetchone())
-                    lines.append("")
-                    yield "\r\n".join(lines).encode(), len(batch)
+                            if line == marker:
+                                lines[index] = python_line(rest.fetchone()).encode()
+                    lines.append(b"")
+                    yield b"\r\n".join(lines), len(batch)
         finally:
             conn.close()
+
+
+def _child_facts(facts: Facts) -> ChildFacts:
+    return ChildFacts(
+        problems=list(facts["problem"].items()),
+        checks=list(facts["check"].items()),
+        # The day cache keys each step count "step:status" (day_facts_sql.py): three items.
+        steps=[(*key.split(":", 1), n) for key, n in facts["step"].items()],
+        damaged=list(facts["damaged"]),
+    )

@@ -31,7 +31,7 @@ from hearing_helper.store.shared_rows import (
     step_values,
     version_values,
 )
-from hearing_helper.store.sqlite import bulk, content, rows
+from hearing_helper.store.sqlite import bulk, content, day_cache, prepared, rows
 from hearing_helper.store.sqlite.connection import (
     BUSY_TIMEOUT_S,
     connect_readonly,
@@ -39,7 +39,9 @@ from hearing_helper.store.sqlite.connection import (
     translated,
 )
 from hearing_helper.store.sqlite.court_answers import SqliteCourtAnswersMixin
+from hearing_helper.store.sqlite.day_cache_writes import after_write, before_write
 from hearing_helper.store.sqlite.dialect import SQLITE
+from hearing_helper.store.sqlite.prepared import PreparedRecord, prepare_batch
 from hearing_helper.store.sqlite.schema import SCHEMA_VERSION, inspect_existing, migrate
 
 DB_FILENAME = "hearing_helper.sqlite3"
@@ -201,20 +203,41 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         return [AssistRecord.from_dict(json.loads(row["payload"])) for row in found]
 
     def _delete_record(self, db: sqlite3.Connection, record_id: str) -> None:
+        pending = before_write(db, [record_id], ())
         db.execute(rows.DELETE_ASSIST, (record_id,))
+        after_write(db, pending)  # the report cache, kept in the same transaction
 
     def import_finished(self, records: Iterable[AssistRecord], actor: str) -> int:
-        """Bulk-insert finished records; returns how many were new (see the protocol).
+        """Bulk-insert finished records; returns how many were new (see the protocol)."""
+        batches = in_batches(records, self.import_batch)
+        return self.import_prepared((prepare_batch(batch, actor) for batch in batches), actor)
+
+    def import_prepared(self, batches: Iterable[list[PreparedRecord]], actor: str) -> int:
+        """:meth:`import_finished` of records already prepared (store/sqlite/prepared.py) in
+        batches of ``import_batch``, which may be made elsewhere while these are written.
 
         More than one batch into a store holding at most ``bulk_max_stored`` records (demo data, a
         new desk): one transaction, with the secondary indexes built once at the end (bulk.py).
         Otherwise one transaction per batch."""
-        batches = in_batches(records, self.import_batch)
+        batches = iter(batches)
         first = next(batches, [])
         if len(first) < self.import_batch or self._stored_more_than(self.bulk_max_stored):
             return sum(self._import_batch(batch, actor) for batch in chain([first], batches))
-        with self._transaction() as db, bulk.indexes_built_at_end(db):
-            return sum(self._import_rows(db, batch, actor) for batch in chain([first], batches))
+        days: list[str] = []  # the first and last day of the records written
+        with (
+            self._lock,
+            translated(self.path),
+            bulk.settings_for_load(self._db),
+            self._transaction() as db,
+        ):
+            with bulk.indexes_built_at_end(db):
+                written = sum(
+                    self._import_rows(db, batch, actor, days) for batch in chain([first], batches)
+                )
+            if days:  # the report cache in one pass, once the indexes are back: every day, as
+                # records loaded may be the earlier visits or preparations of days not loaded
+                day_cache.refill_day_cache(db)
+            return written
 
     def _stored_more_than(self, limit: int) -> bool:
         with self._read() as db:
@@ -232,51 +255,58 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
         return found
 
     def _new_records(
-        self, db: sqlite3.Connection, batch: list[AssistRecord]
-    ) -> tuple[list[AssistRecord], list[str]]:
+        self, db: sqlite3.Connection, batch: list[PreparedRecord]
+    ) -> tuple[list[PreparedRecord], list[str]]:
         """The records of ``batch`` to write, and the ids of drafts they replace."""
-        unique = {record.id: record for record in lifecycle.unique_in_batch(batch)}
+        unique = {item.id: item for item in prepared.unique_in_batch(batch)}
         existing = self._existing(db, list(unique))
         fresh, replaced_drafts = [], []
-        for record_id, record in unique.items():
+        for record_id, item in unique.items():
             status = existing.get(record_id)
             if status == RecordStatus.FINISHED:
-                if lifecycle.existing_finished(self._stored(db, record_id), record):
+                if lifecycle.existing_finished(self._stored(db, record_id), item.record()):
                     continue
             elif status is not None:
                 replaced_drafts.append(record_id)
-            fresh.append(record)
+            fresh.append(item)
         return fresh, replaced_drafts
 
-    def _import_batch(self, batch: list[AssistRecord], actor: str) -> int:
+    def _import_batch(self, batch: list[PreparedRecord], actor: str) -> int:
         if not batch:
             return 0
         with self._transaction() as db:
             return self._import_rows(db, batch, actor)
 
-    def _import_rows(self, db: sqlite3.Connection, batch: list[AssistRecord], actor: str) -> int:
+    def _import_rows(
+        self,
+        db: sqlite3.Connection,
+        batch: list[PreparedRecord],
+        actor: str,
+        days: list[str] | None = None,
+    ) -> int:
+        """Write the new records of ``batch``, keeping the report cache of their days; with
+        ``days`` (a bulk load) the caller refills the cache and ``days`` becomes [first, last]
+        day written."""
         fresh, replaced_drafts = self._new_records(db, batch)
         if not fresh:
             return 0
+        pending = None
+        if days is not None:
+            written = [item.day for item in fresh]
+            days[:] = [min(days[:1] + written), max(days[1:] + written)]
+        else:
+            pending = before_write(db, [item.id for item in fresh], {item.day for item in fresh})
         for record_id in replaced_drafts:
             self._delete_children(db, record_id)
-        assist_rows, step_rows, problem_rows, check_rows, version_rows = [], [], [], [], []
-        payloads: list[str] = []
-        for record in fresh:
-            payload = lifecycle.payload_json(record)
-            payloads.append(payload)
-            assist_rows.append(rows.assist_row(record, payload))
-            step_rows += step_values(record)
-            problem_rows += problem_values(record)
-            check_rows += check_values(record)
-            version_rows.append(version_values(record, actor, "", payload))
-        db.executemany(rows.UPSERT_ASSIST, assist_rows)
-        db.executemany(rows.INSERT_STEP, step_rows)
-        db.executemany(rows.INSERT_PROBLEM, problem_rows)
-        db.executemany(rows.INSERT_CHECK, check_rows)
-        db.executemany(rows.INSERT_VERSION, version_rows)
-        details = lifecycle.import_audit_details(fresh, payloads)
+        db.executemany(rows.UPSERT_ASSIST, [item.assist for item in fresh])
+        db.executemany(rows.INSERT_STEP, [row for item in fresh for row in item.steps])
+        db.executemany(rows.INSERT_PROBLEM, [row for item in fresh for row in item.problems])
+        db.executemany(rows.INSERT_CHECK, [row for item in fresh for row in item.checks])
+        db.executemany(rows.INSERT_VERSION, [item.version_row for item in fresh])
+        details = lifecycle.imported_versions_details([(i.id, i.version, i.payload) for i in fresh])
         self._append_audit(db, actor, "records.imported", details)
+        if pending is not None:
+            after_write(db, pending)
         return len(fresh)
 
     def _delete_children(self, db: sqlite3.Connection, record_id: str) -> None:
@@ -284,12 +314,15 @@ class SqliteRepository(SharedRepository[sqlite3.Connection], SqliteCourtAnswersM
             db.execute(statement, (record_id,))
 
     def _write_record(self, db: sqlite3.Connection, record: AssistRecord) -> str:
+        day = record.started_at.isoformat()[:10]  # a draft's autosave costs the cache nothing
+        pending = before_write(db, [record.id], [day] if record.is_finished else [])
         payload = lifecycle.payload_json(record)
         db.execute(rows.UPSERT_ASSIST, rows.assist_row(record, payload))
         self._delete_children(db, record.id)
         db.executemany(rows.INSERT_STEP, step_values(record))
         db.executemany(rows.INSERT_PROBLEM, problem_values(record))
         db.executemany(rows.INSERT_CHECK, check_values(record))
+        after_write(db, pending)  # the report cache, kept in the same transaction
         return payload
 
     def _write_version(

@@ -24,7 +24,7 @@ from typing import Any
 from hearing_helper.domain.record import AssistRecord
 from hearing_helper.store.errors import StoreError
 from hearing_helper.store.shared_rows import check_values, problem_values, step_values
-from hearing_helper.store.sqlite import bulk, rows
+from hearing_helper.store.sqlite import bulk, day_cache, rows
 from hearing_helper.store.sqlite.connection import connect_readonly, translated
 from hearing_helper.store.sqlite.repository import DB_FILENAME, SqliteRepository
 
@@ -153,6 +153,8 @@ class RestoreTarget(SqliteRepository):
         indexes = self.state("indexes") or []
         with self._transaction() as db:
             bulk.create_indexes(db, [(str(name), str(sql)) for name, sql in indexes])
+            if indexes:  # once: a second call finds nothing left to build
+                day_cache.refill_day_cache(db)
             self._set(db, "indexes", [])
 
     def has_signed(self) -> bool:

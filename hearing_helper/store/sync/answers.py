@@ -72,7 +72,11 @@ def _send_waiting(conn: psycopg.Connection[Any], desk_id: str, repo: _AnswerStor
     return sent
 
 
-def _pull(conn: psycopg.Connection[Any], desk_id: str, repo: _AnswerStore, state: _State) -> int:
+def pull_answers(
+    conn: psycopg.Connection[Any], desk_id: str, repo: _AnswerStore, state: _State
+) -> int:
+    """Apply the answers other desks gave to ``desk_id``'s follow-ups, after the cursor in
+    ``state``; returns how many became new versions here. Also run after a restore."""
     applied = 0
     cursor = int(state.state().get(CURSOR_KEY, 0) or 0)
     for _page in range(MAX_PAGES):
@@ -108,7 +112,7 @@ def exchange_answers(
     Connection failures raise (the sender reports them); one refused answer does not."""
     try:
         sent = _send_waiting(conn, desk_id, repo)
-        applied = _pull(conn, desk_id, repo, state)
+        applied = pull_answers(conn, desk_id, repo, state)
     except psycopg.errors.NoDataFound:  # the server does not know this desk: nothing delivered
         return ExchangeResult(sent=0, applied=0)
     if sent or applied:

@@ -78,6 +78,8 @@ class RestoreResult:
     audit_entries: int = 0
     exports: int = 0
     follow_ups: int = 0
+    answers_applied: int = 0  # given at other desks to its follow-ups (store/sync/restore_answers)
+    answers_not_delivered: list[str] = field(default_factory=list)  # its own, lost with the PC
     pulled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STREAMS, 0))
     pages: int = 0
     resumed: bool = False

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,6 +25,7 @@ from hearing_helper.ui.reports.supervisor import ui_actor
 from hearing_helper.ui.reports.text import platform_names, tr_reports
 from hearing_helper.ui.store_calls import calls_for
 from hearing_helper.ui.widgets.fit import fit_to_screen
+from hearing_helper.ui.widgets.table_columns import FittedColumns
 
 
 class DrillDownDialog(QDialog):
@@ -57,7 +57,11 @@ class DrillDownDialog(QDialog):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Every column within the dialog: platform, outcome and clerk give way first (elided,
+        # whole in their tooltips), then case number and name; never the time or phone.
+        widest = {0: lambda: [local_text("2026-12-28T20:58:00+08:00")]}
+        self.columns = FittedColumns(self.table, ((5, 6, 4), (1, 2)), widest)
+        self.table.horizontalHeader().setResizeContentsPrecision(0)  # the rows on screen
         self.table.verticalHeader().setVisible(False)
         self.unmask_button = QPushButton(self.tr("&Show full names and phone numbers…"), self)
         self.unmask_button.clicked.connect(self._unmask)

@@ -75,6 +75,7 @@ class ReportsWindow(QDialog):
         self.scope.scope_changed.connect(lambda _scope: self.refresh())
         self.scope_note = QLabel("", self)  # why the court's figures are not shown
         self.scope_note.setWordWrap(True)
+        self.scope_note.hide()  # empty, it left a blank band above the filters
         self.status = QLabel("", self)
         self.status.setAccessibleName(self.tr("Report status"))
 
@@ -196,6 +197,7 @@ class ReportsWindow(QDialog):
         scope = self.scope.current()
         if scope == "court":
             self.scope_note.setText("")
+            self.scope_note.hide()
         period = (filters.start_key, filters.end_key, scope)
         want_options = period != self._options_period
         names = platform_names(self.services) if want_options else {}
@@ -225,6 +227,7 @@ class ReportsWindow(QDialog):
                     "The court's figures are not available (%1). This desk's are shown."
                 ).replace("%1", message)
             )
+            self.scope_note.show()
             self.scope.fall_back_to_desk()
             return
         self.status.setText(self.tr("The report failed: %1").replace("%1", message))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -43,6 +44,18 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 
 def short_time(iso: str | None) -> str:
     return local_text(iso)
+
+
+def widest_values(model: HistoryModel) -> dict[int, Callable[[], set[str]]]:
+    """Per column that must never be cut, the values it has to show whole: the roles and
+    statuses of the rows found (a few distinct codes of at most a page: no cell is measured),
+    and the widest time and durations (in the language of the moment)."""
+    return {
+        0: lambda: {short_time("2026-12-28T20:58:00+08:00")},
+        3: lambda: {role_label(code) for code in {row.role for row in model.rows}},
+        6: lambda: {format_duration(59 * 60 + 58), format_duration(10 * 3600 + 58 * 60)},
+        8: lambda: {record_status_label(code) for code in {row.status for row in model.rows}},
+    }
 
 
 class HistoryModel(QAbstractTableModel):

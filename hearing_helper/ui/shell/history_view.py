@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStackedWidget,
@@ -27,8 +26,9 @@ from hearing_helper.store.errors import StoreError
 from hearing_helper.store.repository import AssistRepository, AssistSummary, HistoryQuery
 from hearing_helper.ui.background import Task, start_task, wait_for_pool
 from hearing_helper.ui.labels import outcome_label, record_status_label
-from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel
+from hearing_helper.ui.shell.history_model import COLUMNS, HistoryModel, widest_values
 from hearing_helper.ui.visits.kind_choice import visit_kind_filter
+from hearing_helper.ui.widgets.table_columns import FittedColumns
 
 if TYPE_CHECKING:
     from hearing_helper.catalog import CatalogLoad
@@ -136,11 +136,12 @@ class HistoryView(QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Every column within the window (888 px beside the litigant's), long values elided:
+        # platform, clerk and outcome first, then case number and name; never time or duration.
+        self.columns = FittedColumns(self.table, ((4, 5, 7), (1, 2)), widest_values(self.model))
         # Size the columns from the rows on screen, not all 500 of a page: measuring every cell
         # took 0.4-1.8 s of the GUI thread at start (and again when the catalog arrived).
         header.setResizeContentsPrecision(0)
-        header.setStretchLastSection(True)
         header.sectionClicked.connect(self._on_header_clicked)
         self.table.activated.connect(self._on_activated)
         self.table.doubleClicked.connect(self._on_activated)
@@ -151,7 +152,9 @@ class HistoryView(QWidget):
         self.results = QStackedWidget()
         self.results.addWidget(self.table)
         self.results.addWidget(self.empty_label)
-        self.summary = QLabel()
+        # Until the first query answers (the window paints before it is sent) the history says
+        # it is being read, not that there is nothing.
+        self.summary = QLabel(self.tr("Searching\u2026"))
         self.summary.setAccessibleName(self.tr("Result count"))
 
         layout = QVBoxLayout(self)
@@ -282,6 +285,10 @@ class HistoryView(QWidget):
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(section, order)
         self.refresh()
+
+    def cell_tooltip(self, index: QModelIndex) -> str:
+        """The whole value of a cell shown elided (its tooltip), "" when it fits."""
+        return self.columns.delegate.tooltip(self.table, index)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

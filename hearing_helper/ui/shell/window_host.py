@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from hearing_helper.domain.record import ClerkProfile
 from hearing_helper.services import AppServices
 from hearing_helper.ui.app import install_translators
 from hearing_helper.ui.main_window import MainWindow
+from hearing_helper.ui.shell.first_paint import after_first_paint
 
 
 class MainWindowHost(QObject):
@@ -26,10 +29,12 @@ class MainWindowHost(QObject):
         window.language_change_requested.connect(self.switch_language)
         return window
 
-    def show_initial(self) -> MainWindow:
+    def show_initial(self, *after_shown: Callable[[], object]) -> MainWindow:
+        """Show the window; once it has painted, start it (profile, history, drafts), then run
+        ``after_shown`` (work the first frame need not wait for)."""
         self.window = self._make()
         self.window.show_initial()
-        QTimer.singleShot(0, self.window.start)
+        after_first_paint(self.window, self.window.start, *after_shown)
         return self.window
 
     def switch_language(self, lang: str) -> None:

@@ -123,8 +123,12 @@ class SyncDialog(QDialog):
         self.state.setText(texts.summary(status))
         self.waiting.setText(str(status.waiting))
         self.last_success.setText(texts.clock(status.last_success) or self.tr("never"))
-        if status.skew_s is None:
-            self.skew.setText("")
+        if status.skew_s is None:  # compared at a delivery: none has been made yet
+            self.skew.setText(
+                self.tr("not compared: the server was not reached")
+                if status.state == "unreachable"
+                else self.tr("not compared yet: at the next send")
+            )
         else:
             self.skew.setText(
                 self.tr("%1 s off the server's clock").replace("%1", f"{status.skew_s:+.0f}")

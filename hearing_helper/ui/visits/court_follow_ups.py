@@ -21,6 +21,7 @@ from hearing_helper.store.court_channel import (
     Claim,
     CourtChannel,
     CourtFollowUp,
+    CourtLimitError,
     FollowUpsFound,
     find_follow_ups,
 )
@@ -30,6 +31,7 @@ from hearing_helper.ui.background import Task, start_task
 log = logging.getLogger(__name__)
 CourtFactory = Callable[[], CourtChannel | None]
 CLAIM_MARK = "\U0001f4de "  # a telephone: "being called", not colour alone
+WARNING_MARK = "\u26a0 "
 
 
 def claim_text(claim: Claim) -> str:
@@ -56,6 +58,34 @@ def court_marks(item: CourtFollowUp, own_desk_id: str) -> str:
     if item.claim is not None:
         parts.append(CLAIM_MARK + claim_text(item.claim))
     return " \u00b7 ".join(parts)
+
+
+def claim_failure_text(message: str) -> str:
+    """What the clerk reads when a claim fails: the court's limits in their words, anything
+    else (a court that cannot be reached) as the channel said it."""
+    if CourtLimitError.MARK not in message:
+        return message
+    return QCoreApplication.translate(
+        "CourtFollowUps",
+        "The court takes no more claims from this desk for now: a desk may hold 5 at once and "
+        "look up 600 litigants an hour. Record the results of the follow-ups being called, or "
+        "try again in a few minutes (a claim frees itself after 15 minutes).",
+    )
+
+
+def court_source_text(court_error: str) -> str:
+    """The line above a list that shows this desk's own follow-ups only, and why (marked, not
+    by colour alone)."""
+    if CourtLimitError.MARK not in court_error:
+        return WARNING_MARK + QCoreApplication.translate(
+            "FollowUpsPanel",
+            "The court's central database cannot be reached: this desk's own follow-ups.",
+        )
+    return WARNING_MARK + QCoreApplication.translate(
+        "CourtFollowUps",
+        "The court limits how often a desk reads its follow-ups, and this desk has reached the "
+        "limit for this hour: this desk's own follow-ups, until the court's list comes back.",
+    )
 
 
 @dataclass
@@ -121,6 +151,20 @@ class CourtActions(QObject):
         task = Task(run, expected_errors=(StoreError,))
         task.signals.finished.connect(lambda claim: self.claimed.emit(item, claim))
         task.signals.failed.connect(lambda message: self.claim_failed.emit(item, message))
+        self._start(task)
+
+    def release(self, item: CourtFollowUp) -> None:
+        """Let go of a claim the clerk did not use (the dialog was closed without a result),
+        so the desk does not hold it, nor count it against the court's limit, for 15 minutes."""
+        make_court, record_id = self.make_court, item.hearing.id
+
+        def run(_task: Task) -> None:
+            court = make_court()
+            if court is not None:
+                court.release(record_id)
+
+        task = Task(run, expected_errors=(StoreError,))
+        task.signals.failed.connect(lambda message: log.info("Claim kept: %s", message))
         self._start(task)
 
     def save(self, item: CourtFollowUp, own_desk_id: str, follow_up: FollowUp, actor: str) -> None:

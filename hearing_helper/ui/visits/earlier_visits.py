@@ -34,6 +34,7 @@ from hearing_helper.store import StoreError
 from hearing_helper.store.court_channel import (
     SCOPE_COURT,
     CourtChannel,
+    CourtLimitError,
     EarlierVisitsFound,
     find_earlier_visits,
 )
@@ -41,6 +42,7 @@ from hearing_helper.store.repository import AssistRepository
 from hearing_helper.ui.background import Task, start_task
 from hearing_helper.ui.labels import translate
 from hearing_helper.ui.visits.texts import join_mode_label, kind_label, visit_outcome_label
+from hearing_helper.ui.widgets.table_columns import elide_long_lines
 
 log = logging.getLogger(__name__)
 LOOKUP_DELAY_MS = 400
@@ -107,6 +109,7 @@ class EarlierVisitsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Earlier visits"))
         self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
+        elide_long_lines(self.list)  # a long line elided, whole in its tooltip
         self.carry_button = QPushButton(self.tr("Use e&xisting details and link"))
         self.carry_button.clicked.connect(self.carry_over_selected)
         self.link_label = QLabel()
@@ -192,15 +195,15 @@ class EarlierVisitsPanel(QWidget):
             title = self.tr("Seen before: %1 earlier visit(s) with this case number or phone")
         self.title.setText(title.replace("%1", str(len(visits))))
         cut_off = found is not None and bool(found.court_error)
-        self.source_label.setText(
-            WARNING_MARK
-            + self.tr(
-                "The court's central database cannot be reached: only this desk's own visits "
-                "are shown."
-            )
-            if cut_off
-            else ""
+        why = self.tr(
+            "The court's central database cannot be reached: only this desk's own visits are shown."
         )
+        if found is not None and CourtLimitError.MARK in found.court_error:
+            why = self.tr(
+                "This desk has looked up as many litigants as the court allows in an hour: only "
+                "this desk's own visits are shown until the hour is over."
+            )
+        self.source_label.setText(WARNING_MARK + why if cut_off else "")
         self.source_label.setVisible(cut_off)
         self.list.setVisible(bool(visits))
         self._enable_carry()

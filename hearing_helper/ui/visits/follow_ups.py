@@ -52,8 +52,10 @@ from hearing_helper.ui.visits.court_follow_ups import (
     CourtActions,
     CourtFactory,
     Loaded,
+    claim_failure_text,
     claim_text,
     court_marks,
+    court_source_text,
     load_follow_ups,
 )
 from hearing_helper.ui.visits.texts import (
@@ -62,6 +64,7 @@ from hearing_helper.ui.visits.texts import (
     follow_up_state_label,
     join_mode_label,
 )
+from hearing_helper.ui.widgets.table_columns import elide_long_lines
 from hearing_helper.ui.wizard.field_row import FieldRow
 
 log = logging.getLogger(__name__)
@@ -143,10 +146,9 @@ class FollowUpsPanel(QWidget):
         rows = self.fontMetrics().lineSpacing() * 4 + 8
         for widget in (self.due_list, self.coming_list):
             widget.setMaximumHeight(rows)
+            elide_long_lines(widget)  # never scrolled sideways beside the litigant window
         for title in (self.due_title, self.coming_title):
-            font = title.font()
-            font.setBold(True)
-            title.setFont(font)
+            title.setStyleSheet("font-weight: bold;")
         due_head = QHBoxLayout()
         due_head.addWidget(self.due_title, 1)
         due_head.addWidget(self.record_button)
@@ -201,12 +203,7 @@ class FollowUpsPanel(QWidget):
         if loaded.joined and not self._timer.isActive():
             self._timer.start()
         cut_off = bool(loaded.found.court_error)
-        self.source_label.setText(
-            OVERDUE_MARK
-            + self.tr("The court's central database cannot be reached: this desk's own follow-ups.")
-            if cut_off
-            else ""
-        )
+        self.source_label.setText(court_source_text(loaded.found.court_error) if cut_off else "")
         self.source_label.setVisible(cut_off)
         self.due_list.clear()
         for found in self.due:
@@ -270,7 +267,8 @@ class FollowUpsPanel(QWidget):
         elif self._own(item):  # the court cannot be reached: this desk's record, recorded here
             self._open_dialog(item, None)
         else:
-            QMessageBox.warning(self, self.tr("The follow-up cannot be claimed"), message)
+            title = self.tr("The follow-up cannot be claimed")
+            QMessageBox.warning(self, title, claim_failure_text(message))
 
     def _open_dialog(self, item: CourtFollowUp, claim: Claim | None) -> None:
         extra: list[tuple[str, str]] = []
@@ -280,6 +278,8 @@ class FollowUpsPanel(QWidget):
             extra.append((self.tr("Prepared at:"), item.desk_name or item.desk_id[:8]))
         dialog = FollowUpDialog(item.hearing, self, extra=extra, masked=item.masked)
         dialog.accepted.connect(lambda: self._save(item, dialog.follow_up(), dialog.actor))
+        if claim is not None and claim.granted:  # closed without a result: let the claim go
+            dialog.rejected.connect(lambda: self.court_actions.release(item))
         dialog.open()
         self._dialog = dialog
 

@@ -21,12 +21,26 @@ os.environ.pop("HEARING_HELPER_DATA", None)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 
+def _available_memory() -> int:
+    """MemAvailable in bytes (what files in /dev/shm take from), 0 when it cannot be read."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as info:
+            for line in info:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def _temporary_files_in_memory() -> None:
     """Temporary files in RAM (``/dev/shm``) when it has room: every test's folder, the private
     PostgreSQL cluster and the subprocesses' TMPDIR. The desk database syncs every commit
     (``synchronous=FULL``) and the PostgreSQL tests make thousands of files; on a shared disk
     (ext4 with online discard here) those syncs and the deletes waited for the disk. A TMPDIR
-    set by the caller, or HH_TEST_TMP_ON_DISK=1, keeps the default."""
+    set by the caller, or HH_TEST_TMP_ON_DISK=1, keeps the default; so does less than 4 GiB
+    free there or in memory. A cluster left by a killed run is removed by the next
+    (tests/pg_cluster.py)."""
     if "TMPDIR" in os.environ or os.environ.get("HH_TEST_TMP_ON_DISK") == "1":
         return
     if not hasattr(os, "getuid"):
@@ -36,7 +50,7 @@ def _temporary_files_in_memory() -> None:
         space = os.statvfs(shm)
     except OSError:
         return
-    if space.f_bavail * space.f_frsize < 4 * 1024**3:
+    if space.f_bavail * space.f_frsize < 4 * 1024**3 or _available_memory() < 4 * 1024**3:
         return
     # A short name: unix sockets (PulseAudio, speech-dispatcher) under it have a 107-byte limit.
     folder = shm / f"hh{os.getuid()}"

@@ -23,6 +23,7 @@ import contextlib
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -226,12 +227,51 @@ class PgCluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+OWNER_FILE = "owner.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def remove_abandoned_clusters(folder: Path) -> list[Path]:
+    """Stop and remove the clusters in ``folder`` whose test run is gone (killed or crashed
+    before its clean-up ran); they would hold their memory, in RAM (tests/conftest.py), until
+    the machine restarts. A cluster of a run still going, or without an owner file, is left."""
+    removed: list[Path] = []
+    for root in folder.glob("hh-pg-*"):
+        try:
+            owner = int((root / OWNER_FILE).read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            server = int((root / "data" / "postmaster.pid").read_text().split()[0])
+            os.kill(server, signal.SIGQUIT)  # PostgreSQL's immediate shutdown
+            for _ in range(100):
+                if not _alive(server):
+                    break
+                time.sleep(0.05)
+        shutil.rmtree(root, ignore_errors=True)
+        removed.append(root)
+    return removed
+
+
 @contextlib.contextmanager
 def running_cluster() -> Iterator[PgCluster]:
     """A started cluster, stopped and removed on exit (also on an interpreter exit)."""
     bindir = find_bindir()
+    remove_abandoned_clusters(Path(tempfile.gettempdir()))
     root = Path(tempfile.mkdtemp(prefix="hh-pg-"))
     os.chmod(root, 0o755)
+    (root / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
     cluster = PgCluster(bindir=bindir, root=root)
     atexit.register(cluster.destroy)
     try:

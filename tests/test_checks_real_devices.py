@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,14 +94,16 @@ def test_system_only_passes_with_exit_0(tmp_path: Path, data_dir: Path) -> None:
 
 
 @pytest.fixture
-def pulse_env(tmp_path: Path) -> Iterator[dict[str, str]]:
+def pulse_env() -> Iterator[dict[str, str]]:
     """A PulseAudio user daemon with a null sink and its monitor as the default microphone;
     the environment that reaches it. Killed (by its pid) at teardown."""
     exe = shutil.which("pulseaudio")
     if exe is None:
         pytest.skip("pulseaudio is not installed (tools/system_deps.sh test installs it)")
-    runtime = tmp_path / "pulse-runtime"
-    runtime.mkdir(mode=0o700)
+    # A short runtime folder, not the test's: the sockets made in it (PulseAudio's, and
+    # speech-dispatcher's speech-dispatcher/speechd.sock) must stay under the 107-byte limit of
+    # a unix socket path, which a test folder's long name came within one byte of.
+    runtime = Path(tempfile.mkdtemp(prefix="pa-"))  # mode 0o700
     env = _isolated_env(runtime)
     subprocess.run(
         [
@@ -138,6 +141,7 @@ def pulse_env(tmp_path: Path) -> Iterator[dict[str, str]]:
             except ProcessLookupError:
                 break
             time.sleep(0.1)
+        shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.mark.audio

@@ -7,7 +7,7 @@ benchmarks/bench_gui_stall.py)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,11 +38,41 @@ def server_services(pg_proxy: TcpProxy, pg_dbname: str, data_dir: Path) -> Itera
     opened.close()
 
 
-def _window(qtbot: QtBot, services: AppServices) -> tuple[MainWindow, ThreadRecordingRepository]:
+def _started_window(
+    qtbot: QtBot,
+    services: AppServices,
+    *,
+    offer_drafts: bool = True,
+    before_start: Callable[[], object] = lambda: None,
+) -> tuple[MainWindow, ThreadRecordingRepository]:
+    """The main window on recorded services, started (``before_start`` runs once it is open and
+    its set-up done); with ``offer_drafts`` (the real start), returned once its first background
+    read (the follow-ups list) has been made."""
     wrapped, recorder = recording_services(services)
     window = open_main_window(qtbot, wrapped)  # saves the clerk (set-up, before recording)
     recorder.calls.clear()
+    before_start()
+    window.start(offer_drafts=offer_drafts)
+    if offer_drafts:
+        qtbot.waitUntil(lambda: recorder.called("follow_ups"), timeout=WAIT_MS)
     return window, recorder
+
+
+def _joined_visit() -> AssistRecord:
+    """A hearing-day visit ready to finish: joined, rated 5."""
+    record = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
+    record.outcome, record.satisfaction = Outcome.JOINED, 5
+    return record
+
+
+def _finish_in_wizard(qtbot: QtBot, window: MainWindow, record: AssistRecord) -> None:
+    """Opens ``record`` in a wizard and finishes it; returns when the wizard has closed."""
+    window.open_wizard(record)
+    finishing = window.wizard
+    assert finishing is not None
+    with qtbot.waitSignal(finishing.record_finished, timeout=WAIT_MS):
+        finishing.finish()
+    qtbot.waitUntil(lambda: window.wizard is None, timeout=WAIT_MS)
 
 
 def _boxes() -> list[str]:
@@ -68,10 +98,10 @@ def test_no_repository_call_on_the_gui_thread_with_the_server_300_ms_away(
     pg_proxy: TcpProxy,
     english: None,  # noqa: F811
 ) -> None:
-    window, recorder = _window(qtbot, server_services)
-    pg_proxy.delay_s = SERVER_DELAY_S
-    window.start()
-    qtbot.waitUntil(lambda: recorder.called("follow_ups"), timeout=WAIT_MS)
+    def slow_server() -> None:
+        pg_proxy.delay_s = SERVER_DELAY_S
+
+    window, recorder = _started_window(qtbot, server_services, before_start=slow_server)
 
     # Intake: typing autosaves the draft.
     _type_case_number(qtbot, window)
@@ -91,15 +121,8 @@ def test_no_repository_call_on_the_gui_thread_with_the_server_300_ms_away(
     window.drafts_dialog.close()
 
     # Finish a visit.
-    record = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
-    record.outcome = Outcome.JOINED
-    record.satisfaction = 5
-    window.open_wizard(record)
-    finishing = window.wizard
-    assert finishing is not None
-    with qtbot.waitSignal(finishing.record_finished, timeout=WAIT_MS):
-        finishing.finish()
-    qtbot.waitUntil(lambda: window.wizard is None, timeout=WAIT_MS)
+    record = _joined_visit()
+    _finish_in_wizard(qtbot, window, record)
 
     # History: open the finished record, correct it.
     window.home.history.refresh()
@@ -142,9 +165,7 @@ def test_the_server_stopped_keeps_the_window_usable_and_loses_nothing(
     pg_proxy: TcpProxy,
     english: None,  # noqa: F811
 ) -> None:
-    window, recorder = _window(qtbot, server_services)
-    window.start()
-    qtbot.waitUntil(lambda: recorder.called("follow_ups"), timeout=WAIT_MS)
+    window, recorder = _started_window(qtbot, server_services)
     pg_proxy.refuse()  # the server is away from now on
 
     _type_case_number(qtbot, window)
@@ -160,17 +181,10 @@ def test_the_server_stopped_keeps_the_window_usable_and_loses_nothing(
     draft_id = wizard.record.id
 
     # Finishing while the server is away: the record waits on this PC, the clerk moves on.
-    record = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
-    record.outcome = Outcome.JOINED
-    record.satisfaction = 5
+    record = _joined_visit()
     wizard.close_wizard()
     qtbot.waitUntil(lambda: window.wizard is None, timeout=WAIT_MS)
-    window.open_wizard(record)
-    finishing = window.wizard
-    assert finishing is not None
-    with qtbot.waitSignal(finishing.record_finished, timeout=WAIT_MS):
-        finishing.finish()
-    qtbot.waitUntil(lambda: window.wizard is None, timeout=WAIT_MS)
+    _finish_in_wizard(qtbot, window, record)
     assert not _boxes()
     assert recorder.gui_thread_calls == []
 
@@ -204,9 +218,7 @@ def test_a_draft_kept_on_this_pc_survives_a_restart_while_the_server_is_away(
     pg_proxy: TcpProxy,
     english: None,  # noqa: F811
 ) -> None:
-    window, recorder = _window(qtbot, server_services)
-    window.start()
-    qtbot.waitUntil(lambda: recorder.called("follow_ups"), timeout=WAIT_MS)
+    window, recorder = _started_window(qtbot, server_services)
     pg_proxy.refuse()
     _type_case_number(qtbot, window)
     assert window.wizard is not None
@@ -237,11 +249,9 @@ def test_a_save_the_server_refuses_is_set_aside_and_said_never_dropped(
     server_services: AppServices,
     english: None,  # noqa: F811
 ) -> None:
-    window, recorder = _window(qtbot, server_services)
-    window.start(offer_drafts=False)
+    window, recorder = _started_window(qtbot, server_services, offer_drafts=False)
     # Finished meanwhile from another PC: this window's draft of it can no longer be saved.
-    finished = intake_done(VisitKind.HEARING_DAY, days_ahead=0)
-    finished.outcome, finished.satisfaction = Outcome.JOINED, 5
+    finished = _joined_visit()
     draft = AssistRecord.from_dict(finished.to_dict())
     server_services.repo.finish(finished, "A002")
     window.open_wizard(draft)

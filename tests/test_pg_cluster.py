@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import time
+from pathlib import Path
 
 import psycopg
 import pytest
 
-from tests.pg_cluster import PgCluster
+from tests.pg_cluster import OWNER_FILE, PgCluster, remove_abandoned_clusters
 from tests.tcp_proxy import TcpProxy
 
 
@@ -65,3 +69,23 @@ def test_stalled_proxy_accepts_and_never_answers(pg_proxy: TcpProxy, pg_dbname: 
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(pg_proxy.url(pg_dbname), connect_timeout=2)
     assert pg_proxy.accepted == 1
+
+
+def test_clusters_of_a_run_that_is_gone_are_stopped_and_removed(tmp_path: Path) -> None:
+    """A run killed before its clean-up leaves its cluster (in RAM) running; the next run stops
+    and removes it, and leaves a cluster whose run is still going, or that has no owner file."""
+    finished = subprocess.Popen(["true"])  # an owner that has exited
+    finished.wait()
+    server = subprocess.Popen(["sleep", "60"])  # stands in for the abandoned postmaster
+    try:
+        for name, owner in (("hh-pg-gone", finished.pid), ("hh-pg-live", os.getpid())):
+            (tmp_path / name / "data").mkdir(parents=True)
+            (tmp_path / name / OWNER_FILE).write_text(str(owner))
+        (tmp_path / "hh-pg-gone" / "data" / "postmaster.pid").write_text(f"{server.pid}\n/x\n")
+        (tmp_path / "hh-pg-no-owner").mkdir()
+        assert remove_abandoned_clusters(tmp_path) == [tmp_path / "hh-pg-gone"]
+        assert server.wait(timeout=10) == -signal.SIGQUIT
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["hh-pg-live", "hh-pg-no-owner"]
+    finally:
+        server.kill()
+        server.wait()

@@ -13,9 +13,7 @@ means an expected error was not handled where it happens). The loaders get gener
 from __future__ import annotations
 
 import contextlib
-import io
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,23 +23,9 @@ from hypothesis import strategies as st
 from hearing_helper.auth import MAX_DELAY_S, SupervisorAuth
 from hearing_helper.catalog import load_catalog, validate_dir
 from hearing_helper.catalog.schema import read_toml
-from hearing_helper.cli import main
 from hearing_helper.config import Settings, SettingsFileError
 from hearing_helper.store.anchor import DamagedAnchorError, read_anchor
-from tests.reports_fixtures import seeded_services
-
-PASSWORD = "richter-2026"
-
-
-class _NoAudit:
-    def append_audit(self, *args: object, **kwargs: object) -> None:
-        return None
-
-    def latest_audit(self, actions: tuple[str, ...]) -> None:
-        return None
-
-
-NO_AUDIT = _NoAudit()
+from tests.cli_fuzz_worlds import NO_AUDIT, PASSWORD, NoAudit, run_cli
 
 HOSTILE_TEXT = st.one_of(
     st.sampled_from(
@@ -139,69 +123,6 @@ def _command_lines(out_dir: Path) -> st.SearchStrategy[list[str]]:
     ).map(lambda p: ["check", "--only", p[0], "--platform", p[1], "--url", p[2], "--json"])
     # Report and export take the most inputs: they get more of the examples.
     return st.one_of(report, report, export, export, verify, catalog, supervisor, demo, check)
-
-
-def _make_worlds(root: Path) -> dict[str, Path]:
-    worlds: dict[str, Path] = {}
-
-    def world(name: str) -> Path:
-        path = root / name
-        path.mkdir(parents=True)
-        worlds[name] = path
-        return path
-
-    seeded = world("seeded")
-    services = seeded_services(seeded)
-    services.close()
-    with contextlib.redirect_stdout(io.StringIO()), pytest.MonkeyPatch.context() as patch:
-        patch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n{PASSWORD}\n"))
-        assert main(["--data-dir", str(seeded), "supervisor", "set-password"]) == 0
-    world("empty")
-    (world("damaged_db") / "hearing_helper.sqlite3").write_bytes(
-        b"SQLite format 3\x00" + b"\xff" * 3000
-    )
-    newer = world("newer_db")
-    conn = sqlite3.connect(newer / "hearing_helper.sqlite3")
-    conn.execute("PRAGMA user_version=999")
-    conn.execute("CREATE TABLE x (y)")
-    conn.close()
-    nested = world("nested_settings")
-    (nested / "settings.json").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
-    anchor = world("damaged_anchor")
-    services = seeded_services(anchor)
-    services.close()
-    (anchor / "audit_anchor").write_bytes(b'\xff\xfe{"seq": 1e999}')
-    (anchor / "supervisor_state.json").write_bytes(b"\x00\x01 not json")
-    (anchor / "settings.json").write_text(
-        json.dumps({"supervisor_password_hash": "scrypt$1$1$1$!$!", "language": 7}), "utf-8"
-    )
-    catalog = world("bad_catalog")
-    (catalog / "catalog").mkdir()
-    (catalog / "catalog" / "deep.toml").write_text("x = " + "[" * 3000 + "]" * 3000)
-    (catalog / "catalog" / "evil.toml").write_text(
-        "id = 'evil'\n[meeting]\nlink_patterns = ['^(a+)+$']\n"
-    )
-    file_world = root / "a_file"
-    file_world.write_text("not a folder")
-    worlds["a_file"] = file_world
-    return worlds
-
-
-@pytest.fixture(scope="module")
-def worlds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return _make_worlds(tmp_path_factory.mktemp("fuzz"))
-
-
-def run_cli(argv: list[str], stdin: str) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("sys.stdin", io.StringIO(stdin))
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = main(argv)
-            except SystemExit as exc:  # argparse's usage errors and --help
-                code = exc.code if isinstance(exc.code, int) else 2
-    return code, err.getvalue()
 
 
 @settings(
@@ -314,106 +235,6 @@ def test_the_issues_list_of_bad_inputs(worlds: dict[str, Path], tmp_path: Path) 
         assert "Traceback" not in err and "internal error" not in err, (argv, err)
 
 
-# --- one bad value at a time ----------------------------------------------------------------
-#
-# Random combinations rarely put one bad value into an otherwise valid command line, which is
-# where most bugs hide (a valid --from with --to 9999-12-31). So every value of a valid command
-# line is also replaced, alone, by each edge value, and every valid command runs in every world.
-
-EDGE_VALUES = [
-    "", "9999-12-31", "0001-01-01", "2026-02-30", "-1", "0", "99999999999999999999", "1e309",
-    "nan", "a" * 5000, "王小明", "=cmd|' /C calc'!A0", "/", "../..", "\u202e", "null",
-]  # fmt: skip
-
-
-def _valid_command_lines(out_dir: Path, folder: Path) -> dict[str, list[str]]:
-    period = ["--from", "2026-03-01", "--to", "2026-04-30"]
-    return {
-        "report": ["report", *period, "--outcome", "joined"],
-        "export": ["export", *period, "--format", "csv", "--out", str(out_dir / "x.csv")],
-        "verify-log": ["verify-log", "--json"],
-        "catalog": ["catalog", "--validate", str(folder)],
-        "supervisor": ["supervisor", "set-password"],
-        "demo-data": ["demo-data", "--count", "2", "--seed", "1", "--days", "5"],
-        "check": ["check", "--only", "system", "--platform", "tencent_meeting"],
-        # Port 1 on 127.0.0.1: nothing listens, so the connection is refused at once.
-        "sync": ["sync", "--once", "--json", "--central", "postgresql://desk@127.0.0.1:1/court"],
-        "server": ["server", "init", "--database", "postgresql://it@127.0.0.1:1/court"],
-    }
-
-
-@pytest.mark.parametrize(
-    "command",
-    [
-        "report", "export", "verify-log", "catalog", "supervisor", "demo-data", "check", "sync",
-        "server",
-    ],
-)  # fmt: skip
-def test_each_bad_value_alone_and_every_world(
-    worlds: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
-) -> None:
-    monkeypatch.chdir(tmp_path)  # an edge value may be a valid relative --out: keep it here
-    argv = _valid_command_lines(tmp_path, worlds["bad_catalog"])[command]
-    stdin = f"{PASSWORD}\n{PASSWORD}\n{PASSWORD}\n"
-    runs = [(world, argv) for world in sorted(worlds)]
-    for index in range(1, len(argv)):
-        if argv[index - 1].startswith("--") and not argv[index].startswith("--"):
-            for value in EDGE_VALUES:
-                runs.append(("seeded", [*argv[:index], value, *argv[index + 1 :]]))
-    for world, line in runs:
-        code, err = run_cli(["--data-dir", str(worlds[world]), *line], stdin)
-        assert code in (0, 1, 2), (world, line, code, err)
-        assert "Traceback" not in err and "internal error" not in err, (world, line, err)
-
-
-# --- issue 18: the second attacker's review ---------------------------------------------------
-
-
-def test_output_path_onto_each_kept_file_is_refused(worlds: dict[str, Path]) -> None:
-    """``export --out`` onto every file the app keeps in any world: exit 2, file untouched."""
-    period = ["--from", "2026-03-01", "--to", "2026-04-30", "--format", "csv"]
-    for world in sorted(worlds):
-        folder = worlds[world]
-        if not folder.is_dir():
-            continue
-        for kept in sorted(path for path in folder.iterdir() if path.is_file()):
-            before = kept.read_bytes()
-            argv = ["--data-dir", str(folder), "export", *period, "--out", str(kept)]
-            code, err = run_cli(argv, f"{PASSWORD}\n")
-            assert code == 2 and "data folder" in err, (world, kept.name, code, err)
-            assert kept.read_bytes() == before, (world, kept.name)
-
-
-DAMAGED_SETTINGS = {
-    "trailing_comma": b'{"language": "en",}',
-    "over_1_mib": b'{"court_name": "' + b"x" * (1024 * 1024) + b'"}',
-    "not_utf8": b'{"court_name": "\xff"}',
-    "json_array": b"[1, 2]",
-}
-
-
-@pytest.mark.parametrize("damage", sorted(DAMAGED_SETTINGS))
-def test_damaged_settings_are_refused_by_every_command(
-    worlds: dict[str, Path], tmp_path: Path, damage: str
-) -> None:
-    """Every command refuses a settings file it cannot read, names it, and leaves it as it
-    was; none replaces it (which would drop the central address, names and language)."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    services = seeded_services(folder)
-    services.close()
-    settings = folder / "settings.json"
-    settings.write_bytes(DAMAGED_SETTINGS[damage])
-    stdin = f"{PASSWORD}\n{PASSWORD}\n{PASSWORD}\n"
-    for command, argv in _valid_command_lines(tmp_path, worlds["bad_catalog"]).items():
-        code, err = run_cli(["--data-dir", str(folder), *argv], stdin)
-        assert code in (1, 2), (command, code, err)
-        assert "Traceback" not in err and "internal error" not in err, (command, err)
-        if command not in ("catalog", "server", "sync"):  # these never read the settings
-            assert "settings.json" in err, (command, err)
-        assert settings.read_bytes() == DAMAGED_SETTINGS[damage], command
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     failures=st.one_of(st.integers(), st.sampled_from([1024, 1025, 10**6, -1])),
@@ -434,7 +255,7 @@ def test_throttle_extremes_never_wait_past_the_cap(
     assert result.code in ("wrong", "locked") and 0 <= result.wait_seconds <= MAX_DELAY_S
 
 
-class _PasswordAudit(_NoAudit):
+class _PasswordAudit(NoAudit):
     """An audit log whose newest password entry holds PASSWORD's hash."""
 
     def __init__(self) -> None:
@@ -451,44 +272,3 @@ class _PasswordAudit(_NoAudit):
 
 
 _PASSWORD_AUDIT = _PasswordAudit()
-
-
-def test_every_command_in_the_issue_18_edge_worlds(worlds: dict[str, Path], tmp_path: Path) -> None:
-    """A symlink loop as the data folder, a damaged desk id, non-UTF-8 bytes on the password
-    prompt's stdin (as Python reads them: lone surrogates): a message and exit 1 or 2."""
-    loop = tmp_path / "loop"
-    loop.symlink_to(loop)
-    damaged_desk = tmp_path / "damaged_desk"
-    damaged_desk.mkdir()
-    seeded_services(damaged_desk).close()
-    (damaged_desk / "desk_id").write_bytes(b"\xff\x00 not a uuid")
-    undecodable = "abc\udcff\udcfedefgh\n" * 3
-    lines = _valid_command_lines(tmp_path, worlds["bad_catalog"])
-    runs = [(folder, line, f"{PASSWORD}\n" * 3) for folder in (loop, damaged_desk)
-            for line in lines.values()]  # fmt: skip
-    runs += [(worlds["seeded"], line, undecodable) for line in lines.values()]
-    for folder, line, stdin in runs:
-        code, err = run_cli(["--data-dir", str(folder), *line], stdin)
-        assert code in (0, 1, 2), (folder.name, line, code, err)
-        assert "Traceback" not in err and "internal error" not in err, (folder.name, line, err)
-        if folder == loop and line[0] not in ("catalog", "server"):
-            assert code == 1 and "symbolic link" in err, (line, err)
-
-
-def test_gui_without_a_display_in_every_world(worlds: dict[str, Path]) -> None:
-    import os
-    import subprocess
-    import sys
-
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env["QT_QPA_PLATFORM"] = "xcb"
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
-    for world in ("seeded", "damaged_db"):
-        run = subprocess.run(
-            [sys.executable, "-m", "hearing_helper", "--data-dir", str(worlds[world])],
-            capture_output=True,
-            env=env,
-            timeout=120,
-        )
-        err = run.stderr.decode("utf-8", "replace")
-        assert run.returncode == 1 and "no display" in err, (world, run.returncode, err)

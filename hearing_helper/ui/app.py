@@ -256,7 +256,15 @@ def freeze_startup_objects() -> None:
     object while holding the GIL: without this, a worker allocating a sync batch or a report
     triggers collections that stop the window for 100 ms and more (measured 138 ms).
 
-    Also turns the collector back on if the start paused it (commands/gui.py)."""
+    From then on the collector runs on the GUI thread only (gui_collector.py: never in a
+    worker, where freeing a cycle would destroy Qt objects in the wrong thread), which also
+    ends the start's pause of it (commands/gui.py)."""
+    from hearing_helper.ui.gui_collector import GuiThreadCollector
+
     gc.collect()
     gc.freeze()
-    gc.enable()
+    app = QApplication.instance()
+    if app is None:  # no event loop to collect from: Python's own collector
+        gc.enable()
+        return
+    GuiThreadCollector(app)

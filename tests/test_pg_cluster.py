@@ -76,7 +76,11 @@ def test_clusters_of_a_run_that_is_gone_are_stopped_and_removed(tmp_path: Path) 
     and removes it, and leaves a cluster whose run is still going, or that has no owner file."""
     finished = subprocess.Popen(["true"])  # an owner that has exited
     finished.wait()
-    server = subprocess.Popen(["sleep", "60"])  # stands in for the abandoned postmaster
+    # Stands in for the abandoned postmaster, which handles SIGQUIT itself; a shell that starts
+    # this run in the background hands it SIGQUIT ignored, so the stand-in restores the default.
+    server = subprocess.Popen(
+        ["sleep", "60"], preexec_fn=lambda: signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+    )
     try:
         for name, owner in (("hh-pg-gone", finished.pid), ("hh-pg-live", os.getpid())):
             (tmp_path / name / "data").mkdir(parents=True)

@@ -28,6 +28,22 @@ CLAIMS_PER_DESK = 5  # the server's limit (migration 012)
 LISTS_PER_HOUR = 240
 
 
+def prepared_and_reads_used(
+    a: CourtDeskUnderTest, b: CourtDeskUnderTest, what: str, count: int
+) -> None:
+    """A's finished preparation visit synced to both desks, and B's login having made
+    ``count`` court reads of kind ``what`` (as ``court_reads`` logs them) this hour."""
+    finish_prepared(a.desk, CLERK_A)
+    a.sync()
+    b.sync()
+    with psycopg.connect(_owner(a.url)) as owner:
+        owner.execute(
+            "INSERT INTO court_reads (login, desk_id, what) SELECT 'court_desk_b', %s, %s "
+            "FROM generate_series(1, %s)",
+            (b.desk.desk_id, what, count),
+        )
+
+
 def _cases(count: int) -> list[str]:
     return [f"（2026）冀1126民初{5000 + n}号" for n in range(count)]
 
@@ -120,15 +136,7 @@ def test_the_follow_up_list_is_logged_and_limited_per_hour(court_desks: Desks) -
 
 def test_many_look_ups_do_not_use_up_the_follow_up_list(court_desks: Desks) -> None:  # noqa: F811
     a, b = court_desks
-    finish_prepared(a.desk, CLERK_A)
-    a.sync()
-    b.sync()
-    with psycopg.connect(_owner(a.url)) as owner:
-        owner.execute(
-            "INSERT INTO court_reads (login, desk_id, what) SELECT 'court_desk_b', %s, 'phone' "
-            "FROM generate_series(1, 600)",
-            (b.desk.desk_id,),
-        )
+    prepared_and_reads_used(a, b, "phone", 600)
     with pytest.raises(CourtLimitError, match="looked up 600 litigants"):
         b.court().earlier_visits("（2026）冀1126民初4321号", "")
     assert len(b.court().follow_ups()) == 1

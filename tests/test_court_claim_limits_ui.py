@@ -23,6 +23,7 @@ from tests.court_fixtures import (
     court_desks,  # noqa: F401
     finish_prepared,
 )
+from tests.test_court_claim_limits import prepared_and_reads_used
 from tests.test_court_visits_rights import _owner
 from tests.test_court_visits_ui import DeskWindow, _listed, _name_of
 from tests.ui_fixtures import OFFSCREEN_NOISE, english  # noqa: F401 - fixtures
@@ -94,15 +95,7 @@ def test_a_limited_list_says_why_only_this_desks_follow_ups_show(
     court_desks: Desks,  # noqa: F811
 ) -> None:
     a, b = court_desks
-    finish_prepared(a.desk, CLERK_A)
-    a.sync()
-    b.sync()
-    with psycopg.connect(_owner(a.url)) as owner:
-        owner.execute(
-            "INSERT INTO court_reads (login, desk_id, what) SELECT 'court_desk_b', %s, "
-            "'follow_ups' FROM generate_series(1, 240)",
-            (b.desk.desk_id,),
-        )
+    prepared_and_reads_used(a, b, "follow_ups", 240)
     panel = _panel(qtbot, b, CLERK_B.staff_id)
     panel.refresh()
     qtbot.waitUntil(lambda: panel.source_label.isVisibleTo(panel), timeout=15000)
@@ -117,15 +110,7 @@ def test_intake_says_when_the_hourly_look_ups_are_used_up(
     court_desks: Desks,  # noqa: F811
 ) -> None:
     a, b = court_desks
-    finish_prepared(a.desk, CLERK_A)
-    a.sync()
-    b.sync()
-    with psycopg.connect(_owner(a.url)) as owner:
-        owner.execute(
-            "INSERT INTO court_reads (login, desk_id, what) SELECT 'court_desk_b', %s, 'case' "
-            "FROM generate_series(1, 600)",
-            (b.desk.desk_id,),
-        )
+    prepared_and_reads_used(a, b, "case", 600)
     panel = EarlierVisitsPanel(b.desk.repo, b.court)
     qtbot.addWidget(panel)
     record = AssistRecord(clerk=CLERK_B)
